@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CasesModule } from './cases/cases.module';
+import { BrigadeConfig } from './config/brigade-config';
+import { ConfigModule } from './config/config.module';
+import { RuntimeConnections } from './config/runtime-connections';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { TemporalModule } from './temporal/temporal.module';
+
+/** The root module; which parts it includes depends on the runtime role. */
+@Module({})
+export class AppModule {
+  static forRoot(config: BrigadeConfig, connections: RuntimeConnections): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config, connections),
+        DatabaseModule,
+        TemporalModule.forRoot({ runWorker: config.runsWorker }),
+        ...(config.runsApi ? [CasesModule, HealthModule] : []),
+      ],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../domain/canonical-json';
+import type { SupportRequest } from '../domain/support-request';
+import type { RegisterCaseDto } from './dto/register-case.dto';
+
+/** Turns a validated HTTP body into the domain's support request, filling absent indicators with "none". */
+export function toSupportRequest(caseId: string, dto: RegisterCaseDto): SupportRequest {
+  const indicators = dto.indicators;
+  return {
+    caseId,
+    category: dto.category,
+    municipality: dto.municipality.trim(),
+    safetyRegion: dto.safetyRegion,
+    requesterRole: dto.requesterRole,
+    description: dto.description,
+    ...(dto.eventDate !== undefined && { eventDate: new Date(dto.eventDate).toISOString() }),
+    indicators: {
+      threatsReceived: indicators.threatsReceived ?? false,
+      expectedAttendance: indicators.expectedAttendance ?? 0,
+      priorIncidents: indicators.priorIncidents ?? 0,
+      mediaAttention: indicators.mediaAttention ?? 'none',
+      onlineAgitation: indicators.onlineAgitation ?? false,
+      officeHolderPersonallyTargeted: indicators.officeHolderPersonallyTargeted ?? false,
+    },
+  };
+}
+
+/** A stable case id for an idempotency key: the same key always names the same case. */
+export function caseIdForIdempotencyKey(key: string): string {
+  const hex = createHash('sha256').update(`brigade-case:${key}`).digest('hex');
+  // Shaped as an RFC 4122 version-4 UUID so that every UUID validator accepts it.
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** A fingerprint of a request body, to tell a true retry from a different request under the same key. */
+export function requestFingerprint(dto: RegisterCaseDto): string {
+  return createHash('sha256').update(canonicalJson(toSupportRequest('', dto))).digest('hex');
+}

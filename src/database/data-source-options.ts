@@ -1,0 +1,19 @@
+import type { DataSourceOptions } from 'typeorm';
+import { CaseEventRow } from '../event-store/case-event.row';
+import { CaseProjectionRow } from '../event-store/case-projection.row';
+import { BRIGADE_MIGRATIONS } from './migrations';
+
+/** TypeORM options for Brigade's database: migrations only, never schema synchronisation. */
+export function brigadeDataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: [CaseEventRow, CaseProjectionRow],
+    migrations: BRIGADE_MIGRATIONS,
+    migrationsRun: true,
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    extra: { max: 20, connectionTimeoutMillis: 5_000 },
+  };
+}

@@ -1,0 +1,47 @@
+/** The four kinds of support the brigade gives, from the founding letter. */
+export const CASE_CATEGORIES = ['SHELTER_SUPPORT', 'CITIZEN_MEETING', 'THREAT_TO_OFFICIAL', 'INCIDENT'] as const;
+export type CaseCategory = (typeof CASE_CATEGORIES)[number];
+
+/** Who in the municipality asked for support. */
+export const REQUESTER_ROLES = ['mayor', 'alderman', 'councilMember', 'municipalSecretary'] as const;
+export type RequesterRole = (typeof REQUESTER_ROLES)[number];
+
+/** Risk levels, ordered from lowest to highest. */
+export const RISK_LEVELS = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+/** How much media attention the situation already has. */
+export const MEDIA_ATTENTION_LEVELS = ['none', 'local', 'national'] as const;
+export type MediaAttention = (typeof MEDIA_ATTENTION_LEVELS)[number];
+
+/** The 25 Dutch safety regions (veiligheidsregio's), by stable slug. */
+export const SAFETY_REGIONS = [
+  'groningen', 'fryslan', 'drenthe', 'ijsselland', 'twente', 'noord-en-oost-gelderland', 'gelderland-midden',
+  'gelderland-zuid', 'utrecht', 'noord-holland-noord', 'zaanstreek-waterland', 'kennemerland',
+  'amsterdam-amstelland', 'gooi-en-vechtstreek', 'haaglanden', 'hollands-midden', 'rotterdam-rijnmond',
+  'zuid-holland-zuid', 'zeeland', 'midden-en-west-brabant', 'brabant-noord', 'brabant-zuidoost', 'limburg-noord',
+  'zuid-limburg', 'flevoland',
+] as const;
+export type SafetyRegion = (typeof SAFETY_REGIONS)[number];
+
+/** The stages a case moves through; `Rejected` and `Closed` are final. */
+export const CASE_STAGES = ['Intake', 'Triage', 'Accepted', 'Rejected', 'Closed'] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
+
+/** Roles that can cause an event: people through the API, or the system itself. */
+export const ACTOR_ROLES = ['coordinator', 'expert', 'auditor', 'system'] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+/** Who caused an event. */
+export interface Actor {
+  readonly role: ActorRole;
+  readonly id: string;
+}
+
+/** The actor recorded for steps the workflow takes on its own. */
+export const SYSTEM_ACTOR: Actor = { role: 'system', id: 'brigade-workflow' };
+
+/** Compares two risk levels; positive when `a` is higher than `b`. */
+export function compareRisk(a: RiskLevel, b: RiskLevel): number {
+  return RISK_LEVELS.indexOf(a) - RISK_LEVELS.indexOf(b);
+}

@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { evolve, type CaseState } from '../domain/case.state';
+import { CASE_EVENT_TYPES, type CaseEvent } from '../domain/case.events';
+import { CaseEventRow } from './case-event.row';
+import { CaseProjectionRow } from './case-projection.row';
+import { IdempotencyKeyReuseError, InvalidAppendError, VersionConflictError } from './event-store.errors';
+import type { AppendRequest, AppendResult, ChainVerification, EventStore, StoredCaseEvent } from './event-store.port';
+import { GENESIS_HASH, chainHash, findChainBreak } from './hash-chain';
+
+const UNIQUE_VIOLATION = '23505';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_EVENTS_PER_APPEND = 100;
+
+/** The PostgreSQL event store: one transaction per append, hash-chained rows, inline `cases` projection. */
+@Injectable()
+export class PostgresEventStore implements EventStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async append(request: AppendRequest): Promise<AppendResult> {
+    assertWellFormed(request);
+    try {
+      return await this.dataSource.transaction('READ COMMITTED', (manager) => this.appendInTransaction(manager, request));
+    } catch (error) {
+      // Two first appends to one new stream race on the projection's primary key; the loser lost the version race.
+      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+        const actual = await this.currentVersion(request.caseId);
+        throw new VersionConflictError(request.caseId, request.expectedVersion, actual);
+      }
+      throw error;
+    }
+  }
+
+  async readStream(caseId: string, toVersion?: number): Promise<StoredCaseEvent[]> {
+    if (!UUID.test(caseId)) return [];
+    const query = this.dataSource.getRepository(CaseEventRow).createQueryBuilder('e')
+      .where('e.case_id = :caseId', { caseId })
+      .orderBy('e.version', 'ASC');
+    if (toVersion !== undefined) query.andWhere('e.version <= :toVersion', { toVersion });
+    return (await query.getMany()).map(toStoredEvent);
+  }
+
+  async verify(caseId: string): Promise<ChainVerification> {
+    const events = await this.readStream(caseId);
+    const projection = UUID.test(caseId)
+      ? await this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId })
+      : null;
+    const broken = findChainBreak(events);
+    const lastHash = events.at(-1)?.hash ?? null;
+    const result = { caseId, eventCount: events.length, lastHash };
+    if (broken) return { ...result, valid: false, firstInvalidVersion: broken.version, problem: broken.problem };
+    // A chain that verifies can still have lost its tail; the projection remembers where the stream ended.
+    if (projection && (projection.version !== events.length || projection.lastHash !== lastHash)) {
+      return {
+        ...result, valid: false, firstInvalidVersion: Math.min(projection.version, events.length + 1),
+        problem: `the stream ends at version ${events.length} but was recorded up to version ${projection.version}`,
+      };
+    }
+    return { ...result, valid: true, firstInvalidVersion: null, problem: null };
+  }
+
+  private async appendInTransaction(manager: EntityManager, request: AppendRequest): Promise<AppendResult> {
+    const { caseId, expectedVersion, idempotencyKey } = request;
+    const fromVersion = expectedVersion + 1;
+    const toVersion = expectedVersion + request.events.length;
+
+    // Claiming the key first makes a concurrent retry wait here until the first attempt commits or rolls back.
+    const claimed: unknown[] = await manager.query(
+      `INSERT INTO case_event_batches (idempotency_key, case_id, from_version, to_version, recorded_at)
+       VALUES ($1, $2, $3, $4, now()) ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key`,
+      [idempotencyKey, caseId, fromVersion, toVersion],
+    );
+    if (claimed.length === 0) return this.previousResult(manager, request);
+
+    const [stream] = await manager.query(
+      'SELECT version, state, last_hash FROM cases WHERE case_id = $1 FOR UPDATE',
+      [caseId],
+    ) as Array<{ version: number; state: CaseState; last_hash: string }>;
+    const actualVersion = stream?.version ?? 0;
+    if (actualVersion !== expectedVersion) throw new VersionConflictError(caseId, expectedVersion, actualVersion);
+
+    const [{ now }] = await manager.query('SELECT now() AS now') as Array<{ now: Date }>;
+    const recordedAt = now.toISOString();
+    const causation = request.causation ?? {};
+    let prevHash = stream?.last_hash ?? GENESIS_HASH;
+    let state: CaseState | null = stream?.state ?? null;
+    const rows: Array<Record<string, unknown>> = [];
+
+    request.events.forEach((proposed, index) => {
+      const event = {
+        ...proposed,
+        caseId,
+        version: fromVersion + index,
+        // Normalised so that what is hashed is exactly what PostgreSQL gives back on reading.
+        data: JSON.parse(JSON.stringify(proposed.data)),
+        occurredAt: new Date(proposed.occurredAt).toISOString(),
+      } as CaseEvent;
+      const hash = chainHash(prevHash, { ...event, recordedAt, causation, idempotencyKey });
+      state = evolve(state, event);
+      rows.push({
+        caseId, version: event.version, type: event.type, schemaVersion: event.schemaVersion, data: event.data,
+        actorRole: event.actor.role, actorId: event.actor.id, occurredAt: new Date(event.occurredAt),
+        recordedAt: now, workflowId: causation.workflowId ?? null, runId: causation.runId ?? null,
+        activityId: causation.activityId ?? null, idempotencyKey, prevHash, hash,
+      });
+      prevHash = hash;
+    });
+
+    await manager.createQueryBuilder().insert().into(CaseEventRow).values(rows).execute();
+    await this.saveProjection(manager, state!, prevHash, stream === undefined, now);
+    return { caseId, fromVersion, toVersion, deduplicated: false };
+  }
+
+  private async previousResult(manager: EntityManager, request: AppendRequest): Promise<AppendResult> {
+    const [previous] = await manager.query(
+      'SELECT case_id, from_version, to_version FROM case_event_batches WHERE idempotency_key = $1',
+      [request.idempotencyKey],
+    ) as Array<{ case_id: string; from_version: number; to_version: number }>;
+    if (previous.case_id !== request.caseId) {
+      throw new IdempotencyKeyReuseError(request.idempotencyKey, request.caseId, previous.case_id);
+    }
+    return { caseId: previous.case_id, fromVersion: previous.from_version, toVersion: previous.to_version, deduplicated: true };
+  }
+
+  private async saveProjection(manager: EntityManager, state: CaseState, lastHash: string, isNew: boolean, now: Date): Promise<void> {
+    const row = {
+      caseId: state.caseId, version: state.version, stage: state.stage, riskLevel: state.riskLevel,
+      category: state.category, municipality: state.municipality, safetyRegion: state.safetyRegion,
+      state, lastHash, updatedAt: now,
+    };
+    if (isNew) await manager.insert(CaseProjectionRow, { ...row, createdAt: now });
+    else await manager.update(CaseProjectionRow, { caseId: state.caseId }, row);
+  }
+
+  private async currentVersion(caseId: string): Promise<number> {
+    const row = await this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId });
+    return row?.version ?? 0;
+  }
+}
+
+function assertWellFormed(request: AppendRequest): void {
+  if (!UUID.test(request.caseId)) throw new InvalidAppendError(`case id "${request.caseId}" is not a UUID`);
+  if (!Number.isInteger(request.expectedVersion) || request.expectedVersion < 0) {
+    throw new InvalidAppendError(`expected version must be a non-negative integer, got ${request.expectedVersion}`);
+  }
+  if (request.events.length === 0) throw new InvalidAppendError('an append needs at least one event');
+  if (request.events.length > MAX_EVENTS_PER_APPEND) {
+    throw new InvalidAppendError(`an append takes at most ${MAX_EVENTS_PER_APPEND} events, got ${request.events.length}`);
+  }
+  if (!request.idempotencyKey || request.idempotencyKey.length > 500) {
+    throw new InvalidAppendError('an append needs an idempotency key of 1 to 500 characters');
+  }
+  for (const event of request.events) {
+    if (!(CASE_EVENT_TYPES as string[]).includes(event.type)) throw new InvalidAppendError(`unknown event type "${event.type}"`);
+    if (Number.isNaN(Date.parse(event.occurredAt))) {
+      throw new InvalidAppendError(`event ${event.type} has an invalid occurredAt "${event.occurredAt}"`);
+    }
+  }
+}
+
+function toStoredEvent(row: CaseEventRow): StoredCaseEvent {
+  return {
+    position: Number(row.position),
+    caseId: row.caseId,
+    version: row.version,
+    type: row.type,
+    schemaVersion: row.schemaVersion,
+    data: row.data,
+    actor: { role: row.actorRole, id: row.actorId },
+    occurredAt: row.occurredAt.toISOString(),
+    recordedAt: row.recordedAt.toISOString(),
+    causation: {
+      ...(row.workflowId !== null && { workflowId: row.workflowId }),
+      ...(row.runId !== null && { runId: row.runId }),
+      ...(row.activityId !== null && { activityId: row.activityId }),
+    },
+    idempotencyKey: row.idempotencyKey,
+    prevHash: row.prevHash,
+    hash: row.hash,
+  } as StoredCaseEvent;
+}

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { Client } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+
+/** The state of each dependency, and of the whole. */
+export interface HealthReport {
+  readonly status: 'ok' | 'degraded';
+  readonly database: 'up' | 'down';
+  readonly temporal: 'up' | 'down';
+}
+
+const CHECK_TIMEOUT_MS = 2_000;
+
+/** Checks Brigade's dependencies with a short timeout each, so a dead dependency answers fast instead of hanging. */
+@Injectable()
+export class HealthService {
+  constructor(private readonly dataSource: DataSource, private readonly client: Client) {}
+
+  async check(): Promise<HealthReport> {
+    const [database, temporal] = await Promise.all([
+      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.client.connection.workflowService.getSystemInfo({})),
+    ]);
+    return { status: database === 'up' && temporal === 'up' ? 'ok' : 'degraded', database, temporal };
+  }
+}
+
+async function probe(check: () => Promise<unknown>): Promise<'up' | 'down'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([check(), timeout]);
+    return 'up';
+  } catch {
+    return 'down';
+  } finally {
+    clearTimeout(timer);
+  }
+}

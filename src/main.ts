@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { loadBrigadeConfig } from './config/brigade-config';
+import { startBrigade } from './runtime/brigade-app';
+
+/** Starts Brigade in the role from BRIGADE_ROLE and stops it cleanly on SIGINT or SIGTERM. */
+async function main(): Promise<void> {
+  const logger = new Logger('Brigade');
+  const startedAt = Date.now();
+  const config = loadBrigadeConfig();
+  const brigade = await startBrigade(config);
+  const where = brigade.url ? ` — API at ${brigade.url}` : '';
+  const ui = brigade.infrastructure.connections.temporalUiUrl;
+  logger.log(`Brigade (${config.role}) started in ${Date.now() - startedAt} ms${where}${ui ? `, Temporal UI at ${ui}` : ''}`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received, stopping`);
+    brigade.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error(`shutdown failed: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  new Logger('Brigade').error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

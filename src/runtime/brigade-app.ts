@@ -1,0 +1,55 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../app.module';
+import type { BrigadeConfig } from '../config/brigade-config';
+import { startInfrastructure, type Infrastructure } from './infrastructure';
+import { brigadeValidationPipe } from './validation';
+
+/** A running Brigade process: its Nest application, and what it started around it. */
+export interface RunningBrigade {
+  readonly app: INestApplicationContext;
+  readonly infrastructure: Infrastructure;
+  /** The HTTP base URL, when this role serves the API. */
+  readonly url: string | undefined;
+  /** Stops the worker and API first, then the services this process started. */
+  stop(): Promise<void>;
+}
+
+/** Starts Brigade in its configured role: infrastructure first, then Nest, then HTTP when the role serves it. */
+export async function startBrigade(config: BrigadeConfig): Promise<RunningBrigade> {
+  const infrastructure = await startInfrastructure(config);
+  let app: INestApplicationContext | undefined;
+  try {
+    const module = AppModule.forRoot(config, infrastructure.connections);
+    const logger = config.logLevel === 'debug' ? undefined : logLevels(config.logLevel);
+    let url: string | undefined;
+    if (config.runsApi) {
+      const httpApp: INestApplication = await NestFactory.create(module, { logger });
+      httpApp.useGlobalPipes(brigadeValidationPipe());
+      await httpApp.listen(config.httpPort, config.httpHost);
+      url = (await httpApp.getUrl()).replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
+      app = httpApp;
+    } else {
+      app = await NestFactory.createApplicationContext(module, { logger });
+      await app.init();
+    }
+    const started = app;
+    return {
+      app: started,
+      infrastructure,
+      url,
+      stop: async () => {
+        await started.close();
+        await infrastructure.stop();
+      },
+    };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await infrastructure.stop();
+    throw error;
+  }
+}
+
+function logLevels(level: 'error' | 'warn' | 'log'): Array<'error' | 'warn' | 'log'> {
+  return level === 'error' ? ['error'] : level === 'warn' ? ['error', 'warn'] : ['error', 'warn', 'log'];
+}

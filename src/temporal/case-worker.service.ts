@@ -1,0 +1,42 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createCaseActivities } from '../../activities';
+import { BrigadeConfig } from '../config/brigade-config';
+import { RuntimeConnections } from '../config/runtime-connections';
+import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+
+/** Runs the Temporal worker for case workflows from bootstrap until shutdown. */
+@Injectable()
+export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(CaseWorkerService.name);
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly config: BrigadeConfig,
+    private readonly connections: RuntimeConnections,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.connection = await NativeConnection.connect({ address: this.connections.temporalAddress });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: this.config.temporalNamespace,
+      taskQueue: this.config.taskQueue,
+      workflowsPath: require.resolve('../../workflows'),
+      activities: createCaseActivities({ eventStore: this.eventStore }),
+    });
+    this.running = this.worker.run();
+    // A worker that dies on its own must not die silently; shutdown rejections are handled below.
+    this.running.catch((error: unknown) => this.logger.error(`the case worker stopped: ${String(error)}`));
+    this.logger.log(`case worker polling task queue "${this.config.taskQueue}"`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+  }
+}

@@ -1,0 +1,2 @@
+/** The workflows this worker runs; the bundler starts here. */
+export { supportCase } from './support-case.workflow';
