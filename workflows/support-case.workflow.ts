@@ -43,6 +43,8 @@ function registerTriage(journal: CaseJournal): void {
     // Checked again here: two decisions can pass their validators before either is recorded.
     if (decided) throw conflict('a triage decision has already been made for this case');
     decided = true;
+    // A decision may arrive while intake is still assessing the risk; it takes effect once triage opens.
+    await condition(() => stageOf(journal) === 'Triage');
     const event = decision === 'accept'
       ? caseEvent('RequestAccepted', reason ? { note: reason } : {}, actor, now())
       : caseEvent('RequestRejected', { reason: reason!.trim() }, actor, now());
@@ -54,7 +56,8 @@ function registerTriage(journal: CaseJournal): void {
         throw invalid(`decision must be "accept" or "reject", got ${JSON.stringify(input.decision)}`);
       }
       if (input.decision === 'reject' && !input.reason?.trim()) throw invalid('a rejection needs a reason');
-      if (decided || stageOf(journal) !== 'Triage') {
+      const stage = stageOf(journal);
+      if (decided || (stage !== undefined && stage !== 'Intake' && stage !== 'Triage')) {
         throw conflict(`case is in stage ${stageOf(journal) ?? 'Intake'} and is not waiting for a triage decision`);
       }
     },

@@ -4,7 +4,7 @@ import { CaseProjectionRow } from '../event-store/case-projection.row';
 import { BRIGADE_MIGRATIONS } from './migrations';
 
 /** TypeORM options for Brigade's database: migrations only, never schema synchronisation. */
-export function brigadeDataSourceOptions(url: string): DataSourceOptions {
+export function brigadeDataSourceOptions(url: string, overrides: { logging?: boolean } = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -15,5 +15,6 @@ export function brigadeDataSourceOptions(url: string): DataSourceOptions {
     synchronize: false,
     logging: ['error'],
     extra: { max: 20, connectionTimeoutMillis: 5_000 },
+    ...overrides,
   };
 }

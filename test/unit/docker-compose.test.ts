@@ -1,0 +1,221 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { RUNTIME_ROLES } from '../../src/config/brigade-config';
+import { BRIGADE_SEARCH_ATTRIBUTES } from '../../src/temporal/search-attributes';
+
+const root = path.resolve(__dirname, '../..');
+const read = (file: string): string => readFileSync(path.join(root, file), 'utf8');
+
+interface Service {
+  image?: string;
+  build?: string | { context?: string };
+  environment?: Record<string, unknown> | string[];
+  depends_on?: string[] | Record<string, unknown>;
+  volumes?: Array<string | { type?: string; source?: string }>;
+  ports?: unknown[];
+  container_name?: string;
+  healthcheck?: { test?: string | string[] };
+  command?: string | string[];
+  deploy?: { replicas?: number };
+}
+
+interface ComposeFile {
+  services: Record<string, Service>;
+  volumes?: Record<string, unknown>;
+}
+
+/** Resolves `${NAME:-default}`, `${NAME-default}`, `${NAME}` and `$$` the way Compose does with NAME unset. */
+function interpolate(value: string): string {
+  return value.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g, (match, _name, fallback) =>
+    match === '$$' ? '$' : (fallback ?? ''));
+}
+
+function environmentOf(service: Service): Record<string, string> {
+  const env = service.environment ?? {};
+  const entries = Array.isArray(env)
+    ? env.map((line) => {
+        const at = line.indexOf('=');
+        return at < 0 ? [line, ''] : [line.slice(0, at), line.slice(at + 1)];
+      })
+    : Object.entries(env).map(([name, value]) => [name, value == null ? '' : String(value)]);
+  return Object.fromEntries(entries.map(([name, value]) => [name, interpolate(value)]));
+}
+
+function dependenciesOf(service: Service): string[] {
+  const dependsOn = service.depends_on ?? [];
+  return Array.isArray(dependsOn) ? dependsOn : Object.keys(dependsOn);
+}
+
+function buildContextOf(service: Service): string | undefined {
+  const build = service.build;
+  const context = typeof build === 'string' ? build : build?.context;
+  return context === undefined ? undefined : path.resolve(root, context);
+}
+
+/** Named volumes a service mounts; bind mounts (paths) and anonymous volumes are not named volumes. */
+function namedVolumesOf(service: Service): string[] {
+  return (service.volumes ?? []).flatMap((volume) => {
+    if (typeof volume !== 'string') return volume.type === 'volume' && volume.source ? [volume.source] : [];
+    if (!volume.includes(':')) return [];
+    const source = volume.split(':')[0];
+    return /^[.~/]/.test(source) ? [] : [source];
+  });
+}
+
+function healthcheckCommand(service: Service): string {
+  const test = service.healthcheck?.test;
+  return Array.isArray(test) ? test.join(' ') : (test ?? '');
+}
+
+describe('docker-compose.yml', () => {
+  const sut = parse(read('docker-compose.yml')) as ComposeFile;
+  const serviceNames = Object.keys(sut.services);
+  const api = sut.services.api;
+  const worker = sut.services.worker;
+  const appServices: Array<[string, Service]> = [['api', api], ['worker', worker]];
+
+  it('defines the services the production runtime is made of', () => {
+    expect(serviceNames).toEqual(expect.arrayContaining(['postgres', 'temporal', 'temporal-ui', 'api', 'worker']));
+  });
+
+  it('only depends on services that exist in the file', () => {
+    for (const [name, service] of Object.entries(sut.services)) {
+      for (const dependency of dependenciesOf(service)) {
+        expect({ service: name, dependsOn: dependency, exists: serviceNames.includes(dependency) })
+          .toEqual({ service: name, dependsOn: dependency, exists: true });
+      }
+    }
+  });
+
+  it('builds api and worker from the same context, the folder that holds the Dockerfile', () => {
+    expect(buildContextOf(api)).toBe(root);
+    expect(buildContextOf(worker)).toBe(buildContextOf(api));
+  });
+
+  it('runs api and worker in the roles Brigade knows, one each', () => {
+    expect(environmentOf(api).BRIGADE_ROLE).toBe('api');
+    expect(environmentOf(worker).BRIGADE_ROLE).toBe('worker');
+    expect(RUNTIME_ROLES).toEqual(expect.arrayContaining(['api', 'worker']));
+  });
+
+  it.each(appServices)('points %s at the postgres service with the credentials that service is given', (_name, service) => {
+    const databaseUrl = environmentOf(service).DATABASE_URL;
+    expect(databaseUrl).toBeDefined();
+    const url = new URL(databaseUrl);
+    expect(url.protocol).toMatch(/^postgres(ql)?:$/);
+    expect(serviceNames).toContain(url.hostname);
+
+    const database = environmentOf(sut.services[url.hostname]);
+    expect(sut.services[url.hostname].image).toMatch(/^postgres:/);
+    expect(decodeURIComponent(url.username)).toBe(database.POSTGRES_USER);
+    expect(decodeURIComponent(url.password)).toBe(database.POSTGRES_PASSWORD);
+    expect(url.pathname.slice(1)).toBe(database.POSTGRES_DB);
+  });
+
+  it.each(appServices)('points %s at a Temporal frontend service defined in the file', (_name, service) => {
+    const address = environmentOf(service).TEMPORAL_ADDRESS;
+    expect(address).toMatch(/^[^:/]+:\d+$/);
+    const [host, port] = address.split(':');
+    expect(serviceNames).toContain(host);
+    expect(sut.services[host].image).toMatch(/^temporalio\/(auto-setup|server)/);
+    expect(port).toBe('7233');
+  });
+
+  it('gives the api and the workers the same database and Temporal', () => {
+    expect(environmentOf(worker).DATABASE_URL).toBe(environmentOf(api).DATABASE_URL);
+    expect(environmentOf(worker).TEMPORAL_ADDRESS).toBe(environmentOf(api).TEMPORAL_ADDRESS);
+  });
+
+  it('sets on api and worker only variables that Brigade configuration reads', () => {
+    const configSource = read('src/config/brigade-config.ts');
+    const readByConfig = (name: string) =>
+      new RegExp(`env\\.${name}\\b|['"]${name}['"]`).test(configSource);
+    for (const [serviceName, service] of appServices) {
+      const unread = Object.keys(environmentOf(service)).filter((name) => !readByConfig(name));
+      expect({ service: serviceName, unread }).toEqual({ service: serviceName, unread: [] });
+    }
+  });
+
+  it('lets the api listen on all interfaces and probes /health on the port it listens on', () => {
+    const env = environmentOf(api);
+    expect(env.BRIGADE_HTTP_HOST).toBe('0.0.0.0');
+    expect(healthcheckCommand(api)).toContain(`:${env.PORT ?? '3000'}/health`);
+    expect(api.ports?.map(String)).toContainEqual(expect.stringMatching(new RegExp(`:${env.PORT ?? '3000'}$`)));
+  });
+
+  it('keeps the worker free of host ports and fixed names so it can run as several replicas', () => {
+    expect(worker.ports ?? []).toEqual([]);
+    expect(worker.container_name).toBeUndefined();
+    expect(worker.deploy?.replicas).toBeGreaterThanOrEqual(2);
+  });
+
+  it('declares every named volume a service mounts, and mounts every volume it declares', () => {
+    const used = new Set(Object.values(sut.services).flatMap(namedVolumesOf));
+    const declared = new Set(Object.keys(sut.volumes ?? {}));
+    expect([...used].filter((name) => !declared.has(name))).toEqual([]);
+    expect([...declared].filter((name) => !used.has(name))).toEqual([]);
+    expect(used.size).toBeGreaterThan(0);
+  });
+
+  it('registers every custom search attribute Brigade declares, with its type, on the Temporal server', () => {
+    const setupScripts = Object.values(sut.services)
+      .map((service) => [service.command ?? ''].flat().join('\n'))
+      .join('\n');
+    for (const [name, type] of Object.entries(BRIGADE_SEARCH_ATTRIBUTES)) {
+      expect(setupScripts).toContain(`${name}=${type}`);
+    }
+  });
+
+  it('keeps secrets out of the file: the database password comes from POSTGRES_PASSWORD', () => {
+    const literal = (name: string) => (sut.services[name].environment as Record<string, string>);
+    expect(literal('postgres').POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD(:?-[^}]*)?\}$/);
+    for (const [name] of appServices) {
+      expect(literal(name).DATABASE_URL).toContain(':${POSTGRES_PASSWORD');
+    }
+  });
+});
+
+describe('Dockerfile', () => {
+  const dockerfile = path.join(root, 'Dockerfile');
+  const instructions = existsSync(dockerfile)
+    ? read('Dockerfile')
+        .replace(/\\\r?\n/g, ' ')
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'))
+    : [];
+  const finalStage = instructions.slice(instructions.map((line) => /^FROM\s/i.test(line)).lastIndexOf(true));
+
+  it('exists next to docker-compose.yml', () => {
+    expect(existsSync(dockerfile)).toBe(true);
+  });
+
+  it('starts the compiled Brigade entry point in its final stage', () => {
+    const start = finalStage.filter((line) => /^(CMD|ENTRYPOINT)\s/i.test(line)).pop();
+    expect(start).toMatch(/dist\/src\/main\.js/);
+    expect(existsSync(path.join(root, 'src', 'main.ts'))).toBe(true);
+  });
+
+  it('runs the final stage as a user other than root', () => {
+    const user = finalStage.filter((line) => /^USER\s/i.test(line)).pop();
+    expect(user).toBeDefined();
+    expect(user?.split(/\s+/)[1]).not.toMatch(/^(root|0)(:|$)/);
+  });
+
+  it('skips the Temporal dev-server download in every stage whose npm install runs scripts', () => {
+    const stages = instructions.reduce<string[][]>((all, line) => {
+      if (/^FROM\s/i.test(line)) all.push([]);
+      all[all.length - 1]?.push(line);
+      return all;
+    }, []);
+    const installing = stages.filter((stage) => stage.some((line) => /\bnpm (ci|install)\b/.test(line)));
+    expect(installing.length).toBeGreaterThan(0);
+    for (const stage of installing) {
+      const install = stage.findIndex((line) => /\bnpm (ci|install)\b/.test(line));
+      const skipped = stage.slice(0, install + 1).some((line) => /BRIGADE_SKIP_TEMPORAL_INSTALL=1/.test(line));
+      const scriptsOff = /--ignore-scripts/.test(stage[install]);
+      expect({ stage: stage[0], skipped: skipped || scriptsOff }).toEqual({ stage: stage[0], skipped: true });
+    }
+  });
+});

@@ -1,0 +1,21 @@
+import { canonicalJson } from '../../../src/domain/canonical-json';
+
+describe('canonicalJson', () => {
+  it('gives the same text for objects whose keys were inserted in a different order', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: 'x' } })).toBe(canonicalJson({ a: { c: 'x', d: [1, { y: 2, z: 1 }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: 2 })).toBe('{"a":2,"b":1}');
+  });
+
+  it('leaves out undefined properties, as JSON and jsonb do', () => {
+    expect(canonicalJson({ a: undefined, b: null })).toBe('{"b":null}');
+  });
+
+  it('escapes strings exactly as JSON does', () => {
+    expect(canonicalJson({ 'k"': 'line\nbreak ü' })).toBe('{"k\\"":"line\\nbreak ü"}');
+  });
+
+  it('refuses values JSON cannot carry', () => {
+    expect(() => canonicalJson({ n: Number.NaN })).toThrow(/non-finite/);
+    expect(() => canonicalJson(() => 1)).toThrow(/function/);
+  });
+});

@@ -1,0 +1,151 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { SupportRequest } from '../../src/domain/support-request';
+import { CASE_FAILURE, closeCase, getCase, triage } from '../../workflows/messages';
+import { COORDINATOR, aSupportRequest } from '../support/case-fixtures';
+import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+
+describe('the supportCase workflow', () => {
+  let harness: WorkflowHarness;
+
+  beforeAll(async () => {
+    harness = await createWorkflowHarness();
+  });
+  afterAll(() => harness?.close());
+
+  function startCase(request: SupportRequest = aSupportRequest()) {
+    return harness.env.client.workflow.start('supportCase', {
+      workflowId: `case-${request.caseId}`,
+      taskQueue: harness.taskQueue,
+      args: [{ request, registeredBy: COORDINATOR }],
+    });
+  }
+
+  async function recordedTypes(caseId: string): Promise<string[]> {
+    return (await harness.eventStore.readStream(caseId)).map((event) => event.type);
+  }
+
+  async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
+    const error = await promise.then(() => undefined, (reason: unknown) => reason);
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    const cause = (error as WorkflowUpdateFailedError).cause;
+    expect(cause).toBeInstanceOf(ApplicationFailure);
+    return cause as ApplicationFailure;
+  }
+
+  describe('when the coordinator accepts the request and later closes it', () => {
+    it('records the intake, the acceptance and the closure, in order, on a valid chain', async () => {
+      const request = aSupportRequest({ indicators: { ...aSupportRequest().indicators, threatsReceived: true, onlineAgitation: true } });
+      await harness.withWorker(async () => {
+        const sut = await startCase(request);
+
+        const accepted = await sut.executeUpdate(triage, { args: [{ decision: 'accept', actor: COORDINATOR }] });
+        const closed = await sut.executeUpdate(closeCase, { args: [{ summary: 'handled', actor: COORDINATOR }] });
+        const outcome = await sut.result();
+
+        expect(accepted).toMatchObject({ stage: 'Accepted', version: 3, riskLevel: 'HIGH' });
+        expect(closed).toMatchObject({ stage: 'Closed', version: 4 });
+        expect(outcome).toEqual({ caseId: request.caseId, stage: 'Closed', version: 4 });
+      });
+      expect(await recordedTypes(request.caseId)).toEqual(['RequestReceived', 'IntakeAssessed', 'RequestAccepted', 'CaseClosed']);
+      expect(await harness.eventStore.verify(request.caseId)).toMatchObject({ valid: true, eventCount: 4 });
+    });
+
+    it('records the risk that the intake assessment computed from the indicators', async () => {
+      const request = aSupportRequest({
+        category: 'THREAT_TO_OFFICIAL',
+        indicators: { threatsReceived: true, officeHolderPersonallyTargeted: true, onlineAgitation: true, mediaAttention: 'national', priorIncidents: 0, expectedAttendance: 0 },
+      });
+      await harness.withWorker(async () => {
+        const sut = await startCase(request);
+        await sut.executeUpdate(triage, { args: [{ decision: 'accept', actor: COORDINATOR }] });
+
+        expect(await sut.query(getCase)).toMatchObject({ stage: 'Accepted', riskLevel: 'CRITICAL' });
+        await sut.terminate('test finished');
+      });
+      const assessed = (await harness.eventStore.readStream(request.caseId))[1];
+      expect(assessed).toMatchObject({ type: 'IntakeAssessed', actor: { role: 'system' }, data: { riskLevel: 'CRITICAL', score: 11 } });
+    });
+  });
+
+  describe('when the coordinator rejects the request with a reason', () => {
+    it('records the rejection with its reason and ends the case', async () => {
+      const request = aSupportRequest();
+      await harness.withWorker(async () => {
+        const sut = await startCase(request);
+
+        await sut.executeUpdate(triage, { args: [{ decision: 'reject', reason: ' Geen rol voor de brigade ', actor: COORDINATOR }] });
+
+        expect(await sut.result()).toEqual({ caseId: request.caseId, stage: 'Rejected', version: 3 });
+      });
+      const events = await harness.eventStore.readStream(request.caseId);
+      expect(events.map((e) => e.type)).toEqual(['RequestReceived', 'IntakeAssessed', 'RequestRejected']);
+      expect(events[2]).toMatchObject({ data: { reason: 'Geen rol voor de brigade' }, actor: COORDINATOR });
+    });
+  });
+
+  describe('when a decision is refused by the validator', () => {
+    it.each([
+      ['a rejection without a reason', { decision: 'reject', actor: COORDINATOR }, CASE_FAILURE.invalidInput, /needs a reason/],
+      ['an unknown decision', { decision: 'maybe', actor: COORDINATOR }, CASE_FAILURE.invalidInput, /"accept" or "reject"/],
+      ['a decision by an expert', { decision: 'accept', actor: { role: 'expert', id: 'e-1' } }, CASE_FAILURE.forbidden, /only a coordinator/],
+    ])('refuses %s and records nothing for it', async (_name, decision, type, message) => {
+      const request = aSupportRequest();
+      await harness.withWorker(async () => {
+        const sut = await startCase(request);
+
+        const failure = await failureOf(sut.executeUpdate(triage, { args: [decision as never] }));
+
+        expect(failure.type).toBe(type);
+        expect(failure.message).toMatch(message);
+        await sut.executeUpdate(triage, { args: [{ decision: 'accept', actor: COORDINATOR }] });
+        await sut.terminate('test finished');
+      });
+      expect(await recordedTypes(request.caseId)).toEqual(['RequestReceived', 'IntakeAssessed', 'RequestAccepted']);
+    });
+
+    it('refuses a second triage decision as a conflict', async () => {
+      await harness.withWorker(async () => {
+        const sut = await startCase();
+        await sut.executeUpdate(triage, { args: [{ decision: 'accept', actor: COORDINATOR }] });
+
+        const failure = await failureOf(sut.executeUpdate(triage, { args: [{ decision: 'reject', reason: 'late', actor: COORDINATOR }] }));
+
+        expect(failure.type).toBe(CASE_FAILURE.conflict);
+        expect(await sut.query(getCase)).toMatchObject({ stage: 'Accepted', version: 3 });
+        await sut.terminate('test finished');
+      });
+    });
+
+    it('refuses to close a case that was never accepted', async () => {
+      await harness.withWorker(async () => {
+        const sut = await startCase();
+
+        const failure = await failureOf(sut.executeUpdate(closeCase, { args: [{ actor: COORDINATOR }] }));
+
+        expect(failure.type).toBe(CASE_FAILURE.conflict);
+        expect(failure.message).toMatch(/cannot be closed now/);
+        await sut.terminate('test finished');
+      });
+    });
+
+    it('applies only one of two decisions sent at the same moment', async () => {
+      const request = aSupportRequest();
+      await harness.withWorker(async () => {
+        const sut = await startCase(request);
+
+        const outcomes = await Promise.allSettled([
+          sut.executeUpdate(triage, { args: [{ decision: 'accept', actor: COORDINATOR }] }),
+          sut.executeUpdate(triage, { args: [{ decision: 'reject', reason: 'duplicate', actor: COORDINATOR }] }),
+        ]);
+
+        expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+        // A winning rejection ends the workflow by itself; an acceptance leaves it waiting for closure.
+        if ((await sut.describe()).status.name === 'RUNNING') await sut.terminate('test finished');
+      });
+      const types = await recordedTypes(request.caseId);
+      expect(types).toHaveLength(3);
+      expect(['RequestAccepted', 'RequestRejected']).toContain(types[2]);
+    });
+  });
+});
