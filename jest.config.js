@@ -18,5 +18,5 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   setupFiles: ['reflect-metadata', '<rootDir>/test/support/quiet-temporal.ts'],
-  testTimeout: 60_000,
+  testTimeout: 120_000,
 };

@@ -1,12 +1,19 @@
+import { createEscalationActivities, type EscalationActivityDependencies } from './escalation.activities';
 import { createEventActivities, type EventActivityDependencies } from './event.activities';
 import { createIntakeActivities } from './intake.activities';
+import { createMatchingActivities, type MatchingActivityDependencies } from './matching.activities';
 
 /** Everything the case activities need from the outside world. */
-export type CaseActivityDependencies = EventActivityDependencies;
+export type CaseActivityDependencies = EventActivityDependencies & MatchingActivityDependencies & EscalationActivityDependencies;
 
-/** Builds every activity the case workflow uses, wired to real services. */
+/** Builds every activity the case workflows use, wired to real services. */
 export function createCaseActivities(dependencies: CaseActivityDependencies) {
-  return { ...createEventActivities(dependencies), ...createIntakeActivities() };
+  return {
+    ...createEventActivities(dependencies),
+    ...createIntakeActivities(),
+    ...createMatchingActivities(dependencies),
+    ...createEscalationActivities(dependencies),
+  };
 }
 
 /** The activity interface that workflows proxy. */

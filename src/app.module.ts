@@ -4,6 +4,7 @@ import { BrigadeConfig } from './config/brigade-config';
 import { ConfigModule } from './config/config.module';
 import { RuntimeConnections } from './config/runtime-connections';
 import { DatabaseModule } from './database/database.module';
+import { ExpertsModule } from './experts/experts.module';
 import { HealthModule } from './health/health.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -17,6 +18,7 @@ export class AppModule {
         ConfigModule.forRoot(config, connections),
         DatabaseModule,
         TemporalModule.forRoot({ runWorker: config.runsWorker }),
+        ExpertsModule,
         ...(config.runsApi ? [CasesModule, HealthModule] : []),
       ],
     };

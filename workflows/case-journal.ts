@@ -1,7 +1,8 @@
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, CancelledFailure, proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
 import type { NewCaseEvent } from '../src/domain/case.events';
 import { evolve, type CaseState } from '../src/domain/case.state';
+import { BRIGADE_CATEGORY, BRIGADE_MUNICIPALITY, BRIGADE_RISK, BRIGADE_SAFETY_REGION, BRIGADE_STAGE } from './search-attributes';
 
 const { recordCaseEvents } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
@@ -14,19 +15,39 @@ export class CaseJournal {
   private currentState: CaseState | null = null;
   private step = 0;
   private tail: Promise<unknown> = Promise.resolve();
+  private sealed = false;
 
   constructor(readonly caseId: string) {}
 
   /** The case state after every event recorded so far. */
-  get state(): CaseState | null {
+  get state(): CaseState {
+    if (!this.currentState) throw new Error(`case ${this.caseId} has no recorded events yet`);
     return this.currentState;
+  }
+
+  /** The state, or null before the first event. */
+  get stateOrNull(): CaseState | null {
+    return this.currentState;
+  }
+
+  /** Whether a final event has been queued; nothing may be recorded after it. */
+  get isSealed(): boolean {
+    return this.sealed;
   }
 
   /** Records events as one step; steps run one after another even when handlers overlap. */
   record(...events: NewCaseEvent[]): Promise<CaseState> {
+    if (this.sealed) return Promise.reject(new CancelledFailure(`case ${this.caseId} has ended; nothing more is recorded`));
     const next = this.tail.then(() => this.append(events));
     this.tail = next.catch(() => undefined);
     return next;
+  }
+
+  /** Records the case's last events and refuses any later ones. */
+  recordFinal(...events: NewCaseEvent[]): Promise<CaseState> {
+    const recorded = this.record(...events);
+    this.sealed = true;
+    return recorded;
   }
 
   private async append(events: NewCaseEvent[]): Promise<CaseState> {
@@ -34,10 +55,24 @@ export class CaseJournal {
     const expectedVersion = this.currentState?.version ?? 0;
     // Deterministic per step, so a retried or replayed step carries the same key and appends once.
     const idempotencyKey = `${workflowId}:${runId}:step-${++this.step}`;
-    await recordCaseEvents({ caseId: this.caseId, expectedVersion, events, idempotencyKey });
+    // Once sent, an append must be seen through even if the case is being cancelled, or the version would drift.
+    await CancellationScope.nonCancellable(() => recordCaseEvents({ caseId: this.caseId, expectedVersion, events, idempotencyKey }));
+    const before = this.currentState;
     events.forEach((event, index) => {
       this.currentState = evolve(this.currentState, { ...event, caseId: this.caseId, version: expectedVersion + index + 1 });
     });
+    this.publishSearchAttributes(before, this.currentState!);
     return this.currentState!;
+  }
+
+  private publishSearchAttributes(before: CaseState | null, after: CaseState): void {
+    if (before && before.stage === after.stage && before.riskLevel === after.riskLevel) return;
+    upsertSearchAttributes([
+      { key: BRIGADE_STAGE, value: after.stage },
+      { key: BRIGADE_CATEGORY, value: after.category },
+      { key: BRIGADE_MUNICIPALITY, value: after.municipality },
+      { key: BRIGADE_SAFETY_REGION, value: after.safetyRegion },
+      ...(after.riskLevel ? [{ key: BRIGADE_RISK, value: after.riskLevel }] : []),
+    ]);
   }
 }

@@ -1,2 +1,3 @@
 /** The workflows this worker runs; the bundler starts here. */
 export { supportCase } from './support-case.workflow';
+export { escalationLadder } from './escalation-ladder.workflow';

@@ -1,6 +1,7 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseState } from '../src/domain/case.state';
-import type { Actor } from '../src/domain/case.vocabulary';
+import type { Actor, InterventionOutcome, RiskLevel } from '../src/domain/case.vocabulary';
+import type { EscalationStep, EscalationTarget } from '../src/domain/escalation-policy';
 import type { SupportRequest } from '../src/domain/support-request';
 
 /** The input that starts a case workflow. */
@@ -16,17 +17,89 @@ export interface SupportCaseOutcome {
   readonly version: number;
 }
 
-/** A coordinator's triage decision; a rejection must give its reason. */
-export interface TriageDecision {
-  readonly decision: 'accept' | 'reject';
-  readonly reason?: string;
+/** Every human decision carries who made it, so that the workflow checks the caller again. */
+interface Decision {
   readonly actor: Actor;
 }
 
-/** A coordinator's closure of an accepted case. */
-export interface CloseCaseRequest {
+/** A coordinator's triage decision; a rejection must give its reason. */
+export interface TriageDecision extends Decision {
+  readonly decision: 'accept' | 'reject';
+  readonly reason?: string;
+}
+
+/** An expert's answer to an offer. */
+export interface OfferResponse extends Decision {
+  readonly offerId: string;
+  readonly response: 'accept' | 'decline';
+  readonly reason?: string;
+}
+
+/** A coordinator putting an expert on the team by hand. */
+export interface ManualAssignment extends Decision {
+  readonly expertId: string;
+  readonly note?: string;
+}
+
+/** A coordinator (re)scheduling the preparatory session. */
+export interface SessionSchedule extends Decision {
+  readonly scheduledAt: string;
+  readonly note?: string;
+}
+
+/** An assignee completing a preparation task. */
+export interface TaskCompletion extends Decision {
+  readonly taskId: string;
+  readonly outcome: string;
+}
+
+/** The record of a preparatory session that took place. */
+export interface SessionRecord extends Decision {
+  readonly outcomes: string;
+}
+
+/** The lead's report on the intervention. */
+export interface InterventionReport extends Decision {
+  readonly outcome: InterventionOutcome;
+  readonly notes: string;
+}
+
+/** The lead's follow-up check-in. */
+export interface FollowUpReport extends Decision {
+  readonly followUpId: string;
+  readonly ongoingRisk: boolean;
+  readonly notes: string;
+}
+
+/** A coordinator acknowledging an escalation. */
+export interface EscalationAcknowledgement extends Decision {
+  readonly escalationId: string;
+}
+
+/** A coordinator's evaluation of a finished case. */
+export interface CaseEvaluation extends Decision {
+  readonly summary: string;
+}
+
+/** A coordinator's closure of an evaluated case. */
+export interface CloseCaseRequest extends Decision {
   readonly summary?: string;
-  readonly actor: Actor;
+}
+
+/** A coordinator's cancellation, possible at any stage. */
+export interface CancelCaseRequest extends Decision {
+  readonly reason: string;
+}
+
+/** A new risk level, from a coordinator or an expert on the team. */
+export interface RiskChange extends Decision {
+  readonly level: RiskLevel;
+  readonly reason: string;
+}
+
+/** An expert on the team raising a concern. */
+export interface Concern extends Decision {
+  readonly concern: string;
 }
 
 /** Failure types that update validators and handlers use, so callers can map them to answers. */
@@ -37,13 +110,59 @@ export const CASE_FAILURE = {
   invalidInput: 'CaseInvalidInput',
   /** The actor may not do this. */
   forbidden: 'CaseForbidden',
+  /** The thing the request names does not exist on this case. */
+  notFound: 'CaseNotFound',
 } as const;
 
 /** Update: the coordinator accepts or rejects a request waiting in triage. */
 export const triage = defineUpdate<CaseState, [TriageDecision]>('triage');
-
-/** Update: the coordinator closes an accepted case. */
+/** Update: an expert accepts or declines an offer made to them. */
+export const respondToOffer = defineUpdate<CaseState, [OfferResponse]>('respondToOffer');
+/** Update: the coordinator assigns an expert by hand during matching. */
+export const assignExpert = defineUpdate<CaseState, [ManualAssignment]>('assignExpert');
+/** Update: the coordinator (re)schedules the preparatory session. */
+export const scheduleSession = defineUpdate<CaseState, [SessionSchedule]>('scheduleSession');
+/** Update: an assignee completes their preparation task. */
+export const completeTask = defineUpdate<CaseState, [TaskCompletion]>('completeTask');
+/** Update: the coordinator or the lead records that the preparatory session was held. */
+export const holdSession = defineUpdate<CaseState, [SessionRecord]>('holdSession');
+/** Update: the lead reports on the intervention after the event. */
+export const reportIntervention = defineUpdate<CaseState, [InterventionReport]>('reportIntervention');
+/** Update: the lead completes a follow-up check-in. */
+export const completeFollowUp = defineUpdate<CaseState, [FollowUpReport]>('completeFollowUp');
+/** Update: the coordinator acknowledges an open escalation. */
+export const acknowledgeEscalation = defineUpdate<CaseState, [EscalationAcknowledgement]>('acknowledgeEscalation');
+/** Update: the coordinator evaluates the case after its follow-ups. */
+export const evaluateCase = defineUpdate<CaseState, [CaseEvaluation]>('evaluateCase');
+/** Update: the coordinator closes an evaluated case. */
 export const closeCase = defineUpdate<CaseState, [CloseCaseRequest]>('closeCase');
+/** Update: the coordinator cancels the case, withdrawing open offers and tasks. */
+export const cancelCase = defineUpdate<CaseState, [CancelCaseRequest]>('cancelCase');
+
+/** Signal: the risk level changed (a fact; the API validates it before sending). */
+export const changeRisk = defineSignal<[RiskChange]>('changeRisk');
+/** Signal: an expert on the team raises a concern. */
+export const raiseConcern = defineSignal<[Concern]>('raiseConcern');
 
 /** Query: the case's live state, as folded from the events this workflow has recorded. */
 export const getCase = defineQuery<CaseState | null>('getCase');
+
+/** The input of one escalation ladder (a child workflow). */
+export interface EscalationLadderInput {
+  readonly caseId: string;
+  readonly escalationId: string;
+  readonly parentWorkflowId: string;
+  readonly ladder: readonly EscalationStep[];
+}
+
+/** How an escalation ladder ended. */
+export interface EscalationLadderOutcome {
+  readonly escalationId: string;
+  readonly outcome: 'acknowledged' | 'unanswered';
+  readonly level: number;
+}
+
+/** Signal from a ladder to its case: nobody acknowledged in time, so the next level is alerted. */
+export const escalationLevelIncreased = defineSignal<[{ escalationId: string; level: number; target: EscalationTarget; ackDeadline: string }]>('escalationLevelIncreased');
+/** Signal from a case to its ladder: the escalation was acknowledged, stop climbing. */
+export const escalationAcknowledged = defineSignal<[]>('escalationAcknowledged');

@@ -1,104 +1,47 @@
-import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { CaseActivities } from '../activities';
-import { caseEvent } from '../src/domain/case.events';
-import type { CaseState } from '../src/domain/case.state';
-import { SYSTEM_ACTOR, type Actor, type CaseStage } from '../src/domain/case.vocabulary';
-import { CaseJournal } from './case-journal';
-import {
-  CASE_FAILURE, closeCase, getCase, triage,
-  type CloseCaseRequest, type SupportCaseInput, type SupportCaseOutcome, type TriageDecision,
-} from './messages';
+import { CancellationScope, allHandlersFinished, condition, isCancellation, setHandler } from '@temporalio/workflow';
+import { CaseContext } from './case-context';
+import { CaseEscalations } from './case-escalations';
+import { getCase, type SupportCaseInput, type SupportCaseOutcome } from './messages';
+import { awaitClosure, registerCancellation, registerClosure, registerSignals } from './stages/closure.stage';
+import { followUp, registerFollowUp } from './stages/follow-up.stage';
+import { intake } from './stages/intake.stage';
+import { awaitIntervention, registerIntervention } from './stages/intervention.stage';
+import { assembleTeam, registerMatching } from './stages/matching.stage';
+import { prepare, registerPreparation } from './stages/preparation.stage';
+import { awaitTriage, registerTriage } from './stages/triage.stage';
 
-const { assessIntake } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
-});
+/** One support request, carried from intake through matching, preparation, intervention and follow-up to closure. */
+export async function supportCase(input: SupportCaseInput): Promise<SupportCaseOutcome> {
+  const context = new CaseContext(input);
+  const escalations = new CaseEscalations(context);
+  setHandler(getCase, () => context.journal.stateOrNull);
+  registerTriage(context);
+  registerMatching(context);
+  registerPreparation(context);
+  registerIntervention(context, escalations);
+  registerFollowUp(context, escalations);
+  registerClosure(context);
+  registerCancellation(context, escalations);
+  registerSignals(context, escalations);
 
-/** One support request, carried from intake through triage to closure. */
-export async function supportCase({ request, registeredBy }: SupportCaseInput): Promise<SupportCaseOutcome> {
-  const journal = new CaseJournal(request.caseId);
-  setHandler(getCase, () => journal.state);
-  registerTriage(journal);
-  registerClosure(journal);
-
-  await intake(journal, { request, registeredBy });
-  await condition(() => stageOf(journal) !== 'Triage');
-  if (stageOf(journal) === 'Accepted') await condition(() => stageOf(journal) === 'Closed');
-
-  // Let a running update finish answering its caller before the workflow completes.
-  await condition(allHandlersFinished);
-  const { stage, version } = journal.state!;
-  return { caseId: request.caseId, stage, version };
-}
-
-async function intake(journal: CaseJournal, { request, registeredBy }: SupportCaseInput): Promise<void> {
-  await journal.record(caseEvent('RequestReceived', { request }, registeredBy, now()));
-  const assessment = await assessIntake(request);
-  await journal.record(caseEvent('IntakeAssessed', assessment, SYSTEM_ACTOR, now()));
-}
-
-function registerTriage(journal: CaseJournal): void {
-  let decided = false;
-  setHandler(triage, async ({ decision, reason, actor }: TriageDecision): Promise<CaseState> => {
-    // Checked again here: two decisions can pass their validators before either is recorded.
-    if (decided) throw conflict('a triage decision has already been made for this case');
-    decided = true;
-    // A decision may arrive while intake is still assessing the risk; it takes effect once triage opens.
-    await condition(() => stageOf(journal) === 'Triage');
-    const event = decision === 'accept'
-      ? caseEvent('RequestAccepted', reason ? { note: reason } : {}, actor, now())
-      : caseEvent('RequestRejected', { reason: reason!.trim() }, actor, now());
-    return journal.record(event);
-  }, {
-    validator: (input: TriageDecision) => {
-      requireCoordinator(input?.actor);
-      if (input.decision !== 'accept' && input.decision !== 'reject') {
-        throw invalid(`decision must be "accept" or "reject", got ${JSON.stringify(input.decision)}`);
-      }
-      if (input.decision === 'reject' && !input.reason?.trim()) throw invalid('a rejection needs a reason');
-      const stage = stageOf(journal);
-      if (decided || (stage !== undefined && stage !== 'Intake' && stage !== 'Triage')) {
-        throw conflict(`case is in stage ${stageOf(journal) ?? 'Intake'} and is not waiting for a triage decision`);
-      }
-    },
-  });
-}
-
-function registerClosure(journal: CaseJournal): void {
-  let closing = false;
-  setHandler(closeCase, async ({ summary, actor }: CloseCaseRequest): Promise<CaseState> => {
-    if (closing) throw conflict('the case is already being closed');
-    closing = true;
-    return journal.record(caseEvent('CaseClosed', summary ? { summary } : {}, actor, now()));
-  }, {
-    validator: (input: CloseCaseRequest) => {
-      requireCoordinator(input?.actor);
-      if (closing || stageOf(journal) !== 'Accepted') {
-        throw conflict(`case is in stage ${stageOf(journal) ?? 'Intake'} and cannot be closed now`);
-      }
-    },
-  });
-}
-
-function requireCoordinator(actor: Actor | undefined): void {
-  if (actor?.role !== 'coordinator' || !actor.id) {
-    throw ApplicationFailure.create({ type: CASE_FAILURE.forbidden, message: 'only a coordinator may do this', nonRetryable: true });
+  try {
+    await context.stages.run(async () => {
+      await intake(context);
+      if (!(await awaitTriage(context, escalations))) return;
+      await assembleTeam(context, escalations);
+      await prepare(context, escalations);
+      await awaitIntervention(context, escalations);
+      await followUp(context, escalations);
+      await awaitClosure(context);
+    });
+  } catch (error) {
+    // Cancelling the case cancels the stages; anything else is a real failure.
+    if (!isCancellation(error)) throw error;
   }
-}
 
-function stageOf(journal: CaseJournal): CaseStage | undefined {
-  return journal.state?.stage;
-}
-
-function conflict(message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: CASE_FAILURE.conflict, message, nonRetryable: true });
-}
-
-function invalid(message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: CASE_FAILURE.invalidInput, message, nonRetryable: true });
-}
-
-// Workflow time: deterministic, and the same on every replay.
-function now(): string {
-  return new Date().toISOString();
+  // The last event (closure, rejection or cancellation) may still be on its way to the database.
+  await CancellationScope.nonCancellable(() => condition(() => context.ended && context.journal.stateOrNull !== null && ['Closed', 'Rejected', 'Cancelled'].includes(context.state.stage)));
+  await condition(allHandlersFinished);
+  const { caseId, stage, version } = context.state;
+  return { caseId, stage, version };
 }

@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { CaseEventRow } from '../event-store/case-event.row';
 import { CaseProjectionRow } from '../event-store/case-projection.row';
+import { ExpertRow } from '../experts/expert.row';
 import { BRIGADE_MIGRATIONS } from './migrations';
 
 /** TypeORM options for Brigade's database: migrations only, never schema synchronisation. */
@@ -8,7 +9,7 @@ export function brigadeDataSourceOptions(url: string, overrides: { logging?: boo
   return {
     type: 'postgres',
     url,
-    entities: [CaseEventRow, CaseProjectionRow],
+    entities: [CaseEventRow, CaseProjectionRow, ExpertRow],
     migrations: BRIGADE_MIGRATIONS,
     migrationsRun: true,
     migrationsTransactionMode: 'each',

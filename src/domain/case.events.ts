@@ -1,5 +1,13 @@
-import type { Actor, RiskLevel } from './case.vocabulary';
+import type { Actor, InterventionOutcome, RiskLevel, TeamRole } from './case.vocabulary';
+import type { EscalationTarget, EscalationTrigger } from './escalation-policy';
 import type { SupportRequest } from './support-request';
+
+/** A member of a case's team. */
+export interface TeamMember {
+  readonly expertId: string;
+  readonly name: string;
+  readonly role: TeamRole;
+}
 
 /** Payloads of every case event, keyed by the event's type name. */
 export interface CaseEventPayloads {
@@ -7,6 +15,32 @@ export interface CaseEventPayloads {
   IntakeAssessed: { readonly riskLevel: RiskLevel; readonly score: number; readonly reasons: readonly string[] };
   RequestAccepted: { readonly note?: string };
   RequestRejected: { readonly reason: string };
+  ExpertOffered: { readonly offerId: string; readonly expertId: string; readonly expertName: string; readonly round: number; readonly expiresAt: string };
+  OfferAccepted: { readonly offerId: string; readonly expertId: string };
+  OfferDeclined: { readonly offerId: string; readonly expertId: string; readonly reason?: string };
+  OfferExpired: { readonly offerId: string; readonly expertId: string };
+  OfferWithdrawn: { readonly offerId: string; readonly expertId: string; readonly reason: string };
+  ExpertAssignedManually: { readonly expertId: string; readonly expertName: string; readonly note?: string };
+  TeamAssembled: { readonly members: readonly TeamMember[] };
+  PreparatorySessionScheduled: { readonly scheduledAt: string; readonly note?: string };
+  TaskAssigned: { readonly taskId: string; readonly templateId: string; readonly title: string; readonly assigneeId: string; readonly dueAt: string };
+  TaskCompleted: { readonly taskId: string; readonly outcome: string };
+  TaskWithdrawn: { readonly taskId: string; readonly reason: string };
+  PreparatorySessionHeld: { readonly outcomes: string };
+  InterventionReported: { readonly outcome: InterventionOutcome; readonly notes: string };
+  RiskLevelChanged: { readonly from: RiskLevel; readonly to: RiskLevel; readonly reason: string };
+  ConcernRaised: { readonly expertId: string; readonly concern: string };
+  EscalationRaised: {
+    readonly escalationId: string; readonly trigger: EscalationTrigger; readonly subject: string; readonly reason: string;
+    readonly level: number; readonly target: EscalationTarget; readonly ackDeadline: string;
+  };
+  EscalationLevelIncreased: { readonly escalationId: string; readonly level: number; readonly target: EscalationTarget; readonly ackDeadline: string };
+  EscalationAcknowledged: { readonly escalationId: string; readonly level: number };
+  EscalationResolved: { readonly escalationId: string; readonly outcome: 'acknowledged' | 'unanswered' | 'withdrawn' };
+  FollowUpScheduled: { readonly followUpId: string; readonly dueAt: string };
+  FollowUpCompleted: { readonly followUpId: string; readonly ongoingRisk: boolean; readonly notes: string };
+  CaseEvaluated: { readonly summary: string };
+  CaseCancelled: { readonly reason: string };
   CaseClosed: { readonly summary?: string };
 }
 
@@ -19,6 +53,29 @@ export const CASE_EVENT_SCHEMA_VERSIONS: { readonly [T in CaseEventType]: number
   IntakeAssessed: 1,
   RequestAccepted: 1,
   RequestRejected: 1,
+  ExpertOffered: 1,
+  OfferAccepted: 1,
+  OfferDeclined: 1,
+  OfferExpired: 1,
+  OfferWithdrawn: 1,
+  ExpertAssignedManually: 1,
+  TeamAssembled: 1,
+  PreparatorySessionScheduled: 1,
+  TaskAssigned: 1,
+  TaskCompleted: 1,
+  TaskWithdrawn: 1,
+  PreparatorySessionHeld: 1,
+  InterventionReported: 1,
+  RiskLevelChanged: 1,
+  ConcernRaised: 1,
+  EscalationRaised: 1,
+  EscalationLevelIncreased: 1,
+  EscalationAcknowledged: 1,
+  EscalationResolved: 1,
+  FollowUpScheduled: 1,
+  FollowUpCompleted: 1,
+  CaseEvaluated: 1,
+  CaseCancelled: 1,
   CaseClosed: 1,
 };
 

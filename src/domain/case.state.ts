@@ -1,5 +1,48 @@
-import type { CaseEvent } from './case.events';
-import type { CaseCategory, CaseStage, RequesterRole, RiskLevel, SafetyRegion } from './case.vocabulary';
+import type { CaseEvent, TeamMember } from './case.events';
+import type {
+  CaseCategory, CaseStage, InterventionOutcome, RequesterRole, RiskLevel, SafetyRegion,
+} from './case.vocabulary';
+import type { EscalationTarget, EscalationTrigger } from './escalation-policy';
+
+/** An offer waiting for the expert's answer. */
+export interface OpenOffer {
+  readonly offerId: string;
+  readonly expertId: string;
+  readonly expertName: string;
+  readonly round: number;
+  readonly expiresAt: string;
+}
+
+/** A preparation task and where it stands. */
+export interface CaseTask {
+  readonly taskId: string;
+  readonly templateId: string;
+  readonly title: string;
+  readonly assigneeId: string;
+  readonly dueAt: string;
+  readonly status: 'open' | 'completed' | 'withdrawn';
+  readonly outcome: string | null;
+}
+
+/** An escalation that nobody has acknowledged yet. */
+export interface OpenEscalation {
+  readonly escalationId: string;
+  readonly trigger: EscalationTrigger;
+  readonly subject: string;
+  readonly reason: string;
+  readonly level: number;
+  readonly target: EscalationTarget;
+  readonly ackDeadline: string;
+  readonly raisedAt: string;
+}
+
+/** A follow-up check-in. */
+export interface FollowUp {
+  readonly followUpId: string;
+  readonly dueAt: string;
+  readonly status: 'scheduled' | 'completed';
+  readonly ongoingRisk: boolean | null;
+}
 
 /** Everything known about a case after folding its events. */
 export interface CaseState {
@@ -14,6 +57,18 @@ export interface CaseState {
   readonly riskLevel: RiskLevel | null;
   readonly riskReasons: readonly string[];
   readonly rejectionReason: string | null;
+  readonly team: readonly TeamMember[];
+  readonly openOffers: readonly OpenOffer[];
+  /** Every expert ever offered this case, so that matching does not ask them twice. */
+  readonly askedExpertIds: readonly string[];
+  readonly tasks: readonly CaseTask[];
+  readonly session: { readonly scheduledAt: string; readonly heldAt: string | null; readonly outcomes: string | null } | null;
+  readonly intervention: { readonly outcome: InterventionOutcome; readonly notes: string; readonly reportedAt: string } | null;
+  readonly openEscalations: readonly OpenEscalation[];
+  readonly escalationCount: number;
+  readonly followUps: readonly FollowUp[];
+  readonly evaluation: string | null;
+  readonly cancellationReason: string | null;
   readonly receivedAt: string;
   readonly updatedAt: string;
   readonly closedAt: string | null;
@@ -31,35 +86,107 @@ export class InvalidCaseHistoryError extends Error {
 export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
   if (event.type === 'RequestReceived') {
     if (state) throw new InvalidCaseHistoryError(`case ${event.caseId} received its request twice`);
-    const { request } = event.data;
-    return {
-      caseId: event.caseId,
-      stage: 'Intake',
-      version: event.version,
-      category: request.category,
-      municipality: request.municipality,
-      safetyRegion: request.safetyRegion,
-      requesterRole: request.requesterRole,
-      eventDate: request.eventDate ?? null,
-      riskLevel: null,
-      riskReasons: [],
-      rejectionReason: null,
-      receivedAt: event.occurredAt,
-      updatedAt: event.occurredAt,
-      closedAt: null,
-    };
+    return opened(event);
   }
   if (!state) throw new InvalidCaseHistoryError(`case ${event.caseId} starts with ${event.type}, not RequestReceived`);
-  const next = { ...state, version: event.version, updatedAt: event.occurredAt };
+  const s = { ...state, version: event.version, updatedAt: event.occurredAt };
   switch (event.type) {
     case 'IntakeAssessed':
-      return { ...next, stage: 'Triage', riskLevel: event.data.riskLevel, riskReasons: event.data.reasons };
+      return { ...s, stage: 'Triage', riskLevel: event.data.riskLevel, riskReasons: event.data.reasons };
     case 'RequestAccepted':
-      return { ...next, stage: 'Accepted' };
+      return { ...s, stage: 'Matching' };
     case 'RequestRejected':
-      return { ...next, stage: 'Rejected', rejectionReason: event.data.reason };
+      return { ...s, stage: 'Rejected', rejectionReason: event.data.reason, closedAt: event.occurredAt };
+    case 'ExpertOffered': {
+      const { offerId, expertId, expertName, round, expiresAt } = event.data;
+      return {
+        ...s,
+        openOffers: [...s.openOffers, { offerId, expertId, expertName, round, expiresAt }],
+        askedExpertIds: [...s.askedExpertIds, expertId],
+      };
+    }
+    case 'OfferAccepted': {
+      const offer = s.openOffers.find((o) => o.offerId === event.data.offerId);
+      const role = s.team.length === 0 ? 'lead' : 'support';
+      return {
+        ...withoutOffer(s, event.data.offerId),
+        team: [...s.team, { expertId: event.data.expertId, name: offer?.expertName ?? event.data.expertId, role }],
+      };
+    }
+    case 'OfferDeclined':
+    case 'OfferExpired':
+    case 'OfferWithdrawn':
+      return withoutOffer(s, event.data.offerId);
+    case 'ExpertAssignedManually': {
+      const role = s.team.length === 0 ? 'lead' : 'support';
+      return {
+        ...s,
+        team: [...s.team, { expertId: event.data.expertId, name: event.data.expertName, role }],
+        askedExpertIds: [...s.askedExpertIds, event.data.expertId],
+      };
+    }
+    case 'TeamAssembled':
+      return { ...s, stage: 'Preparation', team: event.data.members };
+    case 'PreparatorySessionScheduled':
+      return { ...s, session: { scheduledAt: event.data.scheduledAt, heldAt: null, outcomes: null } };
+    case 'TaskAssigned': {
+      const { taskId, templateId, title, assigneeId, dueAt } = event.data;
+      return { ...s, tasks: [...s.tasks, { taskId, templateId, title, assigneeId, dueAt, status: 'open', outcome: null }] };
+    }
+    case 'TaskCompleted':
+      return withTask(s, event.data.taskId, { status: 'completed', outcome: event.data.outcome });
+    case 'TaskWithdrawn':
+      return withTask(s, event.data.taskId, { status: 'withdrawn' });
+    case 'PreparatorySessionHeld':
+      return {
+        ...s,
+        stage: 'Intervention',
+        session: { scheduledAt: s.session?.scheduledAt ?? event.occurredAt, heldAt: event.occurredAt, outcomes: event.data.outcomes },
+      };
+    case 'InterventionReported':
+      return { ...s, stage: 'FollowUp', intervention: { ...event.data, reportedAt: event.occurredAt } };
+    case 'RiskLevelChanged':
+      return { ...s, riskLevel: event.data.to, riskReasons: [...s.riskReasons, event.data.reason] };
+    case 'ConcernRaised':
+      return s;
+    case 'EscalationRaised': {
+      const { escalationId, trigger, subject, reason, level, target, ackDeadline } = event.data;
+      return {
+        ...s,
+        escalationCount: s.escalationCount + 1,
+        openEscalations: [...s.openEscalations, { escalationId, trigger, subject, reason, level, target, ackDeadline, raisedAt: event.occurredAt }],
+      };
+    }
+    case 'EscalationLevelIncreased': {
+      const { escalationId, level, target, ackDeadline } = event.data;
+      return {
+        ...s,
+        openEscalations: s.openEscalations.map((e) => (e.escalationId === escalationId ? { ...e, level, target, ackDeadline } : e)),
+      };
+    }
+    case 'EscalationAcknowledged':
+      return s;
+    case 'EscalationResolved':
+      return { ...s, openEscalations: s.openEscalations.filter((e) => e.escalationId !== event.data.escalationId) };
+    case 'FollowUpScheduled':
+      return {
+        ...s,
+        stage: 'FollowUp',
+        followUps: [...s.followUps, { followUpId: event.data.followUpId, dueAt: event.data.dueAt, status: 'scheduled', ongoingRisk: null }],
+      };
+    case 'FollowUpCompleted': {
+      const followUps = s.followUps.map((f) => (f.followUpId === event.data.followUpId
+        ? { ...f, status: 'completed' as const, ongoingRisk: event.data.ongoingRisk }
+        : f));
+      const allDone = followUps.every((f) => f.status === 'completed');
+      return { ...s, followUps, stage: allDone ? 'Evaluation' : s.stage };
+    }
+    case 'CaseEvaluated':
+      return { ...s, evaluation: event.data.summary };
+    case 'CaseCancelled':
+      return { ...s, stage: 'Cancelled', cancellationReason: event.data.reason, closedAt: event.occurredAt };
     case 'CaseClosed':
-      return { ...next, stage: 'Closed', closedAt: event.occurredAt };
+      return { ...s, stage: 'Closed', closedAt: event.occurredAt };
     default:
       return assertNever(event);
   }
@@ -68,6 +195,45 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
 /** Folds a whole stream, oldest first, into the case state (null for an empty stream). */
 export function foldCase(events: readonly CaseEvent[]): CaseState | null {
   return events.reduce<CaseState | null>(evolve, null);
+}
+
+function opened(event: Extract<CaseEvent, { type: 'RequestReceived' }>): CaseState {
+  const { request } = event.data;
+  return {
+    caseId: event.caseId,
+    stage: 'Intake',
+    version: event.version,
+    category: request.category,
+    municipality: request.municipality,
+    safetyRegion: request.safetyRegion,
+    requesterRole: request.requesterRole,
+    eventDate: request.eventDate ?? null,
+    riskLevel: null,
+    riskReasons: [],
+    rejectionReason: null,
+    team: [],
+    openOffers: [],
+    askedExpertIds: [],
+    tasks: [],
+    session: null,
+    intervention: null,
+    openEscalations: [],
+    escalationCount: 0,
+    followUps: [],
+    evaluation: null,
+    cancellationReason: null,
+    receivedAt: event.occurredAt,
+    updatedAt: event.occurredAt,
+    closedAt: null,
+  };
+}
+
+function withoutOffer(state: CaseState, offerId: string): CaseState {
+  return { ...state, openOffers: state.openOffers.filter((o) => o.offerId !== offerId) };
+}
+
+function withTask(state: CaseState, taskId: string, change: Partial<CaseTask>): CaseState {
+  return { ...state, tasks: state.tasks.map((task) => (task.taskId === taskId ? { ...task, ...change } : task)) };
 }
 
 function assertNever(value: never): never {

@@ -24,9 +24,21 @@ export const SAFETY_REGIONS = [
 ] as const;
 export type SafetyRegion = (typeof SAFETY_REGIONS)[number];
 
-/** The stages a case moves through; `Rejected` and `Closed` are final. */
-export const CASE_STAGES = ['Intake', 'Triage', 'Accepted', 'Rejected', 'Closed'] as const;
+/** The stages a case moves through, in order; `Closed`, `Rejected` and `Cancelled` are final. */
+export const CASE_STAGES = [
+  'Intake', 'Triage', 'Matching', 'Preparation', 'Intervention', 'FollowUp', 'Evaluation', 'Closed', 'Rejected', 'Cancelled',
+] as const;
 export type CaseStage = (typeof CASE_STAGES)[number];
+
+/** Stages after which a case takes no more decisions. */
+export const FINAL_STAGES: readonly CaseStage[] = ['Closed', 'Rejected', 'Cancelled'];
+
+/** How the lead says the intervention went. */
+export const INTERVENTION_OUTCOMES = ['calm', 'tense', 'incident'] as const;
+export type InterventionOutcome = (typeof INTERVENTION_OUTCOMES)[number];
+
+/** A team member's part: one lead, the rest support. */
+export type TeamRole = 'lead' | 'support';
 
 /** Roles that can cause an event: people through the API, or the system itself. */
 export const ACTOR_ROLES = ['coordinator', 'expert', 'auditor', 'system'] as const;
@@ -44,4 +56,9 @@ export const SYSTEM_ACTOR: Actor = { role: 'system', id: 'brigade-workflow' };
 /** Compares two risk levels; positive when `a` is higher than `b`. */
 export function compareRisk(a: RiskLevel, b: RiskLevel): number {
   return RISK_LEVELS.indexOf(a) - RISK_LEVELS.indexOf(b);
+}
+
+/** The next risk level up, or CRITICAL when already there. */
+export function raiseRiskOneLevel(level: RiskLevel): RiskLevel {
+  return RISK_LEVELS[Math.min(RISK_LEVELS.indexOf(level) + 1, RISK_LEVELS.length - 1)];
 }

@@ -4,6 +4,8 @@ import { createCaseActivities } from '../../activities';
 import { BrigadeConfig } from '../config/brigade-config';
 import { RuntimeConnections } from '../config/runtime-connections';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { EXPERT_DIRECTORY, type ExpertDirectory } from '../experts/expert-directory.port';
+import { LoggingEscalationNotifier } from './logging-escalation-notifier';
 
 /** Runs the Temporal worker for case workflows from bootstrap until shutdown. */
 @Injectable()
@@ -17,6 +19,8 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
     private readonly config: BrigadeConfig,
     private readonly connections: RuntimeConnections,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(EXPERT_DIRECTORY) private readonly expertDirectory: ExpertDirectory,
+    private readonly notifier: LoggingEscalationNotifier,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -26,7 +30,7 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.taskQueue,
       workflowsPath: require.resolve('../../workflows'),
-      activities: createCaseActivities({ eventStore: this.eventStore }),
+      activities: createCaseActivities({ eventStore: this.eventStore, expertDirectory: this.expertDirectory, notifier: this.notifier }),
     });
     this.running = this.worker.run();
     // A worker that dies on its own must not die silently; shutdown rejections are handled below.

@@ -1,7 +1,8 @@
-import { Injectable, OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { BrigadeConfig } from '../config/brigade-config';
 import { RuntimeConnections } from '../config/runtime-connections';
+import { ensureSearchAttributes } from './search-attributes';
 
 /** Provides one Temporal client per process, connected to the resolved frontend address. */
 export const temporalClientProvider: Provider = {
@@ -13,10 +14,17 @@ export const temporalClientProvider: Provider = {
   },
 };
 
-/** Closes the client's connection when the application shuts down. */
+/** Registers Brigade's search attributes once the app is up, and closes the client's connection on shutdown. */
 @Injectable()
-export class TemporalClientLifecycle implements OnApplicationShutdown {
-  constructor(private readonly client: Client) {}
+export class TemporalClientLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Temporal');
+
+  constructor(private readonly client: Client, private readonly config: BrigadeConfig) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const added = await ensureSearchAttributes(this.client.connection as Connection, this.config.temporalNamespace);
+    if (added.length > 0) this.logger.log(`registered search attributes ${added.join(', ')}`);
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await this.client.connection.close();

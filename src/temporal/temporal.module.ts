@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { EventStoreModule } from '../event-store/event-store.module';
+import { ExpertsModule } from '../experts/experts.module';
+import { LoggingEscalationNotifier } from './logging-escalation-notifier';
 import { CaseWorkerService } from './case-worker.service';
 import { TemporalClientLifecycle, temporalClientProvider } from './temporal-client.provider';
 
@@ -11,8 +13,8 @@ export class TemporalModule {
     return {
       module: TemporalModule,
       global: true,
-      imports: [EventStoreModule],
-      providers: [temporalClientProvider, TemporalClientLifecycle, ...(runWorker ? [CaseWorkerService] : [])],
+      imports: [EventStoreModule, ExpertsModule],
+      providers: [temporalClientProvider, TemporalClientLifecycle, ...(runWorker ? [CaseWorkerService, LoggingEscalationNotifier] : [])],
       exports: [Client],
     };
   }

@@ -2,7 +2,11 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { createCaseActivities } from '../../activities';
+import type { EscalationAlert } from '../../activities/escalation.activities';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
+import { ExpertsService } from '../../src/experts/experts.service';
+import { PostgresExpertDirectory } from '../../src/experts/postgres-expert-directory';
+import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
 import { findTemporalTestServer } from '../../src/temporal/temporal-binaries';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -11,6 +15,9 @@ export interface WorkflowHarness {
   readonly env: TestWorkflowEnvironment;
   readonly db: TestDatabase;
   readonly eventStore: PostgresEventStore;
+  readonly experts: ExpertsService;
+  /** Every escalation alert the workers sent, in order. */
+  readonly alerts: EscalationAlert[];
   readonly taskQueue: string;
   /** Runs `body` while a worker polls the harness's task queue. */
   withWorker<T>(body: () => Promise<T>): Promise<T>;
@@ -33,16 +40,20 @@ export async function createWorkflowHarness(): Promise<WorkflowHarness> {
     }),
     createTestDatabase(),
   ]);
+  await ensureSearchAttributes(env.connection, 'default');
   const eventStore = new PostgresEventStore(db.dataSource);
+  const expertDirectory = new PostgresExpertDirectory(db.dataSource);
+  const alerts: EscalationAlert[] = [];
+  const notifier = { notify: async (alert: EscalationAlert) => void alerts.push(alert) };
   const taskQueue = `test-${randomUUID()}`;
   return {
-    env, db, eventStore, taskQueue,
+    env, db, eventStore, taskQueue, alerts, experts: new ExpertsService(db.dataSource),
     withWorker: async (body) => {
       const worker = await Worker.create({
         connection: env.nativeConnection,
         taskQueue,
         workflowBundle: await workflowBundle(),
-        activities: createCaseActivities({ eventStore }),
+        activities: createCaseActivities({ eventStore, expertDirectory, notifier }),
       });
       return worker.runUntil(body);
     },

@@ -1,0 +1,80 @@
+import type { CaseCategory, RiskLevel, SafetyRegion } from './case.vocabulary';
+import { DAY } from './durations';
+import type { ExpertProfile, ExpertSkill } from './expert-profile';
+
+/** What a case asks of the experts it is offered to. */
+export interface MatchCriteria {
+  readonly category: CaseCategory;
+  readonly riskLevel: RiskLevel;
+  readonly municipality: string;
+  readonly safetyRegion: SafetyRegion;
+  readonly requiredSkills: readonly ExpertSkill[];
+  /** The event the team must be available through; without one, the next 30 days count. */
+  readonly eventDate: string | null;
+  readonly now: string;
+  /** Experts already on the team or already asked for this case. */
+  readonly excludeExpertIds: readonly string[];
+}
+
+/** An eligible expert with the score that ranked them and why. */
+export interface RankedCandidate {
+  readonly expertId: string;
+  readonly name: string;
+  readonly score: number;
+  readonly reasons: readonly string[];
+}
+
+/** Why an expert cannot be offered a case, or null when they can. */
+export function ineligibility(expert: ExpertProfile, criteria: MatchCriteria): string | null {
+  const municipality = normalise(criteria.municipality);
+  if (!expert.active) return 'inactive';
+  if (criteria.excludeExpertIds.includes(expert.expertId)) return 'already asked or on the team';
+  if (!expert.categories.includes(criteria.category)) return `does not cover ${criteria.category}`;
+  if (normalise(expert.homeMunicipality) === municipality) return 'lives and works in the requesting municipality';
+  if (expert.conflictMunicipalities.some((m) => normalise(m) === municipality)) return 'declared a conflict of interest';
+  if (expert.activeCaseCount >= expert.capacity) return `at capacity (${expert.activeCaseCount}/${expert.capacity})`;
+  const until = criteria.eventDate ?? new Date(Date.parse(criteria.now) + 30 * DAY).toISOString();
+  if (expert.unavailable.some((period) => overlaps(period.from, period.to, criteria.now, until))) return 'unavailable before the event';
+  return null;
+}
+
+/** Ranks the eligible experts for a case, best first; ties break on expert id so the order is stable. */
+export function rankCandidates(experts: readonly ExpertProfile[], criteria: MatchCriteria): RankedCandidate[] {
+  return experts
+    .filter((expert) => ineligibility(expert, criteria) === null)
+    .map((expert) => score(expert, criteria))
+    .sort((a, b) => b.score - a.score || (a.expertId < b.expertId ? -1 : a.expertId > b.expertId ? 1 : 0));
+}
+
+function score(expert: ExpertProfile, criteria: MatchCriteria): RankedCandidate {
+  const reasons: string[] = [];
+  let points = 0;
+  const matched = criteria.requiredSkills.filter((skill) => expert.skills.includes(skill));
+  if (matched.length > 0) {
+    points += 10 * matched.length;
+    reasons.push(`has ${matched.join(', ')}`);
+  }
+  if (expert.safetyRegion === criteria.safetyRegion) {
+    // Knowing the region's people and partners matters more than any single skill.
+    points += 25;
+    reasons.push('works in the same safety region');
+  }
+  const freeShare = (expert.capacity - expert.activeCaseCount) / expert.capacity;
+  points += Math.round(10 * freeShare);
+  reasons.push(`${expert.capacity - expert.activeCaseCount} of ${expert.capacity} places free`);
+  return { expertId: expert.expertId, name: expert.name, score: points, reasons };
+}
+
+function overlaps(fromA: string, toA: string, fromB: string, toB: string): boolean {
+  const endA = endOfDay(toA);
+  return Date.parse(fromA) <= Date.parse(toB) && endA >= Date.parse(fromB);
+}
+
+// A date without a time means the whole day.
+function endOfDay(iso: string): number {
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? Date.parse(iso) + DAY - 1 : Date.parse(iso);
+}
+
+function normalise(municipality: string): string {
+  return municipality.normalize('NFC').trim().toLocaleLowerCase('nl');
+}

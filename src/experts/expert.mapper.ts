@@ -1,0 +1,101 @@
+import type { CaseCategory, SafetyRegion } from '../domain/case.vocabulary';
+import type { ExpertSkill, UnavailablePeriod } from '../domain/expert-profile';
+import type { CreateExpertDto } from './dto/create-expert.dto';
+import type { UpdateExpertDto } from './dto/update-expert.dto';
+import type { ExpertRow } from './expert.row';
+
+/** An expert as the API shows it. */
+export interface ExpertView {
+  readonly expertId: string;
+  readonly name: string;
+  readonly email: string;
+  readonly phone: string | null;
+  readonly categories: readonly CaseCategory[];
+  readonly skills: readonly ExpertSkill[];
+  readonly homeMunicipality: string;
+  readonly safetyRegion: SafetyRegion;
+  readonly capacity: number;
+  readonly unavailable: readonly UnavailablePeriod[];
+  readonly conflictMunicipalities: readonly string[];
+  readonly languages: readonly string[];
+  readonly active: boolean;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** The columns an expert is written with; the database sets the timestamps. */
+export type ExpertFields = Omit<ExpertRow, 'expertId' | 'createdAt' | 'updatedAt' | 'active'>;
+
+/** The languages of an expert who declares none. */
+export const DEFAULT_LANGUAGES: readonly string[] = ['nl'];
+
+/** Turns a stored row into the API's view of an expert. */
+export function toExpertView(row: ExpertRow): ExpertView {
+  return {
+    expertId: row.expertId,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    categories: row.categories,
+    skills: row.skills,
+    homeMunicipality: row.homeMunicipality,
+    safetyRegion: row.safetyRegion,
+    capacity: row.capacity,
+    unavailable: row.unavailable,
+    conflictMunicipalities: row.conflictMunicipalities,
+    languages: row.languages,
+    active: row.active,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The columns of a new expert, from a validated creation body, with the defaults for what it left out. */
+export function newExpertFields(dto: CreateExpertDto): ExpertFields {
+  return {
+    name: dto.name.trim(),
+    email: dto.email.trim(),
+    phone: dto.phone?.trim() || null,
+    categories: [...dto.categories],
+    skills: [...(dto.skills ?? [])],
+    homeMunicipality: dto.homeMunicipality.trim(),
+    safetyRegion: dto.safetyRegion,
+    capacity: dto.capacity,
+    unavailable: periods(dto.unavailable ?? []),
+    conflictMunicipalities: municipalities(dto.conflictMunicipalities ?? []),
+    languages: [...(dto.languages ?? DEFAULT_LANGUAGES)],
+  };
+}
+
+/** The columns a validated update body changes; absent fields stay as they are, and a null phone clears it. */
+export function changedExpertFields(dto: UpdateExpertDto): Partial<ExpertFields> {
+  return {
+    ...(dto.name !== undefined && { name: dto.name.trim() }),
+    ...(dto.email !== undefined && { email: dto.email.trim() }),
+    ...(dto.phone !== undefined && { phone: dto.phone?.trim() || null }),
+    ...(dto.categories !== undefined && { categories: [...dto.categories] }),
+    ...(dto.skills !== undefined && { skills: [...dto.skills] }),
+    ...(dto.homeMunicipality !== undefined && { homeMunicipality: dto.homeMunicipality.trim() }),
+    ...(dto.safetyRegion !== undefined && { safetyRegion: dto.safetyRegion }),
+    ...(dto.capacity !== undefined && { capacity: dto.capacity }),
+    ...(dto.unavailable !== undefined && { unavailable: periods(dto.unavailable) }),
+    ...(dto.conflictMunicipalities !== undefined && { conflictMunicipalities: municipalities(dto.conflictMunicipalities) }),
+    ...(dto.languages !== undefined && { languages: [...dto.languages] }),
+  };
+}
+
+// Stored as plain objects so that jsonb holds exactly {from, to} and nothing a DTO instance carries along.
+function periods(list: readonly UnavailablePeriod[]): UnavailablePeriod[] {
+  return list.map(({ from, to }) => ({ from, to }));
+}
+
+// The same municipality declared twice, differing only in case or spacing, is one conflict.
+function municipalities(list: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return list.map((name) => name.trim()).filter((name) => {
+    const key = name.toLocaleLowerCase('nl');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

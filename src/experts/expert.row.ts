@@ -1,0 +1,23 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { CaseCategory, SafetyRegion } from '../domain/case.vocabulary';
+import type { ExpertSkill, UnavailablePeriod } from '../domain/expert-profile';
+
+/** One row of the `experts` table: an expert in the brigade's pool and what they declared about themselves. */
+@Entity({ name: 'experts' })
+export class ExpertRow {
+  @PrimaryColumn({ name: 'expert_id', type: 'uuid' }) expertId: string;
+  @Column({ type: 'text' }) name: string;
+  @Column({ type: 'text' }) email: string;
+  @Column({ type: 'text', nullable: true }) phone: string | null;
+  @Column({ type: 'text', array: true }) categories: CaseCategory[];
+  @Column({ type: 'text', array: true }) skills: ExpertSkill[];
+  @Column({ name: 'home_municipality', type: 'text' }) homeMunicipality: string;
+  @Column({ name: 'safety_region', type: 'text' }) safetyRegion: SafetyRegion;
+  @Column({ type: 'integer' }) capacity: number;
+  @Column({ type: 'jsonb' }) unavailable: UnavailablePeriod[];
+  @Column({ name: 'conflict_municipalities', type: 'text', array: true }) conflictMunicipalities: string[];
+  @Column({ type: 'text', array: true }) languages: string[];
+  @Column({ type: 'boolean' }) active: boolean;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { CaseCategory, SafetyRegion } from '../domain/case.vocabulary';
+import type { ExpertProfile, ExpertSkill, UnavailablePeriod } from '../domain/expert-profile';
+import type { ExpertDirectory } from './expert-directory.port';
+
+// Stages after which a case no longer takes up an expert's time.
+const FINISHED_STAGES = ['Closed', 'Rejected', 'Cancelled'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// A case counts for an expert while it is open and the expert is on its team; a case whose state has no team
+// yet (or an older projection without the field) counts for nobody.
+const PROFILES = `
+  SELECT e.expert_id, e.name, e.categories, e.skills, e.home_municipality, e.safety_region, e.capacity,
+         e.unavailable, e.conflict_municipalities, e.languages, e.active, workload.active_case_count
+  FROM experts e
+  CROSS JOIN LATERAL (
+    SELECT count(*)::int AS active_case_count
+    FROM cases c
+    WHERE c.stage <> ALL ($1::text[])
+      AND COALESCE(c.state -> 'team', '[]'::jsonb) @> jsonb_build_array(jsonb_build_object('expertId', e.expert_id::text))
+  ) workload`;
+
+interface ProfileRecord {
+  expert_id: string;
+  name: string;
+  categories: CaseCategory[];
+  skills: ExpertSkill[];
+  home_municipality: string;
+  safety_region: SafetyRegion;
+  capacity: number;
+  unavailable: UnavailablePeriod[];
+  conflict_municipalities: string[];
+  languages: string[];
+  active: boolean;
+  active_case_count: number;
+}
+
+/** The expert directory read from the `experts` table, with workloads counted from the `cases` projection. */
+@Injectable()
+export class PostgresExpertDirectory implements ExpertDirectory {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async activeProfiles(): Promise<ExpertProfile[]> {
+    const records: ProfileRecord[] = await this.dataSource.query(
+      `${PROFILES} WHERE e.active ORDER BY e.name, e.expert_id`, [FINISHED_STAGES]);
+    return records.map(toProfile);
+  }
+
+  async profile(expertId: string): Promise<ExpertProfile | null> {
+    if (!UUID.test(expertId)) return null;
+    const [record]: ProfileRecord[] = await this.dataSource.query(`${PROFILES} WHERE e.expert_id = $2`, [FINISHED_STAGES, expertId]);
+    return record ? toProfile(record) : null;
+  }
+}
+
+function toProfile(record: ProfileRecord): ExpertProfile {
+  return {
+    expertId: record.expert_id,
+    name: record.name,
+    categories: record.categories,
+    skills: record.skills,
+    homeMunicipality: record.home_municipality,
+    safetyRegion: record.safety_region,
+    capacity: record.capacity,
+    activeCaseCount: record.active_case_count,
+    unavailable: record.unavailable,
+    conflictMunicipalities: record.conflict_municipalities,
+    languages: record.languages,
+    active: record.active,
+  };
+}

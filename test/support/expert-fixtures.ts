@@ -1,0 +1,20 @@
+import { randomUUID } from 'node:crypto';
+
+/** A valid `POST /experts` body with a unique e-mail address; fields can be overridden. */
+export function anExpertBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const id = randomUUID();
+  return {
+    name: `Anouk de Vries ${id.slice(0, 8)}`,
+    email: `anouk-${id}@vliegendebrigade.example`,
+    phone: '+31 6 2000 1234',
+    categories: ['CITIZEN_MEETING'],
+    skills: ['mediation'],
+    homeMunicipality: 'Zoetermeer',
+    safetyRegion: 'haaglanden',
+    capacity: 2,
+    unavailable: [{ from: '2027-03-01', to: '2027-03-14' }],
+    conflictMunicipalities: ['Delft'],
+    languages: ['nl', 'en'],
+    ...overrides,
+  };
+}

@@ -1,0 +1,63 @@
+import type { CaseCategory } from '../../src/domain/case.vocabulary';
+import { DAY } from '../../src/domain/durations';
+import type { SupportRequest } from '../../src/domain/support-request';
+import { CaseDriver, anExpertPool } from '../support/case-driver';
+import { COORDINATOR, aSupportRequest } from '../support/case-fixtures';
+import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+
+describe('a whole case on the time-skipping server', () => {
+  let harness: WorkflowHarness;
+
+  beforeAll(async () => {
+    harness = await createWorkflowHarness();
+    await anExpertPool(harness, Array.from({ length: 6 }, () => ({})));
+  });
+  afterAll(() => harness?.close());
+
+  async function startCase(overrides: Partial<SupportRequest> = {}): Promise<CaseDriver> {
+    const eventDate = new Date((await harness.env.currentTimeMs()) + 10 * DAY).toISOString();
+    const request = aSupportRequest({ eventDate, ...overrides });
+    const handle = await harness.env.client.workflow.start('supportCase', {
+      workflowId: `case-${request.caseId}`, taskQueue: harness.taskQueue, args: [{ request, registeredBy: COORDINATOR }],
+    });
+    return new CaseDriver(handle, harness);
+  }
+
+  async function recordedTypes(caseId: string): Promise<string[]> {
+    return (await harness.eventStore.readStream(caseId)).map((event) => event.type);
+  }
+
+  describe.each<[CaseCategory, number, number]>([
+    ['SHELTER_SUPPORT', 2, 3],
+    ['CITIZEN_MEETING', 1, 3],
+    ['THREAT_TO_OFFICIAL', 2, 3],
+    ['INCIDENT', 1, 2],
+  ])('for a %s request at low risk', (category, teamSize, taskCount) => {
+    it('runs from request to closure with exactly the expected events on a valid chain', async () => {
+      await harness.withWorker(async () => {
+        const sut = await startCase({ category });
+        await sut.accept();
+        const assembled = await sut.acceptOffersUntilTeamAssembled();
+        expect(assembled.team).toHaveLength(teamSize);
+        await sut.prepareAndHoldSession();
+        await sut.reportAfterEvent('calm');
+        await sut.completeFollowUps();
+        const closed = await sut.evaluateAndClose();
+        expect(closed.stage).toBe('Closed');
+        expect(await sut.handle.result()).toMatchObject({ stage: 'Closed' });
+
+        const followUps = category === 'THREAT_TO_OFFICIAL' ? 3 : 2;
+        expect(await recordedTypes(closed.caseId)).toEqual([
+          'RequestReceived', 'IntakeAssessed', 'RequestAccepted',
+          ...Array.from({ length: teamSize }, () => ['ExpertOffered', 'OfferAccepted']).flat(),
+          'TeamAssembled', 'PreparatorySessionScheduled',
+          ...Array(taskCount).fill('TaskAssigned'), ...Array(taskCount).fill('TaskCompleted'),
+          'PreparatorySessionHeld', 'InterventionReported',
+          ...Array(followUps).fill('FollowUpScheduled'), ...Array(followUps).fill('FollowUpCompleted'),
+          'CaseEvaluated', 'CaseClosed',
+        ]);
+        expect(await harness.eventStore.verify(closed.caseId)).toMatchObject({ valid: true });
+      });
+    });
+  });
+});

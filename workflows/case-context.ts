@@ -1,0 +1,101 @@
+import { ApplicationFailure, CancellationScope } from '@temporalio/workflow';
+import type { CaseState } from '../src/domain/case.state';
+import { FINAL_STAGES, type Actor } from '../src/domain/case.vocabulary';
+import type { SupportRequest } from '../src/domain/support-request';
+import { CaseJournal } from './case-journal';
+import { CASE_FAILURE, type SupportCaseInput } from './messages';
+
+/** What every stage of one case workflow shares: the journal, the request and the workflow's own bookkeeping. */
+export class CaseContext {
+  readonly journal: CaseJournal;
+  readonly request: SupportRequest;
+  readonly registeredBy: Actor;
+  /** The scope the stages run in; cancelling the case cancels it. */
+  readonly stages = new CancellationScope();
+  /** How many experts the team needs, fixed when matching starts. */
+  teamTarget = 0;
+  /** Acceptances whose events are still being recorded, so two experts cannot take the last place. */
+  pendingAcceptances = 0;
+  /** Bumped whenever a deadline moves, so that deadline watchers re-plan. */
+  deadlineRevision = 0;
+
+  constructor(input: SupportCaseInput) {
+    this.request = input.request;
+    this.registeredBy = input.registeredBy;
+    this.journal = new CaseJournal(input.request.caseId);
+  }
+
+  /** The case state after every recorded event. */
+  get state(): CaseState {
+    return this.journal.state;
+  }
+
+  /** Whether the case has ended or is ending, so no new work may start. */
+  get ended(): boolean {
+    const state = this.journal.stateOrNull;
+    return this.journal.isSealed || (state !== null && FINAL_STAGES.includes(state.stage));
+  }
+
+  /** The current stage, or Intake before the first event. */
+  get stage(): CaseState['stage'] {
+    return this.journal.stateOrNull?.stage ?? 'Intake';
+  }
+}
+
+/** Workflow time as an ISO string: deterministic, and the same on every replay. */
+export function now(): string {
+  return new Date().toISOString();
+}
+
+/** A refusal because the case is not in a state that allows the request. */
+export function conflict(message: string): ApplicationFailure {
+  return ApplicationFailure.create({ type: CASE_FAILURE.conflict, message, nonRetryable: true });
+}
+
+/** A refusal because the request is malformed. */
+export function invalid(message: string): ApplicationFailure {
+  return ApplicationFailure.create({ type: CASE_FAILURE.invalidInput, message, nonRetryable: true });
+}
+
+/** A refusal because the actor may not do this. */
+export function forbidden(message: string): ApplicationFailure {
+  return ApplicationFailure.create({ type: CASE_FAILURE.forbidden, message, nonRetryable: true });
+}
+
+/** A refusal because the named offer, task, follow-up or escalation is not on this case. */
+export function notFound(message: string): ApplicationFailure {
+  return ApplicationFailure.create({ type: CASE_FAILURE.notFound, message, nonRetryable: true });
+}
+
+/** Refuses anyone but a coordinator. */
+export function requireCoordinator(actor: Actor | undefined): void {
+  if (actor?.role !== 'coordinator' || !actor.id) throw forbidden('only a coordinator may do this');
+}
+
+/** Refuses anyone but the expert with this id. */
+export function requireExpert(actor: Actor | undefined, expertId: string, what: string): void {
+  if (actor?.role !== 'expert' || actor.id !== expertId) throw forbidden(`only the assigned expert may ${what}`);
+}
+
+/** Refuses anyone but the team's lead (or a coordinator, when `orCoordinator`). */
+export function requireLead(state: CaseState, actor: Actor | undefined, what: string, orCoordinator = false): void {
+  if (orCoordinator && actor?.role === 'coordinator' && actor.id) return;
+  const lead = state.team.find((member) => member.role === 'lead');
+  if (actor?.role !== 'expert' || !lead || actor.id !== lead.expertId) {
+    throw forbidden(`only the team lead${orCoordinator ? ' or a coordinator' : ''} may ${what}`);
+  }
+}
+
+/** Refuses a stage other than the expected ones. */
+export function requireStage(context: CaseContext, allowed: ReadonlyArray<CaseState['stage']>, what: string): void {
+  if (context.journal.isSealed || !allowed.includes(context.stage)) {
+    throw conflict(`case is in stage ${context.stage}; ${what} is possible in ${allowed.join(' or ')} only`);
+  }
+}
+
+/** Refuses blank or oversized free text. */
+export function requireText(value: unknown, field: string, max = 5000): string {
+  if (typeof value !== 'string' || value.trim() === '') throw invalid(`${field} must be a non-empty text`);
+  if (value.length > max) throw invalid(`${field} must be at most ${max} characters`);
+  return value.trim();
+}

@@ -1,0 +1,84 @@
+import { ParentClosePolicy, getExternalWorkflowHandle, setHandler, startChild, workflowInfo, type ChildWorkflowHandle } from '@temporalio/workflow';
+import { caseEvent } from '../src/domain/case.events';
+import { SYSTEM_ACTOR } from '../src/domain/case.vocabulary';
+import { addMs } from '../src/domain/durations';
+import { escalationLadder as ladderFor, type EscalationTrigger } from '../src/domain/escalation-policy';
+import { now, notFound, requireCoordinator, type CaseContext } from './case-context';
+import { escalationLadder } from './escalation-ladder.workflow';
+import { acknowledgeEscalation, escalationAcknowledged, escalationLevelIncreased, type EscalationAcknowledgement } from './messages';
+
+/** Raises escalations as child workflows, records their progress and takes acknowledgements. */
+export class CaseEscalations {
+  private sequence = 0;
+  private readonly raising = new Set<string>();
+  private readonly ladders = new Map<string, ChildWorkflowHandle<typeof escalationLadder>>();
+
+  constructor(private readonly context: CaseContext) {
+    setHandler(escalationLevelIncreased, ({ escalationId, level, target, ackDeadline }) => {
+      if (!this.isOpen(escalationId)) return;
+      void this.context.journal
+        .record(caseEvent('EscalationLevelIncreased', { escalationId, level, target, ackDeadline }, SYSTEM_ACTOR, now()))
+        .catch(() => undefined);
+    });
+    setHandler(acknowledgeEscalation, (input) => this.acknowledge(input), {
+      validator: ({ escalationId, actor }: EscalationAcknowledgement) => {
+        requireCoordinator(actor);
+        if (!this.isOpen(escalationId)) throw notFound(`escalation ${escalationId} is not open on this case`);
+      },
+    });
+  }
+
+  /** Raises an escalation unless one about the same subject is already open. */
+  async raise(trigger: EscalationTrigger, subject: string, reason: string): Promise<void> {
+    const state = this.context.journal.stateOrNull;
+    if (!state || this.context.ended || this.raising.has(subject) || state.openEscalations.some((e) => e.subject === subject)) return;
+    this.raising.add(subject);
+    try {
+      const escalationId = `esc-${++this.sequence}`;
+      const ladder = ladderFor(state.category, state.riskLevel ?? 'MEDIUM');
+      const [first] = ladder;
+      await this.context.journal.record(caseEvent('EscalationRaised', {
+        escalationId, trigger, subject, reason, level: first.level, target: first.target, ackDeadline: addMs(now(), first.ackTimeoutMs),
+      }, SYSTEM_ACTOR, now()));
+      const { workflowId } = workflowInfo();
+      const handle = await startChild(escalationLadder, {
+        workflowId: `${workflowId}-${escalationId}`,
+        args: [{ caseId: state.caseId, escalationId, parentWorkflowId: workflowId, ladder }],
+        // A ladder belongs to its case: when the case ends, its open ladders end with it.
+        parentClosePolicy: ParentClosePolicy.TERMINATE,
+      });
+      this.ladders.set(escalationId, handle);
+      void handle.result().then(
+        ({ outcome }) => (outcome === 'unanswered' ? this.resolve(escalationId, 'unanswered') : undefined),
+        () => undefined,
+      );
+    } finally {
+      this.raising.delete(subject);
+    }
+  }
+
+  /** Resolves every open escalation as withdrawn, for a case that is ending. */
+  withdrawAllEvents() {
+    return this.context.state.openEscalations.map((e) => caseEvent('EscalationResolved', { escalationId: e.escalationId, outcome: 'withdrawn' }, SYSTEM_ACTOR, now()));
+  }
+
+  private async acknowledge({ escalationId, actor }: EscalationAcknowledgement) {
+    const escalation = this.context.state.openEscalations.find((e) => e.escalationId === escalationId)!;
+    const state = await this.context.journal.record(
+      caseEvent('EscalationAcknowledged', { escalationId, level: escalation.level }, actor, now()),
+      caseEvent('EscalationResolved', { escalationId, outcome: 'acknowledged' }, actor, now()),
+    );
+    const ladder = this.ladders.get(escalationId);
+    if (ladder) await getExternalWorkflowHandle(ladder.workflowId).signal(escalationAcknowledged).catch(() => undefined);
+    return state;
+  }
+
+  private async resolve(escalationId: string, outcome: 'unanswered'): Promise<void> {
+    if (!this.isOpen(escalationId)) return;
+    await this.context.journal.record(caseEvent('EscalationResolved', { escalationId, outcome }, SYSTEM_ACTOR, now())).catch(() => undefined);
+  }
+
+  private isOpen(escalationId: string): boolean {
+    return !this.context.ended && (this.context.journal.stateOrNull?.openEscalations.some((e) => e.escalationId === escalationId) ?? false);
+  }
+}

@@ -1,0 +1,95 @@
+import { condition, log, setHandler } from '@temporalio/workflow';
+import { caseEvent, type NewCaseEvent } from '../../src/domain/case.events';
+import { SYSTEM_ACTOR, compareRisk } from '../../src/domain/case.vocabulary';
+import { conflict, now, requireCoordinator, requireStage, requireText, type CaseContext } from '../case-context';
+import type { CaseEscalations } from '../case-escalations';
+import {
+  cancelCase, changeRisk, closeCase, evaluateCase, raiseConcern,
+  type CancelCaseRequest, type CaseEvaluation, type CloseCaseRequest, type Concern, type RiskChange,
+} from '../messages';
+import { isRiskLevel } from './intervention.stage';
+
+/** Registers evaluation and closure of a finished case. */
+export function registerClosure(context: CaseContext): void {
+  setHandler(evaluateCase, ({ summary, actor }: CaseEvaluation) =>
+    context.journal.record(caseEvent('CaseEvaluated', { summary: summary.trim() }, actor, now())), {
+    validator: ({ summary, actor }: CaseEvaluation) => {
+      requireCoordinator(actor);
+      requireStage(context, ['Evaluation'], 'an evaluation');
+      if (context.state.evaluation !== null) throw conflict('the case has already been evaluated');
+      requireText(summary, 'summary');
+    },
+  });
+
+  let closing = false;
+  setHandler(closeCase, ({ summary, actor }: CloseCaseRequest) => {
+    if (closing) throw conflict('the case is already being closed');
+    closing = true;
+    return context.journal.recordFinal(caseEvent('CaseClosed', summary?.trim() ? { summary: summary.trim() } : {}, actor, now()));
+  }, {
+    validator: ({ actor }: CloseCaseRequest) => {
+      requireCoordinator(actor);
+      requireStage(context, ['Evaluation'], 'closing the case');
+      if (closing) throw conflict('the case is already being closed');
+      if (context.state.evaluation === null) throw conflict('the case must be evaluated before it is closed');
+      if (context.state.openEscalations.length > 0) throw conflict('the case has open escalations; acknowledge them first');
+    },
+  });
+}
+
+/** Registers cancellation, which withdraws open offers, tasks and escalations and ends the case at any stage. */
+export function registerCancellation(context: CaseContext, escalations: CaseEscalations): void {
+  setHandler(cancelCase, ({ reason, actor }: CancelCaseRequest) => {
+    const state = context.state;
+    const withdrawals: NewCaseEvent[] = [
+      ...state.openOffers.map((o) => caseEvent('OfferWithdrawn', { offerId: o.offerId, expertId: o.expertId, reason: 'the case was cancelled' }, SYSTEM_ACTOR, now())),
+      ...state.tasks.filter((t) => t.status === 'open').map((t) => caseEvent('TaskWithdrawn', { taskId: t.taskId, reason: 'the case was cancelled' }, SYSTEM_ACTOR, now())),
+      ...escalations.withdrawAllEvents(),
+    ];
+    const recorded = context.journal.recordFinal(...withdrawals, caseEvent('CaseCancelled', { reason: reason.trim() }, actor, now()));
+    // The stages stop at their next wait; what they had sent to the journal is recorded before the cancellation.
+    context.stages.cancel();
+    return recorded;
+  }, {
+    validator: ({ reason, actor }: CancelCaseRequest) => {
+      requireCoordinator(actor);
+      if (context.journal.stateOrNull === null) throw conflict('the case is still being registered; try again in a moment');
+      requireStage(context, ['Intake', 'Triage', 'Matching', 'Preparation', 'Intervention', 'FollowUp', 'Evaluation'], 'cancelling');
+      requireText(reason, 'reason', 2000);
+    },
+  });
+}
+
+/** Registers the facts that need no answer: a changed risk level and an expert's concern. */
+export function registerSignals(context: CaseContext, escalations: CaseEscalations): void {
+  setHandler(changeRisk, ({ level, reason, actor }: RiskChange) => {
+    const state = context.journal.stateOrNull;
+    const onTeam = actor?.role === 'expert' && state?.team.some((m) => m.expertId === actor.id);
+    if (!state || context.ended || !isRiskLevel(level) || !(actor?.role === 'coordinator' || onTeam) || typeof reason !== 'string' || !reason.trim()) {
+      log.warn('ignored an invalid risk change', { level, role: actor?.role });
+      return;
+    }
+    const from = state.riskLevel ?? 'MEDIUM';
+    if (from === level) return;
+    void context.journal.record(caseEvent('RiskLevelChanged', { from, to: level, reason: reason.trim() }, actor, now()))
+      .then(() => (compareRisk(level, from) > 0 ? escalations.raise('riskRaised', `risk:${level}`, `risk raised from ${from} to ${level}: ${reason.trim()}`) : undefined))
+      .catch(() => undefined);
+  });
+
+  setHandler(raiseConcern, ({ concern, actor }: Concern) => {
+    const state = context.journal.stateOrNull;
+    if (!state || context.ended || actor?.role !== 'expert' || !state.team.some((m) => m.expertId === actor.id) || typeof concern !== 'string' || !concern.trim()) {
+      log.warn('ignored an invalid concern', { role: actor?.role });
+      return;
+    }
+    void context.journal.record(caseEvent('ConcernRaised', { expertId: actor.id, concern: concern.trim() }, actor, now()))
+      .then((after) => escalations.raise('expertConcern', `concern:${after.version}`, `an expert raised a concern: ${concern.trim().slice(0, 200)}`))
+      .catch(() => undefined);
+  });
+}
+
+/** Evaluation and closure: waits until the coordinator has evaluated and closed the case. */
+export async function awaitClosure(context: CaseContext): Promise<void> {
+  await condition(() => context.stage === 'Closed');
+}
+

@@ -1,0 +1,113 @@
+import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { CaseActivities } from '../../activities';
+import { OFFER_TIMEOUT_MS, REQUIRED_SKILLS, offerBatchSize, teamSizeFor } from '../../src/domain/case-policy';
+import { caseEvent, type NewCaseEvent } from '../../src/domain/case.events';
+import { SYSTEM_ACTOR } from '../../src/domain/case.vocabulary';
+import { addMs } from '../../src/domain/durations';
+import { conflict, invalid, notFound, now, requireCoordinator, requireExpert, requireStage, type CaseContext } from '../case-context';
+import type { CaseEscalations } from '../case-escalations';
+import { assignExpert, respondToOffer, type ManualAssignment, type OfferResponse } from '../messages';
+
+const { findCandidates, lookupExpert } = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+/** Registers the experts' answers to offers and the coordinator's manual assignments. */
+export function registerMatching(context: CaseContext): void {
+  setHandler(respondToOffer, async ({ offerId, response, reason, actor }: OfferResponse) => {
+    const offer = context.state.openOffers.find((o) => o.offerId === offerId)!;
+    if (response === 'decline') {
+      return context.journal.record(caseEvent('OfferDeclined', { offerId, expertId: offer.expertId, ...(reason && { reason }) }, actor, now()));
+    }
+    // Claimed before the first await, so a second acceptance in the same moment sees the place taken.
+    if (placesLeft(context) <= 0) throw conflict('the team is already complete');
+    context.pendingAcceptances++;
+    try {
+      return await context.journal.record(caseEvent('OfferAccepted', { offerId, expertId: offer.expertId }, actor, now()));
+    } finally {
+      context.pendingAcceptances--;
+    }
+  }, {
+    validator: ({ offerId, response, actor }: OfferResponse) => {
+      if (response !== 'accept' && response !== 'decline') throw invalid(`response must be "accept" or "decline", got ${JSON.stringify(response)}`);
+      requireStage(context, ['Matching'], 'answering an offer');
+      const offer = context.state.openOffers.find((o) => o.offerId === offerId);
+      if (!offer) throw notFound(`offer ${offerId} is not open on this case`);
+      requireExpert(actor, offer.expertId, 'answer this offer');
+      if (response === 'accept' && placesLeft(context) <= 0) throw conflict('the team is already complete');
+    },
+  });
+
+  setHandler(assignExpert, async ({ expertId, note, actor }: ManualAssignment) => {
+    const expert = await lookupExpert(expertId);
+    if (!expert || !expert.active) throw notFound(`expert ${expertId} does not exist or is inactive`);
+    requireStage(context, ['Matching'], 'a manual assignment');
+    if (context.state.team.some((m) => m.expertId === expertId)) throw conflict(`expert ${expertId} is already on the team`);
+    if (placesLeft(context) <= 0) throw conflict('the team is already complete');
+    return context.journal.record(caseEvent('ExpertAssignedManually', { expertId, expertName: expert.name, ...(note && { note }) }, actor, now()));
+  }, {
+    validator: ({ expertId, actor }: ManualAssignment) => {
+      requireCoordinator(actor);
+      requireStage(context, ['Matching'], 'a manual assignment');
+      if (typeof expertId !== 'string' || expertId === '') throw invalid('expertId is required');
+      if (context.state.team.some((m) => m.expertId === expertId)) throw conflict(`expert ${expertId} is already on the team`);
+    },
+  });
+}
+
+/** Matching: offers the case round by round until the team is complete, then records the team. */
+export async function assembleTeam(context: CaseContext, escalations: CaseEscalations): Promise<void> {
+  const { category, riskLevel } = context.state;
+  const risk = riskLevel ?? 'MEDIUM';
+  context.teamTarget = teamSizeFor(category, risk).total;
+  let round = 0;
+  while (placesLeft(context) > 0) {
+    const { municipality, safetyRegion, eventDate, askedExpertIds, team } = context.state;
+    const candidates = await findCandidates({
+      category, riskLevel: risk, municipality, safetyRegion, eventDate, requiredSkills: REQUIRED_SKILLS[category],
+      excludeExpertIds: [...askedExpertIds, ...team.map((m) => m.expertId)],
+    });
+    if (candidates.length === 0) {
+      await escalations.raise('failedMatch', 'matching', `no eligible expert left in the pool; ${placesLeft(context)} place(s) open`);
+      // Only the coordinator can fill the team now, by hand.
+      await condition(() => placesLeft(context) <= 0);
+      break;
+    }
+    round++;
+    const expiresAt = addMs(now(), OFFER_TIMEOUT_MS[risk]);
+    const offers = candidates.slice(0, offerBatchSize(risk, placesLeft(context))).map((candidate, index) => ({
+      offerId: `offer-${round}-${index + 1}`, expertId: candidate.expertId, expertName: candidate.name,
+    }));
+    await context.journal.record(...offers.map((offer) => caseEvent('ExpertOffered', { ...offer, round, expiresAt }, SYSTEM_ACTOR, now())));
+    const roundOpen = () => context.state.openOffers.filter((o) => o.round === round);
+    const teamBefore = context.state.team.length;
+    await condition(() => roundOpen().length === 0 || placesLeft(context) <= 0, OFFER_TIMEOUT_MS[risk]);
+    // Let an acceptance that is being recorded finish before deciding what happens to the rest.
+    await condition(() => context.pendingAcceptances === 0);
+    await closeRound(context, escalations, roundOpen().map((o) => ({ offerId: o.offerId, expertId: o.expertId })), context.state.team.length > teamBefore);
+  }
+  await context.journal.record(caseEvent('TeamAssembled', { members: context.state.team }, SYSTEM_ACTOR, now()));
+}
+
+async function closeRound(
+  context: CaseContext,
+  escalations: CaseEscalations,
+  stillOpen: Array<{ offerId: string; expertId: string }>,
+  anyAccepted: boolean,
+): Promise<void> {
+  if (stillOpen.length === 0) return;
+  const teamComplete = placesLeft(context) <= 0;
+  const events: NewCaseEvent[] = stillOpen.map((offer) => (teamComplete
+    ? caseEvent('OfferWithdrawn', { ...offer, reason: 'the team is complete' }, SYSTEM_ACTOR, now())
+    : caseEvent('OfferExpired', offer, SYSTEM_ACTOR, now())));
+  await context.journal.record(...events);
+  if (!teamComplete && !anyAccepted) {
+    await escalations.raise('missedDeadline', 'offer-round', 'an offer round expired without an answer');
+  }
+}
+
+/** Places on the team not yet taken, counting acceptances that are being recorded. */
+export function placesLeft(context: CaseContext): number {
+  return context.teamTarget - context.state.team.length - context.pendingAcceptances;
+}

@@ -1,0 +1,121 @@
+import { proxyActivities, setHandler } from '@temporalio/workflow';
+import type { CaseActivities } from '../../activities';
+import {
+  DEFAULT_SESSION_OFFSET_MS, MIN_SESSION_NOTICE_MS, PREPARATION_TEMPLATES, SESSION_GRACE_MS, SESSION_LEAD_TIME_MS,
+  TASK_DUE_BEFORE_SESSION_MS,
+} from '../../src/domain/case-policy';
+import { caseEvent, type TeamMember } from '../../src/domain/case.events';
+import type { CaseState } from '../../src/domain/case.state';
+import { SYSTEM_ACTOR } from '../../src/domain/case.vocabulary';
+import { addMs } from '../../src/domain/durations';
+import type { ExpertSkill } from '../../src/domain/expert-profile';
+import { conflict, invalid, notFound, now, requireCoordinator, requireExpert, requireLead, requireStage, requireText, type CaseContext } from '../case-context';
+import type { CaseEscalations } from '../case-escalations';
+import { watchDeadlines, type Deadline } from '../deadlines';
+import { completeTask, holdSession, scheduleSession, type SessionRecord, type SessionSchedule, type TaskCompletion } from '../messages';
+
+const { lookupExpert } = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+/** Registers task completion, session (re)scheduling and the record of the session. */
+export function registerPreparation(context: CaseContext): void {
+  setHandler(completeTask, ({ taskId, outcome, actor }: TaskCompletion) =>
+    context.journal.record(caseEvent('TaskCompleted', { taskId, outcome: outcome.trim() }, actor, now())), {
+    validator: ({ taskId, outcome, actor }: TaskCompletion) => {
+      requireStage(context, ['Preparation'], 'completing a task');
+      const task = context.state.tasks.find((t) => t.taskId === taskId);
+      if (!task) throw notFound(`task ${taskId} is not on this case`);
+      requireExpert(actor, task.assigneeId, 'complete this task');
+      if (task.status !== 'open') throw conflict(`task ${taskId} is already ${task.status}`);
+      requireText(outcome, 'outcome');
+    },
+  });
+
+  setHandler(scheduleSession, async ({ scheduledAt, note, actor }: SessionSchedule) => {
+    const at = new Date(scheduledAt).toISOString();
+    const state = await context.journal.record(caseEvent('PreparatorySessionScheduled', { scheduledAt: at, ...(note && { note }) }, actor, now()));
+    context.deadlineRevision++;
+    return state;
+  }, {
+    validator: ({ scheduledAt, actor }: SessionSchedule) => {
+      requireCoordinator(actor);
+      requireStage(context, ['Preparation'], 'scheduling the session');
+      const at = Date.parse(scheduledAt);
+      if (Number.isNaN(at)) throw invalid(`scheduledAt must be an ISO date-time, got ${JSON.stringify(scheduledAt)}`);
+      if (at <= Date.now()) throw invalid('scheduledAt must be in the future');
+      const { eventDate } = context.state;
+      if (eventDate && at >= Date.parse(eventDate)) throw invalid(`the session must take place before the event on ${eventDate}`);
+    },
+  });
+
+  setHandler(holdSession, ({ outcomes, actor }: SessionRecord) => {
+    const withdrawn = context.state.tasks.filter((t) => t.status === 'open')
+      .map((t) => caseEvent('TaskWithdrawn', { taskId: t.taskId, reason: 'the session was held without it' }, SYSTEM_ACTOR, now()));
+    return context.journal.record(...withdrawn, caseEvent('PreparatorySessionHeld', { outcomes: outcomes.trim() }, actor, now()));
+  }, {
+    validator: ({ outcomes, actor }: SessionRecord) => {
+      requireStage(context, ['Preparation'], 'recording the session');
+      requireLead(context.state, actor, 'record the session', true);
+      if (!context.state.session) throw conflict('the session has not been scheduled yet');
+      requireText(outcomes, 'outcomes');
+    },
+  });
+}
+
+/** Preparation: plans the session, assigns the category's tasks, and escalates overdue work until the session is held. */
+export async function prepare(context: CaseContext, escalations: CaseEscalations): Promise<void> {
+  const state = context.state;
+  const profiles = await Promise.all(state.team.map((member) => lookupExpert(member.expertId)));
+  const skills = new Map(profiles.flatMap((profile) => (profile ? [[profile.expertId, profile.skills] as const] : [])));
+  const skillsOf = (expertId: string) => skills.get(expertId) ?? [];
+  const plan = planSession(state, now());
+  const dueAt = addMs(plan.scheduledAt, -TASK_DUE_BEFORE_SESSION_MS);
+  const tasks = assignTasks(state, skillsOf).map((task, index) => caseEvent('TaskAssigned', {
+    taskId: `task-${index + 1}`, templateId: task.templateId, title: task.title, assigneeId: task.assigneeId,
+    dueAt: Date.parse(dueAt) > Date.parse(now()) ? dueAt : plan.scheduledAt,
+  }, SYSTEM_ACTOR, now()));
+  await context.journal.record(caseEvent('PreparatorySessionScheduled', { scheduledAt: plan.scheduledAt }, SYSTEM_ACTOR, now()), ...tasks);
+  if (!plan.beforeEvent) {
+    await escalations.raise('missedDeadline', 'session', 'the preparatory session cannot take place before the event');
+  }
+  await watchDeadlines(context, () => context.stage !== 'Preparation', () => preparationDeadlines(context, escalations));
+}
+
+function preparationDeadlines(context: CaseContext, escalations: CaseEscalations): Deadline[] {
+  const { tasks, session } = context.state;
+  const overdueTasks: Deadline[] = tasks.filter((t) => t.status === 'open').map((task) => ({
+    key: `task:${task.taskId}:${task.dueAt}`,
+    at: task.dueAt,
+    onMissed: () => escalations.raise('missedDeadline', `task:${task.taskId}`, `task "${task.title}" is overdue`),
+  }));
+  const sessionOverdue: Deadline[] = session && !session.heldAt ? [{
+    key: `session:${session.scheduledAt}`,
+    at: addMs(session.scheduledAt, SESSION_GRACE_MS),
+    onMissed: () => escalations.raise('missedDeadline', 'session', 'the preparatory session was not held as scheduled'),
+  }] : [];
+  return [...overdueTasks, ...sessionOverdue];
+}
+
+/** When the session should be: the risk's lead time before the event, but never sooner than the minimum notice. */
+export function planSession(state: CaseState, at: string): { scheduledAt: string; beforeEvent: boolean } {
+  const earliest = Date.parse(at) + MIN_SESSION_NOTICE_MS;
+  if (!state.eventDate) return { scheduledAt: addMs(at, DEFAULT_SESSION_OFFSET_MS), beforeEvent: true };
+  const ideal = Date.parse(state.eventDate) - SESSION_LEAD_TIME_MS[state.riskLevel ?? 'MEDIUM'];
+  const scheduled = Math.max(ideal, earliest);
+  return { scheduledAt: new Date(scheduled).toISOString(), beforeEvent: scheduled < Date.parse(state.eventDate) };
+}
+
+/** Gives each template task to the team member whose skills fit it best, spreading the work. */
+function assignTasks(state: CaseState, skillsOf: (expertId: string) => readonly ExpertSkill[]) {
+  const load = new Map<string, number>(state.team.map((m) => [m.expertId, 0]));
+  const lead = state.team.find((m) => m.role === 'lead') ?? state.team[0];
+  return PREPARATION_TEMPLATES[state.category].map((template) => {
+    const fitting = state.team.filter((m: TeamMember) => skillsOf(m.expertId).includes(template.skill));
+    const pool = fitting.length > 0 ? fitting : [lead];
+    const assignee = pool.reduce((best, m) => ((load.get(m.expertId) ?? 0) < (load.get(best.expertId) ?? 0) ? m : best));
+    load.set(assignee.expertId, (load.get(assignee.expertId) ?? 0) + 1);
+    return { ...template, assigneeId: assignee.expertId };
+  });
+}
