@@ -1,7 +1,16 @@
-import { BadRequestException, ConflictException, ForbiddenException, HttpException, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, NotFoundException, type HttpException } from '@nestjs/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { CASE_FAILURE } from '../../workflows/messages';
+
+type CaseFailureType = (typeof CASE_FAILURE)[keyof typeof CASE_FAILURE];
+
+const ANSWER_FOR_FAILURE: Record<CaseFailureType, new (message: string) => HttpException> = {
+  [CASE_FAILURE.notFound]: NotFoundException,
+  [CASE_FAILURE.conflict]: ConflictException,
+  [CASE_FAILURE.invalidInput]: BadRequestException,
+  [CASE_FAILURE.forbidden]: ForbiddenException,
+};
 
 /** Translates what Temporal says about a case workflow into the HTTP answer the caller should get. */
 export function toHttpError(caseId: string, error: unknown): unknown {
@@ -10,9 +19,9 @@ export function toHttpError(caseId: string, error: unknown): unknown {
   }
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const { type, message } = error.cause;
-    if (type === CASE_FAILURE.conflict) return new ConflictException(message);
-    if (type === CASE_FAILURE.invalidInput) return new BadRequestException(message);
-    if (type === CASE_FAILURE.forbidden) return new ForbiddenException(message);
+    const Answer = type ? ANSWER_FOR_FAILURE[type as CaseFailureType] : undefined;
+    if (Answer) return new Answer(message);
   }
-  return error instanceof HttpException ? error : error;
+  // Anything else is not the caller's fault: it stays a server error.
+  return error;
 }

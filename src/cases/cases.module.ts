@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '../event-store/event-store.module';
+import { CaseList } from './case-list';
+import { CaseWorkflowClient } from './case-workflow.client';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 
-/** Support cases over HTTP: registration, triage, closure and their recorded history. */
+/** Support cases over HTTP: registration, every step of the workflow, the case list and the recorded history. */
 @Module({
   imports: [EventStoreModule],
   controllers: [CasesController],
-  providers: [CasesService],
+  providers: [CasesService, CaseWorkflowClient, CaseList],
 })
 export class CasesModule {}

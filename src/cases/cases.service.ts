@@ -1,5 +1,5 @@
-import { ConflictException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { CaseState } from '../domain/case.state';
@@ -7,12 +7,29 @@ import type { Actor } from '../domain/case.vocabulary';
 import { CaseProjectionRow } from '../event-store/case-projection.row';
 import { EVENT_STORE, type ChainVerification, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
 import { BrigadeConfig } from '../config/brigade-config';
-import { closeCase, getCase, triage, type SupportCaseInput } from '../../workflows/messages';
+import {
+  acknowledgeEscalation, assignExpert, cancelCase, changeRisk, closeCase, completeFollowUp, completeTask, evaluateCase,
+  holdSession, raiseConcern, reportIntervention, respondToOffer, scheduleSession, triage, type SupportCaseInput,
+} from '../../workflows/messages';
+import { CaseList, type CasePage } from './case-list';
 import { caseIdForIdempotencyKey, requestFingerprint, toSupportRequest } from './case-request.mapper';
-import { toHttpError } from './case-workflow-errors';
+import { CaseWorkflowClient, workflowIdFor } from './case-workflow.client';
+import type { AssignExpertDto } from './dto/assign-expert.dto';
+import type { CancelCaseDto } from './dto/cancel-case.dto';
+import type { ChangeRiskDto } from './dto/change-risk.dto';
 import type { CloseCaseDto } from './dto/close-case.dto';
+import type { CompleteFollowUpDto } from './dto/complete-follow-up.dto';
+import type { CompleteTaskDto } from './dto/complete-task.dto';
+import type { DeclineOfferDto } from './dto/decline-offer.dto';
+import type { EvaluateCaseDto } from './dto/evaluate-case.dto';
+import type { HoldSessionDto } from './dto/hold-session.dto';
+import type { ListCasesQueryDto } from './dto/list-cases-query.dto';
+import type { RaiseConcernDto } from './dto/raise-concern.dto';
 import type { RegisterCaseDto } from './dto/register-case.dto';
+import type { ReportInterventionDto } from './dto/report-intervention.dto';
+import type { ScheduleSessionDto } from './dto/schedule-session.dto';
 import type { TriageCaseDto } from './dto/triage-case.dto';
+import { concernRefusal, riskChangeRefusal } from './signal-preconditions';
 
 /** What `POST /cases` answers; `replayed` is true when an Idempotency-Key named an existing case. */
 export interface RegisteredCase {
@@ -28,10 +45,14 @@ export interface CaseView {
   readonly live: CaseState | null;
 }
 
-/** The workflow id of a case, from its business key. */
-export const workflowIdFor = (caseId: string): string => `case-${caseId}`;
+/** What a signal route answers: the workflow has the fact, and will record it in its own time. */
+export interface SignalAccepted {
+  readonly accepted: true;
+}
 
-/** Starts case workflows, sends them decisions and reads what they recorded. */
+const ACCEPTED: SignalAccepted = { accepted: true };
+
+/** Starts case workflows, sends them decisions and facts, and reads what they recorded. */
 @Injectable()
 export class CasesService {
   constructor(
@@ -39,6 +60,8 @@ export class CasesService {
     private readonly config: BrigadeConfig,
     private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    private readonly workflows: CaseWorkflowClient,
+    private readonly caseList: CaseList,
   ) {}
 
   async register(dto: RegisterCaseDto, actor: Actor, idempotencyKey?: string): Promise<RegisteredCase> {
@@ -67,20 +90,76 @@ export class CasesService {
     }
   }
 
-  async triage(caseId: string, dto: TriageCaseDto, actor: Actor): Promise<CaseState> {
-    return this.update(caseId, (handle) => handle.executeUpdate(triage, { args: [{ ...dto, actor }] }));
+  triage(caseId: string, dto: TriageCaseDto, actor: Actor): Promise<CaseState> {
+    return this.workflows.update(caseId, triage, { decision: dto.decision, ...(dto.reason && { reason: dto.reason }), actor });
   }
 
-  async close(caseId: string, dto: CloseCaseDto, actor: Actor): Promise<CaseState> {
-    return this.update(caseId, (handle) => handle.executeUpdate(closeCase, { args: [{ ...dto, actor }] }));
+  acceptOffer(caseId: string, offerId: string, actor: Actor): Promise<CaseState> {
+    return this.workflows.update(caseId, respondToOffer, { offerId, response: 'accept', actor });
+  }
+
+  declineOffer(caseId: string, offerId: string, dto: DeclineOfferDto, actor: Actor): Promise<CaseState> {
+    return this.workflows.update(caseId, respondToOffer, { offerId, response: 'decline', ...(dto.reason && { reason: dto.reason }), actor });
+  }
+
+  assignExpert(caseId: string, dto: AssignExpertDto, actor: Actor): Promise<CaseState> {
+    return this.workflows.update(caseId, assignExpert, { expertId: dto.expertId, ...(dto.note && { note: dto.note }), actor });
+  }
+
+  scheduleSession(caseId: string, dto: ScheduleSessionDto, actor: Actor): Promise<CaseState> {
+    return this.workflows.update(caseId, scheduleSession, { scheduledAt: dto.scheduledAt, ...(dto.note && { note: dto.note }), actor });
+  }
+
+  holdSession(caseId: string, dto: HoldSessionDto, actor: Actor): Promise<CaseState> {
+    return this.workflows.update(caseId, holdSession, { outcomes: dto.outcomes, actor });
+  }
+
+  completeTask(caseId: string, taskId: string, dto: CompleteTaskDto, actor: Actor): Promise<CaseState> {
+    return this.workflows.update(caseId, completeTask, { taskId, outcome: dto.outcome, actor });
+  }
+
+  reportIntervention(caseId: string, dto: ReportInterventionDto, actor: Actor): Promise<CaseState> {
+    return this.workflows.update(caseId, reportIntervention, { outcome: dto.outcome, notes: dto.notes, actor });
+  }
+
+  completeFollowUp(caseId: string, followUpId: string, dto: CompleteFollowUpDto, actor: Actor): Promise<CaseState> {
+    return this.workflows.update(caseId, completeFollowUp, { followUpId, ongoingRisk: dto.ongoingRisk, notes: dto.notes, actor });
+  }
+
+  acknowledgeEscalation(caseId: string, escalationId: string, actor: Actor): Promise<CaseState> {
+    return this.workflows.update(caseId, acknowledgeEscalation, { escalationId, actor });
+  }
+
+  evaluate(caseId: string, dto: EvaluateCaseDto, actor: Actor): Promise<CaseState> {
+    return this.workflows.update(caseId, evaluateCase, { summary: dto.summary, actor });
+  }
+
+  close(caseId: string, dto: CloseCaseDto, actor: Actor): Promise<CaseState> {
+    return this.workflows.update(caseId, closeCase, { ...(dto.summary && { summary: dto.summary }), actor });
+  }
+
+  cancel(caseId: string, dto: CancelCaseDto, actor: Actor): Promise<CaseState> {
+    return this.workflows.update(caseId, cancelCase, { reason: dto.reason, actor });
+  }
+
+  async changeRisk(caseId: string, dto: ChangeRiskDto, actor: Actor): Promise<SignalAccepted> {
+    const change = { level: dto.level, reason: dto.reason, actor };
+    await this.workflows.signal(caseId, changeRisk, change, (state) => riskChangeRefusal(state, change));
+    return ACCEPTED;
+  }
+
+  async raiseConcern(caseId: string, dto: RaiseConcernDto, actor: Actor): Promise<SignalAccepted> {
+    await this.workflows.signal(caseId, raiseConcern, { concern: dto.concern, actor }, (state) => concernRefusal(state, actor));
+    return ACCEPTED;
+  }
+
+  list(query: ListCasesQueryDto): Promise<CasePage> {
+    return this.caseList.page(query);
   }
 
   async get(caseId: string): Promise<CaseView> {
     const row = await this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId });
-    const live = await this.client.workflow.getHandle(workflowIdFor(caseId)).query(getCase).catch((error: unknown) => {
-      if (error instanceof WorkflowNotFoundError) return undefined;
-      throw error;
-    });
+    const live = await this.workflows.liveState(caseId);
     if (!row && live === undefined) throw new NotFoundException(`case ${caseId} does not exist`);
     return { caseId, recorded: row?.state ?? null, live: live ?? null };
   }
@@ -95,24 +174,5 @@ export class CasesService {
     const verification = await this.eventStore.verify(caseId);
     if (verification.eventCount === 0) await this.get(caseId);
     return verification;
-  }
-
-  private async update(
-    caseId: string,
-    send: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<CaseState>,
-  ): Promise<CaseState> {
-    try {
-      return await send(this.client.workflow.getHandle(workflowIdFor(caseId)));
-    } catch (error) {
-      const translated = toHttpError(caseId, error);
-      if (translated instanceof NotFoundException) await this.explainFinishedCase(caseId);
-      throw translated;
-    }
-  }
-
-  // A finished workflow no longer takes updates; if the case exists, that is a conflict, not a missing case.
-  private async explainFinishedCase(caseId: string): Promise<void> {
-    const row = await this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId });
-    if (row) throw new ConflictException(`case ${caseId} is ${row.stage.toLowerCase()} and takes no more decisions`);
   }
 }

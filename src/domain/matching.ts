@@ -33,8 +33,8 @@ export function ineligibility(expert: ExpertProfile, criteria: MatchCriteria): s
   if (normalise(expert.homeMunicipality) === municipality) return 'lives and works in the requesting municipality';
   if (expert.conflictMunicipalities.some((m) => normalise(m) === municipality)) return 'declared a conflict of interest';
   if (expert.activeCaseCount >= expert.capacity) return `at capacity (${expert.activeCaseCount}/${expert.capacity})`;
-  const until = criteria.eventDate ?? new Date(Date.parse(criteria.now) + 30 * DAY).toISOString();
-  if (expert.unavailable.some((period) => overlaps(period.from, period.to, criteria.now, until))) return 'unavailable before the event';
+  const until = criteria.eventDate ? endOfDay(criteria.eventDate) : Date.parse(criteria.now) + 30 * DAY;
+  if (expert.unavailable.some((period) => overlaps(period.from, period.to, Date.parse(criteria.now), until))) return 'unavailable before the event';
   return null;
 }
 
@@ -65,9 +65,8 @@ function score(expert: ExpertProfile, criteria: MatchCriteria): RankedCandidate 
   return { expertId: expert.expertId, name: expert.name, score: points, reasons };
 }
 
-function overlaps(fromA: string, toA: string, fromB: string, toB: string): boolean {
-  const endA = endOfDay(toA);
-  return Date.parse(fromA) <= Date.parse(toB) && endA >= Date.parse(fromB);
+function overlaps(fromA: string, toA: string, fromB: number, toB: number): boolean {
+  return Date.parse(fromA) <= toB && endOfDay(toA) >= fromB;
 }
 
 // A date without a time means the whole day.
@@ -75,6 +74,7 @@ function endOfDay(iso: string): number {
   return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? Date.parse(iso) + DAY - 1 : Date.parse(iso);
 }
 
+// Compared without accents and with one kind of apostrophe, so "’s-Hertogenbosch" and "'s-Hertogenbosch" are one place.
 function normalise(municipality: string): string {
-  return municipality.normalize('NFC').trim().toLocaleLowerCase('nl');
+  return municipality.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘`´]/g, "'").trim().toLocaleLowerCase('nl');
 }

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { findTemporalCli } from '../../src/temporal/temporal-binaries';
 import { startTemporalDevServer, type TemporalDevServer } from '../../src/temporal/temporal-dev-server';
-import { closeCase, triage } from '../../workflows/messages';
+import { cancelCase, triage } from '../../workflows/messages';
 import { startBrigadeProcess, type BrigadeProcess } from '../support/brigade-process';
 import { COORDINATOR, aSupportRequest } from '../support/case-fixtures';
 import { eventually } from '../support/eventually';
@@ -56,12 +56,15 @@ describe('when the worker process is killed in the middle of a case', () => {
     worker = await startWorker();
 
     await handle.executeUpdate(triage, { args: [{ decision: 'accept', actor: COORDINATOR }] });
-    await handle.executeUpdate(closeCase, { args: [{ actor: COORDINATOR }] });
+    await handle.executeUpdate(cancelCase, { args: [{ reason: 'request withdrawn', actor: COORDINATOR }] });
     await handle.result();
 
     const events = await eventStore.readStream(request.caseId);
     expect(versionsAtKill).toBeGreaterThanOrEqual(1);
-    expect(events.map((e) => `${e.version}:${e.type}`)).toEqual(['1:RequestReceived', '2:IntakeAssessed', '3:RequestAccepted', '4:CaseClosed']);
-    expect(await eventStore.verify(request.caseId)).toMatchObject({ valid: true, eventCount: 4 });
+    expect(events.map((e) => e.version)).toEqual(events.map((_, index) => index + 1));
+    expect(new Set(events.map((e) => e.idempotencyKey + e.type)).size).toBe(events.length);
+    expect(events.slice(0, 3).map((e) => e.type)).toEqual(['RequestReceived', 'IntakeAssessed', 'RequestAccepted']);
+    expect(events.at(-1)?.type).toBe('CaseCancelled');
+    expect(await eventStore.verify(request.caseId)).toMatchObject({ valid: true, eventCount: events.length });
   }, 120_000);
 });

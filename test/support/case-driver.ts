@@ -3,7 +3,7 @@ import type { CaseState } from '../../src/domain/case.state';
 import type { Actor, InterventionOutcome } from '../../src/domain/case.vocabulary';
 import type { CreateExpertDto } from '../../src/experts/dto/create-expert.dto';
 import {
-  closeCase, completeFollowUp, completeTask, evaluateCase, getCase, holdSession, reportIntervention, respondToOffer, triage,
+  cancelCase, closeCase, completeFollowUp, completeTask, evaluateCase, getCase, holdSession, reportIntervention, respondToOffer, triage,
 } from '../../workflows/messages';
 import { COORDINATOR } from './case-fixtures';
 import type { WorkflowHarness } from './workflow-harness';
@@ -107,6 +107,12 @@ export class CaseDriver {
   async evaluateAndClose(): Promise<CaseState> {
     await this.handle.executeUpdate(evaluateCase, { args: [{ summary: 'Support was effective', actor: COORDINATOR }] });
     return this.handle.executeUpdate(closeCase, { args: [{ actor: COORDINATOR }] });
+  }
+
+  /** Cancels the case and waits for the workflow to end, so no timers are left behind for later tests. */
+  async cancel(reason = 'test finished'): Promise<void> {
+    await this.handle.executeUpdate(cancelCase, { args: [{ reason, actor: COORDINATOR }] });
+    await this.handle.result();
   }
 
   /** The actor of the team's lead. */

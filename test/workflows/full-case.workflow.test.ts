@@ -41,7 +41,12 @@ describe('a whole case on the time-skipping server', () => {
         expect(assembled.team).toHaveLength(teamSize);
         await sut.prepareAndHoldSession();
         await sut.reportAfterEvent('calm');
-        await sut.completeFollowUps();
+        const started = Date.now();
+        const followedUp = await sut.completeFollowUps();
+        const offsets = followedUp.followUps.map((f) => Math.round((Date.parse(f.dueAt) - Date.parse(followedUp.eventDate!)) / DAY));
+        // Three months of check-ins for a threatened office holder pass in seconds of test time.
+        expect(offsets).toEqual(category === 'THREAT_TO_OFFICIAL' ? [7, 30, 90] : [7, 30]);
+        expect(Date.now() - started).toBeLessThan(30_000);
         const closed = await sut.evaluateAndClose();
         expect(closed.stage).toBe('Closed');
         expect(await sut.handle.result()).toMatchObject({ stage: 'Closed' });

@@ -22,6 +22,7 @@ export function registerMatching(context: CaseContext): void {
     }
     // Claimed before the first await, so a second acceptance in the same moment sees the place taken.
     if (placesLeft(context) <= 0) throw conflict('the team is already complete');
+    if (context.state.team.some((m) => m.expertId === offer.expertId)) throw conflict('this expert is already on the team');
     context.pendingAcceptances++;
     try {
       return await context.journal.record(caseEvent('OfferAccepted', { offerId, expertId: offer.expertId }, actor, now()));
@@ -45,7 +46,10 @@ export function registerMatching(context: CaseContext): void {
     requireStage(context, ['Matching'], 'a manual assignment');
     if (context.state.team.some((m) => m.expertId === expertId)) throw conflict(`expert ${expertId} is already on the team`);
     if (placesLeft(context) <= 0) throw conflict('the team is already complete');
-    return context.journal.record(caseEvent('ExpertAssignedManually', { expertId, expertName: expert.name, ...(note && { note }) }, actor, now()));
+    // An open offer to the same expert is settled by the assignment, so they cannot join the team twice.
+    const settled = context.state.openOffers.filter((o) => o.expertId === expertId)
+      .map((o) => caseEvent('OfferWithdrawn', { offerId: o.offerId, expertId, reason: 'assigned by hand' }, SYSTEM_ACTOR, now()));
+    return context.journal.record(...settled, caseEvent('ExpertAssignedManually', { expertId, expertName: expert.name, ...(note && { note }) }, actor, now()));
   }, {
     validator: ({ expertId, actor }: ManualAssignment) => {
       requireCoordinator(actor);

@@ -1,12 +1,12 @@
 import { Type } from 'class-transformer';
 import {
-  IsBoolean, IsDefined, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min,
-  ValidateNested,
+  IsBoolean, IsDefined, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import {
   CASE_CATEGORIES, MEDIA_ATTENTION_LEVELS, REQUESTER_ROLES, SAFETY_REGIONS,
   type CaseCategory, type MediaAttention, type RequesterRole, type SafetyRegion,
 } from '../../domain/case.vocabulary';
+import { IsMunicipalityName } from '../../experts/dto/municipality-name';
 
 /** Risk indicators as sent over HTTP; an omitted indicator counts as absent. */
 export class RiskIndicatorsDto {
@@ -22,9 +22,8 @@ export class RiskIndicatorsDto {
 export class RegisterCaseDto {
   @IsIn(CASE_CATEGORIES) readonly category: CaseCategory;
 
-  @IsString() @IsNotEmpty() @MaxLength(100)
-  @Matches(/^\p{L}[\p{L}\p{M} .'’-]*$/u, { message: 'municipality must be a municipality name (letters, spaces, hyphens, apostrophes)' })
-  readonly municipality: string;
+  // The same rule as for experts' municipalities, which matching compares with this one to avoid conflicts of interest.
+  @IsMunicipalityName() readonly municipality: string;
 
   @IsIn(SAFETY_REGIONS) readonly safetyRegion: SafetyRegion;
   @IsIn(REQUESTER_ROLES) readonly requesterRole: RequesterRole;

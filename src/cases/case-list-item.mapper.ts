@@ -1,0 +1,30 @@
+import type { CaseProjectionRow } from '../event-store/case-projection.row';
+import { nextDeadline, type NextDeadline } from './next-deadline';
+
+/** One case in `GET /cases`: what a coordinator scans a list by, and what falls due next. */
+export interface CaseListItem {
+  readonly caseId: string;
+  readonly stage: string;
+  readonly riskLevel: string | null;
+  readonly category: string;
+  readonly municipality: string;
+  readonly safetyRegion: string;
+  readonly version: number;
+  readonly updatedAt: string;
+  readonly nextDeadline: NextDeadline | null;
+}
+
+/** Turns a row of the `cases` read model into a list item. */
+export function toCaseListItem(row: CaseProjectionRow): CaseListItem {
+  return {
+    caseId: row.caseId,
+    stage: row.stage,
+    riskLevel: row.riskLevel,
+    category: row.category,
+    municipality: row.municipality,
+    safetyRegion: row.safetyRegion,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+    nextDeadline: nextDeadline(row.state),
+  };
+}

@@ -1,0 +1,71 @@
+import { ConflictException, Injectable, NotFoundException, type HttpException } from '@nestjs/common';
+import { Client, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
+import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
+import { DataSource } from 'typeorm';
+import type { CaseState } from '../domain/case.state';
+import { CaseProjectionRow } from '../event-store/case-projection.row';
+import { getCase } from '../../workflows/messages';
+import { toHttpError } from './case-workflow-errors';
+
+/** The workflow id of a case, from its business key. */
+export const workflowIdFor = (caseId: string): string => `case-${caseId}`;
+
+/** Talks to one case's workflow over Temporal and turns every refusal into the HTTP answer it means. */
+@Injectable()
+export class CaseWorkflowClient {
+  constructor(private readonly client: Client, private readonly dataSource: DataSource) {}
+
+  /** Sends an update and answers with the case state it returns. */
+  async update<Input>(caseId: string, update: UpdateDefinition<CaseState, [Input]>, input: Input): Promise<CaseState> {
+    try {
+      return await this.handle(caseId).executeUpdate(update, { args: [input] });
+    } catch (error) {
+      throw await this.explain(caseId, error);
+    }
+  }
+
+  /** Sends a signal only when the live state shows the workflow will act on it; `refusal` says why it would not. */
+  async signal<Input>(
+    caseId: string,
+    signal: SignalDefinition<[Input]>,
+    input: Input,
+    refusal: (state: CaseState) => string | null,
+  ): Promise<void> {
+    const state = await this.liveState(caseId);
+    if (state === undefined) throw await this.missingWorkflow(caseId);
+    if (state === null) throw new ConflictException(`case ${caseId} is still being registered; try again in a moment`);
+    const problem = refusal(state);
+    if (problem) throw new ConflictException(problem);
+    try {
+      await this.handle(caseId).signal(signal, input);
+    } catch (error) {
+      throw await this.explain(caseId, error);
+    }
+  }
+
+  /** The workflow's live state; null before its first event is recorded, undefined when no such workflow exists. */
+  async liveState(caseId: string): Promise<CaseState | null | undefined> {
+    try {
+      return await this.handle(caseId).query(getCase);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  private handle(caseId: string): WorkflowHandle {
+    return this.client.workflow.getHandle(workflowIdFor(caseId));
+  }
+
+  private async explain(caseId: string, error: unknown): Promise<unknown> {
+    return error instanceof WorkflowNotFoundError ? this.missingWorkflow(caseId) : toHttpError(caseId, error);
+  }
+
+  // A finished workflow takes no more messages; if the case was recorded, that is a conflict, not a missing case.
+  private async missingWorkflow(caseId: string): Promise<HttpException> {
+    const row = await this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId });
+    return row
+      ? new ConflictException(`case ${caseId} is ${row.stage.toLowerCase()} and takes no more decisions`)
+      : new NotFoundException(`case ${caseId} does not exist`);
+  }
+}

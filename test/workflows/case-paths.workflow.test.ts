@@ -1,0 +1,240 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { OFFER_TIMEOUT_MS, TASK_DUE_BEFORE_SESSION_MS } from '../../src/domain/case-policy';
+import { DAY, HOUR, MINUTE } from '../../src/domain/durations';
+import type { CaseState } from '../../src/domain/case.state';
+import type { SupportRequest } from '../../src/domain/support-request';
+import { assignExpert, cancelCase, changeRisk, respondToOffer } from '../../workflows/messages';
+import { CaseDriver, anExpertPool, expert } from '../support/case-driver';
+import { COORDINATOR, aSupportRequest } from '../support/case-fixtures';
+import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+
+const CRITICAL_THREAT = {
+  category: 'THREAT_TO_OFFICIAL' as const,
+  indicators: { threatsReceived: true, officeHolderPersonallyTargeted: true, onlineAgitation: true, mediaAttention: 'national' as const, priorIncidents: 0, expectedAttendance: 0 },
+};
+
+describe('the paths a case can take', () => {
+  let harness: WorkflowHarness;
+  let pool: string[];
+
+  beforeAll(async () => {
+    harness = await createWorkflowHarness();
+    // Every expert lives in Utrecht, so a request from Utrecht finds nobody eligible.
+    pool = await anExpertPool(harness, Array.from({ length: 6 }, () => ({ homeMunicipality: 'Utrecht' })));
+  });
+  afterAll(() => harness?.close());
+
+  async function startCase(overrides: Partial<SupportRequest> = {}): Promise<CaseDriver> {
+    const eventDate = new Date((await harness.env.currentTimeMs()) + 10 * DAY).toISOString();
+    const request = aSupportRequest({ eventDate, ...overrides });
+    const handle = await harness.env.client.workflow.start('supportCase', {
+      workflowId: `case-${request.caseId}`, taskQueue: harness.taskQueue, args: [{ request, registeredBy: COORDINATOR }],
+    });
+    return new CaseDriver(handle, harness);
+  }
+
+  async function types(sut: CaseDriver): Promise<string[]> {
+    return (await harness.eventStore.readStream((await sut.state()).caseId)).map((e) => e.type);
+  }
+
+  async function eventsOf(sut: CaseDriver, type: string) {
+    return (await harness.eventStore.readStream((await sut.state()).caseId)).filter((e) => e.type === type);
+  }
+
+  describe('when the first expert declines', () => {
+    it('offers the case to the next candidate, who joins the team', async () => {
+      await harness.withWorker(async () => {
+        const sut = await startCase({ category: 'CITIZEN_MEETING' });
+        await sut.accept();
+        const first = (await sut.waitFor((s) => s.openOffers.length === 1, 'the first offer')).openOffers[0];
+
+        await sut.handle.executeUpdate(respondToOffer, { args: [{ offerId: first.offerId, response: 'decline', reason: 'on holiday', actor: expert(first.expertId) }] });
+        const second = (await sut.waitFor((s) => s.openOffers.length === 1 && s.openOffers[0].expertId !== first.expertId, 'the second offer')).openOffers[0];
+        await sut.handle.executeUpdate(respondToOffer, { args: [{ offerId: second.offerId, response: 'accept', actor: expert(second.expertId) }] });
+        const state = await sut.waitFor((s) => s.stage === 'Preparation', 'the team');
+
+        expect(state.team).toEqual([{ expertId: second.expertId, name: second.expertName, role: 'lead' }]);
+        expect((await types(sut)).slice(3, 8)).toEqual(['ExpertOffered', 'OfferDeclined', 'ExpertOffered', 'OfferAccepted', 'TeamAssembled']);
+        await sut.cancel();
+      });
+    });
+
+    it('refuses an answer from an expert the offer was not made to', async () => {
+      await harness.withWorker(async () => {
+        const sut = await startCase({ category: 'CITIZEN_MEETING' });
+        await sut.accept();
+        const offer = (await sut.waitFor((s) => s.openOffers.length === 1, 'the offer')).openOffers[0];
+        const someoneElse = pool.find((id) => id !== offer.expertId)!;
+
+        const error = await sut.handle.executeUpdate(respondToOffer, { args: [{ offerId: offer.offerId, response: 'accept', actor: expert(someoneElse) }] }).catch((e: unknown) => e);
+
+        expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+        expect((error as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'CaseForbidden' });
+        expect((await sut.state()).team).toHaveLength(0);
+        await sut.cancel();
+      });
+    });
+  });
+
+  describe('when nobody answers an offer in time', () => {
+    it('expires the offer, escalates the missed round and offers the next candidate', async () => {
+      await harness.withWorker(async () => {
+        const sut = await startCase({ category: 'CITIZEN_MEETING' });
+        await sut.accept();
+        const first = (await sut.waitFor((s) => s.openOffers.length === 1, 'the first offer')).openOffers[0];
+
+        await harness.env.sleep(OFFER_TIMEOUT_MS.LOW + MINUTE);
+        const state = await sut.waitFor((s) => s.openOffers.length === 1 && s.openOffers[0].offerId !== first.offerId, 'the next offer');
+
+        expect(state.openEscalations).toEqual([expect.objectContaining({ trigger: 'missedDeadline', subject: 'offer-round', level: 1, target: 'dutyCoordinator' })]);
+        expect(await eventsOf(sut, 'OfferExpired')).toEqual([expect.objectContaining({ data: { offerId: first.offerId, expertId: first.expertId } })]);
+        await sut.cancel();
+      });
+    });
+  });
+
+  describe('when the case is CRITICAL', () => {
+    it('offers in parallel, fills the team with the first acceptances and withdraws the rest', async () => {
+      await harness.withWorker(async () => {
+        const sut = await startCase(CRITICAL_THREAT);
+        await sut.accept();
+        const { openOffers } = await sut.waitFor((s) => s.openOffers.length > 1, 'parallel offers');
+        expect(openOffers).toHaveLength(5);
+        const [a, b, c, d, e] = openOffers;
+        for (const offer of [a, b, c]) {
+          await sut.handle.executeUpdate(respondToOffer, { args: [{ offerId: offer.offerId, response: 'accept', actor: expert(offer.expertId) }] });
+        }
+
+        // Two experts reach for the last place at the same moment: exactly one gets it.
+        const race = await Promise.allSettled([d, e].map((offer) =>
+          sut.handle.executeUpdate(respondToOffer, { args: [{ offerId: offer.offerId, response: 'accept', actor: expert(offer.expertId) }] })));
+        const state = await sut.waitFor((s) => s.stage === 'Preparation', 'the team');
+
+        expect(race.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        expect(state.team.map((m) => m.role)).toEqual(['lead', 'support', 'support', 'support']);
+        expect(await eventsOf(sut, 'OfferAccepted')).toHaveLength(4);
+        expect(await eventsOf(sut, 'OfferWithdrawn')).toEqual([expect.objectContaining({ data: expect.objectContaining({ reason: 'the team is complete' }) })]);
+        await sut.cancel();
+      });
+    });
+  });
+
+  describe('when the pool is exhausted', () => {
+    it('escalates the failed match and completes the team from manual assignments', async () => {
+      await harness.withWorker(async () => {
+        const sut = await startCase({ municipality: 'Utrecht', category: 'SHELTER_SUPPORT' });
+        await sut.accept();
+        const escalated = await sut.waitFor((s) => s.openEscalations.length > 0, 'the failed-match escalation');
+        expect(escalated.openEscalations[0]).toMatchObject({ trigger: 'failedMatch', subject: 'matching' });
+        expect(escalated.openOffers).toHaveLength(0);
+
+        await sut.handle.executeUpdate(assignExpert, { args: [{ expertId: pool[0], note: 'knows the mayor', actor: COORDINATOR }] });
+        await sut.handle.executeUpdate(assignExpert, { args: [{ expertId: pool[1], actor: COORDINATOR }] });
+        const state = await sut.waitFor((s) => s.stage === 'Preparation', 'the team');
+
+        expect(state.team.map((m) => [m.expertId, m.role])).toEqual([[pool[0], 'lead'], [pool[1], 'support']]);
+        expect(await eventsOf(sut, 'ExpertAssignedManually')).toHaveLength(2);
+        await sut.cancel();
+      });
+    });
+
+    it('refuses a manual assignment by anyone but a coordinator, and of an unknown expert', async () => {
+      await harness.withWorker(async () => {
+        const sut = await startCase({ municipality: 'Utrecht' });
+        await sut.accept();
+        await sut.waitFor((s) => s.openEscalations.length > 0, 'the failed-match escalation');
+
+        const byExpert = await sut.handle.executeUpdate(assignExpert, { args: [{ expertId: pool[0], actor: expert(pool[0]) }] }).catch((e: unknown) => e);
+        const unknown = await sut.handle.executeUpdate(assignExpert, { args: [{ expertId: '00000000-0000-4000-8000-000000000000', actor: COORDINATOR }] }).catch((e: unknown) => e);
+
+        expect((byExpert as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'CaseForbidden' });
+        expect((unknown as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'CaseNotFound' });
+        expect((await sut.state()).team).toHaveLength(0);
+        await sut.cancel();
+      });
+    });
+  });
+
+  describe('when a task is overdue and nobody acknowledges', () => {
+    it('climbs the ladder level by level to the partner, then records it as unanswered', async () => {
+      await harness.withWorker(async () => {
+        const sut = await startCase({ category: 'SHELTER_SUPPORT' });
+        await sut.accept();
+        const prepared = await sut.acceptOffersUntilTeamAssembled().then(() => sut.waitFor((s) => s.tasks.length > 0, 'tasks'));
+        const firstDue = Math.min(...prepared.tasks.map((t) => Date.parse(t.dueAt)));
+        expect(Date.parse(prepared.session!.scheduledAt) - firstDue).toBe(TASK_DUE_BEFORE_SESSION_MS);
+
+        await harness.env.sleep(firstDue - (await harness.env.currentTimeMs()) + MINUTE);
+        const raised = await sut.waitFor((s) => s.openEscalations.length === prepared.tasks.length, 'one escalation per overdue task');
+        expect(raised.openEscalations.map((e) => [e.subject, e.level, e.target])).toEqual(prepared.tasks.map((t) => [`task:${t.taskId}`, 1, 'dutyCoordinator']));
+
+        // The session, planned 12 hours after the tasks were due, escalates too; this test follows the task ladders.
+        const taskLadders = (state: CaseState) => state.openEscalations.filter((e) => e.subject.startsWith('task:'));
+        await harness.env.sleep(24 * HOUR + MINUTE);
+        await sut.waitFor((s) => taskLadders(s).every((e) => e.level === 2), 'level 2');
+        await harness.env.sleep(48 * HOUR + MINUTE);
+        const atPartner = await sut.waitFor((s) => taskLadders(s).every((e) => e.level === 3), 'level 3');
+        expect(taskLadders(atPartner).map((e) => e.target)).toEqual(['COA', 'COA', 'COA']);
+        await harness.env.sleep(72 * HOUR + MINUTE);
+        await sut.waitFor((s) => taskLadders(s).length === 0, 'the task ladders to end');
+
+        const resolved = (await eventsOf(sut, 'EscalationResolved')).map((e) => e.data as { escalationId: string; outcome: string });
+        expect(resolved.filter((r) => ['esc-1', 'esc-2', 'esc-3'].includes(r.escalationId)).map((r) => r.outcome)).toEqual(['unanswered', 'unanswered', 'unanswered']);
+        const firstLadder = harness.alerts.filter((a) => a.caseId === prepared.caseId && a.escalationId === 'esc-1');
+        expect(firstLadder.map((a) => [a.level, a.target])).toEqual([[1, 'dutyCoordinator'], [2, 'programmeLead'], [3, 'COA']]);
+        await sut.cancel();
+      });
+    });
+  });
+
+  describe('when the risk is raised during preparation', () => {
+    it('records the new level and escalates it', async () => {
+      await harness.withWorker(async () => {
+        const sut = await startCase({ category: 'CITIZEN_MEETING' });
+        await sut.accept();
+        await sut.acceptOffersUntilTeamAssembled();
+        await sut.waitFor((s) => s.tasks.length > 0, 'tasks');
+
+        await sut.handle.signal(changeRisk, { level: 'HIGH', reason: 'call to protest on social media', actor: COORDINATOR });
+        const state = await sut.waitFor((s) => s.openEscalations.length > 0, 'the risk escalation');
+
+        expect(state).toMatchObject({ stage: 'Preparation', riskLevel: 'HIGH' });
+        expect(state.openEscalations[0]).toMatchObject({ trigger: 'riskRaised', target: 'dutyCoordinator' });
+        expect(await eventsOf(sut, 'RiskLevelChanged')).toEqual([expect.objectContaining({ data: { from: 'LOW', to: 'HIGH', reason: 'call to protest on social media' }, actor: COORDINATOR })]);
+        await sut.cancel();
+      });
+    });
+  });
+
+  describe('when the coordinator cancels', () => {
+    it('during matching, withdraws the open offers and ends the case', async () => {
+      await harness.withWorker(async () => {
+        const sut = await startCase(CRITICAL_THREAT);
+        await sut.accept();
+        const { openOffers } = await sut.waitFor((s) => s.openOffers.length > 1, 'parallel offers');
+
+        const cancelled = await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'the mayor withdrew the request', actor: COORDINATOR }] });
+
+        expect(cancelled).toMatchObject({ stage: 'Cancelled', openOffers: [], cancellationReason: 'the mayor withdrew the request' });
+        expect(await sut.handle.result()).toMatchObject({ stage: 'Cancelled' });
+        expect((await eventsOf(sut, 'OfferWithdrawn')).map((e) => (e.data as { offerId: string }).offerId)).toEqual(openOffers.map((o) => o.offerId));
+        expect((await types(sut)).at(-1)).toBe('CaseCancelled');
+      });
+    });
+
+    it('during preparation, withdraws the open tasks and ends the case', async () => {
+      await harness.withWorker(async () => {
+        const sut = await startCase({ category: 'INCIDENT' });
+        await sut.accept();
+        await sut.acceptOffersUntilTeamAssembled();
+        const { tasks } = await sut.waitFor((s) => s.tasks.length > 0, 'tasks');
+
+        await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'event called off', actor: COORDINATOR }] });
+
+        expect(await sut.handle.result()).toMatchObject({ stage: 'Cancelled' });
+        expect((await eventsOf(sut, 'TaskWithdrawn')).map((e) => (e.data as { taskId: string }).taskId)).toEqual(tasks.map((t) => t.taskId));
+        expect(await harness.eventStore.verify((await sut.state()).caseId)).toMatchObject({ valid: true });
+      });
+    });
+  });
+});
