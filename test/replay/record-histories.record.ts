@@ -1,0 +1,95 @@
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { OFFER_TIMEOUT_MS } from '../../src/domain/case-policy';
+import { DAY, MINUTE } from '../../src/domain/durations';
+import type { SupportRequest } from '../../src/domain/support-request';
+import { acknowledgeEscalation, assignExpert, cancelCase, respondToOffer } from '../../workflows/messages';
+import { CaseDriver, anExpertPool, expert } from '../support/case-driver';
+import { COORDINATOR, aSupportRequest } from '../support/case-fixtures';
+import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+
+/**
+ * Records the Temporal histories of representative cases as replay fixtures (`npm run record:histories`).
+ * Run it after a deliberate, versioned change to workflow code; the replay test then guards the new behaviour.
+ */
+const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'histories');
+
+describe('recording replay fixtures', () => {
+  let harness: WorkflowHarness;
+
+  beforeAll(async () => {
+    harness = await createWorkflowHarness();
+    await anExpertPool(harness, Array.from({ length: 6 }, () => ({ homeMunicipality: 'Utrecht' })));
+  });
+  afterAll(() => harness?.close());
+
+  async function start(overrides: Partial<SupportRequest>): Promise<CaseDriver> {
+    const eventDate = new Date((await harness.env.currentTimeMs()) + 10 * DAY).toISOString();
+    const request = aSupportRequest({ eventDate, ...overrides });
+    const handle = await harness.env.client.workflow.start('supportCase', {
+      workflowId: `case-${request.caseId}`, taskQueue: harness.taskQueue, args: [{ request, registeredBy: COORDINATOR }],
+    });
+    return new CaseDriver(handle, harness);
+  }
+
+  async function save(name: string, sut: CaseDriver): Promise<void> {
+    await sut.handle.result();
+    const history = await sut.handle.fetchHistory();
+    // The workflow id travels with the history: replay derives child workflow ids from it.
+    const fixture = { workflowId: sut.handle.workflowId, history: JSON.parse(historyToJSON(history)) };
+    await writeFile(path.join(FIXTURES, `${name}.json`), `${JSON.stringify(fixture)}\n`);
+    // The escalation ladders are workflows of their own; their histories are fixtures too.
+    for (let n = 1; n <= (await sut.state()).escalationCount; n++) {
+      const ladder = harness.env.client.workflow.getHandle(`${sut.handle.workflowId}-esc-${n}`);
+      const ladderFixture = { workflowId: ladder.workflowId, history: JSON.parse(historyToJSON(await ladder.fetchHistory())) };
+      await writeFile(path.join(FIXTURES, `${name}.ladder-${n}.json`), `${JSON.stringify(ladderFixture)}\n`);
+    }
+  }
+
+  it.each(['SHELTER_SUPPORT', 'CITIZEN_MEETING', 'THREAT_TO_OFFICIAL', 'INCIDENT'] as const)('records a full %s case', async (category) => {
+    await harness.withWorker(async () => {
+      const sut = await start({ category });
+      await sut.accept();
+      await sut.acceptOffersUntilTeamAssembled();
+      await sut.prepareAndHoldSession();
+      await sut.reportAfterEvent(category === 'INCIDENT' ? 'incident' : 'calm');
+      await sut.completeFollowUps(category === 'THREAT_TO_OFFICIAL');
+      for (const escalation of (await sut.state()).openEscalations) {
+        await sut.handle.executeUpdate(acknowledgeEscalation, { args: [{ escalationId: escalation.escalationId, actor: COORDINATOR }] });
+      }
+      await sut.evaluateAndClose();
+      await save(`full-case-${category.toLowerCase().replace(/_/g, '-')}`, sut);
+    });
+  });
+
+  it('records a declined, an expired and a parallel round, then a cancellation', async () => {
+    await harness.withWorker(async () => {
+      const sut = await start({
+        category: 'THREAT_TO_OFFICIAL',
+        indicators: { threatsReceived: true, officeHolderPersonallyTargeted: true, onlineAgitation: true, mediaAttention: 'national', priorIncidents: 0, expectedAttendance: 0 },
+      });
+      await sut.accept();
+      const { openOffers } = await sut.waitFor((s) => s.openOffers.length > 1, 'parallel offers');
+      await sut.handle.executeUpdate(respondToOffer, { args: [{ offerId: openOffers[0].offerId, response: 'accept', actor: expert(openOffers[0].expertId) }] });
+      await sut.handle.executeUpdate(respondToOffer, { args: [{ offerId: openOffers[1].offerId, response: 'decline', actor: expert(openOffers[1].expertId) }] });
+      await harness.env.sleep(OFFER_TIMEOUT_MS.CRITICAL + MINUTE);
+      await sut.waitFor((s) => s.openOffers.some((o) => o.round === 2), 'the second round');
+      await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'recorded', actor: COORDINATOR }] });
+      await save('matching-rounds-then-cancelled', sut);
+    });
+  });
+
+  it('records a case whose pool is exhausted and whose team is assigned by hand', async () => {
+    await harness.withWorker(async () => {
+      const sut = await start({ municipality: 'Utrecht', category: 'INCIDENT' });
+      await sut.accept();
+      await sut.waitFor((s) => s.openEscalations.length > 0, 'the failed match');
+      const [expertId] = (await harness.experts.list({ page: 1, pageSize: 1 } as never)).items.map((e: { expertId: string }) => e.expertId);
+      await sut.handle.executeUpdate(assignExpert, { args: [{ expertId, actor: COORDINATOR }] });
+      await sut.waitFor((s) => s.stage === 'Preparation', 'the team');
+      await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'recorded', actor: COORDINATOR }] });
+      await save('manual-assignment-then-cancelled', sut);
+    });
+  });
+});
