@@ -1,10 +1,12 @@
-import { condition, getExternalWorkflowHandle, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ActivityCancellationType, condition, getExternalWorkflowHandle, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
 import { addMs } from '../src/domain/durations';
 import { escalationAcknowledged, escalationLevelIncreased, type EscalationLadderInput, type EscalationLadderOutcome } from './messages';
 
 const { notifyEscalationTarget } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '1 minute',
+  // An alert already on its way is not called back when the ladder ends.
+  cancellationType: ActivityCancellationType.ABANDON,
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });
 

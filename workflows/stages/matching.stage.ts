@@ -1,5 +1,5 @@
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { CaseActivities } from '../../activities';
+import { caseReads } from '../activity-proxies';
+import { condition, setHandler } from '@temporalio/workflow';
 import { OFFER_TIMEOUT_MS, REQUIRED_SKILLS, offerBatchSize, teamSizeFor } from '../../src/domain/case-policy';
 import { caseEvent, type NewCaseEvent } from '../../src/domain/case.events';
 import { SYSTEM_ACTOR } from '../../src/domain/case.vocabulary';
@@ -8,10 +8,7 @@ import { conflict, invalid, notFound, now, requireCoordinator, requireExpert, re
 import type { CaseEscalations } from '../case-escalations';
 import { assignExpert, respondToOffer, type ManualAssignment, type OfferResponse } from '../messages';
 
-const { findCandidates, lookupExpert } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
-});
+const { findCandidates, lookupExpert } = caseReads;
 
 /** Registers the experts' answers to offers and the coordinator's manual assignments. */
 export function registerMatching(context: CaseContext): void {

@@ -1,5 +1,5 @@
-import { proxyActivities, setHandler } from '@temporalio/workflow';
-import type { CaseActivities } from '../../activities';
+import { caseReads } from '../activity-proxies';
+import { setHandler } from '@temporalio/workflow';
 import {
   DEFAULT_SESSION_OFFSET_MS, MIN_SESSION_NOTICE_MS, PREPARATION_TEMPLATES, SESSION_GRACE_MS, SESSION_LEAD_TIME_MS,
   TASK_DUE_BEFORE_SESSION_MS,
@@ -14,10 +14,7 @@ import type { CaseEscalations } from '../case-escalations';
 import { watchDeadlines, type Deadline } from '../deadlines';
 import { completeTask, holdSession, scheduleSession, type SessionRecord, type SessionSchedule, type TaskCompletion } from '../messages';
 
-const { lookupExpert } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
-});
+const { lookupExpert } = caseReads;
 
 /** Registers task completion, session (re)scheduling and the record of the session. */
 export function registerPreparation(context: CaseContext): void {
