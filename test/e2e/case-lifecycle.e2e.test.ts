@@ -1,7 +1,8 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Client } from 'pg';
+import { Client as PgClient } from 'pg';
+import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { startBrigadeProcess, type BrigadeProcess } from '../support/brigade-process';
 import { eventually } from '../support/eventually';
@@ -43,7 +44,7 @@ describe('Brigade on its embedded default, over HTTP', () => {
 
   async function eventsMentioning(marker: string): Promise<number> {
     const password = (await readFile(path.join(dataDir, 'postgres.secret'), 'utf8')).trim();
-    const client = new Client({ host: '127.0.0.1', port: pgPort, user: 'postgres', password, database: 'brigade' });
+    const client = new PgClient({ host: '127.0.0.1', port: pgPort, user: 'postgres', password, database: 'brigade' });
     await client.connect();
     try {
       const { rows } = await client.query<{ count: string }>('SELECT count(*) FROM case_events WHERE data::text LIKE $1', [`%${marker}%`]);
@@ -118,6 +119,20 @@ describe('Brigade on its embedded default, over HTTP', () => {
     await api.get(`/cases/${caseId}/verify`).expect(200).expect((res) => expect(res.body).toMatchObject({ valid: true, eventCount: events.length }));
     const listed = (await api.get('/cases').query({ stage: 'Closed', region: 'utrecht' }).expect(200)).body as { items: Array<{ caseId: string }> };
     expect(listed.items.map((item) => item.caseId)).toContain(caseId);
+    // Temporal's own visibility finds the case by the search attributes the workflow keeps current.
+    const connection = await Connection.connect({ address: `127.0.0.1:${env.BRIGADE_TEMPORAL_DEV_PORT}` });
+    try {
+      const found = await eventually(async () => {
+        const ids: string[] = [];
+        for await (const execution of new Client({ connection }).workflow.list({ query: "BrigadeStage='Closed' AND BrigadeSafetyRegion='utrecht' AND BrigadeCategory='CITIZEN_MEETING'" })) {
+          ids.push(execution.workflowId);
+        }
+        return ids.includes(`case-${caseId}`) ? ids : undefined;
+      }, 'the case in Temporal visibility');
+      expect(found).toContain(`case-${caseId}`);
+    } finally {
+      await connection.close();
+    }
   }, 120_000);
 
   describe('with an Idempotency-Key', () => {
