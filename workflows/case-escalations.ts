@@ -48,6 +48,8 @@ export class CaseEscalations {
         parentClosePolicy: ParentClosePolicy.TERMINATE,
       });
       this.ladders.set(escalationId, handle);
+      // A case that ended while this ladder was starting has already told its ladders to stop; tell this one too.
+      if (this.context.ended) await getExternalWorkflowHandle(handle.workflowId).signal(escalationAcknowledged).catch(() => undefined);
       void handle.result().then(
         ({ outcome }) => (outcome === 'unanswered' ? this.resolve(escalationId, 'unanswered') : undefined),
         () => undefined,
@@ -60,6 +62,12 @@ export class CaseEscalations {
   /** Resolves every open escalation as withdrawn, for a case that is ending. */
   withdrawAllEvents() {
     return this.context.state.openEscalations.map((e) => caseEvent('EscalationResolved', { escalationId: e.escalationId, outcome: 'withdrawn' }, SYSTEM_ACTOR, now()));
+  }
+
+  /** Tells every ladder still climbing to stop, so none outlives its case even where the parent-close policy is not applied. */
+  async stopAllLadders(): Promise<void> {
+    await Promise.all([...this.ladders.values()].map((ladder) =>
+      getExternalWorkflowHandle(ladder.workflowId).signal(escalationAcknowledged).catch(() => undefined)));
   }
 
   private async acknowledge({ escalationId, actor }: EscalationAcknowledgement) {

@@ -1,4 +1,4 @@
-import { ActivityCancellationType, condition, getExternalWorkflowHandle, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ActivityCancellationType, condition, getExternalWorkflowHandle, log, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
 import { addMs } from '../src/domain/durations';
 import { escalationAcknowledged, escalationLevelIncreased, type EscalationLadderInput, type EscalationLadderOutcome } from './messages';
@@ -21,9 +21,15 @@ export async function escalationLadder({ caseId, escalationId, parentWorkflowId,
     if (await condition(() => acknowledged, step.ackTimeoutMs)) return { escalationId, outcome: 'acknowledged', level: step.level };
     const next = ladder[index + 1];
     if (next) {
-      await getExternalWorkflowHandle(parentWorkflowId).signal(escalationLevelIncreased, {
-        escalationId, level: next.level, target: next.target, ackDeadline: addMs(new Date().toISOString(), next.ackTimeoutMs),
-      });
+      try {
+        await getExternalWorkflowHandle(parentWorkflowId).signal(escalationLevelIncreased, {
+          escalationId, level: next.level, target: next.target, ackDeadline: addMs(new Date().toISOString(), next.ackTimeoutMs),
+        });
+      } catch (error) {
+        // The case has ended (closed or cancelled) and can no longer record the climb; there is nobody left to alert for.
+        log.warn('the case of this escalation has ended; the ladder stops', { caseId, escalationId, error: String(error) });
+        return { escalationId, outcome: 'caseEnded', level: step.level };
+      }
     }
   }
   return { escalationId, outcome: 'unanswered', level: ladder.at(-1)?.level ?? 0 };

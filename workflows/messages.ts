@@ -158,11 +158,12 @@ export interface EscalationLadderInput {
 /** How an escalation ladder ended. */
 export interface EscalationLadderOutcome {
   readonly escalationId: string;
-  readonly outcome: 'acknowledged' | 'unanswered';
+  /** `caseEnded` when the case closed or was cancelled while the ladder was still climbing. */
+  readonly outcome: 'acknowledged' | 'unanswered' | 'caseEnded';
   readonly level: number;
 }
 
 /** Signal from a ladder to its case: nobody acknowledged in time, so the next level is alerted. */
 export const escalationLevelIncreased = defineSignal<[{ escalationId: string; level: number; target: EscalationTarget; ackDeadline: string }]>('escalationLevelIncreased');
-/** Signal from a case to its ladder: the escalation was acknowledged, stop climbing. */
+/** Signal from a case to its ladder: the escalation was acknowledged or withdrawn, stop climbing. */
 export const escalationAcknowledged = defineSignal<[]>('escalationAcknowledged');

@@ -2,11 +2,11 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { OFFER_TIMEOUT_MS } from '../../src/domain/case-policy';
-import { DAY, MINUTE } from '../../src/domain/durations';
+import { MINUTE } from '../../src/domain/durations';
 import type { SupportRequest } from '../../src/domain/support-request';
 import { acknowledgeEscalation, assignExpert, cancelCase, respondToOffer } from '../../workflows/messages';
-import { CaseDriver, anExpertPool, expert } from '../support/case-driver';
-import { COORDINATOR, aSupportRequest } from '../support/case-fixtures';
+import { CaseDriver, anExpertPool, startCase as startCaseIn, expert } from '../support/case-driver';
+import { COORDINATOR } from '../support/case-fixtures';
 import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 
 /**
@@ -24,14 +24,7 @@ describe('recording replay fixtures', () => {
   });
   afterAll(() => harness?.close());
 
-  async function start(overrides: Partial<SupportRequest>): Promise<CaseDriver> {
-    const eventDate = new Date((await harness.env.currentTimeMs()) + 10 * DAY).toISOString();
-    const request = aSupportRequest({ eventDate, ...overrides });
-    const handle = await harness.env.client.workflow.start('supportCase', {
-      workflowId: `case-${request.caseId}`, taskQueue: harness.taskQueue, args: [{ request, registeredBy: COORDINATOR }],
-    });
-    return new CaseDriver(handle, harness);
-  }
+  const start = (overrides: Partial<SupportRequest> = {}) => startCaseIn(harness, overrides);
 
   async function save(name: string, sut: CaseDriver): Promise<void> {
     await sut.handle.result();

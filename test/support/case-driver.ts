@@ -5,7 +5,9 @@ import type { CreateExpertDto } from '../../src/experts/dto/create-expert.dto';
 import {
   cancelCase, closeCase, completeFollowUp, completeTask, evaluateCase, getCase, holdSession, reportIntervention, respondToOffer, triage,
 } from '../../workflows/messages';
-import { COORDINATOR } from './case-fixtures';
+import { DAY } from '../../src/domain/durations';
+import type { SupportRequest } from '../../src/domain/support-request';
+import { COORDINATOR, aSupportRequest } from './case-fixtures';
 import type { WorkflowHarness } from './workflow-harness';
 
 /** The actor of an expert. */
@@ -28,6 +30,16 @@ export async function anExpertPool(harness: WorkflowHarness, specs: Array<Partia
     ids.push(created.expertId);
   }
   return ids;
+}
+
+/** Starts a case whose event is ten days from the test server's current time, and a driver for it. */
+export async function startCase(harness: WorkflowHarness, overrides: Partial<SupportRequest> = {}): Promise<CaseDriver> {
+  const eventDate = new Date((await harness.env.currentTimeMs()) + 10 * DAY).toISOString();
+  const request = aSupportRequest({ eventDate, ...overrides });
+  const handle = await harness.env.client.workflow.start('supportCase', {
+    workflowId: `case-${request.caseId}`, taskQueue: harness.taskQueue, args: [{ request, registeredBy: COORDINATOR }],
+  });
+  return new CaseDriver(handle, harness);
 }
 
 /** Drives one case workflow the way its people would, waiting for the workflow between steps. */

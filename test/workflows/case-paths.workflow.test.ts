@@ -1,11 +1,11 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { OFFER_TIMEOUT_MS, TASK_DUE_BEFORE_SESSION_MS } from '../../src/domain/case-policy';
-import { DAY, HOUR, MINUTE } from '../../src/domain/durations';
+import { HOUR, MINUTE } from '../../src/domain/durations';
 import type { CaseState } from '../../src/domain/case.state';
 import type { SupportRequest } from '../../src/domain/support-request';
 import { assignExpert, cancelCase, changeRisk, respondToOffer } from '../../workflows/messages';
-import { CaseDriver, anExpertPool, expert } from '../support/case-driver';
-import { COORDINATOR, aSupportRequest } from '../support/case-fixtures';
+import { CaseDriver, anExpertPool, startCase as startCaseIn, expert } from '../support/case-driver';
+import { COORDINATOR } from '../support/case-fixtures';
 import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 
 const CRITICAL_THREAT = {
@@ -24,14 +24,7 @@ describe('the paths a case can take', () => {
   });
   afterAll(() => harness?.close());
 
-  async function startCase(overrides: Partial<SupportRequest> = {}): Promise<CaseDriver> {
-    const eventDate = new Date((await harness.env.currentTimeMs()) + 10 * DAY).toISOString();
-    const request = aSupportRequest({ eventDate, ...overrides });
-    const handle = await harness.env.client.workflow.start('supportCase', {
-      workflowId: `case-${request.caseId}`, taskQueue: harness.taskQueue, args: [{ request, registeredBy: COORDINATOR }],
-    });
-    return new CaseDriver(handle, harness);
-  }
+  const startCase = (overrides: Partial<SupportRequest> = {}) => startCaseIn(harness, overrides);
 
   async function types(sut: CaseDriver): Promise<string[]> {
     return (await harness.eventStore.readStream((await sut.state()).caseId)).map((e) => e.type);
@@ -202,6 +195,8 @@ describe('the paths a case can take', () => {
         expect(state.openEscalations[0]).toMatchObject({ trigger: 'riskRaised', target: 'dutyCoordinator' });
         expect(await eventsOf(sut, 'RiskLevelChanged')).toEqual([expect.objectContaining({ data: { from: 'LOW', to: 'HIGH', reason: 'call to protest on social media' }, actor: COORDINATOR })]);
         await sut.cancel();
+        // The ladder ends with its case, so no escalation outlives a cancelled case.
+        expect((await harness.env.client.workflow.getHandle(`${sut.handle.workflowId}-esc-1`).describe()).status.name).toBe('COMPLETED');
       });
     });
   });

@@ -1,8 +1,7 @@
 import type { CaseCategory } from '../../src/domain/case.vocabulary';
 import { DAY } from '../../src/domain/durations';
 import type { SupportRequest } from '../../src/domain/support-request';
-import { CaseDriver, anExpertPool } from '../support/case-driver';
-import { COORDINATOR, aSupportRequest } from '../support/case-fixtures';
+import { anExpertPool, startCase as startCaseIn } from '../support/case-driver';
 import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 
 describe('a whole case on the time-skipping server', () => {
@@ -14,14 +13,7 @@ describe('a whole case on the time-skipping server', () => {
   });
   afterAll(() => harness?.close());
 
-  async function startCase(overrides: Partial<SupportRequest> = {}): Promise<CaseDriver> {
-    const eventDate = new Date((await harness.env.currentTimeMs()) + 10 * DAY).toISOString();
-    const request = aSupportRequest({ eventDate, ...overrides });
-    const handle = await harness.env.client.workflow.start('supportCase', {
-      workflowId: `case-${request.caseId}`, taskQueue: harness.taskQueue, args: [{ request, registeredBy: COORDINATOR }],
-    });
-    return new CaseDriver(handle, harness);
-  }
+  const startCase = (overrides: Partial<SupportRequest> = {}) => startCaseIn(harness, overrides);
 
   async function recordedTypes(caseId: string): Promise<string[]> {
     return (await harness.eventStore.readStream(caseId)).map((event) => event.type);

@@ -49,7 +49,10 @@ export function registerCancellation(context: CaseContext, escalations: CaseEsca
     const recorded = context.journal.recordFinal(...withdrawals, caseEvent('CaseCancelled', { reason: reason.trim() }, actor, now()));
     // The stages stop at their next wait; what they had sent to the journal is recorded before the cancellation.
     context.stages.cancel();
-    return recorded;
+    return recorded.then(async (state) => {
+      await escalations.stopAllLadders();
+      return state;
+    });
   }, {
     validator: ({ reason, actor }: CancelCaseRequest) => {
       requireCoordinator(actor);

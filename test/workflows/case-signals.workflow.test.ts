@@ -1,0 +1,87 @@
+import { TRIAGE_DEADLINE_MS } from '../../src/domain/case-policy';
+import { MINUTE } from '../../src/domain/durations';
+import type { SupportRequest } from '../../src/domain/support-request';
+import { acknowledgeEscalation, completeFollowUp, raiseConcern } from '../../workflows/messages';
+import { CaseDriver, anExpertPool, expert, startCase as startCaseIn } from '../support/case-driver';
+import { COORDINATOR } from '../support/case-fixtures';
+import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+
+// Each test gets a time-skipping server of its own: skipped time then belongs to that test's case alone.
+describe('deadlines, concerns and ongoing risk', () => {
+  let harness: WorkflowHarness;
+  let pool: string[];
+
+  beforeEach(async () => {
+    harness = await createWorkflowHarness();
+    pool = await anExpertPool(harness, Array.from({ length: 4 }, () => ({ homeMunicipality: 'Utrecht' })));
+  });
+  afterEach(() => harness?.close());
+
+  const startCase = (overrides: Partial<SupportRequest> = {}): Promise<CaseDriver> => startCaseIn(harness, overrides);
+
+  async function types(sut: CaseDriver): Promise<string[]> {
+    return (await harness.eventStore.readStream((await sut.state()).caseId)).map((e) => e.type);
+  }
+
+  async function eventsOf(sut: CaseDriver, type: string) {
+    return (await harness.eventStore.readStream((await sut.state()).caseId)).filter((e) => e.type === type);
+  }
+
+  describe('when nobody triages the request in time', () => {
+    it('escalates the missed triage deadline, and the acknowledgement resolves it', async () => {
+      await harness.withWorker(async () => {
+        const sut = await startCase({ category: 'INCIDENT' });
+        await sut.waitFor((s) => s.stage === 'Triage', 'triage');
+
+        await harness.env.sleep(TRIAGE_DEADLINE_MS.LOW + MINUTE);
+        const escalated = await sut.waitFor((s) => s.openEscalations.length === 1, 'the triage escalation');
+        expect(escalated.openEscalations[0]).toMatchObject({ trigger: 'missedDeadline', subject: 'triage', target: 'dutyCoordinator' });
+
+        const acknowledged = await sut.handle.executeUpdate(acknowledgeEscalation, { args: [{ escalationId: escalated.openEscalations[0].escalationId, actor: COORDINATOR }] });
+
+        expect(acknowledged.openEscalations).toEqual([]);
+        expect((await types(sut)).slice(-3)).toEqual(['EscalationRaised', 'EscalationAcknowledged', 'EscalationResolved']);
+        await sut.cancel();
+      });
+    });
+  });
+
+  describe('when an expert on the team raises a concern', () => {
+    it('records the concern and escalates it; a concern from outside the team is ignored', async () => {
+      await harness.withWorker(async () => {
+        const sut = await startCase({ category: 'CITIZEN_MEETING' });
+        await sut.accept();
+        const { team } = await sut.acceptOffersUntilTeamAssembled();
+        const outsider = pool.find((id) => !team.some((m) => m.expertId === id))!;
+
+        await sut.handle.signal(raiseConcern, { concern: 'not on the team', actor: expert(outsider) });
+        await sut.handle.signal(raiseConcern, { concern: 'the venue has no second exit', actor: expert(team[0].expertId) });
+        const state = await sut.waitFor((s) => s.openEscalations.some((e) => e.trigger === 'expertConcern'), 'the concern escalation');
+
+        expect(await eventsOf(sut, 'ConcernRaised')).toEqual([expect.objectContaining({ data: { expertId: team[0].expertId, concern: 'the venue has no second exit' } })]);
+        expect(state.openEscalations.filter((e) => e.trigger === 'expertConcern')).toHaveLength(1);
+        await sut.cancel();
+      });
+    });
+  });
+
+  describe('when a follow-up finds the risk still ongoing', () => {
+    it('schedules another check-in thirty days later', async () => {
+      await harness.withWorker(async () => {
+        const sut = await startCase({ category: 'INCIDENT' });
+        await sut.accept();
+        await sut.acceptOffersUntilTeamAssembled();
+        await sut.prepareAndHoldSession();
+        const reported = await sut.reportAfterEvent('tense');
+        const { followUps } = await sut.waitFor((s) => s.followUps.length === 2, 'the follow-ups');
+
+        await sut.handle.executeUpdate(completeFollowUp, { args: [{ followUpId: followUps[0].followUpId, ongoingRisk: false, notes: 'rustig', actor: sut.lead(reported) }] });
+        const after = await sut.handle.executeUpdate(completeFollowUp, { args: [{ followUpId: followUps[1].followUpId, ongoingRisk: true, notes: 'nieuwe dreiging online', actor: sut.lead(reported) }] });
+
+        expect(after.stage).toBe('FollowUp');
+        expect(after.followUps.map((f) => [f.followUpId, f.status])).toEqual([['day-7', 'completed'], ['day-30', 'completed'], ['extra-1', 'scheduled']]);
+        await sut.cancel();
+      });
+    });
+  });
+});
