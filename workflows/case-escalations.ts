@@ -11,6 +11,8 @@ import { acknowledgeEscalation, escalationAcknowledged, escalationLevelIncreased
 export class CaseEscalations {
   private sequence = 0;
   private readonly raising = new Set<string>();
+  /** Acknowledgements being recorded, so the same escalation cannot be acknowledged twice in one moment. */
+  private readonly acknowledging = new Set<string>();
   private readonly ladders = new Map<string, ChildWorkflowHandle<typeof escalationLadder>>();
 
   constructor(private readonly context: CaseContext) {
@@ -23,7 +25,7 @@ export class CaseEscalations {
     setHandler(acknowledgeEscalation, (input) => this.acknowledge(input), {
       validator: ({ escalationId, actor }: EscalationAcknowledgement) => {
         requireCoordinator(actor);
-        if (!this.isOpen(escalationId)) throw notFound(`escalation ${escalationId} is not open on this case`);
+        if (!this.isOpen(escalationId) || this.acknowledging.has(escalationId)) throw notFound(`escalation ${escalationId} is not open on this case`);
       },
     });
   }
@@ -59,11 +61,6 @@ export class CaseEscalations {
     }
   }
 
-  /** Resolves every open escalation as withdrawn, for a case that is ending. */
-  withdrawAllEvents() {
-    return this.context.state.openEscalations.map((e) => caseEvent('EscalationResolved', { escalationId: e.escalationId, outcome: 'withdrawn' }, SYSTEM_ACTOR, now()));
-  }
-
   /** Tells every ladder still climbing to stop, so none outlives its case even where the parent-close policy is not applied. */
   async stopAllLadders(): Promise<void> {
     await Promise.all([...this.ladders.values()].map((ladder) =>
@@ -71,6 +68,8 @@ export class CaseEscalations {
   }
 
   private async acknowledge({ escalationId, actor }: EscalationAcknowledgement) {
+    if (this.acknowledging.has(escalationId)) throw notFound(`escalation ${escalationId} is not open on this case`);
+    this.acknowledging.add(escalationId);
     const escalation = this.context.state.openEscalations.find((e) => e.escalationId === escalationId)!;
     const state = await this.context.journal.record(
       caseEvent('EscalationAcknowledged', { escalationId, level: escalation.level }, actor, now()),

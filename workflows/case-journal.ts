@@ -16,6 +16,7 @@ export class CaseJournal {
   private step = 0;
   private tail: Promise<unknown> = Promise.resolve();
   private sealed = false;
+  private finalStep?: Promise<CaseState>;
 
   constructor(readonly caseId: string) {}
 
@@ -37,20 +38,38 @@ export class CaseJournal {
 
   /** Records events as one step; steps run one after another even when handlers overlap. */
   record(...events: NewCaseEvent[]): Promise<CaseState> {
+    return this.recordFrom(() => events);
+  }
+
+  /** Records a step whose events are worked out from the state at the moment the step runs, after every earlier step. */
+  recordFrom(build: (state: CaseState) => NewCaseEvent[]): Promise<CaseState> {
     if (this.sealed) return Promise.reject(new CancelledFailure(`case ${this.caseId} has ended; nothing more is recorded`));
-    const next = this.tail.then(() => this.append(events));
+    const next = this.tail.then(() => this.append(build));
     this.tail = next.catch(() => undefined);
     return next;
   }
 
-  /** Records the case's last events and refuses any later ones. */
-  recordFinal(...events: NewCaseEvent[]): Promise<CaseState> {
-    const recorded = this.record(...events);
+  /** Records the case's last step, built from the state it finds, and refuses any later ones. */
+  recordFinalFrom(build: (state: CaseState) => NewCaseEvent[]): Promise<CaseState> {
+    const recorded = this.recordFrom(build);
     this.sealed = true;
+    this.finalStep = recorded;
     return recorded;
   }
 
-  private async append(events: NewCaseEvent[]): Promise<CaseState> {
+  /** Records the case's last events and refuses any later ones. */
+  recordFinal(...events: NewCaseEvent[]): Promise<CaseState> {
+    return this.recordFinalFrom(() => events);
+  }
+
+  /** The final step once one is queued: the workflow waits on it, and fails with it if it cannot be recorded. */
+  get final(): Promise<CaseState> | undefined {
+    return this.finalStep;
+  }
+
+  private async append(build: (state: CaseState) => NewCaseEvent[]): Promise<CaseState> {
+    const events = this.currentState ? build(this.currentState) : build(null as unknown as CaseState);
+    if (events.length === 0) return this.currentState!;
     const { workflowId, runId } = workflowInfo();
     const expectedVersion = this.currentState?.version ?? 0;
     // Deterministic per step, so a retried or replayed step carries the same key and appends once.

@@ -39,8 +39,11 @@ export async function supportCase(input: SupportCaseInput): Promise<SupportCaseO
     if (!isCancellation(error)) throw error;
   }
 
-  // The last event (closure, rejection or cancellation) may still be on its way to the database.
-  await CancellationScope.nonCancellable(() => condition(() => context.ended && context.journal.stateOrNull !== null && ['Closed', 'Rejected', 'Cancelled'].includes(context.state.stage)));
+  // The last event (closure, rejection or cancellation) may still be on its way; if it cannot be recorded, the case fails loudly.
+  await CancellationScope.nonCancellable(async () => {
+    await condition(() => context.journal.final !== undefined);
+    await context.journal.final;
+  });
   await condition(allHandlersFinished);
   const { caseId, stage, version } = context.state;
   return { caseId, stage, version };

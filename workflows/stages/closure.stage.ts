@@ -1,5 +1,6 @@
 import { condition, log, setHandler } from '@temporalio/workflow';
 import { caseEvent, type NewCaseEvent } from '../../src/domain/case.events';
+import type { CaseState } from '../../src/domain/case.state';
 import { SYSTEM_ACTOR, compareRisk } from '../../src/domain/case.vocabulary';
 import { conflict, now, requireCoordinator, requireStage, requireText, type CaseContext } from '../case-context';
 import type { CaseEscalations } from '../case-escalations';
@@ -11,12 +12,16 @@ import { isRiskLevel } from './intervention.stage';
 
 /** Registers evaluation and closure of a finished case. */
 export function registerClosure(context: CaseContext): void {
-  setHandler(evaluateCase, ({ summary, actor }: CaseEvaluation) =>
-    context.journal.record(caseEvent('CaseEvaluated', { summary: summary.trim() }, actor, now())), {
+  let evaluating = false;
+  setHandler(evaluateCase, ({ summary, actor }: CaseEvaluation) => {
+    if (evaluating) throw conflict('the case has already been evaluated');
+    evaluating = true;
+    return context.journal.record(caseEvent('CaseEvaluated', { summary: summary.trim() }, actor, now()));
+  }, {
     validator: ({ summary, actor }: CaseEvaluation) => {
       requireCoordinator(actor);
       requireStage(context, ['Evaluation'], 'an evaluation');
-      if (context.state.evaluation !== null) throw conflict('the case has already been evaluated');
+      if (evaluating || context.state.evaluation !== null) throw conflict('the case has already been evaluated');
       requireText(summary, 'summary');
     },
   });
@@ -24,11 +29,14 @@ export function registerClosure(context: CaseContext): void {
   let closing = false;
   setHandler(closeCase, ({ summary, actor }: CloseCaseRequest) => {
     if (closing) throw conflict('the case is already being closed');
+    const data = summary?.trim() ? { summary: summary.trim() } : {};
     closing = true;
-    return context.journal.recordFinal(caseEvent('CaseClosed', summary?.trim() ? { summary: summary.trim() } : {}, actor, now()));
+    // An escalation raised in the same moment as the closure is withdrawn with it rather than left open.
+    return context.journal.recordFinalFrom((state) => [...withdrawEscalations(state), caseEvent('CaseClosed', data, actor, now())]);
   }, {
-    validator: ({ actor }: CloseCaseRequest) => {
+    validator: ({ actor, summary }: CloseCaseRequest) => {
       requireCoordinator(actor);
+      if (summary !== undefined) requireText(summary, 'summary');
       requireStage(context, ['Evaluation'], 'closing the case');
       if (closing) throw conflict('the case is already being closed');
       if (context.state.evaluation === null) throw conflict('the case must be evaluated before it is closed');
@@ -40,13 +48,13 @@ export function registerClosure(context: CaseContext): void {
 /** Registers cancellation, which withdraws open offers, tasks and escalations and ends the case at any stage. */
 export function registerCancellation(context: CaseContext, escalations: CaseEscalations): void {
   setHandler(cancelCase, ({ reason, actor }: CancelCaseRequest) => {
-    const state = context.state;
-    const withdrawals: NewCaseEvent[] = [
+    // Built when the step runs, so offers, tasks and escalations from steps queued before it are withdrawn too.
+    const recorded = context.journal.recordFinalFrom((state) => [
       ...state.openOffers.map((o) => caseEvent('OfferWithdrawn', { offerId: o.offerId, expertId: o.expertId, reason: 'the case was cancelled' }, SYSTEM_ACTOR, now())),
       ...state.tasks.filter((t) => t.status === 'open').map((t) => caseEvent('TaskWithdrawn', { taskId: t.taskId, reason: 'the case was cancelled' }, SYSTEM_ACTOR, now())),
-      ...escalations.withdrawAllEvents(),
-    ];
-    const recorded = context.journal.recordFinal(...withdrawals, caseEvent('CaseCancelled', { reason: reason.trim() }, actor, now()));
+      ...withdrawEscalations(state),
+      caseEvent('CaseCancelled', { reason: reason.trim() }, actor, now()),
+    ]);
     // The stages stop at their next wait; what they had sent to the journal is recorded before the cancellation.
     context.stages.cancel();
     return recorded.then(async (state) => {
@@ -61,6 +69,10 @@ export function registerCancellation(context: CaseContext, escalations: CaseEsca
       requireText(reason, 'reason', 2000);
     },
   });
+}
+
+function withdrawEscalations(state: CaseState): NewCaseEvent[] {
+  return state.openEscalations.map((e) => caseEvent('EscalationResolved', { escalationId: e.escalationId, outcome: 'withdrawn' }, SYSTEM_ACTOR, now()));
 }
 
 /** Registers the facts that need no answer: a changed risk level and an expert's concern. */

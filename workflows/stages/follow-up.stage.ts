@@ -10,25 +10,37 @@ import { completeFollowUp, type FollowUpReport } from '../messages';
 
 /** Registers the lead's follow-up check-ins; an ongoing risk schedules another check-in, or escalates. */
 export function registerFollowUp(context: CaseContext, escalations: CaseEscalations): void {
+  // Check-ins being recorded: the same one cannot be completed twice in one moment.
+  const completing = new Set<string>();
   setHandler(completeFollowUp, async ({ followUpId, ongoingRisk, notes, actor }: FollowUpReport) => {
-    const completed = caseEvent('FollowUpCompleted', { followUpId, ongoingRisk, notes: notes.trim() }, actor, now());
-    const othersOpen = context.state.followUps.some((f) => f.status === 'scheduled' && f.followUpId !== followUpId);
-    if (!ongoingRisk || othersOpen) return context.journal.record(completed);
-    const extras = context.state.followUps.filter((f) => f.followUpId.startsWith('extra-')).length;
-    if (extras < MAX_EXTRA_FOLLOW_UPS) {
-      const extra = caseEvent('FollowUpScheduled', { followUpId: `extra-${extras + 1}`, dueAt: addMs(now(), EXTRA_FOLLOW_UP_AFTER_MS) }, SYSTEM_ACTOR, now());
-      return context.journal.record(completed, extra);
+    if (completing.has(followUpId)) throw conflict(`follow-up ${followUpId} is already being completed`);
+    completing.add(followUpId);
+    try {
+      let escalate = false;
+      // Decided when the step runs, so two check-ins completed at once still see each other.
+      const state = await context.journal.recordFrom((current) => {
+        const completed = caseEvent('FollowUpCompleted', { followUpId, ongoingRisk, notes: notes.trim() }, actor, now());
+        const othersOpen = current.followUps.some((f) => f.status === 'scheduled' && f.followUpId !== followUpId);
+        if (!ongoingRisk || othersOpen) return [completed];
+        const extras = current.followUps.filter((f) => f.followUpId.startsWith('extra-')).length;
+        if (extras < MAX_EXTRA_FOLLOW_UPS) {
+          return [completed, caseEvent('FollowUpScheduled', { followUpId: `extra-${extras + 1}`, dueAt: addMs(now(), EXTRA_FOLLOW_UP_AFTER_MS) }, SYSTEM_ACTOR, now())];
+        }
+        escalate = true;
+        return [completed];
+      });
+      if (escalate) await escalations.raise('riskRaised', 'ongoing-risk', 'the risk is still ongoing after every follow-up');
+      return state;
+    } finally {
+      completing.delete(followUpId);
     }
-    const state = await context.journal.record(completed);
-    await escalations.raise('riskRaised', 'ongoing-risk', 'the risk is still ongoing after every follow-up');
-    return state;
   }, {
     validator: ({ followUpId, ongoingRisk, notes, actor }: FollowUpReport) => {
       requireStage(context, ['FollowUp'], 'a follow-up check-in');
       requireLead(context.state, actor, 'complete a follow-up');
       const followUp = context.state.followUps.find((f) => f.followUpId === followUpId);
       if (!followUp) throw notFound(`follow-up ${followUpId} is not on this case`);
-      if (followUp.status !== 'scheduled') throw conflict(`follow-up ${followUpId} is already completed`);
+      if (followUp.status !== 'scheduled' || completing.has(followUpId)) throw conflict(`follow-up ${followUpId} is already completed`);
       if (typeof ongoingRisk !== 'boolean') throw invalid('ongoingRisk must be true or false');
       requireText(notes, 'notes');
     },

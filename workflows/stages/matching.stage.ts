@@ -4,7 +4,7 @@ import { OFFER_TIMEOUT_MS, REQUIRED_SKILLS, offerBatchSize, teamSizeFor } from '
 import { caseEvent, type NewCaseEvent } from '../../src/domain/case.events';
 import { SYSTEM_ACTOR } from '../../src/domain/case.vocabulary';
 import { addMs } from '../../src/domain/durations';
-import { conflict, invalid, notFound, now, requireCoordinator, requireExpert, requireStage, type CaseContext } from '../case-context';
+import { conflict, invalid, notFound, now, requireCoordinator, requireExpert, requireStage, requireText, type CaseContext } from '../case-context';
 import type { CaseEscalations } from '../case-escalations';
 import { assignExpert, respondToOffer, type ManualAssignment, type OfferResponse } from '../messages';
 
@@ -12,26 +12,33 @@ const { findCandidates, lookupExpert } = caseReads;
 
 /** Registers the experts' answers to offers and the coordinator's manual assignments. */
 export function registerMatching(context: CaseContext): void {
+  // Offers whose answer is being recorded: a second answer to the same offer in the same moment is refused.
+  const answering = new Set<string>();
   setHandler(respondToOffer, async ({ offerId, response, reason, actor }: OfferResponse) => {
-    const offer = context.state.openOffers.find((o) => o.offerId === offerId)!;
-    if (response === 'decline') {
-      return context.journal.record(caseEvent('OfferDeclined', { offerId, expertId: offer.expertId, ...(reason && { reason }) }, actor, now()));
+    const offer = context.state.openOffers.find((o) => o.offerId === offerId);
+    if (!offer || answering.has(offerId)) throw notFound(`offer ${offerId} is not open on this case`);
+    if (response === 'accept') {
+      // Claimed before the first await, so a second acceptance in the same moment sees the place taken.
+      if (placesLeft(context) <= 0) throw conflict('the team is already complete');
+      if (context.state.team.some((m) => m.expertId === offer.expertId)) throw conflict('this expert is already on the team');
     }
-    // Claimed before the first await, so a second acceptance in the same moment sees the place taken.
-    if (placesLeft(context) <= 0) throw conflict('the team is already complete');
-    if (context.state.team.some((m) => m.expertId === offer.expertId)) throw conflict('this expert is already on the team');
-    context.pendingAcceptances++;
+    answering.add(offerId);
+    if (response === 'accept') context.pendingAcceptances++;
     try {
-      return await context.journal.record(caseEvent('OfferAccepted', { offerId, expertId: offer.expertId }, actor, now()));
+      return await context.journal.record(response === 'accept'
+        ? caseEvent('OfferAccepted', { offerId, expertId: offer.expertId }, actor, now())
+        : caseEvent('OfferDeclined', { offerId, expertId: offer.expertId, ...(reason?.trim() && { reason: reason.trim() }) }, actor, now()));
     } finally {
-      context.pendingAcceptances--;
+      answering.delete(offerId);
+      if (response === 'accept') context.pendingAcceptances--;
     }
   }, {
-    validator: ({ offerId, response, actor }: OfferResponse) => {
+    validator: ({ offerId, response, reason, actor }: OfferResponse) => {
       if (response !== 'accept' && response !== 'decline') throw invalid(`response must be "accept" or "decline", got ${JSON.stringify(response)}`);
+      if (reason !== undefined) requireText(reason, 'reason', 2000);
       requireStage(context, ['Matching'], 'answering an offer');
       const offer = context.state.openOffers.find((o) => o.offerId === offerId);
-      if (!offer) throw notFound(`offer ${offerId} is not open on this case`);
+      if (!offer || answering.has(offerId)) throw notFound(`offer ${offerId} is not open on this case`);
       requireExpert(actor, offer.expertId, 'answer this offer');
       if (response === 'accept' && placesLeft(context) <= 0) throw conflict('the team is already complete');
     },
@@ -43,10 +50,18 @@ export function registerMatching(context: CaseContext): void {
     requireStage(context, ['Matching'], 'a manual assignment');
     if (context.state.team.some((m) => m.expertId === expertId)) throw conflict(`expert ${expertId} is already on the team`);
     if (placesLeft(context) <= 0) throw conflict('the team is already complete');
-    // An open offer to the same expert is settled by the assignment, so they cannot join the team twice.
-    const settled = context.state.openOffers.filter((o) => o.expertId === expertId)
-      .map((o) => caseEvent('OfferWithdrawn', { offerId: o.offerId, expertId, reason: 'assigned by hand' }, SYSTEM_ACTOR, now()));
-    return context.journal.record(...settled, caseEvent('ExpertAssignedManually', { expertId, expertName: expert.name, ...(note && { note }) }, actor, now()));
+    // Counted as taken until recorded, so an acceptance in the same moment cannot overfill the team.
+    context.pendingAcceptances++;
+    try {
+      // An open offer to the same expert is settled by the assignment, so they cannot join the team twice.
+      return await context.journal.recordFrom((state) => [
+        ...state.openOffers.filter((o) => o.expertId === expertId)
+          .map((o) => caseEvent('OfferWithdrawn', { offerId: o.offerId, expertId, reason: 'assigned by hand' }, SYSTEM_ACTOR, now())),
+        caseEvent('ExpertAssignedManually', { expertId, expertName: expert.name, ...(note?.trim() && { note: note.trim() }) }, actor, now()),
+      ]);
+    } finally {
+      context.pendingAcceptances--;
+    }
   }, {
     validator: ({ expertId, actor }: ManualAssignment) => {
       requireCoordinator(actor);
@@ -71,8 +86,8 @@ export async function assembleTeam(context: CaseContext, escalations: CaseEscala
     });
     if (candidates.length === 0) {
       await escalations.raise('failedMatch', 'matching', `no eligible expert left in the pool; ${placesLeft(context)} place(s) open`);
-      // Only the coordinator can fill the team now, by hand.
-      await condition(() => placesLeft(context) <= 0);
+      // Only the coordinator can fill the team now, by hand; wait until those assignments are recorded.
+      await condition(() => context.state.team.length >= context.teamTarget);
       break;
     }
     round++;
@@ -88,7 +103,8 @@ export async function assembleTeam(context: CaseContext, escalations: CaseEscala
     await condition(() => context.pendingAcceptances === 0);
     await closeRound(context, escalations, roundOpen().map((o) => ({ offerId: o.offerId, expertId: o.expertId })), context.state.team.length > teamBefore);
   }
-  await context.journal.record(caseEvent('TeamAssembled', { members: context.state.team }, SYSTEM_ACTOR, now()));
+  await condition(() => context.pendingAcceptances === 0);
+  await context.journal.recordFrom((state) => [caseEvent('TeamAssembled', { members: state.team }, SYSTEM_ACTOR, now())]);
 }
 
 async function closeRound(

@@ -47,13 +47,17 @@ export function registerPreparation(context: CaseContext): void {
     },
   });
 
+  let holding = false;
   setHandler(holdSession, ({ outcomes, actor }: SessionRecord) => {
+    if (holding) throw conflict('the session is already being recorded');
+    holding = true;
     const withdrawn = context.state.tasks.filter((t) => t.status === 'open')
       .map((t) => caseEvent('TaskWithdrawn', { taskId: t.taskId, reason: 'the session was held without it' }, SYSTEM_ACTOR, now()));
     return context.journal.record(...withdrawn, caseEvent('PreparatorySessionHeld', { outcomes: outcomes.trim() }, actor, now()));
   }, {
     validator: ({ outcomes, actor }: SessionRecord) => {
       requireStage(context, ['Preparation'], 'recording the session');
+      if (holding) throw conflict('the session is already being recorded');
       requireLead(context.state, actor, 'record the session', true);
       if (!context.state.session) throw conflict('the session has not been scheduled yet');
       requireText(outcomes, 'outcomes');

@@ -26,7 +26,7 @@ export function registerTriage(context: CaseContext): void {
       if (input.decision !== 'accept' && input.decision !== 'reject') {
         throw invalid(`decision must be "accept" or "reject", got ${JSON.stringify(input.decision)}`);
       }
-      if (input.decision === 'reject') requireText(input.reason, 'reason', 2000);
+      if (input.decision === 'reject' || input.reason !== undefined) requireText(input.reason, 'reason', 2000);
       if (decided) throw conflict('a triage decision has already been made for this case');
       requireStage(context, ['Intake', 'Triage'], 'a triage decision');
     },
