@@ -53,6 +53,11 @@ export interface Actor {
 /** The actor recorded for steps the workflow takes on its own. */
 export const SYSTEM_ACTOR: Actor = { role: 'system', id: 'brigade-workflow' };
 
+/** Whether a value names one of Brigade's risk levels. */
+export function isRiskLevel(value: unknown): value is RiskLevel {
+  return (RISK_LEVELS as readonly unknown[]).includes(value);
+}
+
 /** Compares two risk levels; positive when `a` is higher than `b`. */
 export function compareRisk(a: RiskLevel, b: RiskLevel): number {
   return RISK_LEVELS.indexOf(a) - RISK_LEVELS.indexOf(b);

@@ -53,6 +53,21 @@ export class CaseDriver {
     return state;
   }
 
+  /** The recorded events of this case, oldest first. */
+  async events() {
+    return this.harness.eventStore.readStream(this.handle.workflowId.replace(/^case-/, ''));
+  }
+
+  /** The recorded events of one type. */
+  async eventsOf(type: string) {
+    return (await this.events()).filter((event) => event.type === type);
+  }
+
+  /** The types of the recorded events, in order. */
+  async types(): Promise<string[]> {
+    return (await this.events()).map((event) => event.type);
+  }
+
   /** Polls the query until `predicate` holds; the workflow progresses in real time between timer skips. */
   async waitFor(predicate: (state: CaseState) => boolean, what: string, timeoutMs = 20_000): Promise<CaseState> {
     const deadline = Date.now() + timeoutMs;

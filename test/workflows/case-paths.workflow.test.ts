@@ -4,7 +4,7 @@ import { HOUR, MINUTE } from '../../src/domain/durations';
 import type { CaseState } from '../../src/domain/case.state';
 import type { SupportRequest } from '../../src/domain/support-request';
 import { assignExpert, cancelCase, changeRisk, respondToOffer } from '../../workflows/messages';
-import { CaseDriver, anExpertPool, startCase as startCaseIn, expert } from '../support/case-driver';
+import { anExpertPool, expert, startCase as startCaseIn } from '../support/case-driver';
 import { COORDINATOR } from '../support/case-fixtures';
 import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 
@@ -26,14 +26,6 @@ describe('the paths a case can take', () => {
 
   const startCase = (overrides: Partial<SupportRequest> = {}) => startCaseIn(harness, overrides);
 
-  async function types(sut: CaseDriver): Promise<string[]> {
-    return (await harness.eventStore.readStream((await sut.state()).caseId)).map((e) => e.type);
-  }
-
-  async function eventsOf(sut: CaseDriver, type: string) {
-    return (await harness.eventStore.readStream((await sut.state()).caseId)).filter((e) => e.type === type);
-  }
-
   describe('when the first expert declines', () => {
     it('offers the case to the next candidate, who joins the team', async () => {
       await harness.withWorker(async () => {
@@ -47,7 +39,24 @@ describe('the paths a case can take', () => {
         const state = await sut.waitFor((s) => s.stage === 'Preparation', 'the team');
 
         expect(state.team).toEqual([{ expertId: second.expertId, name: second.expertName, role: 'lead' }]);
-        expect((await types(sut)).slice(3, 8)).toEqual(['ExpertOffered', 'OfferDeclined', 'ExpertOffered', 'OfferAccepted', 'TeamAssembled']);
+        expect((await sut.types()).slice(3, 8)).toEqual(['ExpertOffered', 'OfferDeclined', 'ExpertOffered', 'OfferAccepted', 'TeamAssembled']);
+        await sut.cancel();
+      });
+    });
+
+    it('records one answer when the same offer is answered twice at the same moment', async () => {
+      await harness.withWorker(async () => {
+        const sut = await startCase({ category: 'SHELTER_SUPPORT' });
+        await sut.accept();
+        const offer = (await sut.waitFor((s) => s.openOffers.length === 1, 'the offer')).openOffers[0];
+
+        const answers = await Promise.allSettled([1, 2].map(() =>
+          sut.handle.executeUpdate(respondToOffer, { args: [{ offerId: offer.offerId, response: 'accept', actor: expert(offer.expertId) }] })));
+        const state = await sut.waitFor((s) => s.openOffers.length === 1 && s.openOffers[0].offerId !== offer.offerId, 'the next offer');
+
+        expect(answers.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+        expect(state.team.map((m) => m.expertId)).toEqual([offer.expertId]);
+        expect(await sut.eventsOf('OfferAccepted')).toHaveLength(1);
         await sut.cancel();
       });
     });
@@ -80,7 +89,7 @@ describe('the paths a case can take', () => {
         const state = await sut.waitFor((s) => s.openOffers.length === 1 && s.openOffers[0].offerId !== first.offerId, 'the next offer');
 
         expect(state.openEscalations).toEqual([expect.objectContaining({ trigger: 'missedDeadline', subject: 'offer-round', level: 1, target: 'dutyCoordinator' })]);
-        expect(await eventsOf(sut, 'OfferExpired')).toEqual([expect.objectContaining({ data: { offerId: first.offerId, expertId: first.expertId } })]);
+        expect(await sut.eventsOf('OfferExpired')).toEqual([expect.objectContaining({ data: { offerId: first.offerId, expertId: first.expertId } })]);
         await sut.cancel();
       });
     });
@@ -105,8 +114,8 @@ describe('the paths a case can take', () => {
 
         expect(race.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
         expect(state.team.map((m) => m.role)).toEqual(['lead', 'support', 'support', 'support']);
-        expect(await eventsOf(sut, 'OfferAccepted')).toHaveLength(4);
-        expect(await eventsOf(sut, 'OfferWithdrawn')).toEqual([expect.objectContaining({ data: expect.objectContaining({ reason: 'the team is complete' }) })]);
+        expect(await sut.eventsOf('OfferAccepted')).toHaveLength(4);
+        expect(await sut.eventsOf('OfferWithdrawn')).toEqual([expect.objectContaining({ data: expect.objectContaining({ reason: 'the team is complete' }) })]);
         await sut.cancel();
       });
     });
@@ -126,7 +135,7 @@ describe('the paths a case can take', () => {
         const state = await sut.waitFor((s) => s.stage === 'Preparation', 'the team');
 
         expect(state.team.map((m) => [m.expertId, m.role])).toEqual([[pool[0], 'lead'], [pool[1], 'support']]);
-        expect(await eventsOf(sut, 'ExpertAssignedManually')).toHaveLength(2);
+        expect(await sut.eventsOf('ExpertAssignedManually')).toHaveLength(2);
         await sut.cancel();
       });
     });
@@ -171,7 +180,7 @@ describe('the paths a case can take', () => {
         await harness.env.sleep(72 * HOUR + MINUTE);
         await sut.waitFor((s) => taskLadders(s).length === 0, 'the task ladders to end');
 
-        const resolved = (await eventsOf(sut, 'EscalationResolved')).map((e) => e.data as { escalationId: string; outcome: string });
+        const resolved = (await sut.eventsOf('EscalationResolved')).map((e) => e.data as { escalationId: string; outcome: string });
         expect(resolved.filter((r) => ['esc-1', 'esc-2', 'esc-3'].includes(r.escalationId)).map((r) => r.outcome)).toEqual(['unanswered', 'unanswered', 'unanswered']);
         const firstLadder = harness.alerts.filter((a) => a.caseId === prepared.caseId && a.escalationId === 'esc-1');
         expect(firstLadder.map((a) => [a.level, a.target])).toEqual([[1, 'dutyCoordinator'], [2, 'programmeLead'], [3, 'COA']]);
@@ -193,7 +202,7 @@ describe('the paths a case can take', () => {
 
         expect(state).toMatchObject({ stage: 'Preparation', riskLevel: 'HIGH' });
         expect(state.openEscalations[0]).toMatchObject({ trigger: 'riskRaised', target: 'dutyCoordinator' });
-        expect(await eventsOf(sut, 'RiskLevelChanged')).toEqual([expect.objectContaining({ data: { from: 'LOW', to: 'HIGH', reason: 'call to protest on social media' }, actor: COORDINATOR })]);
+        expect(await sut.eventsOf('RiskLevelChanged')).toEqual([expect.objectContaining({ data: { from: 'LOW', to: 'HIGH', reason: 'call to protest on social media' }, actor: COORDINATOR })]);
         await sut.cancel();
         // The ladder ends with its case, so no escalation outlives a cancelled case.
         expect((await harness.env.client.workflow.getHandle(`${sut.handle.workflowId}-esc-1`).describe()).status.name).toBe('COMPLETED');
@@ -212,8 +221,8 @@ describe('the paths a case can take', () => {
 
         expect(cancelled).toMatchObject({ stage: 'Cancelled', openOffers: [], cancellationReason: 'the mayor withdrew the request' });
         expect(await sut.handle.result()).toMatchObject({ stage: 'Cancelled' });
-        expect((await eventsOf(sut, 'OfferWithdrawn')).map((e) => (e.data as { offerId: string }).offerId)).toEqual(openOffers.map((o) => o.offerId));
-        expect((await types(sut)).at(-1)).toBe('CaseCancelled');
+        expect((await sut.eventsOf('OfferWithdrawn')).map((e) => (e.data as { offerId: string }).offerId)).toEqual(openOffers.map((o) => o.offerId));
+        expect((await sut.types()).at(-1)).toBe('CaseCancelled');
       });
     });
 
@@ -227,7 +236,7 @@ describe('the paths a case can take', () => {
         await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'event called off', actor: COORDINATOR }] });
 
         expect(await sut.handle.result()).toMatchObject({ stage: 'Cancelled' });
-        expect((await eventsOf(sut, 'TaskWithdrawn')).map((e) => (e.data as { taskId: string }).taskId)).toEqual(tasks.map((t) => t.taskId));
+        expect((await sut.eventsOf('TaskWithdrawn')).map((e) => (e.data as { taskId: string }).taskId)).toEqual(tasks.map((t) => t.taskId));
         expect(await harness.eventStore.verify((await sut.state()).caseId)).toMatchObject({ valid: true });
       });
     });

@@ -19,14 +19,6 @@ describe('deadlines, concerns and ongoing risk', () => {
 
   const startCase = (overrides: Partial<SupportRequest> = {}): Promise<CaseDriver> => startCaseIn(harness, overrides);
 
-  async function types(sut: CaseDriver): Promise<string[]> {
-    return (await harness.eventStore.readStream((await sut.state()).caseId)).map((e) => e.type);
-  }
-
-  async function eventsOf(sut: CaseDriver, type: string) {
-    return (await harness.eventStore.readStream((await sut.state()).caseId)).filter((e) => e.type === type);
-  }
-
   describe('when nobody triages the request in time', () => {
     it('escalates the missed triage deadline, and the acknowledgement resolves it', async () => {
       await harness.withWorker(async () => {
@@ -40,7 +32,7 @@ describe('deadlines, concerns and ongoing risk', () => {
         const acknowledged = await sut.handle.executeUpdate(acknowledgeEscalation, { args: [{ escalationId: escalated.openEscalations[0].escalationId, actor: COORDINATOR }] });
 
         expect(acknowledged.openEscalations).toEqual([]);
-        expect((await types(sut)).slice(-3)).toEqual(['EscalationRaised', 'EscalationAcknowledged', 'EscalationResolved']);
+        expect((await sut.types()).slice(-3)).toEqual(['EscalationRaised', 'EscalationAcknowledged', 'EscalationResolved']);
         await sut.cancel();
       });
     });
@@ -58,7 +50,7 @@ describe('deadlines, concerns and ongoing risk', () => {
         await sut.handle.signal(raiseConcern, { concern: 'the venue has no second exit', actor: expert(team[0].expertId) });
         const state = await sut.waitFor((s) => s.openEscalations.some((e) => e.trigger === 'expertConcern'), 'the concern escalation');
 
-        expect(await eventsOf(sut, 'ConcernRaised')).toEqual([expect.objectContaining({ data: { expertId: team[0].expertId, concern: 'the venue has no second exit' } })]);
+        expect(await sut.eventsOf('ConcernRaised')).toEqual([expect.objectContaining({ data: { expertId: team[0].expertId, concern: 'the venue has no second exit' } })]);
         expect(state.openEscalations.filter((e) => e.trigger === 'expertConcern')).toHaveLength(1);
         await sut.cancel();
       });

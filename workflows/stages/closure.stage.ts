@@ -1,14 +1,13 @@
 import { condition, log, setHandler } from '@temporalio/workflow';
 import { caseEvent, type NewCaseEvent } from '../../src/domain/case.events';
 import type { CaseState } from '../../src/domain/case.state';
-import { SYSTEM_ACTOR, compareRisk } from '../../src/domain/case.vocabulary';
+import { SYSTEM_ACTOR, compareRisk, isRiskLevel } from '../../src/domain/case.vocabulary';
 import { conflict, now, requireCoordinator, requireStage, requireText, type CaseContext } from '../case-context';
 import type { CaseEscalations } from '../case-escalations';
 import {
   cancelCase, changeRisk, closeCase, evaluateCase, raiseConcern,
   type CancelCaseRequest, type CaseEvaluation, type CloseCaseRequest, type Concern, type RiskChange,
 } from '../messages';
-import { isRiskLevel } from './intervention.stage';
 
 /** Registers evaluation and closure of a finished case. */
 export function registerClosure(context: CaseContext): void {

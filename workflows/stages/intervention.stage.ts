@@ -1,7 +1,7 @@
 import { setHandler } from '@temporalio/workflow';
 import { INTERVENTION_REPORT_DEADLINE_MS } from '../../src/domain/case-policy';
 import { caseEvent } from '../../src/domain/case.events';
-import { INTERVENTION_OUTCOMES, RISK_LEVELS, SYSTEM_ACTOR, compareRisk, raiseRiskOneLevel } from '../../src/domain/case.vocabulary';
+import { INTERVENTION_OUTCOMES, SYSTEM_ACTOR, compareRisk, raiseRiskOneLevel } from '../../src/domain/case.vocabulary';
 import { addMs } from '../../src/domain/durations';
 import { conflict, invalid, now, requireLead, requireStage, requireText, type CaseContext } from '../case-context';
 import type { CaseEscalations } from '../case-escalations';
@@ -40,9 +40,4 @@ export async function awaitIntervention(context: CaseContext, escalations: CaseE
     at: addMs(from, INTERVENTION_REPORT_DEADLINE_MS),
     onMissed: () => escalations.raise('missedDeadline', 'intervention-report', 'the intervention report is overdue'),
   }]);
-}
-
-/** Whether a risk level name is one Brigade knows. */
-export function isRiskLevel(value: unknown): value is (typeof RISK_LEVELS)[number] {
-  return (RISK_LEVELS as readonly unknown[]).includes(value);
 }

@@ -1,14 +1,10 @@
 import { caseReads } from '../activity-proxies';
 import { setHandler } from '@temporalio/workflow';
-import {
-  DEFAULT_SESSION_OFFSET_MS, MIN_SESSION_NOTICE_MS, PREPARATION_TEMPLATES, SESSION_GRACE_MS, SESSION_LEAD_TIME_MS,
-  TASK_DUE_BEFORE_SESSION_MS,
-} from '../../src/domain/case-policy';
-import { caseEvent, type TeamMember } from '../../src/domain/case.events';
-import type { CaseState } from '../../src/domain/case.state';
+import { SESSION_GRACE_MS } from '../../src/domain/case-policy';
+import { caseEvent } from '../../src/domain/case.events';
+import { assignTemplateTasks, planSession, taskDueAt } from '../../src/domain/preparation-plan';
 import { SYSTEM_ACTOR } from '../../src/domain/case.vocabulary';
 import { addMs } from '../../src/domain/durations';
-import type { ExpertSkill } from '../../src/domain/expert-profile';
 import { conflict, invalid, notFound, now, requireCoordinator, requireExpert, requireLead, requireStage, requireText, type CaseContext } from '../case-context';
 import type { CaseEscalations } from '../case-escalations';
 import { watchDeadlines, type Deadline } from '../deadlines';
@@ -72,10 +68,9 @@ export async function prepare(context: CaseContext, escalations: CaseEscalations
   const skills = new Map(profiles.flatMap((profile) => (profile ? [[profile.expertId, profile.skills] as const] : [])));
   const skillsOf = (expertId: string) => skills.get(expertId) ?? [];
   const plan = planSession(state, now());
-  const dueAt = addMs(plan.scheduledAt, -TASK_DUE_BEFORE_SESSION_MS);
-  const tasks = assignTasks(state, skillsOf).map((task, index) => caseEvent('TaskAssigned', {
-    taskId: `task-${index + 1}`, templateId: task.templateId, title: task.title, assigneeId: task.assigneeId,
-    dueAt: Date.parse(dueAt) > Date.parse(now()) ? dueAt : plan.scheduledAt,
+  const dueAt = taskDueAt(plan, now());
+  const tasks = assignTemplateTasks(state, skillsOf).map((task, index) => caseEvent('TaskAssigned', {
+    taskId: `task-${index + 1}`, templateId: task.templateId, title: task.title, assigneeId: task.assigneeId, dueAt,
   }, SYSTEM_ACTOR, now()));
   await context.journal.record(caseEvent('PreparatorySessionScheduled', { scheduledAt: plan.scheduledAt }, SYSTEM_ACTOR, now()), ...tasks);
   if (!plan.beforeEvent) {
@@ -97,26 +92,4 @@ function preparationDeadlines(context: CaseContext, escalations: CaseEscalations
     onMissed: () => escalations.raise('missedDeadline', 'session', 'the preparatory session was not held as scheduled'),
   }] : [];
   return [...overdueTasks, ...sessionOverdue];
-}
-
-/** When the session should be: the risk's lead time before the event, but never sooner than the minimum notice. */
-export function planSession(state: CaseState, at: string): { scheduledAt: string; beforeEvent: boolean } {
-  const earliest = Date.parse(at) + MIN_SESSION_NOTICE_MS;
-  if (!state.eventDate) return { scheduledAt: addMs(at, DEFAULT_SESSION_OFFSET_MS), beforeEvent: true };
-  const ideal = Date.parse(state.eventDate) - SESSION_LEAD_TIME_MS[state.riskLevel ?? 'MEDIUM'];
-  const scheduled = Math.max(ideal, earliest);
-  return { scheduledAt: new Date(scheduled).toISOString(), beforeEvent: scheduled < Date.parse(state.eventDate) };
-}
-
-/** Gives each template task to the team member whose skills fit it best, spreading the work. */
-function assignTasks(state: CaseState, skillsOf: (expertId: string) => readonly ExpertSkill[]) {
-  const load = new Map<string, number>(state.team.map((m) => [m.expertId, 0]));
-  const lead = state.team.find((m) => m.role === 'lead') ?? state.team[0];
-  return PREPARATION_TEMPLATES[state.category].map((template) => {
-    const fitting = state.team.filter((m: TeamMember) => skillsOf(m.expertId).includes(template.skill));
-    const pool = fitting.length > 0 ? fitting : [lead];
-    const assignee = pool.reduce((best, m) => ((load.get(m.expertId) ?? 0) < (load.get(best.expertId) ?? 0) ? m : best));
-    load.set(assignee.expertId, (load.get(assignee.expertId) ?? 0) + 1);
-    return { ...template, assigneeId: assignee.expertId };
-  });
 }
