@@ -150,4 +150,22 @@ describe('the supportCase workflow', () => {
       expect(['RequestAccepted', 'RequestRejected']).toContain(types[2]);
     });
   });
+
+  describe('when the coordinator cancels the request the moment it is started', () => {
+    it('records the cancellation after the registration, never before or instead of it', async () => {
+      const request = aSupportRequest();
+      await harness.withWorker(async () => {
+        const sut = await startCase(request);
+
+        const cancelled = await sut.executeUpdate(cancelCase, { args: [{ reason: 'sent by mistake', actor: COORDINATOR }] });
+        await sut.result();
+
+        expect(cancelled.stage).toBe('Cancelled');
+      });
+      const types = await recordedTypes(request.caseId);
+      expect(types[0]).toBe('RequestReceived');
+      expect(types.at(-1)).toBe('CaseCancelled');
+      expect(await harness.eventStore.verify(request.caseId)).toMatchObject({ valid: true });
+    });
+  });
 });

@@ -63,7 +63,7 @@ export function registerCancellation(context: CaseContext, escalations: CaseEsca
   }, {
     validator: ({ reason, actor }: CancelCaseRequest) => {
       requireCoordinator(actor);
-      if (context.journal.stateOrNull === null) throw conflict('the case is still being registered; try again in a moment');
+      // While the request is still being registered the stage reads Intake; the journal records the cancellation after it.
       requireStage(context, ['Intake', 'Triage', 'Matching', 'Preparation', 'Intervention', 'FollowUp', 'Evaluation'], 'cancelling');
       requireText(reason, 'reason', 2000);
     },
