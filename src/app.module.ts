@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { BrigadeConfig } from './config/brigade-config';
 import { ConfigModule } from './config/config.module';
@@ -6,6 +7,7 @@ import { RuntimeConnections } from './config/runtime-connections';
 import { DatabaseModule } from './database/database.module';
 import { ExpertsModule } from './experts/experts.module';
 import { HealthModule } from './health/health.module';
+import { HttpRuntimeModule } from './runtime/http-runtime.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 /** The root module; which parts it includes depends on the runtime role. */
@@ -19,7 +21,7 @@ export class AppModule {
         DatabaseModule,
         TemporalModule.forRoot({ runWorker: config.runsWorker }),
         ExpertsModule,
-        ...(config.runsApi ? [CasesModule, HealthModule] : []),
+        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, HealthModule] : []),
       ],
     };
   }

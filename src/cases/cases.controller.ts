@@ -1,6 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { coordinatorActor, expertActor, expertOrCoordinatorActor } from './case-actor';
+import { Allow } from '../auth/allow.decorator';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { actorOf, type Principal } from '../auth/principal';
+import { ExpertCaseAccess } from './expert-case-access';
 import { caseId, stepId } from './case-path-params';
 import { CasesService } from './cases.service';
 import { parseIdempotencyKey } from './idempotency-key';
@@ -22,128 +26,173 @@ import { ScheduleSessionDto } from './dto/schedule-session.dto';
 import { TriageCaseDto } from './dto/triage-case.dto';
 
 /** HTTP routes for support cases: decisions answer 200 with the case state, facts sent as signals answer 202. */
+@ApiTags('cases')
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(private readonly cases: CasesService, private readonly access: ExpertCaseAccess) {}
 
   @Post()
+  @Allow('coordinator')
   async register(
+    @CurrentPrincipal() principal: Principal,
     @Body() dto: RegisterCaseDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const registered = await this.cases.register(dto, coordinatorActor(), parseIdempotencyKey(idempotencyKey));
+    const registered = await this.cases.register(dto, actorOf(principal), parseIdempotencyKey(idempotencyKey));
     response.status(registered.replayed ? 200 : 201).location(`/cases/${registered.caseId}`);
     return registered;
   }
 
   @Get()
+  @Allow('coordinator', 'auditor')
   list(@Query() query: ListCasesQueryDto) {
     return this.cases.list(query);
   }
 
   @Post(':id/triage')
   @HttpCode(200)
-  triage(@Param('id', caseId) id: string, @Body() dto: TriageCaseDto) {
-    return this.cases.triage(id, dto, coordinatorActor());
+  @Allow('coordinator')
+  triage(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: TriageCaseDto) {
+    return this.cases.triage(id, dto, actorOf(principal));
   }
 
   @Post(':id/offers/:offerId/accept')
   @HttpCode(200)
-  acceptOffer(@Param('id', caseId) id: string, @Param('offerId', stepId) offerId: string, @Body() dto: AcceptOfferDto) {
-    return this.cases.acceptOffer(id, offerId, expertActor(dto.expertId));
+  @Allow('expert')
+  async acceptOffer(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', caseId) id: string,
+    @Param('offerId', stepId) offerId: string,
+    @Body() _dto: AcceptOfferDto,
+  ) {
+    await this.access.requireOwn(id, principal, 'offer', offerId);
+    return this.cases.acceptOffer(id, offerId, actorOf(principal));
   }
 
   @Post(':id/offers/:offerId/decline')
   @HttpCode(200)
-  declineOffer(@Param('id', caseId) id: string, @Param('offerId', stepId) offerId: string, @Body() dto: DeclineOfferDto) {
-    return this.cases.declineOffer(id, offerId, dto, expertActor(dto.expertId));
+  @Allow('expert')
+  async declineOffer(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', caseId) id: string,
+    @Param('offerId', stepId) offerId: string,
+    @Body() dto: DeclineOfferDto,
+  ) {
+    await this.access.requireOwn(id, principal, 'offer', offerId);
+    return this.cases.declineOffer(id, offerId, dto, actorOf(principal));
   }
 
   @Post(':id/assignments')
   @HttpCode(200)
-  assignExpert(@Param('id', caseId) id: string, @Body() dto: AssignExpertDto) {
-    return this.cases.assignExpert(id, dto, coordinatorActor());
+  @Allow('coordinator')
+  assignExpert(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: AssignExpertDto) {
+    return this.cases.assignExpert(id, dto, actorOf(principal));
   }
 
   @Post(':id/session')
   @HttpCode(200)
-  scheduleSession(@Param('id', caseId) id: string, @Body() dto: ScheduleSessionDto) {
-    return this.cases.scheduleSession(id, dto, coordinatorActor());
+  @Allow('coordinator')
+  scheduleSession(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: ScheduleSessionDto) {
+    return this.cases.scheduleSession(id, dto, actorOf(principal));
   }
 
   @Post(':id/session/held')
   @HttpCode(200)
-  holdSession(@Param('id', caseId) id: string, @Body() dto: HoldSessionDto) {
-    return this.cases.holdSession(id, dto, expertOrCoordinatorActor(dto.expertId));
+  @Allow('coordinator', 'expert')
+  async holdSession(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: HoldSessionDto) {
+    await this.access.requireVisible(id, principal);
+    return this.cases.holdSession(id, dto, actorOf(principal));
   }
 
   @Post(':id/tasks/:taskId/complete')
   @HttpCode(200)
-  completeTask(@Param('id', caseId) id: string, @Param('taskId', stepId) taskId: string, @Body() dto: CompleteTaskDto) {
-    return this.cases.completeTask(id, taskId, dto, expertActor(dto.expertId));
+  @Allow('expert')
+  async completeTask(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', caseId) id: string,
+    @Param('taskId', stepId) taskId: string,
+    @Body() dto: CompleteTaskDto,
+  ) {
+    await this.access.requireOwn(id, principal, 'task', taskId);
+    return this.cases.completeTask(id, taskId, dto, actorOf(principal));
   }
 
   @Post(':id/intervention')
   @HttpCode(200)
-  reportIntervention(@Param('id', caseId) id: string, @Body() dto: ReportInterventionDto) {
-    return this.cases.reportIntervention(id, dto, expertActor(dto.expertId));
+  @Allow('expert')
+  async reportIntervention(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: ReportInterventionDto) {
+    await this.access.requireVisible(id, principal);
+    return this.cases.reportIntervention(id, dto, actorOf(principal));
   }
 
   @Post(':id/follow-ups/:followUpId')
   @HttpCode(200)
-  completeFollowUp(@Param('id', caseId) id: string, @Param('followUpId', stepId) followUpId: string, @Body() dto: CompleteFollowUpDto) {
-    return this.cases.completeFollowUp(id, followUpId, dto, expertActor(dto.expertId));
+  @Allow('expert')
+  async completeFollowUp(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', caseId) id: string,
+    @Param('followUpId', stepId) followUpId: string,
+    @Body() dto: CompleteFollowUpDto,
+  ) {
+    await this.access.requireVisible(id, principal);
+    return this.cases.completeFollowUp(id, followUpId, dto, actorOf(principal));
   }
 
   @Post(':id/risk')
   @HttpCode(202)
-  changeRisk(@Param('id', caseId) id: string, @Body() dto: ChangeRiskDto) {
-    return this.cases.changeRisk(id, dto, expertOrCoordinatorActor(dto.expertId));
+  @Allow('coordinator', 'expert')
+  async changeRisk(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: ChangeRiskDto) {
+    await this.access.requireVisible(id, principal);
+    return this.cases.changeRisk(id, dto, actorOf(principal));
   }
 
   @Post(':id/concerns')
   @HttpCode(202)
-  raiseConcern(@Param('id', caseId) id: string, @Body() dto: RaiseConcernDto) {
-    return this.cases.raiseConcern(id, dto, expertActor(dto.expertId));
+  @Allow('expert')
+  async raiseConcern(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: RaiseConcernDto) {
+    await this.access.requireVisible(id, principal);
+    return this.cases.raiseConcern(id, dto, actorOf(principal));
   }
 
   @Post(':id/escalations/:escalationId/acknowledge')
   @HttpCode(200)
-  acknowledgeEscalation(@Param('id', caseId) id: string, @Param('escalationId', stepId) escalationId: string) {
-    return this.cases.acknowledgeEscalation(id, escalationId, coordinatorActor());
+  @Allow('coordinator')
+  acknowledgeEscalation(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Param('escalationId', stepId) escalationId: string) {
+    return this.cases.acknowledgeEscalation(id, escalationId, actorOf(principal));
   }
 
   @Post(':id/evaluation')
   @HttpCode(200)
-  evaluate(@Param('id', caseId) id: string, @Body() dto: EvaluateCaseDto) {
-    return this.cases.evaluate(id, dto, coordinatorActor());
+  @Allow('coordinator')
+  evaluate(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: EvaluateCaseDto) {
+    return this.cases.evaluate(id, dto, actorOf(principal));
   }
 
   @Post(':id/close')
   @HttpCode(200)
-  close(@Param('id', caseId) id: string, @Body() dto: CloseCaseDto) {
-    return this.cases.close(id, dto, coordinatorActor());
+  @Allow('coordinator')
+  close(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: CloseCaseDto) {
+    return this.cases.close(id, dto, actorOf(principal));
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
-  cancel(@Param('id', caseId) id: string, @Body() dto: CancelCaseDto) {
-    return this.cases.cancel(id, dto, coordinatorActor());
+  @Allow('coordinator')
+  cancel(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: CancelCaseDto) {
+    return this.cases.cancel(id, dto, actorOf(principal));
   }
 
   @Get(':id')
-  get(@Param('id', caseId) id: string) {
+  @Allow('coordinator', 'auditor', 'expert')
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string) {
+    await this.access.requireVisible(id, principal);
     return this.cases.get(id);
   }
 
   @Get(':id/events')
+  @Allow('coordinator', 'auditor')
   events(@Param('id', caseId) id: string) {
     return this.cases.events(id);
-  }
-
-  @Get(':id/verify')
-  verify(@Param('id', caseId) id: string) {
-    return this.cases.verify(id);
   }
 }

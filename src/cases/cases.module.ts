@@ -4,11 +4,13 @@ import { CaseList } from './case-list';
 import { CaseWorkflowClient } from './case-workflow.client';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
+import { ExpertCaseAccess } from './expert-case-access';
 
 /** Support cases over HTTP: registration, every step of the workflow, the case list and the recorded history. */
 @Module({
   imports: [EventStoreModule],
   controllers: [CasesController],
-  providers: [CasesService, CaseWorkflowClient, CaseList],
+  providers: [CasesService, CaseWorkflowClient, CaseList, ExpertCaseAccess],
+  exports: [CaseWorkflowClient, ExpertCaseAccess],
 })
 export class CasesModule {}

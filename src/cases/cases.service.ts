@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { CaseState } from '../domain/case.state';
 import type { Actor } from '../domain/case.vocabulary';
 import { CaseProjectionRow } from '../event-store/case-projection.row';
-import { EVENT_STORE, type ChainVerification, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
+import { EVENT_STORE, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
 import { BrigadeConfig } from '../config/brigade-config';
 import {
   acknowledgeEscalation, assignExpert, cancelCase, changeRisk, closeCase, completeFollowUp, completeTask, evaluateCase,
@@ -168,11 +168,5 @@ export class CasesService {
     const events = await this.eventStore.readStream(caseId);
     if (events.length === 0) await this.get(caseId);
     return events;
-  }
-
-  async verify(caseId: string): Promise<ChainVerification> {
-    const verification = await this.eventStore.verify(caseId);
-    if (verification.eventCount === 0) await this.get(caseId);
-    return verification;
   }
 }

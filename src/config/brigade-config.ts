@@ -4,6 +4,18 @@ import * as path from 'node:path';
 export const RUNTIME_ROLES = ['all', 'api', 'worker'] as const;
 export type RuntimeRole = (typeof RUNTIME_ROLES)[number];
 
+/** How API tokens are signed and checked: a shared secret (HS256), or an RSA key pair (RS256). */
+export interface TokenKeysConfig {
+  /** HS256 secret; when no secret and no public key are set, one is generated and kept in the data folder. */
+  readonly secret: string | undefined;
+  /** PEM public key that verifies RS256 tokens issued elsewhere. */
+  readonly publicKey: string | undefined;
+  /** PEM private key, needed only to issue RS256 tokens (the token command). */
+  readonly privateKey: string | undefined;
+  /** How long an issued token stays valid, as `30m`, `8h` or `7d`. */
+  readonly tokenTtl: string;
+}
+
 /** Thrown when an environment variable holds a value Brigade cannot use. */
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -30,6 +42,7 @@ export class BrigadeConfig {
     readonly devServerUiPort: number,
     readonly temporalCliPath: string | undefined,
     readonly logLevel: 'error' | 'warn' | 'log' | 'debug',
+    readonly tokenKeys: TokenKeysConfig,
   ) {}
 
   /** Whether this process serves HTTP. */
@@ -59,7 +72,32 @@ export function loadBrigadeConfig(env: NodeJS.ProcessEnv = process.env, cwd = pr
     port(env, 'BRIGADE_TEMPORAL_UI_PORT', 8233),
     nonEmpty(env.TEMPORAL_CLI_PATH),
     oneOf(env, 'BRIGADE_LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
+    tokenKeys(env),
   );
+}
+
+function tokenKeys(env: NodeJS.ProcessEnv): TokenKeysConfig {
+  const secret = nonEmpty(env.BRIGADE_JWT_SECRET);
+  const publicKey = pem(env, 'BRIGADE_JWT_PUBLIC_KEY');
+  const privateKey = pem(env, 'BRIGADE_JWT_PRIVATE_KEY');
+  if (secret && publicKey) throw new ConfigError('set either BRIGADE_JWT_SECRET or BRIGADE_JWT_PUBLIC_KEY, not both');
+  if (secret && Buffer.byteLength(secret) < 32) throw new ConfigError('BRIGADE_JWT_SECRET must be at least 32 bytes long');
+  if (privateKey && !publicKey) throw new ConfigError('BRIGADE_JWT_PRIVATE_KEY needs BRIGADE_JWT_PUBLIC_KEY beside it');
+  const tokenTtl = nonEmpty(env.BRIGADE_TOKEN_TTL) ?? '8h';
+  if (!isDuration(tokenTtl)) throw new ConfigError(`BRIGADE_TOKEN_TTL must be a duration such as 30m, 8h or 7d, got "${tokenTtl}"`);
+  return { secret, publicKey, privateKey, tokenTtl };
+}
+
+function pem(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  // Keys often arrive through env files with escaped newlines.
+  const value = nonEmpty(env[name])?.replace(/\\n/g, '\n');
+  if (value !== undefined && !value.includes('-----BEGIN ')) throw new ConfigError(`${name} must be a PEM key ("-----BEGIN ...")`);
+  return value;
+}
+
+/** Whether a text is a token lifetime: a positive whole number of seconds, minutes, hours or days. */
+export function isDuration(value: string): boolean {
+  return /^[1-9][0-9]*[smhd]$/.test(value);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

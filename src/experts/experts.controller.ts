@@ -1,4 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Allow } from '../auth/allow.decorator';
 import { CreateExpertDto } from './dto/create-expert.dto';
 import { ListExpertsQueryDto } from './dto/list-experts-query.dto';
 import { UpdateExpertDto } from './dto/update-expert.dto';
@@ -7,6 +9,8 @@ import { ExpertsService } from './experts.service';
 const expertId = new ParseUUIDPipe({ version: '4' });
 
 /** HTTP routes for the expert pool. */
+@ApiTags('experts')
+@Allow('coordinator')
 @Controller('experts')
 export class ExpertsController {
   constructor(private readonly experts: ExpertsService) {}

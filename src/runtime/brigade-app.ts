@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import type { BrigadeConfig } from '../config/brigade-config';
 import { startInfrastructure, type Infrastructure } from './infrastructure';
-import { brigadeValidationPipe } from './validation';
+import { serveOpenApi } from './open-api';
 
 /** A running Brigade process: its Nest application, and what it started around it. */
 export interface RunningBrigade {
@@ -25,7 +25,7 @@ export async function startBrigade(config: BrigadeConfig): Promise<RunningBrigad
     let url: string | undefined;
     if (config.runsApi) {
       const httpApp: INestApplication = await NestFactory.create(module, { logger });
-      httpApp.useGlobalPipes(brigadeValidationPipe());
+      serveOpenApi(httpApp);
       await httpApp.listen(config.httpPort, config.httpHost);
       url = (await httpApp.getUrl()).replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
       app = httpApp;

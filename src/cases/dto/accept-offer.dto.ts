@@ -1,6 +1,2 @@
-import { IsUUID } from 'class-validator';
-
-/** The body of `POST /cases/:id/offers/:offerId/accept`: the expert the offer was made to. */
-export class AcceptOfferDto {
-  @IsUUID('4') readonly expertId: string;
-}
+/** The body of `POST /cases/:id/offers/:offerId/accept`: empty, since the token says which expert accepts. */
+export class AcceptOfferDto {}

@@ -1,8 +1,6 @@
-import { IsUUID } from 'class-validator';
 import { IsCaseText } from './case-text';
 
-/** The body of `POST /cases/:id/concerns`: an expert on the team and their concern. */
+/** The body of `POST /cases/:id/concerns`: the concern of an expert on the team. */
 export class RaiseConcernDto {
-  @IsUUID('4') readonly expertId: string;
   @IsCaseText() readonly concern: string;
 }

@@ -1,0 +1,13 @@
+import type { Actor } from '../domain/case.vocabulary';
+import type { UserRole } from './user-role';
+
+/** Who is calling, as their verified token says: a role and a subject (an expert's subject is their expert id). */
+export interface Principal {
+  readonly role: UserRole;
+  readonly subject: string;
+}
+
+/** The actor recorded on the events a principal causes. */
+export function actorOf(principal: Principal): Actor {
+  return { role: principal.role, id: principal.subject };
+}

@@ -1,0 +1,49 @@
+import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService, TokenExpiredError } from '@nestjs/jwt';
+import type { Request } from 'express';
+import { ALLOWED_ROLES, PUBLIC_ROUTE } from './allow.decorator';
+import { PRINCIPAL_PROPERTY } from './current-principal.decorator';
+import type { Principal } from './principal';
+import { principalFromClaims } from './token-claims';
+import type { UserRole } from './user-role';
+
+const BEARER = /^Bearer +([A-Za-z0-9._~+/=-]+)$/;
+
+/** The global guard: a route is closed unless it is public or names the caller's role, and the caller must show a valid token. */
+@Injectable()
+export class TokenGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector, private readonly jwt: JwtService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const request = context.switchToHttp().getRequest<Request & Record<string, unknown>>();
+    const principal = await this.authenticate(request);
+    const allowed = this.reflector.getAllAndOverride<UserRole[] | undefined>(ALLOWED_ROLES, targets);
+    const route = `${request.method} ${request.route?.path ?? request.path}`;
+    if (!allowed) throw new ForbiddenException(`${route} declares no roles, so nobody may call it`);
+    if (!allowed.includes(principal.role)) {
+      throw new ForbiddenException(`a ${principal.role} may not call ${route}; it is for: ${allowed.join(', ')}`);
+    }
+    request[PRINCIPAL_PROPERTY] = principal;
+    return true;
+  }
+
+  private async authenticate(request: Request): Promise<Principal> {
+    const header = request.headers.authorization;
+    if (!header) throw new UnauthorizedException('this route needs a bearer token in the Authorization header');
+    const token = BEARER.exec(header)?.[1];
+    if (!token) throw new UnauthorizedException('the Authorization header must read "Bearer <token>"');
+    let payload: Record<string, unknown>;
+    try {
+      payload = await this.jwt.verifyAsync<Record<string, unknown>>(token);
+    } catch (error) {
+      if (error instanceof TokenExpiredError) throw new UnauthorizedException(`the token expired at ${error.expiredAt.toISOString()}`);
+      throw new UnauthorizedException(`the token is not valid: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const principal = principalFromClaims(payload);
+    if (typeof principal === 'string') throw new UnauthorizedException(`the token names no valid principal: ${principal}`);
+    return principal;
+  }
+}

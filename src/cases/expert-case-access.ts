@@ -1,0 +1,35 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { expertCanSee, ownerOf } from '../domain/case-visibility';
+import type { CaseState } from '../domain/case.state';
+import { CaseProjectionRow } from '../event-store/case-projection.row';
+
+/**
+ * Need-to-know for experts, checked against the recorded case before anything reaches the workflow: a case an expert
+ * is not on answers exactly as a case that does not exist, so its existence does not leak. The workflow checks again.
+ */
+@Injectable()
+export class ExpertCaseAccess {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Lets coordinators and auditors through; lets an expert through only to a case they are on or are offered. */
+  async requireVisible(caseId: string, principal: Principal): Promise<void> {
+    if (principal.role !== 'expert') return;
+    await this.visibleState(caseId, principal.subject);
+  }
+
+  /** Like `requireVisible`, and an expert's offer or task must be their own: someone else's is not found. */
+  async requireOwn(caseId: string, principal: Principal, kind: 'offer' | 'task', id: string): Promise<void> {
+    if (principal.role !== 'expert') return;
+    const state = await this.visibleState(caseId, principal.subject);
+    const owner = ownerOf(state, kind, id);
+    if (owner !== undefined && owner !== principal.subject) throw new NotFoundException(`${kind} ${id} does not exist on case ${caseId}`);
+  }
+
+  private async visibleState(caseId: string, expertId: string): Promise<CaseState> {
+    const row = await this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId });
+    if (!row || !expertCanSee(row.state, expertId)) throw new NotFoundException(`case ${caseId} does not exist`);
+    return row.state;
+  }
+}

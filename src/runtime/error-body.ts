@@ -1,0 +1,37 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { FieldProblem } from './validation';
+
+/** A stable, machine-readable name for each error status Brigade answers with. */
+export const ERROR_CODES: Readonly<Record<number, string>> = {
+  400: 'invalid_input',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'unprocessable',
+  429: 'too_many_requests',
+  500: 'internal_error',
+  503: 'unavailable',
+};
+
+/** The code for a status, falling back to its class when the status has no name of its own. */
+export function errorCodeFor(status: number): string {
+  return ERROR_CODES[status] ?? (status >= 500 ? 'internal_error' : 'request_refused');
+}
+
+/** One offending field in an error body. */
+export class FieldProblemBody implements FieldProblem {
+  @ApiProperty({ example: 'request.municipality' }) readonly field!: string;
+  @ApiProperty({ type: [String], example: ['request.municipality must be a non-empty text'] }) readonly problems!: string[];
+}
+
+/** The one body every error answer carries. */
+export class ErrorBody {
+  @ApiProperty({ example: 404 }) readonly statusCode!: number;
+  @ApiProperty({ example: 'not_found', description: `One of: ${Object.values(ERROR_CODES).join(', ')}.` }) readonly code!: string;
+  @ApiProperty({ example: 'case 5b1d… does not exist' }) readonly message!: string;
+  @ApiProperty({ type: [FieldProblemBody], description: 'The offending fields; empty when the error is not about input.' })
+  readonly fields!: readonly FieldProblem[];
+}

@@ -1,0 +1,47 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import request from 'supertest';
+import { AuthModule } from '../../src/auth/auth.module';
+import { loadBrigadeConfig } from '../../src/config/brigade-config';
+import { ConfigModule } from '../../src/config/config.module';
+import { RuntimeConnections } from '../../src/config/runtime-connections';
+import { brigadeDataSourceOptions } from '../../src/database/data-source-options';
+import { HttpRuntimeModule } from '../../src/runtime/http-runtime.module';
+import { fakeTemporalModule, type FakeTemporal } from './fake-temporal';
+import type { TestDatabase } from './test-database';
+import { TEST_TOKEN_ENV } from './tokens';
+
+/** A Nest HTTP app under test, wired like the real one: token guard, validation, error body. */
+export interface ApiApp {
+  readonly app: INestApplication;
+  /** A supertest agent on the app. */
+  api(): ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+/** Options for `createApiApp`: the feature modules under test, and the fake Temporal client when they need one. */
+export interface ApiAppOptions {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly imports: any[];
+  readonly temporal?: FakeTemporal;
+  readonly env?: Record<string, string>;
+}
+
+/** Starts the given modules as an HTTP app on a test database, with the same guard, pipe and filter as production. */
+export async function createApiApp(db: TestDatabase, options: ApiAppOptions): Promise<ApiApp> {
+  const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...options.env });
+  const moduleRef = await Test.createTestingModule({
+    imports: [
+      TypeOrmModule.forRoot(brigadeDataSourceOptions(db.url, { logging: false })),
+      ConfigModule.forRoot(config, new RuntimeConnections(db.url, 'unused:7233', undefined)),
+      ...(options.temporal ? [fakeTemporalModule(options.temporal)] : []),
+      AuthModule,
+      HttpRuntimeModule,
+      ...options.imports,
+    ],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  await app.init();
+  return { app, api: () => request(app.getHttpServer()), close: () => app.close() };
+}
