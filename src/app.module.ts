@@ -7,6 +7,7 @@ import { RuntimeConnections } from './config/runtime-connections';
 import { DatabaseModule } from './database/database.module';
 import { ExpertsModule } from './experts/experts.module';
 import { HealthModule } from './health/health.module';
+import { MeModule } from './me/me.module';
 import { HttpRuntimeModule } from './runtime/http-runtime.module';
 import { TemporalModule } from './temporal/temporal.module';
 
@@ -21,7 +22,7 @@ export class AppModule {
         DatabaseModule,
         TemporalModule.forRoot({ runWorker: config.runsWorker }),
         ExpertsModule,
-        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, HealthModule] : []),
+        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, MeModule, HealthModule] : []),
       ],
     };
   }

@@ -1,11 +1,16 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow } from '../auth/allow.decorator';
+import { ApiErrorResponses } from '../runtime/api-error-responses';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { actorOf, type Principal } from '../auth/principal';
 import { ExpertCaseAccess } from './expert-case-access';
+import { CasePageModel } from './case-page.model';
 import { caseId, stepId } from './case-path-params';
+import { StoredCaseEventModel } from './case-event.model';
+import { ApiCaseDecision, ApiCaseIdParam, ApiCaseSignal, ApiStepIdParam, MALFORMED_REQUEST, UNKNOWN_CASE } from './case-route.docs';
+import { CaseViewModel, RegisteredCaseModel } from './case-view.model';
 import { CasesService } from './cases.service';
 import { parseIdempotencyKey } from './idempotency-key';
 import { AcceptOfferDto } from './dto/accept-offer.dto';
@@ -33,6 +38,14 @@ export class CasesController {
 
   @Post()
   @Allow('coordinator')
+  @ApiOperation({ summary: 'Register a support request as a new case, which starts its workflow' })
+  @ApiHeader({
+    name: 'Idempotency-Key', required: false, schema: { type: 'string', minLength: 8, maxLength: 200, pattern: '^[A-Za-z0-9._:-]{8,200}$' },
+    description: 'Makes a retry safe: the same key with the same request answers 200 with the case it registered before.',
+  })
+  @ApiCreatedResponse({ type: RegisteredCaseModel, description: 'The case is registered; Location names it.', headers: { Location: { description: 'The case, as /cases/{id}.', schema: { type: 'string' } } } })
+  @ApiOkResponse({ type: RegisteredCaseModel, description: 'The Idempotency-Key named a case registered earlier with the same request; nothing new was started.' })
+  @ApiErrorResponses({ 400: MALFORMED_REQUEST, 422: 'The Idempotency-Key was already used for a different request.' })
   async register(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: RegisterCaseDto,
@@ -46,6 +59,9 @@ export class CasesController {
 
   @Get()
   @Allow('coordinator', 'auditor')
+  @ApiOperation({ summary: 'List cases, most recently changed first, with filters and paging' })
+  @ApiOkResponse({ type: CasePageModel })
+  @ApiErrorResponses({ 400: MALFORMED_REQUEST })
   list(@Query() query: ListCasesQueryDto) {
     return this.cases.list(query);
   }
@@ -53,6 +69,7 @@ export class CasesController {
   @Post(':id/triage')
   @HttpCode(200)
   @Allow('coordinator')
+  @ApiCaseDecision('Accept a new case, or reject it with a reason')
   triage(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: TriageCaseDto) {
     return this.cases.triage(id, dto, actorOf(principal));
   }
@@ -60,6 +77,8 @@ export class CasesController {
   @Post(':id/offers/:offerId/accept')
   @HttpCode(200)
   @Allow('expert')
+  @ApiCaseDecision('Accept an offer to join the team of a case')
+  @ApiStepIdParam('offerId', 'offer-1-2')
   async acceptOffer(
     @CurrentPrincipal() principal: Principal,
     @Param('id', caseId) id: string,
@@ -73,6 +92,8 @@ export class CasesController {
   @Post(':id/offers/:offerId/decline')
   @HttpCode(200)
   @Allow('expert')
+  @ApiCaseDecision('Decline an offer, optionally saying why')
+  @ApiStepIdParam('offerId', 'offer-1-2')
   async declineOffer(
     @CurrentPrincipal() principal: Principal,
     @Param('id', caseId) id: string,
@@ -86,6 +107,7 @@ export class CasesController {
   @Post(':id/assignments')
   @HttpCode(200)
   @Allow('coordinator')
+  @ApiCaseDecision('Put an expert on the team by hand')
   assignExpert(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: AssignExpertDto) {
     return this.cases.assignExpert(id, dto, actorOf(principal));
   }
@@ -93,6 +115,7 @@ export class CasesController {
   @Post(':id/session')
   @HttpCode(200)
   @Allow('coordinator')
+  @ApiCaseDecision('Schedule the preparatory session')
   scheduleSession(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: ScheduleSessionDto) {
     return this.cases.scheduleSession(id, dto, actorOf(principal));
   }
@@ -100,6 +123,7 @@ export class CasesController {
   @Post(':id/session/held')
   @HttpCode(200)
   @Allow('coordinator', 'expert')
+  @ApiCaseDecision('Record that the preparatory session was held, with its outcomes')
   async holdSession(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: HoldSessionDto) {
     await this.access.requireVisible(id, principal);
     return this.cases.holdSession(id, dto, actorOf(principal));
@@ -108,6 +132,8 @@ export class CasesController {
   @Post(':id/tasks/:taskId/complete')
   @HttpCode(200)
   @Allow('expert')
+  @ApiCaseDecision('Complete a preparation task assigned to the caller')
+  @ApiStepIdParam('taskId', 'task-1')
   async completeTask(
     @CurrentPrincipal() principal: Principal,
     @Param('id', caseId) id: string,
@@ -121,6 +147,7 @@ export class CasesController {
   @Post(':id/intervention')
   @HttpCode(200)
   @Allow('expert')
+  @ApiCaseDecision('Report how the intervention went')
   async reportIntervention(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: ReportInterventionDto) {
     await this.access.requireVisible(id, principal);
     return this.cases.reportIntervention(id, dto, actorOf(principal));
@@ -129,6 +156,8 @@ export class CasesController {
   @Post(':id/follow-ups/:followUpId')
   @HttpCode(200)
   @Allow('expert')
+  @ApiCaseDecision('Record a follow-up check-in and whether the risk goes on')
+  @ApiStepIdParam('followUpId', 'day-30')
   async completeFollowUp(
     @CurrentPrincipal() principal: Principal,
     @Param('id', caseId) id: string,
@@ -142,6 +171,7 @@ export class CasesController {
   @Post(':id/risk')
   @HttpCode(202)
   @Allow('coordinator', 'expert')
+  @ApiCaseSignal('Change the risk level of a case, with a reason')
   async changeRisk(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: ChangeRiskDto) {
     await this.access.requireVisible(id, principal);
     return this.cases.changeRisk(id, dto, actorOf(principal));
@@ -150,6 +180,7 @@ export class CasesController {
   @Post(':id/concerns')
   @HttpCode(202)
   @Allow('expert')
+  @ApiCaseSignal('Raise a concern about a case for the coordinators')
   async raiseConcern(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: RaiseConcernDto) {
     await this.access.requireVisible(id, principal);
     return this.cases.raiseConcern(id, dto, actorOf(principal));
@@ -158,6 +189,8 @@ export class CasesController {
   @Post(':id/escalations/:escalationId/acknowledge')
   @HttpCode(200)
   @Allow('coordinator')
+  @ApiCaseDecision('Acknowledge an escalation, which stops its ladder')
+  @ApiStepIdParam('escalationId', 'esc-1')
   acknowledgeEscalation(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Param('escalationId', stepId) escalationId: string) {
     return this.cases.acknowledgeEscalation(id, escalationId, actorOf(principal));
   }
@@ -165,6 +198,7 @@ export class CasesController {
   @Post(':id/evaluation')
   @HttpCode(200)
   @Allow('coordinator')
+  @ApiCaseDecision('Record the evaluation of a finished case')
   evaluate(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: EvaluateCaseDto) {
     return this.cases.evaluate(id, dto, actorOf(principal));
   }
@@ -172,6 +206,7 @@ export class CasesController {
   @Post(':id/close')
   @HttpCode(200)
   @Allow('coordinator')
+  @ApiCaseDecision('Close an evaluated case')
   close(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: CloseCaseDto) {
     return this.cases.close(id, dto, actorOf(principal));
   }
@@ -179,12 +214,17 @@ export class CasesController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Allow('coordinator')
+  @ApiCaseDecision('Cancel a case, with a reason')
   cancel(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: CancelCaseDto) {
     return this.cases.cancel(id, dto, actorOf(principal));
   }
 
   @Get(':id')
   @Allow('coordinator', 'auditor', 'expert')
+  @ApiOperation({ summary: 'Show a case: its recorded state and the running workflow’s live view' })
+  @ApiCaseIdParam()
+  @ApiOkResponse({ type: CaseViewModel })
+  @ApiErrorResponses({ 400: MALFORMED_REQUEST, 404: UNKNOWN_CASE })
   async get(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string) {
     await this.access.requireVisible(id, principal);
     return this.cases.get(id);
@@ -192,6 +232,10 @@ export class CasesController {
 
   @Get(':id/events')
   @Allow('coordinator', 'auditor')
+  @ApiOperation({ summary: 'List the recorded events of a case, with their hash chain' })
+  @ApiCaseIdParam()
+  @ApiOkResponse({ type: [StoredCaseEventModel], description: 'The events in version order.' })
+  @ApiErrorResponses({ 400: MALFORMED_REQUEST, 404: UNKNOWN_CASE })
   events(@Param('id', caseId) id: string) {
     return this.cases.events(id);
   }

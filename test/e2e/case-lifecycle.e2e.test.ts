@@ -5,6 +5,7 @@ import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { startBrigadeProcess, type BrigadeProcess } from '../support/brigade-process';
+import { cliToken } from '../support/cli-token';
 import { eventually } from '../support/eventually';
 import { freePort } from '../support/free-port';
 import type { CaseState } from '../../src/domain/case.state';
@@ -25,6 +26,8 @@ describe('Brigade on its embedded default, over HTTP', () => {
   let api: ReturnType<typeof request>;
   let pgPort: number;
   let dataDir: string;
+  let coordinatorToken: string;
+  let auditorToken: string;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'brigade-e2e-'));
@@ -36,7 +39,23 @@ describe('Brigade on its embedded default, over HTTP', () => {
     };
     brigade = await startBrigadeProcess(env);
     api = request(`http://127.0.0.1:${httpPort}`);
+    // Issued by the token command on the same data folder: the secret the app generated there is the one it signs with.
+    coordinatorToken = await cliToken(env, 'coordinator', 'c.jansen');
+    auditorToken = await cliToken(env, 'auditor', 'a.visser');
   }, 120_000);
+
+  /** Requests with a bearer token, as the signed-in person would send them. */
+  function as(token: string) {
+    return {
+      get: (url: string) => api.get(url).set('Authorization', `Bearer ${token}`),
+      post: (url: string) => api.post(url).set('Authorization', `Bearer ${token}`),
+    };
+  }
+  const coordinator = () => as(coordinatorToken);
+  const auditor = () => as(auditorToken);
+  async function asExpert(expertId: string) {
+    return as(await cliToken(env, 'expert', expertId));
+  }
 
   afterAll(async () => {
     expect(await brigade?.stop()).toBe(0);
@@ -59,7 +78,7 @@ describe('Brigade on its embedded default, over HTTP', () => {
   });
 
   async function liveState(caseId: string): Promise<CaseState> {
-    return (await api.get(`/cases/${caseId}`).expect(200)).body.live as CaseState;
+    return (await coordinator().get(`/cases/${caseId}`).expect(200)).body.live as CaseState;
   }
 
   async function until(caseId: string, predicate: (state: CaseState) => boolean, what: string): Promise<CaseState> {
@@ -71,43 +90,45 @@ describe('Brigade on its embedded default, over HTTP', () => {
 
   it('drives one full case from request to verified closure, with experts accepting and completing their tasks', async () => {
     for (const [index, name] of ['Anouk de Vries', 'Bram Jansen'].entries()) {
-      await api.post('/experts').send({
+      await coordinator().post('/experts').send({
         name, email: `e2e-${Date.now()}-${index}@brigade.test`, categories: ['CITIZEN_MEETING'],
         skills: ['mediation', 'communication', 'security'], homeMunicipality: 'Amersfoort', safetyRegion: 'utrecht', capacity: 3,
       }).expect(201);
     }
     // The meeting is half a minute away, so the lead can report on it within the test.
     const eventDate = new Date(Date.now() + 30_000).toISOString();
-    const { caseId } = (await api.post('/cases').send({
+    const { caseId } = (await coordinator().post('/cases').send({
       category: 'CITIZEN_MEETING', municipality: 'Houten', safetyRegion: 'utrecht', requesterRole: 'alderman',
       description: 'Informatieavond over tijdelijke opvang', eventDate, indicators: {},
     }).expect(201)).body as { caseId: string };
 
-    await api.post(`/cases/${caseId}/triage`).send({ decision: 'accept' }).expect(200);
+    await coordinator().post(`/cases/${caseId}/triage`).send({ decision: 'accept' }).expect(200);
     const offered = await until(caseId, (s) => s.openOffers.length === 1, 'an offer');
     const lead = offered.openOffers[0].expertId;
-    await api.post(`/cases/${caseId}/offers/${offered.openOffers[0].offerId}/accept`).send({ expertId: lead }).expect(200);
+    const leadExpert = await asExpert(lead);
+    await leadExpert.post(`/cases/${caseId}/offers/${offered.openOffers[0].offerId}/accept`).send({}).expect(200);
 
     // A session cannot be planned with lead time before an event this close: the case escalates, the coordinator acknowledges.
     const preparing = await until(caseId, (s) => s.tasks.length > 0 && s.openEscalations.length > 0, 'tasks and the session escalation');
-    await api.post(`/cases/${caseId}/escalations/${preparing.openEscalations[0].escalationId}/acknowledge`).send({}).expect(200);
+    await coordinator().post(`/cases/${caseId}/escalations/${preparing.openEscalations[0].escalationId}/acknowledge`).send({}).expect(200);
     for (const task of preparing.tasks) {
-      await api.post(`/cases/${caseId}/tasks/${task.taskId}/complete`).send({ expertId: task.assigneeId, outcome: `${task.title}: klaar` }).expect(200);
+      const assignee = await asExpert(task.assigneeId);
+      await assignee.post(`/cases/${caseId}/tasks/${task.taskId}/complete`).send({ outcome: `${task.title}: klaar` }).expect(200);
     }
-    await api.post(`/cases/${caseId}/session/held`).send({ expertId: lead, outcomes: 'Draaiboek en rolverdeling afgesproken' }).expect(200);
+    await leadExpert.post(`/cases/${caseId}/session/held`).send({ outcomes: 'Draaiboek en rolverdeling afgesproken' }).expect(200);
 
-    await api.post(`/cases/${caseId}/intervention`).send({ expertId: lead, outcome: 'calm', notes: 'te vroeg' }).expect(409);
+    await leadExpert.post(`/cases/${caseId}/intervention`).send({ outcome: 'calm', notes: 'te vroeg' }).expect(409);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(eventDate) - Date.now() + 500)));
-    await api.post(`/cases/${caseId}/intervention`).send({ expertId: lead, outcome: 'calm', notes: 'Rustig verlopen' }).expect(200);
+    await leadExpert.post(`/cases/${caseId}/intervention`).send({ outcome: 'calm', notes: 'Rustig verlopen' }).expect(200);
     const followingUp = await until(caseId, (s) => s.followUps.length === 2, 'the follow-ups');
     for (const followUp of followingUp.followUps) {
-      await api.post(`/cases/${caseId}/follow-ups/${followUp.followUpId}`).send({ expertId: lead, ongoingRisk: false, notes: 'Geen signalen' }).expect(200);
+      await leadExpert.post(`/cases/${caseId}/follow-ups/${followUp.followUpId}`).send({ ongoingRisk: false, notes: 'Geen signalen' }).expect(200);
     }
-    await api.post(`/cases/${caseId}/close`).send({}).expect(409);
-    await api.post(`/cases/${caseId}/evaluation`).send({ summary: 'Goede voorbereiding, rustige avond' }).expect(200);
-    await api.post(`/cases/${caseId}/close`).send({ summary: 'Afgerond' }).expect(200);
+    await coordinator().post(`/cases/${caseId}/close`).send({}).expect(409);
+    await coordinator().post(`/cases/${caseId}/evaluation`).send({ summary: 'Goede voorbereiding, rustige avond' }).expect(200);
+    await coordinator().post(`/cases/${caseId}/close`).send({ summary: 'Afgerond' }).expect(200);
 
-    const events = (await api.get(`/cases/${caseId}/events`).expect(200)).body as Array<{ type: string; version: number }>;
+    const events = (await coordinator().get(`/cases/${caseId}/events`).expect(200)).body as Array<{ type: string; version: number }>;
     expect(events.map((e) => e.type)).toEqual([
       'RequestReceived', 'IntakeAssessed', 'RequestAccepted', 'ExpertOffered', 'OfferAccepted', 'TeamAssembled',
       'PreparatorySessionScheduled', 'TaskAssigned', 'TaskAssigned', 'TaskAssigned',
@@ -116,8 +137,8 @@ describe('Brigade on its embedded default, over HTTP', () => {
       'FollowUpScheduled', 'FollowUpScheduled', 'FollowUpCompleted', 'FollowUpCompleted', 'CaseEvaluated', 'CaseClosed',
     ]);
     expect(events.map((e) => e.version)).toEqual(events.map((_, index) => index + 1));
-    await api.get(`/cases/${caseId}/verify`).expect(200).expect((res) => expect(res.body).toMatchObject({ valid: true, eventCount: events.length }));
-    const listed = (await api.get('/cases').query({ stage: 'Closed', region: 'utrecht' }).expect(200)).body as { items: Array<{ caseId: string }> };
+    await auditor().get(`/cases/${caseId}/verify`).expect(200).expect((res) => expect(res.body).toMatchObject({ valid: true, chain: { valid: true, eventCount: events.length } }));
+    const listed = (await coordinator().get('/cases').query({ stage: 'Closed', region: 'utrecht' }).expect(200)).body as { items: Array<{ caseId: string }> };
     expect(listed.items.map((item) => item.caseId)).toContain(caseId);
     // Temporal's own visibility finds the case by the search attributes the workflow keeps current.
     const connection = await Connection.connect({ address: `127.0.0.1:${env.BRIGADE_TEMPORAL_DEV_PORT}` });
@@ -138,11 +159,11 @@ describe('Brigade on its embedded default, over HTTP', () => {
   describe('with an Idempotency-Key', () => {
     it('returns the same case for a repeated request and refuses the key for a different one', async () => {
       const key = `same-key-${Date.now()}`;
-      const first = await api.post('/cases').set('Idempotency-Key', key).send(aRequest).expect(201);
-      const again = await api.post('/cases').set('Idempotency-Key', key).send(aRequest).expect(200);
+      const first = await coordinator().post('/cases').set('Idempotency-Key', key).send(aRequest).expect(201);
+      const again = await coordinator().post('/cases').set('Idempotency-Key', key).send(aRequest).expect(200);
 
       expect(again.body).toEqual({ ...first.body, replayed: true });
-      await api.post('/cases').set('Idempotency-Key', key).send({ ...aRequest, municipality: 'Leeuwarden' }).expect(422);
+      await coordinator().post('/cases').set('Idempotency-Key', key).send({ ...aRequest, municipality: 'Leeuwarden' }).expect(422);
     });
   });
 
@@ -157,7 +178,7 @@ describe('Brigade on its embedded default, over HTTP', () => {
     ])('answers 400 naming the field for %s, and records nothing', async (_name, body, field) => {
       const marker = `marker-${Math.random().toString(36).slice(2)}`;
 
-      const response = await api.post('/cases').send({ ...body, description: body.description && `${body.description} ${marker}` }).expect(400);
+      const response = await coordinator().post('/cases').send({ ...body, description: body.description && `${body.description} ${marker}` }).expect(400);
 
       expect(response.body.fields.map((f: { field: string }) => f.field)).toContain(field);
       // Give a wrongly started workflow time to record its first event, so that "nothing" is a real observation.
@@ -166,34 +187,34 @@ describe('Brigade on its embedded default, over HTTP', () => {
     });
 
     it('answers 400 for malformed JSON and for an id that is not a UUID', async () => {
-      await api.post('/cases').set('Content-Type', 'application/json').send('{"category":').expect(400);
-      await api.get('/cases/not-a-uuid').expect(400);
+      await coordinator().post('/cases').set('Content-Type', 'application/json').send('{"category":').expect(400);
+      await coordinator().get('/cases/not-a-uuid').expect(400);
     });
 
     it('answers 404 for a case that does not exist', async () => {
-      await api.get('/cases/6f1c2f0e-8a5b-4c3d-9e7f-0a1b2c3d4e5f').expect(404);
-      await api.post('/cases/6f1c2f0e-8a5b-4c3d-9e7f-0a1b2c3d4e5f/triage').send({ decision: 'accept' }).expect(404);
+      await coordinator().get('/cases/6f1c2f0e-8a5b-4c3d-9e7f-0a1b2c3d4e5f').expect(404);
+      await coordinator().post('/cases/6f1c2f0e-8a5b-4c3d-9e7f-0a1b2c3d4e5f/triage').send({ decision: 'accept' }).expect(404);
     });
 
     it('answers 400 for a rejection without a reason, and 400 for a bad Idempotency-Key', async () => {
-      const { body } = await api.post('/cases').send(aRequest).expect(201);
-      const refused = await api.post(`/cases/${body.caseId}/triage`).send({ decision: 'reject' }).expect(400);
+      const { body } = await coordinator().post('/cases').send(aRequest).expect(201);
+      const refused = await coordinator().post(`/cases/${body.caseId}/triage`).send({ decision: 'reject' }).expect(400);
       expect(refused.body.fields.map((f: { field: string }) => f.field)).toEqual(['reason']);
-      await api.post('/cases').set('Idempotency-Key', 'x').send(aRequest).expect(400);
+      await coordinator().post('/cases').set('Idempotency-Key', 'x').send(aRequest).expect(400);
     });
   });
 
   describe('after a restart on the same data folder', () => {
     it('keeps closed and open cases, and the open one carries on', async () => {
-      const open = (await api.post('/cases').send(aRequest).expect(201)).body.caseId as string;
-      await api.post(`/cases/${open}/triage`).send({ decision: 'accept' }).expect(200);
+      const open = (await coordinator().post('/cases').send(aRequest).expect(201)).body.caseId as string;
+      await coordinator().post(`/cases/${open}/triage`).send({ decision: 'accept' }).expect(200);
 
       expect(await brigade.stop()).toBe(0);
       brigade = await startBrigadeProcess(env);
 
-      await api.get(`/cases/${open}`).expect(200).expect((res) => expect(res.body.live).toMatchObject({ stage: 'Matching' }));
-      await api.post(`/cases/${open}/cancel`).send({ reason: 'verzoek ingetrokken' }).expect(200);
-      await api.get(`/cases/${open}/verify`).expect(200).expect((res) => expect(res.body).toMatchObject({ valid: true }));
+      await coordinator().get(`/cases/${open}`).expect(200).expect((res) => expect(res.body.live).toMatchObject({ stage: 'Matching' }));
+      await coordinator().post(`/cases/${open}/cancel`).send({ reason: 'verzoek ingetrokken' }).expect(200);
+      await auditor().get(`/cases/${open}/verify`).expect(200).expect((res) => expect(res.body).toMatchObject({ valid: true }));
     }, 120_000);
   });
 });

@@ -1,30 +1,23 @@
-import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { brigadeDataSourceOptions } from '../../src/database/data-source-options';
 import { EXPERT_DIRECTORY, type ExpertDirectory } from '../../src/experts/expert-directory.port';
 import type { ExpertView } from '../../src/experts/expert.mapper';
 import { ExpertsModule } from '../../src/experts/experts.module';
-import { brigadeValidationPipe } from '../../src/runtime/validation';
+import { createApiApp, type ApiApp } from '../support/api-app';
 import { anExpertBody } from '../support/expert-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { bearer } from '../support/tokens';
 
 describe('the expert registry', () => {
   let db: TestDatabase;
-  let app: INestApplication;
-  let api: () => ReturnType<typeof request>;
+  let app: ApiApp;
+  let api: () => ReturnType<typeof request.agent>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const moduleRef = await Test.createTestingModule({
-      imports: [TypeOrmModule.forRoot(brigadeDataSourceOptions(db.url, { logging: false })), ExpertsModule],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    app.useGlobalPipes(brigadeValidationPipe());
-    await app.init();
-    api = () => request(app.getHttpServer());
+    app = await createApiApp(db, { imports: [ExpertsModule] });
+    // The expert pool is the coordinators' to manage; who else may call these routes is tested in route-auth.test.ts.
+    api = () => request.agent(app.app.getHttpServer()).set('Authorization', bearer('coordinator', 'c.jansen'));
   });
   afterAll(async () => {
     await app?.close();
@@ -253,7 +246,7 @@ describe('the expert registry', () => {
     let sut: ExpertDirectory;
 
     beforeAll(() => {
-      sut = app.get<ExpertDirectory>(EXPERT_DIRECTORY);
+      sut = app.app.get<ExpertDirectory>(EXPERT_DIRECTORY);
     });
 
     async function aCase(stage: string, state: Record<string, unknown>): Promise<void> {

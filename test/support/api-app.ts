@@ -26,6 +26,8 @@ export interface ApiAppOptions {
   readonly imports: any[];
   readonly temporal?: FakeTemporal;
   readonly env?: Record<string, string>;
+  /** Runs before `init`, for what must be registered ahead of Nest's not-found handler, such as `serveOpenApi`. */
+  readonly beforeInit?: (app: INestApplication) => void;
 }
 
 /** Starts the given modules as an HTTP app on a test database, with the same guard, pipe and filter as production. */
@@ -42,6 +44,7 @@ export async function createApiApp(db: TestDatabase, options: ApiAppOptions): Pr
     ],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
+  options.beforeInit?.(app);
   await app.init();
   return { app, api: () => request(app.getHttpServer()), close: () => app.close() };
 }

@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean, IsDefined, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
@@ -10,25 +11,48 @@ import { IsMunicipalityName } from '../../experts/dto/municipality-name';
 
 /** Risk indicators as sent over HTTP; an omitted indicator counts as absent. */
 export class RiskIndicatorsDto {
+  @ApiPropertyOptional({ description: 'Whether threats have been received.', example: false })
   @IsOptional() @IsBoolean() readonly threatsReceived?: boolean;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 10_000_000, description: 'How many people are expected.', example: 200 })
   @IsOptional() @IsInt() @Min(0) @Max(10_000_000) readonly expectedAttendance?: number;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 10_000, description: 'Incidents at earlier, similar events.', example: 0 })
   @IsOptional() @IsInt() @Min(0) @Max(10_000) readonly priorIncidents?: number;
+
+  @ApiPropertyOptional({ enum: MEDIA_ATTENTION_LEVELS, enumName: 'MediaAttention', description: 'How much media attention there already is.', example: 'local' })
   @IsOptional() @IsIn(MEDIA_ATTENTION_LEVELS) readonly mediaAttention?: MediaAttention;
+
+  @ApiPropertyOptional({ description: 'Whether people are being stirred up online.', example: false })
   @IsOptional() @IsBoolean() readonly onlineAgitation?: boolean;
+
+  @ApiPropertyOptional({ description: 'Whether an office holder is targeted in person.', example: false })
   @IsOptional() @IsBoolean() readonly officeHolderPersonallyTargeted?: boolean;
 }
 
 /** The body of `POST /cases`: a municipality's support request. */
 export class RegisterCaseDto {
+  @ApiProperty({ enum: CASE_CATEGORIES, enumName: 'CaseCategory', description: 'The kind of support asked for.', example: 'SHELTER_SUPPORT' })
   @IsIn(CASE_CATEGORIES) readonly category: CaseCategory;
 
   // The same rule as for experts' municipalities, which matching compares with this one to avoid conflicts of interest.
+  @ApiProperty({ description: 'The municipality asking for support.' })
   @IsMunicipalityName() readonly municipality: string;
 
+  @ApiProperty({ enum: SAFETY_REGIONS, enumName: 'SafetyRegion', description: 'The safety region (veiligheidsregio) of the municipality.', example: 'haaglanden' })
   @IsIn(SAFETY_REGIONS) readonly safetyRegion: SafetyRegion;
+
+  @ApiProperty({ enum: REQUESTER_ROLES, enumName: 'RequesterRole', description: 'Who in the municipality asks.', example: 'alderman' })
   @IsIn(REQUESTER_ROLES) readonly requesterRole: RequesterRole;
+
+  @ApiProperty({ minLength: 1, maxLength: 5000, description: 'The situation, in the requester’s words.', example: 'Raadsvergadering over een nieuwe opvanglocatie' })
   @IsString() @IsNotEmpty() @MaxLength(5000) readonly description: string;
+
+  @ApiPropertyOptional({
+    description: 'When the risky event takes place: an ISO 8601 date-time (or date).', example: '2027-01-20T19:00:00.000Z',
+  })
   @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }) readonly eventDate?: string;
 
+  @ApiProperty({ type: RiskIndicatorsDto, description: 'What the intake risk assessment weighs; send {} when nothing is known.' })
   @IsDefined() @ValidateNested() @Type(() => RiskIndicatorsDto) readonly indicators: RiskIndicatorsDto;
 }

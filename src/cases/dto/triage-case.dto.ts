@@ -1,9 +1,14 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
+
+const TRIAGE_DECISIONS = ['accept', 'reject'] as const;
 
 /** The body of `POST /cases/:id/triage`: accept, or reject with a reason. */
 export class TriageCaseDto {
-  @IsIn(['accept', 'reject']) readonly decision: 'accept' | 'reject';
+  @ApiProperty({ enum: TRIAGE_DECISIONS, description: 'Whether the brigade takes the case on.', example: 'accept' })
+  @IsIn(TRIAGE_DECISIONS) readonly decision: 'accept' | 'reject';
 
+  @ApiPropertyOptional({ minLength: 1, maxLength: 2000, description: 'Why; required when the decision is reject.', example: 'Outside the brigade’s remit.' })
   @ValidateIf((dto: TriageCaseDto) => dto.decision === 'reject' || dto.reason !== undefined)
   @IsString() @IsNotEmpty({ message: 'reason is required when the decision is reject' }) @MaxLength(2000)
   readonly reason?: string;

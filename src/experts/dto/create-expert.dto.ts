@@ -1,3 +1,4 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsPhoneNumber, IsString, Matches,
@@ -12,27 +13,45 @@ import { WhenPresent } from './when-present';
 
 /** The body of `POST /experts`: a new expert for the pool; omitted lists start empty, languages start as Dutch. */
 export class CreateExpertDto {
+  @ApiProperty({ minLength: 1, maxLength: 200, description: 'Full name.', example: 'Anouk de Vries' })
   @IsString() @Matches(/\S/, { message: '$property must not be blank' }) @MaxLength(200) readonly name: string;
+
+  @ApiProperty({ format: 'email', maxLength: 254, description: 'E-mail address; unique in the pool.', example: 'anouk@vliegendebrigade.example' })
   @IsEmail() @MaxLength(254) readonly email: string;
+
   // Numbers without a country code are read as Dutch; foreign numbers need their "+" prefix.
+  @ApiPropertyOptional({
+    type: String, nullable: true, example: '+31 6 2000 1234',
+    description: 'Phone number; read as Dutch without a "+" country code. On update, null clears it.',
+  })
   @IsOptional() @IsPhoneNumber('NL') readonly phone?: string | null;
 
+  @ApiProperty({ enum: CASE_CATEGORIES, enumName: 'CaseCategory', isArray: true, minItems: 1, uniqueItems: true, description: 'The kinds of case the expert takes on.', example: ['CITIZEN_MEETING'] })
   @IsArray() @ArrayNotEmpty() @ArrayUnique() @IsIn(CASE_CATEGORIES, { each: true })
   readonly categories: readonly CaseCategory[];
 
+  @ApiPropertyOptional({ enum: EXPERT_SKILLS, enumName: 'ExpertSkill', isArray: true, uniqueItems: true, description: 'Skills besides the categories.', example: ['mediation'] })
   @WhenPresent() @IsArray() @ArrayUnique() @IsIn(EXPERT_SKILLS, { each: true })
   readonly skills?: readonly ExpertSkill[];
 
+  @ApiProperty({ description: 'Where the expert lives; matching keeps them off cases there.' })
   @IsMunicipalityName() readonly homeMunicipality: string;
+
+  @ApiProperty({ enum: SAFETY_REGIONS, enumName: 'SafetyRegion', description: 'The safety region the expert works from.', example: 'haaglanden' })
   @IsIn(SAFETY_REGIONS) readonly safetyRegion: SafetyRegion;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 10, description: 'The most cases the expert takes on at once.', example: 2 })
   @IsInt() @Min(1) @Max(10) readonly capacity: number;
 
+  @ApiPropertyOptional({ type: [UnavailablePeriodDto], maxItems: 100, description: 'Periods in which the expert cannot take on work.' })
   @WhenPresent() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => UnavailablePeriodDto)
   readonly unavailable?: readonly UnavailablePeriodDto[];
 
+  @ApiPropertyOptional({ maxItems: 50, description: 'Municipalities the expert has a conflict of interest with.' })
   @WhenPresent() @IsArray() @ArrayMaxSize(50) @IsMunicipalityName({ each: true })
   readonly conflictMunicipalities?: readonly string[];
 
+  @ApiPropertyOptional({ minItems: 1, maxItems: 20, uniqueItems: true, default: ['nl'], description: 'Languages the expert works in; Dutch when omitted.' })
   @WhenPresent() @IsArray() @ArrayNotEmpty() @ArrayMaxSize(20) @ArrayUnique() @IsLanguageCode({ each: true })
   readonly languages?: readonly string[];
 }

@@ -1,3 +1,5 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
 
 const ISO_639_1 = new Set((
@@ -11,6 +13,13 @@ const ISO_639_1 = new Set((
 // Papiamento, spoken by part of the pool, has no ISO 639-1 code; like BCP 47, a three-letter ISO 639-3 code stands in.
 const ISO_639_3 = /^[a-z]{3}$/;
 
+const CODE_SCHEMA = {
+  type: 'string',
+  pattern: '^[a-z]{2,3}$',
+  description: 'A lower-case ISO 639-1 code such as "nl", or an ISO 639-3 code such as "pap" for a language without one.',
+  example: 'nl',
+} as const;
+
 /** Whether a value is a lower-case ISO 639-1 code, or an ISO 639-3 code for a language without one (such as "pap"). */
 export function isLanguageCode(value: unknown): boolean {
   return typeof value === 'string' && (ISO_639_1.has(value) || ISO_639_3.test(value));
@@ -18,7 +27,7 @@ export function isLanguageCode(value: unknown): boolean {
 
 /** Validates a language code as `isLanguageCode` defines it. */
 export function IsLanguageCode(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({
+  const validation = ValidateBy({
     name: 'isLanguageCode',
     validator: {
       validate: isLanguageCode,
@@ -28,4 +37,6 @@ export function IsLanguageCode(options?: ValidationOptions): PropertyDecorator {
       ),
     },
   }, options);
+  const schema = options?.each ? ApiProperty({ type: 'array', items: CODE_SCHEMA, example: ['nl', 'en'] }) : ApiProperty(CODE_SCHEMA);
+  return applyDecorators(validation, schema);
 }

@@ -1,0 +1,71 @@
+import { Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { eventsUpTo, foldHistory, type HistoryPoint } from '../domain/case-history';
+import type { CaseState } from '../domain/case.state';
+import { EVENT_STORE, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
+
+/** One event as the timeline shows it: what happened, who did it, when, and its place in the hash chain. */
+export interface TimelineEntry {
+  readonly version: number;
+  readonly type: string;
+  readonly actor: { readonly role: string; readonly id: string };
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly hash: string;
+  readonly prevHash: string;
+  readonly data: unknown;
+}
+
+/** A case's recorded events, oldest first. */
+export interface CaseTimeline {
+  readonly caseId: string;
+  readonly events: readonly TimelineEntry[];
+}
+
+/** A case's state as it was at a point in its history. */
+export interface CaseStateAt {
+  readonly caseId: string;
+  /** The last version folded into the state. */
+  readonly version: number;
+  /** The moment asked for, or when the asked-for version occurred. */
+  readonly at: string;
+  readonly state: CaseState;
+}
+
+/** Reads a case's recorded history for auditors: the timeline, and the state as of a version or a moment. */
+@Injectable()
+export class CaseHistoryService {
+  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
+
+  async timeline(caseId: string): Promise<CaseTimeline> {
+    const events = await this.existingStream(caseId);
+    return { caseId, events: events.map(toTimelineEntry) };
+  }
+
+  async stateAt(caseId: string, point: HistoryPoint): Promise<CaseStateAt> {
+    const selection = eventsUpTo(await this.existingStream(caseId), point);
+    const asked = 'version' in point ? `version ${point.version}` : point.at;
+    if (selection.kind === 'beyond-last-version') {
+      throw new NotFoundException(`case ${caseId} has no ${asked}; its last version is ${selection.lastVersion}`);
+    }
+    if (selection.kind === 'before-first-event') {
+      throw new NotFoundException(`case ${caseId} did not exist yet at ${asked}; its first event occurred at ${selection.firstOccurredAt}`);
+    }
+    const fold = foldHistory(selection.events);
+    if (!fold.valid) {
+      throw new UnprocessableEntityException(`the history of case ${caseId} cannot be folded: version ${fold.failedVersion}: ${fold.problem}`);
+    }
+    const last = selection.events.at(-1)!;
+    return { caseId, version: last.version, at: 'at' in point ? new Date(point.at).toISOString() : last.occurredAt, state: fold.state! };
+  }
+
+  private async existingStream(caseId: string): Promise<StoredCaseEvent[]> {
+    const events = await this.eventStore.readStream(caseId);
+    if (events.length === 0) throw new NotFoundException(`case ${caseId} does not exist`);
+    return events;
+  }
+}
+
+function toTimelineEntry(event: StoredCaseEvent): TimelineEntry {
+  const { version, type, actor, occurredAt, recordedAt, hash, prevHash, data } = event;
+  return { version, type, actor, occurredAt, recordedAt, hash, prevHash, data };
+}

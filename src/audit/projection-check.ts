@@ -1,0 +1,48 @@
+import type { HistoryFold } from '../domain/case-history';
+import type { CaseState } from '../domain/case.state';
+import { canonicalJson } from '../domain/canonical-json';
+
+/** What the `cases` read model holds for a case: where it thinks the stream ends, and the state it shows. */
+export interface RecordedProjection {
+  readonly version: number;
+  readonly lastHash: string;
+  readonly state: CaseState;
+}
+
+/** Whether the read model shows what the events say; a drifted read model is an audit finding of its own. */
+export interface ProjectionCheck {
+  readonly consistent: boolean;
+  /** The version the read model records; null when it has no row for the case. */
+  readonly recordedVersion: number | null;
+  readonly problem: string | null;
+}
+
+/** Compares the read model's row with the stream it was built from and with the fold of that stream. */
+export function checkProjection(
+  recorded: RecordedProjection | null,
+  events: ReadonlyArray<{ readonly version: number; readonly hash: string }>,
+  fold: HistoryFold,
+): ProjectionCheck {
+  const last = events.at(-1);
+  const finding = (problem: string): ProjectionCheck => ({ consistent: false, recordedVersion: recorded?.version ?? null, problem });
+  if (!recorded) {
+    return last ? finding(`the read model has no row for the case, whose stream ends at version ${last.version}`)
+      : { consistent: true, recordedVersion: null, problem: null };
+  }
+  if (!last) return finding(`the read model is at version ${recorded.version}, but the case has no events`);
+  if (recorded.version !== last.version) return finding(`the read model is at version ${recorded.version}, but the stream ends at version ${last.version}`);
+  if (recorded.lastHash !== last.hash) return finding(`the read model's last hash is not the hash of version ${last.version}`);
+  if (!fold.valid) return finding('the read model cannot be compared: the events do not fold into a state');
+  const drifted = differingFields(recorded.state, fold.state);
+  if (drifted.length > 0) return finding(`the read model's state differs from the fold of the events in: ${drifted.join(', ')}`);
+  return { consistent: true, recordedVersion: recorded.version, problem: null };
+}
+
+// Compared canonically: jsonb keeps no key order and drops undefined values, so only the content may count.
+function differingFields(recorded: CaseState, folded: CaseState | null): string[] {
+  const left = recorded as unknown as Record<string, unknown>;
+  const right = (folded ?? {}) as Record<string, unknown>;
+  return [...new Set([...Object.keys(left), ...Object.keys(right)])]
+    .filter((key) => canonicalJson(left[key] ?? null) !== canonicalJson(right[key] ?? null))
+    .sort();
+}

@@ -1,0 +1,69 @@
+import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { History } from '@temporalio/common/lib/proto-utils';
+
+/** One workflow's recorded Temporal history; `history` is the proto or its JSON form, as `historyToJSON` writes it. */
+export interface RecordedWorkflowHistory {
+  readonly workflowId: string;
+  readonly history: History | unknown;
+}
+
+/** How replaying a history with today's workflow code went; `unavailable` means there was nothing to replay. */
+export type ReplayStatus = 'passed' | 'diverged' | 'unavailable';
+
+/** The replay of one workflow: its status, and for a divergence or a missing history, what and why. */
+export interface WorkflowReplay {
+  readonly workflowId: string;
+  readonly status: ReplayStatus;
+  readonly errorType: string | null;
+  readonly message: string | null;
+}
+
+/** The replay of a case's workflows: diverged if any diverged, unavailable if any could not be replayed, else passed. */
+export interface ReplayReport {
+  readonly status: ReplayStatus;
+  readonly workflows: readonly WorkflowReplay[];
+  /** The first workflow that diverged, when one did. */
+  readonly firstDivergence: WorkflowReplay | null;
+}
+
+let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** Today's workflow code, bundled once per process: bundling takes seconds, replaying a history milliseconds. */
+export function todaysWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  // The same entry point the worker runs (see CaseWorkerService), so replay judges the code that is deployed.
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietBundlerLogger() })
+    .catch((error: unknown) => {
+      // A failed build is not kept: the next verification tries again.
+      bundle = undefined;
+      throw error;
+    });
+  return bundle;
+}
+
+/** Replays each history with today's workflow code and reports, per workflow, whether it made the same decisions. */
+export async function replayHistories(histories: readonly RecordedWorkflowHistory[], missing: readonly WorkflowReplay[] = []): Promise<ReplayReport> {
+  const replayed: WorkflowReplay[] = [];
+  if (histories.length > 0) {
+    const workflowBundle = await todaysWorkflowBundle();
+    for await (const result of Worker.runReplayHistories({ workflowBundle }, histories.map(({ workflowId, history }) => ({ workflowId, history })))) {
+      replayed.push(result.error
+        ? { workflowId: result.workflowId, status: 'diverged', errorType: result.error.name, message: result.error.message }
+        : { workflowId: result.workflowId, status: 'passed', errorType: null, message: null });
+    }
+  }
+  return replayReport([...replayed, ...missing]);
+}
+
+/** Summarises per-workflow replays; a case with no workflow to replay is `unavailable`, never `passed`. */
+export function replayReport(workflows: readonly WorkflowReplay[]): ReplayReport {
+  const firstDivergence = workflows.find((workflow) => workflow.status === 'diverged') ?? null;
+  const status: ReplayStatus = firstDivergence ? 'diverged'
+    : workflows.length === 0 || workflows.some((workflow) => workflow.status === 'unavailable') ? 'unavailable'
+      : 'passed';
+  return { status, workflows, firstDivergence };
+}
+
+function quietBundlerLogger() {
+  const ignore = () => undefined;
+  return { trace: ignore, debug: ignore, info: ignore, warn: ignore, log: ignore, error: (message: string) => console.error(message) };
+}

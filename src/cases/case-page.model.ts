@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  CASE_CATEGORIES, CASE_STAGES, RISK_LEVELS, SAFETY_REGIONS,
+  type CaseCategory, type CaseStage, type RiskLevel, type SafetyRegion,
+} from '../domain/case.vocabulary';
+import { PageModel } from '../runtime/page.model';
+import type { CaseListItem } from './case-list-item.mapper';
+import type { CasePage } from './case-list';
+import type { NextDeadline } from './next-deadline';
+
+/** The open deadline of a case that falls first, for the OpenAPI document. */
+export class NextDeadlineModel implements NextDeadline {
+  @ApiProperty({ format: 'date-time' }) readonly at!: string;
+  @ApiProperty({ enum: ['offer', 'task', 'escalation', 'followUp'] }) readonly kind!: NextDeadline['kind'];
+  @ApiProperty({ description: 'The id of the offer, task, escalation or follow-up.', example: 'task-1' }) readonly id!: string;
+}
+
+/** One case in `GET /cases`, for the OpenAPI document. */
+export class CaseListItemModel implements CaseListItem {
+  @ApiProperty({ format: 'uuid' }) readonly caseId!: string;
+  @ApiProperty({ enum: CASE_STAGES, enumName: 'CaseStage' }) readonly stage!: CaseStage;
+  @ApiProperty({ enum: RISK_LEVELS, enumName: 'RiskLevel', nullable: true }) readonly riskLevel!: RiskLevel | null;
+  @ApiProperty({ enum: CASE_CATEGORIES, enumName: 'CaseCategory' }) readonly category!: CaseCategory;
+  @ApiProperty({ example: 'Zoetermeer' }) readonly municipality!: string;
+  @ApiProperty({ enum: SAFETY_REGIONS, enumName: 'SafetyRegion' }) readonly safetyRegion!: SafetyRegion;
+  @ApiProperty({ type: 'integer' }) readonly version!: number;
+  @ApiProperty({ format: 'date-time' }) readonly updatedAt!: string;
+  @ApiProperty({ type: NextDeadlineModel, nullable: true, description: 'Null when nothing is open or the case has ended.' })
+  readonly nextDeadline!: NextDeadlineModel | null;
+}
+
+/** One page of `GET /cases`, most recently changed first, for the OpenAPI document. */
+export class CasePageModel extends PageModel implements CasePage {
+  @ApiProperty({ type: [CaseListItemModel] }) readonly items!: readonly CaseListItemModel[];
+}

@@ -1,0 +1,42 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../runtime/api-error-responses';
+import { CaseStateModel } from './case-state.model';
+import { SignalAcceptedModel } from './case-view.model';
+
+/** Why a case route answers 400. */
+export const MALFORMED_REQUEST = 'A field of the body or query, or an id in the path, is malformed, or the body has a field it does not know; `fields` names each.';
+/** Why a case route answers 404: a missing case and one an expert is not on look the same, so that existence does not leak. */
+export const UNKNOWN_CASE = 'The case does not exist or is no longer running, or the caller is an expert who is not on it (or whose offer or task it is not).';
+/** Why a case route that changes a case answers 409. */
+export const STEP_NOT_ALLOWED = "The case's stage does not allow this step now (or the case has ended, or is still being registered).";
+
+/** Documents the case id in a route's path. */
+export function ApiCaseIdParam(): MethodDecorator {
+  return ApiParam({ name: 'id', format: 'uuid', description: 'The case id.' });
+}
+
+/** Documents the id of an offer, task, follow-up or escalation in a route's path, as the case state names it. */
+export function ApiStepIdParam(name: string, example: string): MethodDecorator {
+  return ApiParam({ name, example, description: `The ${name.replace(/Id$/, '')} id from the case state: lower-case letters, digits and hyphens.` });
+}
+
+/** Documents a decision a route sends the case workflow as an update: it answers 200 with the case state once taken. */
+export function ApiCaseDecision(summary: string): MethodDecorator {
+  return applyDecorators(
+    ApiOperation({ summary }),
+    ApiCaseIdParam(),
+    ApiOkResponse({ type: CaseStateModel, description: 'The case state once the workflow has taken the decision.' }),
+    ApiErrorResponses({ 400: MALFORMED_REQUEST, 404: UNKNOWN_CASE, 409: STEP_NOT_ALLOWED }),
+  );
+}
+
+/** Documents a fact a route sends the case workflow as a signal: it answers 202 once the workflow has it. */
+export function ApiCaseSignal(summary: string): MethodDecorator {
+  return applyDecorators(
+    ApiOperation({ summary }),
+    ApiCaseIdParam(),
+    ApiAcceptedResponse({ type: SignalAcceptedModel, description: 'The workflow has the fact; it records it in its own time.' }),
+    ApiErrorResponses({ 400: MALFORMED_REQUEST, 404: UNKNOWN_CASE, 409: STEP_NOT_ALLOWED }),
+  );
+}

@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CASE_CATEGORIES, SAFETY_REGIONS, type CaseCategory, type SafetyRegion } from '../domain/case.vocabulary';
+import { EXPERT_SKILLS, type ExpertSkill } from '../domain/expert-profile';
+import { PageModel } from '../runtime/page.model';
+import { UnavailablePeriodDto } from './dto/unavailable-period.dto';
+import type { ExpertView } from './expert.mapper';
+import type { ExpertPage } from './experts.service';
+
+/** An expert as the API shows it, for the OpenAPI document. */
+export class ExpertViewModel implements ExpertView {
+  @ApiProperty({ format: 'uuid' }) readonly expertId!: string;
+  @ApiProperty({ example: 'Anouk de Vries' }) readonly name!: string;
+  @ApiProperty({ format: 'email' }) readonly email!: string;
+  @ApiProperty({ type: String, nullable: true }) readonly phone!: string | null;
+  @ApiProperty({ enum: CASE_CATEGORIES, enumName: 'CaseCategory', isArray: true }) readonly categories!: readonly CaseCategory[];
+  @ApiProperty({ enum: EXPERT_SKILLS, enumName: 'ExpertSkill', isArray: true }) readonly skills!: readonly ExpertSkill[];
+  @ApiProperty({ example: 'Zoetermeer' }) readonly homeMunicipality!: string;
+  @ApiProperty({ enum: SAFETY_REGIONS, enumName: 'SafetyRegion' }) readonly safetyRegion!: SafetyRegion;
+  @ApiProperty({ type: 'integer' }) readonly capacity!: number;
+  @ApiProperty({ type: [UnavailablePeriodDto] }) readonly unavailable!: readonly UnavailablePeriodDto[];
+  @ApiProperty({ type: [String] }) readonly conflictMunicipalities!: readonly string[];
+  @ApiProperty({ type: [String], example: ['nl', 'en'] }) readonly languages!: readonly string[];
+  @ApiProperty({ description: 'False once deactivated: no new offers.' }) readonly active!: boolean;
+  @ApiProperty({ format: 'date-time' }) readonly createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) readonly updatedAt!: string;
+}
+
+/** One page of `GET /experts`, in name order, for the OpenAPI document. */
+export class ExpertPageModel extends PageModel implements ExpertPage {
+  @ApiProperty({ type: [ExpertViewModel] }) readonly items!: readonly ExpertViewModel[];
+}

@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CASE_CATEGORIES, CASE_STAGES } from '../../domain/case.vocabulary';
+import type { InboxTask } from '../expert-inbox.mapper';
+
+/** The OpenAPI shape of an open task in the expert's inbox. */
+export class InboxTaskBody implements InboxTask {
+  @ApiProperty({ example: 'task-2' }) readonly taskId!: string;
+  @ApiProperty({ format: 'uuid' }) readonly caseId!: string;
+  @ApiProperty({ example: 'Risk analysis' }) readonly title!: string;
+  @ApiProperty({ example: 'risk-analysis', description: 'The preparation plan template the task comes from.' }) readonly templateId!: string;
+  @ApiProperty({ format: 'date-time' }) readonly dueAt!: string;
+  @ApiProperty({ enum: CASE_STAGES, description: "The case's stage." }) readonly stage!: string;
+  @ApiProperty({ enum: CASE_CATEGORIES }) readonly category!: string;
+  @ApiProperty({ example: 'Zoetermeer' }) readonly municipality!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) readonly eventDate!: string | null;
+}

@@ -1,0 +1,181 @@
+import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Client } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { AppModule } from '../../src/app.module';
+import { AuthModule } from '../../src/auth/auth.module';
+import type { UserRole } from '../../src/auth/user-role';
+import { USER_ROLES } from '../../src/auth/user-role';
+import { loadBrigadeConfig } from '../../src/config/brigade-config';
+import { ConfigModule } from '../../src/config/config.module';
+import { RuntimeConnections } from '../../src/config/runtime-connections';
+import { HttpRuntimeModule } from '../../src/runtime/http-runtime.module';
+import { TemporalClientLifecycle } from '../../src/temporal/temporal-client.provider';
+import { FakeTemporal } from '../support/fake-temporal';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { TEST_TOKEN_ENV, bearer, expiredBearer, forgedBearer } from '../support/tokens';
+
+/**
+ * Who may call each route of the whole API. A route that is added without a row here fails the first test, so every
+ * new route gets a deliberate decision; "public" routes need no token at all.
+ */
+const ROUTE_ROLES: Readonly<Record<string, readonly UserRole[] | 'public'>> = {
+  'GET /health': 'public',
+  'POST /cases': ['coordinator'],
+  'GET /cases': ['coordinator', 'auditor'],
+  'GET /cases/:id': ['coordinator', 'auditor', 'expert'],
+  'GET /cases/:id/events': ['coordinator', 'auditor'],
+  'GET /cases/:id/timeline': ['coordinator', 'auditor'],
+  'GET /cases/:id/state': ['coordinator', 'auditor'],
+  'GET /cases/:id/verify': ['auditor'],
+  'GET /cases/:id/export': ['auditor'],
+  'POST /cases/:id/triage': ['coordinator'],
+  'POST /cases/:id/offers/:offerId/accept': ['expert'],
+  'POST /cases/:id/offers/:offerId/decline': ['expert'],
+  'POST /cases/:id/assignments': ['coordinator'],
+  'POST /cases/:id/session': ['coordinator'],
+  'POST /cases/:id/session/held': ['coordinator', 'expert'],
+  'POST /cases/:id/tasks/:taskId/complete': ['expert'],
+  'POST /cases/:id/intervention': ['expert'],
+  'POST /cases/:id/follow-ups/:followUpId': ['expert'],
+  'POST /cases/:id/risk': ['coordinator', 'expert'],
+  'POST /cases/:id/concerns': ['expert'],
+  'POST /cases/:id/escalations/:escalationId/acknowledge': ['coordinator'],
+  'POST /cases/:id/evaluation': ['coordinator'],
+  'POST /cases/:id/close': ['coordinator'],
+  'POST /cases/:id/cancel': ['coordinator'],
+  'POST /experts': ['coordinator'],
+  'GET /experts': ['coordinator'],
+  'GET /experts/:id': ['coordinator'],
+  'PATCH /experts/:id': ['coordinator'],
+  'POST /experts/:id/deactivate': ['coordinator'],
+  'GET /me/offers': ['expert'],
+  'GET /me/tasks': ['expert'],
+  'GET /me/cases': ['expert'],
+};
+
+const SUBJECTS: Record<UserRole, string> = { coordinator: 'c.jansen', auditor: 'a.visser', expert: randomUUID() };
+
+/** The routes the running app really serves, as "METHOD /path" with Express's parameter syntax. */
+function servedRoutes(app: INestApplication): string[] {
+  const router = app.getHttpAdapter().getInstance().router as { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> };
+  return router.stack.flatMap((layer) => (layer.route
+    ? Object.keys(layer.route.methods).filter((method) => method !== '_all').map((method) => `${method.toUpperCase()} ${layer.route!.path}`)
+    : []));
+}
+
+/** A concrete URL for a route template: real-looking ids, so the request passes routing and reaches the guard. */
+function urlOf(template: string): string {
+  return template.replace(':id', randomUUID()).replace(/:(offerId|taskId|followUpId|escalationId)/, 'step-1');
+}
+
+describe('who may call which route', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, BRIGADE_ROLE: 'api' });
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule.forRoot(config, new RuntimeConnections(db.url, 'unused:7233', undefined))],
+    })
+      // The guard answers before any handler runs, so no Temporal server is needed to test it.
+      .overrideProvider(Client).useValue(new FakeTemporal())
+      .overrideProvider(TemporalClientLifecycle).useValue({})
+      .compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    await app.init();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  const send = (route: string, authorization?: string) => {
+    const [method, template] = route.split(' ');
+    const pending = request(app.getHttpServer())[method.toLowerCase() as 'get' | 'post' | 'patch'](urlOf(template));
+    return authorization ? pending.set('Authorization', authorization) : pending;
+  };
+  const declared = Object.entries(ROUTE_ROLES);
+  const closed = declared.filter((entry): entry is [string, readonly UserRole[]] => entry[1] !== 'public');
+
+  it('has a declared set of roles for every route the app serves, and no row for a route it does not serve', () => {
+    expect(servedRoutes(app).sort()).toEqual(Object.keys(ROUTE_ROLES).sort());
+  });
+
+  describe.each(closed)('%s', (route, allowed) => {
+    it('refuses a request without a token with 401', async () => {
+      const response = await send(route).expect(401);
+      expect(response.body).toMatchObject({ statusCode: 401, code: 'unauthenticated', message: expect.stringContaining('bearer token') });
+    });
+
+    it('refuses a token with a bad signature with 401', async () => {
+      const response = await send(route, forgedBearer(allowed[0], SUBJECTS[allowed[0]])).expect(401);
+      expect(response.body.message).toContain('invalid signature');
+    });
+
+    it('refuses an expired token with 401', async () => {
+      const response = await send(route, expiredBearer(allowed[0], SUBJECTS[allowed[0]])).expect(401);
+      expect(response.body.message).toContain('expired');
+    });
+
+    const refused = USER_ROLES.filter((role) => !allowed.includes(role));
+    if (refused.length > 0) {
+      it.each(refused)('refuses the role %s with 403', async (role) => {
+        const response = await send(route, bearer(role, SUBJECTS[role])).expect(403);
+        expect(response.body).toMatchObject({ statusCode: 403, code: 'forbidden', message: expect.stringContaining(`a ${role} may not call`) });
+      });
+    }
+
+    it.each([...allowed])('lets the role %s past the guard', async (role) => {
+      const response = await send(route, bearer(role, SUBJECTS[role]));
+      expect([401, 403]).not.toContain(response.status);
+    });
+  });
+
+  it('lets anyone reach the public routes without a token', async () => {
+    for (const [route] of declared.filter(([, roles]) => roles === 'public')) {
+      const response = await send(route);
+      expect([401, 403]).not.toContain(response.status);
+    }
+  });
+
+  it.each([
+    ['a malformed header', 'Token abc'],
+    ['a token that is no JWT', 'Bearer not-a-jwt'],
+    ['a token without a role', `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x"}').toString('base64url')}.`],
+  ])('refuses %s with 401', async (_case, authorization) => {
+    await send('GET /cases', authorization).expect(401);
+  });
+});
+
+describe('a route that declares no roles', () => {
+  @Controller('undeclared')
+  class UndeclaredController {
+    @Get()
+    read(): string {
+      return 'should never be seen';
+    }
+  }
+
+  @Module({ controllers: [UndeclaredController] })
+  class UndeclaredModule {}
+
+  it('is closed to every role: the guard denies by default', async () => {
+    const config = loadBrigadeConfig(TEST_TOKEN_ENV);
+    const moduleRef = await Test.createTestingModule({
+      imports: [ConfigModule.forRoot(config, new RuntimeConnections('unused', 'unused', undefined)), AuthModule, HttpRuntimeModule, UndeclaredModule],
+    }).compile();
+    const app = moduleRef.createNestApplication({ logger: false });
+    await app.init();
+    try {
+      for (const role of USER_ROLES) {
+        const response = await request(app.getHttpServer()).get('/undeclared').set('Authorization', bearer(role, SUBJECTS[role])).expect(403);
+        expect(response.body.message).toBe('GET /undeclared declares no roles, so nobody may call it');
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});
