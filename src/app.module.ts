@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { BrigadeConfig } from './config/brigade-config';
@@ -22,7 +23,7 @@ export class AppModule {
         DatabaseModule,
         TemporalModule.forRoot({ runWorker: config.runsWorker }),
         ExpertsModule,
-        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, MeModule, HealthModule] : []),
+        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, MeModule, AuditModule, HealthModule] : []),
       ],
     };
   }

@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../runtime/api-error-responses';
 import { CaseStateModel } from './case-state.model';
-import { SignalAcceptedModel } from './case-view.model';
+import { RegisteredCaseModel, SignalAcceptedModel } from './case-view.model';
 
 /** Why a case route answers 400. */
 export const MALFORMED_REQUEST = 'A field of the body or query, or an id in the path, is malformed, or the body has a field it does not know; `fields` names each.';
@@ -38,5 +38,26 @@ export function ApiCaseSignal(summary: string): MethodDecorator {
     ApiCaseIdParam(),
     ApiAcceptedResponse({ type: SignalAcceptedModel, description: 'The workflow has the fact; it records it in its own time.' }),
     ApiErrorResponses({ 400: MALFORMED_REQUEST, 404: UNKNOWN_CASE, 409: STEP_NOT_ALLOWED }),
+  );
+}
+
+/** Documents `POST /cases`: 201 for a new case, 200 when an Idempotency-Key finds the case it registered before. */
+export function ApiCaseRegistration(): MethodDecorator {
+  return applyDecorators(
+    ApiOperation({ summary: 'Register a support request as a new case, which starts its workflow' }),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      // The rule parseIdempotencyKey applies.
+      schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{8,200}$' },
+      description: 'Makes a retry safe: the same key with the same request answers 200 with the case it registered before.',
+    }),
+    ApiCreatedResponse({
+      type: RegisteredCaseModel,
+      description: 'The case is registered and its workflow started.',
+      headers: { Location: { description: 'The new case, as /cases/{id}.', schema: { type: 'string' } } },
+    }),
+    ApiOkResponse({ type: RegisteredCaseModel, description: 'The Idempotency-Key named a case registered earlier with the same request; nothing new was started.' }),
+    ApiErrorResponses({ 400: MALFORMED_REQUEST, 422: 'The Idempotency-Key was already used for a different request.' }),
   );
 }

@@ -1,16 +1,18 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow } from '../auth/allow.decorator';
-import { ApiErrorResponses } from '../runtime/api-error-responses';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { actorOf, type Principal } from '../auth/principal';
+import { ApiErrorResponses } from '../runtime/api-error-responses';
 import { ExpertCaseAccess } from './expert-case-access';
+import { StoredCaseEventModel } from './case-event.model';
 import { CasePageModel } from './case-page.model';
 import { caseId, stepId } from './case-path-params';
-import { StoredCaseEventModel } from './case-event.model';
-import { ApiCaseDecision, ApiCaseIdParam, ApiCaseSignal, ApiStepIdParam, MALFORMED_REQUEST, UNKNOWN_CASE } from './case-route.docs';
-import { CaseViewModel, RegisteredCaseModel } from './case-view.model';
+import {
+  ApiCaseDecision, ApiCaseIdParam, ApiCaseRegistration, ApiCaseSignal, ApiStepIdParam, MALFORMED_REQUEST, UNKNOWN_CASE,
+} from './case-route.docs';
+import { CaseViewModel } from './case-view.model';
 import { CasesService } from './cases.service';
 import { parseIdempotencyKey } from './idempotency-key';
 import { AcceptOfferDto } from './dto/accept-offer.dto';
@@ -38,14 +40,7 @@ export class CasesController {
 
   @Post()
   @Allow('coordinator')
-  @ApiOperation({ summary: 'Register a support request as a new case, which starts its workflow' })
-  @ApiHeader({
-    name: 'Idempotency-Key', required: false, schema: { type: 'string', minLength: 8, maxLength: 200, pattern: '^[A-Za-z0-9._:-]{8,200}$' },
-    description: 'Makes a retry safe: the same key with the same request answers 200 with the case it registered before.',
-  })
-  @ApiCreatedResponse({ type: RegisteredCaseModel, description: 'The case is registered; Location names it.', headers: { Location: { description: 'The case, as /cases/{id}.', schema: { type: 'string' } } } })
-  @ApiOkResponse({ type: RegisteredCaseModel, description: 'The Idempotency-Key named a case registered earlier with the same request; nothing new was started.' })
-  @ApiErrorResponses({ 400: MALFORMED_REQUEST, 422: 'The Idempotency-Key was already used for a different request.' })
+  @ApiCaseRegistration()
   async register(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: RegisterCaseDto,

@@ -1,6 +1,8 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/allow.decorator';
+import { ErrorBody } from '../runtime/error-body';
+import { HealthReportModel } from './health-report.model';
 import { HealthService, type HealthReport } from './health.service';
 
 /** `GET /health`: whether the database and Temporal answer. */
@@ -11,6 +13,9 @@ export class HealthController {
   constructor(private readonly health: HealthService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Check that the database and Temporal answer', description: 'Public: no token needed.' })
+  @ApiOkResponse({ type: HealthReportModel, description: 'Both dependencies answer.' })
+  @ApiServiceUnavailableResponse({ type: ErrorBody, description: 'The database or Temporal does not answer within two seconds.' })
   async check(): Promise<HealthReport> {
     const report = await this.health.check();
     if (report.status !== 'ok') throw new ServiceUnavailableException(report);

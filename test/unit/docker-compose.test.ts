@@ -137,6 +137,10 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('gives the api a token secret from the host, required, so that tokens outlive the container', () => {
+    expect(environmentOf(api).BRIGADE_JWT_SECRET).toMatch(/^\$\{BRIGADE_JWT_SECRET:\?.+\}$/);
+  });
+
   it('lets the api listen on all interfaces and probes /health on the port it listens on', () => {
     const env = environmentOf(api);
     expect(env.BRIGADE_HTTP_HOST).toBe('0.0.0.0');

@@ -20,6 +20,11 @@ describe('loadBrigadeConfig', () => {
     [{ BRIGADE_ROLE: 'scheduler' }, /BRIGADE_ROLE must be one of all, api, worker, got "scheduler"/],
     [{ PORT: '70000' }, /PORT must be a TCP port/],
     [{ BRIGADE_EMBEDDED_POSTGRES_PORT: 'five' }, /BRIGADE_EMBEDDED_POSTGRES_PORT must be a TCP port/],
+    [{ BRIGADE_JWT_SECRET: 'too-short' }, /BRIGADE_JWT_SECRET must be at least 32 bytes long/],
+    [{ BRIGADE_JWT_PUBLIC_KEY: 'not a key' }, /BRIGADE_JWT_PUBLIC_KEY must be a PEM key/],
+    [{ BRIGADE_JWT_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----' }, /BRIGADE_JWT_PRIVATE_KEY needs BRIGADE_JWT_PUBLIC_KEY/],
+    [{ BRIGADE_JWT_SECRET: 'x'.repeat(40), BRIGADE_JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----' }, /either BRIGADE_JWT_SECRET or BRIGADE_JWT_PUBLIC_KEY/],
+    [{ BRIGADE_TOKEN_TTL: '8 hours' }, /BRIGADE_TOKEN_TTL must be a duration/],
   ])('refuses %j with an error that names the variable', (env, message) => {
     expect(() => loadBrigadeConfig(env)).toThrow(ConfigError);
     expect(() => loadBrigadeConfig(env)).toThrow(message);

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { EventStoreModule } from '../event-store/event-store.module';
+import { AuditController } from './audit.controller';
+import { CaseHistoryService } from './case-history.service';
+import { CaseVerificationService } from './case-verification.service';
+import { RecordedCaseReader } from './recorded-case.reader';
+
+/** Auditing over HTTP: timeline, state as of a point, verification with workflow replay, and export for offline checks. */
+@Module({
+  imports: [EventStoreModule],
+  controllers: [AuditController],
+  providers: [CaseHistoryService, CaseVerificationService, RecordedCaseReader],
+})
+export class AuditModule {}
