@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
+import { auditCommand } from './commands/audit.command';
 import { UsageError, type CliOutput, type Command } from './commands/command';
 import { seedCommand } from './commands/seed.command';
 import { tokenCommand } from './commands/token.command';
@@ -8,6 +9,7 @@ import { loadBrigadeConfig } from './config/brigade-config';
 export type { CliOutput } from './commands/command';
 
 const COMMANDS: ReadonlyMap<string, Command> = new Map([
+  ['audit', auditCommand],
   ['seed', seedCommand],
   ['token', tokenCommand],
 ]);

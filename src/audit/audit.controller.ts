@@ -26,7 +26,7 @@ export class AuditController {
   @Allow('coordinator', 'auditor')
   @ApiOperation({ summary: 'The events of a case in order, with their actors, times and hashes' })
   @ApiCaseIdParam()
-  @ApiOkResponse({ type: CaseTimelineModel })
+  @ApiOkResponse({ type: CaseTimelineModel, description: 'The events, oldest first.' })
   @ApiErrorResponses({ 400: BAD_CASE_ID, 404: UNKNOWN_CASE })
   timeline(@Param('id', caseId) id: string) {
     return this.history.timeline(id);
@@ -36,7 +36,7 @@ export class AuditController {
   @Allow('coordinator', 'auditor')
   @ApiOperation({ summary: 'The state of a case as of a version (?version=N) or a moment (?at=<ISO time>), folded from its events' })
   @ApiCaseIdParam()
-  @ApiOkResponse({ type: CaseStateAtModel })
+  @ApiOkResponse({ type: CaseStateAtModel, description: 'The state folded from the events up to that point, and the last version folded.' })
   @ApiErrorResponses({
     400: 'Neither or both of version and at, a version that is not a whole number from 1, or an at that is not an ISO 8601 time.',
     404: `${UNKNOWN_CASE} Or the version is beyond the last (the answer names it), or the moment is before the case existed.`,
@@ -66,7 +66,7 @@ export class AuditController {
   @ApiOkResponse({
     type: AuditBundleModel,
     description: 'The bundle, as an attachment named case-<id>.audit.json.',
-    headers: { 'Content-Disposition': { description: 'attachment; filename="case-<id>.audit.json"', schema: { type: 'string' } } },
+    headers: { 'Content-Disposition': { description: 'attachment; filename=case-<id>.audit.json', schema: { type: 'string' } } },
   })
   @ApiErrorResponses({ 400: BAD_CASE_ID, 404: UNKNOWN_CASE })
   async export(@Param('id', caseId) id: string, @Res({ passthrough: true }) response: Response) {

@@ -47,7 +47,7 @@ export async function replayHistories(histories: readonly RecordedWorkflowHistor
     const workflowBundle = await todaysWorkflowBundle();
     for await (const result of Worker.runReplayHistories({ workflowBundle }, histories.map(({ workflowId, history }) => ({ workflowId, history })))) {
       replayed.push(result.error
-        ? { workflowId: result.workflowId, status: 'diverged', errorType: result.error.name, message: result.error.message }
+        ? { workflowId: result.workflowId, status: 'diverged', errorType: result.error.name, message: explanationOf(result.error) }
         : { workflowId: result.workflowId, status: 'passed', errorType: null, message: null });
     }
   }
@@ -61,6 +61,13 @@ export function replayReport(workflows: readonly WorkflowReplay[]): ReplayReport
     : workflows.length === 0 || workflows.some((workflow) => workflow.status === 'unavailable') ? 'unavailable'
       : 'passed';
   return { status, workflows, firstDivergence };
+}
+
+// The SDK wraps core's explanation of a divergence in a debug dump of the failed activation; the explanation is what
+// an auditor needs, and the full text is kept when it does not have that shape.
+function explanationOf(error: Error): string {
+  const explanation = /message: "((?:[^"\\]|\\.)*)"/.exec(error.message)?.[1];
+  return explanation ? explanation.replace(/\\"/g, '"') : error.message;
 }
 
 function quietBundlerLogger() {

@@ -17,8 +17,8 @@ export function ApiCaseIdParam(): MethodDecorator {
 }
 
 /** Documents the id of an offer, task, follow-up or escalation in a route's path, as the case state names it. */
-export function ApiStepIdParam(name: string, example: string): MethodDecorator {
-  return ApiParam({ name, example, description: `The ${name.replace(/Id$/, '')} id from the case state: lower-case letters, digits and hyphens.` });
+export function ApiStepIdParam(name: string, step: string, example: string): MethodDecorator {
+  return ApiParam({ name, example, description: `The ${step} id, as the case state names it: lower-case letters, digits and hyphens.` });
 }
 
 /** Documents a decision a route sends the case workflow as an update: it answers 200 with the case state once taken. */

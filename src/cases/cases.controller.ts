@@ -55,7 +55,7 @@ export class CasesController {
   @Get()
   @Allow('coordinator', 'auditor')
   @ApiOperation({ summary: 'List cases, most recently changed first, with filters and paging' })
-  @ApiOkResponse({ type: CasePageModel })
+  @ApiOkResponse({ type: CasePageModel, description: 'One page of cases.' })
   @ApiErrorResponses({ 400: MALFORMED_REQUEST })
   list(@Query() query: ListCasesQueryDto) {
     return this.cases.list(query);
@@ -73,7 +73,7 @@ export class CasesController {
   @HttpCode(200)
   @Allow('expert')
   @ApiCaseDecision('Accept an offer to join the team of a case')
-  @ApiStepIdParam('offerId', 'offer-1-2')
+  @ApiStepIdParam('offerId', 'offer', 'offer-1-2')
   async acceptOffer(
     @CurrentPrincipal() principal: Principal,
     @Param('id', caseId) id: string,
@@ -88,7 +88,7 @@ export class CasesController {
   @HttpCode(200)
   @Allow('expert')
   @ApiCaseDecision('Decline an offer, optionally saying why')
-  @ApiStepIdParam('offerId', 'offer-1-2')
+  @ApiStepIdParam('offerId', 'offer', 'offer-1-2')
   async declineOffer(
     @CurrentPrincipal() principal: Principal,
     @Param('id', caseId) id: string,
@@ -128,7 +128,7 @@ export class CasesController {
   @HttpCode(200)
   @Allow('expert')
   @ApiCaseDecision('Complete a preparation task assigned to the caller')
-  @ApiStepIdParam('taskId', 'task-1')
+  @ApiStepIdParam('taskId', 'task', 'task-1')
   async completeTask(
     @CurrentPrincipal() principal: Principal,
     @Param('id', caseId) id: string,
@@ -152,7 +152,7 @@ export class CasesController {
   @HttpCode(200)
   @Allow('expert')
   @ApiCaseDecision('Record a follow-up check-in and whether the risk goes on')
-  @ApiStepIdParam('followUpId', 'day-30')
+  @ApiStepIdParam('followUpId', 'follow-up', 'day-30')
   async completeFollowUp(
     @CurrentPrincipal() principal: Principal,
     @Param('id', caseId) id: string,
@@ -185,7 +185,7 @@ export class CasesController {
   @HttpCode(200)
   @Allow('coordinator')
   @ApiCaseDecision('Acknowledge an escalation, which stops its ladder')
-  @ApiStepIdParam('escalationId', 'esc-1')
+  @ApiStepIdParam('escalationId', 'escalation', 'esc-1')
   acknowledgeEscalation(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Param('escalationId', stepId) escalationId: string) {
     return this.cases.acknowledgeEscalation(id, escalationId, actorOf(principal));
   }
@@ -218,7 +218,7 @@ export class CasesController {
   @Allow('coordinator', 'auditor', 'expert')
   @ApiOperation({ summary: 'Show a case: its recorded state and the running workflow’s live view' })
   @ApiCaseIdParam()
-  @ApiOkResponse({ type: CaseViewModel })
+  @ApiOkResponse({ type: CaseViewModel, description: 'The case.' })
   @ApiErrorResponses({ 400: MALFORMED_REQUEST, 404: UNKNOWN_CASE })
   async get(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string) {
     await this.access.requireVisible(id, principal);

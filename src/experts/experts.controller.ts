@@ -24,7 +24,7 @@ export class ExpertsController {
 
   @Post()
   @ApiOperation({ summary: 'Add an expert to the pool' })
-  @ApiCreatedResponse({ type: ExpertViewModel })
+  @ApiCreatedResponse({ type: ExpertViewModel, description: 'The new expert, active.' })
   @ApiErrorResponses({ 400: MALFORMED, 409: EMAIL_TAKEN })
   create(@Body() dto: CreateExpertDto) {
     return this.experts.create(dto);
@@ -33,7 +33,7 @@ export class ExpertsController {
   @Patch(':id')
   @ApiOperation({ summary: "Change an expert's details; absent fields stay as they are" })
   @ExpertIdParam()
-  @ApiOkResponse({ type: ExpertViewModel })
+  @ApiOkResponse({ type: ExpertViewModel, description: 'The expert as changed.' })
   @ApiErrorResponses({ 400: MALFORMED, 404: UNKNOWN_EXPERT, 409: EMAIL_TAKEN })
   update(@Param('id', expertId) id: string, @Body() dto: UpdateExpertDto) {
     return this.experts.update(id, dto);
@@ -43,7 +43,7 @@ export class ExpertsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Deactivate an expert, so that matching offers them no more cases; repeating it changes nothing' })
   @ExpertIdParam()
-  @ApiOkResponse({ type: ExpertViewModel })
+  @ApiOkResponse({ type: ExpertViewModel, description: 'The expert, now inactive.' })
   @ApiErrorResponses({ 400: MALFORMED, 404: UNKNOWN_EXPERT })
   deactivate(@Param('id', expertId) id: string) {
     return this.experts.deactivate(id);
@@ -51,7 +51,7 @@ export class ExpertsController {
 
   @Get()
   @ApiOperation({ summary: 'List experts in name order, with filters and paging' })
-  @ApiOkResponse({ type: ExpertPageModel })
+  @ApiOkResponse({ type: ExpertPageModel, description: 'One page of experts.' })
   @ApiErrorResponses({ 400: MALFORMED })
   list(@Query() query: ListExpertsQueryDto) {
     return this.experts.list(query);
@@ -60,7 +60,7 @@ export class ExpertsController {
   @Get(':id')
   @ApiOperation({ summary: 'Show an expert' })
   @ExpertIdParam()
-  @ApiOkResponse({ type: ExpertViewModel })
+  @ApiOkResponse({ type: ExpertViewModel, description: 'The expert.' })
   @ApiErrorResponses({ 400: MALFORMED, 404: UNKNOWN_EXPERT })
   get(@Param('id', expertId) id: string) {
     return this.experts.get(id);

@@ -18,7 +18,10 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ type: ErrorBody, description: 'The database or Temporal does not answer within two seconds.' })
   async check(): Promise<HealthReport> {
     const report = await this.health.check();
-    if (report.status !== 'ok') throw new ServiceUnavailableException(report);
+    if (report.status !== 'ok') {
+      const down = (['database', 'temporal'] as const).filter((part) => report[part] === 'down');
+      throw new ServiceUnavailableException(`${down.join(' and ')} ${down.length > 1 ? 'do' : 'does'} not answer; database is ${report.database}, temporal is ${report.temporal}`);
+    }
     return report;
   }
 }

@@ -1,6 +1,8 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { Client as PgClient } from 'pg';
 import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
@@ -27,6 +29,8 @@ describe('Brigade on its embedded default, over HTTP', () => {
   let pgPort: number;
   let dataDir: string;
   let coordinatorToken: string;
+  /** The audit bundle of the closed case, checked offline once Brigade and its database have stopped. */
+  let exportedBundle: string | undefined;
   let auditorToken: string;
 
   beforeAll(async () => {
@@ -137,7 +141,21 @@ describe('Brigade on its embedded default, over HTTP', () => {
       'FollowUpScheduled', 'FollowUpScheduled', 'FollowUpCompleted', 'FollowUpCompleted', 'CaseEvaluated', 'CaseClosed',
     ]);
     expect(events.map((e) => e.version)).toEqual(events.map((_, index) => index + 1));
-    await auditor().get(`/cases/${caseId}/verify`).expect(200).expect((res) => expect(res.body).toMatchObject({ valid: true, chain: { valid: true, eventCount: events.length } }));
+    // The auditor's verification replays the case's real Temporal history (and its escalation ladder) with today's code.
+    const verification = (await auditor().get(`/cases/${caseId}/verify`).expect(200)).body;
+    expect(verification).toMatchObject({ valid: true, chain: { valid: true, eventCount: events.length }, projection: { consistent: true } });
+    expect(verification.replay.status).toBe('passed');
+    expect(verification.replay.workflows.map((w: { workflowId: string }) => w.workflowId)).toEqual([`case-${caseId}`, expect.stringMatching(`^case-${caseId}-esc-`)]);
+    await coordinator().get(`/cases/${caseId}/verify`).expect(403);
+    await leadExpert.get(`/cases/${caseId}/timeline`).expect(403);
+    const timeline = (await auditor().get(`/cases/${caseId}/timeline`).expect(200)).body;
+    expect(JSON.stringify(timeline)).toContain(lead);
+    const asOfSession = events.findIndex((e) => e.type === 'PreparatorySessionHeld') + 1;
+    const stateThen = (await auditor().get(`/cases/${caseId}/state`).query({ version: asOfSession }).expect(200)).body;
+    expect(stateThen).toMatchObject({ version: asOfSession, state: { stage: 'Intervention', intervention: null, session: { outcomes: 'Draaiboek en rolverdeling afgesproken' } } });
+    const exported = await auditor().get(`/cases/${caseId}/export`).expect(200);
+    exportedBundle = path.join(dataDir, `case-${caseId}.audit.json`);
+    await writeFile(exportedBundle, exported.text);
     const listed = (await coordinator().get('/cases').query({ stage: 'Closed', region: 'utrecht' }).expect(200)).body as { items: Array<{ caseId: string }> };
     expect(listed.items.map((item) => item.caseId)).toContain(caseId);
     // Temporal's own visibility finds the case by the search attributes the workflow keeps current.
@@ -210,6 +228,12 @@ describe('Brigade on its embedded default, over HTTP', () => {
       await coordinator().post(`/cases/${open}/triage`).send({ decision: 'accept' }).expect(200);
 
       expect(await brigade.stop()).toBe(0);
+      // With PostgreSQL and Temporal stopped, the bundle exported earlier still verifies, from the file alone.
+      expect(exportedBundle).toBeDefined();
+      const offline = await promisify(execFile)(process.execPath, [path.resolve('dist/src/cli.js'), 'audit', 'verify', exportedBundle!], {
+        env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none', TEMPORAL_ADDRESS: '127.0.0.1:9' },
+      });
+      expect(offline.stdout).toContain('VERIFIED: every check passed');
       brigade = await startBrigadeProcess(env);
 
       await coordinator().get(`/cases/${open}`).expect(200).expect((res) => expect(res.body.live).toMatchObject({ stage: 'Matching' }));

@@ -11,8 +11,10 @@ import { loadBrigadeConfig } from '../../src/config/brigade-config';
 import { ConfigModule } from '../../src/config/config.module';
 import { RuntimeConnections } from '../../src/config/runtime-connections';
 import { HttpRuntimeModule } from '../../src/runtime/http-runtime.module';
+import { OPEN_API_PATH, serveOpenApi } from '../../src/runtime/open-api';
 import { TemporalClientLifecycle } from '../../src/temporal/temporal-client.provider';
 import { FakeTemporal } from '../support/fake-temporal';
+import { undocumentedInputs, undocumentedRoutes } from '../support/open-api-coverage';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { TEST_TOKEN_ENV, bearer, expiredBearer, forgedBearer } from '../support/tokens';
 
@@ -85,6 +87,7 @@ describe('who may call which route', () => {
       .overrideProvider(TemporalClientLifecycle).useValue({})
       .compile();
     app = moduleRef.createNestApplication({ logger: false });
+    serveOpenApi(app);
     await app.init();
   });
   afterAll(async () => {
@@ -101,7 +104,9 @@ describe('who may call which route', () => {
   const closed = declared.filter((entry): entry is [string, readonly UserRole[]] => entry[1] !== 'public');
 
   it('has a declared set of roles for every route the app serves, and no row for a route it does not serve', () => {
-    expect(servedRoutes(app).sort()).toEqual(Object.keys(ROUTE_ROLES).sort());
+    // The OpenAPI page and its assets are served by Swagger UI, public by design; the test below reads them without a token.
+    const apiRoutes = servedRoutes(app).filter((route) => !route.split(' ')[1].startsWith(`/${OPEN_API_PATH}`));
+    expect(apiRoutes.sort()).toEqual(Object.keys(ROUTE_ROLES).sort());
   });
 
   describe.each(closed)('%s', (route, allowed) => {
@@ -134,11 +139,32 @@ describe('who may call which route', () => {
     });
   });
 
+  it('documents every route of the whole app, with its inputs, on the public OpenAPI page', async () => {
+    await request(app.getHttpServer()).get('/docs').expect(200);
+    const document = (await request(app.getHttpServer()).get('/docs-json').expect(200)).body;
+
+    expect(undocumentedRoutes(app, document)).toEqual([]);
+    expect(undocumentedInputs(app, document)).toEqual([]);
+    for (const [route, roles] of closed) {
+      const [method, template] = route.split(' ');
+      const operation = document.paths[template.replace(/:(\w+)/g, '{$1}')][method.toLowerCase()];
+      expect({ route, description: operation.description, errors: Object.keys(operation.responses).filter((s) => s === '401' || s === '403') })
+        .toEqual({ route, description: expect.stringContaining(`Roles: ${roles.join(', ')}.`), errors: ['401', '403'] });
+    }
+  });
+
   it('lets anyone reach the public routes without a token', async () => {
     for (const [route] of declared.filter(([, roles]) => roles === 'public')) {
       const response = await send(route);
       expect([401, 403]).not.toContain(response.status);
     }
+  });
+
+  it('says in the health answer which dependency does not answer (here Temporal, which this app has no connection to)', async () => {
+    const response = await send('GET /health').expect(503);
+    expect(response.body).toEqual({
+      statusCode: 503, code: 'unavailable', message: 'temporal does not answer; database is up, temporal is down', fields: [],
+    });
   });
 
   it.each([

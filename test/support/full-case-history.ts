@@ -65,14 +65,20 @@ export function aFullCaseHistory(request: SupportRequest = aSupportRequest(), op
   ];
 }
 
-/** Records a generated full history through the event store, a few events per append as a workflow would. */
-export async function recordFullCase(eventStore: EventStore, options: FullHistoryOptions = {}): Promise<{ caseId: string; events: NewCaseEvent[] }> {
+/** How a generated history is recorded: a few events per append as a workflow would, unless told otherwise. */
+export interface RecordOptions extends FullHistoryOptions {
+  readonly eventsPerAppend?: number;
+}
+
+/** Records a generated full history through the event store. */
+export async function recordFullCase(eventStore: EventStore, options: RecordOptions = {}): Promise<{ caseId: string; events: NewCaseEvent[] }> {
   const request = aSupportRequest();
   const events = aFullCaseHistory(request, options);
-  for (let from = 0; from < events.length; from += 3) {
+  const batch = options.eventsPerAppend ?? 3;
+  for (let from = 0; from < events.length; from += batch) {
     await eventStore.append({
-      caseId: request.caseId, expectedVersion: from, events: events.slice(from, from + 3), idempotencyKey: randomUUID(),
-      causation: { workflowId: `case-${request.caseId}`, runId: 'generated', activityId: String(from / 3 + 1) },
+      caseId: request.caseId, expectedVersion: from, events: events.slice(from, from + batch), idempotencyKey: randomUUID(),
+      causation: { workflowId: `case-${request.caseId}`, runId: 'generated', activityId: String(from / batch + 1) },
     });
   }
   return { caseId: request.caseId, events };

@@ -5,7 +5,6 @@ import {
   type ValidationArguments, type ValidatorConstraintInterface,
 } from 'class-validator';
 
-const WHOLE_VERSION = 'version must be a whole number of at least 1';
 
 /** What is wrong with the pair of query fields, if anything: exactly one must be given, and `at` must be a time. */
 function pointProblem(query: { readonly version?: unknown; readonly at?: unknown }): string | null {
@@ -32,7 +31,7 @@ class PointInHistory implements ValidatorConstraintInterface {
 export class CaseStateQueryDto {
   @ApiPropertyOptional({ minimum: 1, example: 12, description: 'Fold the events up to and including this version.' })
   @ValidateIf((query: CaseStateQueryDto) => query.version !== undefined)
-  @Type(() => Number) @IsInt({ message: WHOLE_VERSION }) @Min(1, { message: WHOLE_VERSION })
+  @Type(() => Number) @IsInt({ message: 'version must be a whole number' }) @Min(1, { message: 'version must be 1 or more' })
   readonly version?: number;
 
   @ApiPropertyOptional({

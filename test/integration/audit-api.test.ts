@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import { AuditModule } from '../../src/audit/audit.module';
+import type { UserRole } from '../../src/auth/user-role';
+import { foldCase } from '../../src/domain/case.state';
+import type { CaseEvent } from '../../src/domain/case.events';
+import { createApiApp, type ApiApp } from '../support/api-app';
+import { anExpertPool } from '../support/case-driver';
+import { COORDINATOR } from '../support/case-fixtures';
+import { recordFullCase } from '../support/full-case-history';
+import { runFullIncidentCase } from '../support/full-case-run';
+import { realTemporalClient } from '../support/real-temporal-client';
+import { tamperWithHistory } from '../support/tamper';
+import { bearer } from '../support/tokens';
+import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+
+describe('the audit HTTP API', () => {
+  let harness: WorkflowHarness;
+  let app: ApiApp;
+  /** A case a real workflow ran from request to closure, with an escalation ladder of its own. */
+  let workflowCaseId: string;
+
+  beforeAll(async () => {
+    harness = await createWorkflowHarness();
+    await anExpertPool(harness, Array.from({ length: 6 }, () => ({ homeMunicipality: 'Utrecht' })));
+    app = await createApiApp(harness.db, { imports: [AuditModule, realTemporalClient(harness.env.client)] });
+    workflowCaseId = await runFullIncidentCase(harness);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await harness?.close();
+  });
+
+  const as = (role: UserRole, subject = `${role}-test`) => {
+    const authorization = bearer(role, subject);
+    return { get: (path: string) => app.api().get(path).set('Authorization', authorization) };
+  };
+  const auditor = () => as('auditor', 'a.devries');
+  const aGeneratedCase = () => recordFullCase(harness.eventStore);
+
+  describe('GET /cases/:id/timeline', () => {
+    it('lists the events in order with their actors, times and chained hashes', async () => {
+      const { caseId, events } = await aGeneratedCase();
+
+      const response = await auditor().get(`/cases/${caseId}/timeline`).expect(200);
+
+      expect(response.body.caseId).toBe(caseId);
+      expect(response.body.events).toHaveLength(events.length);
+      const [first, second] = response.body.events;
+      expect(Object.keys(first).sort()).toEqual(['actor', 'data', 'hash', 'occurredAt', 'prevHash', 'recordedAt', 'type', 'version']);
+      expect(first).toMatchObject({ version: 1, type: 'RequestReceived', actor: COORDINATOR, occurredAt: events[0].occurredAt, prevHash: '0'.repeat(64) });
+      expect(second.prevHash).toBe(first.hash);
+      expect(response.body.events.map((event: { type: string }) => event.type)).toEqual(events.map((event) => event.type));
+    });
+
+    it('shows the actors of a real run, people and the system', async () => {
+      const response = await as('coordinator').get(`/cases/${workflowCaseId}/timeline`).expect(200);
+
+      const roles = new Set(response.body.events.map((event: { actor: { role: string } }) => event.actor.role));
+      expect([...roles].sort()).toEqual(['coordinator', 'expert', 'system']);
+    });
+  });
+
+  describe('GET /cases/:id/state', () => {
+    it('folds the events up to a version', async () => {
+      const { caseId, events } = await aGeneratedCase();
+      const teamVersion = events.findIndex((event) => event.type === 'TeamAssembled') + 1;
+
+      const response = await auditor().get(`/cases/${caseId}/state?version=${teamVersion}`).expect(200);
+
+      const stored = (await harness.eventStore.readStream(caseId, teamVersion)) as unknown as CaseEvent[];
+      expect(response.body).toEqual({ caseId, version: teamVersion, at: events[teamVersion - 1].occurredAt, state: foldCase(stored) });
+      expect(response.body.state).toMatchObject({ stage: 'Preparation', riskLevel: 'MEDIUM' });
+    });
+
+    it('folds the events that occurred by a moment', async () => {
+      const { caseId, events } = await aGeneratedCase();
+      const risk = events.find((event) => event.type === 'RiskLevelChanged')!;
+      const minuteLater = new Date(Date.parse(risk.occurredAt) + 60_000).toISOString();
+
+      const response = await auditor().get(`/cases/${caseId}/state`).query({ at: minuteLater }).expect(200);
+
+      expect(response.body).toMatchObject({ caseId, at: minuteLater, state: { stage: 'Preparation', riskLevel: 'HIGH', escalationCount: 1 } });
+      expect(response.body.version).toBe(events.findIndex((event) => event.type === 'EscalationRaised') + 1);
+    });
+
+    it('answers the state a real run had before its team was complete', async () => {
+      const timeline = (await auditor().get(`/cases/${workflowCaseId}/timeline`).expect(200)).body.events as Array<{ type: string; occurredAt: string }>;
+      const accepted = timeline.find((event) => event.type === 'RequestAccepted')!;
+
+      const response = await auditor().get(`/cases/${workflowCaseId}/state`).query({ at: accepted.occurredAt }).expect(200);
+
+      expect(response.body.state).toMatchObject({ stage: 'Matching', team: [] });
+    });
+
+    it.each([
+      ['neither version nor at', '', 'give either version=<number> or at=<ISO 8601 time>', 'at'],
+      ['both version and at', '?version=2&at=2027-03-01T09:00:00Z', 'give either version or at, not both', 'at'],
+      ['a version of 0', '?version=0', 'version must be 1 or more', 'version'],
+      ['a version that is not a number', '?version=latest', 'version must be a whole number', 'version'],
+      ['a version with a fraction', '?version=2.5', 'version must be a whole number', 'version'],
+      ['an at that is not a time', '?at=yesterday', 'at must be an ISO 8601 time such as 2027-03-01T09:00:00Z', 'at'],
+      ['an unknown parameter', '?version=1&asOf=now', 'property asOf should not exist', 'asOf'],
+    ])('answers 400 naming the problem for %s', async (_case, query, message, field) => {
+      const { caseId } = await aGeneratedCase();
+
+      const response = await auditor().get(`/cases/${caseId}/state${query}`).expect(400);
+
+      expect(response.body).toMatchObject({ statusCode: 400, code: 'invalid_input', message: expect.stringContaining(message) });
+      expect(response.body.fields).toContainEqual({ field, problems: expect.arrayContaining([message]) });
+    });
+
+    it('answers 404 naming the last version for a version beyond it', async () => {
+      const { caseId, events } = await aGeneratedCase();
+
+      const response = await auditor().get(`/cases/${caseId}/state?version=${events.length + 1}`).expect(404);
+
+      expect(response.body).toMatchObject({ code: 'not_found', message: `case ${caseId} has no version ${events.length + 1}; its last version is ${events.length}` });
+    });
+
+    it('answers 404 saying the case did not exist yet for a moment before its first event', async () => {
+      const { caseId, events } = await aGeneratedCase();
+
+      const response = await auditor().get(`/cases/${caseId}/state`).query({ at: '2020-01-01T00:00:00Z' }).expect(404);
+
+      expect(response.body.message).toBe(`case ${caseId} did not exist yet at 2020-01-01T00:00:00Z; its first event occurred at ${events[0].occurredAt}`);
+    });
+  });
+
+  describe('GET /cases/:id/verify', () => {
+    it('passes a real run: chain, fold, read model, and the replay of the case and its ladder', async () => {
+      const response = await auditor().get(`/cases/${workflowCaseId}/verify`).expect(200);
+
+      expect(response.body).toMatchObject({
+        caseId: workflowCaseId,
+        valid: true,
+        chain: { valid: true, firstInvalidVersion: null },
+        fold: { valid: true, stage: 'Closed' },
+        projection: { consistent: true },
+        replay: { status: 'passed', firstDivergence: null },
+      });
+      expect(response.body.replay.workflows.map((workflow: { workflowId: string }) => workflow.workflowId))
+        .toEqual([`case-${workflowCaseId}`, `case-${workflowCaseId}-esc-1`]);
+    });
+
+    it('names the first version of an event altered in the database', async () => {
+      const { caseId, events } = await aGeneratedCase();
+      const riskVersion = events.findIndex((event) => event.type === 'RiskLevelChanged') + 1;
+      await tamperWithHistory(harness.db, `UPDATE case_events SET data = jsonb_set(data, '{to}', '"LOW"') WHERE case_id = $1 AND version = $2`, [caseId, riskVersion]);
+
+      const response = await auditor().get(`/cases/${caseId}/verify`).expect(200);
+
+      expect(response.body).toMatchObject({
+        valid: false,
+        chain: { valid: false, firstInvalidVersion: riskVersion, problem: 'hash does not match the event content' },
+      });
+    });
+
+    it('finds a read model that drifted from the events', async () => {
+      const { caseId } = await aGeneratedCase();
+      await harness.db.sql(`UPDATE cases SET state = jsonb_set(state, '{stage}', '"Cancelled"') WHERE case_id = $1`, [caseId]);
+
+      const response = await auditor().get(`/cases/${caseId}/verify`).expect(200);
+
+      expect(response.body).toMatchObject({
+        valid: false, chain: { valid: true },
+        projection: { consistent: false, problem: "the read model's state differs from the fold of the events in: stage" },
+      });
+    });
+
+    it('reports the replay as unavailable, not passed, when Temporal has no history of the case', async () => {
+      const { caseId } = await aGeneratedCase();
+
+      const response = await auditor().get(`/cases/${caseId}/verify`).expect(200);
+
+      expect(response.body).toMatchObject({ valid: false, chain: { valid: true }, fold: { valid: true }, projection: { consistent: true } });
+      expect(response.body.replay).toEqual({
+        status: 'unavailable', firstDivergence: null,
+        workflows: [{ workflowId: `case-${caseId}`, status: 'unavailable', errorType: null, message: expect.stringContaining('no longer has the history') }],
+      });
+    });
+  });
+
+  describe('GET /cases/:id/export', () => {
+    it('downloads the events as stored, the histories and the verification as case-<id>.audit.json', async () => {
+      const response = await auditor().get(`/cases/${workflowCaseId}/export`).expect(200);
+
+      expect(response.headers['content-disposition']).toBe(`attachment; filename=case-${workflowCaseId}.audit.json`);
+      expect(response.headers['content-type']).toMatch(/^application\/json/);
+      const stored = await harness.eventStore.readStream(workflowCaseId);
+      expect(response.body).toMatchObject({
+        format: 'brigade-case-audit', formatVersion: 1, caseId: workflowCaseId, events: stored, verification: { valid: true },
+      });
+      expect(Date.parse(response.body.exportedAt)).not.toBeNaN();
+      expect(response.body.workflowHistories.map((entry: { workflowId: string }) => entry.workflowId))
+        .toEqual([`case-${workflowCaseId}`, `case-${workflowCaseId}-esc-1`]);
+      expect(response.body.workflowHistories[0].history.events[0].eventType).toBe('EVENT_TYPE_WORKFLOW_EXECUTION_STARTED');
+    });
+  });
+
+  describe('for a case that does not exist', () => {
+    it.each(['timeline', 'state?version=1', 'verify', 'export'])('answers 404 on %s', async (route) => {
+      const missing = randomUUID();
+
+      const response = await auditor().get(`/cases/${missing}/${route}`).expect(404);
+
+      expect(response.body).toEqual({ statusCode: 404, code: 'not_found', message: `case ${missing} does not exist`, fields: [] });
+    });
+
+    it('answers 400 for a case id that is not a UUID', async () => {
+      const response = await auditor().get('/cases/not-a-case/timeline').expect(400);
+
+      expect(response.body).toMatchObject({ statusCode: 400, code: 'invalid_input' });
+    });
+  });
+
+  describe('who may call what', () => {
+    const routes = ['timeline', 'state?version=1', 'verify', 'export'];
+
+    it.each(['verify', 'export'])('refuses a coordinator the audit-only %s with 403', async (route) => {
+      const response = await as('coordinator').get(`/cases/${workflowCaseId}/${route}`).expect(403);
+
+      expect(response.body.code).toBe('forbidden');
+    });
+
+    it.each(['timeline', 'state?version=1'])('lets a coordinator read the %s', async (route) => {
+      await as('coordinator').get(`/cases/${workflowCaseId}/${route}`).expect(200);
+    });
+
+    it.each(routes)('refuses an expert %s with 403, even on a case they are on', async (route) => {
+      const timeline = (await auditor().get(`/cases/${workflowCaseId}/timeline`).expect(200)).body.events as Array<{ type: string; actor: { id: string } }>;
+      const teamMember = timeline.find((event) => event.type === 'OfferAccepted')!.actor.id;
+
+      await as('expert', teamMember).get(`/cases/${workflowCaseId}/${route}`).expect(403);
+    });
+
+    it.each(routes)('refuses %s without a token with 401', async (route) => {
+      await app.api().get(`/cases/${workflowCaseId}/${route}`).expect(401);
+    });
+  });
+});

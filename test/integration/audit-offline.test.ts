@@ -1,0 +1,114 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { AuditModule } from '../../src/audit/audit.module';
+import type { AuditBundle } from '../../src/audit/audit-bundle';
+import { runCli, type CliOutput } from '../../src/cli';
+import { createApiApp } from '../support/api-app';
+import { anExpertPool } from '../support/case-driver';
+import { freePort } from '../support/free-port';
+import { runFullIncidentCase } from '../support/full-case-run';
+import { realTemporalClient } from '../support/real-temporal-client';
+import { bearer } from '../support/tokens';
+import { createWorkflowHarness } from '../support/workflow-harness';
+
+function capture(): CliOutput & { lines: string[]; errors: string[]; text(): string } {
+  const lines: string[] = [];
+  const errors: string[] = [];
+  return { lines, errors, out: (line) => lines.push(line), err: (line) => errors.push(line), text: () => [...lines, ...errors].join('\n') };
+}
+
+describe('verifying an exported case offline', () => {
+  let folder: string;
+  let exported: AuditBundle;
+  /** Where Brigade would look for PostgreSQL and Temporal: a port nothing listens on, so any attempt would fail. */
+  let unreachable: Record<string, string>;
+
+  // The bundle comes from a real run through the API; then the database and Temporal are gone before any check.
+  beforeAll(async () => {
+    const harness = await createWorkflowHarness();
+    await anExpertPool(harness, Array.from({ length: 6 }, () => ({ homeMunicipality: 'Utrecht' })));
+    const app = await createApiApp(harness.db, { imports: [AuditModule, realTemporalClient(harness.env.client)] });
+    try {
+      const caseId = await runFullIncidentCase(harness);
+      exported = (await app.api().get(`/cases/${caseId}/export`).set('Authorization', bearer('auditor', 'a.devries')).expect(200)).body;
+    } finally {
+      await app.close();
+      await harness.close();
+    }
+    folder = await mkdtemp(path.join(tmpdir(), 'brigade-audit-'));
+    const closed = await freePort();
+    unreachable = { DATABASE_URL: `postgres://brigade@127.0.0.1:${closed}/brigade`, TEMPORAL_ADDRESS: `127.0.0.1:${closed}` };
+  });
+  afterAll(() => rm(folder, { recursive: true, force: true }));
+
+  async function verify(bundle: unknown, name = `case-${exported.caseId}.audit.json`) {
+    const file = path.join(folder, name);
+    await writeFile(file, typeof bundle === 'string' ? bundle : JSON.stringify(bundle));
+    const output = capture();
+    const code = await runCli(['audit', 'verify', file], unreachable, output);
+    return { code, output };
+  }
+  const copy = (): AuditBundle => JSON.parse(JSON.stringify(exported));
+
+  it('passes the export as it was downloaded, with the database and Temporal out of reach', async () => {
+    const { code, output } = await verify(exported);
+
+    expect(output.text()).toContain('VERIFIED: every check passed');
+    expect(code).toBe(0);
+    expect(output.lines.join('\n')).toMatch(new RegExp(`replay +ok +case-${exported.caseId}-esc-1 passed`));
+  });
+
+  it('fails an export whose event was altered, naming the version', async () => {
+    const bundle = copy();
+    const index = bundle.events.findIndex((event) => event.type === 'InterventionReported');
+    (bundle.events[index].data as { outcome: string }).outcome = 'calm';
+
+    const { code, output } = await verify(bundle);
+
+    expect(code).toBe(1);
+    expect(output.lines.join('\n')).toMatch(new RegExp(`hash chain +FAILED +version ${index + 1}: hash does not match the event content`));
+    expect(output.text()).toContain('NOT VERIFIED');
+  });
+
+  it('fails an export whose history came from incompatible code, naming the divergence', async () => {
+    const bundle = copy();
+    const [caseHistory] = bundle.workflowHistories as Array<{ workflowId: string; history: { events: Array<Record<string, { activityType?: { name: string } }>> } }>;
+    const scheduled = caseHistory.history.events.find((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'assessIntake');
+    scheduled!.activityTaskScheduledEventAttributes.activityType!.name = 'assessIntakeV0';
+
+    const { code, output } = await verify(bundle);
+
+    expect(code).toBe(1);
+    expect(output.lines.join('\n')).toMatch(new RegExp(`replay +FAILED +case-${exported.caseId}: DeterminismViolationError: .*assessIntake`));
+  });
+
+  it('does not trust the verdict recorded in the bundle', async () => {
+    const bundle = copy();
+    const withoutVersion2 = [bundle.events[0], ...bundle.events.slice(2)];
+
+    const { code, output } = await verify({ ...bundle, events: withoutVersion2, verification: { ...bundle.verification, valid: true } });
+
+    expect(code).toBe(1);
+    expect(output.lines.join('\n')).toMatch(/hash chain +FAILED +version 2: version 2 is missing/);
+  });
+
+  it.each([
+    ['a file that is not JSON', 'not json', /is not an audit bundle: it is not JSON/],
+    ['JSON without the format marker', '{"caseId":"x"}', /is not an audit bundle: it has no "format": "brigade-case-audit" marker/],
+  ])('answers %s with exit code 2', async (_case, content, message) => {
+    const { code, output } = await verify(content, 'bad.json');
+
+    expect(code).toBe(2);
+    expect(output.errors.join('\n')).toMatch(message);
+  });
+
+  it('answers a file that does not exist with exit code 2', async () => {
+    const output = capture();
+
+    const code = await runCli(['audit', 'verify', path.join(folder, 'missing.json')], unreachable, output);
+
+    expect(code).toBe(2);
+    expect(output.errors.join('\n')).toMatch(/missing\.json cannot be read: ENOENT/);
+  });
+});

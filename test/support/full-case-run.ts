@@ -1,0 +1,25 @@
+import { acknowledgeEscalation } from '../../workflows/messages';
+import { startCase } from './case-driver';
+import { COORDINATOR } from './case-fixtures';
+import type { WorkflowHarness } from './workflow-harness';
+
+/**
+ * Runs a real incident case through the harness's workflow from request to closure, the way its people would; the
+ * reported incident starts an escalation ladder, so the case has a child workflow too. Resolves with the case id.
+ */
+export async function runFullIncidentCase(harness: WorkflowHarness): Promise<string> {
+  return harness.withWorker(async () => {
+    const sut = await startCase(harness, { category: 'INCIDENT' });
+    await sut.accept();
+    await sut.acceptOffersUntilTeamAssembled();
+    await sut.prepareAndHoldSession();
+    await sut.reportAfterEvent('incident');
+    await sut.completeFollowUps();
+    for (const escalation of (await sut.state()).openEscalations) {
+      await sut.handle.executeUpdate(acknowledgeEscalation, { args: [{ escalationId: escalation.escalationId, actor: COORDINATOR }] });
+    }
+    await sut.evaluateAndClose();
+    await sut.handle.result();
+    return sut.handle.workflowId.replace(/^case-/, '');
+  });
+}

@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { AUDIT_BUNDLE_FORMAT, AUDIT_BUNDLE_VERSION, type AuditBundle, type BundledHistory } from '../../../src/audit/audit-bundle';
+import { readAuditBundle } from '../../../src/audit/audit-bundle.reader';
+import { verifyAuditBundle } from '../../../src/audit/bundle-verifier';
+import type { CaseVerification } from '../../../src/audit/case-verification';
+import type { NewCaseEvent } from '../../../src/domain/case.events';
+import type { StoredCaseEvent } from '../../../src/event-store/event-store.port';
+import { GENESIS_HASH, chainHash } from '../../../src/event-store/hash-chain';
+import { aSupportRequest } from '../../support/case-fixtures';
+import { aFullCaseHistory } from '../../support/full-case-history';
+
+const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'histories');
+const history = (file: string): BundledHistory => JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8'));
+
+/** Numbers and hash-chains events as the store would have recorded them. */
+function chained(caseId: string, events: readonly NewCaseEvent[]): StoredCaseEvent[] {
+  let prevHash = GENESIS_HASH;
+  return events.map((event, index) => {
+    const envelope = {
+      ...event, caseId, version: index + 1, recordedAt: event.occurredAt, causation: { workflowId: `case-${caseId}` }, idempotencyKey: `key-${index}`,
+    };
+    const hash = chainHash(prevHash, envelope);
+    const stored = { ...envelope, position: index + 1, prevHash, hash } as StoredCaseEvent;
+    prevHash = hash;
+    return stored;
+  });
+}
+
+// The recorded incident case and its escalation ladder, with a full history of events for the same case id.
+const caseHistory = history('full-case-incident.json');
+const ladderHistory = history('full-case-incident.ladder-1.json');
+const caseId = caseHistory.workflowId.replace(/^case-/, '');
+const fullHistory = aFullCaseHistory(aSupportRequest({ caseId }));
+
+function aBundle(overrides: Partial<AuditBundle> = {}): AuditBundle {
+  return {
+    format: AUDIT_BUNDLE_FORMAT, formatVersion: AUDIT_BUNDLE_VERSION, caseId, exportedAt: '2027-05-01T12:00:00.000Z',
+    events: chained(caseId, fullHistory), workflowHistories: [caseHistory, ladderHistory],
+    verification: { valid: true } as CaseVerification,
+    ...overrides,
+  };
+}
+
+describe('verifying an audit bundle offline', () => {
+  it('passes an intact bundle: chain, fold and the replay of every workflow', async () => {
+    const sut = await verifyAuditBundle(aBundle());
+
+    expect(sut).toMatchObject({
+      caseId, valid: true, projection: null,
+      chain: { valid: true, eventCount: fullHistory.length }, fold: { valid: true, stage: 'Closed' },
+      replay: { status: 'passed', workflows: [{ workflowId: caseHistory.workflowId }, { workflowId: ladderHistory.workflowId }] },
+    });
+  });
+
+  it('names the version of an event whose content was changed', async () => {
+    const events = chained(caseId, fullHistory);
+    events[13] = { ...events[13], data: { from: 'MEDIUM', to: 'LOW', reason: 'nothing happened' } } as StoredCaseEvent;
+
+    const sut = await verifyAuditBundle(aBundle({ events }));
+
+    expect(sut).toMatchObject({ valid: false, chain: { valid: false, firstInvalidVersion: 14, problem: 'hash does not match the event content' } });
+  });
+
+  it('fails events re-chained into an order the case cannot have had', async () => {
+    const reordered = [...fullHistory];
+    [reordered[0], reordered[1]] = [reordered[1], reordered[0]];
+
+    const sut = await verifyAuditBundle(aBundle({ events: chained(caseId, reordered) }));
+
+    expect(sut).toMatchObject({
+      valid: false, chain: { valid: true }, fold: { valid: false, failedVersion: 1, problem: `case ${caseId} starts with IntakeAssessed, not RequestReceived` },
+    });
+  });
+
+  it('fails the events of another case passed off as this one', async () => {
+    const other = aSupportRequest();
+
+    const sut = await verifyAuditBundle(aBundle({ events: chained(other.caseId, aFullCaseHistory(other)) }));
+
+    expect(sut.chain).toMatchObject({ valid: false, firstInvalidVersion: 1, problem: `version 1 belongs to case ${other.caseId}` });
+  });
+
+  it('fails a history of another case\'s workflow', async () => {
+    const foreign = history('full-case-citizen-meeting.json');
+
+    const sut = await verifyAuditBundle(aBundle({ workflowHistories: [caseHistory, foreign] }));
+
+    expect(sut).toMatchObject({ valid: false, replay: { status: 'diverged', firstDivergence: { workflowId: foreign.workflowId, errorType: 'ForeignWorkflow' } } });
+  });
+
+  it('calls a bundle without the case workflow\'s history unavailable, not passed', async () => {
+    const sut = await verifyAuditBundle(aBundle({ workflowHistories: [ladderHistory] }));
+
+    expect(sut.valid).toBe(false);
+    expect(sut.replay.status).toBe('unavailable');
+    expect(sut.replay.workflows).toContainEqual({
+      workflowId: caseHistory.workflowId, status: 'unavailable', errorType: null, message: `the bundle holds no history of ${caseHistory.workflowId}`,
+    });
+  });
+});
+
+describe('reading an audit bundle', () => {
+  it('reads back a bundle as it was written', () => {
+    const bundle = aBundle();
+
+    expect(readAuditBundle(JSON.stringify(bundle))).toEqual(bundle);
+  });
+
+  it.each([
+    ['a bundle of another layout version', { formatVersion: 2 }, 'its formatVersion 2 is not 1, the one this Brigade reads'],
+    ['an event without its hash', { events: [{ ...aBundle().events[0], hash: undefined }] }, 'events[0].hash must be a text'],
+    ['an event without an actor id', { events: [{ ...aBundle().events[0], actor: { role: 'coordinator' } }] }, 'events[0].actor must be a role and an id'],
+    ['a history without events', { workflowHistories: [{ workflowId: 'case-x', history: { events: [] } }] }, 'workflowHistories[0] (case-x) has no history events'],
+    ['a history that is not Temporal\'s', { workflowHistories: [{ workflowId: 'case-x', history: { events: [{ eventId: '1', eventType: 'EVENT_TYPE_NONSENSE' }] } }] },
+      'workflowHistories[0] (case-x) is not a Temporal history'],
+  ])('refuses %s, naming what is wrong', (_case, overrides, message) => {
+    expect(() => readAuditBundle(JSON.stringify({ ...aBundle(), ...overrides }))).toThrow(message);
+  });
+});
