@@ -13,6 +13,13 @@ export function toSupportRequest(caseId: string, dto: RegisterCaseDto): SupportR
     safetyRegion: dto.safetyRegion,
     requesterRole: dto.requesterRole,
     description: dto.description,
+    ...(dto.officeHolder && {
+      officeHolder: {
+        name: dto.officeHolder.name.trim(),
+        office: dto.officeHolder.office.trim(),
+        ...(dto.officeHolder.details !== undefined && { details: dto.officeHolder.details }),
+      },
+    }),
     ...(dto.eventDate !== undefined && { eventDate: new Date(dto.eventDate).toISOString() }),
     indicators: {
       threatsReceived: indicators.threatsReceived ?? false,

@@ -10,6 +10,15 @@ export interface RiskIndicators {
   readonly officeHolderPersonallyTargeted: boolean;
 }
 
+/** The office holder a request is about: who is threatened or must front the meeting. Sensitive: see `sensitive-fields.ts`. */
+export interface OfficeHolder {
+  readonly name: string;
+  /** Their office, e.g. "wethouder wonen" or "burgemeester". */
+  readonly office: string;
+  /** What the brigade should know about them (threats received, family situation…), in free text. */
+  readonly details?: string;
+}
+
 /** A municipality's request for support, as registered by a coordinator. */
 export interface SupportRequest {
   readonly caseId: string;
@@ -17,7 +26,10 @@ export interface SupportRequest {
   readonly municipality: string;
   readonly safetyRegion: SafetyRegion;
   readonly requesterRole: RequesterRole;
+  /** Free text: sensitive. */
   readonly description: string;
+  /** The person the request is about, when it is about one. */
+  readonly officeHolder?: OfficeHolder;
   /** ISO date-time of the risky event, when there is one. */
   readonly eventDate?: string;
   readonly indicators: RiskIndicators;

@@ -8,6 +8,7 @@ import {
   type CaseCategory, type MediaAttention, type RequesterRole, type SafetyRegion,
 } from '../../domain/case.vocabulary';
 import { IsMunicipalityName } from '../../experts/dto/municipality-name';
+import { IsCaseText } from './case-text';
 
 /** Risk indicators as sent over HTTP; an omitted indicator counts as absent. */
 export class RiskIndicatorsDto {
@@ -30,6 +31,18 @@ export class RiskIndicatorsDto {
   @IsOptional() @IsBoolean() readonly officeHolderPersonallyTargeted?: boolean;
 }
 
+/** The office holder a request is about; sensitive, shown only to those who need it. */
+export class OfficeHolderDto {
+  @ApiProperty({ description: 'Their name.', example: 'J. de Boer', maxLength: 200 })
+  @IsCaseText(200) readonly name: string;
+
+  @ApiProperty({ description: 'Their office.', example: 'wethouder wonen', maxLength: 200 })
+  @IsCaseText(200) readonly office: string;
+
+  @ApiPropertyOptional({ description: 'What the brigade should know about them.', maxLength: 5000 })
+  @IsOptional() @IsCaseText(5000) readonly details?: string;
+}
+
 /** The body of `POST /cases`: a municipality's support request. */
 export class RegisterCaseDto {
   @ApiProperty({ enum: CASE_CATEGORIES, enumName: 'CaseCategory', description: 'The kind of support asked for.', example: 'SHELTER_SUPPORT' })
@@ -47,6 +60,9 @@ export class RegisterCaseDto {
 
   @ApiProperty({ minLength: 1, maxLength: 5000, description: 'The situation, in the requester’s words.', example: 'Raadsvergadering over een nieuwe opvanglocatie' })
   @IsString() @IsNotEmpty() @MaxLength(5000) readonly description: string;
+
+  @ApiPropertyOptional({ type: OfficeHolderDto, description: 'The office holder the request is about, if any (sensitive).' })
+  @IsOptional() @ValidateNested() @Type(() => OfficeHolderDto) readonly officeHolder?: OfficeHolderDto;
 
   @ApiPropertyOptional({
     description: 'When the risky event takes place: an ISO 8601 date-time (or date).', example: '2027-01-20T19:00:00.000Z',
