@@ -15,6 +15,14 @@ describe('the case request mapper', () => {
     });
   });
 
+  it('keeps the office holder the request is about, trimmed, and leaves it out when there is none', () => {
+    const withHolder = { ...dto, officeHolder: { name: ' J. de Boer ', office: 'wethouder wonen ', details: 'Bedreigd via sociale media' } } as RegisterCaseDto;
+
+    expect(toSupportRequest('c-1', withHolder).officeHolder).toEqual({ name: 'J. de Boer', office: 'wethouder wonen', details: 'Bedreigd via sociale media' });
+    expect(toSupportRequest('c-1', dto)).not.toHaveProperty('officeHolder');
+    expect(requestFingerprint(withHolder)).not.toBe(requestFingerprint(dto));
+  });
+
   it('derives the same version-4-shaped case id from the same idempotency key, and another from another key', () => {
     const sut = caseIdForIdempotencyKey('request-2026-0001');
     expect(sut).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
