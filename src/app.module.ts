@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
+import { CodecServerModule } from './codec-server/codec-server.module';
 import { BrigadeConfig } from './config/brigade-config';
 import { ConfigModule } from './config/config.module';
 import { RuntimeConnections } from './config/runtime-connections';
@@ -23,7 +24,7 @@ export class AppModule {
         DatabaseModule,
         TemporalModule.forRoot({ runWorker: config.runsWorker }),
         ExpertsModule,
-        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, MeModule, AuditModule, HealthModule] : []),
+        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, MeModule, AuditModule, HealthModule, CodecServerModule] : []),
       ],
     };
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PayloadEncryptionModule } from '../crypto/payload-encryption.module';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { AuditController } from './audit.controller';
 import { CaseHistoryService } from './case-history.service';
@@ -7,7 +8,7 @@ import { RecordedCaseReader } from './recorded-case.reader';
 
 /** Auditing over HTTP: timeline, state as of a point, verification with workflow replay, and export for offline checks. */
 @Module({
-  imports: [EventStoreModule],
+  imports: [EventStoreModule, PayloadEncryptionModule],
   controllers: [AuditController],
   providers: [CaseHistoryService, CaseVerificationService, RecordedCaseReader],
 })

@@ -1,4 +1,5 @@
 import { workflowIdFor } from '../cases/case-workflow.client';
+import type { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { foldHistory } from '../domain/case-history';
 import type { AuditBundle } from './audit-bundle';
 import { caseVerification, foldCheckOf, type CaseVerification } from './case-verification';
@@ -7,9 +8,10 @@ import { replayHistories, type WorkflowReplay } from './workflow-replayer';
 
 /**
  * Verifies a bundle from its own contents, trusting none of its recorded verdicts: recomputes the hash chain, folds
- * the events, and replays the histories with today's workflow code. Needs neither a database nor Temporal.
+ * the events, and replays the histories with today's workflow code. Needs neither a database nor Temporal, only, for
+ * encrypted histories, the payload keys they were written with (through `codec`).
  */
-export async function verifyAuditBundle(bundle: AuditBundle): Promise<CaseVerification> {
+export async function verifyAuditBundle(bundle: AuditBundle, codec?: AesGcmPayloadCodec): Promise<CaseVerification> {
   const { caseId, events } = bundle;
   const caseWorkflowId = workflowIdFor(caseId);
   const belongs = (workflowId: string) => workflowId === caseWorkflowId || workflowId.startsWith(`${caseWorkflowId}-`);
@@ -27,6 +29,6 @@ export async function verifyAuditBundle(bundle: AuditBundle): Promise<CaseVerifi
     chain: verifyEventChain(caseId, events),
     fold: foldCheckOf(foldHistory(events)),
     projection: null,
-    replay: await replayHistories(ownHistories, findings),
+    replay: await replayHistories(ownHistories, findings, codec),
   });
 }

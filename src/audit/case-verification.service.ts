@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
+import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { foldHistory } from '../domain/case-history';
 import type { StoredCaseEvent } from '../event-store/event-store.port';
 import { auditBundle, type AuditBundle } from './audit-bundle';
@@ -12,7 +13,7 @@ import { replayHistories } from './workflow-replayer';
 /** Verifies a case end to end (hash chain, fold, read model, workflow replay) and exports it for offline checking. */
 @Injectable()
 export class CaseVerificationService {
-  constructor(private readonly records: RecordedCaseReader, private readonly client: Client) {}
+  constructor(private readonly records: RecordedCaseReader, private readonly client: Client, private readonly codec: AesGcmPayloadCodec) {}
 
   async verify(caseId: string): Promise<CaseVerification> {
     return (await this.inspect(caseId)).verification;
@@ -32,7 +33,7 @@ export class CaseVerificationService {
       chain,
       fold: foldCheckOf(fold),
       projection: checkProjection(projection, events, fold),
-      replay: await replayHistories(histories, missing),
+      replay: await replayHistories(histories, missing, this.codec),
     });
     return { events, histories, verification };
   }

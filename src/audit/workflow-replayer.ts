@@ -1,5 +1,9 @@
 import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { Payload } from '@temporalio/common';
 import type { History } from '@temporalio/common/lib/proto-utils';
+import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
+import { ENCRYPTED_FAILURE_CONVERTER_PATH, brigadeDataConverter } from '../crypto/brigade-data-converter';
+import { payloadKeyIdsIn } from '../crypto/payload-key-ids';
 
 /** One workflow's recorded Temporal history; `history` is the proto or its JSON form, as `historyToJSON` writes it. */
 export interface RecordedWorkflowHistory {
@@ -31,7 +35,9 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** Today's workflow code, bundled once per process: bundling takes seconds, replaying a history milliseconds. */
 export function todaysWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   // The same entry point the worker runs (see CaseWorkerService), so replay judges the code that is deployed.
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietBundlerLogger() })
+  bundle ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'), failureConverterPath: ENCRYPTED_FAILURE_CONVERTER_PATH, logger: quietBundlerLogger(),
+  })
     .catch((error: unknown) => {
       // A failed build is not kept: the next verification tries again.
       bundle = undefined;
@@ -40,18 +46,42 @@ export function todaysWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   return bundle;
 }
 
-/** Replays each history with today's workflow code and reports, per workflow, whether it made the same decisions. */
-export async function replayHistories(histories: readonly RecordedWorkflowHistory[], missing: readonly WorkflowReplay[] = []): Promise<ReplayReport> {
+const NO_KEYS = new AesGcmPayloadCodec({ activeKeyId: undefined, keys: [], source: 'no payload keys' });
+
+/**
+ * Replays each history with today's workflow code and reports, per workflow, whether it made the same decisions.
+ * Encrypted histories are read through `codec`; one that needs a key the codec lacks is unavailable, naming the key.
+ */
+export async function replayHistories(
+  histories: readonly RecordedWorkflowHistory[], missing: readonly WorkflowReplay[] = [], codec: AesGcmPayloadCodec = NO_KEYS,
+): Promise<ReplayReport> {
   const replayed: WorkflowReplay[] = [];
-  if (histories.length > 0) {
+  const lacking = histories.map((recorded) => withoutKey(recorded, codec)).filter((replay): replay is WorkflowReplay => replay !== null);
+  const readable = histories.filter(({ workflowId }) => !lacking.some((replay) => replay.workflowId === workflowId));
+  if (readable.length > 0) {
     const workflowBundle = await todaysWorkflowBundle();
-    for await (const result of Worker.runReplayHistories({ workflowBundle }, histories.map(({ workflowId, history }) => ({ workflowId, history })))) {
+    // Replay sends nothing to Temporal, so what the workflow would send is not encrypted: a reader needs no active key.
+    const readOnly = { encode: async (payloads: Payload[]) => payloads, decode: (payloads: Payload[]) => codec.decode(payloads) };
+    const options = { workflowBundle, dataConverter: brigadeDataConverter(readOnly) };
+    for await (const result of Worker.runReplayHistories(options, readable.map(({ workflowId, history }) => ({ workflowId, history })))) {
       replayed.push(result.error
         ? { workflowId: result.workflowId, status: 'diverged', errorType: result.error.name, message: explanationOf(result.error) }
         : { workflowId: result.workflowId, status: 'passed', errorType: null, message: null });
     }
   }
-  return replayReport([...replayed, ...missing]);
+  return replayReport([...replayed, ...lacking, ...missing]);
+}
+
+// A history the reader cannot decrypt is not a divergence: the code may be fine, the reader lacks a key.
+function withoutKey({ workflowId, history }: RecordedWorkflowHistory, codec: AesGcmPayloadCodec): WorkflowReplay | null {
+  const unknown = [...payloadKeyIdsIn(history)].filter((keyId) => !codec.keyIds.includes(keyId));
+  if (unknown.length === 0) return null;
+  const names = unknown.map((keyId) => `"${keyId}"`).join(', ');
+  return {
+    workflowId, status: 'unavailable', errorType: 'MissingPayloadKey',
+    message: `the history is encrypted with payload key ${names}, which this reader does not hold (it has keys from ${codec.keySource}); `
+      + 'give it as BRIGADE_PAYLOAD_KEYS=<id>:<base64 key>, or BRIGADE_DATA_DIR=<the data folder whose keys/payload-keys.json holds it>',
+  };
 }
 
 /** Summarises per-workflow replays; a case with no workflow to replay is `unavailable`, never `passed`. */

@@ -2,6 +2,7 @@ import { ConflictException, Injectable, NotFoundException, type HttpException } 
 import { Client, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
+import { BrigadeConfig } from '../config/brigade-config';
 import type { CaseState } from '../domain/case.state';
 import { CaseProjectionRow } from '../event-store/case-projection.row';
 import { getCase } from '../../workflows/messages';
@@ -13,12 +14,20 @@ export const workflowIdFor = (caseId: string): string => `case-${caseId}`;
 /** Talks to one case's workflow over Temporal and turns every refusal into the HTTP answer it means. */
 @Injectable()
 export class CaseWorkflowClient {
-  constructor(private readonly client: Client, private readonly dataSource: DataSource) {}
+  constructor(private readonly client: Client, private readonly dataSource: DataSource, private readonly config: BrigadeConfig) {}
+
+  /**
+   * Runs Temporal calls under the configured deadline: an update waits for the case's worker, so with Temporal or the
+   * worker down it would otherwise wait for ever; past the deadline the caller gets a 503 instead.
+   */
+  bounded<T>(calls: () => Promise<T>): Promise<T> {
+    return this.client.withDeadline(Date.now() + this.config.temporalCallTimeoutMs, calls);
+  }
 
   /** Sends an update and answers with the case state it returns. */
   async update<Input>(caseId: string, update: UpdateDefinition<CaseState, [Input]>, input: Input): Promise<CaseState> {
     try {
-      return await this.handle(caseId).executeUpdate(update, { args: [input] });
+      return await this.bounded(() => this.handle(caseId).executeUpdate(update, { args: [input] }));
     } catch (error) {
       throw await this.explain(caseId, error);
     }
@@ -37,7 +46,7 @@ export class CaseWorkflowClient {
     const problem = refusal(state);
     if (problem) throw new ConflictException(problem);
     try {
-      await this.handle(caseId).signal(signal, input);
+      await this.bounded(() => this.handle(caseId).signal(signal, input));
     } catch (error) {
       throw await this.explain(caseId, error);
     }
@@ -46,7 +55,7 @@ export class CaseWorkflowClient {
   /** The workflow's live state; null before its first event is recorded, undefined when no such workflow exists. */
   async liveState(caseId: string): Promise<CaseState | null | undefined> {
     try {
-      return await this.handle(caseId).query(getCase);
+      return await this.bounded(() => this.handle(caseId).query(getCase));
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return undefined;
       throw error;

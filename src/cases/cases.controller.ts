@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseInterceptors } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Allow } from '../auth/allow.decorator';
@@ -14,6 +14,7 @@ import {
 } from './case-route.docs';
 import { CaseViewModel } from './case-view.model';
 import { CasesService } from './cases.service';
+import { SensitiveFieldsInterceptor } from './sensitive-fields.interceptor';
 import { parseIdempotencyKey } from './idempotency-key';
 import { AcceptOfferDto } from './dto/accept-offer.dto';
 import { AssignExpertDto } from './dto/assign-expert.dto';
@@ -35,6 +36,9 @@ import { TriageCaseDto } from './dto/triage-case.dto';
 /** HTTP routes for support cases: decisions answer 200 with the case state, facts sent as signals answer 202. */
 @ApiTags('cases')
 @Controller('cases')
+// An expert not on a case's team gets its free text redacted. Auditors keep the complete record: they recompute hashes
+// over the stored events, so events, timeline and export stay whole.
+@UseInterceptors(SensitiveFieldsInterceptor)
 export class CasesController {
   constructor(private readonly cases: CasesService, private readonly access: ExpertCaseAccess) {}
 
@@ -218,7 +222,7 @@ export class CasesController {
   @Allow('coordinator', 'auditor', 'expert')
   @ApiOperation({ summary: 'Show a case: its recorded state and the running workflow’s live view' })
   @ApiCaseIdParam()
-  @ApiOkResponse({ type: CaseViewModel, description: 'The case.' })
+  @ApiOkResponse({ type: CaseViewModel, description: 'The case. To an expert who is offered it but not on its team, free text reads "[redacted]".' })
   @ApiErrorResponses({ 400: MALFORMED_REQUEST, 404: UNKNOWN_CASE })
   async get(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string) {
     await this.access.requireVisible(id, principal);

@@ -70,7 +70,7 @@ export class CasesService {
     const fingerprint = requestFingerprint(dto);
     const input: SupportCaseInput = { request: toSupportRequest(caseId, dto), registeredBy: actor };
     try {
-      await this.client.workflow.start('supportCase', {
+      await this.workflows.bounded(() => this.client.workflow.start('supportCase', {
         workflowId,
         taskQueue: this.config.taskQueue,
         args: [input],
@@ -78,11 +78,11 @@ export class CasesService {
         // A finished case keeps its id: a repeated key must find it, not start it again.
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
         workflowIdConflictPolicy: 'FAIL',
-      });
+      }));
       return { caseId, workflowId, replayed: false };
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError) || !idempotencyKey) throw error;
-      const existing = await this.client.workflow.getHandle(workflowId).describe();
+      const existing = await this.workflows.bounded(() => this.client.workflow.getHandle(workflowId).describe());
       if (existing.memo?.requestFingerprint !== fingerprint) {
         throw new UnprocessableEntityException('Idempotency-Key was already used for a different request');
       }

@@ -5,6 +5,8 @@ import { InvalidAuditBundleError, readAuditBundle } from '../audit/audit-bundle.
 import { verifyAuditBundle } from '../audit/bundle-verifier';
 import { auditStore, countStoredCases } from '../audit/store-audit';
 import type { BrigadeConfig } from '../config/brigade-config';
+import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
+import { findPayloadKeys } from '../crypto/payload-keys';
 import { PostgresEventStore } from '../event-store/postgres-event-store';
 import { count, printCaseVerification, printStoreAudit } from './audit-report';
 import { UsageError, type CliOutput, type Command } from './command';
@@ -14,15 +16,15 @@ import { withDatabase } from './with-database';
 
 /** `brigade audit verify`: checks an exported bundle offline, or every case in the store; exit 1 on any failure. */
 export const auditCommand: Command = {
-  summary: 'verify an exported case bundle offline (no database, no Temporal), or --all cases in the store',
+  summary: 'verify an exported case bundle offline (no database, no Temporal; payload keys from BRIGADE_PAYLOAD_KEYS or the data folder), or --all cases in the store',
   usage: 'verify <case-<id>.audit.json> | verify --all',
   async run(args, config, output) {
     const target = parseAuditArgs(args);
-    return 'file' in target ? verifyBundleFile(target.file, output) : verifyStore(config, output);
+    return 'file' in target ? verifyBundleFile(target.file, config, output) : verifyStore(config, output);
   },
 };
 
-async function verifyBundleFile(file: string, output: CliOutput): Promise<number> {
+async function verifyBundleFile(file: string, config: BrigadeConfig, output: CliOutput): Promise<number> {
   let bundle: AuditBundle;
   try {
     bundle = readAuditBundle(await readFile(file, 'utf8'));
@@ -33,7 +35,8 @@ async function verifyBundleFile(file: string, output: CliOutput): Promise<number
     return 2;
   }
   quietTemporalRuntime();
-  const verification = await verifyAuditBundle(bundle);
+  // The histories are encrypted as Temporal stored them: reading them takes the keys they were written with.
+  const verification = await verifyAuditBundle(bundle, new AesGcmPayloadCodec(findPayloadKeys(config)));
   const contents = `${count(bundle.events.length, 'event')}, ${count(bundle.workflowHistories.length, 'workflow history', 'workflow histories')}`;
   printCaseVerification(output, verification, `case ${bundle.caseId}, exported ${bundle.exportedAt} (${contents})`);
   return verification.valid ? 0 : 1;

@@ -16,6 +16,19 @@ export interface TokenKeysConfig {
   readonly tokenTtl: string;
 }
 
+/** One AES-256 key for Temporal payloads, and the id that encrypted payloads carry to name it. */
+export interface PayloadKey {
+  readonly id: string;
+  /** 32 bytes. */
+  readonly key: Buffer;
+}
+
+/** Keys for Temporal payloads: the active one encrypts, every one decrypts, so keys can rotate. */
+export interface PayloadKeysConfig {
+  readonly activeKeyId: string;
+  readonly keys: readonly PayloadKey[];
+}
+
 /** Thrown when an environment variable holds a value Brigade cannot use. */
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -43,6 +56,12 @@ export class BrigadeConfig {
     readonly temporalCliPath: string | undefined,
     readonly logLevel: 'error' | 'warn' | 'log' | 'debug',
     readonly tokenKeys: TokenKeysConfig,
+    /** How long the API waits on Temporal (a start, an update, a query) before it answers 503 instead of hanging. */
+    readonly temporalCallTimeoutMs: number,
+    /** Configured payload keys; when absent, one is generated and kept in the data folder. */
+    readonly payloadKeys: PayloadKeysConfig | undefined,
+    /** Browser origins (the Temporal UI's) that may call the codec endpoint. */
+    readonly codecCorsOrigins: readonly string[],
   ) {}
 
   /** Whether this process serves HTTP. */
@@ -73,6 +92,9 @@ export function loadBrigadeConfig(env: NodeJS.ProcessEnv = process.env, cwd = pr
     nonEmpty(env.TEMPORAL_CLI_PATH),
     oneOf(env, 'BRIGADE_LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
     tokenKeys(env),
+    durationMs(env, 'BRIGADE_TEMPORAL_CALL_TIMEOUT', '15s'),
+    payloadKeys(env),
+    codecCorsOrigins(env, port(env, 'BRIGADE_TEMPORAL_UI_PORT', 8233)),
   );
 }
 
@@ -88,11 +110,79 @@ function tokenKeys(env: NodeJS.ProcessEnv): TokenKeysConfig {
   return { secret, publicKey, privateKey, tokenTtl };
 }
 
+// BRIGADE_PAYLOAD_KEYS is `id:base64key,id:base64key`; BRIGADE_PAYLOAD_KEY_ID names the one that encrypts.
+function payloadKeys(env: NodeJS.ProcessEnv): PayloadKeysConfig | undefined {
+  const list = nonEmpty(env.BRIGADE_PAYLOAD_KEYS);
+  const activeKeyId = nonEmpty(env.BRIGADE_PAYLOAD_KEY_ID);
+  if (list === undefined) {
+    if (activeKeyId !== undefined) throw new ConfigError('BRIGADE_PAYLOAD_KEY_ID needs BRIGADE_PAYLOAD_KEYS beside it');
+    return undefined;
+  }
+  const keys = list.split(',').map((entry) => payloadKey(entry.trim()));
+  const duplicate = keys.find((key, index) => keys.findIndex((other) => other.id === key.id) !== index);
+  if (duplicate) throw new ConfigError(`BRIGADE_PAYLOAD_KEYS names the key id "${duplicate.id}" twice`);
+  if (activeKeyId === undefined && keys.length > 1) {
+    throw new ConfigError('BRIGADE_PAYLOAD_KEY_ID must name the key that encrypts when BRIGADE_PAYLOAD_KEYS holds several');
+  }
+  const active = activeKeyId ?? keys[0].id;
+  if (!keys.some((key) => key.id === active)) {
+    throw new ConfigError(`BRIGADE_PAYLOAD_KEY_ID "${active}" is not one of the ids in BRIGADE_PAYLOAD_KEYS (${keys.map((key) => key.id).join(', ')})`);
+  }
+  return { activeKeyId: active, keys };
+}
+
+function payloadKey(entry: string): PayloadKey {
+  const at = entry.indexOf(':');
+  const id = entry.slice(0, at);
+  const encoded = entry.slice(at + 1);
+  if (at < 0 || !isPayloadKeyId(id)) {
+    throw new ConfigError(`BRIGADE_PAYLOAD_KEYS entries must be id:base64key with an id of letters, digits, ".", "_" or "-", got "${at < 0 ? '<no id>' : id}"`);
+  }
+  const key = Buffer.from(encoded, 'base64');
+  // Buffer.from skips characters that are not base64, so the round trip catches a mangled key.
+  if (key.length !== 32 || key.toString('base64').replace(/=+$/, '') !== encoded.replace(/=+$/, '')) {
+    throw new ConfigError(`BRIGADE_PAYLOAD_KEYS key "${id}" must be 32 bytes in base64, e.g. openssl rand -base64 32`);
+  }
+  return { id, key };
+}
+
+/** Whether a text can name a payload key: 1 to 64 letters, digits, dots, underscores or dashes. */
+export function isPayloadKeyId(value: string): boolean {
+  return /^[A-Za-z0-9._-]{1,64}$/.test(value);
+}
+
+function codecCorsOrigins(env: NodeJS.ProcessEnv, uiPort: number): readonly string[] {
+  const raw = nonEmpty(env.BRIGADE_CODEC_CORS_ORIGINS);
+  // By default the embedded dev server's web UI, under both names a browser may use for it.
+  if (raw === undefined) return [`http://127.0.0.1:${uiPort}`, `http://localhost:${uiPort}`];
+  return raw.split(',').map((origin) => {
+    const trimmed = origin.trim();
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(trimmed);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== trimmed) {
+      throw new ConfigError(`BRIGADE_CODEC_CORS_ORIGINS must list origins such as http://localhost:8080 (scheme, host, port; no path), got "${trimmed}"`);
+    }
+    return trimmed;
+  });
+}
+
 function pem(env: NodeJS.ProcessEnv, name: string): string | undefined {
   // Keys often arrive through env files with escaped newlines.
   const value = nonEmpty(env[name])?.replace(/\\n/g, '\n');
   if (value !== undefined && !value.includes('-----BEGIN ')) throw new ConfigError(`${name} must be a PEM key ("-----BEGIN ...")`);
   return value;
+}
+
+const MS_PER_UNIT: Readonly<Record<string, number>> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+function durationMs(env: NodeJS.ProcessEnv, name: string, fallback: string): number {
+  const raw = nonEmpty(env[name]) ?? fallback;
+  if (!isDuration(raw)) throw new ConfigError(`${name} must be a duration such as 15s, 2m or 1h, got "${raw}"`);
+  return Number(raw.slice(0, -1)) * MS_PER_UNIT[raw.slice(-1)];
 }
 
 /** Whether a text is a token lifetime: a positive whole number of seconds, minutes, hours or days. */

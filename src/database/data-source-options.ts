@@ -3,6 +3,7 @@ import { CaseEventRow } from '../event-store/case-event.row';
 import { CaseProjectionRow } from '../event-store/case-projection.row';
 import { ExpertRow } from '../experts/expert.row';
 import { BRIGADE_MIGRATIONS } from './migrations';
+import { ParameterFreeQueryLogger } from './parameter-free-query-logger';
 
 /** TypeORM options for Brigade's database: migrations only, never schema synchronisation. */
 export function brigadeDataSourceOptions(url: string, overrides: { logging?: boolean } = {}): DataSourceOptions {
@@ -15,7 +16,11 @@ export function brigadeDataSourceOptions(url: string, overrides: { logging?: boo
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error'],
-    extra: { max: 20, connectionTimeoutMillis: 5_000 },
+    // TypeORM's own loggers print a failed query's parameters, which carry case events; this one never does.
+    logger: new ParameterFreeQueryLogger(overrides.logging !== false),
+    // Bounded waits: no connection within 5 s, or a statement still running after 30 s, fails instead of hanging, so the
+    // API answers 503 and an activity retries. Each statement is short; a long one is a stuck lock or a stalled server.
+    extra: { max: 20, connectionTimeoutMillis: 5_000, statement_timeout: 30_000 },
     ...overrides,
   };
 }

@@ -1,7 +1,11 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
+import { allowCodecCors } from '../codec-server/codec-cors';
 import type { BrigadeConfig } from '../config/brigade-config';
+import { useBrigadeLogger } from '../logging/process-logger';
+import { RequestLoggingModule } from '../logging/request-logging.module';
+import { installTemporalRuntimeLogging } from '../temporal/temporal-runtime-logging';
 import { startInfrastructure, type Infrastructure } from './infrastructure';
 import { serveOpenApi } from './open-api';
 
@@ -17,20 +21,25 @@ export interface RunningBrigade {
 
 /** Starts Brigade in its configured role: infrastructure first, then Nest, then HTTP when the role serves it. */
 export async function startBrigade(config: BrigadeConfig): Promise<RunningBrigade> {
+  // Before anything logs: every line of the process, Temporal's included, is then a redacted JSON line.
+  const logger = useBrigadeLogger(config.logLevel);
+  installTemporalRuntimeLogging(logger.pino, config.logLevel);
   const infrastructure = await startInfrastructure(config);
   let app: INestApplicationContext | undefined;
   try {
-    const module = AppModule.forRoot(config, infrastructure.connections);
-    const logger = config.logLevel === 'debug' ? undefined : logLevels(config.logLevel);
+    const appModule = AppModule.forRoot(config, infrastructure.connections);
+    // Request logs belong to the process, not to AppModule, so tests that build AppModule do not print them.
+    const module = { ...appModule, imports: [...(appModule.imports ?? []), RequestLoggingModule.forRoot(config.logLevel)] };
     let url: string | undefined;
     if (config.runsApi) {
-      const httpApp: INestApplication = await NestFactory.create(module, { logger });
+      const httpApp: INestApplication = await NestFactory.create(module, { logger: logger.nest });
       serveOpenApi(httpApp);
+      allowCodecCors(httpApp, config.codecCorsOrigins);
       await httpApp.listen(config.httpPort, config.httpHost);
       url = (await httpApp.getUrl()).replace('[::1]', '127.0.0.1').replace('0.0.0.0', '127.0.0.1');
       app = httpApp;
     } else {
-      app = await NestFactory.createApplicationContext(module, { logger });
+      app = await NestFactory.createApplicationContext(module, { logger: logger.nest });
       await app.init();
     }
     const started = app;
@@ -48,8 +57,4 @@ export async function startBrigade(config: BrigadeConfig): Promise<RunningBrigad
     await infrastructure.stop();
     throw error;
   }
-}
-
-function logLevels(level: 'error' | 'warn' | 'log'): Array<'error' | 'warn' | 'log'> {
-  return level === 'error' ? ['error'] : level === 'warn' ? ['error', 'warn'] : ['error', 'warn', 'log'];
 }

@@ -1,7 +1,11 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { errorCodeFor, type ErrorBody } from './error-body';
+import { unavailableDependency } from './unavailable-dependency';
 import type { FieldProblem } from './validation';
+
+// Dependencies restart in seconds; a client that honours Retry-After comes back once they are likely up again.
+const RETRY_AFTER_SECONDS = 5;
 
 /** Turns every error into the one error body, so clients need a single parser; unexpected errors are logged, not shown. */
 @Catch()
@@ -10,9 +14,19 @@ export class ErrorBodyFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const body = exception instanceof HttpException ? fromHttpException(exception) : this.internal(exception);
+    const body = exception instanceof HttpException ? fromHttpException(exception) : this.unavailable(exception) ?? this.internal(exception);
     if (response.headersSent) return;
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response.status(body.statusCode).json(body);
+  }
+
+  // A dependency that is down is not a bug: the caller gets a 503 to retry on, and the log one line, not a stack.
+  private unavailable(exception: unknown): ErrorBody | undefined {
+    const message = unavailableDependency(exception);
+    if (message === undefined) return undefined;
+    this.logger.warn(`answered 503: ${exception instanceof Error ? exception.message : String(exception)}`);
+    const statusCode = HttpStatus.SERVICE_UNAVAILABLE;
+    return { statusCode, code: errorCodeFor(statusCode), message, fields: [] };
   }
 
   private internal(exception: unknown): ErrorBody {

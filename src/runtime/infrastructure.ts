@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { BrigadeConfig } from '../config/brigade-config';
+import { localCodecEndpoint } from '../codec-server/codec-endpoint';
 import { RuntimeConnections } from '../config/runtime-connections';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
 import { findTemporalCli } from '../temporal/temporal-binaries';
@@ -36,6 +37,7 @@ export async function startInfrastructure(config: BrigadeConfig): Promise<Infras
         port: config.devServerPort,
         uiPort: config.devServerUiPort,
         namespace: config.temporalNamespace,
+        uiCodecEndpoint: localCodecEndpoint(config),
       });
       stops.push(() => server.stop());
       temporalAddress = server.address;

@@ -3,6 +3,8 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createCaseActivities } from '../../activities';
 import { BrigadeConfig } from '../config/brigade-config';
 import { RuntimeConnections } from '../config/runtime-connections';
+import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
+import { brigadeDataConverter } from '../crypto/brigade-data-converter';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { EXPERT_DIRECTORY, type ExpertDirectory } from '../experts/expert-directory.port';
 import { LoggingEscalationNotifier } from './logging-escalation-notifier';
@@ -21,6 +23,7 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(EXPERT_DIRECTORY) private readonly expertDirectory: ExpertDirectory,
     private readonly notifier: LoggingEscalationNotifier,
+    private readonly codec: AesGcmPayloadCodec,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -30,6 +33,7 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.taskQueue,
       workflowsPath: require.resolve('../../workflows'),
+      dataConverter: brigadeDataConverter(this.codec),
       activities: createCaseActivities({ eventStore: this.eventStore, expertDirectory: this.expertDirectory, notifier: this.notifier }),
     });
     this.running = this.worker.run();

@@ -2,15 +2,17 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, type
 import { Client, Connection } from '@temporalio/client';
 import { BrigadeConfig } from '../config/brigade-config';
 import { RuntimeConnections } from '../config/runtime-connections';
+import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
+import { brigadeDataConverter } from '../crypto/brigade-data-converter';
 import { ensureSearchAttributes } from './search-attributes';
 
-/** Provides one Temporal client per process, connected to the resolved frontend address. */
+/** Provides one Temporal client per process, connected to the resolved frontend address, encrypting what it sends. */
 export const temporalClientProvider: Provider = {
   provide: Client,
-  inject: [BrigadeConfig, RuntimeConnections],
-  useFactory: async (config: BrigadeConfig, connections: RuntimeConnections) => {
+  inject: [BrigadeConfig, RuntimeConnections, AesGcmPayloadCodec],
+  useFactory: async (config: BrigadeConfig, connections: RuntimeConnections, codec: AesGcmPayloadCodec) => {
     const connection = await Connection.connect({ address: connections.temporalAddress });
-    return new Client({ connection, namespace: config.temporalNamespace });
+    return new Client({ connection, namespace: config.temporalNamespace, dataConverter: brigadeDataConverter(codec) });
   },
 };
 

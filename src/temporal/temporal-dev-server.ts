@@ -19,6 +19,8 @@ export interface TemporalDevServerOptions {
   readonly port: number;
   readonly uiPort: number;
   readonly namespace: string;
+  /** Where the web UI sends payloads to be decoded (Brigade's codec endpoint), if anywhere. */
+  readonly uiCodecEndpoint?: string;
   readonly log?: (line: string) => void;
   readonly startTimeoutMs?: number;
 }
@@ -36,6 +38,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     '--db-filename', path.join(stateDir, 'temporal.sqlite'),
     '--namespace', options.namespace,
     '--log-level', 'warn',
+    ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
     ...Object.entries(BRIGADE_SEARCH_ATTRIBUTES).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
   ];
   const child = spawn(options.cliPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });

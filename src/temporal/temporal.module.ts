@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Client } from '@temporalio/client';
+import { PayloadEncryptionModule } from '../crypto/payload-encryption.module';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { ExpertsModule } from '../experts/experts.module';
 import { LoggingEscalationNotifier } from './logging-escalation-notifier';
@@ -13,7 +14,7 @@ export class TemporalModule {
     return {
       module: TemporalModule,
       global: true,
-      imports: [EventStoreModule, ExpertsModule],
+      imports: [EventStoreModule, ExpertsModule, PayloadEncryptionModule],
       providers: [temporalClientProvider, TemporalClientLifecycle, ...(runWorker ? [CaseWorkerService, LoggingEscalationNotifier] : [])],
       exports: [Client],
     };

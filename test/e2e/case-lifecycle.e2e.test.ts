@@ -11,6 +11,10 @@ import { cliToken } from '../support/cli-token';
 import { eventually } from '../support/eventually';
 import { freePort } from '../support/free-port';
 import type { CaseState } from '../../src/domain/case.state';
+import { loadBrigadeConfig } from '../../src/config/brigade-config';
+import { AesGcmPayloadCodec } from '../../src/crypto/aes-gcm-payload-codec';
+import { brigadeDataConverter } from '../../src/crypto/brigade-data-converter';
+import { findPayloadKeys } from '../../src/crypto/payload-keys';
 
 const aRequest = {
   category: 'THREAT_TO_OFFICIAL',
@@ -158,12 +162,14 @@ describe('Brigade on its embedded default, over HTTP', () => {
     await writeFile(exportedBundle, exported.text);
     const listed = (await coordinator().get('/cases').query({ stage: 'Closed', region: 'utrecht' }).expect(200)).body as { items: Array<{ caseId: string }> };
     expect(listed.items.map((item) => item.caseId)).toContain(caseId);
-    // Temporal's own visibility finds the case by the search attributes the workflow keeps current.
+    // Temporal's own visibility finds the case by the search attributes the workflow keeps current. The memo in the
+    // listing is encrypted, so this client reads with the key the app generated in its data folder.
     const connection = await Connection.connect({ address: `127.0.0.1:${env.BRIGADE_TEMPORAL_DEV_PORT}` });
+    const dataConverter = brigadeDataConverter(new AesGcmPayloadCodec(findPayloadKeys(loadBrigadeConfig(env))));
     try {
       const found = await eventually(async () => {
         const ids: string[] = [];
-        for await (const execution of new Client({ connection }).workflow.list({ query: "BrigadeStage='Closed' AND BrigadeSafetyRegion='utrecht' AND BrigadeCategory='CITIZEN_MEETING'" })) {
+        for await (const execution of new Client({ connection, dataConverter }).workflow.list({ query: "BrigadeStage='Closed' AND BrigadeSafetyRegion='utrecht' AND BrigadeCategory='CITIZEN_MEETING'" })) {
           ids.push(execution.workflowId);
         }
         return ids.includes(`case-${caseId}`) ? ids : undefined;
@@ -228,10 +234,11 @@ describe('Brigade on its embedded default, over HTTP', () => {
       await coordinator().post(`/cases/${open}/triage`).send({ decision: 'accept' }).expect(200);
 
       expect(await brigade.stop()).toBe(0);
-      // With PostgreSQL and Temporal stopped, the bundle exported earlier still verifies, from the file alone.
+      // With PostgreSQL and Temporal stopped, the bundle exported earlier still verifies, from the file and the payload
+      // key in the data folder (its histories are encrypted, as Temporal stored them).
       expect(exportedBundle).toBeDefined();
       const offline = await promisify(execFile)(process.execPath, [path.resolve('dist/src/cli.js'), 'audit', 'verify', exportedBundle!], {
-        env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none', TEMPORAL_ADDRESS: '127.0.0.1:9' },
+        env: { ...process.env, DATABASE_URL: 'postgres://nobody@127.0.0.1:9/none', TEMPORAL_ADDRESS: '127.0.0.1:9', BRIGADE_DATA_DIR: dataDir },
       });
       expect(offline.stdout).toContain('VERIFIED: every check passed');
       brigade = await startBrigadeProcess(env);

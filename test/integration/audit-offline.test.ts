@@ -8,9 +8,22 @@ import { createApiApp } from '../support/api-app';
 import { anExpertPool } from '../support/case-driver';
 import { freePort } from '../support/free-port';
 import { runFullIncidentCase } from '../support/full-case-run';
+import { TEST_PAYLOAD_KEY_ENV, TEST_PAYLOAD_KEY_ID } from '../support/payload-keys';
 import { realTemporalClient } from '../support/real-temporal-client';
 import { bearer } from '../support/tokens';
 import { createWorkflowHarness } from '../support/workflow-harness';
+
+/** How many payloads of each encoding a value holds, leaving out search attributes (Temporal indexes them, so they stay readable). */
+function payloadEncodings(value: unknown, counts = new Map<string, number>()): Map<string, number> {
+  if (typeof value !== 'object' || value === null) return counts;
+  const encoding = (value as { metadata?: { encoding?: string } }).metadata?.encoding;
+  if (encoding) {
+    const name = Buffer.from(encoding, 'base64').toString('utf8');
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  for (const [key, child] of Object.entries(value)) if (key !== 'searchAttributes') payloadEncodings(child, counts);
+  return counts;
+}
 
 function capture(): CliOutput & { lines: string[]; errors: string[]; text(): string } {
   const lines: string[] = [];
@@ -38,15 +51,16 @@ describe('verifying an exported case offline', () => {
     }
     folder = await mkdtemp(path.join(tmpdir(), 'brigade-audit-'));
     const closed = await freePort();
-    unreachable = { DATABASE_URL: `postgres://brigade@127.0.0.1:${closed}/brigade`, TEMPORAL_ADDRESS: `127.0.0.1:${closed}` };
+    // The histories are encrypted with the payload key they were written with, which the verifier is given like the app was.
+    unreachable = { DATABASE_URL: `postgres://brigade@127.0.0.1:${closed}/brigade`, TEMPORAL_ADDRESS: `127.0.0.1:${closed}`, ...TEST_PAYLOAD_KEY_ENV };
   });
   afterAll(() => rm(folder, { recursive: true, force: true }));
 
-  async function verify(bundle: unknown, name = `case-${exported.caseId}.audit.json`) {
+  async function verify(bundle: unknown, name = `case-${exported.caseId}.audit.json`, env = unreachable) {
     const file = path.join(folder, name);
     await writeFile(file, typeof bundle === 'string' ? bundle : JSON.stringify(bundle));
     const output = capture();
-    const code = await runCli(['audit', 'verify', file], unreachable, output);
+    const code = await runCli(['audit', 'verify', file], env, output);
     return { code, output };
   }
   const copy = (): AuditBundle => JSON.parse(JSON.stringify(exported));
@@ -57,6 +71,24 @@ describe('verifying an exported case offline', () => {
     expect(output.text()).toContain('VERIFIED: every check passed');
     expect(code).toBe(0);
     expect(output.lines.join('\n')).toMatch(new RegExp(`replay +ok +case-${exported.caseId}-esc-1 passed`));
+  });
+
+  it('holds only encrypted payloads in the exported histories, as Temporal stored them, but for the search attributes', () => {
+    const encodings = payloadEncodings(exported.workflowHistories);
+
+    expect(encodings.get('binary/encrypted')).toBeGreaterThan(10);
+    expect([...encodings.keys()]).toEqual(['binary/encrypted']);
+  });
+
+  it('cannot replay without the payload key, and says which key to give and how', async () => {
+    const { DATABASE_URL, TEMPORAL_ADDRESS } = unreachable;
+    const keyless = { DATABASE_URL, TEMPORAL_ADDRESS, BRIGADE_DATA_DIR: path.join(folder, 'empty-data-folder') };
+
+    const { code, output } = await verify(exported, undefined, keyless);
+
+    expect(code).toBe(1);
+    expect(output.lines.join('\n')).toMatch(new RegExp(`replay +UNAVAILABLE +case-${exported.caseId}: MissingPayloadKey: .*"${TEST_PAYLOAD_KEY_ID}".*BRIGADE_PAYLOAD_KEYS`));
+    expect(output.text()).toContain('NOT VERIFIED');
   });
 
   it('fails an export whose event was altered, naming the version', async () => {

@@ -15,6 +15,7 @@ import { OPEN_API_PATH, serveOpenApi } from '../../src/runtime/open-api';
 import { TemporalClientLifecycle } from '../../src/temporal/temporal-client.provider';
 import { FakeTemporal } from '../support/fake-temporal';
 import { undocumentedInputs, undocumentedRoutes } from '../support/open-api-coverage';
+import { TEST_PAYLOAD_KEY_ENV } from '../support/payload-keys';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { TEST_TOKEN_ENV, bearer, expiredBearer, forgedBearer } from '../support/tokens';
 
@@ -55,6 +56,8 @@ const ROUTE_ROLES: Readonly<Record<string, readonly UserRole[] | 'public'>> = {
   'GET /me/offers': ['expert'],
   'GET /me/tasks': ['expert'],
   'GET /me/cases': ['expert'],
+  'POST /codec/encode': ['coordinator'],
+  'POST /codec/decode': ['coordinator'],
 };
 
 const SUBJECTS: Record<UserRole, string> = { coordinator: 'c.jansen', auditor: 'a.visser', expert: randomUUID() };
@@ -78,7 +81,7 @@ describe('who may call which route', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, BRIGADE_ROLE: 'api' });
+    const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV, BRIGADE_ROLE: 'api' });
     const moduleRef = await Test.createTestingModule({
       imports: [AppModule.forRoot(config, new RuntimeConnections(db.url, 'unused:7233', undefined))],
     })

@@ -11,6 +11,7 @@ import { startBrigadeProcess, type BrigadeProcess } from '../support/brigade-pro
 import { COORDINATOR, aSupportRequest } from '../support/case-fixtures';
 import { eventually } from '../support/eventually';
 import { freePort } from '../support/free-port';
+import { TEST_PAYLOAD_KEY_ENV, testDataConverter } from '../support/payload-keys';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 describe('when the worker process is killed in the middle of a case', () => {
@@ -28,7 +29,8 @@ describe('when the worker process is killed in the middle of a case', () => {
         cliPath: findTemporalCli(), dataDir, port: await freePort(), uiPort: await freePort(), namespace: 'default',
       }),
     ]);
-    client = new Client({ connection: await Connection.connect({ address: temporal.address }) });
+    // The worker process encrypts with the test key, so the test's client reads and writes with it too.
+    client = new Client({ connection: await Connection.connect({ address: temporal.address }), dataConverter: testDataConverter() });
   }, 120_000);
 
   afterAll(async () => {
@@ -39,7 +41,7 @@ describe('when the worker process is killed in the middle of a case', () => {
   }, 60_000);
 
   const startWorker = () => startBrigadeProcess({
-    NO_COLOR: '1', BRIGADE_ROLE: 'worker', DATABASE_URL: db.url, TEMPORAL_ADDRESS: temporal.address, BRIGADE_TASK_QUEUE: taskQueue,
+    NO_COLOR: '1', BRIGADE_ROLE: 'worker', DATABASE_URL: db.url, TEMPORAL_ADDRESS: temporal.address, BRIGADE_TASK_QUEUE: taskQueue, ...TEST_PAYLOAD_KEY_ENV,
   });
 
   it('finishes the case after a restart with every version recorded exactly once', async () => {

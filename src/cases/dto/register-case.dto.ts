@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsBoolean, IsDefined, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
+  IsBoolean, IsDefined, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import {
   CASE_CATEGORIES, MEDIA_ATTENTION_LEVELS, REQUESTER_ROLES, SAFETY_REGIONS,
@@ -62,7 +62,7 @@ export class RegisterCaseDto {
   @IsString() @IsNotEmpty() @MaxLength(5000) readonly description: string;
 
   @ApiPropertyOptional({ type: OfficeHolderDto, description: 'The office holder the request is about, if any (sensitive).' })
-  @IsOptional() @ValidateNested() @Type(() => OfficeHolderDto) readonly officeHolder?: OfficeHolderDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => OfficeHolderDto) readonly officeHolder?: OfficeHolderDto;
 
   @ApiPropertyOptional({
     description: 'When the risky event takes place: an ISO 8601 date-time (or date).', example: '2027-01-20T19:00:00.000Z',
@@ -70,5 +70,6 @@ export class RegisterCaseDto {
   @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }) readonly eventDate?: string;
 
   @ApiProperty({ type: RiskIndicatorsDto, description: 'What the intake risk assessment weighs; send {} when nothing is known.' })
-  @IsDefined() @ValidateNested() @Type(() => RiskIndicatorsDto) readonly indicators: RiskIndicatorsDto;
+  // ValidateNested passes an array of valid objects too; IsObject keeps the body to the one object the schema names.
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => RiskIndicatorsDto) readonly indicators: RiskIndicatorsDto;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsPhoneNumber, IsString, Matches,
+  ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsPhoneNumber, IsString, Matches,
   Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { CASE_CATEGORIES, SAFETY_REGIONS, type CaseCategory, type SafetyRegion } from '../../domain/case.vocabulary';
@@ -44,7 +44,8 @@ export class CreateExpertDto {
   @IsInt() @Min(1) @Max(10) readonly capacity: number;
 
   @ApiPropertyOptional({ type: [UnavailablePeriodDto], maxItems: 100, description: 'Periods in which the expert cannot take on work.' })
-  @WhenPresent() @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => UnavailablePeriodDto)
+  // IsObject on each element: ValidateNested would pass a nested array of periods, and store it.
+  @WhenPresent() @IsArray() @ArrayMaxSize(100) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => UnavailablePeriodDto)
   readonly unavailable?: readonly UnavailablePeriodDto[];
 
   @ApiPropertyOptional({ maxItems: 50, description: 'Municipalities the expert has a conflict of interest with.' })

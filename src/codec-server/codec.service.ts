@@ -1,0 +1,25 @@
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
+import { PayloadDecryptionError } from '../crypto/payload-codec.errors';
+import type { CodecPayloadsDto } from './dto/codec-payloads.dto';
+import { payloadFromJson, payloadToJson } from './payload-json';
+
+/** Runs Brigade's payload codec for callers outside the process, such as the Temporal UI and CLI. */
+@Injectable()
+export class CodecService {
+  constructor(private readonly codec: AesGcmPayloadCodec) {}
+
+  async encode(body: CodecPayloadsDto): Promise<CodecPayloadsDto> {
+    return { payloads: (await this.codec.encode(body.payloads.map(payloadFromJson))).map(payloadToJson) };
+  }
+
+  async decode(body: CodecPayloadsDto): Promise<CodecPayloadsDto> {
+    try {
+      return { payloads: (await this.codec.decode(body.payloads.map(payloadFromJson))).map(payloadToJson) };
+    } catch (error) {
+      // Well-formed, but not decryptable here: the message names the key, never the content.
+      if (error instanceof PayloadDecryptionError) throw new UnprocessableEntityException(error.message);
+      throw error;
+    }
+  }
+}

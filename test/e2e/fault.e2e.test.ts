@@ -1,0 +1,201 @@
+import { Connection } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
+import { findTemporalCli } from '../../src/temporal/temporal-binaries';
+import { startTemporalDevServer, type TemporalDevServer, type TemporalDevServerOptions } from '../../src/temporal/temporal-dev-server';
+import { startBrigadeProcess, type BrigadeProcess } from '../support/brigade-process';
+import { eventually } from '../support/eventually';
+import { driveCaseToClosure, type ClosedCase } from '../support/faults/case-closer';
+import { auditEventLog } from '../support/faults/event-log-audit';
+import { FAULT_KINDS, injectFaults, type FaultAction, type FaultKind, type InjectedFault } from '../support/faults/fault-injector';
+import { RetryingApi } from '../support/faults/retrying-api';
+import { SeededRandom } from '../support/faults/seeded-random';
+import { freePort } from '../support/free-port';
+import { TEST_PAYLOAD_KEY_ENV } from '../support/payload-keys';
+import { createStoppableDatabase, type StoppableDatabase } from '../support/stoppable-database';
+import { TEST_TOKEN_ENV, bearer } from '../support/tokens';
+
+const CASES = 50;
+const EXPERTS = 12;
+// Each meeting is this long after its request, so every case spends a while open, waiting to report on it.
+const EVENT_AFTER_MS = 40_000;
+const LAUNCH_PAUSE_MS: [number, number] = [300, 1_200];
+const FAULT_PAUSE_MS: [number, number] = [3_000, 9_000];
+// Shorter than the production default, so that an update stuck behind a dead worker comes back to be retried sooner.
+const TEMPORAL_CALL_TIMEOUT = '10s';
+const GIVE_UP_ON_A_CASE_MS = 180_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('a batch of cases while the worker, PostgreSQL and Temporal fail at random moments', () => {
+  const seed = SeededRandom.seedFrom(process.env);
+  const taskQueue = `fault-${randomUUID()}`;
+  let db: StoppableDatabase;
+  let temporalOptions: TemporalDevServerOptions;
+  let temporal: TemporalDevServer;
+  let api: BrigadeProcess;
+  let worker: BrigadeProcess;
+  let client: RetryingApi;
+  let processEnv: Record<string, string>;
+
+  beforeAll(async () => {
+    console.log(`fault test seed ${seed}; repeat this run with BRIGADE_FAULT_SEED=${seed}`);
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'brigade-fault-'));
+    temporalOptions = { cliPath: findTemporalCli(), dataDir, port: await freePort(), uiPort: await freePort(), namespace: 'default' };
+    [db, temporal] = await Promise.all([createStoppableDatabase(), startTemporalDevServer(temporalOptions)]);
+    const httpPort = await freePort();
+    // The API and every worker encrypt payloads with one key, and keep whatever else they write in the test's folder.
+    processEnv = {
+      NO_COLOR: '1', DATABASE_URL: db.url, TEMPORAL_ADDRESS: temporal.address, BRIGADE_TASK_QUEUE: taskQueue, BRIGADE_DATA_DIR: dataDir,
+      ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV,
+    };
+    api = await startBrigadeProcess({ ...processEnv, BRIGADE_ROLE: 'api', PORT: String(httpPort), BRIGADE_TEMPORAL_CALL_TIMEOUT: TEMPORAL_CALL_TIMEOUT });
+    worker = await startWorker();
+    client = new RetryingApi(`http://127.0.0.1:${httpPort}`);
+    for (let index = 0; index < EXPERTS; index++) {
+      const created = await client.send('POST', '/experts', bearer('coordinator', 'c.fault'), {
+        name: `Expert ${index}`, email: `fault-${index}-${seed}@brigade.test`, categories: ['CITIZEN_MEETING'],
+        skills: ['mediation', 'communication', 'security'], homeMunicipality: 'Amersfoort', safetyRegion: 'utrecht', capacity: 10,
+      });
+      expect(created.status).toBe(201);
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.stop();
+    await temporal?.stop();
+    await db?.drop();
+  }, 60_000);
+
+  function startWorker(): Promise<BrigadeProcess> {
+    return startBrigadeProcess({ ...processEnv, BRIGADE_ROLE: 'worker' });
+  }
+
+  const faults: Record<FaultKind, FaultAction> = {
+    worker: async (random) => {
+      const down = random.between(0, 2_000);
+      await worker.kill();
+      await sleep(down);
+      worker = await startWorker();
+      return `SIGKILL, restarted after ${down} ms`;
+    },
+    postgres: async (random) => {
+      const down = random.between(1_000, 6_000);
+      await db.stopServer();
+      await sleep(down);
+      await db.startServer();
+      return `stopped for ${down} ms`;
+    },
+    temporal: async (random) => {
+      const signal = random.pick(['SIGTERM', 'SIGKILL'] as const);
+      const down = random.between(0, 2_000);
+      if (signal === 'SIGKILL') process.kill(temporal.pid, 'SIGKILL');
+      await temporal.stop();
+      await sleep(down);
+      temporal = await startTemporalDevServer(temporalOptions);
+      return `${signal}, restarted on its SQLite file after ${down} ms`;
+    },
+  };
+
+  it('closes every case, with every stream complete, nothing recorded twice and every hash chain intact', async () => {
+    const startedAt = Date.now();
+    const launches = new SeededRandom(seed + 1);
+    const registered = new Set<string>();
+    const closed = new Set<string>();
+    let settled = 0;
+    let launched = 0;
+
+    const drivers: Array<Promise<ClosedCase>> = [];
+    const launching = (async () => {
+      for (let index = 0; index < CASES; index++) {
+        const request = {
+          category: 'CITIZEN_MEETING', municipality: 'Houten', safetyRegion: 'utrecht', requesterRole: 'alderman',
+          description: `Informatieavond ${index} over tijdelijke opvang`, eventDate: new Date(Date.now() + EVENT_AFTER_MS).toISOString(), indicators: {},
+        };
+        drivers.push(driveCaseToClosure(client, request, `fault-${seed}-${index}-${randomUUID()}`, GIVE_UP_ON_A_CASE_MS, (caseId) => registered.add(caseId))
+          .then((result) => {
+            closed.add(result.caseId);
+            return result;
+          })
+          .finally(() => settled++));
+        launched++;
+        await sleep(launches.between(...LAUNCH_PAUSE_MS));
+      }
+    })();
+    const injected: InjectedFault[] = await injectFaults(new SeededRandom(seed), faults, {
+      pauseMs: FAULT_PAUSE_MS,
+      casesInFlight: () => registered.size - closed.size,
+      finished: () => launched === CASES && settled === CASES,
+      log: (line) => console.log(line),
+    });
+    await launching;
+    const outcomes = await Promise.allSettled(drivers);
+    const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [String(outcome.reason)] : []));
+    if (failures.length > 0) {
+      console.log(`API errors:\n${errorLines(api.output())}\nworker output (tail):\n${worker.output().slice(-4_000)}`);
+      console.log(`where the open cases wait:\n${await pendingWork(temporal.address, [...registered].filter((caseId) => !closed.has(caseId)))}`);
+    }
+    expect(failures).toEqual([]);
+    const durationMs = Date.now() - startedAt;
+
+    const audit = await auditEventLog(db, new PostgresEventStore(db.dataSource));
+    const completedInTemporal = await countWorkflows(temporal.address, `TaskQueue = '${taskQueue}' AND WorkflowType = 'supportCase' AND ExecutionStatus = 'Completed'`, CASES);
+    const count = (kind: FaultKind) => injected.filter((fault) => fault.kind === kind).length;
+    const closedCases = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    console.log([
+      'fault test figures:',
+      `  cases ${CASES} (closed ${audit.closedCases}, closed in Temporal ${completedInTemporal})`,
+      `  worker kills ${count('worker')}, PostgreSQL restarts ${count('postgres')}, Temporal restarts ${count('temporal')} ` +
+        `(${injected.filter((fault) => fault.detail.startsWith('SIGKILL, restarted on')).length} by SIGKILL)`,
+      `  events ${audit.events} in ${audit.streams} streams, duplicates ${audit.duplicates.length}, gaps ${audit.gaps.length}, broken chains ${audit.brokenChains.length}`,
+      `  requests retried through outages: ${client.counts.unavailable} answered 503, ${client.counts.unreachable} found no API; ` +
+        `decisions ${closedCases.reduce((sum, c) => sum + c.decisions, 0)}, refused as already taken ${closedCases.reduce((sum, c) => sum + c.refusals, 0)}`,
+      `  duration ${(durationMs / 1000).toFixed(1)} s, seed ${seed}`,
+    ].join('\n'));
+
+    expect(audit).toMatchObject({ streams: CASES, closedCases: CASES, gaps: [], duplicates: [], brokenChains: [] });
+    expect(completedInTemporal).toBe(CASES);
+    // The run proves something only if every kind of fault struck while cases were open.
+    for (const kind of FAULT_KINDS) {
+      expect(injected.filter((fault) => fault.kind === kind && fault.casesInFlight > 0).map((fault) => fault.kind)).toContain(kind);
+    }
+  }, 300_000);
+});
+
+// Counted by Temporal's visibility, which needs no payloads decoded; it catches up with closures shortly after them.
+async function countWorkflows(address: string, query: string, expected: number): Promise<number> {
+  const connection = await Connection.connect({ address });
+  try {
+    const count = async () => Number((await connection.workflowService.countWorkflowExecutions({ namespace: 'default', query })).count);
+    return await eventually(async () => ((await count()) === expected ? expected : undefined), `${expected} workflows matching ${query}`)
+      .catch(count);
+  } finally {
+    await connection.close();
+  }
+}
+
+// For a failed run: what Temporal says each open case is waiting for, and the last error of each pending activity.
+async function pendingWork(address: string, caseIds: readonly string[]): Promise<string> {
+  const connection = await Connection.connect({ address });
+  try {
+    const lines: string[] = [];
+    for (const caseId of caseIds.slice(0, 10)) {
+      const described = await connection.workflowService.describeWorkflowExecution({ namespace: 'default', execution: { workflowId: `case-${caseId}` } });
+      const activities = (described.pendingActivities ?? []).map((a) => `${a.activityType?.name} attempt ${a.attempt}: ${a.lastFailure?.message ?? 'no failure yet'}`);
+      const task = described.pendingWorkflowTask ? `workflow task ${described.pendingWorkflowTask.state} attempt ${described.pendingWorkflowTask.attempt}` : 'no workflow task';
+      lines.push(`case-${caseId}: ${task}; ${activities.join('; ') || 'no pending activity'}`);
+    }
+    return lines.join('\n');
+  } finally {
+    await connection.close();
+  }
+}
+
+// The API logs one JSON line per request; the errors among them say what went wrong.
+function errorLines(output: string): string {
+  return output.split('\n').filter((line) => /"level":"(error|fatal)"|"level":50|"level":60/.test(line)).slice(-20).join('\n');
+}

@@ -1,0 +1,213 @@
+import type { INestApplication } from '@nestjs/common';
+import type { OpenAPIObject, ParameterObject, SchemaObject } from '@nestjs/swagger';
+import { Test } from '@nestjs/testing';
+import { Client } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { AppModule } from '../../src/app.module';
+import type { UserRole } from '../../src/auth/user-role';
+import { loadBrigadeConfig } from '../../src/config/brigade-config';
+import { RuntimeConnections } from '../../src/config/runtime-connections';
+import { caseEvent } from '../../src/domain/case.events';
+import { evolve } from '../../src/domain/case.state';
+import type { Actor } from '../../src/domain/case.vocabulary';
+import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
+import { ExpertsService } from '../../src/experts/experts.service';
+import { serveOpenApi } from '../../src/runtime/open-api';
+import { TemporalClientLifecycle } from '../../src/temporal/temporal-client.provider';
+import { aSupportRequest } from '../support/case-fixtures';
+import { FakeTemporal } from '../support/fake-temporal';
+import { hostileInputsFor, validRequestFor, type HostileInput, type RouteTarget } from '../support/hostile/hostile-inputs';
+import { resolveSchema } from '../support/hostile/schema-fields';
+import { documentedOperations, routeHandlers, servedRoutes } from '../support/open-api-coverage';
+import { sendRaw, type RawResponse } from '../support/raw-http';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { TEST_TOKEN_ENV, bearer } from '../support/tokens';
+
+const LEAD = randomUUID();
+const SUBJECTS: Record<UserRole, string> = { coordinator: 'c.hostile', auditor: 'a.hostile', expert: LEAD };
+const COORDINATOR: Actor = { role: 'coordinator', id: SUBJECTS.coordinator };
+const SYSTEM: Actor = { role: 'system', id: 'test' };
+const STACK_TRACE = /\n\s+at |node_modules|<html|<pre|<body/i;
+
+/** What the app has recorded and sent: must not move when an input is refused. */
+interface Footprint {
+  readonly started: number;
+  readonly sent: number;
+  readonly tables: string;
+}
+
+/** Per route: how many inputs were tried, refused with a 4xx, and accepted as legitimate data. */
+interface RouteFigures {
+  tried: number;
+  refused: number;
+  accepted: number;
+}
+
+// Every route the app serves is attacked with inputs generated from its OpenAPI description (path, query, headers and
+// body fields), so a new route or field is covered without touching this file. Temporal is the fake that records what
+// it is sent: a refused input must leave it, and the database, exactly as they were.
+describe('hostile input on every route', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let temporal: FakeTemporal;
+  let baseUrl: string;
+  let document: OpenAPIObject;
+  let targets: Array<{ route: string; target: RouteTarget }>;
+  const crashes: unknown[] = [];
+  const recordCrash = (error: unknown) => crashes.push(error);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    temporal = new FakeTemporal();
+    const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, BRIGADE_ROLE: 'api' });
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule.forRoot(config, new RuntimeConnections(db.url, 'unused:7233', undefined))],
+    }).overrideProvider(Client).useValue(temporal).overrideProvider(TemporalClientLifecycle).useValue({}).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    serveOpenApi(app);
+    await app.listen(0, '127.0.0.1');
+    baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    document = JSON.parse((await sendRaw(baseUrl, { method: 'GET', path: '/docs-json' })).text) as OpenAPIObject;
+    const caseId = await aRunningCase();
+    const { expertId } = await app.get(ExpertsService).create({
+      name: 'Eva Hostile', email: `eva-${randomUUID()}@brigade.test`, categories: ['INCIDENT'], homeMunicipality: 'Delft', safetyRegion: 'haaglanden', capacity: 2,
+    });
+    targets = routeTargets({ cases: caseId, experts: expertId });
+    process.on('unhandledRejection', recordCrash);
+    process.on('uncaughtException', recordCrash);
+  });
+  afterAll(async () => {
+    process.off('unhandledRejection', recordCrash);
+    process.off('uncaughtException', recordCrash);
+    await app?.close();
+    await db?.drop();
+  });
+
+  /** A case recorded in the database with LEAD on its team, whose workflow the fake reports as running in preparation. */
+  async function aRunningCase(): Promise<string> {
+    const request = aSupportRequest();
+    const team = [{ expertId: LEAD, name: 'Anouk de Vries', role: 'lead' as const }];
+    const at = '2027-03-01T09:00:00.000Z';
+    const events = [
+      caseEvent('RequestReceived', { request }, COORDINATOR, at),
+      caseEvent('IntakeAssessed', { riskLevel: 'MEDIUM', score: 3, reasons: ['test'] }, SYSTEM, at),
+      caseEvent('RequestAccepted', {}, COORDINATOR, at),
+      caseEvent('TeamAssembled', { members: team }, SYSTEM, at),
+    ];
+    await new PostgresEventStore(db.dataSource).append({ caseId: request.caseId, expectedVersion: 0, idempotencyKey: `hostile-${request.caseId}`, events });
+    const state = events.reduce<ReturnType<typeof evolve> | null>((folded, event, index) => evolve(folded, { ...event, caseId: request.caseId, version: index + 1 }), null)!;
+    temporal.running.set(request.caseId, state);
+    return request.caseId;
+  }
+
+  /** Every served route, described from the OpenAPI document, with a token of the first role it allows. */
+  function routeTargets(ids: Record<string, string>): Array<{ route: string; target: RouteTarget }> {
+    const operations = new Map(documentedOperations(document).map(({ route, operation }) => [route, operation]));
+    const roles = new Map(routeHandlers(app).map((handler) => [handler.operationId, handler.roles]));
+    return servedRoutes(app).map((route) => {
+      const operation = operations.get(route);
+      if (!operation) throw new Error(`${route} is served but not documented; open-api.test.ts says so too`);
+      const [method, template] = route.split(' ');
+      const parameters = (operation.parameters ?? []) as ParameterObject[];
+      const allowed = roles.get(operation.operationId!);
+      const role = allowed === 'public' || allowed === undefined ? undefined : allowed[0];
+      const bodySchema = (operation.requestBody as { content?: Record<string, { schema?: SchemaObject }> } | undefined)?.content?.['application/json']?.schema;
+      const pathValues = Object.fromEntries(parameters.filter((p) => p.in === 'path').map((p) => [
+        p.name,
+        p.name === 'id' ? ids[template.split('/')[1]] ?? randomUUID() : String(p.example ?? (p.schema as SchemaObject | undefined)?.example),
+      ]));
+      return {
+        route,
+        target: {
+          method, template, pathValues, parameters,
+          body: bodySchema ? resolveSchema(document, bodySchema) : undefined,
+          authorization: role && bearer(role, SUBJECTS[role]),
+        },
+      };
+    });
+  }
+
+  async function footprint(): Promise<Footprint> {
+    const [row] = await db.dataSource.query<Array<{ tables: string }>>(`
+      SELECT concat_ws(' ',
+        (SELECT count(*) FROM case_events),
+        (SELECT md5(coalesce(string_agg(c::text, '|' ORDER BY c.case_id), '')) FROM cases c),
+        (SELECT md5(coalesce(string_agg(e::text, '|' ORDER BY e.expert_id), '')) FROM experts e)) AS tables`);
+    return { started: temporal.started.length, sent: temporal.sent.length, tables: row.tables };
+  }
+
+  /** What is wrong with the answer to one input; empty when it is answered as it must be. */
+  async function problemsWith(input: HostileInput, before: Footprint, response: RawResponse): Promise<string[]> {
+    const problems: string[] = [];
+    const after = await footprint();
+    const changed = after.started !== before.started || after.sent !== before.sent || after.tables !== before.tables;
+    if (response.status >= 500) problems.push(`answered ${response.status}: ${response.text.slice(0, 300)}`);
+    if (response.status >= 400) {
+      problems.push(...errorBodyProblems(response));
+      if (changed) problems.push(`refused with ${response.status}, yet something was recorded or sent to Temporal`);
+      return problems;
+    }
+    if (input.expectation === 'refused') return [`accepted with ${response.status}: ${response.text.slice(0, 200)}`];
+    if (input.request.method === 'GET' && changed) problems.push('a read changed what is recorded');
+    if (input.expectation === 'verbatim' && input.request.method !== 'GET') {
+      const passedOn = JSON.stringify([temporal.started.slice(before.started), temporal.sent.slice(before.sent)]) + response.text;
+      if (!passedOn.includes(JSON.stringify(input.verbatim).slice(1, -1))) problems.push('accepted, but the text was not passed on verbatim');
+    }
+    return problems;
+  }
+
+  it('accepts the valid request each body-taking route is attacked from, so each refusal is down to the hostile part', async () => {
+    const refusedBaselines: string[] = [];
+    for (const { route, target } of targets.filter(({ target: t }) => t.body)) {
+      const response = await sendRaw(baseUrl, validRequestFor(document, target));
+      if (response.status >= 300) refusedBaselines.push(`${route}: ${response.status} ${response.text.slice(0, 200)}`);
+    }
+    expect(refusedBaselines).toEqual([]);
+  });
+
+  it('answers every hostile input with a 4xx and the error body, records nothing, starts nothing, and stays up', async () => {
+    const figures = new Map<string, RouteFigures>();
+    const failures: string[] = [];
+    for (const { route, target } of targets) {
+      const counts: RouteFigures = { tried: 0, refused: 0, accepted: 0 };
+      figures.set(route, counts);
+      for (const input of hostileInputsFor(document, target)) {
+        const before = await footprint();
+        const response = await sendRaw(baseUrl, input.request).catch((error: unknown) => error as Error);
+        counts.tried++;
+        if (response instanceof Error) {
+          failures.push(`${route} — ${input.label}: no answer (${response.message})`);
+          continue;
+        }
+        if (response.status < 400) counts.accepted++;
+        else counts.refused++;
+        failures.push(...(await problemsWith(input, before, response)).map((problem) => `${route} — ${input.label}: ${problem}`));
+      }
+    }
+
+    const total = [...figures.values()].reduce((sum, counts) => sum + counts.tried, 0);
+    console.log([
+      `hostile inputs tried: ${total} over ${figures.size} routes`,
+      ...[...figures].map(([route, c]) => `  ${route.padEnd(56)} ${String(c.tried).padStart(4)} tried, ${String(c.refused).padStart(4)} refused (4xx), ${c.accepted} accepted as data`),
+    ].join('\n'));
+    expect(failures).toEqual([]);
+    expect(crashes).toEqual([]);
+
+    // The process is still up and serving: a read and a valid registration both work.
+    const coordinator = bearer('coordinator', SUBJECTS.coordinator);
+    expect((await sendRaw(baseUrl, { method: 'GET', path: '/cases', headers: { Authorization: coordinator } })).status).toBe(200);
+    const registration = targets.find(({ route }) => route === 'POST /cases')!.target;
+    expect((await sendRaw(baseUrl, validRequestFor(document, registration))).status).toBe(201);
+  }, 300_000);
+});
+
+function errorBodyProblems(response: RawResponse): string[] {
+  if (!String(response.headers['content-type']).startsWith('application/json')) {
+    return [`answered ${response.status} with ${response.headers['content-type']}: ${response.text.slice(0, 200)}`];
+  }
+  if (STACK_TRACE.test(response.text)) return [`the answer shows internals: ${response.text.slice(0, 300)}`];
+  const body = JSON.parse(response.text) as Record<string, unknown>;
+  const wellFormed = Object.keys(body).sort().join(',') === 'code,fields,message,statusCode' && body.statusCode === response.status
+    && typeof body.code === 'string' && typeof body.message === 'string' && body.message !== '' && Array.isArray(body.fields);
+  return wellFormed ? [] : [`the error body is not {statusCode, code, message, fields}: ${response.text.slice(0, 300)}`];
+}

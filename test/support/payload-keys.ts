@@ -1,0 +1,27 @@
+import type { DataConverter } from '@temporalio/common';
+import { randomBytes } from 'node:crypto';
+import { loadBrigadeConfig } from '../../src/config/brigade-config';
+import { AesGcmPayloadCodec } from '../../src/crypto/aes-gcm-payload-codec';
+import { brigadeDataConverter } from '../../src/crypto/brigade-data-converter';
+
+/** The id of the payload key tests encrypt with. */
+export const TEST_PAYLOAD_KEY_ID = 'test-key';
+
+/**
+ * The environment that gives an app or process under test this test run's payload key (fresh for each test file),
+ * so that nothing writes a key into the repository's data folder; merge it into the env the config is loaded from.
+ */
+export const TEST_PAYLOAD_KEY_ENV: Readonly<Record<string, string>> = {
+  BRIGADE_PAYLOAD_KEYS: `${TEST_PAYLOAD_KEY_ID}:${randomBytes(32).toString('base64')}`,
+  BRIGADE_PAYLOAD_KEY_ID: TEST_PAYLOAD_KEY_ID,
+};
+
+/** The payload codec holding the test key, as production builds it from the same variables. */
+export function testPayloadCodec(): AesGcmPayloadCodec {
+  return new AesGcmPayloadCodec({ ...loadBrigadeConfig(TEST_PAYLOAD_KEY_ENV).payloadKeys!, source: 'TEST_PAYLOAD_KEY_ENV' });
+}
+
+/** Brigade's data converter with the test key, for test clients and workers talking to a Temporal server. */
+export function testDataConverter(): DataConverter {
+  return brigadeDataConverter(testPayloadCodec());
+}

@@ -1,0 +1,156 @@
+import {
+  CASE_EVENT_TYPES, caseEvent, type CaseEvent, type CaseEventPayloads, type CaseEventType, type NewCaseEvent,
+} from '../../../src/domain/case.events';
+import { foldCase } from '../../../src/domain/case.state';
+import { SYSTEM_ACTOR, type Actor } from '../../../src/domain/case.vocabulary';
+import {
+  REDACTED, maySeeSensitiveFields, redactCaseEvent, redactCaseState, redactSupportRequest,
+} from '../../../src/domain/sensitive-fields';
+import type { SupportRequest } from '../../../src/domain/support-request';
+import { COORDINATOR, aSupportRequest } from '../../support/case-fixtures';
+
+// Every text a person could have typed starts with SECRET; everything else must come through redaction unchanged.
+const SECRET = 'secret';
+const secret = (what: string) => `${SECRET}: ${what}`;
+const LEAD = { expertId: 'expert-lead', name: 'Anouk de Vries' };
+const OFFERED = 'expert-offered';
+const asLead: Actor = { role: 'expert', id: LEAD.expertId };
+
+const aSensitiveRequest = (overrides: Partial<SupportRequest> = {}) => aSupportRequest({
+  description: secret('the alderman was followed home'),
+  officeHolder: { name: secret('J. de Boer'), office: secret('wethouder wonen'), details: secret('two young children') },
+  ...overrides,
+});
+
+/** One payload of every event type, each field written as the people or the workflow would fill it. */
+const SAMPLE: { readonly [T in CaseEventType]: CaseEventPayloads[T] } = {
+  RequestReceived: { request: aSensitiveRequest() },
+  IntakeAssessed: { riskLevel: 'HIGH', score: 7, reasons: ['threats have been received', '200 people expected'] },
+  RequestAccepted: { note: secret('the mayor called us first') },
+  RequestRejected: { reason: secret('the police handle this one') },
+  ExpertOffered: { offerId: 'offer-1-1', expertId: OFFERED, expertName: 'Bram Jansen', round: 1, expiresAt: '2027-03-01T13:00:00.000Z' },
+  OfferAccepted: { offerId: 'offer-1-1', expertId: LEAD.expertId },
+  OfferDeclined: { offerId: 'offer-1-2', expertId: OFFERED, reason: secret('I know the alderman personally') },
+  OfferExpired: { offerId: 'offer-1-3', expertId: OFFERED },
+  OfferWithdrawn: { offerId: 'offer-1-4', expertId: OFFERED, reason: 'the team is complete' },
+  ExpertAssignedManually: { expertId: LEAD.expertId, expertName: LEAD.name, note: secret('knows the family') },
+  TeamAssembled: { members: [{ ...LEAD, role: 'lead' }] },
+  PreparatorySessionScheduled: { scheduledAt: '2027-03-05T09:00:00.000Z', note: secret('at the town hall, back entrance') },
+  TaskAssigned: { taskId: 'task-1', templateId: 'risk-analysis', title: 'Risk analysis', assigneeId: LEAD.expertId, dueAt: '2027-03-04T17:00:00.000Z' },
+  TaskCompleted: { taskId: 'task-1', outcome: secret('the threats come from a neighbour') },
+  TaskWithdrawn: { taskId: 'task-2', reason: 'the session was held without it' },
+  PreparatorySessionHeld: { outcomes: secret('the alderman will not speak') },
+  InterventionReported: { outcome: 'incident', notes: secret('a brick through the window') },
+  RiskLevelChanged: { from: 'HIGH', to: 'CRITICAL', reason: secret('a second letter arrived at home') },
+  ConcernRaised: { expertId: LEAD.expertId, concern: secret('the venue has one exit') },
+  EscalationRaised: {
+    escalationId: 'esc-1', trigger: 'expertConcern', subject: 'concern:20', reason: secret('an expert raised a concern: the venue has one exit'),
+    level: 1, target: 'dutyCoordinator', ackDeadline: '2027-03-05T10:00:00.000Z',
+  },
+  EscalationLevelIncreased: { escalationId: 'esc-1', level: 2, target: 'programmeLead', ackDeadline: '2027-03-05T12:00:00.000Z' },
+  EscalationAcknowledged: { escalationId: 'esc-1', level: 2 },
+  EscalationResolved: { escalationId: 'esc-1', outcome: 'acknowledged' },
+  FollowUpScheduled: { followUpId: 'day-7', dueAt: '2027-03-14T19:00:00.000Z' },
+  FollowUpCompleted: { followUpId: 'day-7', ongoingRisk: true, notes: secret('the family has moved') },
+  CaseEvaluated: { summary: secret('the alderman stepped down') },
+  CaseCancelled: { reason: secret('the alderman withdrew the request') },
+  CaseClosed: { summary: secret('handed over to the police') },
+};
+
+const sample = <T extends CaseEventType>(type: T, at = '2027-03-01T09:00:00.000Z'): NewCaseEvent =>
+  caseEvent(type, SAMPLE[type], type === 'RequestReceived' ? COORDINATOR : SYSTEM_ACTOR, at);
+
+/** The value with every secret text replaced, which is what redaction should produce and nothing else. */
+function withSecretsRedacted(value: unknown): unknown {
+  if (typeof value === 'string') return value.startsWith(SECRET) ? REDACTED : value;
+  if (Array.isArray(value)) return value.map(withSecretsRedacted);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, withSecretsRedacted(inner)]));
+  return value;
+}
+
+describe('redactCaseEvent', () => {
+  it.each(CASE_EVENT_TYPES)('replaces exactly the text people wrote in a %s event, and keeps its envelope', (type) => {
+    const event = sample(type);
+
+    const sut = redactCaseEvent(event);
+
+    expect(sut).toEqual(withSecretsRedacted(event));
+    expect(JSON.stringify(sut)).not.toContain(SECRET);
+  });
+
+  it('leaves the event it was given as it was', () => {
+    const event = sample('RequestReceived');
+    const before = JSON.stringify(event);
+
+    redactCaseEvent(event);
+
+    expect(JSON.stringify(event)).toBe(before);
+  });
+
+  it('keeps an optional free-text field absent when the event has none', () => {
+    const sut = redactCaseEvent(caseEvent('OfferDeclined', { offerId: 'offer-1-2', expertId: OFFERED }, SYSTEM_ACTOR, '2027-03-01T09:00:00.000Z'));
+
+    expect(sut.data).toEqual({ offerId: 'offer-1-2', expertId: OFFERED });
+  });
+});
+
+describe('redactSupportRequest', () => {
+  it('replaces the description and every field of the office holder, and nothing else', () => {
+    const request = aSensitiveRequest();
+
+    const sut = redactSupportRequest(request);
+
+    expect(sut).toEqual({ ...request, description: REDACTED, officeHolder: { name: REDACTED, office: REDACTED, details: REDACTED } });
+  });
+
+  it('adds no office holder or details to a request that names none', () => {
+    expect(redactSupportRequest(aSensitiveRequest({ officeHolder: undefined })).officeHolder).toBeUndefined();
+    expect(redactSupportRequest(aSensitiveRequest({ officeHolder: { name: 'x', office: 'y' } })).officeHolder).toEqual({ name: REDACTED, office: REDACTED });
+  });
+});
+
+describe('redactCaseState', () => {
+  const caseId = 'c0ffee00-0000-4000-8000-000000000001';
+  const stream = (events: NewCaseEvent[]): CaseEvent[] => events.map((event, index) => ({ ...event, caseId, version: index + 1 }) as CaseEvent);
+
+  describe('given a case whose people wrote in every field that reaches the state', () => {
+    const state = foldCase(stream([
+      sample('RequestReceived'), sample('IntakeAssessed'), sample('RequestAccepted'), sample('ExpertOffered'), sample('OfferAccepted'),
+      sample('TeamAssembled'), sample('PreparatorySessionScheduled'), sample('TaskAssigned'), sample('TaskCompleted'), sample('RiskLevelChanged'),
+      sample('EscalationRaised'), sample('PreparatorySessionHeld'), sample('InterventionReported'), sample('CaseEvaluated'),
+      sample('RequestRejected'), sample('CaseCancelled'),
+    ]))!;
+
+    it('holds that text before redaction, so the test below can fail', () => {
+      expect(JSON.stringify(state)).toContain(SECRET);
+    });
+
+    it('replaces all of it, and every risk reason, while the rest of the state stays as it was', () => {
+      const sut = redactCaseState(state);
+
+      expect(JSON.stringify(sut)).not.toContain(SECRET);
+      expect(sut).toEqual({ ...withSecretsRedacted(state) as object, riskReasons: state.riskReasons.map(() => REDACTED) });
+    });
+  });
+
+  it('keeps what is empty or null as it is, since nothing is hidden there', () => {
+    const state = foldCase(stream([sample('RequestReceived'), sample('IntakeAssessed')]))!;
+    const sut = redactCaseState({ ...state, riskReasons: [] });
+
+    expect(sut).toEqual({ ...state, riskReasons: [] });
+  });
+});
+
+describe('maySeeSensitiveFields', () => {
+  const state = { team: [{ ...LEAD, role: 'lead' as const }] };
+
+  it.each([
+    ['a coordinator', { role: 'coordinator', id: 'c.jansen' }, true],
+    ['an auditor, who verifies the complete events', { role: 'auditor', id: 'a.visser' }, true],
+    ['an expert on the team', asLead, true],
+    ['an expert who is only offered the case', { role: 'expert', id: OFFERED }, false],
+    ['the system', SYSTEM_ACTOR, false],
+  ] as Array<[string, Actor, boolean]>)('answers for %s', (_who, reader, expected) => {
+    expect(maySeeSensitiveFields(reader, state)).toBe(expected);
+  });
+});

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import request, { type Response } from 'supertest';
+import type { UserRole } from '../../src/auth/user-role';
+import { CasesModule } from '../../src/cases/cases.module';
+import type { CaseState } from '../../src/domain/case.state';
+import { DAY } from '../../src/domain/durations';
+import { createApiApp, type ApiApp } from '../support/api-app';
+import { CaseDriver, anExpertPool } from '../support/case-driver';
+import { realTemporalClient } from '../support/real-temporal-client';
+import { bearer } from '../support/tokens';
+import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+
+const COORDINATOR = 'c.jansen';
+const SIMULTANEOUS_REGISTRATIONS = 10;
+
+/** A threat against an office holder at CRITICAL risk: a team of four, offered to five experts at once. */
+const aCriticalThreat = (eventDate: string, description = 'Wethouder bedreigd na besluit over opvang') => ({
+  category: 'THREAT_TO_OFFICIAL', municipality: 'Zoetermeer', safetyRegion: 'haaglanden', requesterRole: 'mayor', description, eventDate,
+  indicators: { threatsReceived: true, officeHolderPersonallyTargeted: true, onlineAgitation: true, mediaAttention: 'national' },
+});
+
+// One case, driven over HTTP against a real workflow, from its repeated registration through a race for the last team
+// place to tasks completed twice; every step that is tried twice must have exactly one effect.
+describe('repeated and simultaneous requests over HTTP, with a real workflow behind them', () => {
+  let harness: WorkflowHarness;
+  let app: ApiApp;
+  let api: () => ReturnType<typeof request>;
+
+  beforeAll(async () => {
+    harness = await createWorkflowHarness();
+    await anExpertPool(harness, Array.from({ length: 6 }, () => ({ homeMunicipality: 'Utrecht' })));
+    app = await createApiApp(harness.db, {
+      imports: [CasesModule, realTemporalClient(harness.env.client)],
+      env: { BRIGADE_TASK_QUEUE: harness.taskQueue },
+    });
+    // Listening once, so that simultaneous requests share one server rather than each starting its own.
+    await app.app.listen(0, '127.0.0.1');
+    const url = await app.app.getUrl();
+    api = () => request(url);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await harness?.close();
+  });
+
+  const as = (role: UserRole, subject: string) => {
+    const authorization = bearer(role, subject);
+    return { post: (path: string) => api().post(path).set('Authorization', authorization) };
+  };
+  const coordinator = () => as('coordinator', COORDINATOR);
+  const asExpert = (expertId: string) => as('expert', expertId);
+  const statuses = (responses: Response[]) => responses.map((response) => response.status).sort((a, b) => a - b);
+  const recordedRuns = async (caseId: string) =>
+    (await harness.db.sql<{ run_id: string }>('SELECT DISTINCT run_id FROM case_events WHERE case_id = $1', [caseId])).map((row) => row.run_id);
+
+  it('registers a case once, accepts one expert for the last place, and completes each task once', async () => {
+    await harness.withWorker(async () => {
+      const eventDate = new Date((await harness.env.currentTimeMs()) + 10 * DAY).toISOString();
+      const body = aCriticalThreat(eventDate);
+      const key = `idem-${randomUUID()}`;
+
+      // The same registration, sent ten times at once under one Idempotency-Key.
+      const registrations = await Promise.all(Array.from({ length: SIMULTANEOUS_REGISTRATIONS }, () =>
+        coordinator().post('/cases').set('Idempotency-Key', key).send(body)));
+
+      expect(statuses(registrations)).toEqual([...Array(SIMULTANEOUS_REGISTRATIONS - 1).fill(200), 201]);
+      const [caseId] = new Set(registrations.map((response) => response.body.caseId as string));
+      expect(registrations.map((response) => response.body)).toEqual(registrations.map((response) => ({
+        caseId, workflowId: `case-${caseId}`, replayed: response.status === 200,
+      })));
+      const handle = harness.env.client.workflow.getHandle(`case-${caseId}`);
+      const sut = new CaseDriver(handle, harness);
+      await sut.waitFor((s) => s.stage === 'Triage', 'triage');
+      expect(await sut.eventsOf('RequestReceived')).toHaveLength(1);
+
+      // The same key with another body is a different request: refused, and nothing changes.
+      const different = await coordinator().post('/cases').set('Idempotency-Key', key).send(aCriticalThreat(eventDate, 'Een ander verzoek'));
+      expect(different.status).toBe(422);
+      expect(different.body).toEqual({
+        statusCode: 422, code: 'unprocessable', message: 'Idempotency-Key was already used for a different request', fields: [],
+      });
+
+      await coordinator().post(`/cases/${caseId}/triage`).send({ decision: 'accept' }).expect(200);
+      const offered = await sut.waitFor((s) => s.openOffers.length === 5, 'five parallel offers');
+      const [first, second, third, fourth, fifth] = offered.openOffers;
+      for (const offer of [first, second, third]) {
+        await asExpert(offer.expertId).post(`/cases/${caseId}/offers/${offer.offerId}/accept`).send({}).expect(200);
+      }
+
+      // Two experts reach for the last place at the same moment.
+      const race = await Promise.all([fourth, fifth].map((offer) =>
+        asExpert(offer.expertId).post(`/cases/${caseId}/offers/${offer.offerId}/accept`).send({})));
+
+      expect(statuses(race)).toEqual([200, 409]);
+      expect(race.find((response) => response.status === 409)!.body).toEqual({
+        statusCode: 409, code: 'conflict', message: 'the team is already complete', fields: [],
+      });
+      const winner = [fourth, fifth][race.findIndex((response) => response.status === 200)];
+      const preparing = await sut.waitFor((s) => s.stage === 'Preparation' && s.tasks.length > 0, 'the team and its tasks');
+      expect(preparing.team.map((member) => member.expertId)).toEqual([first, second, third, winner].map((offer) => offer.expertId));
+      expect(await sut.eventsOf('OfferAccepted')).toHaveLength(4);
+
+      // One task completed twice at the same moment, another completed twice one after the other.
+      const [simultaneous, sequential] = preparing.tasks;
+      const complete = (task: CaseState['tasks'][number]) =>
+        asExpert(task.assigneeId).post(`/cases/${caseId}/tasks/${task.taskId}/complete`).send({ outcome: `${task.title}: klaar` });
+
+      const twice = await Promise.all([complete(simultaneous), complete(simultaneous)]);
+      const once = await complete(sequential);
+      const again = await complete(sequential);
+
+      expect(statuses(twice)).toEqual([200, 409]);
+      expect(twice.find((response) => response.status === 409)!.body).toMatchObject({
+        statusCode: 409, code: 'conflict', message: expect.stringMatching(new RegExp(`^task ${simultaneous.taskId} is already (being )?completed$`)),
+      });
+      expect([once.status, again.status]).toEqual([200, 409]);
+      expect(again.body).toMatchObject({ statusCode: 409, code: 'conflict', message: `task ${sequential.taskId} is already completed` });
+      const completions = (await sut.eventsOf('TaskCompleted')).map((event) => (event.data as { taskId: string }).taskId);
+      expect(completions.sort()).toEqual([simultaneous.taskId, sequential.taskId].sort());
+
+      // The lead's report on the intervention, sent twice at the same moment once the event has taken place.
+      await coordinator().post(`/cases/${caseId}/session/held`).send({ outcomes: 'Draaiboek vastgesteld' }).expect(200);
+      await harness.env.sleep(Date.parse(eventDate) - (await harness.env.currentTimeMs()) + 60_000);
+      const reports = await Promise.all([1, 2].map(() =>
+        asExpert(first.expertId).post(`/cases/${caseId}/intervention`).send({ outcome: 'calm', notes: 'Rustig verlopen' })));
+
+      expect(statuses(reports)).toEqual([200, 409]);
+      expect(await sut.eventsOf('InterventionReported')).toHaveLength(1);
+
+      await coordinator().post(`/cases/${caseId}/cancel`).send({ reason: 'test finished' }).expect(200);
+      await handle.result();
+
+      // Even after the case has ended, the key still names it, and starts nothing new.
+      const late = await coordinator().post('/cases').set('Idempotency-Key', key).send(body).expect(200);
+      expect(late.body).toEqual({ caseId, workflowId: `case-${caseId}`, replayed: true });
+      expect(await sut.eventsOf('RequestReceived')).toHaveLength(1);
+      expect(await recordedRuns(caseId)).toEqual([(await handle.describe()).runId]);
+      expect(await harness.eventStore.verify(caseId)).toMatchObject({ valid: true });
+    });
+  });
+
+  it('puts an expert assigned by hand twice at the same moment on the team once', async () => {
+    await harness.withWorker(async () => {
+      const eventDate = new Date((await harness.env.currentTimeMs()) + 10 * DAY).toISOString();
+      // Every expert lives in Utrecht, so nobody is eligible for a request from there: the coordinator assigns by hand.
+      const { caseId } = (await coordinator().post('/cases').send({ ...aCriticalThreat(eventDate), municipality: 'Utrecht', safetyRegion: 'utrecht' }).expect(201)).body;
+      const sut = new CaseDriver(harness.env.client.workflow.getHandle(`case-${caseId}`), harness);
+      await sut.waitFor((s) => s.stage === 'Triage', 'triage');
+      await coordinator().post(`/cases/${caseId}/triage`).send({ decision: 'accept' }).expect(200);
+      await sut.waitFor((s) => s.openEscalations.some((e) => e.trigger === 'failedMatch'), 'the failed match');
+      const [expertId] = (await harness.experts.list({ page: 1, pageSize: 1 })).items.map((expert) => expert.expertId);
+
+      const assignments = await Promise.all([1, 2].map(() => coordinator().post(`/cases/${caseId}/assignments`).send({ expertId })));
+
+      expect(statuses(assignments)).toEqual([200, 409]);
+      expect((await sut.state()).team.map((member) => member.expertId)).toEqual([expertId]);
+      expect(await sut.eventsOf('ExpertAssignedManually')).toHaveLength(1);
+      await sut.cancel();
+    });
+  });
+});
