@@ -4,14 +4,16 @@ import { WorkflowUpdateRPCTimeoutOrCancelledError, isGrpcServiceError } from '@t
 export const UNAVAILABLE_MESSAGES = {
   database: 'the database does not answer; try again shortly',
   temporal: 'Temporal does not answer; try again shortly',
+  temporalBusy: 'Temporal is too busy to take this now; try again shortly',
   temporalTimeout:
     'the case workflow did not answer in time (Temporal or its worker is down or busy); try again shortly, ' +
     'and check the case first: a decision already sent may still take effect',
 } as const;
 
-// gRPC status codes (grpc.status) that mean the server is away or did not answer before the caller's deadline.
+// gRPC status codes (grpc.status) that mean the server is away, overloaded, or did not answer before the caller's deadline.
 const GRPC_CANCELLED = 1;
 const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_RESOURCE_EXHAUSTED = 8;
 const GRPC_UNAVAILABLE = 14;
 
 // Socket errors from the `pg` driver: only PostgreSQL is reached over a plain socket; Temporal's come wrapped in gRPC.
@@ -20,7 +22,7 @@ const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
 const POSTGRES_UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300', '57014']);
 // What `pg` and `pg-pool` throw when a connection drops or cannot be had in time; they carry no code.
 const POSTGRES_CONNECTION_MESSAGES =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not open|Query read timeout/i;
+  /Connection terminated|timeout exceeded when trying to connect|timeout expired|Client has encountered a connection error/i;
 
 /**
  * Why a request failed when the fault is a dependency that is down or did not answer in time rather than a bug,
@@ -32,6 +34,8 @@ export function unavailableDependency(error: unknown): string | undefined {
     if (isGrpcServiceError(link)) {
       if (link.code === GRPC_UNAVAILABLE) return UNAVAILABLE_MESSAGES.temporal;
       if (link.code === GRPC_DEADLINE_EXCEEDED || link.code === GRPC_CANCELLED) return UNAVAILABLE_MESSAGES.temporalTimeout;
+      // Rate limits, and queries queued behind a workflow task that a restarting worker has not yet picked up.
+      if (link.code === GRPC_RESOURCE_EXHAUSTED) return UNAVAILABLE_MESSAGES.temporalBusy;
       // Any other gRPC status is Temporal's answer, not a PostgreSQL fault further down the chain.
       return undefined;
     }

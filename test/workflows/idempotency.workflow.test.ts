@@ -53,7 +53,7 @@ describe('repeated and simultaneous requests over HTTP, with a real workflow beh
   const recordedRuns = async (caseId: string) =>
     (await harness.db.sql<{ run_id: string }>('SELECT DISTINCT run_id FROM case_events WHERE case_id = $1', [caseId])).map((row) => row.run_id);
 
-  it('registers a case once, accepts one expert for the last place, and completes each task once', async () => {
+  it('registers a case once, takes one expert for the last place, and records each task completion and the report once', async () => {
     await harness.withWorker(async () => {
       const eventDate = new Date((await harness.env.currentTimeMs()) + 10 * DAY).toISOString();
       const body = aCriticalThreat(eventDate);
@@ -125,6 +125,9 @@ describe('repeated and simultaneous requests over HTTP, with a real workflow beh
         asExpert(first.expertId).post(`/cases/${caseId}/intervention`).send({ outcome: 'calm', notes: 'Rustig verlopen' })));
 
       expect(statuses(reports)).toEqual([200, 409]);
+      expect(reports.find((response) => response.status === 409)!.body).toMatchObject({
+        code: 'conflict', message: expect.stringMatching(/^(the intervention is already being reported|case is in stage FollowUp; .*)$/),
+      });
       expect(await sut.eventsOf('InterventionReported')).toHaveLength(1);
 
       await coordinator().post(`/cases/${caseId}/cancel`).send({ reason: 'test finished' }).expect(200);
@@ -153,6 +156,9 @@ describe('repeated and simultaneous requests over HTTP, with a real workflow beh
       const assignments = await Promise.all([1, 2].map(() => coordinator().post(`/cases/${caseId}/assignments`).send({ expertId })));
 
       expect(statuses(assignments)).toEqual([200, 409]);
+      expect(assignments.find((response) => response.status === 409)!.body).toMatchObject({
+        code: 'conflict', message: expect.stringMatching(new RegExp(`^expert ${expertId} is already (being assigned|on the team)$`)),
+      });
       expect((await sut.state()).team.map((member) => member.expertId)).toEqual([expertId]);
       expect(await sut.eventsOf('ExpertAssignedManually')).toHaveLength(1);
       await sut.cancel();

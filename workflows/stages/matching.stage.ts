@@ -2,6 +2,7 @@ import { caseReads } from '../activity-proxies';
 import { condition, setHandler } from '@temporalio/workflow';
 import { OFFER_TIMEOUT_MS, REQUIRED_SKILLS, offerBatchSize, teamSizeFor } from '../../src/domain/case-policy';
 import { caseEvent, type NewCaseEvent } from '../../src/domain/case.events';
+import type { CaseState } from '../../src/domain/case.state';
 import { SYSTEM_ACTOR } from '../../src/domain/case.vocabulary';
 import { addMs } from '../../src/domain/durations';
 import { conflict, invalid, notFound, now, requireCoordinator, requireExpert, requireStage, requireText, type CaseContext } from '../case-context';
@@ -44,7 +45,27 @@ export function registerMatching(context: CaseContext): void {
     },
   });
 
+  // Experts being assigned: the team does not show them until the assignment is recorded, so a second one is refused here.
+  const assigning = new Set<string>();
   setHandler(assignExpert, async ({ expertId, note, actor }: ManualAssignment) => {
+    if (assigning.has(expertId)) throw conflict(`expert ${expertId} is already being assigned`);
+    assigning.add(expertId);
+    try {
+      return await assign(expertId, note, actor);
+    } finally {
+      assigning.delete(expertId);
+    }
+  }, {
+    validator: ({ expertId, actor }: ManualAssignment) => {
+      requireCoordinator(actor);
+      requireStage(context, ['Matching'], 'a manual assignment');
+      if (typeof expertId !== 'string' || expertId === '') throw invalid('expertId is required');
+      if (context.state.team.some((m) => m.expertId === expertId)) throw conflict(`expert ${expertId} is already on the team`);
+      if (assigning.has(expertId)) throw conflict(`expert ${expertId} is already being assigned`);
+    },
+  });
+
+  async function assign(expertId: string, note: string | undefined, actor: ManualAssignment['actor']): Promise<CaseState> {
     const expert = await lookupExpert(expertId);
     if (!expert || !expert.active) throw notFound(`expert ${expertId} does not exist or is inactive`);
     requireStage(context, ['Matching'], 'a manual assignment');
@@ -62,14 +83,7 @@ export function registerMatching(context: CaseContext): void {
     } finally {
       context.pendingAcceptances--;
     }
-  }, {
-    validator: ({ expertId, actor }: ManualAssignment) => {
-      requireCoordinator(actor);
-      requireStage(context, ['Matching'], 'a manual assignment');
-      if (typeof expertId !== 'string' || expertId === '') throw invalid('expertId is required');
-      if (context.state.team.some((m) => m.expertId === expertId)) throw conflict(`expert ${expertId} is already on the team`);
-    },
-  });
+  }
 }
 
 /** Matching: offers the case round by round until the team is complete, then records the team. */

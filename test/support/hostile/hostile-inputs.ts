@@ -55,7 +55,7 @@ export function hostileInputsFor(document: OpenAPIObject, target: RouteTarget): 
 
 /** Builds requests for a route: valid in everything but what the caller overrides. */
 interface RequestBuilder {
-  (overrides: { path?: Record<string, string>; query?: string; headers?: Record<string, string>; body?: string | null }): RawRequest;
+  (overrides: { path?: Record<string, string>; query?: string; headers?: Record<string, string>; body?: string }): RawRequest;
   /** A valid body, built afresh from the documented examples (so unique fields stay unique). */
   validBody(): Record<string, unknown>;
 }
@@ -65,7 +65,7 @@ function requestBuilder(document: OpenAPIObject, target: RouteTarget): RequestBu
   const build = ((overrides) => {
     const values = { ...target.pathValues, ...overrides.path };
     const path = target.template.replace(/\{(\w+)\}/g, (_, name: string) => values[name]);
-    const body = overrides.body === undefined ? (target.body ? JSON.stringify(validBody()) : undefined) : overrides.body ?? undefined;
+    const body = overrides.body ?? (target.body ? JSON.stringify(validBody()) : undefined);
     const headers = {
       ...(target.authorization && { Authorization: target.authorization }),
       ...(body !== undefined && { 'Content-Type': 'application/json' }),

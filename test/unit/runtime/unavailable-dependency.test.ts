@@ -27,6 +27,7 @@ describe('unavailableDependency', () => {
     ['a connection exception', postgresError('08006', 'connection failure')],
     ['a connection that dropped', new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly'))],
     ['no pooled connection in time', new Error('timeout exceeded when trying to connect')],
+    ['no connection in time', new Error('timeout expired')],
   ])('names the database for %s', (_name, error) => {
     expect(unavailableDependency(error)).toBe(UNAVAILABLE_MESSAGES.database);
   });
@@ -36,6 +37,12 @@ describe('unavailableDependency', () => {
     ['an unreachable frontend, bare', grpcError(14, 'Connection dropped')],
   ])('names Temporal for %s', (_name, error) => {
     expect(unavailableDependency(error)).toBe(UNAVAILABLE_MESSAGES.temporal);
+  });
+
+  it('says Temporal is busy when it refuses more work for now', () => {
+    const busy = new ServiceError('Failed to query Workflow', { cause: grpcError(8, 'consistent query buffer is full, cannot accept new consistent queries') });
+
+    expect(unavailableDependency(busy)).toBe(UNAVAILABLE_MESSAGES.temporalBusy);
   });
 
   it.each([
