@@ -426,6 +426,17 @@ describe('the cases HTTP API', () => {
       },
     );
 
+    it('refuses a description of only white space with a 400 that names it, and starts nothing', async () => {
+      const startedBefore = temporal.started.length;
+
+      const response = await coordinator().post('/cases').send({
+        category: 'INCIDENT', municipality: 'Venlo', safetyRegion: 'limburg-noord', requesterRole: 'mayor', description: ' \n\t ', indicators: {},
+      }).expect(400);
+
+      expect(fieldsOf(response.body)).toEqual(['description']);
+      expect(temporal.started).toHaveLength(startedBefore);
+    });
+
     it('refuses a municipality that is no name with a 400 that names it', async () => {
       const response = await coordinator().post('/cases').send({
         category: 'INCIDENT', municipality: '<script>', safetyRegion: 'zeeland', requesterRole: 'mayor', description: 'x', indicators: {},

@@ -157,10 +157,32 @@ describe('repeated and simultaneous requests over HTTP, with a real workflow beh
 
       expect(statuses(assignments)).toEqual([200, 409]);
       expect(assignments.find((response) => response.status === 409)!.body).toMatchObject({
-        code: 'conflict', message: expect.stringMatching(new RegExp(`^expert ${expertId} is already (being assigned|on the team)$`)),
+        code: 'conflict', message: expect.stringMatching(new RegExp(`^expert ${expertId} is already (joining the team|on the team)$`)),
       });
       expect((await sut.state()).team.map((member) => member.expertId)).toEqual([expertId]);
       expect(await sut.eventsOf('ExpertAssignedManually')).toHaveLength(1);
+      await sut.cancel();
+    });
+  });
+
+  it('puts an expert who accepts their offer while the coordinator assigns them by hand on the team once', async () => {
+    await harness.withWorker(async () => {
+      const eventDate = new Date((await harness.env.currentTimeMs()) + 10 * DAY).toISOString();
+      const { caseId } = (await coordinator().post('/cases').send(aCriticalThreat(eventDate)).expect(201)).body;
+      const sut = new CaseDriver(harness.env.client.workflow.getHandle(`case-${caseId}`), harness);
+      await sut.waitFor((s) => s.stage === 'Triage', 'triage');
+      await coordinator().post(`/cases/${caseId}/triage`).send({ decision: 'accept' }).expect(200);
+      const { openOffers: [offer] } = await sut.waitFor((s) => s.openOffers.length > 0, 'the offers');
+
+      const answers = await Promise.all([
+        asExpert(offer.expertId).post(`/cases/${caseId}/offers/${offer.offerId}/accept`).send({}),
+        coordinator().post(`/cases/${caseId}/assignments`).send({ expertId: offer.expertId }),
+      ]);
+
+      expect(statuses(answers)).toEqual([200, 409]);
+      expect((await sut.state()).team.filter((member) => member.expertId === offer.expertId)).toHaveLength(1);
+      const ways = [...await sut.eventsOf('OfferAccepted'), ...await sut.eventsOf('ExpertAssignedManually')];
+      expect(ways.filter((event) => (event.data as { expertId: string }).expertId === offer.expertId)).toHaveLength(1);
       await sut.cancel();
     });
   });

@@ -15,6 +15,9 @@ const { findCandidates, lookupExpert } = caseReads;
 export function registerMatching(context: CaseContext): void {
   // Offers whose answer is being recorded: a second answer to the same offer in the same moment is refused.
   const answering = new Set<string>();
+  // Experts whose place on the team is being recorded, by an acceptance or by hand: the team does not show them until
+  // the event is stored, so a second way in for the same expert in the same moment is refused here.
+  const joining = new Set<string>();
   setHandler(respondToOffer, async ({ offerId, response, reason, actor }: OfferResponse) => {
     const offer = context.state.openOffers.find((o) => o.offerId === offerId);
     if (!offer || answering.has(offerId)) throw notFound(`offer ${offerId} is not open on this case`);
@@ -22,6 +25,8 @@ export function registerMatching(context: CaseContext): void {
       // Claimed before the first await, so a second acceptance in the same moment sees the place taken.
       if (placesLeft(context) <= 0) throw conflict('the team is already complete');
       if (context.state.team.some((m) => m.expertId === offer.expertId)) throw conflict('this expert is already on the team');
+      if (joining.has(offer.expertId)) throw conflict(`expert ${offer.expertId} is already joining the team`);
+      joining.add(offer.expertId);
     }
     answering.add(offerId);
     if (response === 'accept') context.pendingAcceptances++;
@@ -31,7 +36,10 @@ export function registerMatching(context: CaseContext): void {
         : caseEvent('OfferDeclined', { offerId, expertId: offer.expertId, ...(reason?.trim() && { reason: reason.trim() }) }, actor, now()));
     } finally {
       answering.delete(offerId);
-      if (response === 'accept') context.pendingAcceptances--;
+      if (response === 'accept') {
+        context.pendingAcceptances--;
+        joining.delete(offer.expertId);
+      }
     }
   }, {
     validator: ({ offerId, response, reason, actor }: OfferResponse) => {
@@ -42,18 +50,17 @@ export function registerMatching(context: CaseContext): void {
       if (!offer || answering.has(offerId)) throw notFound(`offer ${offerId} is not open on this case`);
       requireExpert(actor, offer.expertId, 'answer this offer');
       if (response === 'accept' && placesLeft(context) <= 0) throw conflict('the team is already complete');
+      if (response === 'accept' && joining.has(offer.expertId)) throw conflict(`expert ${offer.expertId} is already joining the team`);
     },
   });
 
-  // Experts being assigned: the team does not show them until the assignment is recorded, so a second one is refused here.
-  const assigning = new Set<string>();
   setHandler(assignExpert, async ({ expertId, note, actor }: ManualAssignment) => {
-    if (assigning.has(expertId)) throw conflict(`expert ${expertId} is already being assigned`);
-    assigning.add(expertId);
+    if (joining.has(expertId)) throw conflict(`expert ${expertId} is already joining the team`);
+    joining.add(expertId);
     try {
       return await assign(expertId, note, actor);
     } finally {
-      assigning.delete(expertId);
+      joining.delete(expertId);
     }
   }, {
     validator: ({ expertId, actor }: ManualAssignment) => {
@@ -61,7 +68,7 @@ export function registerMatching(context: CaseContext): void {
       requireStage(context, ['Matching'], 'a manual assignment');
       if (typeof expertId !== 'string' || expertId === '') throw invalid('expertId is required');
       if (context.state.team.some((m) => m.expertId === expertId)) throw conflict(`expert ${expertId} is already on the team`);
-      if (assigning.has(expertId)) throw conflict(`expert ${expertId} is already being assigned`);
+      if (joining.has(expertId)) throw conflict(`expert ${expertId} is already joining the team`);
     },
   });
 

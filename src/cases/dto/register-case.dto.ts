@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsBoolean, IsDefined, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
+  IsBoolean, IsDefined, IsIn, IsInt, IsISO8601, IsObject, IsOptional, Max, Min, ValidateNested,
 } from 'class-validator';
 import {
   CASE_CATEGORIES, MEDIA_ATTENTION_LEVELS, REQUESTER_ROLES, SAFETY_REGIONS,
@@ -58,8 +58,8 @@ export class RegisterCaseDto {
   @ApiProperty({ enum: REQUESTER_ROLES, enumName: 'RequesterRole', description: 'Who in the municipality asks.', example: 'alderman' })
   @IsIn(REQUESTER_ROLES) readonly requesterRole: RequesterRole;
 
-  @ApiProperty({ minLength: 1, maxLength: 5000, description: 'The situation, in the requester’s words.', example: 'Raadsvergadering over een nieuwe opvanglocatie' })
-  @IsString() @IsNotEmpty() @MaxLength(5000) readonly description: string;
+  @ApiProperty({ description: 'The situation, in the requester’s words (sensitive).', example: 'Raadsvergadering over een nieuwe opvanglocatie' })
+  @IsCaseText(5000) readonly description: string;
 
   @ApiPropertyOptional({ type: OfficeHolderDto, description: 'The office holder the request is about, if any (sensitive).' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => OfficeHolderDto) readonly officeHolder?: OfficeHolderDto;
