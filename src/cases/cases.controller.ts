@@ -229,6 +229,20 @@ export class CasesController {
     return this.cases.get(id);
   }
 
+  @Get(':id/request')
+  @Allow('coordinator', 'auditor', 'expert')
+  @ApiOperation({ summary: 'Show the support request of a case: the situation and the office holder it is about (sensitive)' })
+  @ApiCaseIdParam()
+  @ApiOkResponse({
+    description: 'The request as registered: `{ caseId, request }`. To an expert who is offered the case but not on its team, the '
+      + 'description and the office holder read "[redacted]".',
+  })
+  @ApiErrorResponses({ 400: MALFORMED_REQUEST, 404: UNKNOWN_CASE })
+  async request(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string) {
+    await this.access.requireVisible(id, principal);
+    return this.cases.request(id, actorOf(principal));
+  }
+
   @Get(':id/events')
   @Allow('coordinator', 'auditor')
   @ApiOperation({ summary: 'List the recorded events of a case, with their hash chain' })

@@ -2,7 +2,10 @@ import { Inject, Injectable, NotFoundException, UnprocessableEntityException } f
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import type { CaseEventPayloads } from '../domain/case.events';
 import type { CaseState } from '../domain/case.state';
+import { maySeeSensitiveFields, redactSupportRequest } from '../domain/sensitive-fields';
+import type { SupportRequest } from '../domain/support-request';
 import type { Actor } from '../domain/case.vocabulary';
 import { CaseProjectionRow } from '../event-store/case-projection.row';
 import { EVENT_STORE, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
@@ -43,6 +46,12 @@ export interface CaseView {
   readonly caseId: string;
   readonly recorded: CaseState | null;
   readonly live: CaseState | null;
+}
+
+/** What `GET /cases/:id/request` answers: the request the case was registered with. */
+export interface RegisteredRequest {
+  readonly caseId: string;
+  readonly request: SupportRequest;
 }
 
 /** What a signal route answers: the workflow has the fact, and will record it in its own time. */
@@ -162,6 +171,15 @@ export class CasesService {
     const live = await this.workflows.liveState(caseId);
     if (!row && live === undefined) throw new NotFoundException(`case ${caseId} does not exist`);
     return { caseId, recorded: row?.state ?? null, live: live ?? null };
+  }
+
+  /** The support request as registered, with its sensitive fields redacted for a reader who may not see them. */
+  async request(caseId: string, reader: Actor): Promise<RegisteredRequest> {
+    const [received] = await this.eventStore.readStream(caseId, 1);
+    const row = await this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId });
+    if (!received || received.type !== 'RequestReceived' || !row) throw new NotFoundException(`case ${caseId} does not exist`);
+    const { request } = received.data as CaseEventPayloads['RequestReceived'];
+    return { caseId, request: maySeeSensitiveFields(reader, row.state) ? request : redactSupportRequest(request) };
   }
 
   async events(caseId: string): Promise<StoredCaseEvent[]> {

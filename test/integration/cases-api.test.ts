@@ -379,6 +379,30 @@ describe('the cases HTTP API', () => {
       expect(Object.keys(outsider.body)).toEqual(Object.keys(missing.body));
     });
 
+    it('shows the request, office holder included, to the team and the coordinator, redacted to an expert only offered the case', async () => {
+      const request = aSupportRequest({
+        description: 'Wethouder wordt bedreigd', officeHolder: { name: 'J. de Boer', office: 'wethouder wonen', details: 'Dreigbrief thuis' },
+      });
+      await recordCase(request, 'HIGH', [
+        caseEvent('RequestAccepted', {}, COORDINATOR, at(1)),
+        caseEvent('ExpertOffered', { offerId: 'offer-1-1', expertId: LEAD, expertName: 'Anouk', round: 1, expiresAt: at(72) }, SYSTEM, at(1)),
+        caseEvent('ExpertOffered', { offerId: 'offer-1-2', expertId: SUPPORT, expertName: 'Bram', round: 1, expiresAt: at(72) }, SYSTEM, at(1)),
+        caseEvent('OfferAccepted', { offerId: 'offer-1-1', expertId: LEAD }, expert(LEAD), at(2)),
+      ]);
+      const path = `/cases/${request.caseId}/request`;
+
+      const byLead = (await as(expert(LEAD)).get(path).expect(200)).body;
+      const byCoordinator = (await coordinator().get(path).expect(200)).body;
+      const byOffered = (await as(expert(SUPPORT)).get(path).expect(200)).body;
+      await as(expert(OUTSIDER)).get(path).expect(404);
+
+      expect(byLead).toEqual({ caseId: request.caseId, request });
+      expect(byCoordinator).toEqual(byLead);
+      expect(byOffered.request).toMatchObject({
+        municipality: request.municipality, description: '[redacted]', officeHolder: { name: '[redacted]', office: '[redacted]', details: '[redacted]' },
+      });
+    });
+
     it.each([
       ['accept another expert\'s offer', expert(LEAD), '/offers/offer-1-2/accept', {}, 'offer offer-1-2 does not exist'],
       ['decline another expert\'s offer', expert(LEAD), '/offers/offer-1-2/decline', { reason: 'Nee' }, 'offer offer-1-2 does not exist'],

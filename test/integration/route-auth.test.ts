@@ -28,6 +28,7 @@ const ROUTE_ROLES: Readonly<Record<string, readonly UserRole[] | 'public'>> = {
   'POST /cases': ['coordinator'],
   'GET /cases': ['coordinator', 'auditor'],
   'GET /cases/:id': ['coordinator', 'auditor', 'expert'],
+  'GET /cases/:id/request': ['coordinator', 'auditor', 'expert'],
   'GET /cases/:id/events': ['coordinator', 'auditor'],
   'GET /cases/:id/timeline': ['coordinator', 'auditor'],
   'GET /cases/:id/state': ['coordinator', 'auditor'],
