@@ -21,6 +21,7 @@ import { resolveSchema } from '../support/hostile/schema-fields';
 import { documentedOperations, routeHandlers, servedRoutes } from '../support/open-api-coverage';
 import { sendRaw, type RawResponse } from '../support/raw-http';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { TEST_PAYLOAD_KEY_ENV } from '../support/payload-keys';
 import { TEST_TOKEN_ENV, bearer } from '../support/tokens';
 
 const LEAD = randomUUID();
@@ -59,7 +60,7 @@ describe('hostile input on every route', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     temporal = new FakeTemporal();
-    const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, BRIGADE_ROLE: 'api' });
+    const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV, BRIGADE_ROLE: 'api' });
     const moduleRef = await Test.createTestingModule({
       imports: [AppModule.forRoot(config, new RuntimeConnections(db.url, 'unused:7233', undefined))],
     }).overrideProvider(Client).useValue(temporal).overrideProvider(TemporalClientLifecycle).useValue({}).compile();
