@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { findTemporalCli } from '../../src/temporal/temporal-binaries';
-import { startTemporalDevServer, type TemporalDevServer, type TemporalDevServerOptions } from '../../src/temporal/temporal-dev-server';
+import type { TemporalDevServer, TemporalDevServerOptions } from '../../src/temporal/temporal-dev-server';
 import { startBrigadeProcess, type BrigadeProcess } from '../support/brigade-process';
 import { eventually } from '../support/eventually';
 import { driveCaseToClosure, type ClosedCase } from '../support/faults/case-closer';
@@ -14,6 +14,7 @@ import { FAULT_KINDS, injectFaults, type FaultAction, type FaultKind, type Injec
 import { RetryingApi } from '../support/faults/retrying-api';
 import { SeededRandom } from '../support/faults/seeded-random';
 import { freePort } from '../support/free-port';
+import { startDevServerPatiently } from '../support/patient-dev-server';
 import { TEST_PAYLOAD_KEY_ENV } from '../support/payload-keys';
 import { createStoppableDatabase, type StoppableDatabase } from '../support/stoppable-database';
 import { TEST_TOKEN_ENV, bearer } from '../support/tokens';
@@ -27,6 +28,14 @@ const FAULT_PAUSE_MS: [number, number] = [3_000, 9_000];
 // Shorter than the production default, so that an update stuck behind a dead worker comes back to be retried sooner.
 const TEMPORAL_CALL_TIMEOUT = '10s';
 const GIVE_UP_ON_A_CASE_MS = 180_000;
+// The one way the driver takes every case: an event missing or recorded twice anywhere shows up as another path.
+const FULL_PATH = [
+  'RequestReceived', 'IntakeAssessed', 'RequestAccepted', 'ExpertOffered', 'OfferAccepted', 'TeamAssembled',
+  'PreparatorySessionScheduled', 'TaskAssigned', 'TaskAssigned', 'TaskAssigned',
+  'EscalationRaised', 'EscalationAcknowledged', 'EscalationResolved',
+  'TaskCompleted', 'TaskCompleted', 'TaskCompleted', 'PreparatorySessionHeld', 'InterventionReported',
+  'FollowUpScheduled', 'FollowUpScheduled', 'FollowUpCompleted', 'FollowUpCompleted', 'CaseEvaluated', 'CaseClosed',
+].join(' → ');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -45,7 +54,8 @@ describe('a batch of cases while the worker, PostgreSQL and Temporal fail at ran
     console.log(`fault test seed ${seed}; repeat this run with BRIGADE_FAULT_SEED=${seed}`);
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'brigade-fault-'));
     temporalOptions = { cliPath: findTemporalCli(), dataDir, port: await freePort(), uiPort: await freePort(), namespace: 'default' };
-    [db, temporal] = await Promise.all([createStoppableDatabase(), startTemporalDevServer(temporalOptions)]);
+    db = await createStoppableDatabase();
+    temporal = await startDevServerPatiently(temporalOptions);
     const httpPort = await freePort();
     // The API and every worker encrypt payloads with one key, and keep whatever else they write in the test's folder.
     processEnv = {
@@ -96,7 +106,7 @@ describe('a batch of cases while the worker, PostgreSQL and Temporal fail at ran
       if (signal === 'SIGKILL') process.kill(temporal.pid, 'SIGKILL');
       await temporal.stop();
       await sleep(down);
-      temporal = await startTemporalDevServer(temporalOptions);
+      temporal = await startDevServerPatiently(temporalOptions);
       return `${signal}, restarted on its SQLite file after ${down} ms`;
     },
   };
@@ -158,6 +168,7 @@ describe('a batch of cases while the worker, PostgreSQL and Temporal fail at ran
     ].join('\n'));
 
     expect(audit).toMatchObject({ streams: CASES, closedCases: CASES, gaps: [], duplicates: [], brokenChains: [] });
+    expect(audit.paths).toEqual({ [FULL_PATH]: CASES });
     expect(completedInTemporal).toBe(CASES);
     // The run proves something only if every kind of fault struck while cases were open.
     for (const kind of FAULT_KINDS) {

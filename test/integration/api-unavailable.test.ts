@@ -6,10 +6,11 @@ import type { Response } from 'supertest';
 import { CasesModule } from '../../src/cases/cases.module';
 import { UNAVAILABLE_MESSAGES } from '../../src/runtime/unavailable-dependency';
 import { findTemporalCli } from '../../src/temporal/temporal-binaries';
-import { startTemporalDevServer, type TemporalDevServer, type TemporalDevServerOptions } from '../../src/temporal/temporal-dev-server';
+import type { TemporalDevServer, TemporalDevServerOptions } from '../../src/temporal/temporal-dev-server';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { eventually } from '../support/eventually';
 import { freePort } from '../support/free-port';
+import { startDevServerPatiently } from '../support/patient-dev-server';
 import { realTemporalClient } from '../support/real-temporal-client';
 import { createStoppableDatabase, type StoppableDatabase } from '../support/stoppable-database';
 import { bearer } from '../support/tokens';
@@ -33,7 +34,8 @@ describe('the API while a dependency is down', () => {
   beforeAll(async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'brigade-unavailable-'));
     options = { cliPath: findTemporalCli(), dataDir, port: await freePort(), uiPort: await freePort(), namespace: 'default' };
-    [db, temporal] = await Promise.all([createStoppableDatabase(), startTemporalDevServer(options)]);
+    db = await createStoppableDatabase();
+    temporal = await startDevServerPatiently(options);
     connection = await Connection.connect({ address: temporal.address });
     // No worker polls this app's task queue: every case it starts waits for a worker that never comes.
     app = await createApiApp(db, {
@@ -89,7 +91,7 @@ describe('the API while a dependency is down', () => {
       expect(response.status).toBe(503);
       expect([UNAVAILABLE_MESSAGES.temporal, UNAVAILABLE_MESSAGES.temporalTimeout]).toContain(response.body.message);
     } finally {
-      temporal = await startTemporalDevServer(options);
+      temporal = await startDevServerPatiently(options);
     }
 
     await eventually(async () => ((await coordinator().post('/cases').send(aRequest)).status === 201 ? true : undefined), 'a registration after Temporal is back');

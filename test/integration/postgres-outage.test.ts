@@ -5,12 +5,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { findTemporalCli } from '../../src/temporal/temporal-binaries';
-import { startTemporalDevServer, type TemporalDevServer } from '../../src/temporal/temporal-dev-server';
+import type { TemporalDevServer } from '../../src/temporal/temporal-dev-server';
 import { getCase, triage } from '../../workflows/messages';
 import { startBrigadeProcess, type BrigadeProcess } from '../support/brigade-process';
 import { COORDINATOR, aSupportRequest } from '../support/case-fixtures';
 import { eventually } from '../support/eventually';
 import { freePort } from '../support/free-port';
+import { startDevServerPatiently } from '../support/patient-dev-server';
 import { TEST_PAYLOAD_KEY_ENV, testDataConverter } from '../support/payload-keys';
 import { createStoppableDatabase, type StoppableDatabase } from '../support/stoppable-database';
 
@@ -24,10 +25,8 @@ describe('when PostgreSQL goes down in the middle of a case', () => {
 
   beforeAll(async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'brigade-pg-outage-'));
-    [db, temporal] = await Promise.all([
-      createStoppableDatabase(),
-      startTemporalDevServer({ cliPath: findTemporalCli(), dataDir, port: await freePort(), uiPort: await freePort(), namespace: 'default' }),
-    ]);
+    db = await createStoppableDatabase();
+    temporal = await startDevServerPatiently({ cliPath: findTemporalCli(), dataDir, port: await freePort(), uiPort: await freePort(), namespace: 'default' });
     connection = await Connection.connect({ address: temporal.address });
     // The worker process encrypts with the test key, so the test's client reads and writes with it too.
     client = new Client({ connection, dataConverter: testDataConverter() });

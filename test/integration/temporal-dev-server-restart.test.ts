@@ -5,12 +5,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { findTemporalCli } from '../../src/temporal/temporal-binaries';
-import { startTemporalDevServer, type TemporalDevServer, type TemporalDevServerOptions } from '../../src/temporal/temporal-dev-server';
+import type { TemporalDevServer, TemporalDevServerOptions } from '../../src/temporal/temporal-dev-server';
 import { cancelCase, getCase, triage } from '../../workflows/messages';
 import { startBrigadeProcess, type BrigadeProcess } from '../support/brigade-process';
 import { COORDINATOR, aSupportRequest } from '../support/case-fixtures';
 import { eventually } from '../support/eventually';
 import { freePort } from '../support/free-port';
+import { startDevServerPatiently } from '../support/patient-dev-server';
 import { TEST_PAYLOAD_KEY_ENV, testDataConverter } from '../support/payload-keys';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -28,7 +29,8 @@ describe('when the embedded Temporal dev server restarts on its SQLite file', ()
   beforeAll(async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'brigade-temporal-restart-'));
     options = { cliPath: findTemporalCli(), dataDir, port: await freePort(), uiPort: await freePort(), namespace: 'default' };
-    [db, temporal] = await Promise.all([createTestDatabase(), startTemporalDevServer(options)]);
+    db = await createTestDatabase();
+    temporal = await startDevServerPatiently(options);
     connection = await Connection.connect({ address: temporal.address });
     // The worker process encrypts with the test key, so the test's client reads and writes with it too.
     client = new Client({ connection, dataConverter: testDataConverter() });
@@ -67,7 +69,7 @@ describe('when the embedded Temporal dev server restarts on its SQLite file', ()
     for (const handle of handles) await eventually(async () => ((await stageOf(handle)) === 'Triage' ? true : undefined), 'triage');
 
     await temporal.stop();
-    temporal = await startTemporalDevServer(options);
+    temporal = await startDevServerPatiently(options);
     expect(await eventually(async () => ((await openCases()).length === OPEN_CASES ? openCases() : undefined), 'the open cases after a clean stop'))
       .toEqual(workflowIds);
     for (const handle of handles) await handle.executeUpdate(triage, { args: [{ decision: 'accept', actor: COORDINATOR }] });
@@ -75,7 +77,7 @@ describe('when the embedded Temporal dev server restarts on its SQLite file', ()
     // A crash gives the server no chance to flush anything: only what SQLite committed survives.
     process.kill(temporal.pid, 'SIGKILL');
     await temporal.stop();
-    temporal = await startTemporalDevServer(options);
+    temporal = await startDevServerPatiently(options);
     expect(await eventually(async () => ((await openCases()).length === OPEN_CASES ? openCases() : undefined), 'the open cases after a SIGKILL'))
       .toEqual(workflowIds);
     for (const handle of handles) {

@@ -40,7 +40,10 @@ export async function createStoppableDatabase(): Promise<StoppableDatabase> {
   const port = await freePort();
   let server: ServerProcess | undefined = await startServerProcess(dataDir, port);
   const url = server.url;
-  const dataSource = await new DataSource(brigadeDataSourceOptions(url, { logging: false })).initialize();
+  const dataSource = await new DataSource(brigadeDataSourceOptions(url, { logging: false })).initialize().catch(async (error: unknown) => {
+    await server?.stop();
+    throw error;
+  });
   return {
     url,
     dataSource,

@@ -12,6 +12,8 @@ export interface EventLogAudit {
   readonly duplicates: readonly string[];
   /** Streams whose hash chain does not verify. */
   readonly brokenChains: readonly string[];
+  /** How many streams went each way: the event types in version order, joined by arrows. */
+  readonly paths: Readonly<Record<string, number>>;
 }
 
 /** Checks every stream in the database: versions 1..n with no gap or repeat, no event twice by content, a hash chain that verifies. */
@@ -33,6 +35,9 @@ export async function auditEventLog(db: TestDatabase, eventStore: EventStore): P
     const verification = await eventStore.verify(caseId);
     if (!verification.valid) brokenChains.push(`${caseId}: version ${verification.firstInvalidVersion}: ${verification.problem}`);
   }
+  const paths: Record<string, number> = {};
+  const typeSequences = await db.sql<{ path: string }>(`SELECT string_agg(type, ' → ' ORDER BY version) AS path FROM case_events GROUP BY case_id`);
+  for (const { path } of typeSequences) paths[path] = (paths[path] ?? 0) + 1;
   const [{ closed }] = await db.sql<{ closed: number }>(`SELECT count(*)::int AS closed FROM cases WHERE stage = 'Closed'`);
   return {
     streams: streams.length,
@@ -41,5 +46,6 @@ export async function auditEventLog(db: TestDatabase, eventStore: EventStore): P
     gaps,
     duplicates,
     brokenChains,
+    paths,
   };
 }

@@ -5,7 +5,7 @@ describe('loadBrigadeConfig', () => {
     const sut = loadBrigadeConfig({}, '/srv/brigade');
     expect(sut).toMatchObject({
       role: 'all', httpPort: 3000, dataDir: '/srv/brigade/.data', databaseUrl: undefined, temporalAddress: undefined,
-      temporalNamespace: 'default', taskQueue: 'brigade-cases',
+      temporalNamespace: 'default', taskQueue: 'brigade-cases', temporalCallTimeoutMs: 15_000,
     });
     expect([sut.runsApi, sut.runsWorker]).toEqual([true, true]);
   });
@@ -14,6 +14,10 @@ describe('loadBrigadeConfig', () => {
     const sut = loadBrigadeConfig({ BRIGADE_ROLE: 'worker', DATABASE_URL: 'postgres://db/brigade', TEMPORAL_ADDRESS: 'temporal:7233', BRIGADE_DATA_DIR: '/var/lib/brigade' });
     expect(sut).toMatchObject({ role: 'worker', databaseUrl: 'postgres://db/brigade', temporalAddress: 'temporal:7233', dataDir: '/var/lib/brigade' });
     expect([sut.runsApi, sut.runsWorker]).toEqual([false, true]);
+  });
+
+  it('takes how long the API waits on Temporal as a duration', () => {
+    expect(loadBrigadeConfig({ BRIGADE_TEMPORAL_CALL_TIMEOUT: '2m' }).temporalCallTimeoutMs).toBe(120_000);
   });
 
   it.each([
@@ -25,6 +29,7 @@ describe('loadBrigadeConfig', () => {
     [{ BRIGADE_JWT_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----' }, /BRIGADE_JWT_PRIVATE_KEY needs BRIGADE_JWT_PUBLIC_KEY/],
     [{ BRIGADE_JWT_SECRET: 'x'.repeat(40), BRIGADE_JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----' }, /either BRIGADE_JWT_SECRET or BRIGADE_JWT_PUBLIC_KEY/],
     [{ BRIGADE_TOKEN_TTL: '8 hours' }, /BRIGADE_TOKEN_TTL must be a duration/],
+    [{ BRIGADE_TEMPORAL_CALL_TIMEOUT: '15000' }, /BRIGADE_TEMPORAL_CALL_TIMEOUT must be a duration such as 15s/],
   ])('refuses %j with an error that names the variable', (env, message) => {
     expect(() => loadBrigadeConfig(env)).toThrow(ConfigError);
     expect(() => loadBrigadeConfig(env)).toThrow(message);
