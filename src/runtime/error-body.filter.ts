@@ -30,7 +30,10 @@ export class ErrorBodyFilter implements ExceptionFilter {
   }
 
   private internal(exception: unknown): ErrorBody {
-    this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    // The cause says what a wrapper such as the SDK's ServiceError hides: the gRPC status and the server's own words.
+    const cause = exception instanceof Error ? (exception.cause as { code?: unknown; details?: unknown } | undefined) : undefined;
+    const because = cause && (cause.code !== undefined || cause.details !== undefined) ? `\ncaused by: code ${String(cause.code)}: ${String(cause.details)}` : '';
+    this.logger.error(`${exception instanceof Error ? exception.stack ?? exception.message : String(exception)}${because}`);
     const statusCode = HttpStatus.INTERNAL_SERVER_ERROR;
     return { statusCode, code: errorCodeFor(statusCode), message: 'an internal error occurred; it has been logged', fields: [] };
   }

@@ -208,5 +208,8 @@ async function pendingWork(address: string, caseIds: readonly string[]): Promise
 
 // The API logs one JSON line per request; the errors among them say what went wrong.
 function errorLines(output: string): string {
-  return output.split('\n').filter((line) => /"level":"(error|fatal)"|"level":50|"level":60/.test(line)).slice(-20).join('\n');
+  const errors = output.split('\n').filter((line) => /"level":"(error|fatal)"|"level":50|"level":60/.test(line));
+  // The 503s are expected while a fault lasts; anything else is what a failure is about, so it comes first.
+  const unexpected = errors.filter((line) => !line.includes('"statusCode":503'));
+  return [...unexpected.slice(-20), '… and the last expected 503s:', ...errors.filter((line) => line.includes('"statusCode":503')).slice(-5)].join('\n');
 }

@@ -1,4 +1,4 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { SupportRequest } from '../../src/domain/support-request';
 import { CASE_FAILURE, cancelCase, closeCase, getCase, triage } from '../../workflows/messages';
@@ -148,6 +148,28 @@ describe('the supportCase workflow', () => {
       const types = await recordedTypes(request.caseId);
       expect(types.filter((type) => type === 'RequestAccepted' || type === 'RequestRejected')).toHaveLength(1);
       expect(['RequestAccepted', 'RequestRejected']).toContain(types[2]);
+    });
+  });
+
+  describe('when the cancellation arrives in the same moment as the start (update-with-start)', () => {
+    it('registers the case first and then cancels it, instead of failing the workflow task', async () => {
+      const request = aSupportRequest();
+      await harness.withWorker(async () => {
+        const start = new WithStartWorkflowOperation('supportCase', {
+          workflowId: `case-${request.caseId}`, taskQueue: harness.taskQueue, args: [{ request, registeredBy: COORDINATOR }],
+          workflowIdConflictPolicy: 'FAIL',
+        });
+
+        const cancelled = await harness.env.client.workflow.executeUpdateWithStart(cancelCase, {
+          args: [{ reason: 'sent by mistake', actor: COORDINATOR }], startWorkflowOperation: start,
+        });
+
+        expect(cancelled.stage).toBe('Cancelled');
+        expect(await (await start.workflowHandle()).result()).toMatchObject({ stage: 'Cancelled' });
+      });
+      const types = await recordedTypes(request.caseId);
+      expect(types[0]).toBe('RequestReceived');
+      expect(types.at(-1)).toBe('CaseCancelled');
     });
   });
 

@@ -46,7 +46,10 @@ export function registerClosure(context: CaseContext): void {
 
 /** Registers cancellation, which withdraws open offers, tasks and escalations and ends the case at any stage. */
 export function registerCancellation(context: CaseContext, escalations: CaseEscalations): void {
-  setHandler(cancelCase, ({ reason, actor }: CancelCaseRequest) => {
+  setHandler(cancelCase, async ({ reason, actor }: CancelCaseRequest) => {
+    // A cancellation in the workflow's very first moment runs before intake has even queued the registration; it
+    // waits for that, so the case is registered first and then cancelled. Later cancellations take no such wait.
+    if (context.journal.stateOrNull === null) await condition(() => context.journal.stateOrNull !== null);
     // Built when the step runs, so offers, tasks and escalations from steps queued before it are withdrawn too.
     const recorded = context.journal.recordFinalFrom((state) => [
       ...state.openOffers.map((o) => caseEvent('OfferWithdrawn', { offerId: o.offerId, expertId: o.expertId, reason: 'the case was cancelled' }, SYSTEM_ACTOR, now())),

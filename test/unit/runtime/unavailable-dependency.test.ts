@@ -46,6 +46,13 @@ describe('unavailableDependency', () => {
   });
 
   it.each([
+    ['an update the server aborted while it restarted', new ServiceError('Workflow Update failed', { cause: grpcError(10, 'Workflow Update was aborted.') })],
+    ['an update to a workflow not ready for one', new ServiceError('Workflow Update failed', { cause: grpcError(9, 'workflow is not ready to handle updates') })],
+  ])('says Temporal cannot take the update now for %s', (_name, error) => {
+    expect(unavailableDependency(error)).toBe(UNAVAILABLE_MESSAGES.temporalBusy);
+  });
+
+  it.each([
     ['an update that outlived its deadline', new WorkflowUpdateRPCTimeoutOrCancelledError('Workflow update call timeout or cancelled', { cause: grpcError(4, 'Deadline exceeded') })],
     ['a query that outlived its deadline', new ServiceError('Failed to query Workflow', { cause: grpcError(4, 'Deadline exceeded') })],
   ])('says the workflow did not answer in time for %s', (_name, error) => {
@@ -56,6 +63,7 @@ describe('unavailableDependency', () => {
     ['a unique violation', new QueryFailedError('INSERT', [], postgresError('23505', 'duplicate key value violates unique constraint'))],
     ['a syntax error', postgresError('42601', 'syntax error at or near "SELEC"')],
     ['a Temporal refusal that is not an outage', new ServiceError('Failed to start', { cause: grpcError(3, 'invalid argument') })],
+    ['a failed precondition outside an update', new ServiceError('Failed to start', { cause: grpcError(9, 'namespace is not active') })],
     ['a Temporal answer carrying a socket error further down', Object.assign(grpcError(9, 'failed precondition'), { cause: socketError('ECONNREFUSED') })],
     ['a bug', new TypeError("Cannot read properties of undefined (reading 'stage')")],
     ['a thrown string', 'boom'],
