@@ -6,12 +6,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import request from 'supertest';
 import type { CaseState } from '../../src/domain/case.state';
 import { payloadKeyFilePath } from '../../src/crypto/payload-key-file';
 import { findTemporalCli } from '../../src/temporal/temporal-binaries';
 import { startBrigadeProcess, type BrigadeProcess } from '../support/brigade-process';
 import { cliToken } from '../support/cli-token';
+import { withBearer } from '../support/with-bearer';
 import { eventually } from '../support/eventually';
 import { freePort } from '../support/free-port';
 
@@ -63,7 +63,7 @@ describe('the canary: case details that must never reach Temporal in plaintext',
   let brigade: BrigadeProcess | undefined;
   let env: Record<string, string>;
   let dataDir: string;
-  let api: ReturnType<typeof request>;
+  let baseUrl: string;
   let coordinatorToken: string;
   let caseId: string;
 
@@ -76,7 +76,7 @@ describe('the canary: case details that must never reach Temporal in plaintext',
       BRIGADE_TEMPORAL_DEV_PORT: String(temporalPort), BRIGADE_TEMPORAL_UI_PORT: String(uiPort),
     };
     brigade = await startBrigadeProcess(env);
-    api = request(`http://127.0.0.1:${httpPort}`);
+    baseUrl = `http://127.0.0.1:${httpPort}`;
     coordinatorToken = await cliToken(env, 'coordinator', 'c.jansen');
   }, 120_000);
 
@@ -85,10 +85,7 @@ describe('the canary: case details that must never reach Temporal in plaintext',
     await rm(dataDir, { recursive: true, force: true });
   }, 60_000);
 
-  const as = (token: string) => ({
-    get: (url: string) => api.get(url).set('Authorization', `Bearer ${token}`),
-    post: (url: string) => api.post(url).set('Authorization', `Bearer ${token}`),
-  });
+  const as = (token: string) => withBearer(baseUrl, `Bearer ${token}`);
   const coordinator = () => as(coordinatorToken);
   const temporalAddress = () => `127.0.0.1:${env.BRIGADE_TEMPORAL_DEV_PORT}`;
 

@@ -8,6 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import request from 'supertest';
 import { startBrigadeProcess, type BrigadeProcess } from '../support/brigade-process';
 import { cliToken } from '../support/cli-token';
+import { withBearer } from '../support/with-bearer';
 import { eventually } from '../support/eventually';
 import { freePort } from '../support/free-port';
 import type { CaseState } from '../../src/domain/case.state';
@@ -30,6 +31,7 @@ describe('Brigade on its embedded default, over HTTP', () => {
   let brigade: BrigadeProcess;
   let env: Record<string, string>;
   let api: ReturnType<typeof request>;
+  let baseUrl: string;
   let pgPort: number;
   let dataDir: string;
   let coordinatorToken: string;
@@ -46,19 +48,15 @@ describe('Brigade on its embedded default, over HTTP', () => {
       BRIGADE_TEMPORAL_DEV_PORT: String(temporalPort), BRIGADE_TEMPORAL_UI_PORT: String(uiPort),
     };
     brigade = await startBrigadeProcess(env);
-    api = request(`http://127.0.0.1:${httpPort}`);
+    baseUrl = `http://127.0.0.1:${httpPort}`;
+    api = request(baseUrl);
     // Issued by the token command on the same data folder: the secret the app generated there is the one it signs with.
     coordinatorToken = await cliToken(env, 'coordinator', 'c.jansen');
     auditorToken = await cliToken(env, 'auditor', 'a.visser');
   }, 120_000);
 
   /** Requests with a bearer token, as the signed-in person would send them. */
-  function as(token: string) {
-    return {
-      get: (url: string) => api.get(url).set('Authorization', `Bearer ${token}`),
-      post: (url: string) => api.post(url).set('Authorization', `Bearer ${token}`),
-    };
-  }
+  const as = (token: string) => withBearer(baseUrl, `Bearer ${token}`);
   const coordinator = () => as(coordinatorToken);
   const auditor = () => as(auditorToken);
   async function asExpert(expertId: string) {

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import request from 'supertest';
 import type { CaseState } from '../../src/domain/case.state';
 import { startBrigadeProcess, type BrigadeProcess } from '../support/brigade-process';
 import { cliToken } from '../support/cli-token';
+import { withBearer } from '../support/with-bearer';
 import { eventually } from '../support/eventually';
 import { freePort } from '../support/free-port';
 
@@ -21,7 +21,7 @@ describe('the log canary', () => {
   const marker = `canary-${randomUUID()}`;
   let brigade: BrigadeProcess | undefined;
   let env: Record<string, string>;
-  let api: ReturnType<typeof request>;
+  let baseUrl: string;
 
   beforeAll(async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'brigade-log-canary-'));
@@ -33,19 +33,14 @@ describe('the log canary', () => {
       BRIGADE_LOG_LEVEL: 'debug',
     };
     brigade = await startBrigadeProcess(env);
-    api = request(`http://127.0.0.1:${httpPort}`);
+    baseUrl = `http://127.0.0.1:${httpPort}`;
   }, 120_000);
 
   afterAll(async () => {
     if (brigade?.child.exitCode === null) await brigade.stop();
   }, 60_000);
 
-  function as(token: string) {
-    return {
-      get: (url: string) => api.get(url).set('Authorization', `Bearer ${token}`),
-      post: (url: string) => api.post(url).set('Authorization', `Bearer ${token}`),
-    };
-  }
+  const as = (token: string) => withBearer(baseUrl, `Bearer ${token}`);
 
   it('finds the marker nowhere in the output of a case that carries it everywhere', async () => {
     const coordinator = as(await cliToken(env, 'coordinator', 'c.jansen'));

@@ -10,7 +10,6 @@ import { recordFullCase } from '../support/full-case-history';
 import { runFullIncidentCase } from '../support/full-case-run';
 import { realTemporalClient } from '../support/real-temporal-client';
 import { tamperWithHistory } from '../support/tamper';
-import { bearer } from '../support/tokens';
 import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 
 describe('the audit HTTP API', () => {
@@ -30,10 +29,7 @@ describe('the audit HTTP API', () => {
     await harness?.close();
   });
 
-  const as = (role: UserRole, subject = `${role}-test`) => {
-    const authorization = bearer(role, subject);
-    return { get: (path: string) => app.api().get(path).set('Authorization', authorization) };
-  };
+  const as = (role: UserRole, subject = `${role}-test`) => app.as(role, subject);
   const auditor = () => as('auditor', 'a.devries');
   const aGeneratedCase = () => recordFullCase(harness.eventStore);
 

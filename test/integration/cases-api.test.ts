@@ -12,7 +12,6 @@ import { aSupportRequest } from '../support/case-fixtures';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { FakeTemporal } from '../support/fake-temporal';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { bearer } from '../support/tokens';
 
 const COORDINATOR: Actor = { role: 'coordinator', id: 'c.jansen' };
 const LEAD = randomUUID();
@@ -41,14 +40,7 @@ describe('the cases HTTP API', () => {
   });
 
   /** Requests as an actor: the token names its role and subject, as a signed-in person's would. */
-  function as(actor: Actor) {
-    const authorization = bearer(actor.role as UserRole, actor.id);
-    const agent = app.api();
-    return {
-      get: (path: string) => agent.get(path).set('Authorization', authorization),
-      post: (path: string) => agent.post(path).set('Authorization', authorization),
-    };
-  }
+  const as = (actor: Actor) => app.as(actor.role as UserRole, actor.id);
   const coordinator = () => as(COORDINATOR);
 
   /**

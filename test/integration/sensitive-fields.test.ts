@@ -11,7 +11,6 @@ import { createApiApp, type ApiApp } from '../support/api-app';
 import { COORDINATOR, aSupportRequest, intakeAssessed, requestReceived } from '../support/case-fixtures';
 import { FakeTemporal } from '../support/fake-temporal';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { bearer } from '../support/tokens';
 
 const LEAD = randomUUID();
 const OFFERED = randomUUID();
@@ -40,13 +39,7 @@ describe('sensitive fields in the API', () => {
     await db?.drop();
   });
 
-  function as(actor: Actor) {
-    const authorization = bearer(actor.role as UserRole, actor.id);
-    return {
-      get: (path: string) => app.api().get(path).set('Authorization', authorization),
-      post: (path: string) => app.api().post(path).set('Authorization', authorization),
-    };
-  }
+  const as = (actor: Actor) => app.as(actor.role as UserRole, actor.id);
 
   /**
    * A case whose office holder and description carry the marker, as does every free text people wrote on it: LEAD is on

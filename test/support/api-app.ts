@@ -3,6 +3,7 @@ import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import request from 'supertest';
 import { AuthModule } from '../../src/auth/auth.module';
+import type { UserRole } from '../../src/auth/user-role';
 import { loadBrigadeConfig } from '../../src/config/brigade-config';
 import { ConfigModule } from '../../src/config/config.module';
 import { RuntimeConnections } from '../../src/config/runtime-connections';
@@ -11,13 +12,16 @@ import { HttpRuntimeModule } from '../../src/runtime/http-runtime.module';
 import { fakeTemporalModule, type FakeTemporal } from './fake-temporal';
 import { TEST_PAYLOAD_KEY_ENV } from './payload-keys';
 import type { TestDatabase } from './test-database';
-import { TEST_TOKEN_ENV } from './tokens';
+import { TEST_TOKEN_ENV, bearer } from './tokens';
+import { withBearer, type BearerRequests } from './with-bearer';
 
 /** A Nest HTTP app under test, wired like the real one: token guard, validation, error body. */
 export interface ApiApp {
   readonly app: INestApplication;
   /** A supertest agent on the app. */
   api(): ReturnType<typeof request>;
+  /** Requests to the app with a valid token for this role and subject. */
+  as(role: UserRole, subject: string): BearerRequests;
   close(): Promise<void>;
 }
 
@@ -47,5 +51,10 @@ export async function createApiApp(db: TestDatabase, options: ApiAppOptions): Pr
   const app = moduleRef.createNestApplication({ logger: false });
   options.beforeInit?.(app);
   await app.init();
-  return { app, api: () => request(app.getHttpServer()), close: () => app.close() };
+  return {
+    app,
+    api: () => request(app.getHttpServer()),
+    as: (role, subject) => withBearer(app.getHttpServer(), bearer(role, subject)),
+    close: () => app.close(),
+  };
 }

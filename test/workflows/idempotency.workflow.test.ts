@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import request, { type Response } from 'supertest';
+import type { Response } from 'supertest';
 import type { UserRole } from '../../src/auth/user-role';
 import { CasesModule } from '../../src/cases/cases.module';
 import type { CaseState } from '../../src/domain/case.state';
@@ -8,6 +8,7 @@ import { createApiApp, type ApiApp } from '../support/api-app';
 import { CaseDriver, anExpertPool } from '../support/case-driver';
 import { realTemporalClient } from '../support/real-temporal-client';
 import { bearer } from '../support/tokens';
+import { withBearer } from '../support/with-bearer';
 import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 
 const COORDINATOR = 'c.jansen';
@@ -24,7 +25,7 @@ const aCriticalThreat = (eventDate: string, description = 'Wethouder bedreigd na
 describe('repeated and simultaneous requests over HTTP, with a real workflow behind them', () => {
   let harness: WorkflowHarness;
   let app: ApiApp;
-  let api: () => ReturnType<typeof request>;
+  let url: string;
 
   beforeAll(async () => {
     harness = await createWorkflowHarness();
@@ -35,18 +36,14 @@ describe('repeated and simultaneous requests over HTTP, with a real workflow beh
     });
     // Listening once, so that simultaneous requests share one server rather than each starting its own.
     await app.app.listen(0, '127.0.0.1');
-    const url = await app.app.getUrl();
-    api = () => request(url);
+    url = await app.app.getUrl();
   });
   afterAll(async () => {
     await app?.close();
     await harness?.close();
   });
 
-  const as = (role: UserRole, subject: string) => {
-    const authorization = bearer(role, subject);
-    return { post: (path: string) => api().post(path).set('Authorization', authorization) };
-  };
+  const as = (role: UserRole, subject: string) => withBearer(url, bearer(role, subject));
   const coordinator = () => as('coordinator', COORDINATOR);
   const asExpert = (expertId: string) => as('expert', expertId);
   const statuses = (responses: Response[]) => responses.map((response) => response.status).sort((a, b) => a - b);
