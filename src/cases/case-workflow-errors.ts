@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, ForbiddenException, NotFoundException, type HttpException } from '@nestjs/common';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, isGrpcServiceError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { CASE_FAILURE } from '../../workflows/messages';
 
@@ -11,6 +11,17 @@ const ANSWER_FOR_FAILURE: Record<CaseFailureType, new (message: string) => HttpE
   [CASE_FAILURE.invalidInput]: BadRequestException,
   [CASE_FAILURE.forbidden]: ForbiddenException,
 };
+
+// gRPC statuses (grpc.status) with which Temporal turns an update away while a worker or the server itself restarts:
+// the update was aborted, or the workflow is not ready for one. Only for updates; other calls keep them as real answers.
+const GRPC_FAILED_PRECONDITION = 9;
+const GRPC_ABORTED = 10;
+
+/** Whether Temporal turned an update away for now, as it does while a worker or the server restarts: worth a retry. */
+export function updateTurnedAwayForNow(error: unknown): boolean {
+  const cause = error instanceof ServiceError ? error.cause : undefined;
+  return isGrpcServiceError(cause) && (cause.code === GRPC_ABORTED || cause.code === GRPC_FAILED_PRECONDITION);
+}
 
 /** Translates what Temporal says about a case workflow into the HTTP answer the caller should get. */
 export function toHttpError(caseId: string, error: unknown): unknown {

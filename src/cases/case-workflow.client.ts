@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException, type HttpException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException, ServiceUnavailableException, type HttpException } from '@nestjs/common';
 import { Client, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
@@ -6,7 +6,8 @@ import { BrigadeConfig } from '../config/brigade-config';
 import type { CaseState } from '../domain/case.state';
 import { CaseProjectionRow } from '../event-store/case-projection.row';
 import { getCase } from '../../workflows/messages';
-import { toHttpError } from './case-workflow-errors';
+import { UNAVAILABLE_MESSAGES } from '../runtime/unavailable-dependency';
+import { toHttpError, updateTurnedAwayForNow } from './case-workflow-errors';
 
 /** The workflow id of a case, from its business key. */
 export const workflowIdFor = (caseId: string): string => `case-${caseId}`;
@@ -29,6 +30,7 @@ export class CaseWorkflowClient {
     try {
       return await this.bounded(() => this.handle(caseId).executeUpdate(update, { args: [input] }));
     } catch (error) {
+      if (updateTurnedAwayForNow(error)) throw new ServiceUnavailableException(UNAVAILABLE_MESSAGES.temporalBusy);
       throw await this.explain(caseId, error);
     }
   }

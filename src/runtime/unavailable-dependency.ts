@@ -14,8 +14,6 @@ export const UNAVAILABLE_MESSAGES = {
 const GRPC_CANCELLED = 1;
 const GRPC_DEADLINE_EXCEEDED = 4;
 const GRPC_RESOURCE_EXHAUSTED = 8;
-const GRPC_FAILED_PRECONDITION = 9;
-const GRPC_ABORTED = 10;
 const GRPC_UNAVAILABLE = 14;
 
 // Socket errors from the `pg` driver: only PostgreSQL is reached over a plain socket; Temporal's come wrapped in gRPC.
@@ -38,19 +36,12 @@ export function unavailableDependency(error: unknown): string | undefined {
       if (link.code === GRPC_DEADLINE_EXCEEDED || link.code === GRPC_CANCELLED) return UNAVAILABLE_MESSAGES.temporalTimeout;
       // Rate limits, and queries queued behind a workflow task that a restarting worker has not yet picked up.
       if (link.code === GRPC_RESOURCE_EXHAUSTED) return UNAVAILABLE_MESSAGES.temporalBusy;
-      // An update the server aborted, or a workflow not ready for one, while a worker or the server itself restarts.
-      if (isUpdateCall(error) && (link.code === GRPC_ABORTED || link.code === GRPC_FAILED_PRECONDITION)) return UNAVAILABLE_MESSAGES.temporalBusy;
       // Any other gRPC status is Temporal's answer, not a PostgreSQL fault further down the chain.
       return undefined;
     }
     if (isPostgresUnavailable(link)) return UNAVAILABLE_MESSAGES.database;
   }
   return undefined;
-}
-
-// The SDK wraps a failed update call as a ServiceError with this message; other calls keep these codes as real answers.
-function isUpdateCall(error: unknown): boolean {
-  return isErrorLike(error) && error.message === 'Workflow Update failed';
 }
 
 function isPostgresUnavailable(error: Error): boolean {

@@ -1,4 +1,4 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import type { UserRole } from '../../src/auth/user-role';
@@ -7,6 +7,7 @@ import { caseEvent, type NewCaseEvent } from '../../src/domain/case.events';
 import { evolve, type CaseState } from '../../src/domain/case.state';
 import type { Actor, CaseCategory, RiskLevel, SafetyRegion } from '../../src/domain/case.vocabulary';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
+import { UNAVAILABLE_MESSAGES } from '../../src/runtime/unavailable-dependency';
 import { CASE_FAILURE } from '../../workflows/messages';
 import { aSupportRequest } from '../support/case-fixtures';
 import { createApiApp, type ApiApp } from '../support/api-app';
@@ -204,6 +205,20 @@ describe('the cases HTTP API', () => {
       const response = await as(expert(LEAD)).post(`/cases/${caseId}/tasks/task-9/complete`).send({ outcome: 'Klaar' }).expect(status);
 
       expect(response.body).toEqual({ statusCode: status, code, message, fields: [] });
+    });
+
+    it.each([
+      ['an update the server aborted while it restarted', 10, 'Workflow Update was aborted.'],
+      ['an update to a workflow not ready for one', 9, 'workflow is not ready to handle updates'],
+    ])('answers %s with 503 and Retry-After: Temporal cannot take the update now', async (_case, code, details) => {
+      const caseId = await aRunningCase();
+      const grpcError = Object.assign(new Error(`${code} ${details}`), { code, details, metadata: {} });
+      temporal.updateFailures.set(caseId, new ServiceError('Workflow Update failed', { cause: grpcError }));
+
+      const response = await coordinator().post(`/cases/${caseId}/evaluation`).send({ summary: 'Goed' }).expect(503);
+
+      expect(response.body).toEqual({ statusCode: 503, code: 'unavailable', message: UNAVAILABLE_MESSAGES.temporalBusy, fields: [] });
+      expect(response.headers['retry-after']).toBeDefined();
     });
 
     it('answers 404 for a step that is not on a recorded case, rather than calling the case finished', async () => {

@@ -46,13 +46,6 @@ describe('unavailableDependency', () => {
   });
 
   it.each([
-    ['an update the server aborted while it restarted', new ServiceError('Workflow Update failed', { cause: grpcError(10, 'Workflow Update was aborted.') })],
-    ['an update to a workflow not ready for one', new ServiceError('Workflow Update failed', { cause: grpcError(9, 'workflow is not ready to handle updates') })],
-  ])('says Temporal cannot take the update now for %s', (_name, error) => {
-    expect(unavailableDependency(error)).toBe(UNAVAILABLE_MESSAGES.temporalBusy);
-  });
-
-  it.each([
     ['an update that outlived its deadline', new WorkflowUpdateRPCTimeoutOrCancelledError('Workflow update call timeout or cancelled', { cause: grpcError(4, 'Deadline exceeded') })],
     ['a query that outlived its deadline', new ServiceError('Failed to query Workflow', { cause: grpcError(4, 'Deadline exceeded') })],
   ])('says the workflow did not answer in time for %s', (_name, error) => {
