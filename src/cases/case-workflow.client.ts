@@ -1,5 +1,5 @@
 import { ConflictException, Injectable, NotFoundException, ServiceUnavailableException, type HttpException } from '@nestjs/common';
-import { Client, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
+import { Client, QueryNotRegisteredError, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { BrigadeConfig } from '../config/brigade-config';
@@ -60,6 +60,9 @@ export class CaseWorkflowClient {
       return await this.bounded(() => this.handle(caseId).query(getCase));
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return undefined;
+      // `getCase` is registered before the workflow's first await, so this refusal means the worker could not run the
+      // workflow to answer right now (as when a restarted worker's replay fails once and is retried): worth a retry.
+      if (error instanceof QueryNotRegisteredError) throw new ServiceUnavailableException(UNAVAILABLE_MESSAGES.temporalBusy);
       throw error;
     }
   }

@@ -1,4 +1,4 @@
-import { ServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { QueryNotRegisteredError, ServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import type { UserRole } from '../../src/auth/user-role';
@@ -478,6 +478,16 @@ describe('the cases HTTP API', () => {
   });
 
   describe('GET /cases/:id', () => {
+    it('answers 503 with Retry-After when the worker cannot run the workflow to answer the query right now', async () => {
+      const caseId = await aRunningCase();
+      temporal.queryFailures.set(caseId, new QueryNotRegisteredError('Fatal error in workflow machines: …', 1));
+
+      const response = await coordinator().get(`/cases/${caseId}`).expect(503);
+
+      expect(response.body).toEqual({ statusCode: 503, code: 'unavailable', message: UNAVAILABLE_MESSAGES.temporalBusy, fields: [] });
+      expect(response.headers['retry-after']).toBeDefined();
+    });
+
     it('shows the live state of a running case, and answers 404 for an unknown one', async () => {
       const caseId = await aRunningCase();
 

@@ -21,6 +21,8 @@ export class FakeTemporal {
   readonly running = new Map<string, CaseState | null>();
   /** What the next update to a case fails with, by case id. */
   readonly updateFailures = new Map<string, Error>();
+  /** What the next query to a case fails with, by case id. */
+  readonly queryFailures = new Map<string, Error>();
 
   /** The fake answers at once, so the deadline the API sets on its Temporal calls never expires here. */
   withDeadline<T>(_deadline: number | Date, calls: () => Promise<T>): Promise<T> {
@@ -43,7 +45,11 @@ export class FakeTemporal {
         this.live(workflowId);
         this.sent.push({ workflowId, kind: 'signal', name: signal.name, input });
       },
-      query: async () => this.live(workflowId),
+      query: async () => {
+        const failure = this.queryFailures.get(caseIdOf(workflowId));
+        if (failure) throw failure;
+        return this.live(workflowId);
+      },
     }),
   };
 
