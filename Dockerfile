@@ -34,6 +34,7 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts --no
 COPY --from=build /app/dist ./dist
 # The official image's unprivileged `node` user (uid 1000); the app writes nothing under /app.
 USER node
-EXPOSE 3000
-# No HEALTHCHECK here: only the api role serves HTTP, so docker-compose.yml defines it per service.
+# 3000: the api role's HTTP API (and its /metrics); 9464: a worker's /metrics, where BRIGADE_WORKER_METRICS_ADDRESS puts it.
+EXPOSE 3000 9464
+# No HEALTHCHECK here: the api and worker roles answer on different ports, so docker-compose.yml defines one per service.
 CMD ["node", "dist/src/main.js"]

@@ -4,8 +4,19 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
+// Browser code may reach outside src/ui/client only for the pure domain and the list of roles.
+const browserBannedPaths = nodeBuiltins.map((name) => ({ name, message: 'Browser code cannot use Node built-ins.' }));
+function browserBannedPatterns(depthBelowUi) {
+  const up = '\\.\\./'.repeat(depthBelowUi);
+  return [
+    { group: ['@nestjs/*', '@temporalio/*', 'typeorm', 'pg', 'class-validator', 'class-transformer'], message: 'Browser code talks to the server over HTTP only.' },
+    { regex: `^${up}[^.]`, message: 'Browser code must not import the server side of src/ui.' },
+    { regex: `^${up}\\.\\./(?!domain/|auth/user-role$)`, message: 'Browser code may import only src/domain and src/auth/user-role from the server side.' },
+  ];
+}
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', '.tools/**', '.test-output/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.data/**', '.tools/**', '.test-output/**', 'coverage/**', '.bench-output/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -39,6 +50,24 @@ export default tseslint.config(
         { name: 'process', message: 'Workflows cannot read the environment.' }],
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use a seeded value passed in as input.' }],
     },
+  },
+  {
+    // The screens run in the browser: browser globals, and nothing from Node or the server but the pure domain.
+    files: ['src/ui/client/**/*.{ts,tsx}'],
+    languageOptions: {
+      globals: Object.fromEntries(['window', 'document', 'navigator', 'location', 'history', 'sessionStorage', 'localStorage', 'fetch',
+        'Headers', 'Response', 'URL', 'URLSearchParams', 'AbortController', 'crypto', 'console', 'setTimeout', 'clearTimeout',
+        'setInterval', 'clearInterval', 'requestAnimationFrame', 'HTMLElement', 'Event', 'KeyboardEvent', 'MouseEvent'].map((name) => [name, 'readonly'])),
+    },
+    rules: {
+      'no-restricted-imports': ['error', { paths: browserBannedPaths, patterns: browserBannedPatterns(1) }],
+      'no-restricted-globals': ['error', { name: 'process', message: 'There is no process in the browser.' }],
+    },
+  },
+  {
+    // One folder down (pages/, i18n/ …) the way out of the client is one step longer.
+    files: ['src/ui/client/*/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths: browserBannedPaths, patterns: browserBannedPatterns(2) }] },
   },
   {
     // The domain is shared with workflows, so the same purity holds there.

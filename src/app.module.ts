@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { SessionModule } from './auth/session.module';
 import { CasesModule } from './cases/cases.module';
 import { CodecServerModule } from './codec-server/codec-server.module';
 import { BrigadeConfig } from './config/brigade-config';
@@ -10,8 +11,11 @@ import { DatabaseModule } from './database/database.module';
 import { ExpertsModule } from './experts/experts.module';
 import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
+import { MetricsHttpModule } from './metrics/metrics-http.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { HttpRuntimeModule } from './runtime/http-runtime.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { UiModule } from './ui/ui.module';
 
 /** The root module; which parts it includes depends on the runtime role. */
 @Module({})
@@ -22,9 +26,10 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config, connections),
         DatabaseModule,
+        MetricsModule.forRoot(config),
         TemporalModule.forRoot({ runWorker: config.runsWorker }),
         ExpertsModule,
-        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, MeModule, AuditModule, HealthModule, CodecServerModule] : []),
+        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, MeModule, AuditModule, HealthModule, CodecServerModule, SessionModule, UiModule, MetricsHttpModule] : []),
       ],
     };
   }

@@ -1,3 +1,4 @@
+import { FINAL_STAGES } from '../domain/case.vocabulary';
 import type { CaseProjectionRow } from '../event-store/case-projection.row';
 import { nextDeadline, type NextDeadline } from './next-deadline';
 
@@ -12,6 +13,8 @@ export interface CaseListItem {
   readonly version: number;
   readonly updatedAt: string;
   readonly nextDeadline: NextDeadline | null;
+  /** Escalations nobody has acknowledged yet; 0 once the case has ended, since nobody is waiting for them any more. */
+  readonly openEscalations: number;
 }
 
 /** Turns a row of the `cases` read model into a list item. */
@@ -26,5 +29,7 @@ export function toCaseListItem(row: CaseProjectionRow): CaseListItem {
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
     nextDeadline: nextDeadline(row.state),
+    // Rows projected by older versions of the case state may lack the list.
+    openEscalations: FINAL_STAGES.includes(row.state.stage) ? 0 : (row.state.openEscalations ?? []).length,
   };
 }

@@ -27,6 +27,8 @@ export class CaseListItemModel implements CaseListItem {
   @ApiProperty({ format: 'date-time' }) readonly updatedAt!: string;
   @ApiProperty({ type: NextDeadlineModel, nullable: true, description: 'Null when nothing is open or the case has ended.' })
   readonly nextDeadline!: NextDeadlineModel | null;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Open (unacknowledged) escalations; 0 once the case has ended.' })
+  readonly openEscalations!: number;
 }
 
 /** One page of `GET /cases`, most recently changed first, for the OpenAPI document. */

@@ -29,6 +29,33 @@ export interface PayloadKeysConfig {
   readonly keys: readonly PayloadKey[];
 }
 
+/** A host and TCP port to listen on. */
+export interface ListenAddress {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** Access to `/metrics`, and where a worker-only process serves it. */
+export interface MetricsConfig {
+  /** When set, `/metrics` answers only to `Authorization: Bearer <token>`; when unset it is public (aggregates only). */
+  readonly token: string | undefined;
+  /** Where a process in the `worker` role serves `/metrics`; none when unset. The other roles serve it on the API port. */
+  readonly workerAddress: ListenAddress | undefined;
+}
+
+/** Where OpenTelemetry spans go: nowhere (the default), an OTLP/HTTP collector, or the console. */
+export const TRACING_MODES = ['off', 'otlp', 'console'] as const;
+export type TracingMode = (typeof TRACING_MODES)[number];
+
+/** Tracing settings; with `off` no SDK, instrumentation or interceptor is installed. */
+export interface TracingConfig {
+  readonly mode: TracingMode;
+  /** The OTLP/HTTP traces URL, from OTEL_EXPORTER_OTLP_ENDPOINT. */
+  readonly otlpTracesUrl: string;
+  /** The `service.name` of every span, from OTEL_SERVICE_NAME. */
+  readonly serviceName: string;
+}
+
 /** Thrown when an environment variable holds a value Brigade cannot use. */
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -62,6 +89,12 @@ export class BrigadeConfig {
     readonly payloadKeys: PayloadKeysConfig | undefined,
     /** Browser origins (the Temporal UI's) that may call the codec endpoint. */
     readonly codecCorsOrigins: readonly string[],
+    /** Whether the sign-in page may mint tokens itself (`POST /auth/local-token`); for a local machine, never production. */
+    readonly localSignIn: boolean,
+    /** Who may scrape `/metrics`, and where a worker-only process serves it. */
+    readonly metrics: MetricsConfig,
+    /** Whether and where OpenTelemetry traces go. */
+    readonly tracing: TracingConfig,
   ) {}
 
   /** Whether this process serves HTTP. */
@@ -95,7 +128,40 @@ export function loadBrigadeConfig(env: NodeJS.ProcessEnv = process.env, cwd = pr
     durationMs(env, 'BRIGADE_TEMPORAL_CALL_TIMEOUT', '15s'),
     payloadKeys(env),
     codecCorsOrigins(env, port(env, 'BRIGADE_TEMPORAL_UI_PORT', 8233)),
+    localSignIn(env),
+    metricsConfig(env),
+    tracingConfig(env),
   );
+}
+
+function metricsConfig(env: NodeJS.ProcessEnv): MetricsConfig {
+  const token = nonEmpty(env.BRIGADE_METRICS_TOKEN);
+  if (token !== undefined && Buffer.byteLength(token) < 16) throw new ConfigError('BRIGADE_METRICS_TOKEN must be at least 16 bytes long');
+  const address = nonEmpty(env.BRIGADE_WORKER_METRICS_ADDRESS);
+  return { token, workerAddress: address === undefined ? undefined : listenAddress('BRIGADE_WORKER_METRICS_ADDRESS', address) };
+}
+
+function listenAddress(name: string, raw: string): ListenAddress {
+  const at = raw.lastIndexOf(':');
+  const host = raw.slice(0, at).replace(/^\[(.*)\]$/, '$1');
+  if (at <= 0 || host === '') throw new ConfigError(`${name} must be host:port, such as 0.0.0.0:9464, got "${raw}"`);
+  return { host, port: port({ [name]: raw.slice(at + 1) }, name, 0) };
+}
+
+function tracingConfig(env: NodeJS.ProcessEnv): TracingConfig {
+  const mode = oneOf(env, 'BRIGADE_TRACING', TRACING_MODES, 'off');
+  const endpoint = nonEmpty(env.OTEL_EXPORTER_OTLP_ENDPOINT) ?? 'http://localhost:4318';
+  if (!/^https?:\/\/[^/]/.test(endpoint)) throw new ConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL such as http://collector:4318, got "${endpoint}"`);
+  // OTLP/HTTP puts each signal under its own path below the endpoint.
+  return { mode, otlpTracesUrl: `${endpoint.replace(/\/+$/, '')}/v1/traces`, serviceName: nonEmpty(env.OTEL_SERVICE_NAME) ?? 'brigade' };
+}
+
+// On by default only with the embedded default's generated secret: configured keys mean a shared or production setup.
+function localSignIn(env: NodeJS.ProcessEnv): boolean {
+  const raw = nonEmpty(env.BRIGADE_LOCAL_SIGN_IN);
+  if (raw === undefined) return nonEmpty(env.BRIGADE_JWT_SECRET) === undefined && nonEmpty(env.BRIGADE_JWT_PUBLIC_KEY) === undefined;
+  if (raw !== 'true' && raw !== 'false') throw new ConfigError(`BRIGADE_LOCAL_SIGN_IN must be true or false, got "${raw}"`);
+  return raw === 'true';
 }
 
 function tokenKeys(env: NodeJS.ProcessEnv): TokenKeysConfig {

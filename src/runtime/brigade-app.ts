@@ -5,6 +5,7 @@ import { allowCodecCors } from '../codec-server/codec-cors';
 import type { BrigadeConfig } from '../config/brigade-config';
 import { useBrigadeLogger } from '../logging/process-logger';
 import { RequestLoggingModule } from '../logging/request-logging.module';
+import { freeLoopbackPort } from '../temporal/temporal-core-metrics';
 import { installTemporalRuntimeLogging } from '../temporal/temporal-runtime-logging';
 import { startInfrastructure, type Infrastructure } from './infrastructure';
 import { serveOpenApi } from './open-api';
@@ -23,7 +24,8 @@ export interface RunningBrigade {
 export async function startBrigade(config: BrigadeConfig): Promise<RunningBrigade> {
   // Before anything logs: every line of the process, Temporal's included, is then a redacted JSON line.
   const logger = useBrigadeLogger(config.logLevel);
-  installTemporalRuntimeLogging(logger.pino, config.logLevel);
+  // A worker's Temporal core serves its own metrics on a loopback port that `/metrics` reads and merges.
+  installTemporalRuntimeLogging(logger.pino, config.logLevel, config.runsWorker ? await freeLoopbackPort() : undefined);
   const infrastructure = await startInfrastructure(config);
   let app: INestApplicationContext | undefined;
   try {

@@ -7,6 +7,9 @@ import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { brigadeDataConverter } from '../crypto/brigade-data-converter';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { EXPERT_DIRECTORY, type ExpertDirectory } from '../experts/expert-directory.port';
+import { EventAppendMetrics } from '../metrics/event-append.metrics';
+import { MeasuredEventStore } from '../metrics/measured-event-store';
+import { tracingWorkerOptions } from '../tracing/temporal-tracing';
 import { LoggingEscalationNotifier } from './logging-escalation-notifier';
 
 /** Runs the Temporal worker for case workflows from bootstrap until shutdown. */
@@ -24,6 +27,7 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
     @Inject(EXPERT_DIRECTORY) private readonly expertDirectory: ExpertDirectory,
     private readonly notifier: LoggingEscalationNotifier,
     private readonly codec: AesGcmPayloadCodec,
+    private readonly appendMetrics: EventAppendMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -34,7 +38,11 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
       taskQueue: this.config.taskQueue,
       workflowsPath: require.resolve('../../workflows'),
       dataConverter: brigadeDataConverter(this.codec),
-      activities: createCaseActivities({ eventStore: this.eventStore, expertDirectory: this.expertDirectory, notifier: this.notifier }),
+      // Timed where the activities receive it, so every append the workflows make is measured and the store stays as it is.
+      activities: createCaseActivities({
+        eventStore: new MeasuredEventStore(this.eventStore, this.appendMetrics), expertDirectory: this.expertDirectory, notifier: this.notifier,
+      }),
+      ...tracingWorkerOptions(),
     });
     this.running = this.worker.run();
     // A worker that dies on its own must not die silently; shutdown rejections are handled below.

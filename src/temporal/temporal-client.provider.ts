@@ -4,6 +4,7 @@ import { BrigadeConfig } from '../config/brigade-config';
 import { RuntimeConnections } from '../config/runtime-connections';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { brigadeDataConverter } from '../crypto/brigade-data-converter';
+import { tracingClientInterceptors } from '../tracing/temporal-tracing';
 import { ensureSearchAttributes } from './search-attributes';
 
 /** Provides one Temporal client per process, connected to the resolved frontend address, encrypting what it sends. */
@@ -12,7 +13,7 @@ export const temporalClientProvider: Provider = {
   inject: [BrigadeConfig, RuntimeConnections, AesGcmPayloadCodec],
   useFactory: async (config: BrigadeConfig, connections: RuntimeConnections, codec: AesGcmPayloadCodec) => {
     const connection = await Connection.connect({ address: connections.temporalAddress });
-    return new Client({ connection, namespace: config.temporalNamespace, dataConverter: brigadeDataConverter(codec) });
+    return new Client({ connection, namespace: config.temporalNamespace, dataConverter: brigadeDataConverter(codec), interceptors: tracingClientInterceptors() });
   },
 };
 

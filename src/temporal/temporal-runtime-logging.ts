@@ -1,6 +1,7 @@
 import { DefaultLogger, IllegalStateError, Runtime, type LogLevel, type LogMetadata } from '@temporalio/worker';
 import type { Logger } from 'pino';
 import type { BrigadeLogLevel } from '../logging/brigade-log-options';
+import { coreMetricsExporter, rememberCoreMetricsPort } from './temporal-core-metrics';
 
 const SDK_LEVELS: Readonly<Record<BrigadeLogLevel, LogLevel>> = { error: 'ERROR', warn: 'WARN', log: 'INFO', debug: 'DEBUG' };
 // An activity's task token lets whoever holds it complete the activity, so it stays out of logs like a credential.
@@ -10,18 +11,22 @@ const PINO_METHODS = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn
 /**
  * Sends the Temporal SDK's logs (the worker's, the workflows' `log`, and core's warnings) to Brigade's logger, so that
  * they are JSON lines like the rest and go through the same redaction. Only flat attributes pass (see
- * `loggableAttributes`), so a payload never reaches a log. A runtime the process set up already, such as a test
- * harness's, is kept.
+ * `loggableAttributes`), so a payload never reaches a log. With `coreMetricsPort`, core also serves the worker's metrics
+ * on that loopback port for `/metrics` to merge. A runtime the process set up already, such as a test harness's, is kept.
  */
-export function installTemporalRuntimeLogging(logger: Logger, level: BrigadeLogLevel): void {
+export function installTemporalRuntimeLogging(logger: Logger, level: BrigadeLogLevel, coreMetricsPort?: number): void {
   const temporal = logger.child({ context: 'Temporal' });
   try {
     Runtime.install({
       logger: new DefaultLogger(SDK_LEVELS[level], ({ level: entryLevel, message, meta }) =>
         temporal[PINO_METHODS[entryLevel]](loggableAttributes(meta), message)),
       // Core stays at warnings whatever the level: its debug output describes workflow activations in detail.
-      telemetryOptions: { logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} } },
+      telemetryOptions: {
+        logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} },
+        ...(coreMetricsPort === undefined ? {} : { metrics: coreMetricsExporter(coreMetricsPort) }),
+      },
     });
+    if (coreMetricsPort !== undefined) rememberCoreMetricsPort(coreMetricsPort);
   } catch (error) {
     if (!(error instanceof IllegalStateError)) throw error;
   }

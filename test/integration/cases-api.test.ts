@@ -560,7 +560,7 @@ describe('the cases HTTP API', () => {
         items: [{
           caseId: cases.matching, stage: 'Matching', riskLevel: 'HIGH', category: 'SHELTER_SUPPORT', municipality: 'Middelburg',
           safetyRegion: 'zeeland', version: 6, updatedAt: row.updated_at.toISOString(),
-          nextDeadline: { at: at(48), kind: 'offer', id: 'offer-1-2' },
+          nextDeadline: { at: at(48), kind: 'offer', id: 'offer-1-2' }, openEscalations: 1,
         }],
         total: 1, page: 1, pageSize: 20,
       });
@@ -576,6 +576,24 @@ describe('the cases HTTP API', () => {
         [cases.preparation]: { at: at(24), kind: 'escalation', id: 'esc-1' },
         [cases.followUp]: { at: at(480), kind: 'followUp', id: 'day-30' },
         [cases.cancelled]: null,
+      });
+    });
+
+    it('counts each case\'s open escalations: not the resolved ones, and none once the case has ended', async () => {
+      // Limburg-Noord is kept for this test alone.
+      const resolved = await aRecordedCase({ safetyRegion: 'limburg-noord' },
+        escalationRaised('esc-1', at(30)), escalationRaised('esc-2', at(40)),
+        caseEvent('EscalationResolved', { escalationId: 'esc-1', outcome: 'acknowledged' }, COORDINATOR, at(2)));
+      const ended = await aRecordedCase({ safetyRegion: 'limburg-noord' },
+        escalationRaised('esc-1', at(30)), caseEvent('CaseCancelled', { reason: 'Gaat niet door' }, COORDINATOR, at(2)));
+
+      const zeeland = await coordinator().get('/cases').query({ region: 'zeeland' }).expect(200);
+      const limburg = await coordinator().get('/cases').query({ region: 'limburg-noord' }).expect(200);
+      const counts = Object.fromEntries([...zeeland.body.items, ...limburg.body.items]
+        .map((item: { caseId: string; openEscalations: number }) => [item.caseId, item.openEscalations]));
+
+      expect(counts).toEqual({
+        [cases.triage]: 0, [cases.matching]: 1, [cases.preparation]: 1, [cases.followUp]: 0, [cases.cancelled]: 0, [resolved]: 1, [ended]: 0,
       });
     });
 

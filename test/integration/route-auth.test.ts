@@ -25,6 +25,8 @@ import { TEST_TOKEN_ENV, bearer, expiredBearer, forgedBearer } from '../support/
  */
 const ROUTE_ROLES: Readonly<Record<string, readonly UserRole[] | 'public'>> = {
   'GET /health': 'public',
+  // Aggregates only; BRIGADE_METRICS_TOKEN closes it to scrapers without that token (metrics.test.ts).
+  'GET /metrics': 'public',
   'POST /cases': ['coordinator'],
   'GET /cases': ['coordinator', 'auditor'],
   'GET /cases/:id': ['coordinator', 'auditor', 'expert'],
@@ -57,6 +59,9 @@ const ROUTE_ROLES: Readonly<Record<string, readonly UserRole[] | 'public'>> = {
   'GET /me/offers': ['expert'],
   'GET /me/tasks': ['expert'],
   'GET /me/cases': ['expert'],
+  'GET /me': ['coordinator', 'expert', 'auditor'],
+  'GET /auth/local-sign-in': 'public',
+  'POST /auth/local-token': 'public',
   'POST /codec/encode': ['coordinator'],
   'POST /codec/decode': ['coordinator'],
 };

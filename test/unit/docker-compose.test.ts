@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { RUNTIME_ROLES } from '../../src/config/brigade-config';
+import { brigadeDataSourceOptions } from '../../src/database/data-source-options';
 import { BRIGADE_SEARCH_ATTRIBUTES } from '../../src/temporal/search-attributes';
 
 const root = path.resolve(__dirname, '../..');
@@ -18,11 +19,16 @@ interface Service {
   healthcheck?: { test?: string | string[] };
   command?: string | string[];
   deploy?: { replicas?: number };
+  restart?: string;
+  profiles?: string[];
+  expose?: unknown[];
+  configs?: Array<string | { source?: string; target?: string }>;
 }
 
 interface ComposeFile {
   services: Record<string, Service>;
   volumes?: Record<string, unknown>;
+  configs?: Record<string, { content?: string }>;
 }
 
 /** Resolves `${NAME:-default}`, `${NAME-default}`, `${NAME}` and `$$` the way Compose does with NAME unset. */
@@ -66,6 +72,20 @@ function namedVolumesOf(service: Service): string[] {
 function healthcheckCommand(service: Service): string {
   const test = service.healthcheck?.test;
   return Array.isArray(test) ? test.join(' ') : (test ?? '');
+}
+
+/** The condition a service waits for on each of its dependencies (`service_started` when given as a plain list). */
+function dependencyConditionsOf(service: Service): Record<string, string> {
+  const dependsOn = service.depends_on ?? [];
+  if (Array.isArray(dependsOn)) return Object.fromEntries(dependsOn.map((name) => [name, 'service_started']));
+  return Object.fromEntries(Object.entries(dependsOn).map(([name, spec]) => [name, (spec as { condition?: string }).condition ?? 'service_started']));
+}
+
+/** A job runs once to completion; everything else is meant to keep running. */
+const isOneShot = (service: Service) => service.restart === 'no';
+
+function scriptOf(service: Service): string {
+  return interpolate([service.command ?? ''].flat().join('\n'));
 }
 
 describe('docker-compose.yml', () => {
@@ -190,6 +210,88 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('runs Temporal from its server image, on the shared PostgreSQL with the credentials that service is given', () => {
+    const temporal = sut.services.temporal;
+    const env = environmentOf(temporal);
+    const database = environmentOf(sut.services.postgres);
+    expect(temporal.image).toMatch(/^temporalio\/server:/);
+    expect(env).toMatchObject({ DB: 'postgres12', POSTGRES_SEEDS: 'postgres', POSTGRES_USER: database.POSTGRES_USER, POSTGRES_PWD: database.POSTGRES_PASSWORD });
+    // The shard count cannot change once the cluster exists, so it is chosen on purpose, not left at the image's 4.
+    expect(Number(env.NUM_HISTORY_SHARDS)).toBeGreaterThanOrEqual(128);
+  });
+
+  it("sets up Temporal's schema with a job that must finish before the server starts, for both of its databases", () => {
+    const [jobName, condition] = Object.entries(dependencyConditionsOf(sut.services.temporal))[0];
+    const job = sut.services[jobName];
+    expect(condition).toBe('service_completed_successfully');
+    expect(isOneShot(job)).toBe(true);
+    expect(job.image).toMatch(/^temporalio\/admin-tools:/);
+    expect(environmentOf(job)).toMatchObject({ SQL_PLUGIN: 'postgres12', SQL_HOST: 'postgres', SQL_PASSWORD: environmentOf(sut.services.postgres).POSTGRES_PASSWORD });
+    const script = scriptOf(job);
+    for (const step of ['setup-schema -v 0.0', 'update-schema -d "/etc/temporal/schema/postgresql/v12/$schema/versioned"']) expect(script).toContain(step);
+    expect(script).toMatch(/for db in temporal temporal_visibility/);
+  });
+
+  it('creates the namespace the api and the workers use before they start', () => {
+    const setup = sut.services['temporal-setup'];
+    expect(isOneShot(setup)).toBe(true);
+    expect(scriptOf(setup)).toContain('temporal operator namespace create');
+    expect(environmentOf(setup).TEMPORAL_NAMESPACE).toBe(environmentOf(api).TEMPORAL_NAMESPACE);
+    for (const [, service] of appServices) expect(dependencyConditionsOf(service)['temporal-setup']).toBe('service_completed_successfully');
+  });
+
+  it('gives every long-running service a health check, and makes services wait for health or completion', () => {
+    const unchecked = Object.entries(sut.services).filter(([, service]) => !isOneShot(service) && healthcheckCommand(service) === '').map(([name]) => name);
+    expect(unchecked).toEqual([]);
+    for (const [name, service] of Object.entries(sut.services)) {
+      for (const [dependency, condition] of Object.entries(dependencyConditionsOf(service))) {
+        const expected = isOneShot(sut.services[dependency]) ? 'service_completed_successfully' : 'service_healthy';
+        expect({ service: name, dependency, condition }).toEqual({ service: name, dependency, condition: expected });
+      }
+    }
+  });
+
+  it("lets the Temporal UI pass its user's access token to the codec endpoint, whose bearer check needs it", () => {
+    expect(environmentOf(sut.services['temporal-ui']).TEMPORAL_CODEC_PASS_ACCESS_TOKEN).toBe('true');
+  });
+
+  it("has each worker serve its metrics on the port its health check probes, reachable on the compose network only", () => {
+    const address = environmentOf(worker).BRIGADE_WORKER_METRICS_ADDRESS;
+    expect(address).toMatch(/^0\.0\.0\.0:\d+$/);
+    const port = address.split(':')[1];
+    expect(healthcheckCommand(worker)).toContain(`127.0.0.1:${port}/metrics`);
+    // The probe sends the metrics token when one is set, or a worker with a token would never turn healthy.
+    expect(healthcheckCommand(worker)).toContain('process.env.BRIGADE_METRICS_TOKEN');
+    expect(worker.expose?.map(String)).toEqual([port]);
+    expect(environmentOf(worker).BRIGADE_METRICS_TOKEN).toBe(environmentOf(api).BRIGADE_METRICS_TOKEN);
+  });
+
+  it('leaves tracing off unless the host turns it on, and names the api and the workers apart in traces', () => {
+    for (const [, service] of appServices) expect(service.environment).toMatchObject({ BRIGADE_TRACING: '${BRIGADE_TRACING:-off}' });
+    expect(environmentOf(api).OTEL_SERVICE_NAME).not.toBe(environmentOf(worker).OTEL_SERVICE_NAME);
+  });
+
+  it("gives PostgreSQL enough connections for every pool: each Brigade process's and what Temporal may open", () => {
+    const maxConnections = Number(/max_connections=(\d+)/.exec([sut.services.postgres.command ?? ''].flat().join(' '))?.[1]);
+    const temporal = environmentOf(sut.services.temporal);
+    const brigadeProcesses = 1 + (worker.deploy?.replicas ?? 1);
+    const poolSize = (brigadeDataSourceOptions('postgres://brigade@postgres/brigade').extra as { max: number }).max;
+    expect(maxConnections).toBeGreaterThanOrEqual(poolSize * brigadeProcesses + Number(temporal.SQL_MAX_CONNS) + Number(temporal.SQL_VIS_MAX_CONNS));
+  });
+
+  it('scrapes, when the observability profile is on, the api on its port and every worker replica on its metrics port', () => {
+    const prometheus = sut.services.prometheus;
+    expect(prometheus.profiles).toEqual(['observability']);
+    const source = prometheus.configs?.map((config) => (typeof config === 'string' ? config : config.source))[0];
+    const config = parse(interpolate(sut.configs?.[source ?? '']?.content ?? '')) as {
+      scrape_configs: Array<{ static_configs?: Array<{ targets: string[] }>; dns_sd_configs?: Array<{ names: string[]; type: string; port: number }> }>;
+    };
+    const targets = config.scrape_configs.flatMap((job) => job.static_configs?.flatMap((group) => group.targets) ?? []);
+    expect(targets).toContain(`api:${environmentOf(api).PORT}`);
+    const discovered = config.scrape_configs.flatMap((job) => job.dns_sd_configs ?? []);
+    expect(discovered).toEqual([{ names: ['worker'], type: 'A', port: Number(environmentOf(worker).BRIGADE_WORKER_METRICS_ADDRESS.split(':')[1]) }]);
+  });
+
   it('keeps secrets out of the file: the database password comes from POSTGRES_PASSWORD', () => {
     const literal = (name: string) => (sut.services[name].environment as Record<string, string>);
     expect(literal('postgres').POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD(:?-[^}]*)?\}$/);
@@ -218,6 +320,11 @@ describe('Dockerfile', () => {
     const start = finalStage.filter((line) => /^(CMD|ENTRYPOINT)\s/i.test(line)).pop();
     expect(start).toMatch(/dist\/src\/main\.js/);
     expect(existsSync(path.join(root, 'src', 'main.ts'))).toBe(true);
+  });
+
+  it("exposes the api's port and the worker's metrics port that docker-compose.yml uses", () => {
+    const exposed = finalStage.filter((line) => /^EXPOSE\s/i.test(line)).flatMap((line) => line.split(/\s+/).slice(1));
+    expect(exposed).toEqual(expect.arrayContaining(['3000', '9464']));
   });
 
   it('runs the final stage as a user other than root', () => {

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import type { Pool } from 'pg';
+import { auditCommand } from '../../src/commands/audit.command';
+import type { CliOutput } from '../../src/commands/command';
+import type { BenchContext } from './bench-context';
+import { expectStatus } from './bench-http';
+import { compare, type BenchOutcome } from './bench-results';
+import type { BenchSizes } from './bench-settings';
+import { median } from './stats';
+import { seedLongCase } from './store-seeding';
+
+const REPEATS = 3;
+const PAGE_ROWS = 5_000;
+
+/**
+ * Audit: `GET /cases/:id/verify` of a case with ten thousand events, and the `audit verify --all` command's code over the
+ * whole store, against reading the same rows with bare SQL and hashing each one in a plain loop.
+ */
+export async function benchAudit(ctx: BenchContext, sizes: BenchSizes): Promise<BenchOutcome> {
+  const caseId = await seedLongCase(ctx, sizes.longCaseEvents);
+  const auditor = ctx.bearer('auditor', 'a.bench');
+  const verifyCase = async () => {
+    const answer = await expectStatus([200], ctx.apiUrl, 'GET', `/cases/${caseId}/verify`, auditor);
+    if (!answer.body.chain?.valid) throw new Error(`the long case did not verify: ${JSON.stringify(answer.body).slice(0, 500)}`);
+  };
+  // The first verify in a process bundles the workflow code for its replay; that is start-up, not verification.
+  await verifyCase();
+  const oneCase = { brigade: [] as number[], baseline: [] as number[] };
+  for (let repeat = 0; repeat < REPEATS; repeat++) {
+    oneCase.baseline.push(await timed(() => hashRows(ctx.pool, 'SELECT * FROM case_events WHERE case_id = $1 ORDER BY version', [caseId])));
+    oneCase.brigade.push(await timed(verifyCase));
+  }
+
+  const { rows: [{ events: storeEvents }] } = await ctx.pool.query('SELECT count(*)::int AS events FROM case_events');
+  const baselineAll = await timed(() => hashWholeLog(ctx.pool));
+  const lines: string[] = [];
+  const output: CliOutput = { out: (line) => lines.push(line), err: (line) => lines.push(line), interactive: false };
+  let exitCode = -1;
+  const brigadeAll = await timed(async () => {
+    exitCode = await auditCommand.run(['verify', '--all'], ctx.config, output);
+  });
+  if (exitCode !== 0) throw new Error(`audit verify --all exited with ${exitCode}:\n${lines.join('\n').slice(-2_000)}`);
+
+  const rate = (events: number, ms: number) => (events / ms) * 1000;
+  return {
+    comparisons: [
+      compare('audit', `verify one case of ${sizes.longCaseEvents.toLocaleString('en-US')} events (GET /cases/:id/verify)`, 'events/s', 'higher',
+        rate(sizes.longCaseEvents, median(oneCase.brigade)), rate(sizes.longCaseEvents, median(oneCase.baseline)), 'bare SELECT + SHA-256 per row'),
+      compare('audit', `audit verify --all over ${storeEvents.toLocaleString('en-US')} events`, 'events/s', 'higher',
+        rate(storeEvents, brigadeAll), rate(storeEvents, baselineAll), 'bare paged SELECT + SHA-256 per row'),
+    ],
+    measurements: [],
+  };
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+// The bare loop: each row's JSON hashed after the previous hash, nothing checked.
+async function hashRows(pool: Pool, sql: string, params: unknown[]): Promise<string> {
+  return hashChainOf((await pool.query(sql, params)).rows);
+}
+
+function hashChainOf(rows: readonly object[], previous = ''): string {
+  let hash = previous;
+  for (const row of rows) hash = createHash('sha256').update(hash).update('\n').update(JSON.stringify(row)).digest('hex');
+  return hash;
+}
+
+async function hashWholeLog(pool: Pool): Promise<void> {
+  let after = 0;
+  let previous = '';
+  for (;;) {
+    const { rows } = await pool.query('SELECT * FROM case_events WHERE position > $1 ORDER BY position LIMIT $2', [after, PAGE_ROWS]);
+    if (rows.length === 0) return;
+    previous = hashChainOf(rows, previous);
+    after = Number(rows[rows.length - 1].position);
+  }
+}

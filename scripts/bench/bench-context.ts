@@ -1,0 +1,117 @@
+import { Client, Connection } from '@temporalio/client';
+import { randomBytes, randomUUID } from 'node:crypto';
+import * as path from 'node:path';
+import { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { issueToken } from '../../src/auth/token-issuer';
+import { loadTokenKeys } from '../../src/auth/token-keys';
+import type { UserRole } from '../../src/auth/user-role';
+import { loadBrigadeConfig, type BrigadeConfig } from '../../src/config/brigade-config';
+import { AesGcmPayloadCodec } from '../../src/crypto/aes-gcm-payload-codec';
+import { brigadeDataConverter } from '../../src/crypto/brigade-data-converter';
+import { brigadeDataSourceOptions } from '../../src/database/data-source-options';
+import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
+import type { BenchServers } from './bench-servers';
+import { freePort } from './free-port';
+import { startNodeChild, waitUntilReady, type NodeChild } from './node-child';
+import { isPolling } from './task-queue-pollers';
+
+const NAMESPACE = 'default';
+// The compiled bench lives in <build>/scripts/bench; Brigade's own entry point is <build>/src/main.js.
+const BUILD_ROOT = path.resolve(__dirname, '..', '..');
+
+/** Everything a benchmark needs: Brigade's API and worker processes, its store in-process, and bare clients for the baselines. */
+export interface BenchContext {
+  readonly servers: BenchServers;
+  /** Brigade's configuration for in-process command code (`audit verify --all`), pointed at the bench database. */
+  readonly config: BrigadeConfig;
+  readonly dataSource: DataSource;
+  readonly eventStore: PostgresEventStore;
+  /** A bare `pg` pool of the same size as Brigade's, for the baselines. */
+  readonly pool: Pool;
+  /** A Temporal client that encrypts like Brigade's, for starting real case workflows directly. */
+  readonly brigadeClient: Client;
+  /** A Temporal client with the SDK's defaults, for the control workflows. */
+  readonly bareClient: Client;
+  readonly apiUrl: string;
+  /** The task queue of the Brigade worker the API's cases run on. */
+  readonly taskQueue: string;
+  /** The task queue of the control worker. */
+  readonly controlQueue: string;
+  /** An Authorization header value for a person in a role. */
+  bearer(role: UserRole, subject: string): string;
+  /** Starts another Brigade worker process on a task queue of its own. */
+  startBrigadeWorker(taskQueue: string): Promise<NodeChild>;
+  /** Starts another control worker process on a task queue of its own. */
+  startControlWorker(taskQueue: string): Promise<NodeChild>;
+  close(): Promise<void>;
+}
+
+/** Migrates the bench database, starts Brigade's API and worker and a control worker, and connects the clients. */
+export async function openBenchContext(servers: BenchServers): Promise<BenchContext> {
+  const payloadKeys = `bench:${randomBytes(32).toString('base64')}`;
+  const processEnv: Record<string, string> = {
+    NO_COLOR: '1',
+    DATABASE_URL: servers.databaseUrl,
+    TEMPORAL_ADDRESS: servers.temporalAddress,
+    TEMPORAL_NAMESPACE: NAMESPACE,
+    BRIGADE_DATA_DIR: path.join(servers.dataDir, 'brigade'),
+    BRIGADE_JWT_SECRET: randomBytes(32).toString('base64url'),
+    BRIGADE_PAYLOAD_KEYS: payloadKeys,
+    BRIGADE_PAYLOAD_KEY_ID: 'bench',
+    // One JSON line per request would measure the pipe to this process, not Brigade.
+    BRIGADE_LOG_LEVEL: 'warn',
+  };
+  const config = loadBrigadeConfig(processEnv);
+  const closers: Array<() => Promise<unknown>> = [];
+  const close = async () => {
+    for (const closeOne of closers.reverse()) await closeOne().catch((error: unknown) => console.error(`bench clean-up: ${String(error)}`));
+  };
+  try {
+    // Migrated here first, so that the API and the workers starting next find the schema in place.
+    const dataSource = await new DataSource(brigadeDataSourceOptions(servers.databaseUrl, { logging: false })).initialize();
+    closers.push(() => dataSource.destroy());
+    const pool = new Pool({ connectionString: servers.databaseUrl, max: 20 });
+    closers.push(() => pool.end());
+
+    const connection = await Connection.connect({ address: servers.temporalAddress });
+    closers.push(() => connection.close());
+    const codec = new AesGcmPayloadCodec({ ...config.payloadKeys!, source: 'the bench' });
+    const brigadeClient = new Client({ connection, namespace: NAMESPACE, dataConverter: brigadeDataConverter(codec) });
+    const bareClient = new Client({ connection, namespace: NAMESPACE });
+
+    const startWorker = async (script: string, args: string[], env: Record<string, string>, taskQueue: string) => {
+      const child = startNodeChild(script, args, env);
+      closers.push(() => child.stop());
+      await waitUntilReady(child, `the worker for ${taskQueue}`, () => isPolling(connection, NAMESPACE, taskQueue, child.pid));
+      return child;
+    };
+    const startBrigadeWorker = (queue: string) =>
+      startWorker(path.join(BUILD_ROOT, 'src', 'main.js'), [], { ...processEnv, BRIGADE_ROLE: 'worker', BRIGADE_TASK_QUEUE: queue }, queue);
+    const startControlWorker = (queue: string) => startWorker(path.join(__dirname, 'control-worker.js'), [servers.temporalAddress, queue], {}, queue);
+
+    const taskQueue = `bench-cases-${randomUUID()}`;
+    const controlQueue = `bench-control-${randomUUID()}`;
+    const port = await freePort();
+    const api = startNodeChild(path.join(BUILD_ROOT, 'src', 'main.js'), [], {
+      ...processEnv, BRIGADE_ROLE: 'api', PORT: String(port), BRIGADE_TASK_QUEUE: taskQueue,
+    });
+    closers.push(() => api.stop());
+    const apiUrl = `http://127.0.0.1:${port}`;
+    await waitUntilReady(api, 'the Brigade API', async () => (await fetch(`${apiUrl}/health`)).status === 200);
+    await startBrigadeWorker(taskQueue);
+    await startControlWorker(controlQueue);
+
+    const tokenKeys = loadTokenKeys(config);
+    return {
+      servers, config, dataSource, eventStore: new PostgresEventStore(dataSource), pool, brigadeClient, bareClient, apiUrl, taskQueue, controlQueue,
+      bearer: (role, subject) => `Bearer ${issueToken(tokenKeys, { role, subject }).token}`,
+      startBrigadeWorker,
+      startControlWorker,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { LocalSignIn } from './local-sign-in';
+import { LocalSignInController } from './local-sign-in.controller';
+import { WhoAmIController } from './who-am-i.controller';
+
+/** What a sign-in page needs from the API: who the caller is (`GET /me`) and, on a local machine, a token to begin with. */
+@Module({
+  controllers: [WhoAmIController, LocalSignInController],
+  providers: [LocalSignIn],
+})
+export class SessionModule {}

@@ -1,0 +1,32 @@
+import { Controller, Get, Headers } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Allow } from './allow.decorator';
+import { CurrentPrincipal } from './current-principal.decorator';
+import type { Principal } from './principal';
+import { USER_ROLES, type UserRole } from './user-role';
+
+/** The answer of `GET /me`: who the token says the caller is, and until when. */
+export class WhoAmIBody {
+  @ApiProperty({ description: "A login name, or an expert's expert id.", example: 'c.jansen' }) readonly subject!: string;
+  @ApiProperty({ enum: USER_ROLES, description: 'The role the token carries.' }) readonly role!: UserRole;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When the token stops being valid; null for a token without expiry.' })
+  readonly expiresAt!: string | null;
+}
+
+// The token is already verified by the guard by the time the handler runs; decoding it here only reads its expiry.
+const decoder = new JwtService();
+
+/** `GET /me`: lets the sign-in page check a pasted token and show who is signed in. */
+@ApiTags('me')
+@Controller('me')
+export class WhoAmIController {
+  @Get()
+  @Allow('coordinator', 'expert', 'auditor')
+  @ApiOperation({ summary: 'Who I am: the subject, role and expiry of my token' })
+  @ApiOkResponse({ type: WhoAmIBody, description: 'The caller, as the verified token names them.' })
+  whoAmI(@CurrentPrincipal() principal: Principal, @Headers('authorization') authorization: string): WhoAmIBody {
+    const { exp } = decoder.decode<{ exp?: number }>(authorization.replace(/^Bearer +/, ''));
+    return { subject: principal.subject, role: principal.role, expiresAt: typeof exp === 'number' ? new Date(exp * 1000).toISOString() : null };
+  }
+}

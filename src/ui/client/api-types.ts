@@ -1,0 +1,68 @@
+import type { CaseState } from '../../domain/case.state';
+import type { Actor, CaseCategory, CaseStage, RiskLevel, SafetyRegion } from '../../domain/case.vocabulary';
+import type { CaseEventType } from '../../domain/case.events';
+
+/** The open deadline of a case that falls first, as `GET /cases` gives it. */
+export interface NextDeadline {
+  readonly at: string;
+  readonly kind: 'offer' | 'task' | 'escalation' | 'followUp';
+  readonly id: string;
+}
+
+/** One case of `GET /cases`. */
+export interface CaseListItem {
+  readonly caseId: string;
+  readonly stage: CaseStage;
+  readonly riskLevel: RiskLevel | null;
+  readonly category: CaseCategory;
+  readonly municipality: string;
+  readonly safetyRegion: SafetyRegion;
+  readonly version: number;
+  readonly updatedAt: string;
+  readonly nextDeadline: NextDeadline | null;
+  readonly openEscalations: number;
+}
+
+/** One page of a list answer. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+/** `GET /cases/:id`: the recorded state, and the running workflow's own view (null once it has ended). */
+export interface CaseView {
+  readonly caseId: string;
+  readonly recorded: CaseState | null;
+  readonly live: CaseState | null;
+}
+
+/** One stored event of `GET /cases/:id/events`. */
+export interface StoredCaseEvent {
+  readonly caseId: string;
+  readonly version: number;
+  readonly type: CaseEventType;
+  readonly data: Record<string, unknown>;
+  readonly actor: Actor;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly hash: string;
+}
+
+/** An expert of `GET /experts`, as far as the coordinator's screens use it. */
+export interface ExpertSummary {
+  readonly expertId: string;
+  readonly name: string;
+  readonly categories: readonly CaseCategory[];
+  readonly homeMunicipality: string;
+  readonly safetyRegion: SafetyRegion;
+  readonly active: boolean;
+}
+
+/** What `POST /cases` answers. */
+export interface RegisteredCase {
+  readonly caseId: string;
+  readonly workflowId: string;
+  readonly replayed: boolean;
+}

@@ -1,0 +1,73 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { focusPageHeading } from './components/page-heading';
+import { useI18n } from './i18n/language';
+import { SiteHeader } from './layout/site-header';
+import { LiveRegion } from './live-region';
+import { navigate, useLocation } from './navigation';
+import { NotForRolePage, NotFoundPage } from './pages/not-for-role-page';
+import { matchPath, type PathParams } from './path-match';
+import { HOME_BY_ROLE, navFor, ROUTES, type UiRoute } from './routes';
+import { useSession } from './session-store';
+
+function resolve(pathname: string): { route: UiRoute; params: PathParams } | null {
+  for (const route of ROUTES) {
+    const params = matchPath(route.path, pathname);
+    if (params) return { route, params };
+  }
+  return null;
+}
+
+/** The whole app: skip link, header with the role's menu, the current screen in `main`, and the live region. */
+export function App() {
+  const { m } = useI18n();
+  const session = useSession();
+  const { pathname, search } = useLocation();
+  const resolved = resolve(pathname);
+  const homeHref = session ? HOME_BY_ROLE[session.role] : '/ui/';
+  const needsSignIn = resolved !== null && resolved.route.roles !== 'public' && session === null;
+  const forbidden = resolved !== null && resolved.route.roles !== 'public' && session !== null && !resolved.route.roles.includes(session.role);
+
+  useEffect(() => {
+    if (needsSignIn) navigate(`/ui/?next=${encodeURIComponent(pathname)}`, { replace: true });
+  }, [needsSignIn, pathname]);
+
+  const title = !resolved ? m.errors.notFoundTitle : forbidden ? m.errors.notForRoleTitle : resolved.route.title(m);
+  useEffect(() => {
+    document.title = `${title} — ${m.app.brand}`;
+  }, [title, m]);
+
+  // On the first load the page starts at the top, where the skip link is; after a screen change, at the new heading.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    requestAnimationFrame(focusPageHeading);
+  }, [pathname]);
+
+  let content;
+  if (!resolved) content = <NotFoundPage homeHref={homeHref} />;
+  else if (needsSignIn) content = <p class="utrecht-paragraph">{m.app.loading}</p>;
+  else if (forbidden && session) content = <NotForRolePage role={session.role} homeHref={homeHref} />;
+  else {
+    const Page = resolved.route.page;
+    content = <Page params={resolved.params} search={search} />;
+  }
+
+  return (
+    <>
+      <a class="rvo-skip-link" href="#main">{m.app.skipLink}</a>
+      <SiteHeader session={session} nav={session ? navFor(session.role, m) : []} currentPath={pathname} homeHref={homeHref} />
+      <main id="main" tabIndex={-1} class="rvo-max-width-layout rvo-max-width-layout--lg rvo-max-width-layout-inline-padding--md vb-main">
+        {content}
+      </main>
+      <footer class="vb-footer">
+        <div class="rvo-max-width-layout rvo-max-width-layout--lg rvo-max-width-layout-inline-padding--md">
+          <p class="utrecht-paragraph">{m.app.footer}</p>
+        </div>
+      </footer>
+      <LiveRegion />
+    </>
+  );
+}

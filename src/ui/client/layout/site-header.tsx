@@ -1,0 +1,76 @@
+import { endSession } from '../session-store';
+import { navigate } from '../navigation';
+import { useI18n } from '../i18n/language';
+import type { Language } from '../i18n/messages';
+import type { Session } from '../session-types';
+import type { NavItem } from '../routes';
+
+/** The Rijkshuisstijl header: the ministry's wordmark, the role's menu, who is signed in, the language switch and sign-out. */
+export function SiteHeader({ session, nav, currentPath, homeHref }: {
+  session: Session | null; nav: readonly NavItem[]; currentPath: string; homeHref: string;
+}) {
+  const { m, setLanguage, dateTime } = useI18n();
+  const signOut = () => {
+    endSession('signedOut');
+    navigate('/ui/');
+  };
+  return (
+    <header>
+      <div class="rvo-header">
+        <div class="rvo-header__logo-wrapper">
+          <a class="rvo-header__logo-link" href={homeHref}>
+            <div class="rvo-logo">
+              <div class="rvo-logo__emblem vb-emblem" aria-hidden="true" />
+              <div class="rvo-logo__wordmark">
+                <p class="rvo-logo__title">{m.app.ministry}</p>
+                <p class="rvo-logo__subtitle">{m.app.brand}</p>
+              </div>
+            </div>
+          </a>
+        </div>
+      </div>
+      <div class="vb-menubar">
+        <div class="rvo-max-width-layout rvo-max-width-layout--lg rvo-max-width-layout-inline-padding--md vb-menubar__inner">
+          {nav.length > 0 && (
+            <nav aria-label={m.app.mainNav} class="rvo-menubar rvo-menubar--md">
+              <ul class="rvo-menubar__list rvo-menubar__list--item">
+                {nav.map((item) => {
+                  const current = item.href === currentPath;
+                  return (
+                    <li class="rvo-menubar__item" key={item.href}>
+                      <a class={`rvo-menubar__link vb-menubar__link${current ? ' rvo-menubar__link--active' : ''}`} href={item.href} aria-current={current ? 'page' : undefined}>
+                        {item.label}
+                      </a>
+                    </li>
+                  );
+                })}
+              </ul>
+            </nav>
+          )}
+          <div class="vb-menubar__tools">
+            {session && (
+              <p class="vb-whoami" data-testid="who-am-i">
+                <span>{m.app.signedInAs(session.subject, m.roles[session.role])}</span>
+                {session.expiresAt && <span class="vb-whoami__expiry">{m.app.tokenValidUntil(dateTime(session.expiresAt))}</span>}
+              </p>
+            )}
+            <button
+              type="button"
+              class="utrecht-button utrecht-button--rvo-sm vb-menubar__button"
+              lang={m.app.switchLanguageLang}
+              aria-label={m.app.switchLanguageLabel}
+              onClick={() => setLanguage(m.app.switchLanguageLang as Language)}
+            >
+              {m.app.switchLanguage}
+            </button>
+            {session && (
+              <button type="button" class="utrecht-button utrecht-button--rvo-sm vb-menubar__button" onClick={signOut}>
+                {m.app.signOut}
+              </button>
+            )}
+          </div>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,69 @@
+/** What the new-request form holds: text as typed, ticks as booleans. */
+export interface NewCaseForm {
+  readonly category: string;
+  readonly municipality: string;
+  readonly safetyRegion: string;
+  readonly requesterRole: string;
+  readonly description: string;
+  /** As a `datetime-local` input gives it: local time without a zone, or empty. */
+  readonly eventDate: string;
+  readonly officeHolderName: string;
+  readonly officeHolderOffice: string;
+  readonly officeHolderDetails: string;
+  readonly threatsReceived: boolean;
+  readonly expectedAttendance: string;
+  readonly priorIncidents: string;
+  readonly mediaAttention: string;
+  readonly onlineAgitation: boolean;
+  readonly officeHolderPersonallyTargeted: boolean;
+}
+
+// Whole numbers go as numbers; anything else goes as typed, so that the API names the field and says what it needs.
+function count(text: string): number | string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
+
+// The input's local time becomes an instant; a value the browser would not produce goes as typed, for the API to refuse.
+function instant(local: string): string | undefined {
+  if (local.trim() === '') return undefined;
+  const parsed = new Date(local);
+  return Number.isNaN(parsed.getTime()) ? local : parsed.toISOString();
+}
+
+function filled(text: string): string | undefined {
+  return text.trim() === '' ? undefined : text;
+}
+
+/**
+ * The body of `POST /cases` for what the form holds: empty optional fields are left out (the API treats an absent
+ * indicator as "no"), the office holder only when any of its fields is filled, required fields always (even empty, so
+ * that the API's answer names every missing one).
+ */
+export function registerCaseBody(form: NewCaseForm): Record<string, unknown> {
+  const officeHolder = [form.officeHolderName, form.officeHolderOffice, form.officeHolderDetails].some((text) => text.trim() !== '')
+    ? withoutUndefined({ name: form.officeHolderName, office: form.officeHolderOffice, details: filled(form.officeHolderDetails) })
+    : undefined;
+  return withoutUndefined({
+    category: form.category || undefined,
+    municipality: form.municipality,
+    safetyRegion: form.safetyRegion || undefined,
+    requesterRole: form.requesterRole || undefined,
+    description: form.description,
+    eventDate: instant(form.eventDate),
+    officeHolder,
+    indicators: withoutUndefined({
+      threatsReceived: form.threatsReceived || undefined,
+      expectedAttendance: count(form.expectedAttendance),
+      priorIncidents: count(form.priorIncidents),
+      mediaAttention: form.mediaAttention || undefined,
+      onlineAgitation: form.onlineAgitation || undefined,
+      officeHolderPersonallyTargeted: form.officeHolderPersonallyTargeted || undefined,
+    }),
+  });
+}
+
+function withoutUndefined(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}

@@ -1,0 +1,38 @@
+import { useState } from 'preact/hooks';
+import { ApiError } from '../api-error';
+import { Alert } from '../components/alert';
+import { useI18n } from '../i18n/language';
+import { announce } from '../live-region';
+import { downloadAuditExport } from './audit-api';
+
+/** The download of the case's self-contained audit bundle, for `brigade audit verify <file>` to check offline. */
+export function AuditExport({ caseId }: { caseId: string }) {
+  const { m } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | undefined>(undefined);
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const download = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const fileName = await downloadAuditExport(caseId);
+      setSaved(fileName);
+      announce(m.audit.exported(fileName));
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure : new ApiError(0, 'network', (failure as Error).message));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="audit-export-heading" class="vb-audit-section">
+      <h2 class="utrecht-heading-2" id="audit-export-heading">{m.audit.exportTitle}</h2>
+      <p class="utrecht-paragraph">{m.audit.exportIntro}</p>
+      {error && <Alert kind="error" title={m.errors.title}>{error.status === 0 ? m.errors.network : error.message}</Alert>}
+      {saved && <p class="utrecht-paragraph" data-testid="audit-export-saved">{m.audit.exported(saved)}</p>}
+      <button type="button" class="utrecht-button utrecht-button--primary-action" disabled={busy} onClick={() => void download()} data-action="download">
+        {busy ? m.audit.exporting : m.audit.exportButton}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import type { CaseState } from '../../../domain/case.state';
+
+/** One event of `GET /cases/:id/timeline`: what happened, who did it, when, and its place in the hash chain. */
+export interface AuditTimelineEntry {
+  readonly version: number;
+  readonly type: string;
+  readonly actor: { readonly role: string; readonly id: string };
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly hash: string;
+  readonly prevHash: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** The answer of `GET /cases/:id/timeline`. */
+export interface AuditTimeline {
+  readonly caseId: string;
+  readonly events: readonly AuditTimelineEntry[];
+}
+
+/** The answer of `GET /cases/:id/state?version=N`. */
+export interface AuditStateAt {
+  readonly caseId: string;
+  readonly version: number;
+  readonly at: string;
+  readonly state: CaseState;
+}
+
+/** How replaying a case's workflow histories with today's code went. */
+export type AuditReplayStatus = 'passed' | 'diverged' | 'unavailable';
+
+/** The answer of `GET /cases/:id/verify`, as far as the page shows it. */
+export interface AuditVerification {
+  readonly caseId: string;
+  readonly valid: boolean;
+  readonly chain: { readonly valid: boolean; readonly eventCount: number; readonly firstInvalidVersion: number | null; readonly problem: string | null };
+  readonly fold: { readonly valid: boolean; readonly failedVersion: number | null; readonly problem: string | null };
+  readonly projection: { readonly consistent: boolean; readonly problem: string | null } | null;
+  readonly replay: {
+    readonly status: AuditReplayStatus;
+    readonly workflows: ReadonlyArray<{ readonly workflowId: string; readonly status: AuditReplayStatus; readonly message: string | null }>;
+  };
+}
+
+/** The checks a verification reports, in the order the page lists them. */
+export type AuditCheckName = 'chain' | 'fold' | 'projection' | 'replay';
+
+/** One check of a verification: whether it passed (null when it does not apply) and, if not, why. */
+export interface AuditCheck {
+  readonly name: AuditCheckName;
+  readonly passed: boolean | null;
+  readonly problem: string | null;
+}
+
+/** The verification as a list of checks, each passed or failed with the server's reason. */
+export function auditChecks(verification: AuditVerification): AuditCheck[] {
+  const { chain, fold, projection, replay } = verification;
+  const divergence = replay.workflows.find((w) => w.status !== 'passed');
+  return [
+    { name: 'chain', passed: chain.valid, problem: chain.valid ? null : `v${chain.firstInvalidVersion ?? '?'}: ${chain.problem ?? ''}` },
+    { name: 'fold', passed: fold.valid, problem: fold.valid ? null : `v${fold.failedVersion ?? '?'}: ${fold.problem ?? ''}` },
+    { name: 'projection', passed: projection ? projection.consistent : null, problem: projection?.problem ?? null },
+    {
+      name: 'replay',
+      passed: replay.status === 'passed',
+      problem: divergence ? `${divergence.workflowId}: ${divergence.status}${divergence.message ? ` — ${divergence.message}` : ''}` : null,
+    },
+  ];
+}
+
+/** The first characters of a SHA-256 hash, enough to tell hashes apart by eye; the page keeps the whole one in a title. */
+export function shortHash(hash: string, length = 12): string {
+  return hash.length > length ? `${hash.slice(0, length)}…` : hash;
+}
+
+/** The file name the export download is saved under, the same one the server's Content-Disposition names. */
+export function exportFileName(caseId: string): string {
+  return `case-${caseId}.audit.json`;
+}
+
+/** A version the slider may show: a whole number from 1 to the last version. */
+export function clampVersion(value: number, lastVersion: number): number {
+  if (!Number.isFinite(value)) return lastVersion;
+  return Math.min(Math.max(1, Math.round(value)), Math.max(1, lastVersion));
+}

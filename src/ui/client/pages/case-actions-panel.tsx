@@ -1,0 +1,191 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { CaseState } from '../../../domain/case.state';
+import { RISK_LEVELS } from '../../../domain/case.vocabulary';
+import { apiGet, apiPost, queryString } from '../api';
+import type { ExpertSummary, Page } from '../api-types';
+import { coordinatorActions, type CoordinatorAction } from '../case-actions';
+import { ActionForm } from '../components/action-form';
+import { Countdown } from '../components/countdown';
+import { RadioGroup, SelectField, TextAreaField, TextField } from '../components/form-fields';
+import { useI18n } from '../i18n/language';
+
+interface PanelProps {
+  readonly state: CaseState;
+  readonly refresh: () => Promise<void>;
+}
+
+/** Open escalations, each with its ladder level, deadline and an acknowledge button. */
+export function EscalationsSection({ state, refresh }: PanelProps) {
+  const { m, dateTime } = useI18n();
+  return (
+    <section aria-labelledby="case-escalations" class="vb-section">
+      <h2 class="utrecht-heading-2" id="case-escalations">{m.casePage.escalations}</h2>
+      {state.openEscalations.length === 0 ? <p class="utrecht-paragraph">{m.casePage.escalationsEmpty}</p> : (
+        <ul class="vb-cards">
+          {state.openEscalations.map((escalation) => (
+            <li key={escalation.escalationId} class="vb-card vb-card--warning" data-testid="case-escalation" data-escalation-id={escalation.escalationId}>
+              <p class="vb-card__title">{m.escalationTrigger[escalation.trigger]}: {escalation.reason}</p>
+              <p class="utrecht-paragraph">{m.casePage.escalationLevel(escalation.level, m.escalationTarget[escalation.target])}</p>
+              <p class="utrecht-paragraph">{m.casePage.acknowledgeBefore(dateTime(escalation.ackDeadline))} — <Countdown at={escalation.ackDeadline} /></p>
+              <ActionForm
+                id={`ack-${escalation.escalationId}`} title={m.casePage.acknowledge} submitLabel={m.casePage.acknowledge}
+                onSubmit={() => apiPost(`/cases/${state.caseId}/escalations/${encodeURIComponent(escalation.escalationId)}/acknowledge`)}
+                onDone={refresh}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The decisions the coordinator may take in the case's current stage, each a small form. */
+export function CoordinatorActionsSection({ state, refresh }: PanelProps) {
+  const { m } = useI18n();
+  const actions = coordinatorActions(state);
+  return (
+    <section aria-labelledby="case-actions" class="vb-section">
+      <h2 class="utrecht-heading-2" id="case-actions">{m.casePage.actions}</h2>
+      {actions.length === 0 ? <p class="utrecht-paragraph">{m.casePage.actionsNone}</p> : (
+        <div class="vb-actions-grid">
+          {actions.map((action) => <ActionFor key={action} action={action} state={state} refresh={refresh} />)}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ActionFor({ action, state, refresh }: PanelProps & { action: CoordinatorAction }) {
+  switch (action) {
+    case 'triage': return <TriageForm state={state} refresh={refresh} />;
+    case 'assign': return <AssignForm state={state} refresh={refresh} />;
+    case 'scheduleSession': return <ScheduleSessionForm state={state} refresh={refresh} />;
+    case 'holdSession': return <TextDecisionForm state={state} refresh={refresh} kind="holdSession" />;
+    case 'changeRisk': return <ChangeRiskForm state={state} refresh={refresh} />;
+    case 'evaluate': return <TextDecisionForm state={state} refresh={refresh} kind="evaluate" />;
+    case 'close': return <TextDecisionForm state={state} refresh={refresh} kind="close" />;
+    case 'cancel': return <TextDecisionForm state={state} refresh={refresh} kind="cancel" />;
+    default: return assertNever(action);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`no form for the action ${String(value)}`);
+}
+
+function TriageForm({ state, refresh }: PanelProps) {
+  const { m } = useI18n();
+  const [decision, setDecision] = useState<'accept' | 'reject'>('accept');
+  const [reason, setReason] = useState('');
+  return (
+    <ActionForm
+      id="triage" title={m.casePage.triage} submitLabel={m.casePage.triageSubmit} onDone={refresh}
+      onSubmit={() => apiPost(`/cases/${state.caseId}/triage`, decision === 'reject' || reason.trim() ? { decision, reason } : { decision })}
+    >
+      {(error) => (
+        <>
+          <RadioGroup scope="triage" name="decision" legend={m.casePage.triageDecision} value={decision} onValue={(value) => setDecision(value as 'accept' | 'reject')}
+            choices={[{ value: 'accept', label: m.casePage.triageAccept }, { value: 'reject', label: m.casePage.triageReject }]} problems={error?.problemsOf('decision')} />
+          <TextAreaField scope="triage" name="reason" label={m.casePage.reason} value={reason} onValue={setReason} rows={2} problems={error?.problemsOf('reason')} />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+function AssignForm({ state, refresh }: PanelProps) {
+  const { m } = useI18n();
+  const [experts, setExperts] = useState<readonly ExpertSummary[]>([]);
+  const [expertId, setExpertId] = useState('');
+  const [note, setNote] = useState('');
+  useEffect(() => {
+    // Experts of the case's category first; the coordinator may still pick anyone active, since this is the manual way out.
+    apiGet<Page<ExpertSummary>>(`/experts${queryString({ active: 'true', pageSize: 100 })}`).then((page) => {
+      const fits = (expert: ExpertSummary) => (expert.categories.includes(state.category) ? 0 : 1);
+      setExperts([...page.items].sort((a, b) => fits(a) - fits(b) || a.name.localeCompare(b.name, 'nl')));
+    }, () => setExperts([]));
+  }, [state.category]);
+  const taken = new Set(state.team.map((member) => member.expertId));
+  return (
+    <ActionForm
+      id="assign" title={m.casePage.assign} submitLabel={m.casePage.assignSubmit} onDone={refresh}
+      onSubmit={() => apiPost(`/cases/${state.caseId}/assignments`, note.trim() ? { expertId, note } : { expertId })}
+    >
+      {(error) => (
+        <>
+          <SelectField scope="assign" name="expertId" label={m.casePage.assignExpert} value={expertId} onValue={setExpertId} placeholder={m.newCase.choose}
+            choices={experts.filter((expert) => !taken.has(expert.expertId))
+              .map((expert) => ({ value: expert.expertId, label: `${expert.name} (${expert.homeMunicipality}; ${expert.categories.map((c) => m.category[c]).join(', ')})` }))}
+            problems={error?.problemsOf('expertId')} />
+          <TextAreaField scope="assign" name="note" label={m.casePage.assignNote} value={note} onValue={setNote} rows={2} problems={error?.problemsOf('note')} />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+function ScheduleSessionForm({ state, refresh }: PanelProps) {
+  const { m } = useI18n();
+  const [when, setWhen] = useState('');
+  const [note, setNote] = useState('');
+  const scheduledAt = () => {
+    const parsed = new Date(when);
+    return Number.isNaN(parsed.getTime()) ? when : parsed.toISOString();
+  };
+  return (
+    <ActionForm
+      id="schedule" title={m.casePage.scheduleSession} submitLabel={m.casePage.scheduleSubmit} onDone={refresh}
+      onSubmit={() => apiPost(`/cases/${state.caseId}/session`, note.trim() ? { scheduledAt: scheduledAt(), note } : { scheduledAt: scheduledAt() })}
+    >
+      {(error) => (
+        <>
+          <TextField scope="schedule" name="scheduledAt" type="datetime-local" label={m.casePage.sessionAt} value={when} onValue={setWhen} problems={error?.problemsOf('scheduledAt')} />
+          <TextAreaField scope="schedule" name="note" label={m.casePage.sessionNote} value={note} onValue={setNote} rows={2} problems={error?.problemsOf('note')} />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+function ChangeRiskForm({ state, refresh }: PanelProps) {
+  const { m } = useI18n();
+  const [level, setLevel] = useState('');
+  const [reason, setReason] = useState('');
+  return (
+    <ActionForm
+      id="risk" title={m.casePage.changeRisk} submitLabel={m.casePage.changeRiskSubmit} onDone={refresh} doneText={m.casePage.riskSent}
+      onSubmit={() => apiPost(`/cases/${state.caseId}/risk`, { level: level || undefined, reason })}
+    >
+      {(error) => (
+        <>
+          <SelectField scope="risk" name="level" label={m.casePage.newRisk} value={level} onValue={setLevel} placeholder={m.newCase.choose}
+            choices={RISK_LEVELS.filter((risk) => risk !== state.riskLevel).map((value) => ({ value, label: m.risk[value] }))} problems={error?.problemsOf('level')} />
+          <TextAreaField scope="risk" name="reason" label={m.casePage.reason} value={reason} onValue={setReason} rows={2} problems={error?.problemsOf('reason')} />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+/** The decisions that take one text: hold the session (outcomes), evaluate (summary), close (optional summary), cancel (reason). */
+function TextDecisionForm({ state, refresh, kind }: PanelProps & { kind: 'holdSession' | 'evaluate' | 'close' | 'cancel' }) {
+  const { m } = useI18n();
+  const [text, setText] = useState('');
+  const spec = {
+    holdSession: { path: 'session/held', field: 'outcomes', optional: false, title: m.casePage.holdSession, label: m.casePage.sessionOutcomes, submit: m.casePage.holdSubmit },
+    evaluate: { path: 'evaluation', field: 'summary', optional: false, title: m.casePage.evaluate, label: m.casePage.evaluationSummary, submit: m.casePage.evaluateSubmit },
+    close: { path: 'close', field: 'summary', optional: true, title: m.casePage.close, label: m.casePage.closeSummary, submit: m.casePage.closeSubmit },
+    cancel: { path: 'cancel', field: 'reason', optional: false, title: m.casePage.cancelCase, label: m.casePage.reason, submit: m.casePage.cancelSubmit },
+  }[kind];
+  return (
+    <ActionForm
+      id={kind} title={spec.title} submitLabel={spec.submit} danger={kind === 'cancel'} onDone={refresh}
+      onSubmit={() => apiPost(`/cases/${state.caseId}/${spec.path}`, spec.optional && !text.trim() ? {} : { [spec.field]: text })}
+    >
+      {(error) => (
+        <TextAreaField scope={kind} name={spec.field} label={spec.label} value={text} onValue={setText} rows={3} problems={error?.problemsOf(spec.field)} />
+      )}
+    </ActionForm>
+  );
+}

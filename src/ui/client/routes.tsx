@@ -1,0 +1,62 @@
+import type { FunctionComponent } from 'preact';
+import type { Messages } from './i18n/messages';
+import type { PathParams } from './path-match';
+import { BoardPage } from './pages/board-page';
+import { CasePage } from './pages/case-page';
+import { NewCasePage } from './pages/new-case-page';
+import { AuditCasePage } from './pages/audit-case-page';
+import { AuditListPage } from './pages/audit-list-page';
+import { InboxPage } from './pages/inbox-page';
+import { SignInPage } from './pages/sign-in-page';
+import type { UiRole } from './session-types';
+
+/** What every page receives: the parameters of its path (`:id` …) and the query string. */
+export interface PageProps {
+  readonly params: PathParams;
+  readonly search: string;
+}
+
+/** One screen: its path pattern, who may see it, its page title, and its label in the menu (if it has one). */
+export interface UiRoute {
+  readonly path: string;
+  /** The roles that may open it; `public` for the sign-in page. */
+  readonly roles: readonly UiRole[] | 'public';
+  readonly page: FunctionComponent<PageProps>;
+  /** The document title (before " — Vliegende Brigade"). */
+  readonly title: (m: Messages) => string;
+  /** The menu label; screens without one (a case page) are reached through links. */
+  readonly nav?: (m: Messages) => string;
+}
+
+/** A link in the role's menu. */
+export interface NavItem {
+  readonly href: string;
+  readonly label: string;
+}
+
+/**
+ * Every screen, first match wins (so `/ui/cases/new` comes before `/ui/cases/:id`). To add a page: write it under
+ * `pages/`, then add a row here; the menu, the role check and the page title follow from the row.
+ */
+export const ROUTES: readonly UiRoute[] = [
+  { path: '/ui/', roles: 'public', page: SignInPage, title: (m) => m.signIn.title },
+  { path: '/ui/board', roles: ['coordinator'], page: BoardPage, title: (m) => m.board.title, nav: (m) => m.board.nav },
+  { path: '/ui/cases/new', roles: ['coordinator'], page: NewCasePage, title: (m) => m.newCase.title, nav: (m) => m.newCase.nav },
+  { path: '/ui/cases/:id', roles: ['coordinator'], page: CasePage, title: (m) => m.casePage.title },
+  { path: '/ui/inbox', roles: ['expert'], page: InboxPage, title: (m) => m.inbox.title, nav: (m) => m.inbox.nav },
+  { path: '/ui/audit', roles: ['auditor'], page: AuditListPage, title: (m) => m.audit.listTitle, nav: (m) => m.audit.nav },
+  { path: '/ui/audit/:id', roles: ['auditor'], page: AuditCasePage, title: (m) => m.audit.caseTitleFallback },
+];
+
+/** Where each role lands after signing in. */
+export const HOME_BY_ROLE: Readonly<Record<UiRole, string>> = {
+  coordinator: '/ui/board',
+  expert: '/ui/inbox',
+  auditor: '/ui/audit',
+};
+
+/** The menu of a role: its screens that have a menu label, in table order. */
+export function navFor(role: UiRole, m: Messages): NavItem[] {
+  return ROUTES.filter((route) => route.nav && route.roles !== 'public' && route.roles.includes(role))
+    .map((route) => ({ href: route.path, label: route.nav!(m) }));
+}

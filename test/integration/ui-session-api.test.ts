@@ -1,0 +1,111 @@
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { AuthModule } from '../../src/auth/auth.module';
+import { SessionModule } from '../../src/auth/session.module';
+import { loadBrigadeConfig } from '../../src/config/brigade-config';
+import { ConfigModule } from '../../src/config/config.module';
+import { RuntimeConnections } from '../../src/config/runtime-connections';
+import { HttpRuntimeModule } from '../../src/runtime/http-runtime.module';
+import { TEST_TOKEN_ENV, bearer, expiredBearer } from '../support/tokens';
+
+/** The sign-in endpoints with the real guard, pipes and filter, under the given environment. */
+async function sessionApp(env: Record<string, string>): Promise<INestApplication> {
+  const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...env });
+  const moduleRef = await Test.createTestingModule({
+    imports: [ConfigModule.forRoot(config, new RuntimeConnections('unused', 'unused', undefined)), AuthModule, HttpRuntimeModule, SessionModule],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  await app.init();
+  return app;
+}
+
+describe('GET /me', () => {
+  let app: INestApplication;
+  beforeAll(async () => {
+    app = await sessionApp({});
+  });
+  afterAll(() => app?.close());
+
+  it.each([
+    ['coordinator', 'c.jansen'],
+    ['auditor', 'a.visser'],
+    ['expert', randomUUID()],
+  ] as const)('tells a %s who the token says they are, and until when', async (role, subject) => {
+    const before = Date.now();
+    const response = await request(app.getHttpServer()).get('/me').set('Authorization', bearer(role, subject)).expect(200);
+    expect(response.body).toEqual({ subject, role, expiresAt: expect.any(String) });
+    // The test tokens live for the default 8 hours.
+    const lifetime = Date.parse(response.body.expiresAt) - before;
+    expect(lifetime).toBeGreaterThan(7.9 * 3_600_000);
+    expect(lifetime).toBeLessThanOrEqual(8 * 3_600_000 + 1000);
+  });
+
+  it('refuses an expired token with 401, so the page sends the user back to sign in', async () => {
+    const response = await request(app.getHttpServer()).get('/me').set('Authorization', expiredBearer('coordinator', 'c.jansen')).expect(401);
+    expect(response.body.message).toContain('expired');
+  });
+});
+
+describe('local sign-in when it is turned off (configured keys)', () => {
+  let app: INestApplication;
+  beforeAll(async () => {
+    app = await sessionApp({});
+  });
+  afterAll(() => app?.close());
+
+  it('says so on GET /auth/local-sign-in', async () => {
+    await request(app.getHttpServer()).get('/auth/local-sign-in').expect(200, { enabled: false });
+  });
+
+  it('refuses to issue a token with 403 that names the setting', async () => {
+    const response = await request(app.getHttpServer()).post('/auth/local-token').send({ role: 'coordinator', subject: 'c.jansen' }).expect(403);
+    expect(response.body).toMatchObject({ statusCode: 403, code: 'forbidden', message: expect.stringContaining('BRIGADE_LOCAL_SIGN_IN') });
+    expect(response.body.token).toBeUndefined();
+  });
+});
+
+describe('local sign-in when it is turned on', () => {
+  let app: INestApplication;
+  beforeAll(async () => {
+    app = await sessionApp({ BRIGADE_LOCAL_SIGN_IN: 'true' });
+  });
+  afterAll(() => app?.close());
+
+  const issue = (body: unknown) => request(app.getHttpServer()).post('/auth/local-token').send(body as object);
+
+  it('says so on GET /auth/local-sign-in', async () => {
+    await request(app.getHttpServer()).get('/auth/local-sign-in').expect(200, { enabled: true });
+  });
+
+  it.each([
+    ['coordinator', 'c.jansen'],
+    ['auditor', 'a.visser@bzk.nl'],
+    ['expert', randomUUID()],
+  ] as const)('issues a %s a token that the API then accepts as theirs', async (role, subject) => {
+    const issued = await issue({ role, subject }).expect(200);
+    expect(issued.body).toEqual({ token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/), expiresAt: expect.any(String) });
+    const me = await request(app.getHttpServer()).get('/me').set('Authorization', `Bearer ${issued.body.token}`).expect(200);
+    expect(me.body).toEqual({ subject, role, expiresAt: issued.body.expiresAt });
+  });
+
+  it.each([
+    ['an unknown role', { role: 'admin', subject: 'c.jansen' }, 'role', 'role must be one of the following values: coordinator, expert, auditor'],
+    ['an expert whose subject is not an expert id', { role: 'expert', subject: 'c.jansen' }, 'subject', 'an expert\'s subject must be their expert id (a UUID), got "c.jansen"'],
+    ['a coordinator whose subject is free text', { role: 'coordinator', subject: 'Jan Jansen' }, 'subject', 'must be a login name of letters, digits'],
+    ['no subject', { role: 'auditor' }, 'subject', 'subject must be a string'],
+    ['an empty subject', { role: 'auditor', subject: '' }, 'subject', 'the subject (sub) is missing'],
+    ['a field it does not know', { role: 'auditor', subject: 'a.visser', admin: true }, 'admin', 'property admin should not exist'],
+  ])('refuses %s with 400 naming the field', async (_case, body, field, message) => {
+    const response = await issue(body).expect(400);
+    expect(response.body).toMatchObject({ statusCode: 400, code: 'invalid_input' });
+    expect(response.body.fields).toEqual(expect.arrayContaining([{ field, problems: expect.arrayContaining([expect.stringContaining(message)]) }]));
+    expect(response.body.token).toBeUndefined();
+  });
+
+  it('blames only the role when the role is unknown, since what a subject must look like depends on it', async () => {
+    const response = await issue({ role: 'admin', subject: 'Jan Jansen' }).expect(400);
+    expect(response.body.fields.map((problem: { field: string }) => problem.field)).toEqual(['role']);
+  });
+});

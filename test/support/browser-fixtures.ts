@@ -1,0 +1,43 @@
+import type { CaseState } from '../../src/domain/case.state';
+import type { BrowserStack } from './browser-stack';
+import { eventually } from './eventually';
+import { anExpertBody } from './expert-fixtures';
+
+/** The coordinator the browser tests set cases up as over the API. */
+export const SETUP_COORDINATOR = 'c.setup';
+
+/** Registers an expert in the pool who covers only `category`, lives in Amersfoort and works in the Utrecht region. */
+export async function anExpert(stack: BrowserStack, name: string, category: string): Promise<string> {
+  const body = anExpertBody({
+    name, categories: [category], skills: ['mediation', 'communication', 'security', 'crisisManagement'],
+    homeMunicipality: 'Amersfoort', safetyRegion: 'utrecht', capacity: 3, unavailable: [], conflictMunicipalities: [],
+  });
+  const created = await stack.as('coordinator', SETUP_COORDINATOR).post('/experts').send(body).expect(201);
+  return created.body.expertId as string;
+}
+
+/** A support request in the Utrecht region whose event is ten days away. */
+export function aRequestBody(category: string, municipality: string): Record<string, unknown> {
+  return {
+    category, municipality, safetyRegion: 'utrecht', requesterRole: 'mayor',
+    description: `Bijeenkomst in ${municipality} over een nieuwe opvanglocatie`,
+    eventDate: new Date(Date.now() + 10 * 24 * 3600_000).toISOString(), indicators: {},
+  };
+}
+
+/** Registers a request and accepts it in triage over the API, as a coordinator; returns its case id. */
+export async function anAcceptedCase(stack: BrowserStack, category: string, municipality: string): Promise<string> {
+  const coordinator = stack.as('coordinator', SETUP_COORDINATOR);
+  const { caseId } = (await coordinator.post('/cases').send(aRequestBody(category, municipality)).expect(201)).body as { caseId: string };
+  await coordinator.post(`/cases/${caseId}/triage`).send({ decision: 'accept' }).expect(200);
+  return caseId;
+}
+
+/** The live state of a case once `predicate` holds, polled over the API as a coordinator. */
+export function caseStateWhen(stack: BrowserStack, caseId: string, predicate: (state: CaseState) => boolean, what: string): Promise<CaseState> {
+  return eventually(async () => {
+    const { body } = await stack.as('coordinator', SETUP_COORDINATOR).get(`/cases/${caseId}`).expect(200);
+    const live = body.live as CaseState | null;
+    return live && predicate(live) ? live : undefined;
+  }, `${what} in case ${caseId}`);
+}

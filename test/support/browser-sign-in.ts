@@ -1,0 +1,20 @@
+import type { Page } from 'playwright-core';
+import type { UserRole } from '../../src/auth/user-role';
+import { nl } from '../../src/ui/client/i18n/nl';
+import { labelled } from './browser-locators';
+
+/** Where each role lands after signing in, as the screens route it. */
+export const HOME_PATH: Readonly<Record<UserRole, string>> = { coordinator: '/ui/board', expert: '/ui/inbox', auditor: '/ui/audit' };
+
+/**
+ * Signs in through the sign-in page as a person does (in Dutch, the default): choose the role, fill in the subject,
+ * paste the token, and wait for the role's home screen.
+ */
+export async function signIn(page: Page, role: UserRole, subject: string, token: string): Promise<void> {
+  await page.goto('/ui/');
+  await page.getByRole('radio', { name: nl.roles[role], exact: true }).check();
+  await labelled(page, role === 'expert' ? nl.signIn.subjectExpert : nl.signIn.subject).fill(subject);
+  await labelled(page, nl.signIn.token).fill(token);
+  await page.getByRole('button', { name: nl.signIn.signInWithToken }).click();
+  await page.waitForURL(`**${HOME_PATH[role]}`);
+}

@@ -1,0 +1,50 @@
+import type { CaseState } from '../../../src/domain/case.state';
+import { coordinatorActions, progressLine, STAGE_LINE } from '../../../src/ui/client/case-actions';
+
+function aState(overrides: Partial<CaseState>): CaseState {
+  return {
+    caseId: 'c1', stage: 'Triage', version: 2, category: 'INCIDENT', municipality: 'Goes', safetyRegion: 'zeeland', requesterRole: 'mayor',
+    eventDate: null, riskLevel: 'MEDIUM', riskReasons: [], rejectionReason: null, team: [], openOffers: [], askedExpertIds: [], tasks: [],
+    session: null, intervention: null, openEscalations: [], escalationCount: 0, followUps: [], evaluation: null, cancellationReason: null,
+    receivedAt: '2026-11-30T10:00:00.000Z', updatedAt: '2026-11-30T10:00:00.000Z', closedAt: null, ...overrides,
+  };
+}
+
+describe('what a coordinator may do right now', () => {
+  it.each([
+    ['Intake', {}, ['triage', 'changeRisk', 'cancel']],
+    ['Triage', {}, ['triage', 'changeRisk', 'cancel']],
+    ['Matching', {}, ['assign', 'changeRisk', 'cancel']],
+    ['Preparation', {}, ['scheduleSession', 'changeRisk', 'cancel']],
+    ['Preparation', { session: { scheduledAt: '2026-12-01T10:00:00.000Z', heldAt: null, outcomes: null } }, ['scheduleSession', 'holdSession', 'changeRisk', 'cancel']],
+    ['Intervention', {}, ['changeRisk', 'cancel']],
+    ['FollowUp', {}, ['changeRisk', 'cancel']],
+    ['Evaluation', {}, ['evaluate', 'changeRisk', 'cancel']],
+    ['Evaluation', { evaluation: 'Goed verlopen' }, ['close', 'changeRisk', 'cancel']],
+    ['Closed', {}, []],
+    ['Rejected', {}, []],
+    ['Cancelled', {}, []],
+  ] as const)('in %s (%j): %j', (stage, overrides, expected) => {
+    expect(coordinatorActions(aState({ stage, ...overrides }))).toEqual(expected);
+  });
+});
+
+describe('the stage line', () => {
+  it('runs from intake to closed without the endings that stop a case', () => {
+    expect(STAGE_LINE).toEqual(['Intake', 'Triage', 'Matching', 'Preparation', 'Intervention', 'FollowUp', 'Evaluation', 'Closed']);
+  });
+
+  it('marks the stages before the current one done and the rest to do', () => {
+    expect(progressLine('Preparation', null).map((step) => step.status))
+      .toEqual(['done', 'done', 'done', 'current', 'todo', 'todo', 'todo', 'todo']);
+  });
+
+  it('marks a closed case as being at its last stage', () => {
+    expect(progressLine('Closed', null).map((step) => step.status)).toEqual([...Array(7).fill('done'), 'current']);
+  });
+
+  it('marks where a cancelled case stopped', () => {
+    expect(progressLine('Cancelled', 'Matching').map((step) => step.status))
+      .toEqual(['done', 'done', 'stopped', 'todo', 'todo', 'todo', 'todo', 'todo']);
+  });
+});

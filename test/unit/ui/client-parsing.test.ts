@@ -1,0 +1,70 @@
+import { ApiError } from '../../../src/ui/client/api-error';
+import { fieldId } from '../../../src/ui/client/form-ids';
+import { isAppPath, matchPath, pathTo } from '../../../src/ui/client/path-match';
+import { parseStoredSession } from '../../../src/ui/client/session-types';
+
+describe('matching a screen\'s path', () => {
+  it('gives the parameters of a matching path, with or without a trailing slash', () => {
+    expect(matchPath('/ui/cases/:id', '/ui/cases/5b1d0c7e')).toEqual({ id: '5b1d0c7e' });
+    expect(matchPath('/ui/board', '/ui/board/')).toEqual({});
+    expect(matchPath('/ui/', '/ui/')).toEqual({});
+  });
+
+  it('does not match another screen, a longer path or an empty parameter', () => {
+    expect(matchPath('/ui/cases/:id', '/ui/cases/1/events')).toBeNull();
+    expect(matchPath('/ui/board', '/ui/inbox')).toBeNull();
+    expect(matchPath('/ui/cases/:id', '/ui/cases/')).toBeNull();
+    expect(matchPath('/ui/cases/:id', '/ui/cases/%E0%A4%A')).toBeNull();
+  });
+
+  it('fills a pattern in, encoding the values', () => {
+    expect(pathTo('/ui/audit/:id', { id: 'a b' })).toBe('/ui/audit/a%20b');
+  });
+
+  it('follows a sign-in "next" only to a screen of this app', () => {
+    expect(isAppPath('/ui/cases/5b1d0c7e')).toBe(true);
+    expect(isAppPath('https://evil.example/ui/')).toBe(false);
+    expect(isAppPath('//evil.example/ui/x')).toBe(false);
+    expect(isAppPath('/ui//evil.example')).toBe(false);
+    expect(isAppPath(null)).toBe(false);
+  });
+});
+
+describe('a stored session', () => {
+  it('reads back what sign-in stored', () => {
+    expect(parseStoredSession(JSON.stringify({ token: 't', subject: 'c.jansen', role: 'coordinator', expiresAt: '2026-12-01T00:00:00.000Z' })))
+      .toEqual({ token: 't', subject: 'c.jansen', role: 'coordinator', expiresAt: '2026-12-01T00:00:00.000Z' });
+  });
+
+  it.each([null, '', 'not json', '{"token":"t","subject":"x","role":"admin"}', '{"subject":"x","role":"auditor"}'])('is none for %j', (raw) => {
+    expect(parseStoredSession(raw)).toBeNull();
+  });
+});
+
+describe('an API error', () => {
+  const body = {
+    statusCode: 400, code: 'invalid_input', message: 'a; b',
+    fields: [{ field: 'officeHolder.name', problems: ['a'] }, { field: 'officeHolderName', problems: ['x'] }, { field: 'reason', problems: ['b'] }],
+  };
+
+  it('keeps the API\'s message, code and field problems', () => {
+    const sut = ApiError.fromBody(400, body);
+    expect({ status: sut.status, code: sut.code, message: sut.message, fields: sut.fields })
+      .toEqual({ status: 400, code: 'invalid_input', message: 'a; b', fields: body.fields });
+  });
+
+  it('gives the problems of one field and of the fields inside it, not of fields that merely start alike', () => {
+    const sut = ApiError.fromBody(400, body);
+    expect(sut.problemsOf('officeHolder')).toEqual(['a']);
+    expect(sut.problemsOf('reason')).toEqual(['b']);
+    expect(sut.problemsOf('category')).toEqual([]);
+  });
+
+  it('still says something readable for an answer that is not the error body', () => {
+    expect(ApiError.fromBody(502, '<html>Bad gateway</html>').message).toBe('the server answered 502');
+  });
+
+  it('names a field\'s input by the API\'s name for it', () => {
+    expect(fieldId('indicators.expectedAttendance')).toBe('field-indicators-expectedAttendance');
+  });
+});

@@ -1,0 +1,38 @@
+import { registerCaseBody, type NewCaseForm } from '../../../src/ui/client/new-case-body';
+
+const EMPTY: NewCaseForm = {
+  category: '', municipality: '', safetyRegion: '', requesterRole: '', description: '', eventDate: '',
+  officeHolderName: '', officeHolderOffice: '', officeHolderDetails: '',
+  threatsReceived: false, expectedAttendance: '', priorIncidents: '', mediaAttention: '', onlineAgitation: false, officeHolderPersonallyTargeted: false,
+};
+
+describe('the body the new-request form sends', () => {
+  it('sends a filled form as POST /cases expects it', () => {
+    const sut = registerCaseBody({
+      ...EMPTY, category: 'CITIZEN_MEETING', municipality: 'Utrecht', safetyRegion: 'utrecht', requesterRole: 'mayor',
+      description: 'Inspraakavond', eventDate: '2027-01-20T19:30', officeHolderName: 'J. de Boer', officeHolderOffice: 'wethouder',
+      threatsReceived: true, expectedAttendance: ' 400 ', priorIncidents: '0', mediaAttention: 'local',
+    });
+
+    expect(sut).toEqual({
+      category: 'CITIZEN_MEETING', municipality: 'Utrecht', safetyRegion: 'utrecht', requesterRole: 'mayor', description: 'Inspraakavond',
+      eventDate: new Date('2027-01-20T19:30').toISOString(),
+      officeHolder: { name: 'J. de Boer', office: 'wethouder' },
+      indicators: { threatsReceived: true, expectedAttendance: 400, priorIncidents: 0, mediaAttention: 'local' },
+    });
+  });
+
+  it('leaves out what is not filled, so the API names each missing required field itself', () => {
+    expect(registerCaseBody(EMPTY)).toEqual({ municipality: '', description: '', indicators: {} });
+  });
+
+  it('sends a count that is not a whole number as typed, for the API to refuse by name', () => {
+    expect(registerCaseBody({ ...EMPTY, expectedAttendance: 'veel', priorIncidents: '2.5' }).indicators)
+      .toEqual({ expectedAttendance: 'veel', priorIncidents: '2.5' });
+  });
+
+  it('sends the office holder as soon as one of its fields is filled', () => {
+    expect(registerCaseBody({ ...EMPTY, officeHolderDetails: 'ontving dreigbrieven' }).officeHolder)
+      .toEqual({ name: '', office: '', details: 'ontving dreigbrieven' });
+  });
+});
