@@ -167,8 +167,11 @@ export class CasesService {
   }
 
   async get(caseId: string): Promise<CaseView> {
-    const row = await this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId });
-    const live = await this.workflows.liveState(caseId);
+    // The read model and the workflow's live view do not depend on each other: asked together, the page waits for the slower only.
+    const [row, live] = await Promise.all([
+      this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId }),
+      this.workflows.liveState(caseId),
+    ]);
     if (!row && live === undefined) throw new NotFoundException(`case ${caseId} does not exist`);
     return { caseId, recorded: row?.state ?? null, live: live ?? null };
   }

@@ -4,7 +4,7 @@ import { en } from '../../src/ui/client/i18n/en';
 import { nl } from '../../src/ui/client/i18n/nl';
 import { screenshot } from '../support/browser';
 import { checkAccessibility } from '../support/browser-accessibility';
-import { anExpert, caseStateWhen } from '../support/browser-fixtures';
+import { aRegisteredCase, aRequestBody, anAcceptedCase, anExpert, caseStateWhen } from '../support/browser-fixtures';
 import { labelled } from '../support/browser-locators';
 import { signIn } from '../support/browser-sign-in';
 import { useBrowserSuite } from '../support/browser-suite';
@@ -18,10 +18,24 @@ async function record(page: Page, name: string, label: string): Promise<void> {
 describe('a case through the screens of its coordinator, its expert and an auditor', () => {
   const suite = useBrowserSuite('ui-flow');
   let expertId: string;
+  /** An incident no expert covers: its matching escalates. */
+  let unmatched: string;
 
   beforeAll(async () => {
     // The only expert who covers citizen meetings, so matching offers the case to her.
     expertId = await anExpert(suite.stack, 'Anouk de Vries', 'CITIZEN_MEETING');
+    // Other work on the board, as a coordinator would find it: a threat still to be triaged, a request waiting with a
+    // large meeting ahead, and an incident that no expert in the pool covers, so that its matching escalates.
+    const { stack } = suite;
+    await aRegisteredCase(stack, aRequestBody('THREAT_TO_OFFICIAL', 'Súdwest-Fryslân', {
+      safetyRegion: 'fryslan', requesterRole: 'alderman', indicators: { threatsReceived: true, officeHolderPersonallyTargeted: true },
+    }));
+    await aRegisteredCase(stack, aRequestBody('SHELTER_SUPPORT', 'Zwolle', {
+      safetyRegion: 'ijsselland', indicators: { expectedAttendance: 400, mediaAttention: 'local' },
+    }));
+    unmatched = await anAcceptedCase(stack, 'INCIDENT', 'Tilburg', {
+      safetyRegion: 'midden-en-west-brabant', indicators: { onlineAgitation: true, priorIncidents: 2, mediaAttention: 'national' },
+    });
   });
 
   it('shows the sign-in page in Dutch, accessible', async () => {
@@ -88,6 +102,7 @@ describe('a case through the screens of its coordinator, its expert and an audit
     await labelled(firstTask, nl.inbox.outcome).fill('Risicoanalyse met politie en gemeente besproken');
     await firstTask.getByRole('button', { name: nl.inbox.completeTask }).click();
     await inbox.getByTestId('inbox-tasks').getByRole('heading', { name: taskTitle, exact: true }).waitFor({ state: 'detached' });
+    expect(await inbox.getByTestId('inbox-notice').innerText()).toBe(nl.inbox.taskCompleted(taskTitle));
     await record(inbox, 'inbox-nl', 'inbox (nl)');
     expect(expert.errors).toEqual([]);
 
@@ -100,9 +115,11 @@ describe('a case through the screens of its coordinator, its expert and an audit
     expect(await stage.innerText()).toContain(nl.stage.Preparation);
     await record(board, 'case-nl', 'case page (nl)');
 
-    // The board, in Dutch and in English.
+    // The board, in Dutch and in English, once the unmatched incident has escalated.
+    await caseStateWhen(stack, unmatched, (s) => s.openEscalations.length > 0, 'the escalation of a failed match');
     await board.getByRole('link', { name: nl.board.nav, exact: true }).click();
     await board.locator(`[data-testid="case-row"][data-case-id="${caseId}"]`).waitFor();
+    expect(await board.getByTestId('case-row').count()).toBe(4);
     await record(board, 'board-nl', 'board (nl)');
     await board.getByRole('button', { name: nl.app.switchLanguageLabel }).click();
     await board.getByRole('heading', { level: 1, name: en.board.title }).waitFor();

@@ -60,7 +60,8 @@ describe('hostile input on every route', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     temporal = new FakeTemporal();
-    const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV, BRIGADE_ROLE: 'api' });
+    // Local sign-in on, so that POST /auth/local-token is attacked past its on/off switch too.
+    const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV, BRIGADE_ROLE: 'api', BRIGADE_LOCAL_SIGN_IN: 'true' });
     const moduleRef = await Test.createTestingModule({
       imports: [AppModule.forRoot(config, new RuntimeConnections(db.url, 'unused:7233', undefined))],
     }).overrideProvider(Client).useValue(temporal).overrideProvider(TemporalClientLifecycle).useValue({}).compile();

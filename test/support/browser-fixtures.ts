@@ -16,20 +16,25 @@ export async function anExpert(stack: BrowserStack, name: string, category: stri
   return created.body.expertId as string;
 }
 
-/** A support request in the Utrecht region whose event is ten days away. */
-export function aRequestBody(category: string, municipality: string): Record<string, unknown> {
+/** A support request in the Utrecht region whose event is ten days away; fields can be overridden. */
+export function aRequestBody(category: string, municipality: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     category, municipality, safetyRegion: 'utrecht', requesterRole: 'mayor',
     description: `Bijeenkomst in ${municipality} over een nieuwe opvanglocatie`,
     eventDate: new Date(Date.now() + 10 * 24 * 3600_000).toISOString(), indicators: {},
+    ...overrides,
   };
 }
 
+/** Registers a request over the API, as a coordinator; returns its case id. */
+export async function aRegisteredCase(stack: BrowserStack, body: Record<string, unknown>): Promise<string> {
+  return (await stack.as('coordinator', SETUP_COORDINATOR).post('/cases').send(body).expect(201)).body.caseId as string;
+}
+
 /** Registers a request and accepts it in triage over the API, as a coordinator; returns its case id. */
-export async function anAcceptedCase(stack: BrowserStack, category: string, municipality: string): Promise<string> {
-  const coordinator = stack.as('coordinator', SETUP_COORDINATOR);
-  const { caseId } = (await coordinator.post('/cases').send(aRequestBody(category, municipality)).expect(201)).body as { caseId: string };
-  await coordinator.post(`/cases/${caseId}/triage`).send({ decision: 'accept' }).expect(200);
+export async function anAcceptedCase(stack: BrowserStack, category: string, municipality: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const caseId = await aRegisteredCase(stack, aRequestBody(category, municipality, overrides));
+  await stack.as('coordinator', SETUP_COORDINATOR).post(`/cases/${caseId}/triage`).send({ decision: 'accept' }).expect(200);
   return caseId;
 }
 

@@ -37,9 +37,9 @@ function filled(text: string): string | undefined {
 }
 
 /**
- * The body of `POST /cases` for what the form holds: empty optional fields are left out (the API treats an absent
- * indicator as "no"), the office holder only when any of its fields is filled, required fields always (even empty, so
- * that the API's answer names every missing one).
+ * The body of `POST /cases` for what the form holds: empty fields are left out (the API treats an absent indicator as
+ * "no", and names every missing required field in its answer), the texts always go as typed, and the office holder
+ * only when any of its fields is filled.
  */
 export function registerCaseBody(form: NewCaseForm): Record<string, unknown> {
   const officeHolder = [form.officeHolderName, form.officeHolderOffice, form.officeHolderDetails].some((text) => text.trim() !== '')

@@ -1,4 +1,4 @@
-import { auditChecks, clampVersion, exportFileName, shortHash, type AuditVerification } from '../../../src/ui/client/pages/audit-model';
+import { auditChecks, auditTime, clampVersion, exportFileName, shortHash, type AuditVerification } from '../../../src/ui/client/pages/audit-model';
 
 const passing: AuditVerification = {
   caseId: '5b1d0c7e-3f0a-4c43-9a51-7f1e2d4c8a10',
@@ -46,5 +46,13 @@ describe('audit formatting', () => {
 
   it.each([[0, 1], [3.4, 3], [99, 12], [Number.NaN, 12]])('keeps the slider at a version that exists (%p of 12 gives %p)', (value, expected) => {
     expect(clampVersion(value, 12)).toBe(expected);
+  });
+});
+
+describe('audit times', () => {
+  it('keeps the seconds, in the chosen language, and leaves an unreadable time as it is', () => {
+    expect(auditTime('2026-11-30T01:44:07Z', 'en-GB')).toMatch(/30 Nov 2026, \d\d:44:07/);
+    expect(auditTime('2026-11-30T01:44:07Z', 'nl-NL')).toMatch(/30 nov 2026.* \d\d:44:07/);
+    expect(auditTime('yesterday', 'nl-NL')).toBe('yesterday');
   });
 });

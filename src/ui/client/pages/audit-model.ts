@@ -68,6 +68,12 @@ export function auditChecks(verification: AuditVerification): AuditCheck[] {
   ];
 }
 
+/** When an event occurred, to the second, as the auditor's language writes it: recorded facts often share a minute. */
+export function auditTime(iso: string, locale: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+}
+
 /** The first characters of a SHA-256 hash, enough to tell hashes apart by eye; the page keeps the whole one in a title. */
 export function shortHash(hash: string, length = 12): string {
   return hash.length > length ? `${hash.slice(0, length)}…` : hash;

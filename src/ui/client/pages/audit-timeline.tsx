@@ -1,10 +1,11 @@
 import type { CaseEventType } from '../../../domain/case.events';
 import { useI18n } from '../i18n/language';
-import { shortHash, type AuditTimelineEntry } from './audit-model';
+import { localeOf } from '../i18n/messages';
+import { auditTime, shortHash, type AuditTimelineEntry } from './audit-model';
 
 /** The case's recorded events, oldest first, with who caused each and where it sits in the hash chain. */
 export function AuditTimelineTable({ events, selectedVersion }: { events: readonly AuditTimelineEntry[]; selectedVersion: number }) {
-  const { m, dateTime } = useI18n();
+  const { m, language } = useI18n();
   return (
     <section aria-labelledby="audit-timeline-heading" class="vb-audit-section">
       <h2 class="utrecht-heading-2" id="audit-timeline-heading">{m.audit.timelineTitle}</h2>
@@ -29,7 +30,7 @@ export function AuditTimelineTable({ events, selectedVersion }: { events: readon
                   <td class="rvo-table-cell rvo-table-cell--numeric">{event.version}</td>
                   <td class="rvo-table-cell">{m.casePage.event[event.type as CaseEventType] ?? event.type}</td>
                   <td class="rvo-table-cell">{m.audit.actor(m.audit.actorRole[event.actor.role as keyof typeof m.audit.actorRole] ?? event.actor.role, event.actor.id)}</td>
-                  <td class="rvo-table-cell"><time dateTime={event.occurredAt}>{dateTime(event.occurredAt)}</time></td>
+                  <td class="rvo-table-cell"><time dateTime={event.occurredAt}>{auditTime(event.occurredAt, localeOf(language))}</time></td>
                   <td class="rvo-table-cell"><code class="vb-hash" title={event.hash}>{shortHash(event.hash)}</code></td>
                   <td class="rvo-table-cell"><code class="vb-hash" title={event.prevHash}>{shortHash(event.prevHash)}</code></td>
                 </tr>

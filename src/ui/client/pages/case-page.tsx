@@ -89,6 +89,7 @@ export function CasePage({ params }: PageProps) {
               <dt>{m.casePage.region}</dt><dd>{state.municipality}, {REGION_NAMES[state.safetyRegion]}</dd>
               <dt>{m.casePage.requesterRole}</dt><dd>{m.requesterRole[state.requesterRole]}</dd>
               <dt>{m.casePage.eventDate}</dt><dd>{state.eventDate ? dateTime(state.eventDate) : m.casePage.noDate}</dd>
+              {state.session && (<><dt>{m.casePage.sessionAt}</dt><dd>{dateTime(state.session.heldAt ?? state.session.scheduledAt)}</dd></>)}
               <dt>{m.casePage.received}</dt><dd>{dateTime(state.receivedAt)}</dd>
               {state.riskReasons.length > 0 && (<><dt>{m.casePage.riskReasons}</dt><dd><ul class="rvo-ul">{state.riskReasons.map((reason, i) => <li key={i}>{reason}</li>)}</ul></dd></>)}
             </dl>

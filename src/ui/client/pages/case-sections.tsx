@@ -81,9 +81,25 @@ export function OffersSection({ state }: { state: CaseState }) {
   );
 }
 
+// Experts act under their id; the offers and assignments in the same history name them.
+function expertNames(events: readonly StoredCaseEvent[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const event of events) {
+    const { expertId, expertName } = event.data as { expertId?: unknown; expertName?: unknown };
+    if (typeof expertId === 'string' && typeof expertName === 'string') names.set(expertId, expertName);
+  }
+  return names;
+}
+
 /** The recorded events, newest first: when, what, and who. */
 export function TimelineSection({ events }: { events: readonly StoredCaseEvent[] | undefined }) {
   const { m, dateTime } = useI18n();
+  const names = expertNames(events ?? []);
+  const actorText = (actor: StoredCaseEvent['actor']) => {
+    if (actor.role === 'system') return 'Brigade';
+    const role = actor.role in m.roles ? m.roles[actor.role as keyof typeof m.roles] : actor.role;
+    return `${names.get(actor.id) ?? actor.id} (${role})`;
+  };
   return (
     <section aria-labelledby="case-timeline" class="vb-section">
       <h2 class="utrecht-heading-2" id="case-timeline">{m.casePage.timeline}</h2>
@@ -102,7 +118,7 @@ export function TimelineSection({ events }: { events: readonly StoredCaseEvent[]
                 <td class="rvo-table-cell">{event.version}</td>
                 <td class="rvo-table-cell"><time dateTime={event.occurredAt}>{dateTime(event.occurredAt)}</time></td>
                 <th scope="row" class="rvo-table-cell vb-row-head">{m.casePage.event[event.type] ?? event.type}</th>
-                <td class="rvo-table-cell">{event.actor.role === 'system' ? 'Brigade' : `${event.actor.id} (${event.actor.role in m.roles ? m.roles[event.actor.role as keyof typeof m.roles] : event.actor.role})`}</td>
+                <td class="rvo-table-cell">{actorText(event.actor)}</td>
               </tr>
             ))}
           </tbody>

@@ -6,12 +6,15 @@ import { announce } from '../live-region';
 export interface InboxAction {
   readonly busy: boolean;
   readonly error: ApiError | undefined;
-  /** Sends the action; on success announces `done` and reloads the inbox, on refusal keeps the error to show. */
+  /** Sends the action; on success announces `done` and hands it to the page, on refusal keeps the error to show. */
   run(send: () => Promise<unknown>, done: string): Promise<boolean>;
 }
 
+/** How an item's action tells the page it went through: the page shows the words and reloads the inbox. */
+export type InboxDone = (text: string) => Promise<void>;
+
 /** The state of one item's action, so that a refusal shows beside the item it concerns. */
-export function useInboxAction(reload: () => Promise<void>): InboxAction {
+export function useInboxAction(onDone: InboxDone): InboxAction {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const run = async (send: () => Promise<unknown>, done: string) => {
@@ -20,7 +23,7 @@ export function useInboxAction(reload: () => Promise<void>): InboxAction {
     try {
       await send();
       announce(done);
-      await reload();
+      await onDone(done);
       return true;
     } catch (failure) {
       setError(failure instanceof ApiError ? failure : new ApiError(0, 'error', (failure as Error).message));

@@ -6,13 +6,13 @@ import { RiskTag } from '../components/risk-tag';
 import { CheckboxField, RadioGroup, TextAreaField } from '../components/form-fields';
 import { useI18n } from '../i18n/language';
 import { inboxActions, type InboxCase } from './inbox-api';
-import { useInboxAction, type InboxAction } from './inbox-action';
+import { useInboxAction, type InboxAction, type InboxDone } from './inbox-action';
 import { InboxDue, urgencyClass } from './inbox-due';
 
 /** A case the expert is on: their part, its stage and next deadline, and the report the lead owes in this stage. */
-export function InboxCaseItem({ item, now, reload }: { item: InboxCase; now: number; reload: () => Promise<void> }) {
+export function InboxCaseItem({ item, now, onDone }: { item: InboxCase; now: number; onDone: InboxDone }) {
   const { m, dateTime } = useI18n();
-  const action = useInboxAction(reload);
+  const action = useInboxAction(onDone);
   const headingId = `case-${item.caseId}`;
   const report = item.role === 'lead' ? reportFor(item) : null;
   const owesReport = ['Preparation', 'Intervention', 'FollowUp'].includes(item.stage);

@@ -5,13 +5,13 @@ import { TextAreaField } from '../components/form-fields';
 import { useI18n } from '../i18n/language';
 import { REGION_NAMES } from '../region-names';
 import { inboxActions, type InboxOffer } from './inbox-api';
-import { useInboxAction } from './inbox-action';
+import { useInboxAction, type InboxDone } from './inbox-action';
 import { InboxDue, urgencyClass } from './inbox-due';
 
 /** An offer to join a case's team: what the case is, until when to answer, and accept or decline (with an optional reason). */
-export function InboxOfferItem({ offer, now, reload }: { offer: InboxOffer; now: number; reload: () => Promise<void> }) {
+export function InboxOfferItem({ offer, now, onDone }: { offer: InboxOffer; now: number; onDone: InboxDone }) {
   const { m, dateTime } = useI18n();
-  const action = useInboxAction(reload);
+  const action = useInboxAction(onDone);
   const [reason, setReason] = useState('');
   const headingId = `offer-${offer.caseId}-${offer.offerId}`;
   return (

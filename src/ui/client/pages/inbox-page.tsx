@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { Alert } from '../components/alert';
 import { PageHeading } from '../components/page-heading';
 import { formatTime } from '../i18n/dates';
@@ -16,6 +17,12 @@ import { overdueCount, soonestDueFirst, urgencyOf } from './inbox-urgency';
 export function InboxPage(_props: PageProps) {
   const { m, language } = useI18n();
   const inbox = usePolling(loadInbox, []);
+  // What the last action did stays in view: the item it concerned has usually left its list by then.
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const onDone = async (text: string) => {
+    setNotice(text);
+    await inbox.refresh();
+  };
   // Urgency moves on between polls too: an item can become overdue while the page is open.
   const now = useNow(30_000);
   const offers = soonestDueFirst(inbox.data?.offers ?? [], (offer) => offer.expiresAt);
@@ -35,6 +42,12 @@ export function InboxPage(_props: PageProps) {
           <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => void inbox.refresh()}>{m.errors.retry}</button>
         </Alert>
       )}
+      {notice && (
+        // Not a live region: the live region has spoken the same words already.
+        <div class="rvo-alert rvo-alert--success rvo-alert--padding-md vb-alert" data-testid="inbox-notice">
+          <div class="rvo-alert__container">{notice}</div>
+        </div>
+      )}
       {inbox.data === undefined && !inbox.error && <p class="utrecht-paragraph">{m.app.loading}</p>}
       {inbox.data && (
         <>
@@ -42,13 +55,13 @@ export function InboxPage(_props: PageProps) {
             {m.inbox.summary(offers.length, tasks.length, cases.length, overdue, dueSoon)}
           </p>
           <InboxSection id="inbox-offers" title={m.inbox.offers} empty={m.inbox.offersEmpty} count={offers.length}>
-            {offers.map((offer) => <InboxOfferItem key={`${offer.caseId}/${offer.offerId}`} offer={offer} now={now} reload={inbox.refresh} />)}
+            {offers.map((offer) => <InboxOfferItem key={`${offer.caseId}/${offer.offerId}`} offer={offer} now={now} onDone={onDone} />)}
           </InboxSection>
           <InboxSection id="inbox-tasks" title={m.inbox.tasks} empty={m.inbox.tasksEmpty} count={tasks.length}>
-            {tasks.map((task) => <InboxTaskItem key={`${task.caseId}/${task.taskId}`} task={task} now={now} reload={inbox.refresh} />)}
+            {tasks.map((task) => <InboxTaskItem key={`${task.caseId}/${task.taskId}`} task={task} now={now} onDone={onDone} />)}
           </InboxSection>
           <InboxSection id="inbox-cases" title={m.inbox.cases} empty={m.inbox.casesEmpty} count={cases.length}>
-            {cases.map((item) => <InboxCaseItem key={item.caseId} item={item} now={now} reload={inbox.refresh} />)}
+            {cases.map((item) => <InboxCaseItem key={item.caseId} item={item} now={now} onDone={onDone} />)}
           </InboxSection>
         </>
       )}

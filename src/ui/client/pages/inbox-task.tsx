@@ -3,13 +3,13 @@ import { Alert } from '../components/alert';
 import { TextAreaField } from '../components/form-fields';
 import { useI18n } from '../i18n/language';
 import { inboxActions, type InboxTask } from './inbox-api';
-import { useInboxAction } from './inbox-action';
+import { useInboxAction, type InboxDone } from './inbox-action';
 import { InboxDue, urgencyClass } from './inbox-due';
 
 /** An open preparation task: its case, when it is due, and a form to complete it with its outcome. */
-export function InboxTaskItem({ task, now, reload }: { task: InboxTask; now: number; reload: () => Promise<void> }) {
+export function InboxTaskItem({ task, now, onDone }: { task: InboxTask; now: number; onDone: InboxDone }) {
   const { m } = useI18n();
-  const action = useInboxAction(reload);
+  const action = useInboxAction(onDone);
   const [outcome, setOutcome] = useState('');
   const headingId = `task-${task.caseId}-${task.taskId}`;
   return (
