@@ -40,7 +40,7 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
   return {
     scale,
     sizes: {
-      appendEvents: scaled(2_000, 100),
+      appendEvents: scaled(5_000, 100),
       appendBatch: 5,
       appendStreams: 8,
       caseStarts: scaled(200, 20),
@@ -49,7 +49,7 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
       fullCaseConcurrency: 10,
       storedCases: scaled(10_000, 200),
       eventsPerStoredCase: 9,
-      readSamples: 200,
+      readSamples: 400,
       longCaseEvents: scaled(10_000, 200),
       openCases: scaled(1_000, 50),
       memorySteps: 5,

@@ -11,7 +11,7 @@ import { summarise } from './stats';
 import type { ControlCaseInput } from './workflows/control-messages';
 
 /** Case start: `POST /cases` through the API against a bare `client.workflow.start` of a no-op workflow, at the same concurrency. */
-export async function benchCaseStart(ctx: BenchContext, sizes: BenchSizes): Promise<BenchOutcome> {
+export async function benchCaseStart(ctx: BenchContext, sizes: BenchSizes): Promise<BenchOutcome & { latenciesMs: object }> {
   const coordinator = ctx.bearer('coordinator', 'c.bench');
   const rounds = 2;
   const perRound = Math.ceil(sizes.caseStarts / rounds);
@@ -47,5 +47,6 @@ export async function benchCaseStart(ctx: BenchContext, sizes: BenchSizes): Prom
       compare('case start', 'p99 latency', 'ms', 'lower', brigadeLatency.p99, baselineLatency.p99, what),
     ],
     measurements: [],
+    latenciesMs: { brigade: brigadeLatency, baseline: baselineLatency },
   };
 }

@@ -16,7 +16,7 @@ const EXPERTS = 12;
  * workflow with the same number of no-op activities and decisions driven the same way; and the p95 of a decision (an
  * update that appends an event) against the control's decision (an update that runs a no-op activity).
  */
-export async function benchFullCase(ctx: BenchContext, sizes: BenchSizes): Promise<BenchOutcome> {
+export async function benchFullCase(ctx: BenchContext, sizes: BenchSizes): Promise<BenchOutcome & { decisionLatenciesMs: object }> {
   await createExpertPool(ctx);
   const brigadeDecisionsMs: number[] = [];
   const walked: Array<{ caseId: string; decisions: number }> = [];
@@ -46,6 +46,7 @@ export async function benchFullCase(ctx: BenchContext, sizes: BenchSizes): Promi
     measurements: [
       { benchmark: 'full case', metric: 'shape of a closed case', unit: 'decisions', value: measured.decisions, note: `and ${measured.systemSteps} system steps that record events, ${measured.events} events` },
     ],
+    decisionLatenciesMs: { brigade: summarise(brigadeDecisionsMs), control: summarise(controlDecisionsMs) },
   };
 }
 

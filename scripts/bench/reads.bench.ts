@@ -13,7 +13,7 @@ const LIST_COLUMNS = 'case_id, version, stage, risk_level, category, municipalit
  * Reads: the p95 of the coordinator's case list and of a case page through the API, with the store holding the issue's
  * ten thousand cases, against bare SQL that reads the same rows. Samples alternate one by one, so both see the same machine.
  */
-export async function benchReads(ctx: BenchContext, sizes: BenchSizes): Promise<BenchOutcome> {
+export async function benchReads(ctx: BenchContext, sizes: BenchSizes): Promise<BenchOutcome & { latenciesMs: object }> {
   const seeded = await seedCases(ctx, sizes.storedCases, sizes.eventsPerStoredCase);
   const { rows: [{ count: casesInStore }] } = await ctx.pool.query('SELECT count(*)::int AS count FROM cases');
   const coordinator = ctx.bearer('coordinator', 'c.bench');
@@ -38,6 +38,10 @@ export async function benchReads(ctx: BenchContext, sizes: BenchSizes): Promise<
         'the same row by bare SQL'),
     ],
     measurements: [stored],
+    latenciesMs: {
+      caseList: { brigade: summarise(list.brigade), baseline: summarise(list.baseline) },
+      casePage: { brigade: summarise(page.brigade), baseline: summarise(page.baseline) },
+    },
   };
 }
 

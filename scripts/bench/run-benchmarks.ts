@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { quietTemporalRuntime } from '../../src/commands/quiet-temporal-runtime';
 import { projectRoot } from '../../src/runtime/project-root';
@@ -68,6 +69,8 @@ async function runBenchmarks(): Promise<number> {
     await servers.stop();
   }
 
+  // The machine is often shared: the load at the end says whether other work came and went during the run.
+  details.loadAverageAtEnd = os.loadavg().map((load) => Number(load.toFixed(2)));
   const folder = path.join(projectRoot(), '.bench-output');
   const files = await writeResultFiles(folder, {
     startedAt: startedAt.toISOString(), durationS: Math.round((Date.now() - startedAt.getTime()) / 1000), scale: settings.scale, machine,

@@ -1,19 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { en } from '../../src/ui/client/i18n/en';
 import { nl } from '../../src/ui/client/i18n/nl';
-import { screenshot } from '../support/browser';
-import { checkAccessibility } from '../support/browser-accessibility';
+import { recordPage } from '../support/browser-accessibility';
 import { aRegisteredCase, aRequestBody, anAcceptedCase, anExpert, caseStateWhen } from '../support/browser-fixtures';
 import { labelled } from '../support/browser-locators';
 import { signIn } from '../support/browser-sign-in';
 import { useBrowserSuite } from '../support/browser-suite';
-
-/** Looks at a page the way the issue asks: a full-page screenshot, and axe with no serious or critical violation. */
-async function record(page: Page, name: string, label: string): Promise<void> {
-  await screenshot(page, name);
-  await checkAccessibility(page, label);
-}
 
 describe('a case through the screens of its coordinator, its expert and an auditor', () => {
   const suite = useBrowserSuite('ui-flow');
@@ -45,7 +37,7 @@ describe('a case through the screens of its coordinator, its expert and an audit
     await page.getByRole('heading', { level: 1, name: nl.signIn.title }).waitFor();
 
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
-    await record(page, 'sign-in-nl', 'sign-in (nl)');
+    await recordPage(page, 'sign-in-nl', 'sign-in (nl)');
     expect(errors).toEqual([]);
   });
 
@@ -53,34 +45,34 @@ describe('a case through the screens of its coordinator, its expert and an audit
     const { stack, browser } = suite;
     // The coordinator registers the request through the form, after the form has turned away an empty one.
     const coordinator = await browser.newPage(stack.baseUrl);
-    const board = coordinator.page;
-    await signIn(board, 'coordinator', 'c.jansen', stack.token('coordinator', 'c.jansen'));
-    await board.getByRole('link', { name: nl.newCase.nav, exact: true }).first().click();
-    await board.getByRole('heading', { level: 1, name: nl.newCase.title }).waitFor();
-    await board.getByRole('button', { name: nl.newCase.submit }).click();
-    await board.getByTestId('error-summary').waitFor();
-    expect(await board.getByTestId('error-summary').innerText()).toContain('municipality');
-    await record(board, 'new-request-errors-nl', 'new request with validation errors (nl)');
+    const coordinatorPage = coordinator.page;
+    await signIn(coordinatorPage, 'coordinator', 'c.jansen', stack.token('coordinator', 'c.jansen'));
+    await coordinatorPage.getByRole('link', { name: nl.newCase.nav, exact: true }).first().click();
+    await coordinatorPage.getByRole('heading', { level: 1, name: nl.newCase.title }).waitFor();
+    await coordinatorPage.getByRole('button', { name: nl.newCase.submit }).click();
+    await coordinatorPage.getByTestId('error-summary').waitFor();
+    expect(await coordinatorPage.getByTestId('error-summary').innerText()).toContain('municipality');
+    await recordPage(coordinatorPage, 'new-request-errors-nl', 'new request with validation errors (nl)');
 
-    await labelled(board, nl.newCase.category).selectOption('CITIZEN_MEETING');
-    await labelled(board, nl.newCase.municipality).fill('Houten');
-    await labelled(board, nl.newCase.safetyRegion).selectOption('utrecht');
-    await labelled(board, nl.newCase.requesterRole).selectOption('alderman');
-    await labelled(board, nl.newCase.description).fill('Informatieavond over tijdelijke opvang in het dorpshuis');
-    await labelled(board, nl.newCase.eventDate).fill(localDateTime(new Date(Date.now() + 10 * 24 * 3600_000)));
-    await board.getByRole('button', { name: nl.newCase.submit }).click();
-    await board.waitForURL(/\/ui\/cases\/[0-9a-f-]{36}$/);
-    const caseId = board.url().split('/').at(-1)!;
+    await labelled(coordinatorPage, nl.newCase.category).selectOption('CITIZEN_MEETING');
+    await labelled(coordinatorPage, nl.newCase.municipality).fill('Houten');
+    await labelled(coordinatorPage, nl.newCase.safetyRegion).selectOption('utrecht');
+    await labelled(coordinatorPage, nl.newCase.requesterRole).selectOption('alderman');
+    await labelled(coordinatorPage, nl.newCase.description).fill('Informatieavond over tijdelijke opvang in het dorpshuis');
+    await labelled(coordinatorPage, nl.newCase.eventDate).fill(localDateTime(new Date(Date.now() + 10 * 24 * 3600_000)));
+    await coordinatorPage.getByRole('button', { name: nl.newCase.submit }).click();
+    await coordinatorPage.waitForURL(/\/ui\/cases\/[0-9a-f-]{36}$/);
+    const caseId = coordinatorPage.url().split('/').at(-1)!;
 
     // Triage on the case page; from here on the page stays open and must follow the case by itself.
-    const stage = board.getByTestId('case-stage');
-    await board.locator('[data-testid="case-stage"][data-stage="Triage"]').waitFor();
-    await board.getByLabel(nl.casePage.triageAccept, { exact: true }).check();
-    await board.getByRole('button', { name: nl.casePage.triageSubmit }).click();
-    await board.locator('[data-testid="case-stage"][data-stage="Matching"]').waitFor();
+    const stage = coordinatorPage.getByTestId('case-stage');
+    await coordinatorPage.locator('[data-testid="case-stage"][data-stage="Triage"]').waitFor();
+    await coordinatorPage.getByLabel(nl.casePage.triageAccept, { exact: true }).check();
+    await coordinatorPage.getByRole('button', { name: nl.casePage.triageSubmit }).click();
+    await coordinatorPage.locator('[data-testid="case-stage"][data-stage="Matching"]').waitFor();
     let loads = 0;
-    board.on('load', () => (loads += 1));
-    await board.evaluate('window.__brigadeSamePage = "still the same document"');
+    coordinatorPage.on('load', () => (loads += 1));
+    await coordinatorPage.evaluate('window.__brigadeSamePage = "still the same document"');
 
     // The expert accepts the offer in her inbox, with the keyboard, and completes a task after one refused attempt.
     const expert = await browser.newPage(stack.baseUrl);
@@ -88,8 +80,7 @@ describe('a case through the screens of its coordinator, its expert and an audit
     await signIn(inbox, 'expert', expertId, stack.token('expert', expertId));
     const offer = inbox.locator(`[data-testid="inbox-offer"][data-case-id="${caseId}"]`);
     await offer.waitFor({ timeout: 30_000 });
-    await screenshot(inbox, 'inbox-offer-nl');
-    await checkAccessibility(inbox, 'inbox with an offer (nl)');
+    await recordPage(inbox, 'inbox-offer-nl', 'inbox with an offer (nl)');
     await offer.getByRole('button', { name: nl.inbox.accept }).focus();
     await inbox.keyboard.press('Enter');
     const firstTask = inbox.locator(`[data-testid="inbox-task"][data-case-id="${caseId}"]`).first();
@@ -103,30 +94,30 @@ describe('a case through the screens of its coordinator, its expert and an audit
     await firstTask.getByRole('button', { name: nl.inbox.completeTask }).click();
     await inbox.getByTestId('inbox-tasks').getByRole('heading', { name: taskTitle, exact: true }).waitFor({ state: 'detached' });
     expect(await inbox.getByTestId('inbox-notice').innerText()).toBe(nl.inbox.taskCompleted(taskTitle));
-    await record(inbox, 'inbox-nl', 'inbox (nl)');
+    await recordPage(inbox, 'inbox-nl', 'inbox (nl)');
     expect(expert.errors).toEqual([]);
 
     // Meanwhile the coordinator's page moved on by itself: same document, no reload, new stage and the completed task.
-    await board.locator('[data-testid="case-stage"][data-stage="Preparation"]').waitFor({ timeout: 30_000 });
-    await board.locator('[data-testid="case-task"][data-status="completed"]').waitFor({ timeout: 30_000 });
-    expect(await board.evaluate('window.__brigadeSamePage')).toBe('still the same document');
+    await coordinatorPage.locator('[data-testid="case-stage"][data-stage="Preparation"]').waitFor({ timeout: 30_000 });
+    await coordinatorPage.locator('[data-testid="case-task"][data-status="completed"]').waitFor({ timeout: 30_000 });
+    expect(await coordinatorPage.evaluate('window.__brigadeSamePage')).toBe('still the same document');
     expect(loads).toBe(0);
-    expect(board.url()).toBe(`${stack.baseUrl}/ui/cases/${caseId}`);
+    expect(coordinatorPage.url()).toBe(`${stack.baseUrl}/ui/cases/${caseId}`);
     expect(await stage.innerText()).toContain(nl.stage.Preparation);
-    await record(board, 'case-nl', 'case page (nl)');
+    await recordPage(coordinatorPage, 'case-nl', 'case page (nl)');
 
     // The board, in Dutch and in English, once the unmatched incident has escalated.
     await caseStateWhen(stack, unmatched, (s) => s.openEscalations.length > 0, 'the escalation of a failed match');
-    await board.getByRole('link', { name: nl.board.nav, exact: true }).click();
-    await board.locator(`[data-testid="case-row"][data-case-id="${caseId}"]`).waitFor();
-    expect(await board.getByTestId('case-row').count()).toBe(4);
-    await record(board, 'board-nl', 'board (nl)');
-    await board.getByRole('button', { name: nl.app.switchLanguageLabel }).click();
-    await board.getByRole('heading', { level: 1, name: en.board.title }).waitFor();
-    expect(await board.getAttribute('html', 'lang')).toBe('en');
-    await record(board, 'board-en', 'board (en)');
-    await board.getByRole('button', { name: en.app.switchLanguageLabel }).click();
-    await board.getByRole('heading', { level: 1, name: nl.board.title }).waitFor();
+    await coordinatorPage.getByRole('link', { name: nl.board.nav, exact: true }).click();
+    await coordinatorPage.locator(`[data-testid="case-row"][data-case-id="${caseId}"]`).waitFor();
+    expect(await coordinatorPage.getByTestId('case-row').count()).toBe(4);
+    await recordPage(coordinatorPage, 'board-nl', 'board (nl)');
+    await coordinatorPage.getByRole('button', { name: nl.app.switchLanguageLabel }).click();
+    await coordinatorPage.getByRole('heading', { level: 1, name: en.board.title }).waitFor();
+    expect(await coordinatorPage.getAttribute('html', 'lang')).toBe('en');
+    await recordPage(coordinatorPage, 'board-en', 'board (en)');
+    await coordinatorPage.getByRole('button', { name: en.app.switchLanguageLabel }).click();
+    await coordinatorPage.getByRole('heading', { level: 1, name: nl.board.title }).waitFor();
     expect(coordinator.errors).toEqual([]);
 
     // An auditor replays the case version by version and verifies it, then downloads its export.
@@ -134,7 +125,7 @@ describe('a case through the screens of its coordinator, its expert and an audit
     const audit = auditor.page;
     await signIn(audit, 'auditor', 'a.visser', stack.token('auditor', 'a.visser'));
     await audit.locator(`tr[data-case-id="${caseId}"]`).waitFor();
-    await record(audit, 'audit-list-nl', 'audit list (nl)');
+    await recordPage(audit, 'audit-list-nl', 'audit list (nl)');
     await audit.locator(`tr[data-case-id="${caseId}"]`).getByRole('link').click();
     await audit.waitForURL(`**/ui/audit/${caseId}`);
     const verdict = audit.getByTestId('audit-verify-result');
@@ -157,7 +148,7 @@ describe('a case through the screens of its coordinator, its expert and an audit
     expect(await versionText.innerText()).toContain(`Versie 3 van ${events.length}: ${nl.casePage.event.RequestAccepted}`);
     expect(await stateStage.innerText()).toBe(nl.stage.Matching);
     expect(await audit.locator('tr[aria-current="step"]').getAttribute('data-version')).toBe('3');
-    await record(audit, 'audit-case-nl', 'audit case (nl)');
+    await recordPage(audit, 'audit-case-nl', 'audit case (nl)');
 
     const [download] = await Promise.all([audit.waitForEvent('download'), audit.getByRole('button', { name: nl.audit.exportButton }).click()]);
     expect(download.suggestedFilename()).toBe(`case-${caseId}.audit.json`);

@@ -1,9 +1,11 @@
 import { en } from '../../src/ui/client/i18n/en';
 import { nl } from '../../src/ui/client/i18n/nl';
 import { screenshot } from '../support/browser';
-import { checkAccessibility } from '../support/browser-accessibility';
+import { checkAccessibility, recordPage } from '../support/browser-accessibility';
 import { enabledButtonNames } from '../support/browser-controls';
 import { anAcceptedCase, anExpert, caseStateWhen } from '../support/browser-fixtures';
+import { labelled } from '../support/browser-locators';
+import { eventually } from '../support/eventually';
 import { signIn } from '../support/browser-sign-in';
 import { useBrowserSuite } from '../support/browser-suite';
 
@@ -13,7 +15,7 @@ import { useBrowserSuite } from '../support/browser-suite';
 const HEADER_BUTTONS = [nl.app.switchLanguageLabel, nl.app.signOut];
 const AUDIT_CASE_BUTTONS = [nl.audit.verifyAgain, nl.audit.exportButton];
 
-describe('what each role sees in the browser', () => {
+describe('what each role sees and does in the browser', () => {
   const suite = useBrowserSuite('ui-isolation');
   let expertA: string;
   let expertB: string;
@@ -49,8 +51,7 @@ describe('what each role sees in the browser', () => {
     expect(await inbox.innerText()).toContain('Houten');
     expect(await page.content()).not.toContain(caseOfB);
     expect(await page.locator('body').innerText()).not.toContain('Zeist');
-    await checkAccessibility(page, 'inbox (expert A, nl)');
-    await screenshot(page, 'inbox-expert-a-nl');
+    await recordPage(page, 'inbox-expert-a-nl', 'inbox (expert A, nl)');
     await page.getByRole('button', { name: nl.app.switchLanguageLabel }).click();
     await page.getByRole('heading', { level: 1, name: en.inbox.title }).waitFor();
     await checkAccessibility(page, 'inbox (expert A, en)');
@@ -86,13 +87,56 @@ describe('what each role sees in the browser', () => {
     await checkAccessibility(page, 'audit case (en)');
     await page.getByRole('button', { name: en.app.switchLanguageLabel }).click();
 
-    // The coordinator's screens at their own addresses show a refusal, not a disabled copy of their actions.
+    // The other roles' screens at their own addresses show a refusal, not a disabled copy of their actions.
     for (const address of ['/ui/board', `/ui/cases/${caseOfA}`, '/ui/cases/new', '/ui/inbox']) {
       await page.goto(address);
       await page.getByTestId('not-for-role').waitFor();
       expect(await enabledButtonNames(page)).toEqual(HEADER_BUTTONS);
     }
     await checkAccessibility(page, 'not for role (auditor, nl)');
+    expect(errors).toEqual([]);
+  });
+
+  it('lets the lead record the session, the intervention and a follow-up from the inbox, showing the API\'s refusal in between', async () => {
+    const { stack, browser } = suite;
+    // The meeting is moments away, so the lead can report on it within the test.
+    const eventDate = new Date(Date.now() + 20_000).toISOString();
+    const caseId = await anAcceptedCase(stack, 'CITIZEN_MEETING', 'Bunnik', { eventDate });
+    const offered = await caseStateWhen(stack, caseId, (s) => s.openOffers.length > 0, 'an offer');
+    await stack.as('expert', expertA).post(`/cases/${caseId}/offers/${offered.openOffers[0].offerId}/accept`).send({}).expect(200);
+    const { page, errors } = await browser.newPage(stack.baseUrl);
+    await signIn(page, 'expert', expertA, stack.token('expert', expertA));
+    const item = page.locator(`[data-testid="inbox-case"][data-case-id="${caseId}"]`);
+    const notice = page.getByTestId('inbox-notice');
+
+    await labelled(item, nl.inbox.sessionOutcomes).fill('Draaiboek en rolverdeling afgesproken');
+    await item.getByRole('button', { name: nl.inbox.holdSessionSubmit }).click();
+    await item.getByTestId('inbox-case-stage').getByText(nl.stage.Intervention, { exact: true }).waitFor();
+    expect(await notice.innerText()).toBe(nl.inbox.sessionHeld);
+
+    // Before the meeting the workflow refuses a report, and the inbox says why, beside the case.
+    await item.getByLabel(nl.interventionOutcome.calm, { exact: true }).check();
+    await labelled(item, nl.inbox.notes).fill('Rustig verlopen, ongeveer zestig bewoners');
+    await item.getByRole('button', { name: nl.inbox.reportSubmit }).click();
+    const refusal = item.getByRole('alert');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toMatch(/event/i);
+    expect(await notice.count()).toBe(0);
+    await screenshot(page, 'inbox-refusal-nl');
+
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(eventDate) - Date.now() + 500)));
+    await item.getByRole('button', { name: nl.inbox.reportSubmit }).click();
+    await item.getByTestId('inbox-case-stage').getByText(nl.stage.FollowUp, { exact: true }).waitFor();
+    expect(await notice.innerText()).toBe(nl.inbox.reported);
+    await labelled(item, nl.inbox.notes).fill('Geen nieuwe signalen');
+    await item.getByRole('button', { name: nl.inbox.followUpSubmit }).click();
+    await caseStateWhen(stack, caseId, (s) => s.followUps.filter((f) => f.status === 'completed').length === 1, 'one completed follow-up');
+    await notice.getByText(nl.inbox.followUpDone).waitFor();
+    // The next check-in asks afresh.
+    await eventually(async () => ((await labelled(item, nl.inbox.notes).inputValue()) === '' ? true : undefined), 'an empty form for the next follow-up');
+    await recordPage(page, 'inbox-follow-up-nl', 'inbox with a follow-up to record (nl)');
+    const done = await caseStateWhen(stack, caseId, (s) => s.intervention !== null, 'the intervention');
+    expect(done).toMatchObject({ stage: 'FollowUp', session: { outcomes: 'Draaiboek en rolverdeling afgesproken' }, intervention: { outcome: 'calm' } });
     expect(errors).toEqual([]);
   });
 });

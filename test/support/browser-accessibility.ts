@@ -1,5 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { screenshot } from './browser';
 import { recordAxeSummary, type AxeImpactCounts } from './browser-axe-summary';
 
 /** The WCAG 2.0 and 2.1 A and AA rules: what Dutch government sites must meet. */
@@ -44,4 +45,10 @@ function describe(violation: AxeViolation): string {
   const targets = violation.nodes.slice(0, 5).map((node) => `      ${node.target.join(' ')}: ${node.failureSummary?.split('\n').join(' ') ?? ''}`);
   const more = violation.nodes.length > 5 ? [`      … and ${violation.nodes.length - 5} more`] : [];
   return [`  - [${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})`, ...targets, ...more].join('\n');
+}
+
+/** Looks at a page the way the issue asks: a full-page screenshot named `name`, then axe under `label`. */
+export async function recordPage(page: Page, name: string, label: string): Promise<void> {
+  await screenshot(page, name);
+  await checkAccessibility(page, label);
 }

@@ -3,7 +3,7 @@ import type { UserRole } from '../../src/auth/user-role';
 import { nl } from '../../src/ui/client/i18n/nl';
 import { labelled } from './browser-locators';
 
-/** Where each role lands after signing in, as the screens route it. */
+/** Where each role lands after signing in, as the screens route it (their route table is browser TSX, not for jest). */
 export const HOME_PATH: Readonly<Record<UserRole, string>> = { coordinator: '/ui/board', expert: '/ui/inbox', auditor: '/ui/audit' };
 
 /**

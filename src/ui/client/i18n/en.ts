@@ -288,7 +288,7 @@ export const en = {
     notes: 'Notes',
     reportSubmit: 'Send report',
     reported: 'Your report on the intervention is recorded.',
-    followUp: 'Record a follow-up',
+    followUpOf: (due: string) => `Record the follow-up due ${due}`,
     ongoingRisk: 'The risk to the office holder goes on',
     followUpSubmit: 'Record follow-up',
     followUpDone: 'The follow-up is recorded.',

@@ -295,7 +295,7 @@ export const nl = {
     notes: 'Toelichting',
     reportSubmit: 'Rapport versturen',
     reported: 'Uw rapport over de interventie is vastgelegd.',
-    followUp: 'Nazorgmoment vastleggen',
+    followUpOf: (due: string) => `Nazorgmoment van ${due} vastleggen`,
     ongoingRisk: 'Het risico voor de ambtsdrager duurt voort',
     followUpSubmit: 'Nazorgmoment vastleggen',
     followUpDone: 'Het nazorgmoment is vastgelegd.',

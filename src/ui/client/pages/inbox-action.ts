@@ -10,8 +10,11 @@ export interface InboxAction {
   run(send: () => Promise<unknown>, done: string): Promise<boolean>;
 }
 
-/** How an item's action tells the page it went through: the page shows the words and reloads the inbox. */
-export type InboxDone = (text: string) => Promise<void>;
+/** How an item's action keeps the page informed: a new action clears the last one's words, a success shows its own. */
+export interface InboxDone {
+  started(): void;
+  succeeded(text: string): Promise<void>;
+}
 
 /** The state of one item's action, so that a refusal shows beside the item it concerns. */
 export function useInboxAction(onDone: InboxDone): InboxAction {
@@ -20,10 +23,11 @@ export function useInboxAction(onDone: InboxDone): InboxAction {
   const run = async (send: () => Promise<unknown>, done: string) => {
     setBusy(true);
     setError(undefined);
+    onDone.started();
     try {
       await send();
       announce(done);
-      await onDone(done);
+      await onDone.succeeded(done);
       return true;
     } catch (failure) {
       setError(failure instanceof ApiError ? failure : new ApiError(0, 'error', (failure as Error).message));

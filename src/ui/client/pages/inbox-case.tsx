@@ -5,12 +5,12 @@ import { Alert } from '../components/alert';
 import { RiskTag } from '../components/risk-tag';
 import { CheckboxField, RadioGroup, TextAreaField } from '../components/form-fields';
 import { useI18n } from '../i18n/language';
-import { inboxActions, type InboxCase } from './inbox-api';
+import { inboxActions, type InboxCaseEntry } from './inbox-api';
 import { useInboxAction, type InboxAction, type InboxDone } from './inbox-action';
 import { InboxDue, urgencyClass } from './inbox-due';
 
 /** A case the expert is on: their part, its stage and next deadline, and the report the lead owes in this stage. */
-export function InboxCaseItem({ item, now, onDone }: { item: InboxCase; now: number; onDone: InboxDone }) {
+export function InboxCaseItem({ item, now, onDone }: { item: InboxCaseEntry; now: number; onDone: InboxDone }) {
   const { m, dateTime } = useI18n();
   const action = useInboxAction(onDone);
   const headingId = `case-${item.caseId}`;
@@ -32,7 +32,8 @@ export function InboxCaseItem({ item, now, onDone }: { item: InboxCase; now: num
         {action.error && <Alert kind="error" title={m.errors.title}>{action.error.message}</Alert>}
         {report === 'session' && <SessionForm item={item} action={action} headingId={headingId} />}
         {report === 'intervention' && <InterventionForm item={item} action={action} headingId={headingId} />}
-        {report === 'followUp' && <FollowUpForm item={item} action={action} headingId={headingId} />}
+        {/* Keyed by the follow-up, so that the next one starts with an empty form. */}
+        {report === 'followUp' && <FollowUpForm key={item.followUp!.followUpId} item={item} action={action} headingId={headingId} />}
         {item.role === 'support' && owesReport && <p class="utrecht-paragraph">{m.inbox.leadReports}</p>}
       </article>
     </li>
@@ -41,16 +42,16 @@ export function InboxCaseItem({ item, now, onDone }: { item: InboxCase; now: num
 
 type Report = 'session' | 'intervention' | 'followUp';
 
-// What the lead reports in each stage; a follow-up needs its id, which the case's next deadline names.
-function reportFor(item: InboxCase): Report | null {
+// What the lead reports in each stage; a follow-up needs its id, which the inbox looked up in the case.
+function reportFor(item: InboxCaseEntry): Report | null {
   if (item.stage === 'Preparation') return 'session';
   if (item.stage === 'Intervention') return 'intervention';
-  if (item.stage === 'FollowUp' && item.nextDeadline?.kind === 'followUp') return 'followUp';
+  if (item.stage === 'FollowUp' && item.followUp) return 'followUp';
   return null;
 }
 
 interface FormProps {
-  readonly item: InboxCase;
+  readonly item: InboxCaseEntry;
   readonly action: InboxAction;
   readonly headingId: string;
 }
@@ -112,14 +113,14 @@ function InterventionForm({ item, action, headingId }: FormProps) {
 }
 
 function FollowUpForm({ item, action, headingId }: FormProps) {
-  const { m } = useI18n();
+  const { m, dateTime } = useI18n();
   const [ongoingRisk, setOngoingRisk] = useState(false);
   const [notes, setNotes] = useState('');
-  const followUpId = item.nextDeadline!.id;
+  const followUp = item.followUp!;
   return (
     <ReportForm
-      title={m.inbox.followUp} submit={m.inbox.followUpSubmit} action={action} headingId={headingId}
-      send={() => inboxActions.completeFollowUp(item.caseId, followUpId, ongoingRisk, notes)} done={m.inbox.followUpDone}
+      title={m.inbox.followUpOf(dateTime(followUp.dueAt))} submit={m.inbox.followUpSubmit} action={action} headingId={headingId}
+      send={() => inboxActions.completeFollowUp(item.caseId, followUp.followUpId, ongoingRisk, notes)} done={m.inbox.followUpDone}
     >
       <CheckboxField name={`ongoing-${item.caseId}`} label={m.inbox.ongoingRisk} checked={ongoingRisk} onChecked={setOngoingRisk} />
       <TextAreaField

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/language';
 import type { PageProps } from '../routes';
 import { useNow } from '../use-now';
 import { usePolling } from '../use-polling';
+import type { InboxDone } from './inbox-action';
 import { loadInbox } from './inbox-api';
 import { InboxCaseItem } from './inbox-case';
 import { InboxOfferItem } from './inbox-offer';
@@ -19,9 +20,12 @@ export function InboxPage(_props: PageProps) {
   const inbox = usePolling(loadInbox, []);
   // What the last action did stays in view: the item it concerned has usually left its list by then.
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  const onDone = async (text: string) => {
-    setNotice(text);
-    await inbox.refresh();
+  const onDone: InboxDone = {
+    started: () => setNotice(undefined),
+    succeeded: async (text) => {
+      setNotice(text);
+      await inbox.refresh();
+    },
   };
   // Urgency moves on between polls too: an item can become overdue while the page is open.
   const now = useNow(30_000);
