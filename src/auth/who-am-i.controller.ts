@@ -1,6 +1,7 @@
-import { Controller, Get, Headers } from '@nestjs/common';
+import { Controller, Get, Headers, Inject } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { EXPERT_DIRECTORY, type ExpertDirectory } from '../experts/expert-directory.port';
 import { Allow } from './allow.decorator';
 import { CurrentPrincipal } from './current-principal.decorator';
 import type { Principal } from './principal';
@@ -12,6 +13,8 @@ export class WhoAmIBody {
   @ApiProperty({ enum: USER_ROLES, description: 'The role the token carries.' }) readonly role!: UserRole;
   @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When the token stops being valid; null for a token without expiry.' })
   readonly expiresAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "For an expert, their name in the expert pool; null for the other roles.", example: 'Anouk de Vries' })
+  readonly displayName!: string | null;
 }
 
 // The token is already verified by the guard by the time the handler runs; decoding it here only reads its expiry.
@@ -21,12 +24,19 @@ const decoder = new JwtService();
 @ApiTags('me')
 @Controller('me')
 export class WhoAmIController {
+  constructor(@Inject(EXPERT_DIRECTORY) private readonly experts: ExpertDirectory) {}
+
   @Get()
   @Allow('coordinator', 'expert', 'auditor')
   @ApiOperation({ summary: 'Who I am: the subject, role and expiry of my token' })
   @ApiOkResponse({ type: WhoAmIBody, description: 'The caller, as the verified token names them.' })
-  whoAmI(@CurrentPrincipal() principal: Principal, @Headers('authorization') authorization: string): WhoAmIBody {
+  async whoAmI(@CurrentPrincipal() principal: Principal, @Headers('authorization') authorization: string): Promise<WhoAmIBody> {
     const { exp } = decoder.decode<{ exp?: number }>(authorization.replace(/^Bearer +/, ''));
-    return { subject: principal.subject, role: principal.role, expiresAt: typeof exp === 'number' ? new Date(exp * 1000).toISOString() : null };
+    // An expert's subject is an id nobody recognises on screen; the pool knows the name that goes with it.
+    const expert = principal.role === 'expert' ? await this.experts.profile(principal.subject) : null;
+    return {
+      subject: principal.subject, role: principal.role, expiresAt: typeof exp === 'number' ? new Date(exp * 1000).toISOString() : null,
+      displayName: expert?.name ?? null,
+    };
   }
 }

@@ -6,13 +6,13 @@ import {
 import { PageModel } from '../runtime/page.model';
 import type { CaseListItem } from './case-list-item.mapper';
 import type { CasePage } from './case-list';
-import type { NextDeadline } from './next-deadline';
+import { DEADLINE_KINDS, type NextDeadline } from './next-deadline';
 
 /** The open deadline of a case that falls first, for the OpenAPI document. */
 export class NextDeadlineModel implements NextDeadline {
   @ApiProperty({ format: 'date-time' }) readonly at!: string;
-  @ApiProperty({ enum: ['offer', 'task', 'escalation', 'followUp'] }) readonly kind!: NextDeadline['kind'];
-  @ApiProperty({ description: 'The id of the offer, task, escalation or follow-up.', example: 'task-1' }) readonly id!: string;
+  @ApiProperty({ enum: DEADLINE_KINDS }) readonly kind!: NextDeadline['kind'];
+  @ApiProperty({ description: 'The id of the offer, task, escalation or follow-up; for triage, the case id.', example: 'task-1' }) readonly id!: string;
 }
 
 /** One case in `GET /cases`, for the OpenAPI document. */

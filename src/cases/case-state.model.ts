@@ -87,6 +87,8 @@ export class CaseStateModel implements CaseState {
   @ApiProperty({ enum: RISK_LEVELS, enumName: 'RiskLevel', nullable: true, description: 'Null until intake has assessed it.' })
   readonly riskLevel!: RiskLevel | null;
   @ApiProperty({ type: [String] }) readonly riskReasons!: readonly string[];
+  @ApiProperty({ ...NULLABLE_TIME, description: 'When the triage decision falls due; null until intake has assessed the risk.' })
+  readonly triageDueAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) readonly rejectionReason!: string | null;
   @ApiProperty({ type: [TeamMemberModel] }) readonly team!: readonly TeamMemberModel[];
   @ApiProperty({ type: [OpenOfferModel] }) readonly openOffers!: readonly OpenOfferModel[];

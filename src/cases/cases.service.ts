@@ -6,7 +6,7 @@ import type { CaseEventPayloads } from '../domain/case.events';
 import type { CaseState } from '../domain/case.state';
 import { maySeeSensitiveFields, redactSupportRequest } from '../domain/sensitive-fields';
 import type { SupportRequest } from '../domain/support-request';
-import type { Actor } from '../domain/case.vocabulary';
+import { FINAL_STAGES, type Actor } from '../domain/case.vocabulary';
 import { CaseProjectionRow } from '../event-store/case-projection.row';
 import { EVENT_STORE, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
 import { BrigadeConfig } from '../config/brigade-config';
@@ -167,11 +167,11 @@ export class CasesService {
   }
 
   async get(caseId: string): Promise<CaseView> {
-    // The read model and the workflow's live view do not depend on each other: asked together, the page waits for the slower only.
-    const [row, live] = await Promise.all([
-      this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId }),
-      this.workflows.liveState(caseId),
-    ]);
+    const row = await this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId });
+    // A case recorded as closed, rejected or cancelled has ended in the state it last recorded, which is what its workflow
+    // would answer; asking the workflow anyway would make a worker replay its whole history on every view of the page.
+    const ended = row !== null && (FINAL_STAGES as readonly string[]).includes(row.stage);
+    const live = ended ? row.state : await this.workflows.liveState(caseId);
     if (!row && live === undefined) throw new NotFoundException(`case ${caseId} does not exist`);
     return { caseId, recorded: row?.state ?? null, live: live ?? null };
   }

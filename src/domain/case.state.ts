@@ -2,6 +2,7 @@ import type { CaseEvent, TeamMember } from './case.events';
 import type {
   CaseCategory, CaseStage, InterventionOutcome, RequesterRole, RiskLevel, SafetyRegion,
 } from './case.vocabulary';
+import { TRIAGE_DEADLINE_MS } from './case-policy';
 import type { EscalationTarget, EscalationTrigger } from './escalation-policy';
 
 /** An offer waiting for the expert's answer. */
@@ -56,6 +57,8 @@ export interface CaseState {
   readonly eventDate: string | null;
   readonly riskLevel: RiskLevel | null;
   readonly riskReasons: readonly string[];
+  /** When the triage decision falls due: set as the request enters triage, from the risk assessed then (as the workflow times it). */
+  readonly triageDueAt: string | null;
   readonly rejectionReason: string | null;
   readonly team: readonly TeamMember[];
   readonly openOffers: readonly OpenOffer[];
@@ -92,7 +95,10 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
   const s = { ...state, version: event.version, updatedAt: event.occurredAt };
   switch (event.type) {
     case 'IntakeAssessed':
-      return { ...s, stage: 'Triage', riskLevel: event.data.riskLevel, riskReasons: event.data.reasons };
+      return {
+        ...s, stage: 'Triage', riskLevel: event.data.riskLevel, riskReasons: event.data.reasons,
+        triageDueAt: new Date(Date.parse(event.occurredAt) + TRIAGE_DEADLINE_MS[event.data.riskLevel]).toISOString(),
+      };
     case 'RequestAccepted':
       return { ...s, stage: 'Matching' };
     case 'RequestRejected':
@@ -210,6 +216,7 @@ function opened(event: Extract<CaseEvent, { type: 'RequestReceived' }>): CaseSta
     eventDate: request.eventDate ?? null,
     riskLevel: null,
     riskReasons: [],
+    triageDueAt: null,
     rejectionReason: null,
     team: [],
     openOffers: [],

@@ -1,10 +1,8 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Counter, Gauge, Registry } from 'prom-client';
-import { nextDeadline, type NextDeadline } from '../cases/next-deadline';
+import { DEADLINE_KINDS, nextDeadline } from '../cases/next-deadline';
 import { CASE_STAGES } from '../domain/case.vocabulary';
 import { CaseMetricsReader } from './case-metrics.reader';
-
-const DEADLINE_KINDS: ReadonlyArray<NextDeadline['kind']> = ['offer', 'task', 'escalation', 'followUp'];
 
 /**
  * The case gauges, computed from the read model when Prometheus scrapes: cases by stage, open cases whose next deadline

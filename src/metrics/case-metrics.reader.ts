@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { CaseState } from '../domain/case.state';
+import type { DeadlineSources } from '../cases/next-deadline';
 import { FINAL_STAGES } from '../domain/case.vocabulary';
 
 /** The parts of an open case's state that hold its deadlines (see `nextDeadline`). */
-export type CaseDeadlineSources = Pick<CaseState, 'stage' | 'openOffers' | 'tasks' | 'openEscalations' | 'followUps'>;
+export type CaseDeadlineSources = DeadlineSources;
 
 /** Open escalations at one rung of the ladder. */
 export interface OpenEscalationCount {
@@ -40,7 +40,7 @@ export class CaseMetricsReader {
   /** The deadline-bearing lists of every open case, and nothing else of its state. */
   async openCaseDeadlines(): Promise<CaseDeadlineSources[]> {
     return this.dataSource.query(
-      `SELECT stage, state->'openOffers' AS "openOffers", state->'tasks' AS tasks,
+      `SELECT case_id AS "caseId", stage, state->>'triageDueAt' AS "triageDueAt", state->'openOffers' AS "openOffers", state->'tasks' AS tasks,
               state->'openEscalations' AS "openEscalations", state->'followUps' AS "followUps"
          FROM cases WHERE stage <> ALL($1)`,
       [FINAL_STAGES],

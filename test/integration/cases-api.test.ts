@@ -566,12 +566,13 @@ describe('the cases HTTP API', () => {
       });
     });
 
-    it('gives the earliest open offer, task, escalation or follow-up as the next deadline, and none for an ended case', async () => {
+    it('gives the triage deadline, or the earliest open offer, task, escalation or follow-up, as the next deadline, and none for an ended case', async () => {
       const response = await coordinator().get('/cases').query({ region: 'zeeland' }).expect(200);
       const deadlines = Object.fromEntries(response.body.items.map((item: { caseId: string; nextDeadline: unknown }) => [item.caseId, item.nextDeadline]));
 
       expect(deadlines).toEqual({
-        [cases.triage]: null,
+        // Assessed as MEDIUM at hour 0: a day to decide.
+        [cases.triage]: { at: at(24), kind: 'triage', id: cases.triage },
         [cases.matching]: { at: at(48), kind: 'offer', id: 'offer-1-2' },
         [cases.preparation]: { at: at(24), kind: 'escalation', id: 'esc-1' },
         [cases.followUp]: { at: at(480), kind: 'followUp', id: 'day-30' },

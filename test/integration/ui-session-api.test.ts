@@ -1,24 +1,22 @@
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { AuthModule } from '../../src/auth/auth.module';
 import { SessionModule } from '../../src/auth/session.module';
-import { loadBrigadeConfig } from '../../src/config/brigade-config';
-import { ConfigModule } from '../../src/config/config.module';
-import { RuntimeConnections } from '../../src/config/runtime-connections';
-import { HttpRuntimeModule } from '../../src/runtime/http-runtime.module';
-import { TEST_TOKEN_ENV, bearer, expiredBearer } from '../support/tokens';
+import { ExpertsModule } from '../../src/experts/experts.module';
+import { createApiApp } from '../support/api-app';
+import { anExpertBody } from '../support/expert-fixtures';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { bearer, expiredBearer } from '../support/tokens';
 
-/** The sign-in endpoints with the real guard, pipes and filter, under the given environment. */
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db?.drop());
+
+/** The sign-in endpoints (and the expert pool, to name experts) with the real guard, pipes and filter, under the given environment. */
 async function sessionApp(env: Record<string, string>): Promise<INestApplication> {
-  const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...env });
-  const moduleRef = await Test.createTestingModule({
-    imports: [ConfigModule.forRoot(config, new RuntimeConnections('unused', 'unused', undefined)), AuthModule, HttpRuntimeModule, SessionModule],
-  }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
-  await app.init();
-  return app;
+  return (await createApiApp(db, { imports: [SessionModule, ExpertsModule], env })).app;
 }
 
 describe('GET /me', () => {
@@ -35,11 +33,20 @@ describe('GET /me', () => {
   ] as const)('tells a %s who the token says they are, and until when', async (role, subject) => {
     const before = Date.now();
     const response = await request(app.getHttpServer()).get('/me').set('Authorization', bearer(role, subject)).expect(200);
-    expect(response.body).toEqual({ subject, role, expiresAt: expect.any(String) });
+    expect(response.body).toEqual({ subject, role, expiresAt: expect.any(String), displayName: null });
     // The test tokens live for the default 8 hours.
     const lifetime = Date.parse(response.body.expiresAt) - before;
     expect(lifetime).toBeGreaterThan(7.9 * 3_600_000);
     expect(lifetime).toBeLessThanOrEqual(8 * 3_600_000 + 1000);
+  });
+
+  it('names an expert of the pool by their name, so the page need not show their id', async () => {
+    const body = anExpertBody();
+    const registered = await request(app.getHttpServer()).post('/experts').set('Authorization', bearer('coordinator', 'c.jansen')).send(body).expect(201);
+
+    const response = await request(app.getHttpServer()).get('/me').set('Authorization', bearer('expert', registered.body.expertId)).expect(200);
+
+    expect(response.body).toMatchObject({ subject: registered.body.expertId, role: 'expert', displayName: body.name });
   });
 
   it('refuses an expired token with 401, so the page sends the user back to sign in', async () => {
@@ -87,7 +94,7 @@ describe('local sign-in when it is turned on', () => {
     const issued = await issue({ role, subject }).expect(200);
     expect(issued.body).toEqual({ token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/), expiresAt: expect.any(String) });
     const me = await request(app.getHttpServer()).get('/me').set('Authorization', `Bearer ${issued.body.token}`).expect(200);
-    expect(me.body).toEqual({ subject, role, expiresAt: issued.body.expiresAt });
+    expect(me.body).toEqual({ subject, role, expiresAt: issued.body.expiresAt, displayName: null });
   });
 
   it.each([

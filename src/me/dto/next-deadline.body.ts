@@ -1,12 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { NextDeadline } from '../../cases/next-deadline';
-
-const DEADLINE_KINDS: ReadonlyArray<NextDeadline['kind']> = ['offer', 'task', 'escalation', 'followUp'];
+import { DEADLINE_KINDS, type NextDeadline } from '../../cases/next-deadline';
 
 /** The OpenAPI shape of a case's next deadline. */
 export class NextDeadlineBody implements NextDeadline {
   @ApiProperty({ format: 'date-time', example: '2027-03-02T09:00:00.000Z' }) readonly at!: string;
-  @ApiProperty({ enum: DEADLINE_KINDS, description: 'What falls due: an offer expires, a task or follow-up is due, an escalation needs acknowledging.' })
+  @ApiProperty({ enum: DEADLINE_KINDS, description: 'What falls due: the triage decision, an offer expires, a task or follow-up is due, an escalation needs acknowledging.' })
   readonly kind!: NextDeadline['kind'];
-  @ApiProperty({ example: 'task-2', description: 'The id of the offer, task, escalation or follow-up.' }) readonly id!: string;
+  @ApiProperty({ example: 'task-2', description: 'The id of the offer, task, escalation or follow-up; for triage, the case id.' }) readonly id!: string;
 }

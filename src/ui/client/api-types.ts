@@ -5,7 +5,7 @@ import type { CaseEventType } from '../../domain/case.events';
 /** The open deadline of a case that falls first, as `GET /cases` gives it. */
 export interface NextDeadline {
   readonly at: string;
-  readonly kind: 'offer' | 'task' | 'escalation' | 'followUp';
+  readonly kind: 'triage' | 'offer' | 'task' | 'escalation' | 'followUp';
   readonly id: string;
 }
 

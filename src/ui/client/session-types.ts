@@ -10,6 +10,8 @@ export interface Session {
   readonly subject: string;
   readonly role: UiRole;
   readonly expiresAt: string | null;
+  /** An expert's name from the pool, shown instead of their id; absent for the other roles. */
+  readonly displayName?: string | null;
 }
 
 /** Where the session is kept: per browser tab, gone when the tab closes. Browser tests may set it directly. */

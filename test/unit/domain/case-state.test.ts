@@ -124,6 +124,7 @@ describe('evolve', () => {
           eventDate: '2027-01-20T19:00:00.000Z',
           riskLevel: null,
           riskReasons: [],
+          triageDueAt: null,
           rejectionReason: null,
           team: [],
           openOffers: [],
@@ -169,6 +170,15 @@ describe('evolve', () => {
           stage: 'Triage', version: 2, riskLevel: 'HIGH', riskReasons: ['threats have been received'],
           receivedAt: '2026-11-01T09:00:00.000Z', updatedAt: '2026-11-01T09:00:01.000Z',
         });
+      });
+
+      it.each([
+        ['CRITICAL', '2026-11-01T11:00:01.000Z'],
+        ['HIGH', '2026-11-01T17:00:01.000Z'],
+        ['MEDIUM', '2026-11-02T09:00:01.000Z'],
+        ['LOW', '2026-11-04T09:00:01.000Z'],
+      ] as const)('sets the triage deadline for %s risk from the moment of assessment', (risk, due) => {
+        expect(given(received()).when(assessed(risk)).triageDueAt).toBe(due);
       });
     });
 

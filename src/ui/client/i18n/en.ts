@@ -66,7 +66,7 @@ export const en = {
   requesterRole: { mayor: 'Mayor', alderman: 'Alderman', councilMember: 'Council member', municipalSecretary: 'Municipal secretary' },
   mediaAttention: { none: 'None', local: 'Local', national: 'National' },
   interventionOutcome: { calm: 'Calm', tense: 'Tense', incident: 'Incident' },
-  deadlineKind: { offer: 'Offer expires', task: 'Task', escalation: 'Escalation', followUp: 'Follow-up' },
+  deadlineKind: { triage: 'Triage', offer: 'Offer expires', task: 'Task', escalation: 'Escalation', followUp: 'Follow-up' },
   escalationTrigger: {
     missedDeadline: 'Missed deadline', riskRaised: 'Risk raised', expertConcern: 'Expert concern',
     failedMatch: 'No expert found', incidentReported: 'Incident reported',

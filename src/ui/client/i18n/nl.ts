@@ -73,7 +73,7 @@ export const nl = {
   } satisfies Record<RequesterRole, string>,
   mediaAttention: { none: 'Geen', local: 'Lokaal', national: 'Landelijk' } satisfies Record<MediaAttention, string>,
   interventionOutcome: { calm: 'Rustig', tense: 'Gespannen', incident: 'Incident' } satisfies Record<InterventionOutcome, string>,
-  deadlineKind: { offer: 'Aanbod verloopt', task: 'Taak', escalation: 'Escalatie', followUp: 'Nazorgmoment' },
+  deadlineKind: { triage: 'Beoordeling', offer: 'Aanbod verloopt', task: 'Taak', escalation: 'Escalatie', followUp: 'Nazorgmoment' },
   escalationTrigger: {
     missedDeadline: 'Termijn gemist', riskRaised: 'Risico verhoogd', expertConcern: 'Zorg van expert',
     failedMatch: 'Geen expert gevonden', incidentReported: 'Incident gemeld',

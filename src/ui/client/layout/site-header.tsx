@@ -50,7 +50,7 @@ export function SiteHeader({ session, nav, currentPath, homeHref }: {
           <div class="vb-menubar__tools">
             {session && (
               <p class="vb-whoami" data-testid="who-am-i">
-                <span>{m.app.signedInAs(session.subject, m.roles[session.role])}</span>
+                <span>{m.app.signedInAs(session.displayName ?? session.subject, m.roles[session.role])}</span>
                 {session.expiresAt && <span class="vb-whoami__expiry">{m.app.tokenValidUntil(dateTime(session.expiresAt))}</span>}
               </p>
             )}

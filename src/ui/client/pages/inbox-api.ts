@@ -6,7 +6,7 @@ import { soonestDueFirst } from './inbox-urgency';
 /** What falls due next in a case: an offer expires, a task or follow-up is due, an escalation needs acknowledging. */
 export interface InboxDeadline {
   readonly at: string;
-  readonly kind: 'offer' | 'task' | 'escalation' | 'followUp';
+  readonly kind: 'triage' | 'offer' | 'task' | 'escalation' | 'followUp';
   /** The id of the offer, task, escalation or follow-up. */
   readonly id: string;
 }

@@ -16,6 +16,7 @@ interface WhoAmI {
   readonly subject: string;
   readonly role: UiRole;
   readonly expiresAt: string | null;
+  readonly displayName: string | null;
 }
 
 /**
@@ -49,7 +50,7 @@ export function SignInPage({ search }: PageProps) {
         { field: 'role', problems: [m.signIn.tokenRoleMismatch(m.roles[me.role], m.roles[role])] },
       ]);
     }
-    const started: Session = { token: candidate, subject: me.subject, role: me.role, expiresAt: me.expiresAt };
+    const started: Session = { token: candidate, subject: me.subject, role: me.role, expiresAt: me.expiresAt, displayName: me.displayName };
     startSession(started);
     navigate(isAppPath(next) && next !== '/ui/' ? next : HOME_BY_ROLE[me.role], { replace: true });
   };
