@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -29,7 +30,11 @@ export class BrowserHarness {
   static async launch(): Promise<BrowserHarness> {
     // Chromium's sandbox refuses to run as root (CI containers); as any other user it stays on.
     const args = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
-    const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args });
+    const executablePath = chromiumPath();
+    if (!existsSync(executablePath)) {
+      throw new Error(`no Chromium at ${executablePath}: install Debian's package (apt-get install chromium) or set BRIGADE_CHROMIUM_PATH`);
+    }
+    const browser = await chromium.launch({ executablePath, headless: true, args });
     return new BrowserHarness(browser);
   }
 
