@@ -23,6 +23,15 @@ export function updateTurnedAwayForNow(error: unknown): boolean {
   return isGrpcServiceError(cause) && (cause.code === GRPC_ABORTED || cause.code === GRPC_FAILED_PRECONDITION);
 }
 
+/**
+ * Whether Temporal could not put a query to the workflow for now: FAILED_PRECONDITION is its answer while the case's
+ * last workflow task has failed (a worker died in it, or its replay failed once) and waits to be retried.
+ */
+export function queryRefusedForNow(error: unknown): boolean {
+  const cause = error instanceof ServiceError ? error.cause : undefined;
+  return isGrpcServiceError(cause) && cause.code === GRPC_FAILED_PRECONDITION;
+}
+
 /** Translates what Temporal says about a case workflow into the HTTP answer the caller should get. */
 export function toHttpError(caseId: string, error: unknown): unknown {
   if (error instanceof WorkflowNotFoundError) {

@@ -7,7 +7,7 @@ import type { CaseState } from '../domain/case.state';
 import { CaseProjectionRow } from '../event-store/case-projection.row';
 import { getCase } from '../../workflows/messages';
 import { UNAVAILABLE_MESSAGES } from '../runtime/unavailable-dependency';
-import { toHttpError, updateTurnedAwayForNow } from './case-workflow-errors';
+import { queryRefusedForNow, toHttpError, updateTurnedAwayForNow } from './case-workflow-errors';
 
 /** The workflow id of a case, from its business key. */
 export const workflowIdFor = (caseId: string): string => `case-${caseId}`;
@@ -61,8 +61,9 @@ export class CaseWorkflowClient {
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return undefined;
       // `getCase` is registered before the workflow's first await, so this refusal means the worker could not run the
-      // workflow to answer right now (as when a restarted worker's replay fails once and is retried): worth a retry.
-      if (error instanceof QueryNotRegisteredError) throw new ServiceUnavailableException(UNAVAILABLE_MESSAGES.temporalBusy);
+      // workflow to answer right now (as when a restarted worker's replay fails once and is retried): worth a retry. The
+      // same holds while the workflow's last task has failed and waits for its retry.
+      if (error instanceof QueryNotRegisteredError || queryRefusedForNow(error)) throw new ServiceUnavailableException(UNAVAILABLE_MESSAGES.temporalBusy);
       throw error;
     }
   }

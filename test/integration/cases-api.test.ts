@@ -488,6 +488,18 @@ describe('the cases HTTP API', () => {
       expect(response.headers['retry-after']).toBeDefined();
     });
 
+    it('answers 503 with Retry-After while the case\'s last workflow task has failed and waits for its retry', async () => {
+      const caseId = await aRunningCase();
+      const details = 'Unable to query workflow due to Workflow Task in failed state.';
+      const grpcError = Object.assign(new Error(`9 FAILED_PRECONDITION: ${details}`), { code: 9, details, metadata: {} });
+      temporal.queryFailures.set(caseId, new ServiceError('Failed to query Workflow', { cause: grpcError }));
+
+      const response = await coordinator().get(`/cases/${caseId}`).expect(503);
+
+      expect(response.body).toEqual({ statusCode: 503, code: 'unavailable', message: UNAVAILABLE_MESSAGES.temporalBusy, fields: [] });
+      expect(response.headers['retry-after']).toBeDefined();
+    });
+
     it('shows the live state of a running case, and answers 404 for an unknown one', async () => {
       const caseId = await aRunningCase();
 

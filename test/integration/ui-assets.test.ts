@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -9,19 +10,31 @@ import { SessionModule } from '../../src/auth/session.module';
 import { loadBrigadeConfig } from '../../src/config/brigade-config';
 import { ConfigModule } from '../../src/config/config.module';
 import { RuntimeConnections } from '../../src/config/runtime-connections';
+import { brigadeDataSourceOptions } from '../../src/database/data-source-options';
 import { HttpRuntimeModule } from '../../src/runtime/http-runtime.module';
 import { UiBundle } from '../../src/ui/ui-bundle';
 import { UiModule } from '../../src/ui/ui.module';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { TEST_TOKEN_ENV } from '../support/tokens';
 
 const PAGE = '<!doctype html><title>Vliegende Brigade</title><div id="app"></div>';
 const SCRIPT = 'console.log("brigade");';
 
+// `GET /me` names experts from the pool, so the session routes need a database.
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db?.drop());
+
 /** The UI module on a bundle folder of the test's own choosing, with the guard, pipes and filter of the real app. */
 async function appServing(bundleDir: string): Promise<INestApplication> {
   const config = loadBrigadeConfig(TEST_TOKEN_ENV);
   const moduleRef = await Test.createTestingModule({
-    imports: [ConfigModule.forRoot(config, new RuntimeConnections('unused', 'unused', undefined)), AuthModule, HttpRuntimeModule, SessionModule, UiModule],
+    imports: [
+      TypeOrmModule.forRoot(brigadeDataSourceOptions(db.url, { logging: false })),
+      ConfigModule.forRoot(config, new RuntimeConnections(db.url, 'unused', undefined)), AuthModule, HttpRuntimeModule, SessionModule, UiModule,
+    ],
   }).overrideProvider(UiBundle).useValue(new UiBundle(bundleDir)).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();
