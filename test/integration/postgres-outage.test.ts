@@ -46,11 +46,16 @@ describe('when PostgreSQL goes down in the middle of a case', () => {
     const afterOutage = await decided;
     console.log(`append attempts while PostgreSQL was down: ${attemptsWhileDown} in ${Date.now() - outageStartedAt} ms`);
 
+    // Matching goes on offering the case meanwhile, so the stream may grow between these reads: the chain is verified
+    // first, and the stream read afterwards holds at least what was verified.
+    const verification = await eventStore.verify(request.caseId);
     const events = await eventStore.readStream(request.caseId);
     expect(afterOutage.stage).toBe('Matching');
     expect(events.map((e) => e.version)).toEqual(events.map((_, index) => index + 1));
     expect(events.filter((e) => e.type === 'RequestAccepted')).toHaveLength(1);
     expect(events.slice(0, 3).map((e) => e.type)).toEqual(['RequestReceived', 'IntakeAssessed', 'RequestAccepted']);
-    expect(await eventStore.verify(request.caseId)).toMatchObject({ valid: true, eventCount: events.length });
+    expect(verification.valid).toBe(true);
+    expect(verification.eventCount).toBeGreaterThanOrEqual(3);
+    expect(verification.eventCount).toBeLessThanOrEqual(events.length);
   }, 120_000);
 });
