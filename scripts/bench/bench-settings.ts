@@ -1,5 +1,6 @@
 /** The benchmarks, in the order they run. */
 export const BENCHMARK_NAMES = ['append', 'case-start', 'full-case', 'reads', 'audit', 'memory'] as const;
+/** The name of one benchmark, as BENCH_ONLY takes it. */
 export type BenchmarkName = (typeof BENCHMARK_NAMES)[number];
 
 /** How big each benchmark is; the defaults are the sizes, BENCH_SCALE shrinks them for a quick run. */

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { BenchContext } from './bench-context';
 import { registrationBody } from './bench-cases';
-import { expectStatus } from './bench-http';
 import { compare, type BenchOutcome } from './bench-results';
 import type { BenchSizes } from './bench-settings';
 import { LOOK_AGAIN_MS, walkCaseToClosure } from './case-walker';
+import { ensureExpertPool } from './expert-pool';
 import { alternate, pause, runConcurrently } from './concurrency';
 import { summarise } from './stats';
 import { decisionsReady, takeDecision, type ControlCaseInput } from './workflows/control-messages';
-
-const EXPERTS = 12;
 
 /**
  * Full case: complete cases per minute, each driven to closure through the API by simulated people, against a control
@@ -17,7 +15,7 @@ const EXPERTS = 12;
  * update that appends an event) against the control's decision (an update that runs a no-op activity).
  */
 export async function benchFullCase(ctx: BenchContext, sizes: BenchSizes): Promise<BenchOutcome & { decisionLatenciesMs: object }> {
-  await createExpertPool(ctx);
+  await ensureExpertPool(ctx);
   const brigadeDecisionsMs: number[] = [];
   const walked: Array<{ caseId: string; decisions: number }> = [];
   let n = 0;
@@ -75,15 +73,4 @@ async function walkControlCase(ctx: BenchContext, shape: { systemSteps: number; 
     decisionLatenciesMs.push(performance.now() - started);
   }
   await handle.result();
-}
-
-async function createExpertPool(ctx: BenchContext): Promise<void> {
-  const coordinator = ctx.bearer('coordinator', 'c.bench');
-  for (let index = 0; index < EXPERTS; index++) {
-    await expectStatus([201], ctx.apiUrl, 'POST', '/experts', coordinator, {
-      name: `Bench-expert ${index + 1}`, email: `bench-expert-${index + 1}-${randomUUID().slice(0, 8)}@brigade.example`,
-      categories: ['CITIZEN_MEETING'], skills: ['mediation', 'communication', 'security', 'stakeholderEngagement'],
-      homeMunicipality: 'Amersfoort', safetyRegion: 'utrecht', capacity: 10,
-    });
-  }
 }
