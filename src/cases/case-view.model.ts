@@ -15,7 +15,7 @@ export class CaseViewModel implements CaseView {
   @ApiProperty({ format: 'uuid' }) readonly caseId!: string;
   @ApiProperty({ type: CaseStateModel, nullable: true, description: 'The state folded from the recorded events; null before the first is recorded.' })
   readonly recorded!: CaseStateModel | null;
-  @ApiProperty({ type: CaseStateModel, nullable: true, description: "The running workflow's own view; null once it has ended." })
+  @ApiProperty({ type: CaseStateModel, nullable: true, description: "The running workflow's own view (a query); for a case recorded as closed, rejected or cancelled, the state it ended with, without asking Temporal; null when Temporal no longer knows the case." })
   readonly live!: CaseStateModel | null;
 }
 
