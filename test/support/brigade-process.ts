@@ -15,8 +15,24 @@ export interface BrigadeProcess {
   kill(): Promise<void>;
 }
 
+// The dev server picks free ports for its internal services on its own; now and then one of them is taken by another
+// test's server in the moment between, and it exits before serving. Brigade then stops what it started, so a new try is clean.
+const DEV_SERVER_PORT_CLASH = /the Temporal dev server exited with code \d+ before serving/;
+const START_ATTEMPTS = 3;
+
 /** Starts `node dist/src/main.js` with the given environment and waits until it says it has started. */
 export async function startBrigadeProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<BrigadeProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(env, timeoutMs);
+    } catch (error) {
+      if (attempt >= START_ATTEMPTS || !DEV_SERVER_PORT_CLASH.test(String(error))) throw error;
+      console.warn(`Brigade's dev server could not start (attempt ${attempt} of ${START_ATTEMPTS}); starting Brigade again`);
+    }
+  }
+}
+
+async function startOnce(env: Record<string, string>, timeoutMs: number): Promise<BrigadeProcess> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
   const inherited = { ...process.env };
   // The process under test must find its dependencies only where this test says.
