@@ -12,15 +12,22 @@ const ANSWER_FOR_FAILURE: Record<CaseFailureType, new (message: string) => HttpE
   [CASE_FAILURE.forbidden]: ForbiddenException,
 };
 
-// gRPC statuses (grpc.status) with which Temporal turns an update away while a worker or the server itself restarts:
-// the update was aborted, or the workflow is not ready for one. Only for updates; other calls keep them as real answers.
+// gRPC statuses (grpc.status) with which Temporal turns an update away while a worker or the server itself restarts
+// (the update was aborted, or the workflow is not ready for one), and a query while the workflow's last task has failed.
+// Only for those calls; other calls keep them as real answers.
 const GRPC_FAILED_PRECONDITION = 9;
 const GRPC_ABORTED = 10;
 
+/** The gRPC status behind a failed call to Temporal, if that is what it was. */
+function grpcStatusOf(error: unknown): number | undefined {
+  const cause = error instanceof ServiceError ? error.cause : undefined;
+  return isGrpcServiceError(cause) ? cause.code : undefined;
+}
+
 /** Whether Temporal turned an update away for now, as it does while a worker or the server restarts: worth a retry. */
 export function updateTurnedAwayForNow(error: unknown): boolean {
-  const cause = error instanceof ServiceError ? error.cause : undefined;
-  return isGrpcServiceError(cause) && (cause.code === GRPC_ABORTED || cause.code === GRPC_FAILED_PRECONDITION);
+  const status = grpcStatusOf(error);
+  return status === GRPC_ABORTED || status === GRPC_FAILED_PRECONDITION;
 }
 
 /**
@@ -28,8 +35,7 @@ export function updateTurnedAwayForNow(error: unknown): boolean {
  * last workflow task has failed (a worker died in it, or its replay failed once) and waits to be retried.
  */
 export function queryRefusedForNow(error: unknown): boolean {
-  const cause = error instanceof ServiceError ? error.cause : undefined;
-  return isGrpcServiceError(cause) && cause.code === GRPC_FAILED_PRECONDITION;
+  return grpcStatusOf(error) === GRPC_FAILED_PRECONDITION;
 }
 
 /** Translates what Temporal says about a case workflow into the HTTP answer the caller should get. */

@@ -5,8 +5,8 @@ import { allowCodecCors } from '../codec-server/codec-cors';
 import type { BrigadeConfig } from '../config/brigade-config';
 import { useBrigadeLogger } from '../logging/process-logger';
 import { RequestLoggingModule } from '../logging/request-logging.module';
-import { freeLoopbackPort } from '../temporal/temporal-core-metrics';
 import { installTemporalRuntimeLogging } from '../temporal/temporal-runtime-logging';
+import { freeLoopbackPort } from './free-port';
 import { startInfrastructure, type Infrastructure } from './infrastructure';
 import { serveOpenApi } from './open-api';
 

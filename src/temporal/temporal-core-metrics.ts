@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import type { MetricsExporterConfig } from '@temporalio/worker';
 
 let servedAt: string | undefined;
@@ -20,17 +19,4 @@ export function coreMetricsExporter(port: number): MetricsExporterConfig {
 /** Records that the runtime was installed with `coreMetricsExporter(port)`, so `/metrics` knows where to read. */
 export function rememberCoreMetricsPort(port: number): void {
   servedAt = `http://127.0.0.1:${port}/metrics`;
-}
-
-/** A loopback TCP port that is free right now, for core's exporter, which cannot report a port it picked itself. */
-export function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('the kernel gave no port'))));
-    });
-  });
 }

@@ -508,6 +508,17 @@ describe('the cases HTTP API', () => {
       expect(response.body).toEqual({ caseId, recorded: expect.objectContaining({ caseId, stage: 'Preparation', version: 4 }), live: temporal.running.get(caseId) });
       await coordinator().get(`/cases/${randomUUID()}`).expect(404);
     });
+
+    it('shows an ended case\'s last recorded state as the live one without asking the workflow, which would replay its whole history', async () => {
+      const caseId = await aRecordedCase({}, caseEvent('RequestRejected', { reason: 'Buiten het werkterrein van de brigade' }, COORDINATOR, at(1)));
+      // Any question to the workflow fails loudly, so a page that still asks cannot pass.
+      temporal.queryFailures.set(caseId, new Error('the workflow of an ended case was asked for its state'));
+
+      const response = await coordinator().get(`/cases/${caseId}`).expect(200);
+
+      expect(response.body.recorded).toMatchObject({ caseId, stage: 'Rejected', version: 3 });
+      expect(response.body.live).toEqual(response.body.recorded);
+    });
   });
 
   describe('GET /cases', () => {

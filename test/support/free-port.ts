@@ -1,14 +1,2 @@
-import { createServer } from 'node:net';
-
-/** Asks the kernel for a TCP port that is free right now on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+// Tests ask for free ports the same way the app does for its worker metrics.
+export { freeLoopbackPort as freePort } from '../../src/runtime/free-port';

@@ -19,6 +19,11 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
+  /** Any failure as an ApiError: the API's own answer as it is, anything else as not reaching it (status 0). */
+  static from(failure: unknown): ApiError {
+    return failure instanceof ApiError ? failure : new ApiError(0, 'error', failure instanceof Error ? failure.message : String(failure));
+  }
+
   /** The error an answer's body describes; a body that is not the API's error body still gives a readable message. */
   static fromBody(status: number, body: unknown): ApiError {
     const candidate = body as Partial<ErrorBody> | null;

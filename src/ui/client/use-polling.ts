@@ -36,7 +36,7 @@ export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, deps: r
       if (!controller.signal.aborted) setState({ data, error: undefined, loading: false, updatedAt: new Date() });
     } catch (error) {
       if (controller.signal.aborted) return;
-      const failure = error instanceof ApiError ? error : new ApiError(0, 'error', (error as Error).message);
+      const failure = ApiError.from(error);
       setState((previous) => ({ ...previous, error: failure, loading: false }));
     } finally {
       if (running.current === controller) running.current = null;

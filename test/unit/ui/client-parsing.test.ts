@@ -60,6 +60,13 @@ describe('an API error', () => {
     expect(sut.problemsOf('category')).toEqual([]);
   });
 
+  it('keeps the API\'s own error as it is, and turns any other failure into one that did not reach the API', () => {
+    const refused = new ApiError(409, 'conflict', 'already decided');
+    expect(ApiError.from(refused)).toBe(refused);
+    expect(ApiError.from(new TypeError('Failed to fetch'))).toMatchObject({ status: 0, code: 'error', message: 'Failed to fetch' });
+    expect(ApiError.from('gone')).toMatchObject({ status: 0, message: 'gone' });
+  });
+
   it('still says something readable for an answer that is not the error body', () => {
     expect(ApiError.fromBody(502, '<html>Bad gateway</html>').message).toBe('the server answered 502');
   });

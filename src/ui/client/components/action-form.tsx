@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
-import { ApiError } from '../api-error';
+import type { ApiError } from '../api-error';
 import { useI18n } from '../i18n/language';
 import { announce } from '../live-region';
+import { useSubmission } from '../use-submission';
 import { Alert } from './alert';
 
 /**
@@ -21,22 +21,14 @@ export function ActionForm({ id, title, submitLabel, danger, onSubmit, onDone, d
   children?: (error: ApiError | undefined) => ComponentChildren;
 }) {
   const { m } = useI18n();
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmission();
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       await onSubmit();
       announce(doneText ?? m.casePage.done);
       await onDone();
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure : new ApiError(0, 'error', String(failure)));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form class="vb-action" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate data-testid={`action-${id}`}>

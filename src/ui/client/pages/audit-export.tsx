@@ -1,29 +1,20 @@
 import { useState } from 'preact/hooks';
-import { ApiError } from '../api-error';
 import { Alert } from '../components/alert';
 import { useI18n } from '../i18n/language';
 import { announce } from '../live-region';
+import { useSubmission } from '../use-submission';
 import { downloadAuditExport } from './audit-api';
 
 /** The download of the case's self-contained audit bundle, for `brigade audit verify <file>` to check offline. */
 export function AuditExport({ caseId }: { caseId: string }) {
   const { m } = useI18n();
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | undefined>(undefined);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const download = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const fileName = await downloadAuditExport(caseId);
-      setSaved(fileName);
-      announce(m.audit.exported(fileName));
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure : new ApiError(0, 'network', (failure as Error).message));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useSubmission();
+  const download = () => run(async () => {
+    const fileName = await downloadAuditExport(caseId);
+    setSaved(fileName);
+    announce(m.audit.exported(fileName));
+  });
   return (
     <section aria-labelledby="audit-export-heading" class="vb-audit-section">
       <h2 class="utrecht-heading-2" id="audit-export-heading">{m.audit.exportTitle}</h2>

@@ -26,7 +26,7 @@ export function AuditStateAtVersion({ caseId, events, version, onVersion }: {
         setError(undefined);
       },
       (failure: unknown) => {
-        if (!controller.signal.aborted) setError(failure instanceof ApiError ? failure : new ApiError(0, 'error', (failure as Error).message));
+        if (!controller.signal.aborted) setError(ApiError.from(failure));
       },
     );
     return () => controller.abort();

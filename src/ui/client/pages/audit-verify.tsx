@@ -32,7 +32,7 @@ export function AuditVerify({ caseId }: { caseId: string }) {
       announce(result.valid ? m.audit.verifiedAnnouncement : m.audit.notVerifiedAnnouncement);
     } catch (error) {
       if (controller.signal.aborted) return;
-      setState({ busy: false, result: undefined, error: error instanceof ApiError ? error : new ApiError(0, 'error', (error as Error).message) });
+      setState({ busy: false, result: undefined, error: ApiError.from(error) });
     }
   };
   useEffect(() => {

@@ -1,6 +1,6 @@
-import { useState } from 'preact/hooks';
-import { ApiError } from '../api-error';
+import type { ApiError } from '../api-error';
 import { announce } from '../live-region';
+import { useSubmission } from '../use-submission';
 
 /** One inbox action's progress: whether it is on its way, and the API's refusal if it was refused. */
 export interface InboxAction {
@@ -18,23 +18,14 @@ export interface InboxDone {
 
 /** The state of one item's action, so that a refusal shows beside the item it concerns. */
 export function useInboxAction(onDone: InboxDone): InboxAction {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const run = async (send: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setError(undefined);
-    onDone.started();
-    try {
+  const submission = useSubmission();
+  const run = (send: () => Promise<unknown>, done: string) => {
+    if (!submission.busy) onDone.started();
+    return submission.run(async () => {
       await send();
       announce(done);
       await onDone.succeeded(done);
-      return true;
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure : new ApiError(0, 'error', (failure as Error).message));
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
-  return { busy, error, run };
+  return { busy: submission.busy, error: submission.error, run };
 }

@@ -3,7 +3,6 @@ import {
   CASE_CATEGORIES, MEDIA_ATTENTION_LEVELS, REQUESTER_ROLES, SAFETY_REGIONS,
 } from '../../../domain/case.vocabulary';
 import { apiPost } from '../api';
-import { ApiError } from '../api-error';
 import type { RegisteredCase } from '../api-types';
 import { ErrorSummary } from '../components/error-summary';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../components/form-fields';
@@ -14,6 +13,7 @@ import { navigate } from '../navigation';
 import { registerCaseBody, type NewCaseForm } from '../new-case-body';
 import { REGION_NAMES } from '../region-names';
 import type { PageProps } from '../routes';
+import { useSubmission } from '../use-submission';
 
 const EMPTY: NewCaseForm = {
   category: '', municipality: '', safetyRegion: '', requesterRole: '', description: '', eventDate: '',
@@ -28,8 +28,7 @@ const EMPTY: NewCaseForm = {
 export function NewCasePage(_props: PageProps) {
   const { m } = useI18n();
   const [form, setForm] = useState<NewCaseForm>(EMPTY);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmission();
   // One key for this form: a double click or a retry after a lost answer registers the request once.
   const [idempotencyKey] = useState(() => `ui-${crypto.randomUUID()}`);
   const set = <K extends keyof NewCaseForm>(key: K) => (value: NewCaseForm[K]) => setForm((current) => ({ ...current, [key]: value }));
@@ -38,18 +37,11 @@ export function NewCasePage(_props: PageProps) {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const registered = await apiPost<RegisteredCase>('/cases', registerCaseBody(form), { headers: { 'Idempotency-Key': idempotencyKey } });
       announce(m.newCase.registered);
       navigate(`/ui/cases/${registered.caseId}`);
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure : new ApiError(0, 'error', String(failure)));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

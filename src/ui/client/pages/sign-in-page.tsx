@@ -11,6 +11,7 @@ import { isAppPath } from '../path-match';
 import { HOME_BY_ROLE, type PageProps } from '../routes';
 import { startSession, takeSignInNotice, useSession } from '../session-store';
 import { UI_ROLES, type Session, type UiRole } from '../session-types';
+import { useSubmission } from '../use-submission';
 
 interface WhoAmI {
   readonly subject: string;
@@ -31,8 +32,7 @@ export function SignInPage({ search }: PageProps) {
   const [subject, setSubject] = useState('');
   const [token, setToken] = useState('');
   const [localEnabled, setLocalEnabled] = useState<boolean | undefined>(undefined);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: attempt } = useSubmission();
   const next = new URLSearchParams(search).get('next');
 
   useEffect(() => {
@@ -53,18 +53,6 @@ export function SignInPage({ search }: PageProps) {
     const started: Session = { token: candidate, subject: me.subject, role: me.role, expiresAt: me.expiresAt, displayName: me.displayName };
     startSession(started);
     navigate(isAppPath(next) && next !== '/ui/' ? next : HOME_BY_ROLE[me.role], { replace: true });
-  };
-
-  const attempt = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await work();
-    } catch (failure) {
-      setError(failure instanceof ApiError ? failure : new ApiError(0, 'error', String(failure)));
-    } finally {
-      setBusy(false);
-    }
   };
 
   const generate = (event: Event) => {
