@@ -8,6 +8,7 @@ import { BrigadeConfig } from './config/brigade-config';
 import { ConfigModule } from './config/config.module';
 import { RuntimeConnections } from './config/runtime-connections';
 import { DatabaseModule } from './database/database.module';
+import { ExpertDeactivationModule } from './expert-deactivation/expert-deactivation.module';
 import { ExpertsModule } from './experts/experts.module';
 import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
@@ -29,7 +30,7 @@ export class AppModule {
         MetricsModule.forRoot(config),
         TemporalModule.forRoot({ runWorker: config.runsWorker }),
         ExpertsModule,
-        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, MeModule, AuditModule, HealthModule, CodecServerModule, SessionModule, UiModule, MetricsHttpModule] : []),
+        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, MeModule, AuditModule, HealthModule, CodecServerModule, SessionModule, ExpertDeactivationModule, UiModule, MetricsHttpModule] : []),
       ],
     };
   }

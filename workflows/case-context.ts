@@ -18,6 +18,8 @@ export class CaseContext {
   pendingAcceptances = 0;
   /** Bumped whenever a deadline moves, so that deadline watchers re-plan. */
   deadlineRevision = 0;
+  /** Experts the pool deactivated while this case ran: their decisions are refused even if a request slips past the API. */
+  readonly deactivatedExperts = new Set<string>();
 
   constructor(input: SupportCaseInput) {
     this.request = input.request;
@@ -73,8 +75,15 @@ export function requireCoordinator(actor: Actor | undefined): void {
 }
 
 /** Refuses anyone but the expert with this id. */
-export function requireExpert(actor: Actor | undefined, expertId: string, what: string): void {
+export function requireExpert(actor: Actor | undefined, expertId: string | null, what: string): void {
   if (actor?.role !== 'expert' || actor.id !== expertId) throw forbidden(`only the assigned expert may ${what}`);
+}
+
+/** Refuses an expert the pool has deactivated, whatever else they may be. */
+export function refuseDeactivated(context: CaseContext, actor: Actor | undefined): void {
+  if (actor?.role === 'expert' && context.deactivatedExperts.has(actor.id)) {
+    throw forbidden(`expert ${actor.id} has been deactivated and may no longer act on cases`);
+  }
 }
 
 /** Refuses anyone but the team's lead (or a coordinator, when `orCoordinator`). */

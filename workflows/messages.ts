@@ -102,6 +102,22 @@ export interface Concern extends Decision {
   readonly concern: string;
 }
 
+/** The pool deactivated an expert: their open offers, tasks and place on the team end at once. */
+export interface ExpertDeactivation extends Decision {
+  readonly expertId: string;
+}
+
+/** A coordinator choosing the team's new lead from its members. */
+export interface LeadAppointment extends Decision {
+  readonly expertId: string;
+}
+
+/** A coordinator giving a task that came back to them to a member of the team. */
+export interface TaskReassignment extends Decision {
+  readonly taskId: string;
+  readonly expertId: string;
+}
+
 /** Failure types that update validators and handlers use, so callers can map them to answers. */
 export const CASE_FAILURE = {
   /** The case is not in a stage that allows the request. */
@@ -139,6 +155,13 @@ export const closeCase = defineUpdate<CaseState, [CloseCaseRequest]>('closeCase'
 /** Update: the coordinator cancels the case, withdrawing open offers and tasks. */
 export const cancelCase = defineUpdate<CaseState, [CancelCaseRequest]>('cancelCase');
 
+/** Update: the coordinator appoints a member of the team as its lead (after the lead left the team). */
+export const appointLead = defineUpdate<CaseState, [LeadAppointment]>('appointLead');
+/** Update: the coordinator gives a task that came back to them to a member of the team. */
+export const reassignTask = defineUpdate<CaseState, [TaskReassignment]>('reassignTask');
+
+/** Signal: the expert was deactivated in the pool; sent to every open case they take part in, safe to repeat. */
+export const expertDeactivated = defineSignal<[ExpertDeactivation]>('expertDeactivated');
 /** Signal: the risk level changed (a fact; the API validates it before sending). */
 export const changeRisk = defineSignal<[RiskChange]>('changeRisk');
 /** Signal: an expert on the team raises a concern. */

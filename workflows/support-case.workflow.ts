@@ -8,6 +8,7 @@ import { intake } from './stages/intake.stage';
 import { awaitIntervention, registerIntervention } from './stages/intervention.stage';
 import { assembleTeam, registerMatching } from './stages/matching.stage';
 import { prepare, registerPreparation } from './stages/preparation.stage';
+import { registerTeamChanges } from './stages/team-changes.stage';
 import { awaitTriage, registerTriage } from './stages/triage.stage';
 
 /** One support request, carried from intake through matching, preparation, intervention and follow-up to closure. */
@@ -23,6 +24,7 @@ export async function supportCase(input: SupportCaseInput): Promise<SupportCaseO
   registerClosure(context);
   registerCancellation(context, escalations);
   registerSignals(context, escalations);
+  registerTeamChanges(context, escalations);
 
   try {
     await context.stages.run(async () => {

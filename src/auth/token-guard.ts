@@ -1,7 +1,9 @@
-import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import type { Request } from 'express';
+import { SPECIFIC_ERROR_CODES } from '../runtime/error-body';
+import { EXPERT_DIRECTORY, type ExpertDirectory } from '../experts/expert-directory.port';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './allow.decorator';
 import { PRINCIPAL_PROPERTY } from './current-principal.decorator';
 import type { Principal } from './principal';
@@ -13,7 +15,11 @@ const BEARER = /^Bearer +([A-Za-z0-9._~+/=-]+)$/;
 /** The global guard: a route is closed unless it is public or names the caller's role, and the caller must show a valid token. */
 @Injectable()
 export class TokenGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly jwt: JwtService) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    @Inject(EXPERT_DIRECTORY) private readonly experts: ExpertDirectory,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -44,6 +50,14 @@ export class TokenGuard implements CanActivate {
     }
     const principal = principalFromClaims(payload);
     if (typeof principal === 'string') throw new UnauthorizedException(`the token names no valid principal: ${principal}`);
+    if (principal.role === 'expert') await this.requireActiveExpert(principal.subject);
     return principal;
+  }
+
+  // Asked of the pool on every request, so a deactivation ends a still-valid token at once.
+  private async requireActiveExpert(expertId: string): Promise<void> {
+    const active = await this.experts.isActive(expertId);
+    if (active === null) throw new UnauthorizedException({ code: SPECIFIC_ERROR_CODES.unknownExpert, message: `the token names expert ${expertId}, who is not in the pool` });
+    if (!active) throw new UnauthorizedException({ code: SPECIFIC_ERROR_CODES.expertDeactivated, message: `expert ${expertId} has been deactivated; the token no longer gives access` });
   }
 }

@@ -54,6 +54,16 @@ export class CaseWorkflowClient {
     }
   }
 
+  /** Tells a case's workflow a fact without asking its state first; a case whose workflow has ended needs telling no more. */
+  async tell<Input>(caseId: string, signal: SignalDefinition<[Input]>, input: Input): Promise<void> {
+    try {
+      await this.bounded(() => this.handle(caseId).signal(signal, input));
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return;
+      throw error;
+    }
+  }
+
   /** The workflow's live state; null before its first event is recorded, undefined when no such workflow exists. */
   async liveState(caseId: string): Promise<CaseState | null | undefined> {
     try {

@@ -18,6 +18,7 @@ import { SensitiveFieldsInterceptor } from './sensitive-fields.interceptor';
 import { parseIdempotencyKey } from './idempotency-key';
 import { AcceptOfferDto } from './dto/accept-offer.dto';
 import { AssignExpertDto } from './dto/assign-expert.dto';
+import { TeamMemberChoiceDto } from './dto/team-member-choice.dto';
 import { CancelCaseDto } from './dto/cancel-case.dto';
 import { ChangeRiskDto } from './dto/change-risk.dto';
 import { CloseCaseDto } from './dto/close-case.dto';
@@ -111,6 +112,28 @@ export class CasesController {
     return this.cases.assignExpert(id, dto, actorOf(principal));
   }
 
+  @Post(':id/lead')
+  @HttpCode(200)
+  @Allow('coordinator')
+  @ApiCaseDecision("Appoint a member of the team as its lead (after the lead was deactivated)")
+  appointLead(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: TeamMemberChoiceDto) {
+    return this.cases.appointLead(id, dto, actorOf(principal));
+  }
+
+  @Post(':id/tasks/:taskId/reassign')
+  @HttpCode(200)
+  @Allow('coordinator')
+  @ApiCaseDecision('Give a preparation task to another member of the team (a task that came back from a deactivated expert)')
+  @ApiStepIdParam('taskId', 'task', 'task-1')
+  reassignTask(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', caseId) id: string,
+    @Param('taskId', stepId) taskId: string,
+    @Body() dto: TeamMemberChoiceDto,
+  ) {
+    return this.cases.reassignTask(id, taskId, dto, actorOf(principal));
+  }
+
   @Post(':id/session')
   @HttpCode(200)
   @Allow('coordinator')
@@ -130,8 +153,8 @@ export class CasesController {
 
   @Post(':id/tasks/:taskId/complete')
   @HttpCode(200)
-  @Allow('expert')
-  @ApiCaseDecision('Complete a preparation task assigned to the caller')
+  @Allow('coordinator', 'expert')
+  @ApiCaseDecision('Complete a preparation task assigned to the caller (a coordinator: one that came back to them)')
   @ApiStepIdParam('taskId', 'task', 'task-1')
   async completeTask(
     @CurrentPrincipal() principal: Principal,

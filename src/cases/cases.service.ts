@@ -11,13 +11,14 @@ import { CaseProjectionRow } from '../event-store/case-projection.row';
 import { EVENT_STORE, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
 import { BrigadeConfig } from '../config/brigade-config';
 import {
-  acknowledgeEscalation, assignExpert, cancelCase, changeRisk, closeCase, completeFollowUp, completeTask, evaluateCase,
-  holdSession, raiseConcern, reportIntervention, respondToOffer, scheduleSession, triage, type SupportCaseInput,
+  acknowledgeEscalation, appointLead, assignExpert, cancelCase, changeRisk, closeCase, completeFollowUp, completeTask, evaluateCase,
+  holdSession, raiseConcern, reassignTask, reportIntervention, respondToOffer, scheduleSession, triage, type SupportCaseInput,
 } from '../../workflows/messages';
 import { CaseList, type CasePage } from './case-list';
 import { caseIdForIdempotencyKey, requestFingerprint, toSupportRequest } from './case-request.mapper';
 import { CaseWorkflowClient, workflowIdFor } from './case-workflow.client';
 import type { AssignExpertDto } from './dto/assign-expert.dto';
+import type { TeamMemberChoiceDto } from './dto/team-member-choice.dto';
 import type { CancelCaseDto } from './dto/cancel-case.dto';
 import type { ChangeRiskDto } from './dto/change-risk.dto';
 import type { CloseCaseDto } from './dto/close-case.dto';
@@ -113,6 +114,14 @@ export class CasesService {
 
   assignExpert(caseId: string, dto: AssignExpertDto, actor: Actor): Promise<CaseState> {
     return this.workflows.update(caseId, assignExpert, { expertId: dto.expertId, ...(dto.note && { note: dto.note }), actor });
+  }
+
+  appointLead(caseId: string, dto: TeamMemberChoiceDto, actor: Actor): Promise<CaseState> {
+    return this.workflows.update(caseId, appointLead, { expertId: dto.expertId, actor });
+  }
+
+  reassignTask(caseId: string, taskId: string, dto: TeamMemberChoiceDto, actor: Actor): Promise<CaseState> {
+    return this.workflows.update(caseId, reassignTask, { taskId, expertId: dto.expertId, actor });
   }
 
   scheduleSession(caseId: string, dto: ScheduleSessionDto, actor: Actor): Promise<CaseState> {

@@ -9,5 +9,5 @@ export function expertCanSee(state: Pick<CaseState, 'team' | 'openOffers'>, expe
 export function ownerOf(state: Pick<CaseState, 'openOffers' | 'tasks'>, kind: 'offer' | 'task', id: string): string | undefined {
   return kind === 'offer'
     ? state.openOffers.find((offer) => offer.offerId === id)?.expertId
-    : state.tasks.find((task) => task.taskId === id)?.assigneeId;
+    : state.tasks.find((task) => task.taskId === id)?.assigneeId ?? undefined;
 }

@@ -26,6 +26,12 @@ export interface CaseEventPayloads {
   TaskAssigned: { readonly taskId: string; readonly templateId: string; readonly title: string; readonly assigneeId: string; readonly dueAt: string };
   TaskCompleted: { readonly taskId: string; readonly outcome: string };
   TaskWithdrawn: { readonly taskId: string; readonly reason: string };
+  /** The assignee can no longer do the task (deactivated), so it is back with the coordinator. */
+  TaskReturned: { readonly taskId: string; readonly expertId: string; readonly reason: string };
+  TaskReassigned: { readonly taskId: string; readonly assigneeId: string };
+  /** A member left the team because they can no longer take part (deactivated). */
+  TeamMemberRemoved: { readonly expertId: string; readonly reason: string };
+  LeadAppointed: { readonly expertId: string };
   PreparatorySessionHeld: { readonly outcomes: string };
   InterventionReported: { readonly outcome: InterventionOutcome; readonly notes: string };
   RiskLevelChanged: { readonly from: RiskLevel; readonly to: RiskLevel; readonly reason: string };
@@ -64,6 +70,10 @@ export const CASE_EVENT_SCHEMA_VERSIONS: { readonly [T in CaseEventType]: number
   TaskAssigned: 1,
   TaskCompleted: 1,
   TaskWithdrawn: 1,
+  TaskReturned: 1,
+  TaskReassigned: 1,
+  TeamMemberRemoved: 1,
+  LeadAppointed: 1,
   PreparatorySessionHeld: 1,
   InterventionReported: 1,
   RiskLevelChanged: 1,

@@ -19,7 +19,8 @@ export interface CaseTask {
   readonly taskId: string;
   readonly templateId: string;
   readonly title: string;
-  readonly assigneeId: string;
+  /** The expert who does the task; null while it is back with the coordinator. */
+  readonly assigneeId: string | null;
   readonly dueAt: string;
   readonly status: 'open' | 'completed' | 'withdrawn';
   readonly outcome: string | null;
@@ -143,6 +144,17 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
       return withTask(s, event.data.taskId, { status: 'completed', outcome: event.data.outcome });
     case 'TaskWithdrawn':
       return withTask(s, event.data.taskId, { status: 'withdrawn' });
+    case 'TaskReturned':
+      return withTask(s, event.data.taskId, { assigneeId: null });
+    case 'TaskReassigned':
+      return withTask(s, event.data.taskId, { assigneeId: event.data.assigneeId });
+    case 'TeamMemberRemoved':
+      return { ...s, team: s.team.filter((member) => member.expertId !== event.data.expertId) };
+    case 'LeadAppointed':
+      return {
+        ...s,
+        team: s.team.map((member) => ({ ...member, role: member.expertId === event.data.expertId ? 'lead' as const : 'support' as const })),
+      };
     case 'PreparatorySessionHeld':
       return {
         ...s,

@@ -2,7 +2,7 @@ import type { CaseCategory, RiskLevel } from './case.vocabulary';
 import { HOUR, MINUTE } from './durations';
 
 /** What can set off an escalation. */
-export const ESCALATION_TRIGGERS = ['missedDeadline', 'riskRaised', 'expertConcern', 'failedMatch', 'incidentReported'] as const;
+export const ESCALATION_TRIGGERS = ['missedDeadline', 'riskRaised', 'expertConcern', 'failedMatch', 'incidentReported', 'expertDeactivated'] as const;
 export type EscalationTrigger = (typeof ESCALATION_TRIGGERS)[number];
 
 /** Who is asked to act, from the duty coordinator up to an outside partner. */

@@ -49,6 +49,11 @@ export const SENSITIVE_EVENT_FIELDS: { readonly [T in CaseEventType]: readonly s
   TaskCompleted: ['outcome'],
   // Written by the workflow.
   TaskWithdrawn: [],
+  // Written by the workflow when an expert leaves the pool, or an id chosen by the coordinator.
+  TaskReturned: [],
+  TaskReassigned: [],
+  TeamMemberRemoved: [],
+  LeadAppointed: [],
   PreparatorySessionHeld: ['outcomes'],
   // The outcome is one of calm, tense or incident; the notes are the lead's own words.
   InterventionReported: ['notes'],

@@ -6,6 +6,8 @@ export interface ExpertDirectory {
   activeProfiles(): Promise<ExpertProfile[]>;
   /** One expert, active or not; null when there is no such expert. */
   profile(expertId: string): Promise<ExpertProfile | null>;
+  /** Whether the expert may act: one indexed read, cheap enough for every request; null when there is no such expert. */
+  isActive(expertId: string): Promise<boolean | null>;
 }
 
 /** Injection token for the expert directory port. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/allow.decorator';
 import { ApiErrorResponses } from '../runtime/api-error-responses';
@@ -37,16 +37,6 @@ export class ExpertsController {
   @ApiErrorResponses({ 400: MALFORMED, 404: UNKNOWN_EXPERT, 409: EMAIL_TAKEN })
   update(@Param('id', expertId) id: string, @Body() dto: UpdateExpertDto) {
     return this.experts.update(id, dto);
-  }
-
-  @Post(':id/deactivate')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Deactivate an expert, so that matching offers them no more cases; repeating it changes nothing' })
-  @ExpertIdParam()
-  @ApiOkResponse({ type: ExpertViewModel, description: 'The expert, now inactive.' })
-  @ApiErrorResponses({ 400: MALFORMED, 404: UNKNOWN_EXPERT })
-  deactivate(@Param('id', expertId) id: string) {
-    return this.experts.deactivate(id);
   }
 
   @Get()

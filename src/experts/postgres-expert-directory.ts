@@ -52,6 +52,12 @@ export class PostgresExpertDirectory implements ExpertDirectory {
     const [record]: ProfileRecord[] = await this.dataSource.query(`${PROFILES} WHERE e.expert_id = $2`, [FINISHED_STAGES, expertId]);
     return record ? toProfile(record) : null;
   }
+
+  async isActive(expertId: string): Promise<boolean | null> {
+    if (!UUID.test(expertId)) return null;
+    const [record]: Array<{ active: boolean }> = await this.dataSource.query('SELECT active FROM experts WHERE expert_id = $1', [expertId]);
+    return record ? record.active : null;
+  }
 }
 
 function toProfile(record: ProfileRecord): ExpertProfile {

@@ -42,7 +42,9 @@ export class ErrorBodyFilter implements ExceptionFilter {
 function fromHttpException(exception: HttpException): ErrorBody {
   const statusCode = exception.getStatus();
   const raw = exception.getResponse();
-  const details = typeof raw === 'object' && raw !== null ? (raw as { message?: unknown; fields?: FieldProblem[] }) : { message: raw };
+  const details = typeof raw === 'object' && raw !== null ? (raw as { message?: unknown; fields?: FieldProblem[]; code?: unknown }) : { message: raw };
   const message = Array.isArray(details.message) ? details.message.join('; ') : String(details.message ?? exception.message);
-  return { statusCode, code: errorCodeFor(statusCode), message, fields: details.fields ?? [] };
+  // A refusal may name itself more precisely than its status (`expert_deactivated` rather than `unauthenticated`).
+  const code = typeof details.code === 'string' ? details.code : errorCodeFor(statusCode);
+  return { statusCode, code, message, fields: details.fields ?? [] };
 }

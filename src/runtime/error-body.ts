@@ -16,6 +16,12 @@ export const ERROR_CODES: Readonly<Record<number, string>> = {
   503: 'unavailable',
 };
 
+/** Codes that name a refusal more precisely than its status does. */
+export const SPECIFIC_ERROR_CODES = {
+  expertDeactivated: 'expert_deactivated',
+  unknownExpert: 'unknown_expert',
+} as const;
+
 /** The code for a status, falling back to its class when the status has no name of its own. */
 export function errorCodeFor(status: number): string {
   return ERROR_CODES[status] ?? (status >= 500 ? 'internal_error' : 'request_refused');
@@ -30,7 +36,10 @@ export class FieldProblemBody implements FieldProblem {
 /** The one body every error answer carries. */
 export class ErrorBody {
   @ApiProperty({ example: 404 }) readonly statusCode!: number;
-  @ApiProperty({ example: 'not_found', description: `One of: ${Object.values(ERROR_CODES).join(', ')}.` }) readonly code!: string;
+  @ApiProperty({
+    example: 'not_found',
+    description: `One of: ${Object.values(ERROR_CODES).join(', ')}; or a more precise name of the refusal: ${Object.values(SPECIFIC_ERROR_CODES).join(', ')}.`,
+  }) readonly code!: string;
   @ApiProperty({ example: 'case 5b1d… does not exist' }) readonly message!: string;
   @ApiProperty({ type: [FieldProblemBody], description: 'The offending fields; empty when the error is not about input.' })
   readonly fields!: readonly FieldProblem[];

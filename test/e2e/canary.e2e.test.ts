@@ -125,7 +125,7 @@ describe('the canary: case details that must never reach Temporal in plaintext',
     await lead.post(`/cases/${caseId}/offers/${offered.openOffers[0].offerId}/accept`).send({}).expect(200);
     const preparing = await until((s) => s.tasks.length > 0, 'the preparation tasks');
     const task = preparing.tasks.find((t) => t.assigneeId === offered.openOffers[0].expertId) ?? preparing.tasks[0];
-    await as(await cliToken(env, 'expert', task.assigneeId)).post(`/cases/${caseId}/tasks/${task.taskId}/complete`)
+    await as(await cliToken(env, 'expert', task.assigneeId!)).post(`/cases/${caseId}/tasks/${task.taskId}/complete`)
       .send({ outcome: `Gesprek met ${marker} gevoerd` }).expect(200);
     await until((s) => s.tasks.some((t) => t.taskId === task.taskId && t.status === 'completed'), 'the completed task');
 

@@ -118,7 +118,7 @@ describe('Brigade on its embedded default, over HTTP', () => {
     const preparing = await until(caseId, (s) => s.tasks.length > 0 && s.openEscalations.length > 0, 'tasks and the session escalation');
     await coordinator().post(`/cases/${caseId}/escalations/${preparing.openEscalations[0].escalationId}/acknowledge`).send({}).expect(200);
     for (const task of preparing.tasks) {
-      const assignee = await asExpert(task.assigneeId);
+      const assignee = await asExpert(task.assigneeId!);
       await assignee.post(`/cases/${caseId}/tasks/${task.taskId}/complete`).send({ outcome: `${task.title}: klaar` }).expect(200);
     }
     await leadExpert.post(`/cases/${caseId}/session/held`).send({ outcomes: 'Draaiboek en rolverdeling afgesproken' }).expect(200);

@@ -100,7 +100,7 @@ describe('repeated and simultaneous requests over HTTP, with a real workflow beh
       // One task completed twice at the same moment, another completed twice one after the other.
       const [simultaneous, sequential] = preparing.tasks;
       const complete = (task: CaseState['tasks'][number]) =>
-        asExpert(task.assigneeId).post(`/cases/${caseId}/tasks/${task.taskId}/complete`).send({ outcome: `${task.title}: klaar` });
+        asExpert(task.assigneeId!).post(`/cases/${caseId}/tasks/${task.taskId}/complete`).send({ outcome: `${task.title}: klaar` });
 
       const twice = await Promise.all([complete(simultaneous), complete(simultaneous)]);
       const once = await complete(sequential);

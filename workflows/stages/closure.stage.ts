@@ -81,7 +81,7 @@ function withdrawEscalations(state: CaseState): NewCaseEvent[] {
 export function registerSignals(context: CaseContext, escalations: CaseEscalations): void {
   setHandler(changeRisk, ({ level, reason, actor }: RiskChange) => {
     const state = context.journal.stateOrNull;
-    const onTeam = actor?.role === 'expert' && state?.team.some((m) => m.expertId === actor.id);
+    const onTeam = actor?.role === 'expert' && !context.deactivatedExperts.has(actor.id) && state?.team.some((m) => m.expertId === actor.id);
     if (!state || context.ended || !isRiskLevel(level) || !(actor?.role === 'coordinator' || onTeam) || typeof reason !== 'string' || !reason.trim()) {
       log.warn('ignored an invalid risk change', { level, role: actor?.role });
       return;
@@ -95,7 +95,7 @@ export function registerSignals(context: CaseContext, escalations: CaseEscalatio
 
   setHandler(raiseConcern, ({ concern, actor }: Concern) => {
     const state = context.journal.stateOrNull;
-    if (!state || context.ended || actor?.role !== 'expert' || !state.team.some((m) => m.expertId === actor.id) || typeof concern !== 'string' || !concern.trim()) {
+    if (!state || context.ended || actor?.role !== 'expert' || context.deactivatedExperts.has(actor.id) || !state.team.some((m) => m.expertId === actor.id) || typeof concern !== 'string' || !concern.trim()) {
       log.warn('ignored an invalid concern', { role: actor?.role });
       return;
     }

@@ -3,7 +3,7 @@ import { EXTRA_FOLLOW_UP_AFTER_MS, FOLLOW_UP_RESPONSE_MS, MAX_EXTRA_FOLLOW_UPS, 
 import { caseEvent } from '../../src/domain/case.events';
 import { SYSTEM_ACTOR } from '../../src/domain/case.vocabulary';
 import { DAY, addMs } from '../../src/domain/durations';
-import { conflict, invalid, notFound, now, requireLead, requireStage, requireText, type CaseContext } from '../case-context';
+import { conflict, invalid, notFound, now, refuseDeactivated, requireLead, requireStage, requireText, type CaseContext } from '../case-context';
 import type { CaseEscalations } from '../case-escalations';
 import { watchDeadlines } from '../deadlines';
 import { completeFollowUp, type FollowUpReport } from '../messages';
@@ -38,6 +38,7 @@ export function registerFollowUp(context: CaseContext, escalations: CaseEscalati
     validator: ({ followUpId, ongoingRisk, notes, actor }: FollowUpReport) => {
       requireStage(context, ['FollowUp'], 'a follow-up check-in');
       requireLead(context.state, actor, 'complete a follow-up');
+      refuseDeactivated(context, actor);
       const followUp = context.state.followUps.find((f) => f.followUpId === followUpId);
       if (!followUp) throw notFound(`follow-up ${followUpId} is not on this case`);
       if (followUp.status !== 'scheduled' || completing.has(followUpId)) throw conflict(`follow-up ${followUpId} is already completed`);

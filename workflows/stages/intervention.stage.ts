@@ -3,7 +3,7 @@ import { INTERVENTION_REPORT_DEADLINE_MS } from '../../src/domain/case-policy';
 import { caseEvent } from '../../src/domain/case.events';
 import { INTERVENTION_OUTCOMES, SYSTEM_ACTOR, compareRisk, raiseRiskOneLevel } from '../../src/domain/case.vocabulary';
 import { addMs } from '../../src/domain/durations';
-import { conflict, invalid, now, requireLead, requireStage, requireText, type CaseContext } from '../case-context';
+import { conflict, invalid, now, refuseDeactivated, requireLead, requireStage, requireText, type CaseContext } from '../case-context';
 import type { CaseEscalations } from '../case-escalations';
 import { watchDeadlines } from '../deadlines';
 import { reportIntervention, type InterventionReport } from '../messages';
@@ -27,6 +27,7 @@ export function registerIntervention(context: CaseContext, escalations: CaseEsca
       requireStage(context, ['Intervention'], 'an intervention report');
       if (reporting) throw conflict('the intervention is already being reported');
       requireLead(context.state, actor, 'report on the intervention');
+      refuseDeactivated(context, actor);
       if (!(INTERVENTION_OUTCOMES as readonly string[]).includes(outcome)) {
         throw invalid(`outcome must be one of ${INTERVENTION_OUTCOMES.join(', ')}`);
       }

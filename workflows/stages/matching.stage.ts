@@ -5,8 +5,9 @@ import { caseEvent, type NewCaseEvent } from '../../src/domain/case.events';
 import type { CaseState } from '../../src/domain/case.state';
 import { SYSTEM_ACTOR } from '../../src/domain/case.vocabulary';
 import { addMs } from '../../src/domain/durations';
-import { conflict, invalid, notFound, now, requireCoordinator, requireExpert, requireStage, requireText, type CaseContext } from '../case-context';
+import { conflict, invalid, notFound, now, refuseDeactivated, requireCoordinator, requireExpert, requireStage, requireText, type CaseContext } from '../case-context';
 import type { CaseEscalations } from '../case-escalations';
+import { mayBeOffered } from './team-changes.stage';
 import { assignExpert, respondToOffer, type ManualAssignment, type OfferResponse } from '../messages';
 
 const { findCandidates, lookupExpert } = caseReads;
@@ -49,6 +50,7 @@ export function registerMatching(context: CaseContext): void {
       const offer = context.state.openOffers.find((o) => o.offerId === offerId);
       if (!offer || answering.has(offerId)) throw notFound(`offer ${offerId} is not open on this case`);
       requireExpert(actor, offer.expertId, 'answer this offer');
+      refuseDeactivated(context, actor);
       if (response === 'accept' && placesLeft(context) <= 0) throw conflict('the team is already complete');
       if (response === 'accept' && joining.has(offer.expertId)) throw conflict(`expert ${offer.expertId} is already joining the team`);
     },
@@ -113,7 +115,9 @@ export async function assembleTeam(context: CaseContext, escalations: CaseEscala
     }
     round++;
     const expiresAt = addMs(now(), OFFER_TIMEOUT_MS[risk]);
-    const offers = candidates.slice(0, offerBatchSize(risk, placesLeft(context))).map((candidate, index) => ({
+    // The pool read may predate a deactivation that reached this case since; such an expert is not offered the case.
+    const offers = candidates.filter((candidate) => mayBeOffered(context, candidate.expertId))
+      .slice(0, offerBatchSize(risk, placesLeft(context))).map((candidate, index) => ({
       offerId: `offer-${round}-${index + 1}`, expertId: candidate.expertId, expertName: candidate.name,
     }));
     await context.journal.record(...offers.map((offer) => caseEvent('ExpertOffered', { ...offer, round, expiresAt }, SYSTEM_ACTOR, now())));

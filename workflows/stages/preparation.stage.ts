@@ -5,7 +5,7 @@ import { caseEvent } from '../../src/domain/case.events';
 import { assignTemplateTasks, planSession, taskDueAt } from '../../src/domain/preparation-plan';
 import { SYSTEM_ACTOR } from '../../src/domain/case.vocabulary';
 import { addMs } from '../../src/domain/durations';
-import { conflict, invalid, notFound, now, requireCoordinator, requireExpert, requireLead, requireStage, requireText, type CaseContext } from '../case-context';
+import { conflict, invalid, notFound, now, refuseDeactivated, requireCoordinator, requireExpert, requireLead, requireStage, requireText, type CaseContext } from '../case-context';
 import type { CaseEscalations } from '../case-escalations';
 import { watchDeadlines, type Deadline } from '../deadlines';
 import { completeTask, holdSession, scheduleSession, type SessionRecord, type SessionSchedule, type TaskCompletion } from '../messages';
@@ -29,7 +29,10 @@ export function registerPreparation(context: CaseContext): void {
       requireStage(context, ['Preparation'], 'completing a task');
       const task = context.state.tasks.find((t) => t.taskId === taskId);
       if (!task) throw notFound(`task ${taskId} is not on this case`);
-      requireExpert(actor, task.assigneeId, 'complete this task');
+      // A task handed back to the coordinator is theirs to complete until they pass it on.
+      if (task.assigneeId === null) requireCoordinator(actor);
+      else requireExpert(actor, task.assigneeId, 'complete this task');
+      refuseDeactivated(context, actor);
       if (task.status !== 'open') throw conflict(`task ${taskId} is already ${task.status}`);
       if (completing.has(taskId)) throw conflict(`task ${taskId} is already being completed`);
       requireText(outcome, 'outcome');
@@ -65,6 +68,7 @@ export function registerPreparation(context: CaseContext): void {
       requireStage(context, ['Preparation'], 'recording the session');
       if (holding) throw conflict('the session is already being recorded');
       requireLead(context.state, actor, 'record the session', true);
+      refuseDeactivated(context, actor);
       if (!context.state.session) throw conflict('the session has not been scheduled yet');
       requireText(outcomes, 'outcomes');
     },

@@ -47,7 +47,7 @@ export function nextStep(state: CaseState, now: number): NextStep {
       // The session cannot be held with lead time before so near an event: wait for that escalation, as a coordinator would.
       if (state.escalationCount === 0) return wait();
       const task = state.tasks.find((t) => t.status === 'open');
-      if (task) return act('complete a task', `/tasks/${task.taskId}/complete`, asExpert(task.assigneeId), { outcome: `${task.title}: klaar` });
+      if (task) return act('complete a task', `/tasks/${task.taskId}/complete`, asExpert(task.assigneeId!), { outcome: `${task.title}: klaar` });
       return act('record the session', '/session/held', asExpert(lead!), { outcomes: 'Draaiboek en rolverdeling afgesproken' });
     }
     case 'Intervention': {

@@ -38,6 +38,13 @@ const taskAssigned = (taskId: string, templateId: string, assignee: { expertId: 
 const taskCompleted = (taskId: string, outcome: string, by: { expertId: string }) =>
   caseEvent('TaskCompleted', { taskId, outcome }, asExpert(by), '2026-11-05T16:00:00.000Z');
 const taskWithdrawn = (taskId: string) => caseEvent('TaskWithdrawn', { taskId, reason: 'no longer needed' }, COORDINATOR, '2026-11-06T10:00:00.000Z');
+const taskReturned = (taskId: string, from: { expertId: string }) =>
+  caseEvent('TaskReturned', { taskId, expertId: from.expertId, reason: 'expert deactivated' }, SYSTEM_ACTOR, '2026-11-06T11:00:00.000Z');
+const taskReassigned = (taskId: string, to: { expertId: string }) =>
+  caseEvent('TaskReassigned', { taskId, assigneeId: to.expertId }, COORDINATOR, '2026-11-06T12:00:00.000Z');
+const memberRemoved = (expert: { expertId: string }) =>
+  caseEvent('TeamMemberRemoved', { expertId: expert.expertId, reason: 'expert deactivated' }, SYSTEM_ACTOR, '2026-11-06T11:00:00.000Z');
+const leadAppointed = (expert: { expertId: string }) => caseEvent('LeadAppointed', { expertId: expert.expertId }, COORDINATOR, '2026-11-06T12:30:00.000Z');
 const sessionHeld = (outcomes: string, at = '2026-11-10T11:00:00.000Z') => caseEvent('PreparatorySessionHeld', { outcomes }, asExpert(ANOUK), at);
 const interventionReported = (at = '2026-11-21T08:00:00.000Z') =>
   caseEvent('InterventionReported', { outcome: 'tense', notes: 'shouting, no violence' }, asExpert(ANOUK), at);
@@ -344,6 +351,37 @@ describe('evolve', () => {
       });
     });
 
+    describe('when an open task comes back from its deactivated assignee', () => {
+      it('leaves it open with no assignee, so it is with the coordinator', () => {
+        const sut = given(...inPreparation(), taskAssigned('task-1', 'risk-analysis', BRAM), taskAssigned('task-2', 'stakeholder-map', ANOUK))
+          .when(taskReturned('task-1', BRAM));
+        expect(sut.tasks.map((t) => [t.taskId, t.status, t.assigneeId])).toEqual([['task-1', 'open', null], ['task-2', 'open', 'expert-anouk']]);
+      });
+    });
+
+    describe('when the coordinator passes a returned task on', () => {
+      it('gives it to the new assignee, still open', () => {
+        const sut = given(...inPreparation(), taskAssigned('task-1', 'risk-analysis', BRAM), taskReturned('task-1', BRAM))
+          .when(taskReassigned('task-1', ANOUK));
+        expect(sut.tasks.map((t) => [t.taskId, t.status, t.assigneeId])).toEqual([['task-1', 'open', 'expert-anouk']]);
+      });
+    });
+
+    describe('when a member leaves the team', () => {
+      it('takes them off the team and leaves the others as they were', () => {
+        const sut = given(...inPreparation()).when(memberRemoved(ANOUK));
+        expect(sut.team).toEqual([SUPPORT]);
+      });
+    });
+
+    describe('when the coordinator appoints a new lead', () => {
+      it('makes that member the lead and every other member support', () => {
+        const sut = given(...inPreparation(), memberRemoved(ANOUK), offered('offer-3-1', CARLA, 3), offerAccepted('offer-3-1', CARLA))
+          .when(leadAppointed(CARLA));
+        expect(sut.team).toEqual([SUPPORT, { ...CARLA, role: 'lead' }]);
+      });
+    });
+
     describe('when the preparatory session is held', () => {
       it('moves to Intervention and records when it was held and what came out of it', () => {
         const sut = given(...inPreparation(), sessionScheduled('2026-11-10T09:00:00.000Z')).when(sessionHeld('roles agreed', '2026-11-10T11:00:00.000Z'));
@@ -538,10 +576,16 @@ describe('evolve', () => {
       evaluated('calm in the end'), closed('2027-01-06T10:00:00.000Z'),
     ];
     const cancelledHistory = () => [received(), assessed(), accepted(), offered('offer-1-1', ANOUK), cancelled('called off')];
+    // The lead is deactivated during preparation: their task comes back, the coordinator appoints a new lead and passes it on.
+    const departureHistory = () => [
+      ...inPreparation(), taskAssigned('task-1', 'risk-analysis', ANOUK), taskAssigned('task-2', 'stakeholder-map', BRAM),
+      taskReturned('task-1', ANOUK), memberRemoved(ANOUK), leadAppointed(BRAM), taskReassigned('task-1', BRAM),
+      cancelled('called off', '2026-11-07T10:00:00.000Z'),
+    ];
     const rejectedHistory = () => [received(), assessed(), rejected('outside the mandate')];
 
     it('uses every event type in the catalogue in at least one history', () => {
-      const used = new Set([...closedHistory(), ...cancelledHistory(), ...rejectedHistory()].map((event) => event.type));
+      const used = new Set([...closedHistory(), ...cancelledHistory(), ...rejectedHistory(), ...departureHistory()].map((event) => event.type));
       expect([...CASE_EVENT_TYPES].filter((type) => !used.has(type))).toEqual([]);
     });
 
@@ -571,6 +615,15 @@ describe('evolve', () => {
     it('folds a cancelled case with its offer still open', () => {
       const sut = given(...cancelledHistory()).state();
       expect(sut).toMatchObject({ stage: 'Cancelled', version: 5, cancellationReason: 'called off', openOffers: [{ offerId: 'offer-1-1' }] });
+    });
+
+    it('folds a case whose lead left during preparation into a team led by the one who stayed', () => {
+      const events = departureHistory().map((event, index) => ({ ...event, caseId: 'case-departure', version: index + 1 }));
+      expect(foldCase(events)).toMatchObject({
+        stage: 'Cancelled',
+        team: [{ ...BRAM, role: 'lead' }],
+        tasks: [expect.objectContaining({ taskId: 'task-1', assigneeId: BRAM.expertId }), expect.objectContaining({ taskId: 'task-2', assigneeId: BRAM.expertId })],
+      });
     });
 
     it('folds a rejected case', () => {

@@ -69,7 +69,7 @@ export const en = {
   deadlineKind: { triage: 'Triage', offer: 'Offer expires', task: 'Task', escalation: 'Escalation', followUp: 'Follow-up' },
   escalationTrigger: {
     missedDeadline: 'Missed deadline', riskRaised: 'Risk raised', expertConcern: 'Expert concern',
-    failedMatch: 'No expert found', incidentReported: 'Incident reported',
+    failedMatch: 'No expert found', incidentReported: 'Incident reported', expertDeactivated: 'Expert deactivated',
   },
   escalationTarget: {
     dutyCoordinator: 'Duty coordinator', programmeLead: 'Programme lead', COA: 'COA', police: 'Police', NCTV: 'NCTV',
@@ -175,6 +175,7 @@ export const en = {
     taskStatus: { open: 'Open', completed: 'Completed', withdrawn: 'Withdrawn' },
     colTask: 'Task',
     colAssignee: 'Assigned to',
+    withCoordinator: 'The coordinator (the expert left)',
     colDue: 'Due',
     colStatus: 'Status',
     offers: 'Open offers',
@@ -233,7 +234,8 @@ export const en = {
       OfferDeclined: 'Offer declined', OfferExpired: 'Offer expired', OfferWithdrawn: 'Offer withdrawn',
       ExpertAssignedManually: 'Expert assigned by hand', TeamAssembled: 'Team assembled',
       PreparatorySessionScheduled: 'Preparatory session scheduled', TaskAssigned: 'Task assigned', TaskCompleted: 'Task completed',
-      TaskWithdrawn: 'Task withdrawn', PreparatorySessionHeld: 'Preparatory session held',
+      TaskWithdrawn: 'Task withdrawn', TaskReturned: 'Task back with the coordinator', TaskReassigned: 'Task reassigned',
+      TeamMemberRemoved: 'Team member left', LeadAppointed: 'New team lead appointed', PreparatorySessionHeld: 'Preparatory session held',
       InterventionReported: 'Intervention reported', RiskLevelChanged: 'Risk changed', ConcernRaised: 'Concern raised',
       EscalationRaised: 'Escalation raised', EscalationLevelIncreased: 'Escalation stepped up',
       EscalationAcknowledged: 'Escalation acknowledged', EscalationResolved: 'Escalation resolved',

@@ -76,7 +76,7 @@ export const nl = {
   deadlineKind: { triage: 'Beoordeling', offer: 'Aanbod verloopt', task: 'Taak', escalation: 'Escalatie', followUp: 'Nazorgmoment' },
   escalationTrigger: {
     missedDeadline: 'Termijn gemist', riskRaised: 'Risico verhoogd', expertConcern: 'Zorg van expert',
-    failedMatch: 'Geen expert gevonden', incidentReported: 'Incident gemeld',
+    failedMatch: 'Geen expert gevonden', incidentReported: 'Incident gemeld', expertDeactivated: 'Expert gedeactiveerd',
   } satisfies Record<EscalationTrigger, string>,
   escalationTarget: {
     dutyCoordinator: 'Dienstdoende coördinator', programmeLead: 'Programmaleider', COA: 'COA', police: 'Politie', NCTV: 'NCTV',
@@ -182,6 +182,7 @@ export const nl = {
     taskStatus: { open: 'Open', completed: 'Afgerond', withdrawn: 'Ingetrokken' },
     colTask: 'Taak',
     colAssignee: 'Toegewezen aan',
+    withCoordinator: 'De coördinator (de expert is vertrokken)',
     colDue: 'Uiterlijk',
     colStatus: 'Status',
     offers: 'Openstaande aanbiedingen',
@@ -240,7 +241,8 @@ export const nl = {
       OfferDeclined: 'Aanbod afgeslagen', OfferExpired: 'Aanbod verlopen', OfferWithdrawn: 'Aanbod ingetrokken',
       ExpertAssignedManually: 'Expert handmatig toegewezen', TeamAssembled: 'Team samengesteld',
       PreparatorySessionScheduled: 'Voorbereidende sessie gepland', TaskAssigned: 'Taak toegewezen', TaskCompleted: 'Taak afgerond',
-      TaskWithdrawn: 'Taak ingetrokken', PreparatorySessionHeld: 'Voorbereidende sessie gehouden',
+      TaskWithdrawn: 'Taak ingetrokken', TaskReturned: 'Taak terug bij coördinator', TaskReassigned: 'Taak opnieuw toegewezen',
+      TeamMemberRemoved: 'Teamlid vertrokken', LeadAppointed: 'Nieuwe teamleider aangewezen', PreparatorySessionHeld: 'Voorbereidende sessie gehouden',
       InterventionReported: 'Interventie gerapporteerd', RiskLevelChanged: 'Risico gewijzigd', ConcernRaised: 'Zorg gemeld',
       EscalationRaised: 'Escalatie gestart', EscalationLevelIncreased: 'Escalatie opgeschaald',
       EscalationAcknowledged: 'Escalatie bevestigd', EscalationResolved: 'Escalatie afgehandeld',

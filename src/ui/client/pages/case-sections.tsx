@@ -40,7 +40,7 @@ export function TasksSection({ state }: { state: CaseState }) {
             {state.tasks.map((task) => (
               <tr key={task.taskId} data-testid="case-task" data-task-id={task.taskId} data-status={task.status}>
                 <th scope="row" class="rvo-table-cell vb-row-head">{task.title}</th>
-                <td class="rvo-table-cell">{names.get(task.assigneeId) ?? task.assigneeId}</td>
+                <td class="rvo-table-cell">{task.assigneeId === null ? m.casePage.withCoordinator : names.get(task.assigneeId) ?? task.assigneeId}</td>
                 <td class="rvo-table-cell">{task.status === 'open' ? <Countdown at={task.dueAt} /> : <span class="vb-muted">—</span>}</td>
                 <td class="rvo-table-cell">{m.casePage.taskStatus[task.status]}</td>
               </tr>

@@ -1,0 +1,39 @@
+import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CaseWorkflowClient } from '../cases/case-workflow.client';
+import { FINAL_STAGES, type Actor } from '../domain/case.vocabulary';
+import type { ExpertView } from '../experts/expert.mapper';
+import { ExpertsService } from '../experts/experts.service';
+import { expertDeactivated } from '../../workflows/messages';
+import { OPEN_CASES_OF_EXPERT } from './open-cases-of-expert';
+
+/** Takes an expert out of the pool and out of every open case at once: offers withdrawn, tasks returned, team left. */
+@Injectable()
+export class ExpertDeactivation {
+  private readonly logger = new Logger(ExpertDeactivation.name);
+
+  constructor(
+    private readonly experts: ExpertsService,
+    private readonly workflows: CaseWorkflowClient,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * Marks the expert inactive (from then on the token guard refuses them), then tells every open case. Repeating the
+   * call tells the cases again, which they take as a no-op: so a call cut off half-way is finished by its retry.
+   */
+  async deactivate(expertId: string, by: Actor): Promise<ExpertView> {
+    const expert = await this.experts.deactivate(expertId);
+    const rows: Array<{ case_id: string }> = await this.dataSource.query(OPEN_CASES_OF_EXPERT, [expertId, FINAL_STAGES]);
+    const results = await Promise.allSettled(rows.map(({ case_id: caseId }) =>
+      this.workflows.tell(caseId, expertDeactivated, { expertId, actor: by })));
+    const untold = rows.filter((_, index) => results[index].status === 'rejected').map((row) => row.case_id);
+    if (untold.length > 0) {
+      this.logger.error(`expert ${expertId} is deactivated, but ${untold.length} open case(s) could not be told: ${untold.join(', ')}`);
+      throw new ServiceUnavailableException(`expert ${expertId} is deactivated and can no longer sign in, but ${untold.length} of ` +
+        `${rows.length} open case(s) could not be told yet (Temporal did not answer); repeat the request to finish`);
+    }
+    this.logger.log(`expert ${expertId} deactivated; ${rows.length} open case(s) told`);
+    return expert;
+  }
+}

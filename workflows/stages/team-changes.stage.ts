@@ -1,0 +1,64 @@
+import { log, setHandler } from '@temporalio/workflow';
+import { caseEvent } from '../../src/domain/case.events';
+import { departureOf, RETURNED_TASK_ESCALATION_WINDOW_MS } from '../../src/domain/expert-departure';
+import { conflict, notFound, now, requireCoordinator, requireStage, type CaseContext } from '../case-context';
+import type { CaseEscalations } from '../case-escalations';
+import { appointLead, expertDeactivated, reassignTask, type LeadAppointment, type TaskReassignment } from '../messages';
+
+const TEAM_STAGES = ['Matching', 'Preparation', 'Intervention', 'FollowUp', 'Evaluation'] as const;
+
+/** Registers what happens when an expert leaves the pool, and the coordinator's repairs: a new lead, a task passed on. */
+export function registerTeamChanges(context: CaseContext, escalations: CaseEscalations): void {
+  setHandler(expertDeactivated, ({ expertId, actor }) => {
+    if (typeof expertId !== 'string' || expertId === '' || actor?.role !== 'coordinator') {
+      log.warn('ignored an invalid expert deactivation', { role: actor?.role });
+      return;
+    }
+    // Remembered before anything is recorded, so every validator from now on refuses this expert.
+    context.deactivatedExperts.add(expertId);
+    if (context.journal.stateOrNull === null || context.ended) return;
+    let leadLeft = false;
+    let urgentTasks: string[] = [];
+    void context.journal.recordFrom((state) => {
+      const departure = departureOf(state, expertId, now());
+      leadLeft = departure.leadLeft;
+      urgentTasks = departure.urgentTaskIds;
+      return departure.events;
+    }).then(async () => {
+      if (leadLeft) await escalations.raise('expertDeactivated', 'lead', 'the team lead was deactivated; appoint a new lead');
+      if (urgentTasks.length > 0) {
+        await escalations.raise('expertDeactivated', `returned:${expertId}`,
+          `tasks ${urgentTasks.join(', ')} came back from a deactivated expert and fall due within ${RETURNED_TASK_ESCALATION_WINDOW_MS / 3_600_000} hours`);
+      }
+    }).catch(() => undefined);
+  });
+
+  setHandler(appointLead, ({ expertId, actor }: LeadAppointment) =>
+    context.journal.record(caseEvent('LeadAppointed', { expertId }, actor, now())), {
+    validator: ({ expertId, actor }: LeadAppointment) => {
+      requireCoordinator(actor);
+      requireStage(context, TEAM_STAGES, 'appointing a lead');
+      const member = context.state.team.find((m) => m.expertId === expertId);
+      if (!member) throw notFound(`expert ${expertId} is not on this case's team`);
+      if (member.role === 'lead') throw conflict(`expert ${expertId} already leads the team`);
+    },
+  });
+
+  setHandler(reassignTask, ({ taskId, expertId, actor }: TaskReassignment) =>
+    context.journal.record(caseEvent('TaskReassigned', { taskId, assigneeId: expertId }, actor, now())), {
+    validator: ({ taskId, expertId, actor }: TaskReassignment) => {
+      requireCoordinator(actor);
+      requireStage(context, ['Preparation'], 'passing a task on');
+      const task = context.state.tasks.find((t) => t.taskId === taskId);
+      if (!task) throw notFound(`task ${taskId} is not on this case`);
+      if (task.status !== 'open') throw conflict(`task ${taskId} is already ${task.status}`);
+      if (!context.state.team.some((m) => m.expertId === expertId)) throw notFound(`expert ${expertId} is not on this case's team`);
+      if (task.assigneeId === expertId) throw conflict(`task ${taskId} is already assigned to expert ${expertId}`);
+    },
+  });
+}
+
+/** Whether an offer to this expert may still be made: not once the pool has deactivated them. */
+export function mayBeOffered(context: CaseContext, expertId: string): boolean {
+  return !context.deactivatedExperts.has(expertId);
+}
