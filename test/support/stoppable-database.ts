@@ -3,11 +3,10 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { brigadeDataSourceOptions } from '../../src/database/data-source-options';
 import { freePort } from './free-port';
-import type { TestDatabase } from './test-database';
+import { ownerAccess, type TestDatabase } from './test-database';
 
 const EMBEDDED_POSTGRES = path.resolve(__dirname, '..', '..', 'dist', 'src', 'database', 'embedded-postgres.js');
 
@@ -47,15 +46,7 @@ export async function createStoppableDatabase(): Promise<StoppableDatabase> {
   return {
     url,
     dataSource,
-    sql: async (text, params) => {
-      const client = new Client({ connectionString: url });
-      await client.connect();
-      try {
-        return (await client.query(text, params)).rows;
-      } finally {
-        await client.end();
-      }
-    },
+    ...ownerAccess(url),
     stopServer: async () => {
       await server?.stop();
       server = undefined;

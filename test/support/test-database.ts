@@ -3,12 +3,21 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { brigadeDataSourceOptions } from '../../src/database/data-source-options';
 
+/** Runs one statement and answers its rows. */
+export type Sql = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+
+/** Statements run as the owner, outside the app's connection pool: for checks and for tampering on purpose. */
+export interface OwnerAccess {
+  /** Runs SQL as the owner, outside the app's connection pool. */
+  readonly sql: Sql;
+  /** Runs `use` in one transaction as the owner, outside the app's connection pool. */
+  ownerTransaction(use: (sql: Sql) => Promise<void>): Promise<void>;
+}
+
 /** A fresh, migrated database of its own for one test file. */
-export interface TestDatabase {
+export interface TestDatabase extends OwnerAccess {
   readonly url: string;
   readonly dataSource: DataSource;
-  /** Runs SQL as the owner, outside the app's connection pool. */
-  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
 }
 
@@ -23,11 +32,28 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url,
     dataSource,
-    sql: (text, params) => withClient(url, async (client) => (await client.query(text, params)).rows),
+    ...ownerAccess(url),
     drop: async () => {
       await dataSource.destroy();
       await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
+  };
+}
+
+/** SQL on a connection of its own as the login in `url`, which should be the owner's. */
+export function ownerAccess(url: string): OwnerAccess {
+  return {
+    sql: (text, params) => withClient(url, async (client) => (await client.query(text, params)).rows),
+    ownerTransaction: (use) => withClient(url, async (client) => {
+      await client.query('BEGIN');
+      try {
+        await use(async (text, params) => (await client.query(text, params)).rows);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    }),
   };
 }
 
