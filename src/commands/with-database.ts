@@ -2,12 +2,14 @@ import { DataSource } from 'typeorm';
 import type { BrigadeConfig } from '../config/brigade-config';
 import { brigadeDataSourceOptions } from '../database/data-source-options';
 import type { EmbeddedDatabase } from '../database/embedded-postgres';
+import { runBrigadeMigrations } from '../database/run-migrations';
 
 /** Runs `use` against Brigade's database, migrated; starts and stops the embedded PostgreSQL when no DATABASE_URL is set. */
 export async function withDatabase<T>(config: BrigadeConfig, use: (dataSource: DataSource) => Promise<T>): Promise<T> {
   const embedded = config.databaseUrl ? undefined : await startEmbedded(config);
   try {
-    // migrationsRun is on, so initialising brings the schema up to date before anything is read or written.
+    // The schema is brought up to date, as the owner, before anything is read or written as the application.
+    await runBrigadeMigrations(config.databaseMigrationUrl ?? config.databaseUrl ?? embedded!.migrationUrl);
     const dataSource = await new DataSource(brigadeDataSourceOptions(config.databaseUrl ?? embedded!.url)).initialize();
     try {
       return await use(dataSource);
