@@ -25,7 +25,7 @@ async function startEmbedded(config: BrigadeConfig): Promise<EmbeddedDatabase> {
   // Loaded only when needed: a run against DATABASE_URL has no use for it, and jest cannot load its ES module.
   const { startEmbeddedPostgres } = await import('../database/embedded-postgres.js');
   try {
-    return await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort });
+    return await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, serverUserRoot: config.embeddedPostgresRoot });
   } catch (error) {
     throw new Error(`cannot start the embedded PostgreSQL in ${config.dataDir}. If Brigade is running on it, stop ` +
       `Brigade first, or set DATABASE_URL to the database to use. (${error instanceof Error ? error.message : String(error)})`);

@@ -97,6 +97,8 @@ export class BrigadeConfig {
     readonly tracing: TracingConfig,
     /** The owner's login for migrations, beside DATABASE_URL's least-privileged one; when absent, DATABASE_URL migrates. */
     readonly databaseMigrationUrl: string | undefined = undefined,
+    /** As root: where the embedded PostgreSQL's binaries and data go when the `postgres` user cannot reach the project's. */
+    readonly embeddedPostgresRoot = '/var/lib/brigade',
   ) {}
 
   /** Whether this process serves HTTP. */
@@ -134,7 +136,14 @@ export function loadBrigadeConfig(env: NodeJS.ProcessEnv = process.env, cwd = pr
     metricsConfig(env),
     tracingConfig(env),
     databaseMigrationUrl(env),
+    absolutePath(env, 'BRIGADE_EMBEDDED_POSTGRES_ROOT', '/var/lib/brigade'),
   );
+}
+
+function absolutePath(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = nonEmpty(env[name]) ?? fallback;
+  if (!path.isAbsolute(raw)) throw new ConfigError(`${name} must be an absolute path, got "${raw}"`);
+  return raw;
 }
 
 function databaseMigrationUrl(env: NodeJS.ProcessEnv): string | undefined {

@@ -24,7 +24,7 @@ export async function startInfrastructure(config: BrigadeConfig): Promise<Infras
     let databaseUrl = config.databaseUrl;
     let databaseMigrationUrl = config.databaseMigrationUrl ?? config.databaseUrl;
     if (!databaseUrl) {
-      const database = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort });
+      const database = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, serverUserRoot: config.embeddedPostgresRoot });
       stops.push(() => database.stop());
       databaseUrl = database.url;
       databaseMigrationUrl = database.migrationUrl;
