@@ -30,6 +30,12 @@ describe('loadBrigadeConfig', () => {
     expect(() => loadBrigadeConfig(env)).toThrow(message);
   });
 
+  it('keeps what the postgres user must reach under /var/lib/brigade unless BRIGADE_EMBEDDED_POSTGRES_ROOT says otherwise, as an absolute path', () => {
+    expect(loadBrigadeConfig({}).embeddedPostgresRoot).toBe('/var/lib/brigade');
+    expect(loadBrigadeConfig({ BRIGADE_EMBEDDED_POSTGRES_ROOT: '/srv/pg' }).embeddedPostgresRoot).toBe('/srv/pg');
+    expect(() => loadBrigadeConfig({ BRIGADE_EMBEDDED_POSTGRES_ROOT: 'srv/pg' })).toThrow('BRIGADE_EMBEDDED_POSTGRES_ROOT must be an absolute path, got "srv/pg"');
+  });
+
   it('takes how long the API waits on Temporal as a duration', () => {
     expect(loadBrigadeConfig({ BRIGADE_TEMPORAL_CALL_TIMEOUT: '2m' }).temporalCallTimeoutMs).toBe(120_000);
   });
