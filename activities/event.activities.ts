@@ -1,6 +1,6 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { NewCaseEvent } from '../src/domain/case.events';
-import { IdempotencyKeyReuseError, InvalidAppendError, VersionConflictError } from '../src/event-store/event-store.errors';
+import { IdempotencyKeyReuseError, InvalidAppendError, StreamMismatchError, VersionConflictError } from '../src/event-store/event-store.errors';
 import type { AppendResult, EventStore } from '../src/event-store/event-store.port';
 
 /** What the workflow asks to record: the case's new events after the version it last saw. */
@@ -17,7 +17,7 @@ export interface EventActivityDependencies {
 }
 
 // Errors that another attempt cannot fix: retrying them would only hide a bug.
-const PERMANENT_ERRORS = [VersionConflictError, InvalidAppendError, IdempotencyKeyReuseError];
+const PERMANENT_ERRORS = [VersionConflictError, StreamMismatchError, InvalidAppendError, IdempotencyKeyReuseError];
 
 /** Builds the activities that write case events to the event store. */
 export function createEventActivities({ eventStore }: EventActivityDependencies) {

@@ -10,6 +10,7 @@ import { loadBrigadeConfig, type BrigadeConfig } from '../../src/config/brigade-
 import { AesGcmPayloadCodec } from '../../src/crypto/aes-gcm-payload-codec';
 import { brigadeDataConverter } from '../../src/crypto/brigade-data-converter';
 import { brigadeDataSourceOptions } from '../../src/database/data-source-options';
+import { runBrigadeMigrations } from '../../src/database/run-migrations';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import type { BenchServers } from './bench-servers';
 import { freePort } from './free-port';
@@ -68,7 +69,8 @@ export async function openBenchContext(servers: BenchServers): Promise<BenchCont
     for (const closeOne of closers.reverse()) await closeOne().catch((error: unknown) => console.error(`bench clean-up: ${String(error)}`));
   };
   try {
-    // Migrated here first, so that the API and the workers starting next find the schema in place.
+    // Migrated here first, so that the API and the workers starting next find the schema in place; the bench runs as one login.
+    await runBrigadeMigrations(servers.databaseUrl, { logging: false });
     const dataSource = await new DataSource(brigadeDataSourceOptions(servers.databaseUrl, { logging: false })).initialize();
     closers.push(() => dataSource.destroy());
     const pool = new Pool({ connectionString: servers.databaseUrl, max: 20 });

@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, NotFoundException, type HttpException } from '@nestjs/common';
 import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, isGrpcServiceError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
+import { STREAM_CONFLICT_ERRORS } from '../event-store/event-store.errors';
 import { CASE_FAILURE } from '../../workflows/messages';
 
 type CaseFailureType = (typeof CASE_FAILURE)[keyof typeof CASE_FAILURE];
@@ -48,6 +49,17 @@ export function toHttpError(caseId: string, error: unknown): unknown {
     const Answer = type ? ANSWER_FOR_FAILURE[type as CaseFailureType] : undefined;
     if (Answer) return new Answer(message);
   }
+  const streamConflict = streamConflictOf(error);
+  if (streamConflict !== undefined) {
+    return new ConflictException(`case ${caseId} cannot take this decision until an operator reconciles its recorded events with its workflow: ${streamConflict}`);
+  }
   // Anything else is not the caller's fault: it stays a server error.
   return error;
+}
+
+// The worker's append was refused because the stored stream and the workflow disagree; it has alerted the operator.
+function streamConflictOf(error: unknown): string | undefined {
+  if (!(error instanceof WorkflowUpdateFailedError) || !(error.cause instanceof ActivityFailure)) return undefined;
+  const failure = error.cause.cause;
+  return failure instanceof ApplicationFailure && STREAM_CONFLICT_ERRORS.includes(failure.type ?? '') ? failure.message : undefined;
 }

@@ -95,6 +95,10 @@ export class BrigadeConfig {
     readonly metrics: MetricsConfig,
     /** Whether and where OpenTelemetry traces go. */
     readonly tracing: TracingConfig,
+    /** The owner's login for migrations, beside DATABASE_URL's least-privileged one; when absent, DATABASE_URL migrates. */
+    readonly databaseMigrationUrl: string | undefined = undefined,
+    /** As root: where the embedded PostgreSQL's binaries and data go when the `postgres` user cannot reach the project's. */
+    readonly embeddedPostgresRoot = '/var/lib/brigade',
   ) {}
 
   /** Whether this process serves HTTP. */
@@ -131,7 +135,30 @@ export function loadBrigadeConfig(env: NodeJS.ProcessEnv = process.env, cwd = pr
     localSignIn(env),
     metricsConfig(env),
     tracingConfig(env),
+    databaseMigrationUrl(env),
+    absolutePath(env, 'BRIGADE_EMBEDDED_POSTGRES_ROOT', '/var/lib/brigade'),
   );
+}
+
+function absolutePath(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = nonEmpty(env[name]) ?? fallback;
+  if (!path.isAbsolute(raw)) throw new ConfigError(`${name} must be an absolute path, got "${raw}"`);
+  return raw;
+}
+
+function databaseMigrationUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const url = nonEmpty(env.DATABASE_MIGRATION_URL);
+  if (url === undefined) return undefined;
+  if (nonEmpty(env.DATABASE_URL) === undefined) {
+    throw new ConfigError('DATABASE_MIGRATION_URL needs DATABASE_URL beside it: the embedded PostgreSQL makes both logins itself');
+  }
+  for (const name of ['DATABASE_URL', 'DATABASE_MIGRATION_URL']) {
+    if (!/^postgres(ql)?:\/\/[^/]/.test(nonEmpty(env[name])!)) throw new ConfigError(`${name} must be a postgres:// URL such as postgres://brigade_app:secret@db:5432/brigade`);
+  }
+  if (new URL(url).username === new URL(nonEmpty(env.DATABASE_URL)!).username) {
+    throw new ConfigError('DATABASE_MIGRATION_URL must name the owner\'s login, not the same login as DATABASE_URL (see docs/database-security.md)');
+  }
+  return url;
 }
 
 function metricsConfig(env: NodeJS.ProcessEnv): MetricsConfig {

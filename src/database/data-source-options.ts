@@ -5,14 +5,17 @@ import { ExpertRow } from '../experts/expert.row';
 import { BRIGADE_MIGRATIONS } from './migrations';
 import { ParameterFreeQueryLogger } from './parameter-free-query-logger';
 
-/** TypeORM options for Brigade's database: migrations only, never schema synchronisation. */
+/**
+ * TypeORM options for the application's pool: never schema synchronisation, and no migrations either, since those run
+ * beforehand as the owner (`runBrigadeMigrations`) while this login may only read and append.
+ */
 export function brigadeDataSourceOptions(url: string, overrides: { logging?: boolean } = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
     entities: [CaseEventRow, CaseProjectionRow, ExpertRow],
     migrations: BRIGADE_MIGRATIONS,
-    migrationsRun: true,
+    migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: ['error'],

@@ -25,3 +25,17 @@ export class InvalidAppendError extends Error {
     this.name = 'InvalidAppendError';
   }
 }
+
+/** The constraint name that the database's chain guard gives its refusals, so a store can tell them from other errors. */
+export const CHAIN_LINK_CONSTRAINT = 'case_events_chain_link';
+
+/** Thrown when the stored stream does not continue where an append expects it to: someone wrote to it behind the store. */
+export class StreamMismatchError extends Error {
+  constructor(readonly caseId: string, readonly expectedVersion: number, detail: string) {
+    super(`the recorded events of case ${caseId} do not continue from version ${expectedVersion}, where its workflow stands: ${detail}`);
+    this.name = 'StreamMismatchError';
+  }
+}
+
+/** The names of the errors that mean a case's stored stream and its workflow disagree; an operator must look. */
+export const STREAM_CONFLICT_ERRORS: readonly string[] = ['VersionConflictError', 'StreamMismatchError'];

@@ -4,7 +4,7 @@ import { evolve, type CaseState } from '../domain/case.state';
 import { CASE_EVENT_TYPES, type CaseEvent } from '../domain/case.events';
 import { CaseEventRow } from './case-event.row';
 import { CaseProjectionRow } from './case-projection.row';
-import { IdempotencyKeyReuseError, InvalidAppendError, VersionConflictError } from './event-store.errors';
+import { CHAIN_LINK_CONSTRAINT, IdempotencyKeyReuseError, InvalidAppendError, StreamMismatchError, VersionConflictError } from './event-store.errors';
 import type { AppendRequest, AppendResult, ChainVerification, EventStore, StoredCaseEvent } from './event-store.port';
 import { GENESIS_HASH, chainHash, findChainBreak } from './hash-chain';
 
@@ -27,10 +27,13 @@ export class PostgresEventStore implements EventStore {
       return await this.dataSource.transaction('READ COMMITTED', (manager) => this.appendInTransaction(manager, request));
     } catch (error) {
       // Two first appends to one new stream race on the projection's primary key; the loser lost the version race.
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+      const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string; message: string }) : undefined;
+      if (driverError?.code === UNIQUE_VIOLATION) {
         const actual = await this.currentVersion(request.caseId);
         throw new VersionConflictError(request.caseId, request.expectedVersion, actual);
       }
+      // The database's own chain guard: the stream holds rows the projection does not know of.
+      if (driverError?.constraint === CHAIN_LINK_CONSTRAINT) throw new StreamMismatchError(request.caseId, request.expectedVersion, driverError.message);
       throw error;
     }
   }

@@ -37,6 +37,7 @@ export class EventAppendMetrics {
   private readonly duration: Histogram<'events' | 'outcome'>;
   private readonly appended: Counter<'type'>;
   private readonly missed: Counter<'deadline'>;
+  private readonly streamConflicts: Counter;
 
   constructor(registry: Registry) {
     this.duration = new Histogram({
@@ -59,6 +60,16 @@ export class EventAppendMetrics {
       labelNames: ['deadline'],
       registers: [registry],
     });
+    this.streamConflicts = new Counter({
+      name: 'brigade_event_stream_conflicts_total',
+      help: "Appends refused because a case's stored event stream and its workflow disagree; each one needs an operator.",
+      registers: [registry],
+    });
+  }
+
+  /** Counts one append refused because the case's stream and its workflow disagree. */
+  recordStreamConflict(): void {
+    this.streamConflicts.inc();
   }
 
   /** Records one append that took `seconds` and ended with `result`, or failed when `result` is undefined. */

@@ -22,11 +22,14 @@ export async function startInfrastructure(config: BrigadeConfig): Promise<Infras
   };
   try {
     let databaseUrl = config.databaseUrl;
+    let databaseMigrationUrl = config.databaseMigrationUrl ?? config.databaseUrl;
     if (!databaseUrl) {
-      const database = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort });
+      const database = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, serverUserRoot: config.embeddedPostgresRoot });
       stops.push(() => database.stop());
       databaseUrl = database.url;
-      logger.log(`embedded PostgreSQL on 127.0.0.1:${config.embeddedPostgresPort} (data in ${config.dataDir}/postgres)`);
+      databaseMigrationUrl = database.migrationUrl;
+      database.notes.forEach((note) => logger.log(note));
+      logger.log(`embedded PostgreSQL on 127.0.0.1:${config.embeddedPostgresPort} (data in ${database.clusterDir})`);
     }
     let temporalAddress = config.temporalAddress;
     let temporalUiUrl: string | undefined;
@@ -44,7 +47,7 @@ export async function startInfrastructure(config: BrigadeConfig): Promise<Infras
       temporalUiUrl = server.uiUrl;
       logger.log(`Temporal dev server on ${server.address}, web UI at ${server.uiUrl}`);
     }
-    return { connections: new RuntimeConnections(databaseUrl, temporalAddress, temporalUiUrl), stop };
+    return { connections: new RuntimeConnections(databaseUrl, temporalAddress, temporalUiUrl, databaseMigrationUrl), stop };
   } catch (error) {
     await stop();
     throw error;

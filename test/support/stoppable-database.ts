@@ -3,11 +3,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { brigadeDataSourceOptions } from '../../src/database/data-source-options';
+import { runBrigadeMigrations } from '../../src/database/run-migrations';
 import { freePort } from './free-port';
-import type { TestDatabase } from './test-database';
+import { ownerAccess, type TestDatabase } from './test-database';
 
 const EMBEDDED_POSTGRES = path.resolve(__dirname, '..', '..', 'dist', 'src', 'database', 'embedded-postgres.js');
 
@@ -18,7 +18,7 @@ const { startEmbeddedPostgres } = require(process.env.EMBEDDED_POSTGRES);
 startEmbeddedPostgres({ dataDir: process.env.PG_DATA_DIR, port: Number(process.env.PG_PORT) }).then((database) => {
   process.removeAllListeners('SIGTERM');
   process.on('SIGTERM', () => database.stop().then(() => process.exit(0), () => process.exit(1)));
-  process.stdout.write(JSON.stringify({ url: database.url }) + '\\n');
+  process.stdout.write(JSON.stringify({ url: database.url, ownerUrl: database.migrationUrl }) + '\\n');
 }, (error) => {
   process.stderr.write(String(error) + '\\n');
   process.exit(1);
@@ -39,23 +39,17 @@ export async function createStoppableDatabase(): Promise<StoppableDatabase> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'brigade-stoppable-pg-'));
   const port = await freePort();
   let server: ServerProcess | undefined = await startServerProcess(dataDir, port);
-  const url = server.url;
-  const dataSource = await new DataSource(brigadeDataSourceOptions(url, { logging: false })).initialize().catch(async (error: unknown) => {
+  const { url, ownerUrl } = server;
+  const dataSource = await runBrigadeMigrations(ownerUrl, { logging: false })
+    .then(() => new DataSource(brigadeDataSourceOptions(url, { logging: false })).initialize()).catch(async (error: unknown) => {
     await server?.stop();
     throw error;
   });
   return {
     url,
+    ownerUrl,
     dataSource,
-    sql: async (text, params) => {
-      const client = new Client({ connectionString: url });
-      await client.connect();
-      try {
-        return (await client.query(text, params)).rows;
-      } finally {
-        await client.end();
-      }
-    },
+    ...ownerAccess(ownerUrl),
     stopServer: async () => {
       await server?.stop();
       server = undefined;
@@ -73,6 +67,7 @@ export async function createStoppableDatabase(): Promise<StoppableDatabase> {
 
 interface ServerProcess {
   readonly url: string;
+  readonly ownerUrl: string;
   stop(): Promise<void>;
 }
 
@@ -83,17 +78,18 @@ async function startServerProcess(dataDir: string, port: number): Promise<Server
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
+  const { url, ownerUrl } = await new Promise<{ url: string; ownerUrl: string }>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const line = output.split('\n').find((candidate) => candidate.startsWith('{"url"'));
-      if (line) resolve((JSON.parse(line) as { url: string }).url);
+      if (line) resolve(JSON.parse(line) as { url: string; ownerUrl: string });
     });
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.once('exit', (code) => reject(new Error(`PostgreSQL on port ${port} exited with code ${code} before serving:\n${output}`)));
   });
   return {
     url,
+    ownerUrl,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;

@@ -5,9 +5,28 @@ import type { TestDatabase } from './test-database';
  * trigger is disabled only inside this transaction, so no other statement ever sees it off.
  */
 export async function tamperWithHistory(db: TestDatabase, statement: string, params: unknown[]): Promise<void> {
-  await db.dataSource.transaction(async (manager) => {
-    await manager.query('ALTER TABLE case_events DISABLE TRIGGER case_events_append_only');
-    await manager.query(statement, params);
-    await manager.query('ALTER TABLE case_events ENABLE TRIGGER case_events_append_only');
+  await db.ownerTransaction(async (sql) => {
+    await sql('ALTER TABLE case_events DISABLE TRIGGER case_events_append_only');
+    await sql(statement, params);
+    await sql('ALTER TABLE case_events ENABLE TRIGGER case_events_append_only');
   });
+}
+
+/** Where a forged event goes in a case's stream, and the previous hash it claims. */
+export interface ForgedEvent {
+  readonly version: number;
+  readonly prevHash: string;
+}
+
+/**
+ * Inserts, as the owner and behind the event store's back, a copy of the case's last event at another version with
+ * another previous hash and a made-up hash of its own; the `cases` projection is left as it was.
+ */
+export async function forgeEvent(db: TestDatabase, caseId: string, forged: ForgedEvent): Promise<void> {
+  await db.sql(`
+    INSERT INTO case_events (case_id, version, type, schema_version, data, actor_role, actor_id, occurred_at, recorded_at,
+                             workflow_id, run_id, activity_id, idempotency_key, prev_hash, hash)
+    SELECT case_id, $2, type, schema_version, data, actor_role, actor_id, occurred_at, recorded_at,
+           workflow_id, run_id, activity_id, idempotency_key || ':forged', $3, repeat('f', 64)
+      FROM case_events WHERE case_id = $1 ORDER BY version DESC LIMIT 1`, [caseId, forged.version, forged.prevHash]);
 }

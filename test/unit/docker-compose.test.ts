@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { RUNTIME_ROLES } from '../../src/config/brigade-config';
 import { brigadeDataSourceOptions } from '../../src/database/data-source-options';
+import { APP_ROLE, OWNER_ROLE } from '../../src/database/database-roles';
 import { BRIGADE_SEARCH_ATTRIBUTES } from '../../src/temporal/search-attributes';
 
 const root = path.resolve(__dirname, '../..');
@@ -119,18 +120,44 @@ describe('docker-compose.yml', () => {
     expect(RUNTIME_ROLES).toEqual(expect.arrayContaining(['api', 'worker']));
   });
 
-  it.each(appServices)('points %s at the postgres service with the credentials that service is given', (_name, service) => {
-    const databaseUrl = environmentOf(service).DATABASE_URL;
-    expect(databaseUrl).toBeDefined();
-    const url = new URL(databaseUrl);
-    expect(url.protocol).toMatch(/^postgres(ql)?:$/);
-    expect(serviceNames).toContain(url.hostname);
+  /** The SQL of the init scripts the postgres service mounts into /docker-entrypoint-initdb.d. */
+  function initScriptsOf(service: Service): string {
+    return (service.configs ?? [])
+      .map((config) => (typeof config === 'string' ? { source: config, target: '' } : config))
+      .filter((config) => config.target?.startsWith('/docker-entrypoint-initdb.d/'))
+      .map((config) => interpolate(sut.configs?.[config.source ?? '']?.content ?? ''))
+      .join('\n');
+  }
 
-    const database = environmentOf(sut.services[url.hostname]);
-    expect(sut.services[url.hostname].image).toMatch(/^postgres:/);
-    expect(decodeURIComponent(url.username)).toBe(database.POSTGRES_USER);
-    expect(decodeURIComponent(url.password)).toBe(database.POSTGRES_PASSWORD);
-    expect(url.pathname.slice(1)).toBe(database.POSTGRES_DB);
+  it.each(appServices)('points %s at the postgres service as the least-privileged application login, and migrates as the owner', (_name, service) => {
+    const env = environmentOf(service);
+    const app = new URL(env.DATABASE_URL);
+    const owner = new URL(env.DATABASE_MIGRATION_URL);
+    expect(app.protocol).toMatch(/^postgres(ql)?:$/);
+    expect(serviceNames).toContain(app.hostname);
+    const postgres = sut.services[app.hostname];
+    const database = environmentOf(postgres);
+    expect(postgres.image).toMatch(/^postgres:/);
+    expect(owner.host).toBe(app.host);
+    expect([app.pathname.slice(1), owner.pathname.slice(1)]).toEqual([database.POSTGRES_DB, database.POSTGRES_DB]);
+
+    expect(decodeURIComponent(app.username)).toBe(APP_ROLE);
+    expect(decodeURIComponent(owner.username)).toBe(OWNER_ROLE);
+    expect(decodeURIComponent(app.password)).toBe(database.BRIGADE_DB_APP_PASSWORD);
+    expect(decodeURIComponent(owner.password)).toBe(database.BRIGADE_DB_OWNER_PASSWORD);
+    // Neither is the image's superuser.
+    expect([APP_ROLE, OWNER_ROLE]).not.toContain(database.POSTGRES_USER);
+  });
+
+  it('creates both logins without superuser powers when the postgres volume is initialised, and makes the owner own the database', () => {
+    const script = initScriptsOf(sut.services.postgres);
+    for (const [role, password] of [[OWNER_ROLE, 'BRIGADE_DB_OWNER_PASSWORD'], [APP_ROLE, 'BRIGADE_DB_APP_PASSWORD']]) {
+      expect(script).toMatch(new RegExp(`CREATE ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE .*PASSWORD :'(\\w+)'`));
+      const variable = new RegExp(`CREATE ROLE ${role} .*PASSWORD :'(\\w+)'`).exec(script)![1];
+      expect(script).toContain(`-v ${variable}="$${password}"`);
+    }
+    expect(script).toContain(`OWNER TO ${OWNER_ROLE}`);
+    expect(script).toContain('ON_ERROR_STOP=1');
   });
 
   it.each(appServices)('points %s at a Temporal frontend service defined in the file', (_name, service) => {
@@ -144,6 +171,7 @@ describe('docker-compose.yml', () => {
 
   it('gives the api and the workers the same database and Temporal', () => {
     expect(environmentOf(worker).DATABASE_URL).toBe(environmentOf(api).DATABASE_URL);
+    expect(environmentOf(worker).DATABASE_MIGRATION_URL).toBe(environmentOf(api).DATABASE_MIGRATION_URL);
     expect(environmentOf(worker).TEMPORAL_ADDRESS).toBe(environmentOf(api).TEMPORAL_ADDRESS);
   });
 
@@ -292,11 +320,14 @@ describe('docker-compose.yml', () => {
     expect(discovered).toEqual([{ names: ['worker'], type: 'A', port: Number(environmentOf(worker).BRIGADE_WORKER_METRICS_ADDRESS.split(':')[1]) }]);
   });
 
-  it('keeps secrets out of the file: the database password comes from POSTGRES_PASSWORD', () => {
+  it('keeps secrets out of the file: the database passwords come from the environment', () => {
     const literal = (name: string) => (sut.services[name].environment as Record<string, string>);
-    expect(literal('postgres').POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD(:?-[^}]*)?\}$/);
+    for (const variable of ['POSTGRES_PASSWORD', 'BRIGADE_DB_OWNER_PASSWORD', 'BRIGADE_DB_APP_PASSWORD']) {
+      expect(literal('postgres')[variable]).toMatch(new RegExp(`^\\$\\{${variable}(:?-[^}]*)?\\}$`));
+    }
     for (const [name] of appServices) {
-      expect(literal(name).DATABASE_URL).toContain(':${POSTGRES_PASSWORD');
+      expect(literal(name).DATABASE_URL).toContain(':${BRIGADE_DB_APP_PASSWORD');
+      expect(literal(name).DATABASE_MIGRATION_URL).toContain(':${BRIGADE_DB_OWNER_PASSWORD');
     }
   });
 });

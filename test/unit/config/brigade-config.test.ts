@@ -16,6 +16,26 @@ describe('loadBrigadeConfig', () => {
     expect([sut.runsApi, sut.runsWorker]).toEqual([false, true]);
   });
 
+  it("takes the owner's login for migrations beside the application's", () => {
+    const sut = loadBrigadeConfig({ DATABASE_URL: 'postgres://brigade_app:a@db/brigade', DATABASE_MIGRATION_URL: 'postgres://brigade_owner:o@db/brigade' });
+    expect(sut).toMatchObject({ databaseUrl: 'postgres://brigade_app:a@db/brigade', databaseMigrationUrl: 'postgres://brigade_owner:o@db/brigade' });
+    expect(loadBrigadeConfig({ DATABASE_URL: 'postgres://brigade_app:a@db/brigade' }).databaseMigrationUrl).toBeUndefined();
+  });
+
+  it.each([
+    [{ DATABASE_MIGRATION_URL: 'postgres://brigade_owner:o@db/brigade' }, /DATABASE_MIGRATION_URL needs DATABASE_URL beside it/],
+    [{ DATABASE_URL: 'postgres://brigade_app:a@db/brigade', DATABASE_MIGRATION_URL: 'db:5432' }, /DATABASE_MIGRATION_URL must be a postgres:\/\/ URL/],
+    [{ DATABASE_URL: 'postgres://brigade_app:a@db/brigade', DATABASE_MIGRATION_URL: 'postgres://brigade_app:a@db/brigade' }, /DATABASE_MIGRATION_URL must name the owner's login, not the same login as DATABASE_URL/],
+  ])('refuses a migration login that cannot be the owner: %j', (env, message) => {
+    expect(() => loadBrigadeConfig(env)).toThrow(message);
+  });
+
+  it('keeps what the postgres user must reach under /var/lib/brigade unless BRIGADE_EMBEDDED_POSTGRES_ROOT says otherwise, as an absolute path', () => {
+    expect(loadBrigadeConfig({}).embeddedPostgresRoot).toBe('/var/lib/brigade');
+    expect(loadBrigadeConfig({ BRIGADE_EMBEDDED_POSTGRES_ROOT: '/srv/pg' }).embeddedPostgresRoot).toBe('/srv/pg');
+    expect(() => loadBrigadeConfig({ BRIGADE_EMBEDDED_POSTGRES_ROOT: 'srv/pg' })).toThrow('BRIGADE_EMBEDDED_POSTGRES_ROOT must be an absolute path, got "srv/pg"');
+  });
+
   it('takes how long the API waits on Temporal as a duration', () => {
     expect(loadBrigadeConfig({ BRIGADE_TEMPORAL_CALL_TIMEOUT: '2m' }).temporalCallTimeoutMs).toBe(120_000);
   });
