@@ -2,10 +2,12 @@ import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate
 import { Reflector } from '@nestjs/core';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import type { Request } from 'express';
+import { BrigadeConfig } from '../config/brigade-config';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './allow.decorator';
 import { PRINCIPAL_PROPERTY } from './current-principal.decorator';
 import type { Principal } from './principal';
 import { principalFromClaims } from './token-claims';
+import { tokenLifetimeProblem } from './token-lifetime';
 import type { UserRole } from './user-role';
 
 const BEARER = /^Bearer +([A-Za-z0-9._~+/=-]+)$/;
@@ -13,7 +15,7 @@ const BEARER = /^Bearer +([A-Za-z0-9._~+/=-]+)$/;
 /** The global guard: a route is closed unless it is public or names the caller's role, and the caller must show a valid token. */
 @Injectable()
 export class TokenGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly jwt: JwtService) {}
+  constructor(private readonly reflector: Reflector, private readonly jwt: JwtService, private readonly config: BrigadeConfig) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -42,6 +44,9 @@ export class TokenGuard implements CanActivate {
       if (error instanceof TokenExpiredError) throw new UnauthorizedException(`the token expired at ${error.expiredAt.toISOString()}`);
       throw new UnauthorizedException(`the token is not valid: ${error instanceof Error ? error.message : String(error)}`);
     }
+    // A leaked token that never expires, or expires in a year, would open the API for as long; the signature alone does not say.
+    const lifetime = tokenLifetimeProblem(payload, this.config.tokenKeys.maxTokenTtlSeconds, Math.floor(Date.now() / 1000));
+    if (lifetime) throw new UnauthorizedException(lifetime);
     const principal = principalFromClaims(payload);
     if (typeof principal === 'string') throw new UnauthorizedException(`the token names no valid principal: ${principal}`);
     return principal;
