@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { ApiErrorResponses } from '../runtime/api-error-responses';
 import { ErrorBody } from '../runtime/error-body';
 import { Public } from './allow.decorator';
@@ -41,8 +42,11 @@ export class LocalSignInController {
   })
   @ApiOkResponse({ type: IssuedTokenBody, description: 'A token signed with this process’s keys.' })
   @ApiErrorResponses({ 400: 'An unknown role, or a subject that does not fit the role.' })
-  @ApiForbiddenResponse({ type: ErrorBody, description: 'Local sign-in is turned off.' })
-  issue(@Body() dto: LocalTokenDto): IssuedToken {
-    return this.localSignIn.issue({ role: dto.role, subject: dto.subject });
+  @ApiForbiddenResponse({
+    type: ErrorBody,
+    description: 'Local sign-in is turned off, the Host is not localhost, 127.0.0.1 or [::1] at the listening port, or an Origin other than the server\'s own is present.',
+  })
+  issue(@Body() dto: LocalTokenDto, @Req() request: Request): IssuedToken {
+    return this.localSignIn.issue({ role: dto.role, subject: dto.subject }, request);
   }
 }

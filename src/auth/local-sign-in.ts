@@ -1,5 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
 import { BrigadeConfig } from '../config/brigade-config';
+import { hasLoopbackHost } from '../runtime/host-allow-list';
 import type { Principal } from './principal';
 import { issueToken, type IssuedToken } from './token-issuer';
 import { loadTokenKeys, type TokenKeys } from './token-keys';
@@ -16,13 +18,26 @@ export class LocalSignIn {
     return this.config.localSignIn;
   }
 
-  /** A token for the principal, or 403 when local sign-in is off. */
-  issue(principal: Principal): IssuedToken {
+  /** A token for the principal, or 403 when local sign-in is off or the request does not come from this machine's own page. */
+  issue(principal: Principal, request: Request): IssuedToken {
     if (!this.enabled) {
       throw new ForbiddenException('local sign-in is turned off (BRIGADE_LOCAL_SIGN_IN=false); paste a token issued by your administrator instead');
     }
+    refuseForeignCaller(request);
     // Loaded on first use: a process with local sign-in off never needs to read or create the secret for it.
     this.keys ??= loadTokenKeys(this.config);
     return issueToken(this.keys, principal);
+  }
+}
+
+// Anyone who can reach this route gets a coordinator token, so it must be reached as localhost and from its own page: a
+// rebound DNS name shows in Host, and another site's page in Origin.
+function refuseForeignCaller(request: Request): void {
+  if (!hasLoopbackHost(request)) {
+    throw new ForbiddenException('local sign-in answers only on localhost, 127.0.0.1 or [::1] at the port Brigade listens on');
+  }
+  const origin = request.headers.origin;
+  if (origin !== undefined && origin.toLowerCase() !== `${request.protocol}://${request.headers.host!.toLowerCase()}`) {
+    throw new ForbiddenException("local sign-in answers only to Brigade's own sign-in page, not to a page from another origin");
   }
 }

@@ -19,5 +19,8 @@ export function principalProblem(role: unknown, subject: unknown): string | null
 /** The principal a verified token payload names, or the reason it names none. */
 export function principalFromClaims(payload: Record<string, unknown>): Principal | string {
   const problem = principalProblem(payload.role, payload.sub);
-  return problem ?? { role: payload.role as Principal['role'], subject: payload.sub as string };
+  if (problem) return problem;
+  // An expert's subject is their id, a UUID: recorded in lower case, whatever case the token's issuer wrote it in.
+  const subject = payload.role === 'expert' ? (payload.sub as string).toLowerCase() : (payload.sub as string);
+  return { role: payload.role as Principal['role'], subject };
 }

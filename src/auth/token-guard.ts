@@ -4,10 +4,12 @@ import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { SPECIFIC_ERROR_CODES } from '../runtime/error-body';
 import { EXPERT_DIRECTORY, type ExpertDirectory } from '../experts/expert-directory.port';
+import { BrigadeConfig } from '../config/brigade-config';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './allow.decorator';
 import { PRINCIPAL_PROPERTY } from './current-principal.decorator';
 import type { Principal } from './principal';
 import { principalFromClaims } from './token-claims';
+import { tokenLifetimeProblem } from './token-lifetime';
 import type { UserRole } from './user-role';
 
 const BEARER = /^Bearer +([A-Za-z0-9._~+/=-]+)$/;
@@ -18,6 +20,7 @@ export class TokenGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
+    private readonly config: BrigadeConfig,
     @Inject(EXPERT_DIRECTORY) private readonly experts: ExpertDirectory,
   ) {}
 
@@ -48,6 +51,9 @@ export class TokenGuard implements CanActivate {
       if (error instanceof TokenExpiredError) throw new UnauthorizedException(`the token expired at ${error.expiredAt.toISOString()}`);
       throw new UnauthorizedException(`the token is not valid: ${error instanceof Error ? error.message : String(error)}`);
     }
+    // A leaked token that never expires, or expires in a year, would open the API for as long; the signature alone does not say.
+    const lifetime = tokenLifetimeProblem(payload, this.config.tokenKeys.maxTokenTtlSeconds, Math.floor(Date.now() / 1000));
+    if (lifetime) throw new UnauthorizedException(lifetime);
     const principal = principalFromClaims(payload);
     if (typeof principal === 'string') throw new UnauthorizedException(`the token names no valid principal: ${principal}`);
     if (principal.role === 'expert') await this.requireActiveExpert(principal.subject);

@@ -16,6 +16,8 @@ export interface TokenKeys {
   /** The HS256 secret, or the RS256 private key when this process may issue tokens. */
   readonly signKey: string | undefined;
   readonly tokenTtl: string;
+  /** The longest lifetime a token may be issued with, in seconds. */
+  readonly maxTokenTtlSeconds: number;
   /** Where the keys came from, for messages: an environment variable or the generated file. */
   readonly source: string;
 }
@@ -27,12 +29,13 @@ export function generatedSecretPath(dataDir: string): string {
 
 /** The configured keys, or the data folder's secret, generated on first use so that a fresh machine just works. */
 export function loadTokenKeys(config: BrigadeConfig): TokenKeys {
-  const { secret, publicKey, privateKey, tokenTtl } = config.tokenKeys;
-  if (publicKey) return { algorithm: 'RS256', verifyKey: publicKey, signKey: privateKey, tokenTtl, source: 'BRIGADE_JWT_PUBLIC_KEY' };
-  if (secret) return { algorithm: 'HS256', verifyKey: secret, signKey: secret, tokenTtl, source: 'BRIGADE_JWT_SECRET' };
+  const { secret, publicKey, privateKey, tokenTtl, maxTokenTtlSeconds } = config.tokenKeys;
+  const lifetimes = { tokenTtl, maxTokenTtlSeconds };
+  if (publicKey) return { algorithm: 'RS256', verifyKey: publicKey, signKey: privateKey, ...lifetimes, source: 'BRIGADE_JWT_PUBLIC_KEY' };
+  if (secret) return { algorithm: 'HS256', verifyKey: secret, signKey: secret, ...lifetimes, source: 'BRIGADE_JWT_SECRET' };
   const file = generatedSecretPath(config.dataDir);
   const kept = readOrCreateSecret(file);
-  return { algorithm: 'HS256', verifyKey: kept, signKey: kept, tokenTtl, source: file };
+  return { algorithm: 'HS256', verifyKey: kept, signKey: kept, ...lifetimes, source: file };
 }
 
 /** The `@nestjs/jwt` options for these keys: one algorithm, Brigade's issuer and audience, both when signing and checking. */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { isDuration } from '../config/brigade-config';
-import { issueToken } from '../auth/token-issuer';
+import { durationSeconds, isDuration } from '../config/brigade-config';
+import { issueToken, tokenTtlTooLong } from '../auth/token-issuer';
 import { loadTokenKeys } from '../auth/token-keys';
 import { isUserRole, USER_ROLES } from '../auth/user-role';
 import { UsageError, type Command } from './command';
@@ -11,6 +11,8 @@ export const tokenCommand: Command = {
   usage: '--role coordinator|expert|auditor --sub <subject> [--ttl 8h]',
   async run(args, config, output) {
     const { role, sub, ttl } = parseTokenArgs(args);
+    const max = config.tokenKeys.maxTokenTtlSeconds;
+    if (ttl !== undefined && durationSeconds(ttl) > max) throw new UsageError(`--ttl: ${tokenTtlTooLong(ttl, max)}`);
     const issued = issueToken(loadTokenKeys(config), { role, subject: sub }, ttl);
     output.out(issued.token);
     output.err(`token for ${role} ${sub}, valid until ${issued.expiresAt}`);

@@ -14,6 +14,8 @@ export interface TokenKeysConfig {
   readonly privateKey: string | undefined;
   /** How long an issued token stays valid, as `30m`, `8h` or `7d`. */
   readonly tokenTtl: string;
+  /** The longest lifetime (`exp` minus `iat`) a token may have, in seconds; longer tokens are neither issued nor accepted. */
+  readonly maxTokenTtlSeconds: number;
 }
 
 /** One AES-256 key for Temporal payloads, and the id that encrypted payloads carry to name it. */
@@ -41,6 +43,21 @@ export interface MetricsConfig {
   readonly token: string | undefined;
   /** Where a process in the `worker` role serves `/metrics`; none when unset. The other roles serve it on the API port. */
   readonly workerAddress: ListenAddress | undefined;
+}
+
+/** The HTTP server's limits, and the Host headers it answers. */
+export interface HttpServerConfig {
+  /**
+   * The `Host` values (lower case, `name` or `name:port`) that requests may carry; `['*']` lets any through. When
+   * undefined, only `localhost`, `127.0.0.1` and `[::1]` on the port the request arrived on are answered.
+   */
+  readonly allowedHosts: readonly string[] | undefined;
+  /** How long a client may take to send a request's headers. */
+  readonly headersTimeoutMs: number;
+  /** How long a client may take to send a whole request, body included. */
+  readonly requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open between requests. */
+  readonly keepAliveTimeoutMs: number;
 }
 
 /** Where OpenTelemetry spans go: nowhere (the default), an OTLP/HTTP collector, or the console. */
@@ -95,6 +112,8 @@ export class BrigadeConfig {
     readonly metrics: MetricsConfig,
     /** Whether and where OpenTelemetry traces go. */
     readonly tracing: TracingConfig,
+    /** The HTTP server's timeouts and allowed Host headers. */
+    readonly http: HttpServerConfig,
     /** The owner's login for migrations, beside DATABASE_URL's least-privileged one; when absent, DATABASE_URL migrates. */
     readonly databaseMigrationUrl: string | undefined = undefined,
     /** As root: where the embedded PostgreSQL's binaries and data go when the `postgres` user cannot reach the project's. */
@@ -135,6 +154,7 @@ export function loadBrigadeConfig(env: NodeJS.ProcessEnv = process.env, cwd = pr
     localSignIn(env),
     metricsConfig(env),
     tracingConfig(env),
+    httpServerConfig(env),
     databaseMigrationUrl(env),
     absolutePath(env, 'BRIGADE_EMBEDDED_POSTGRES_ROOT', '/var/lib/brigade'),
   );
@@ -159,6 +179,33 @@ function databaseMigrationUrl(env: NodeJS.ProcessEnv): string | undefined {
     throw new ConfigError('DATABASE_MIGRATION_URL must name the owner\'s login, not the same login as DATABASE_URL (see docs/database-security.md)');
   }
   return url;
+}
+
+function httpServerConfig(env: NodeJS.ProcessEnv): HttpServerConfig {
+  const headersTimeoutMs = durationMs(env, 'BRIGADE_HTTP_HEADERS_TIMEOUT', '10s');
+  const requestTimeoutMs = durationMs(env, 'BRIGADE_HTTP_REQUEST_TIMEOUT', '30s');
+  // Node refuses to create a server whose headers may take longer than the whole request.
+  if (headersTimeoutMs > requestTimeoutMs) throw new ConfigError('BRIGADE_HTTP_HEADERS_TIMEOUT must not be longer than BRIGADE_HTTP_REQUEST_TIMEOUT');
+  return { allowedHosts: allowedHosts(env), headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs: durationMs(env, 'BRIGADE_HTTP_KEEP_ALIVE_TIMEOUT', '5s') };
+}
+
+// A host name or IPv4 address, or an IPv6 address in brackets, each with an optional port: what a Host header holds.
+const HOST_ENTRY = /^(?:[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?$/;
+
+// BRIGADE_ALLOWED_HOSTS is `name[:port],name[:port]`, or `*` for a proxy in front that checks Host itself.
+function allowedHosts(env: NodeJS.ProcessEnv): readonly string[] | undefined {
+  const raw = nonEmpty(env.BRIGADE_ALLOWED_HOSTS);
+  if (raw === undefined) return undefined;
+  const hosts = raw.split(',').map((entry) => entry.trim().toLowerCase());
+  if (hosts.includes('*')) {
+    if (hosts.length > 1) throw new ConfigError('BRIGADE_ALLOWED_HOSTS must be either * or a list of hosts, not both');
+    return hosts;
+  }
+  const bad = hosts.find((host) => !HOST_ENTRY.test(host));
+  if (bad !== undefined) {
+    throw new ConfigError(`BRIGADE_ALLOWED_HOSTS must list Host values such as brigade.example.nl or 127.0.0.1:3000 (no scheme, no path), got "${bad}"`);
+  }
+  return hosts;
 }
 
 function metricsConfig(env: NodeJS.ProcessEnv): MetricsConfig {
@@ -200,7 +247,9 @@ function tokenKeys(env: NodeJS.ProcessEnv): TokenKeysConfig {
   if (privateKey && !publicKey) throw new ConfigError('BRIGADE_JWT_PRIVATE_KEY needs BRIGADE_JWT_PUBLIC_KEY beside it');
   const tokenTtl = nonEmpty(env.BRIGADE_TOKEN_TTL) ?? '8h';
   if (!isDuration(tokenTtl)) throw new ConfigError(`BRIGADE_TOKEN_TTL must be a duration such as 30m, 8h or 7d, got "${tokenTtl}"`);
-  return { secret, publicKey, privateKey, tokenTtl };
+  const maxTokenTtlSeconds = durationMs(env, 'BRIGADE_TOKEN_MAX_TTL', '12h') / 1000;
+  if (durationSeconds(tokenTtl) > maxTokenTtlSeconds) throw new ConfigError(`BRIGADE_TOKEN_TTL ${tokenTtl} is longer than BRIGADE_TOKEN_MAX_TTL allows`);
+  return { secret, publicKey, privateKey, tokenTtl, maxTokenTtlSeconds };
 }
 
 // BRIGADE_PAYLOAD_KEYS is `id:base64key,id:base64key`; BRIGADE_PAYLOAD_KEY_ID names the one that encrypts.
@@ -275,7 +324,12 @@ const MS_PER_UNIT: Readonly<Record<string, number>> = { s: 1_000, m: 60_000, h: 
 function durationMs(env: NodeJS.ProcessEnv, name: string, fallback: string): number {
   const raw = nonEmpty(env[name]) ?? fallback;
   if (!isDuration(raw)) throw new ConfigError(`${name} must be a duration such as 15s, 2m or 1h, got "${raw}"`);
-  return Number(raw.slice(0, -1)) * MS_PER_UNIT[raw.slice(-1)];
+  return durationSeconds(raw) * 1000;
+}
+
+/** The number of seconds in a duration such as `30m`, `8h` or `7d`; the text must pass `isDuration`. */
+export function durationSeconds(duration: string): number {
+  return (Number(duration.slice(0, -1)) * MS_PER_UNIT[duration.slice(-1)]) / 1000;
 }
 
 /** Whether a text is a token lifetime: a positive whole number of seconds, minutes, hours or days. */

@@ -1,10 +1,11 @@
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { actorOf, type Principal } from '../auth/principal';
 import { ExpertViewModel } from '../experts/expert-view.model';
 import { ApiErrorResponses } from '../runtime/api-error-responses';
+import { ParseUuidParamPipe } from '../runtime/uuid-path-param.pipe';
 import { ExpertDeactivation } from './expert-deactivation.service';
 
 /** The route that takes an expert out of the pool. */
@@ -27,7 +28,7 @@ export class ExpertDeactivationController {
     404: 'No expert has this id.',
     503: 'The expert is inactive, but some open cases could not be told yet; repeat the request.',
   })
-  deactivate(@Param('id', new ParseUUIDPipe({ version: '4' })) id: string, @CurrentPrincipal() principal: Principal) {
+  deactivate(@Param('id', new ParseUuidParamPipe()) id: string, @CurrentPrincipal() principal: Principal) {
     return this.deactivation.deactivate(id, actorOf(principal));
   }
 }

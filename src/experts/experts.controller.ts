@@ -1,14 +1,15 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/allow.decorator';
 import { ApiErrorResponses } from '../runtime/api-error-responses';
+import { ParseUuidParamPipe } from '../runtime/uuid-path-param.pipe';
 import { CreateExpertDto } from './dto/create-expert.dto';
 import { ListExpertsQueryDto } from './dto/list-experts-query.dto';
 import { UpdateExpertDto } from './dto/update-expert.dto';
 import { ExpertPageModel, ExpertViewModel } from './expert-view.model';
 import { ExpertsService } from './experts.service';
 
-const expertId = new ParseUUIDPipe({ version: '4' });
+const expertId = new ParseUuidParamPipe();
 
 const MALFORMED = 'A field of the body or query, or the id in the path, is malformed, or the body has a field it does not know; `fields` names each.';
 const UNKNOWN_EXPERT = 'No expert has this id.';

@@ -6,7 +6,9 @@ import type { BrigadeConfig } from '../config/brigade-config';
 import { useBrigadeLogger } from '../logging/process-logger';
 import { RequestLoggingModule } from '../logging/request-logging.module';
 import { installTemporalRuntimeLogging } from '../temporal/temporal-runtime-logging';
+import { BrigadeExpressAdapter } from './brigade-http-server';
 import { freeLoopbackPort } from './free-port';
+import { refuseUnknownHosts } from './host-allow-list';
 import { startInfrastructure, type Infrastructure } from './infrastructure';
 import { serveOpenApi } from './open-api';
 
@@ -34,7 +36,9 @@ export async function startBrigade(config: BrigadeConfig): Promise<RunningBrigad
     const module = { ...appModule, imports: [...(appModule.imports ?? []), RequestLoggingModule.forRoot(config.logLevel)] };
     let url: string | undefined;
     if (config.runsApi) {
-      const httpApp: INestApplication = await NestFactory.create(module, { logger: logger.nest });
+      const httpApp: INestApplication = await NestFactory.create(module, new BrigadeExpressAdapter(config.http), { logger: logger.nest });
+      // First of all middleware, so that no route, page, document or CORS preflight answers a foreign Host.
+      refuseUnknownHosts(httpApp, config.http.allowedHosts);
       serveOpenApi(httpApp);
       allowCodecCors(httpApp, config.codecCorsOrigins);
       await httpApp.listen(config.httpPort, config.httpHost);

@@ -1,6 +1,6 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { errorCodeFor, type ErrorBody } from './error-body';
+import { errorBody, type ErrorBody } from './error-body';
 import { unavailableDependency } from './unavailable-dependency';
 import type { FieldProblem } from './validation';
 
@@ -25,8 +25,7 @@ export class ErrorBodyFilter implements ExceptionFilter {
     const message = unavailableDependency(exception);
     if (message === undefined) return undefined;
     this.logger.warn(`answered 503: ${exception instanceof Error ? exception.message : String(exception)}`);
-    const statusCode = HttpStatus.SERVICE_UNAVAILABLE;
-    return { statusCode, code: errorCodeFor(statusCode), message, fields: [] };
+    return errorBody(HttpStatus.SERVICE_UNAVAILABLE, message);
   }
 
   private internal(exception: unknown): ErrorBody {
@@ -34,8 +33,7 @@ export class ErrorBodyFilter implements ExceptionFilter {
     const cause = exception instanceof Error ? (exception.cause as { code?: unknown; details?: unknown } | undefined) : undefined;
     const because = cause && (cause.code !== undefined || cause.details !== undefined) ? `\ncaused by: code ${String(cause.code)}: ${String(cause.details)}` : '';
     this.logger.error(`${exception instanceof Error ? exception.stack ?? exception.message : String(exception)}${because}`);
-    const statusCode = HttpStatus.INTERNAL_SERVER_ERROR;
-    return { statusCode, code: errorCodeFor(statusCode), message: 'an internal error occurred; it has been logged', fields: [] };
+    return errorBody(HttpStatus.INTERNAL_SERVER_ERROR, 'an internal error occurred; it has been logged');
   }
 }
 
@@ -45,6 +43,6 @@ function fromHttpException(exception: HttpException): ErrorBody {
   const details = typeof raw === 'object' && raw !== null ? (raw as { message?: unknown; fields?: FieldProblem[]; code?: unknown }) : { message: raw };
   const message = Array.isArray(details.message) ? details.message.join('; ') : String(details.message ?? exception.message);
   // A refusal may name itself more precisely than its status (`expert_deactivated` rather than `unauthenticated`).
-  const code = typeof details.code === 'string' ? details.code : errorCodeFor(statusCode);
-  return { statusCode, code, message, fields: details.fields ?? [] };
+  const body = errorBody(statusCode, message, details.fields ?? []);
+  return typeof details.code === 'string' ? { ...body, code: details.code } : body;
 }

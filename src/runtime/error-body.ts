@@ -7,11 +7,13 @@ export const ERROR_CODES: Readonly<Record<number, string>> = {
   401: 'unauthenticated',
   403: 'forbidden',
   404: 'not_found',
+  408: 'request_timeout',
   409: 'conflict',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
   422: 'unprocessable',
   429: 'too_many_requests',
+  431: 'headers_too_large',
   500: 'internal_error',
   503: 'unavailable',
 };
@@ -43,4 +45,9 @@ export class ErrorBody {
   @ApiProperty({ example: 'case 5b1d… does not exist' }) readonly message!: string;
   @ApiProperty({ type: [FieldProblemBody], description: 'The offending fields; empty when the error is not about input.' })
   readonly fields!: readonly FieldProblem[];
+}
+
+/** The error body for a status and message, for answers written outside Nest's exception filter. */
+export function errorBody(statusCode: number, message: string, fields: readonly FieldProblem[] = []): ErrorBody {
+  return { statusCode, code: errorCodeFor(statusCode), message, fields };
 }

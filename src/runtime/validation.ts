@@ -25,6 +25,12 @@ export function brigadeValidationPipe(): ValidationPipe {
   });
 }
 
+/** A 400 about one field, in the body the validation pipe gives, so that every 400 names its field the same way. */
+export function invalidField(field: string, problem: string): BadRequestException {
+  const fields: FieldProblem[] = [{ field, problems: [problem] }];
+  return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: problem, fields });
+}
+
 function flatten(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;

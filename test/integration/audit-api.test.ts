@@ -138,6 +138,12 @@ describe('the audit HTTP API', () => {
         .toEqual([`case-${workflowCaseId}`, `case-${workflowCaseId}-esc-1`]);
     });
 
+    it('passes the same real run asked for with its id in upper case, answering the id in lower case', async () => {
+      const response = await auditor().get(`/cases/${workflowCaseId.toUpperCase()}/verify`).expect(200);
+
+      expect(response.body).toMatchObject({ caseId: workflowCaseId, valid: true, replay: { status: 'passed' } });
+    });
+
     it('names the first version of an event altered in the database', async () => {
       const { caseId, events } = await aGeneratedCase();
       const riskVersion = events.findIndex((event) => event.type === 'RiskLevelChanged') + 1;
@@ -205,7 +211,9 @@ describe('the audit HTTP API', () => {
     it('answers 400 for a case id that is not a UUID', async () => {
       const response = await auditor().get('/cases/not-a-case/timeline').expect(400);
 
-      expect(response.body).toMatchObject({ statusCode: 400, code: 'invalid_input' });
+      expect(response.body).toEqual({
+        statusCode: 400, code: 'invalid_input', message: 'id must be a UUID (version 4)', fields: [{ field: 'id', problems: ['id must be a UUID (version 4)'] }],
+      });
     });
   });
 

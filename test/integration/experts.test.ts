@@ -186,8 +186,16 @@ describe('the expert registry', () => {
       expect((await api().get(`/experts/${id}`).expect(404)).body.message).toBe(`expert ${id} does not exist`);
     });
 
-    it('answers 400 for an id that is not a UUID', async () => {
-      await api().get('/experts/not-a-uuid').expect(400);
+    it('shows the expert asked for with the id in upper case', async () => {
+      const expert = await anExpert();
+
+      expect((await api().get(`/experts/${expert.expertId.toUpperCase()}`).expect(200)).body).toEqual(expert);
+    });
+
+    it('answers 400 naming the path parameter for an id that is not a UUID', async () => {
+      const response = await api().get('/experts/not-a-uuid').expect(400);
+
+      expect(response.body.fields).toEqual([{ field: 'id', problems: ['id must be a UUID (version 4)'] }]);
     });
   });
 

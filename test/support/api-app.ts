@@ -8,6 +8,8 @@ import { loadBrigadeConfig } from '../../src/config/brigade-config';
 import { ConfigModule } from '../../src/config/config.module';
 import { RuntimeConnections } from '../../src/config/runtime-connections';
 import { brigadeDataSourceOptions } from '../../src/database/data-source-options';
+import { BrigadeExpressAdapter } from '../../src/runtime/brigade-http-server';
+import { refuseUnknownHosts } from '../../src/runtime/host-allow-list';
 import { HttpRuntimeModule } from '../../src/runtime/http-runtime.module';
 import { fakeTemporalModule, type FakeTemporal } from './fake-temporal';
 import { TEST_PAYLOAD_KEY_ENV } from './payload-keys';
@@ -48,7 +50,9 @@ export async function createApiApp(db: TestDatabase, options: ApiAppOptions): Pr
       ...options.imports,
     ],
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  // The same server and Host check as startBrigade, so timeouts and Host refusals are tested as they run.
+  const app = moduleRef.createNestApplication(new BrigadeExpressAdapter(config.http), { logger: false });
+  refuseUnknownHosts(app, config.http.allowedHosts);
   options.beforeInit?.(app);
   await app.init();
   return {

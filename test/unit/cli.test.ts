@@ -45,6 +45,7 @@ describe('the command line', () => {
     ['a token without a subject', ['token', '--role', 'auditor'], /--sub is required/],
     ['a token with an unknown option', ['token', '--role', 'auditor', '--sub', 'a.visser', '--admin'], /Unknown option '--admin'/],
     ['a token with a bad lifetime', ['token', '--role', 'auditor', '--sub', 'a.visser', '--ttl', 'forever'], /--ttl must be a duration/],
+    ['a token that outlives the maximum', ['token', '--role', 'auditor', '--sub', 'a.visser', '--ttl', '13h'], /--ttl: a token may live at most 12 h \(BRIGADE_TOKEN_MAX_TTL\), not 13h/],
   ])('answers %s with the problem, the command\'s usage and exit code 2', async (_case, args, problem) => {
     const output = capture();
 

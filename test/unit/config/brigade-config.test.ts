@@ -40,7 +40,26 @@ describe('loadBrigadeConfig', () => {
     expect(loadBrigadeConfig({ BRIGADE_TEMPORAL_CALL_TIMEOUT: '2m' }).temporalCallTimeoutMs).toBe(120_000);
   });
 
+  it('bounds the HTTP server and token lifetimes by default, and answers only loopback Host names', () => {
+    const sut = loadBrigadeConfig({});
+    expect(sut.http).toEqual({ allowedHosts: undefined, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 });
+    expect(sut.tokenKeys.maxTokenTtlSeconds).toBe(12 * 3600);
+  });
+
+  it('takes the allowed Host names as a list in lower case, or * for any', () => {
+    expect(loadBrigadeConfig({ BRIGADE_ALLOWED_HOSTS: 'Brigade.Example.nl, 127.0.0.1:3000,[::1]:3000' }).http.allowedHosts)
+      .toEqual(['brigade.example.nl', '127.0.0.1:3000', '[::1]:3000']);
+    expect(loadBrigadeConfig({ BRIGADE_ALLOWED_HOSTS: '*' }).http.allowedHosts).toEqual(['*']);
+  });
+
   it.each([
+    [{ BRIGADE_ALLOWED_HOSTS: 'https://brigade.example.nl' }, /BRIGADE_ALLOWED_HOSTS must list Host values/],
+    [{ BRIGADE_ALLOWED_HOSTS: 'brigade.example.nl/api' }, /BRIGADE_ALLOWED_HOSTS must list Host values/],
+    [{ BRIGADE_ALLOWED_HOSTS: '*,localhost:3000' }, /either \* or a list of hosts/],
+    [{ BRIGADE_HTTP_REQUEST_TIMEOUT: '30' }, /BRIGADE_HTTP_REQUEST_TIMEOUT must be a duration/],
+    [{ BRIGADE_HTTP_HEADERS_TIMEOUT: '1m' }, /BRIGADE_HTTP_HEADERS_TIMEOUT must not be longer than BRIGADE_HTTP_REQUEST_TIMEOUT/],
+    [{ BRIGADE_TOKEN_TTL: '7d' }, /BRIGADE_TOKEN_TTL 7d is longer than BRIGADE_TOKEN_MAX_TTL allows/],
+    [{ BRIGADE_TOKEN_MAX_TTL: 'forever' }, /BRIGADE_TOKEN_MAX_TTL must be a duration/],
     [{ BRIGADE_ROLE: 'scheduler' }, /BRIGADE_ROLE must be one of all, api, worker, got "scheduler"/],
     [{ PORT: '70000' }, /PORT must be a TCP port/],
     [{ BRIGADE_EMBEDDED_POSTGRES_PORT: 'five' }, /BRIGADE_EMBEDDED_POSTGRES_PORT must be a TCP port/],

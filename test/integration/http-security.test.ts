@@ -1,0 +1,205 @@
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { SessionModule } from '../../src/auth/session.module';
+import { allowCodecCors } from '../../src/codec-server/codec-cors';
+import { CodecServerModule } from '../../src/codec-server/codec-server.module';
+import { loadBrigadeConfig } from '../../src/config/brigade-config';
+import { ExpertsModule } from '../../src/experts/experts.module';
+import { OPEN_API_PATH, serveOpenApi } from '../../src/runtime/open-api';
+import { createApiApp, type ApiApp } from '../support/api-app';
+import { servedRoutes } from '../support/open-api-coverage';
+import { sendRaw, type RawRequest } from '../support/raw-http';
+import { exchangeOnSocket } from '../support/raw-socket';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { bearer } from '../support/tokens';
+
+const UI_ORIGIN = 'http://localhost:8233';
+const SIGN_IN = { method: 'POST', path: '/auth/local-token', body: JSON.stringify({ role: 'coordinator', subject: 'c.jansen' }) } as const;
+const JSON_TYPE = { 'Content-Type': 'application/json' };
+
+/** An app with the sign-in, experts and codec routes, the OpenAPI page and the codec's CORS, listening on a loopback port. */
+async function listeningApp(db: TestDatabase, env: Record<string, string>): Promise<{ app: ApiApp; port: number; url: string }> {
+  const app = await createApiApp(db, {
+    imports: [SessionModule, ExpertsModule, CodecServerModule],
+    env: { BRIGADE_LOCAL_SIGN_IN: 'true', ...env },
+    beforeInit: (nest) => {
+      serveOpenApi(nest);
+      allowCodecCors(nest, loadBrigadeConfig({}).codecCorsOrigins);
+    },
+  });
+  await app.app.listen(0, '127.0.0.1');
+  const { port } = app.app.getHttpServer().address() as AddressInfo;
+  return { app, port, url: `http://127.0.0.1:${port}` };
+}
+
+describe('the HTTP server facing an outside attacker', () => {
+  let db: TestDatabase;
+  let app: ApiApp;
+  let port: number;
+  let url: string;
+  const send = (raw: RawRequest) => sendRaw(url, raw);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ({ app, port, url } = await listeningApp(db, { BRIGADE_HTTP_HEADERS_TIMEOUT: '1s', BRIGADE_HTTP_REQUEST_TIMEOUT: '2s' }));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  describe('when a page rebinds its own DNS name to this machine', () => {
+    it('refuses local sign-in to a Host that is not this machine with 403, handing out no token', async () => {
+      const response = await send({ ...SIGN_IN, headers: { ...JSON_TYPE, Host: `attacker.example:${port}` } });
+
+      expect(response.status).toBe(403);
+      expect(JSON.parse(response.text)).toEqual({
+        statusCode: 403, code: 'forbidden', fields: [],
+        message: `this server does not answer to the Host "attacker.example:${port}"; BRIGADE_ALLOWED_HOSTS lists the names it does`,
+      });
+    });
+
+    it('refuses every route, the OpenAPI page and a CORS preflight for a foreign Host, before they run', async () => {
+      const routes = servedRoutes(app.app).map((route) => route.split(' ') as [string, string]);
+      const requests: RawRequest[] = [
+        ...routes.map(([method, template]) => ({ method, path: template.replace(/\{[^}]+\}/g, randomUUID()) })),
+        { method: 'GET', path: `/${OPEN_API_PATH}` },
+        { method: 'GET', path: `/${OPEN_API_PATH}-json` },
+        { method: 'OPTIONS', path: '/codec/decode', headers: { Origin: UI_ORIGIN, 'Access-Control-Request-Method': 'POST' } },
+      ];
+      expect(routes.length).toBeGreaterThan(8);
+
+      for (const request of requests) {
+        const response = await send({ ...request, headers: { ...request.headers, Host: `attacker.example:${port}`, Authorization: bearer('coordinator', 'c.jansen') } });
+        expect({ route: `${request.method} ${request.path}`, status: response.status, code: JSON.parse(response.text).code, cors: response.headers['access-control-allow-origin'] })
+          .toEqual({ route: `${request.method} ${request.path}`, status: 403, code: 'forbidden', cors: undefined });
+      }
+    });
+
+    it('refuses a loopback name at another port, a look-alike name, and a bare name on a port other than 80', async () => {
+      for (const host of ['localhost:1', '[::1]:1', `localhost.attacker.example:${port}`, '127.0.0.1', `127.0.0.1.nip.io:${port}`]) {
+        const response = await send({ method: 'GET', path: '/auth/local-sign-in', headers: { Host: host } });
+        expect({ host, status: response.status }).toEqual({ host, status: 403 });
+      }
+    });
+
+    it('answers this machine by each of its loopback names at its own port, in any case', async () => {
+      for (const host of ['localhost', '127.0.0.1', '[::1]', 'LocalHost']) {
+        expect((await send({ method: 'GET', path: '/auth/local-sign-in', headers: { Host: `${host}:${port}` } })).status).toBe(200);
+      }
+    });
+
+    it("refuses local sign-in to a page from another origin, even on this machine's own Host", async () => {
+      for (const origin of ['http://attacker.example', `http://localhost:${port}.attacker.example`, 'null', `https://127.0.0.1:${port}`]) {
+        const response = await send({ ...SIGN_IN, headers: { ...JSON_TYPE, Host: `127.0.0.1:${port}`, Origin: origin } });
+        expect({ origin, status: response.status, message: JSON.parse(response.text).message })
+          .toEqual({ origin, status: 403, message: "local sign-in answers only to Brigade's own sign-in page, not to a page from another origin" });
+      }
+    });
+
+    it('hands out a token to its own page, and to a client that sends no Origin', async () => {
+      const ownPage = await send({ ...SIGN_IN, headers: { ...JSON_TYPE, Host: `localhost:${port}`, Origin: `http://localhost:${port}` } });
+      const noOrigin = await send({ ...SIGN_IN, headers: { ...JSON_TYPE, Host: `127.0.0.1:${port}` } });
+
+      expect([ownPage.status, noOrigin.status]).toEqual([200, 200]);
+      expect(JSON.parse(ownPage.text).token).toEqual(expect.any(String));
+    });
+  });
+
+  describe('CORS', () => {
+    const preflight = (origin: string, path = '/codec/decode') =>
+      send({ method: 'OPTIONS', path, headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } });
+
+    it("lets the Temporal UI's origin call the codec endpoint, and reflects no look-alike of it", async () => {
+      expect((await preflight(UI_ORIGIN)).headers['access-control-allow-origin']).toBe(UI_ORIGIN);
+      for (const lookAlike of [`${UI_ORIGIN}.attacker.example`, 'http://localhost:82330', 'http://attacker.localhost:8233', 'null']) {
+        expect((await preflight(lookAlike)).headers['access-control-allow-origin']).toBeUndefined();
+      }
+    });
+
+    it("reflects not even the Temporal UI's origin on any other route", async () => {
+      expect((await preflight(UI_ORIGIN, '/auth/local-token')).headers['access-control-allow-origin']).toBeUndefined();
+    });
+  });
+
+  describe('when a client sends slowly', () => {
+    it('cuts off a body that trickles in with 408 and the error body, once the request timeout has passed', async () => {
+      const response = await exchangeOnSocket(port, (socket) => {
+        socket.write(`POST /auth/local-token HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`);
+        const trickle = setInterval(() => (socket.writable ? socket.write(' ') : clearInterval(trickle)), 200);
+        socket.on('close', () => clearInterval(trickle));
+      });
+
+      expect(response.status).toBe(408);
+      expect(response.headers).toMatchObject({ 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+      expect(JSON.parse(response.body)).toEqual({
+        statusCode: 408, code: 'request_timeout', fields: [], message: 'the request did not arrive in time; the server stopped waiting for it',
+      });
+      // The configured 2 s, checked once a second.
+      expect(response.elapsedMs).toBeGreaterThanOrEqual(1_900);
+      expect(response.elapsedMs).toBeLessThan(4_000);
+    });
+
+    it('cuts off headers that trickle in with 408 once the headers timeout has passed', async () => {
+      const response = await exchangeOnSocket(port, (socket) => {
+        socket.write(`GET /auth/local-sign-in HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`);
+        const trickle = setInterval(() => (socket.writable ? socket.write('X-Slow: 1\r\n') : clearInterval(trickle)), 200);
+        socket.on('close', () => clearInterval(trickle));
+      });
+
+      expect(response.status).toBe(408);
+      expect(response.elapsedMs).toBeLessThan(3_000);
+    });
+  });
+
+  describe("when Node's HTTP parser refuses a request", () => {
+    it('answers headers that are too large with 431 and the error body', async () => {
+      const response = await exchangeOnSocket(port, (socket) => {
+        socket.write(`GET /auth/local-sign-in HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`);
+      });
+
+      expect(response.status).toBe(431);
+      expect(response.headers.connection).toBe('close');
+      expect(JSON.parse(response.body)).toEqual({ statusCode: 431, code: 'headers_too_large', fields: [], message: "the request's headers are too large" });
+    });
+
+    it('answers a malformed chunk with 400 and the error body', async () => {
+      const response = await exchangeOnSocket(port, (socket) => {
+        socket.write(`POST /auth/local-token HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`);
+      });
+
+      expect(response.status).toBe(400);
+      expect(response.headers.connection).toBe('close');
+      expect(JSON.parse(response.body)).toEqual({
+        statusCode: 400, code: 'invalid_input', fields: [], message: 'the request is not valid HTTP/1.1 (HPE_INVALID_CHUNK_SIZE)',
+      });
+    });
+  });
+});
+
+describe('a deployment that lists its own Host names', () => {
+  let db: TestDatabase;
+  let app: ApiApp;
+  let url: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ({ app, url } = await listeningApp(db, { BRIGADE_ALLOWED_HOSTS: 'brigade.example.nl' }));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('answers the listed name, and no longer the loopback names it did not list', async () => {
+    expect((await sendRaw(url, { method: 'GET', path: '/auth/local-sign-in', headers: { Host: 'brigade.example.nl' } })).status).toBe(200);
+    expect((await sendRaw(url, { method: 'GET', path: '/auth/local-sign-in' })).status).toBe(403);
+  });
+
+  it('still hands out local sign-in tokens only on a loopback Host', async () => {
+    const response = await sendRaw(url, { ...SIGN_IN, headers: { ...JSON_TYPE, Host: 'brigade.example.nl' } });
+
+    expect(response.status).toBe(403);
+    expect(JSON.parse(response.text).message).toBe('local sign-in answers only on localhost, 127.0.0.1 or [::1] at the port Brigade listens on');
+  });
+});
