@@ -223,9 +223,14 @@ function fieldMutations(document: OpenAPIObject, field: BodyField): Mutation[] {
 function invisibleTextMutations(schema: SchemaObject): Mutation[] {
   const mustNotBeBlank = schema.pattern !== undefined || (schema.minLength ?? 0) > 0;
   return [
-    ...INVISIBLE_TEXT.map((text) => ({ label: `only invisible characters ${JSON.stringify(text)}`, value: text, expectation: (mustNotBeBlank ? 'refused' : 'tolerated') as Expectation })),
-    ...BIDI_NAMES.map((text) => ({ label: `bidi controls ${JSON.stringify(text)}`, value: text, expectation: (patternAllows(schema, text) ? 'verbatim' : 'refused') as Expectation, verbatim: text })),
+    ...INVISIBLE_TEXT.map((text) => ({ label: `only invisible characters ${escaped(text)}`, value: text, expectation: (mustNotBeBlank ? 'refused' : 'tolerated') as Expectation })),
+    ...BIDI_NAMES.map((text) => ({ label: `bidi controls ${escaped(text)}`, value: text, expectation: (patternAllows(schema, text) ? 'verbatim' : 'refused') as Expectation, verbatim: text })),
   ];
+}
+
+// Everything but visible ASCII as \\u escapes, so that a label shows the invisible characters that were sent.
+function escaped(text: string): string {
+  return [...text].map((char) => (/[\x21-\x7E]/.test(char) ? char : `\\u${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)).join('');
 }
 
 // A documented pattern is a promise: text it does not match must be refused.
