@@ -228,7 +228,7 @@ function invisibleTextMutations(schema: SchemaObject): Mutation[] {
   ];
 }
 
-// Everything but visible ASCII as \\u escapes, so that a label shows the invisible characters that were sent.
+// Everything but visible ASCII as \u escapes, so that a label shows the invisible characters that were sent.
 function escaped(text: string): string {
   return [...text].map((char) => (/[\x21-\x7E]/.test(char) ? char : `\\u${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)).join('');
 }
