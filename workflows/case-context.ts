@@ -2,6 +2,7 @@ import { ApplicationFailure, CancellationScope } from '@temporalio/workflow';
 import type { CaseState } from '../src/domain/case.state';
 import { FINAL_STAGES, type Actor } from '../src/domain/case.vocabulary';
 import type { SupportRequest } from '../src/domain/support-request';
+import { isBlankText } from '../src/domain/visible-text';
 import { CaseJournal } from './case-journal';
 import { CASE_FAILURE, type SupportCaseInput } from './messages';
 
@@ -102,9 +103,9 @@ export function requireStage(context: CaseContext, allowed: ReadonlyArray<CaseSt
   }
 }
 
-/** Refuses blank or oversized free text. */
+/** Refuses blank (empty to the eye, see isBlankText) or oversized free text. */
 export function requireText(value: unknown, field: string, max = 5000): string {
-  if (typeof value !== 'string' || value.trim() === '') throw invalid(`${field} must be a non-empty text`);
+  if (typeof value !== 'string' || isBlankText(value)) throw invalid(`${field} must be a non-empty text`);
   if (value.length > max) throw invalid(`${field} must be at most ${max} characters`);
   return value.trim();
 }

@@ -94,9 +94,9 @@ function skillsFor(index: number, primary: CaseCategory): ExpertSkill[] {
 
 function unavailabilityFor(index: number): UnavailablePeriod[] {
   if (index % 5 !== 2) return [];
-  const leave = { from: isoDate(2027, index % 12, 1 + (index % 20)), to: isoDate(2027, index % 12, 14 + (index % 20)) };
+  const leave = { from: startOfDay(2027, index % 12, 1 + (index % 20)), to: endOfDay(2027, index % 12, 14 + (index % 20)) };
   // Some also have the Christmas holidays blocked.
-  return index % 10 === 7 ? [{ from: '2026-12-21', to: '2027-01-03' }, leave] : [leave];
+  return index % 10 === 7 ? [{ from: '2026-12-21T00:00:00+01:00', to: '2027-01-03T23:59:59+01:00' }, leave] : [leave];
 }
 
 function languagesFor(index: number, region: SafetyRegion, extra: string | undefined): string[] {
@@ -118,6 +118,11 @@ function phoneFor(index: number): string {
   return `+31 6 ${digits.slice(0, 4)} ${digits.slice(4)}`;
 }
 
-function isoDate(year: number, monthIndex: number, day: number): string {
-  return new Date(Date.UTC(year, monthIndex, day)).toISOString().slice(0, 10);
+// Whole days in UTC, written as the API takes them: RFC 3339 date-times.
+function startOfDay(year: number, monthIndex: number, day: number): string {
+  return new Date(Date.UTC(year, monthIndex, day)).toISOString();
+}
+
+function endOfDay(year: number, monthIndex: number, day: number): string {
+  return new Date(Date.UTC(year, monthIndex, day + 1) - 1).toISOString();
 }

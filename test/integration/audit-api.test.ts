@@ -89,12 +89,14 @@ describe('the audit HTTP API', () => {
     });
 
     it.each([
-      ['neither version nor at', '', 'give either version=<number> or at=<ISO 8601 time>', 'at'],
+      ['neither version nor at', '', 'give either version=<number> or at=<RFC 3339 date-time such as 2027-03-01T19:00:00+01:00>', 'at'],
       ['both version and at', '?version=2&at=2027-03-01T09:00:00Z', 'give either version or at, not both', 'at'],
       ['a version of 0', '?version=0', 'version must be 1 or more', 'version'],
       ['a version that is not a number', '?version=latest', 'version must be a whole number', 'version'],
       ['a version with a fraction', '?version=2.5', 'version must be a whole number', 'version'],
-      ['an at that is not a time', '?at=yesterday', 'at must be an ISO 8601 time such as 2027-03-01T09:00:00Z', 'at'],
+      ['an at that is not a time', '?at=yesterday', 'at must be an RFC 3339 date-time with an offset, such as 2027-03-01T19:00:00+01:00', 'at'],
+      ['an at given as an ISO week', '?at=2027-W09', 'at must be an RFC 3339 date-time with an offset, such as 2027-03-01T19:00:00+01:00', 'at'],
+      ['an at before 2015', '?at=2014-12-31T23:59:59Z', 'at must not be before 2015-01-01T00:00:00Z', 'at'],
       ['an unknown parameter', '?version=1&asOf=now', 'property asOf should not exist', 'asOf'],
     ])('answers 400 naming the problem for %s', async (_case, query, message, field) => {
       const { caseId } = await aGeneratedCase();

@@ -76,8 +76,13 @@ describe('the expert registry', () => {
       ['a capacity of 0', { capacity: 0 }, 'capacity'],
       ['a capacity of 11', { capacity: 11 }, 'capacity'],
       ['an unknown safety region', { safetyRegion: 'atlantis' }, 'safetyRegion'],
-      ['an unavailable period that ends before it starts', { unavailable: [{ from: '2027-03-10', to: '2027-03-01' }] }, 'unavailable.0.to'],
-      ['an unavailable period with a date that is not ISO 8601', { unavailable: [{ from: '10-03-2027', to: '2027-03-12' }] }, 'unavailable.0.from'],
+      ['an unavailable period that ends before it starts', { unavailable: [{ from: '2027-03-10T00:00:00Z', to: '2027-03-09T23:59:59Z' }] }, 'unavailable.0.to'],
+      ['an unavailable period with a date that is not ISO 8601', { unavailable: [{ from: '10-03-2027', to: '2027-03-12T00:00:00Z' }] }, 'unavailable.0.from'],
+      ['an unavailable period given as dates alone', { unavailable: [{ from: '2027-03-10T00:00:00Z', to: '2027-03-12' }] }, 'unavailable.0.to'],
+      ['an unavailable period given as an ISO week', { unavailable: [{ from: '2027-W10', to: '2027-03-12T00:00:00Z' }] }, 'unavailable.0.from'],
+      ['an unavailable period that ends beyond two years ahead', { unavailable: [{ from: '2027-03-10T00:00:00Z', to: '2099-03-12T00:00:00Z' }] }, 'unavailable.0.to'],
+      ['a name with a bidi override', { name: 'Anouk \u202Eseirv ed' }, 'name'],
+      ['a name of zero-width characters only', { name: '\u200B\u200D\u2060' }, 'name'],
       ['an unknown skill', { skills: ['juggling'] }, 'skills'],
       ['a language that is not an ISO code', { languages: ['dutch'] }, 'languages'],
       ['more than 50 conflicts of interest', { conflictMunicipalities: Array.from({ length: 51 }, (_, i) => `Gemeente ${String.fromCharCode(65 + (i % 26))}`) }, 'conflictMunicipalities'],
@@ -97,7 +102,7 @@ describe('the expert registry', () => {
     it('accepts a period that starts and ends on the same day, and real names with an apostrophe', async () => {
       const expert = await anExpert({
         homeMunicipality: "'s-Hertogenbosch", safetyRegion: 'brabant-noord', languages: ['nl', 'pap'],
-        unavailable: [{ from: '2027-05-04T09:00:00Z', to: '2027-05-04' }],
+        unavailable: [{ from: '2027-05-04T09:00:00+02:00', to: '2027-05-04T17:00:00+02:00' }],
       });
 
       expect(expert).toMatchObject({ homeMunicipality: "'s-Hertogenbosch", languages: ['nl', 'pap'] });
@@ -127,7 +132,7 @@ describe('the expert registry', () => {
     it.each([
       ['a capacity of 0', { capacity: 0 }, 'capacity'],
       ['null for the name', { name: null }, 'name'],
-      ['an unavailable period that ends before it starts', { unavailable: [{ from: '2027-03-10', to: '2027-03-09' }] }, 'unavailable.0.to'],
+      ['an unavailable period that ends before it starts', { unavailable: [{ from: '2027-03-10T00:00:00Z', to: '2027-03-09T00:00:00Z' }] }, 'unavailable.0.to'],
       ['a field that does not exist', { active: false }, 'active'],
     ])('refuses %s with a 400 that names the field, and changes nothing', async (_case, change, field) => {
       const expert = await anExpert();

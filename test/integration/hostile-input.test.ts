@@ -145,7 +145,11 @@ describe('hostile input on every route', () => {
     const changed = after.started !== before.started || after.sent !== before.sent || after.tables !== before.tables;
     if (response.status >= 500) problems.push(`answered ${response.status}: ${response.text.slice(0, 300)}`);
     if (response.status >= 400) {
-      problems.push(...errorBodyProblems(response));
+      const bodyProblems = errorBodyProblems(response);
+      problems.push(...bodyProblems);
+      if (bodyProblems.length === 0 && response.status === 400 && input.field && !namesField(response, input.field)) {
+        problems.push(`refused with 400, but without naming ${input.field}: ${response.text.slice(0, 200)}`);
+      }
       if (changed) problems.push(`refused with ${response.status}, yet something was recorded or sent to Temporal`);
       return problems;
     }
@@ -202,6 +206,12 @@ describe('hostile input on every route', () => {
     expect((await sendRaw(baseUrl, validRequestFor(document, registration))).status).toBe(201);
   }, 300_000);
 });
+
+/** Whether a 400's error body names the field, or a field inside it. */
+function namesField(response: RawResponse, field: string): boolean {
+  const body = JSON.parse(response.text) as { fields: Array<{ field: string }> };
+  return body.fields.some(({ field: named }) => named === field || named.startsWith(`${field}.`));
+}
 
 function errorBodyProblems(response: RawResponse): string[] {
   if (!String(response.headers['content-type']).startsWith('application/json')) {

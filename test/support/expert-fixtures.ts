@@ -12,7 +12,7 @@ export function anExpertBody(overrides: Record<string, unknown> = {}): Record<st
     homeMunicipality: 'Zoetermeer',
     safetyRegion: 'haaglanden',
     capacity: 2,
-    unavailable: [{ from: '2027-03-01', to: '2027-03-14' }],
+    unavailable: [{ from: '2027-03-01T00:00:00+01:00', to: '2027-03-14T23:59:59+01:00' }],
     conflictMunicipalities: ['Delft'],
     languages: ['nl', 'en'],
     ...overrides,

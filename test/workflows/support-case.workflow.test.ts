@@ -89,6 +89,7 @@ describe('the supportCase workflow', () => {
   describe('when a decision is refused by the validator', () => {
     it.each([
       ['a rejection without a reason', { decision: 'reject', actor: COORDINATOR }, CASE_FAILURE.invalidInput, /reason must be a non-empty text/],
+      ['a rejection whose reason is empty to the eye', { decision: 'reject', reason: '\u200B\u202E\u2069\u3164', actor: COORDINATOR }, CASE_FAILURE.invalidInput, /reason must be a non-empty text/],
       ['an unknown decision', { decision: 'maybe', actor: COORDINATOR }, CASE_FAILURE.invalidInput, /"accept" or "reject"/],
       ['a decision by an expert', { decision: 'accept', actor: { role: 'expert', id: 'e-1' } }, CASE_FAILURE.forbidden, /only a coordinator/],
     ])('refuses %s and records nothing for it', async (_name, decision, type, message) => {

@@ -1,17 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsInt, Min, Validate, ValidateIf, ValidatorConstraint, isISO8601,
+  IsInt, Min, Validate, ValidateIf, ValidatorConstraint,
   type ValidationArguments, type ValidatorConstraintInterface,
 } from 'class-validator';
+import { RFC3339_EXAMPLE, dateTimeProblem } from '../../runtime/rfc3339-date-time';
 
-
-/** What is wrong with the pair of query fields, if anything: exactly one must be given, and `at` must be a time. */
+/** What is wrong with the pair of query fields, if anything: exactly one must be given, and `at` must be a date-time. */
 function pointProblem(query: { readonly version?: unknown; readonly at?: unknown }): string | null {
-  if (query.version === undefined && query.at === undefined) return 'give either version=<number> or at=<ISO 8601 time>';
+  if (query.version === undefined && query.at === undefined) return `give either version=<number> or at=<RFC 3339 date-time such as ${RFC3339_EXAMPLE}>`;
   if (query.version !== undefined && query.at !== undefined) return 'give either version or at, not both';
-  if (typeof query.at !== 'string' || !isISO8601(query.at, { strict: true })) return 'at must be an ISO 8601 time such as 2027-03-01T09:00:00Z';
-  return null;
+  const problem = dateTimeProblem(query.at);
+  return problem && `at ${problem}`;
 }
 
 // One constraint for the pair, on `at`: class-validator runs a property's validators only together, and a missing
@@ -36,7 +36,7 @@ export class CaseStateQueryDto {
 
   @ApiPropertyOptional({
     format: 'date-time', example: '2027-03-01T09:00:00Z',
-    description: 'Fold the events that occurred at or before this moment (encode a + offset as %2B).',
+    description: 'Fold the events that occurred at or before this moment: an RFC 3339 date-time from 2015 to two years ahead (encode a + offset as %2B).',
   })
   @ValidateIf((query: CaseStateQueryDto) => query.at !== undefined || query.version === undefined)
   @Validate(PointInHistory)

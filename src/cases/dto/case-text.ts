@@ -1,13 +1,27 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength } from 'class-validator';
+import { IsString, MaxLength, ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
+import { isBlankText } from '../../domain/visible-text';
 
-/** Validates free text that a case records: a string with more than white space, at most `max` characters. */
+/** Validates free text that a case records: a string with something visible in it, at most `max` characters. */
 export function IsCaseText(max = 5000): PropertyDecorator {
   return applyDecorators(
     // The workflow refuses blank text too, but only after a round trip and without naming the field.
-    IsString(), Matches(/\S/, { message: '$property must not be blank' }), MaxLength(max),
+    IsString(), IsNotBlank(), MaxLength(max),
     // Documented beside the rules, so the schema cannot say otherwise; a field's own @ApiProperty adds its description.
+    // The pattern says "not only white space"; invisible characters need the "u" flag, which OpenAPI patterns lack.
     ApiProperty({ type: String, minLength: 1, maxLength: max, pattern: '\\S' }),
   );
+}
+
+/** Refuses text that is empty to the eye: only white space, zero-width characters, bidi controls or invisible fillers. */
+export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy({
+    name: 'isNotBlank',
+    validator: {
+      // A non-string is IsString's to report.
+      validate: (value: unknown) => typeof value !== 'string' || !isBlankText(value),
+      defaultMessage: buildMessage((each) => `${each}$property must not be blank`, options),
+    },
+  }, options);
 }

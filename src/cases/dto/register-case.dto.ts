@@ -1,14 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsBoolean, IsDefined, IsIn, IsInt, IsISO8601, IsObject, IsOptional, Max, Min, ValidateNested,
+  IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateNested,
 } from 'class-validator';
 import {
   CASE_CATEGORIES, MEDIA_ATTENTION_LEVELS, REQUESTER_ROLES, SAFETY_REGIONS,
   type CaseCategory, type MediaAttention, type RequesterRole, type SafetyRegion,
 } from '../../domain/case.vocabulary';
 import { IsMunicipalityName } from '../../experts/dto/municipality-name';
+import { IsRfc3339DateTime } from '../../runtime/rfc3339-date-time';
 import { IsCaseText } from './case-text';
+import { IsPersonName } from './person-name';
 
 /** Risk indicators as sent over HTTP; an omitted indicator counts as absent. */
 export class RiskIndicatorsDto {
@@ -34,7 +36,7 @@ export class RiskIndicatorsDto {
 /** The office holder a request is about; sensitive, shown only to those who need it. */
 export class OfficeHolderDto {
   @ApiProperty({ description: 'Their name.', example: 'J. de Boer', maxLength: 200 })
-  @IsCaseText(200) readonly name: string;
+  @IsPersonName(200) readonly name: string;
 
   @ApiProperty({ description: 'Their office.', example: 'wethouder wonen', maxLength: 200 })
   @IsCaseText(200) readonly office: string;
@@ -65,9 +67,10 @@ export class RegisterCaseDto {
   @IsOptional() @IsObject() @ValidateNested() @Type(() => OfficeHolderDto) readonly officeHolder?: OfficeHolderDto;
 
   @ApiPropertyOptional({
-    description: 'When the risky event takes place: an ISO 8601 date-time (or date).', example: '2027-01-20T19:00:00.000Z',
+    format: 'date-time', example: '2027-01-20T19:00:00+01:00',
+    description: 'When the risky event takes place: an RFC 3339 date-time with an offset, from 2015 to two years ahead.',
   })
-  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true }) readonly eventDate?: string;
+  @IsOptional() @IsRfc3339DateTime() readonly eventDate?: string;
 
   @ApiProperty({ type: RiskIndicatorsDto, description: 'What the intake risk assessment weighs; send {} when nothing is known.' })
   // ValidateNested passes an array of valid objects too; IsObject keeps the body to the one object the schema names.

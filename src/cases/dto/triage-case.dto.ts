@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsNotEmpty, ValidateIf } from 'class-validator';
+import { IsCaseText } from './case-text';
 
 const TRIAGE_DECISIONS = ['accept', 'reject'] as const;
 
@@ -10,6 +11,6 @@ export class TriageCaseDto {
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 2000, description: 'Why; required when the decision is reject.', example: 'Outside the brigade’s remit.' })
   @ValidateIf((dto: TriageCaseDto) => dto.decision === 'reject' || dto.reason !== undefined)
-  @IsString() @IsNotEmpty({ message: 'reason is required when the decision is reject' }) @MaxLength(2000)
+  @IsNotEmpty({ message: 'reason is required when the decision is reject' }) @IsCaseText(2000)
   readonly reason?: string;
 }

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsPhoneNumber, IsString, Matches,
-  Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsPhoneNumber, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { CASE_CATEGORIES, SAFETY_REGIONS, type CaseCategory, type SafetyRegion } from '../../domain/case.vocabulary';
 import { EXPERT_SKILLS, type ExpertSkill } from '../../domain/expert-profile';
+import { IsPersonName } from '../../cases/dto/person-name';
 import { IsLanguageCode } from './language-code';
 import { IsMunicipalityName } from './municipality-name';
 import { UnavailablePeriodDto } from './unavailable-period.dto';
@@ -14,7 +14,7 @@ import { WhenPresent } from './when-present';
 /** The body of `POST /experts`: a new expert for the pool; omitted lists start empty, languages start as Dutch. */
 export class CreateExpertDto {
   @ApiProperty({ minLength: 1, maxLength: 200, description: 'Full name.', example: 'Anouk de Vries' })
-  @IsString() @Matches(/\S/, { message: '$property must not be blank' }) @MaxLength(200) readonly name: string;
+  @IsPersonName(200) readonly name: string;
 
   @ApiProperty({ format: 'email', maxLength: 254, description: 'E-mail address; unique in the pool.', example: 'anouk@vliegendebrigade.example' })
   @IsEmail() @MaxLength(254) readonly email: string;

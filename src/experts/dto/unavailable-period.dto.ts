@@ -1,14 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsISO8601 } from 'class-validator';
+import { IsRfc3339DateTime } from '../../runtime/rfc3339-date-time';
 import { IsNotBefore } from './period-order';
 
-const ISO_DATE = { strict: true, strictSeparator: true };
-
-/** A period in which an expert cannot take on work: ISO dates or date-times, both ends inclusive. */
+/** A period in which an expert cannot take on work: two RFC 3339 date-times, both ends inclusive. */
 export class UnavailablePeriodDto {
-  @ApiProperty({ description: 'The first day (ISO 8601 date) or moment (date-time) of the period.', example: '2027-03-01' })
-  @IsISO8601(ISO_DATE) readonly from: string;
+  @ApiProperty({ format: 'date-time', description: 'The first moment of the period (RFC 3339, with an offset).', example: '2027-03-01T00:00:00+01:00' })
+  @IsRfc3339DateTime() readonly from: string;
 
-  @ApiProperty({ description: 'The last day (a date includes the whole day) or moment of the period; not before `from`.', example: '2027-03-14' })
-  @IsISO8601(ISO_DATE) @IsNotBefore('from') readonly to: string;
+  @ApiProperty({ format: 'date-time', description: 'The last moment of the period (RFC 3339, with an offset); not before `from`.', example: '2027-03-14T23:59:59+01:00' })
+  @IsRfc3339DateTime() @IsNotBefore('from') readonly to: string;
 }

@@ -1,3 +1,5 @@
+import { localInstant } from './local-instant';
+
 /** What the new-request form holds: text as typed, ticks as booleans. */
 export interface NewCaseForm {
   readonly category: string;
@@ -25,13 +27,6 @@ function count(text: string): number | string | undefined {
   return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
 }
 
-// The input's local time becomes an instant; a value the browser would not produce goes as typed, for the API to refuse.
-function instant(local: string): string | undefined {
-  if (local.trim() === '') return undefined;
-  const parsed = new Date(local);
-  return Number.isNaN(parsed.getTime()) ? local : parsed.toISOString();
-}
-
 function filled(text: string): string | undefined {
   return text.trim() === '' ? undefined : text;
 }
@@ -51,7 +46,7 @@ export function registerCaseBody(form: NewCaseForm): Record<string, unknown> {
     safetyRegion: form.safetyRegion || undefined,
     requesterRole: form.requesterRole || undefined,
     description: form.description,
-    eventDate: instant(form.eventDate),
+    eventDate: localInstant(form.eventDate),
     officeHolder,
     indicators: withoutUndefined({
       threatsReceived: form.threatsReceived || undefined,

@@ -1,7 +1,8 @@
 import type { OpenAPIObject, ParameterObject, SchemaObject } from '@nestjs/swagger';
 import type { RawRequest } from '../raw-http';
 import {
-  INVALID_DATES, ODD_HEADER_VALUES, ODD_UNICODE, SCRIPT_INJECTIONS, SQL_INJECTIONS, UNSTORABLE_TEXT, oddPathSegments,
+  BIDI_NAMES, INVALID_DATES, INVISIBLE_TEXT, ODD_HEADER_VALUES, ODD_UNICODE, SCRIPT_INJECTIONS, SQL_INJECTIONS, UNSTORABLE_TEXT,
+  oddPathSegments,
 } from './hostile-values';
 import { bodyFields, exampleOf, itemsOf, kindOf, resolveSchema, type BodyField, type FieldKind } from './schema-fields';
 
@@ -19,6 +20,8 @@ export interface HostileInput {
   readonly request: RawRequest;
   /** The text that must come through unchanged when a `verbatim` input is accepted. */
   readonly verbatim?: string;
+  /** The body field or query parameter the input attacks, which a 400 must name (`officeHolder.name`, `at`). */
+  readonly field?: string;
 }
 
 /** One route of the app, with what it takes, ready to be attacked. */
@@ -102,13 +105,15 @@ function queryInputs(document: OpenAPIObject, target: RouteTarget, send: Request
     const encoded = values.map((value) => ({ label: `query ${parameter.name}=${short(value)}`, query: `${parameter.name}=${percentEncoded(value)}`, text: value }));
     const shapes = [
       { label: `query ${parameter.name} given twice`, query: `${parameter.name}=a&${parameter.name}=b`, text: undefined },
-      { label: `query ${parameter.name}[x]`, query: `${parameter.name}[x]=1`, text: undefined },
+      // Brackets are no syntax to the query parser: this is a parameter named "name[x]", refused as unknown.
+      { label: `query ${parameter.name}[x]`, query: `${parameter.name}[x]=1`, text: undefined, field: `${parameter.name}[x]` },
       { label: `query ${parameter.name} 8000 chars`, query: `${parameter.name}=${'x'.repeat(8000)}`, text: undefined },
     ];
-    return [...encoded, ...shapes].map(({ label, query: text, text: value }) => ({
+    return [...encoded, ...shapes].map(({ label, query: text, text: value, field }: { label: string; query: string; text?: string; field?: string }) => ({
       label,
       expectation: (value !== undefined && kind === 'text' && FREE_TEXT_ATTACKS.includes(value) ? 'verbatim' : 'refused') as Expectation,
       request: send({ query: text }),
+      field: field ?? parameter.name,
     }));
   });
   return [
@@ -136,9 +141,9 @@ function bodyInputs(document: OpenAPIObject, schema: SchemaObject, send: Request
     return send({ body: encode(body) });
   };
   const fieldInputs = bodyFields(document, schema).flatMap((field) => {
-    const name = `body.${field.path.join('.')}`;
+    const name = field.path.join('.');
     return fieldMutations(document, field).map(({ label, value, expectation, verbatim }) => ({
-      label: `${name}: ${label}`, expectation, verbatim, request: withField(field, value),
+      label: `body.${name}: ${label}`, expectation, verbatim, request: withField(field, value), field: name,
     }));
   });
   // An object with additionalProperties is a map, where any key is a legitimate entry.
@@ -184,8 +189,9 @@ function fieldMutations(document: OpenAPIObject, field: BodyField): Mutation[] {
     ...wrongScalars(kind, schema).map((value) => refused(`${kind} given ${shown(value)}`, value)),
     field.required ? refused('missing', undefined) : { label: 'absent', value: undefined, expectation: 'tolerated' },
     field.required && !schema.nullable ? refused('null', null) : { label: 'null', value: null, expectation: 'tolerated' },
-    ...injectionsFor(kind).map(({ text, expectation }) => ({ label: short(text), value: text, expectation, verbatim: text })),
+    ...injectionsFor(kind).map(({ text, expectation }) => ({ label: short(text), value: text, expectation: patternAllows(schema, text) ? expectation : 'refused', verbatim: text })),
   ];
+  if (kind === 'text') mutations.push(...invisibleTextMutations(schema));
   if (kind === 'text' || kind === 'bytes' || kind === 'enum' || kind === 'date' || kind === 'uuid' || kind === 'email') {
     mutations.push(refused('1 MB of text', 'x'.repeat(ONE_MEGABYTE)));
     if (schema.maxLength !== undefined) mutations.push(refused(`${schema.maxLength + 1} characters`, 'x'.repeat(schema.maxLength + 1)));
@@ -208,6 +214,28 @@ function fieldMutations(document: OpenAPIObject, field: BodyField): Mutation[] {
     if (schema.uniqueItems) mutations.push(refused('5000 equal elements', Array.from({ length: 5000 }, () => valid)));
   }
   return mutations;
+}
+
+/**
+ * Text that looks empty, refused wherever blank text is (the field has a pattern or a minimum length), and names with
+ * bidi controls, refused wherever the documented pattern says so.
+ */
+function invisibleTextMutations(schema: SchemaObject): Mutation[] {
+  const mustNotBeBlank = schema.pattern !== undefined || (schema.minLength ?? 0) > 0;
+  return [
+    ...INVISIBLE_TEXT.map((text) => ({ label: `only invisible characters ${escaped(text)}`, value: text, expectation: (mustNotBeBlank ? 'refused' : 'tolerated') as Expectation })),
+    ...BIDI_NAMES.map((text) => ({ label: `bidi controls ${escaped(text)}`, value: text, expectation: (patternAllows(schema, text) ? 'verbatim' : 'refused') as Expectation, verbatim: text })),
+  ];
+}
+
+// Everything but visible ASCII as \u escapes, so that a label shows the invisible characters that were sent.
+function escaped(text: string): string {
+  return [...text].map((char) => (/[\x21-\x7E]/.test(char) ? char : `\\u${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)).join('');
+}
+
+// A documented pattern is a promise: text it does not match must be refused.
+function patternAllows(schema: SchemaObject, text: string): boolean {
+  return schema.pattern === undefined || new RegExp(schema.pattern).test(text);
 }
 
 /** Values of the wrong type or out of range for a kind of field. */

@@ -25,11 +25,34 @@ export const ODD_UNICODE: readonly string[] = ['gnp.\u202Eexe.txt', 'zero\u200Bw
 /** Text PostgreSQL cannot store (a NUL character, a lone surrogate); it must be refused at the door, not in an activity. */
 export const UNSTORABLE_TEXT: readonly string[] = ['before\u0000after', 'lone \uD800 surrogate'];
 
-/** Calendar dates that do not exist, and words that are no dates. */
+const YEAR_MS = 365.25 * 24 * 3600 * 1000;
+
+/**
+ * Everything but one RFC 3339 date-time with an offset between 2015 and two years from now: dates that do not exist,
+ * other ISO 8601 forms, other spellings, times out of range, dates outside the window, and words that are no dates.
+ */
 export const INVALID_DATES: readonly string[] = [
-  '2027-02-31', '2027-02-31T10:00:00Z', 'tomorrow', 'next tuesday', '2027-13-01T10:00:00Z', '2027-02-28T25:00:00Z',
-  '2027-02-28 10:00', '31-12-2027', '1767225600', '',
+  // Calendar dates and times that do not exist.
+  '2027-02-31', '2027-02-31T10:00:00Z', '2026-02-30T10:00:00Z', '2027-02-29T10:00:00Z', '2027-13-01T10:00:00Z',
+  '2027-02-28T25:00:00Z', '2027-03-01T24:00:00Z', '2027-03-01T23:60:00Z', '2027-03-01T23:59:60Z', '0000-01-01T00:00:00Z',
+  // ISO 8601 forms other than the one: week dates, ordinal dates, a date alone, no offset, no seconds, a basic-format offset.
+  '2026-W01', '2026-W01-1T10:00:00Z', '2026-032', '2026-032T10:00:00Z', '2027-03-01', '2027-03-01T10:00:00',
+  '2027-03-01T10:00Z', '2027-03-01T10:00:00+0100', '20270301T100000Z',
+  // RFC 3339 spellings Brigade does not take: a space or lower-case letters.
+  '2027-03-01 10:00:00Z', '2027-03-01t10:00:00z', '2027-03-01T10:00:00z',
+  // Outside the window: before 2015, or further ahead than two years.
+  '2014-12-31T23:59:59Z', '1970-01-01T00:00:00Z', new Date(Date.now() + 3 * YEAR_MS).toISOString(), '9999-12-31T23:59:59Z',
+  // No dates at all.
+  'tomorrow', 'next tuesday', '2027-02-28 10:00', '31-12-2027', '1767225600', '',
 ];
+
+/** Text that is empty to the eye: zero-width characters, bidi controls, invisible fillers; as blank as white space. */
+export const INVISIBLE_TEXT: readonly string[] = [
+  '\u200B\u200C\u200D', '\u2060\uFEFF\u180E', '\u202E\u2066\u2069\u200F\u061C', ' \u3164 \u2800 \u00AD ',
+];
+
+/** Names with bidi controls in them, which would show them in another order than they are stored and read. */
+export const BIDI_NAMES: readonly string[] = ['Anouk \u202Eseirv ed', 'J. \u2066de Boer\u2069', '\u200FJan Smit'];
 
 /**
  * Odd path segments, as written on the wire: traversal (plain, encoded, double-encoded, backslashes, overlong UTF-8),

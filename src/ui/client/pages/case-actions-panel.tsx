@@ -8,6 +8,7 @@ import { ActionForm } from '../components/action-form';
 import { Countdown } from '../components/countdown';
 import { RadioGroup, SelectField, TextAreaField, TextField } from '../components/form-fields';
 import { useI18n } from '../i18n/language';
+import { localInstant } from '../local-instant';
 
 interface PanelProps {
   readonly state: CaseState;
@@ -129,10 +130,8 @@ function ScheduleSessionForm({ state, refresh }: PanelProps) {
   const { m } = useI18n();
   const [when, setWhen] = useState('');
   const [note, setNote] = useState('');
-  const scheduledAt = () => {
-    const parsed = new Date(when);
-    return Number.isNaN(parsed.getTime()) ? when : parsed.toISOString();
-  };
+  // An empty field still goes as "", so that the API names scheduledAt as missing.
+  const scheduledAt = () => localInstant(when) ?? when;
   return (
     <ActionForm
       id="schedule" title={m.casePage.scheduleSession} submitLabel={m.casePage.scheduleSubmit} onDone={refresh}
