@@ -1,6 +1,7 @@
 import { CreateEventStore1764400000000 } from './1764400000000-create-event-store';
 import { CreateExperts1764500000000 } from './1764500000000-create-experts';
 import { IndexCaseParticipants1764600000000 } from './1764600000000-index-case-participants';
+import { MunicipalityCodes1765000000000 } from './1765000000000-municipality-codes';
 
 /** Every migration, oldest first; TypeORM runs the ones not yet applied on start. */
-export const BRIGADE_MIGRATIONS = [CreateEventStore1764400000000, CreateExperts1764500000000, IndexCaseParticipants1764600000000];
+export const BRIGADE_MIGRATIONS = [CreateEventStore1764400000000, CreateExperts1764500000000, IndexCaseParticipants1764600000000, MunicipalityCodes1765000000000];

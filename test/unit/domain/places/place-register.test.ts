@@ -36,7 +36,7 @@ describe('the municipality register', () => {
   });
 
   it('puts every municipality in exactly one known region, in that region\'s province', () => {
-    const regions = new Map(SAFETY_REGION_RECORDS.map((region) => [region.code, region]));
+    const regions = new Map<string, { province: string }>(SAFETY_REGION_RECORDS.map((region) => [region.code, region]));
     for (const municipality of MUNICIPALITIES) {
       expect({ code: municipality.code, province: regions.get(municipality.safetyRegion)?.province })
         .toEqual({ code: municipality.code, province: municipality.province });
