@@ -1,5 +1,5 @@
 import type { CaseCategory, SafetyRegion } from '../domain/case.vocabulary';
-import { municipalityRef, type MunicipalityRef } from '../domain/places/place-register';
+import { municipalityByCode, type MunicipalityRef } from '../domain/places/place-register';
 import type { ExpertSkill, UnavailablePeriod } from '../domain/expert-profile';
 import type { CreateExpertDto } from './dto/create-expert.dto';
 import type { UpdateExpertDto } from './dto/update-expert.dto';
@@ -44,12 +44,12 @@ export function toExpertView(row: ExpertRow): ExpertView {
     phone: row.phone,
     categories: row.categories,
     skills: row.skills,
-    homeMunicipality: row.homeMunicipalityCode === null ? null : municipalityRef(row.homeMunicipalityCode),
+    homeMunicipality: row.homeMunicipalityCode === null ? null : refOf(row.homeMunicipalityCode),
     unmappedHomeMunicipality: row.unmappedHomeMunicipality,
     safetyRegion: row.safetyRegion,
     capacity: row.capacity,
     unavailable: row.unavailable,
-    conflictMunicipalities: row.conflictMunicipalityCodes.map(municipalityRef),
+    conflictMunicipalities: row.conflictMunicipalityCodes.map(refOf),
     unmappedConflictMunicipalities: row.unmappedConflictMunicipalities,
     languages: row.languages,
     active: row.active,
@@ -101,3 +101,7 @@ function periods(list: readonly UnavailablePeriod[]): UnavailablePeriod[] {
   return list.map(({ from, to }) => ({ from, to }));
 }
 
+// A code that a later register update dropped (a merged municipality) still shows, by its code, until someone fixes it.
+function refOf(code: string): MunicipalityRef {
+  return { code, name: municipalityByCode(code)?.name ?? code };
+}
