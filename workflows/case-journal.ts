@@ -1,8 +1,11 @@
-import { CancellationScope, CancelledFailure, proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, CancelledFailure, patched, proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
 import type { NewCaseEvent } from '../src/domain/case.events';
 import { evolve, type CaseState } from '../src/domain/case.state';
 import { BRIGADE_CATEGORY, BRIGADE_MUNICIPALITY, BRIGADE_RISK, BRIGADE_SAFETY_REGION, BRIGADE_STAGE } from './search-attributes';
+
+/** The change that publishes the municipality's CBS code instead of its name as the search attribute. */
+export const MUNICIPALITY_CODE_ATTRIBUTE_PATCH = 'municipality-code-search-attribute';
 
 const { recordCaseEvents } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
@@ -89,9 +92,14 @@ export class CaseJournal {
     upsertSearchAttributes([
       { key: BRIGADE_STAGE, value: after.stage },
       { key: BRIGADE_CATEGORY, value: after.category },
-      { key: BRIGADE_MUNICIPALITY, value: after.municipality },
+      { key: BRIGADE_MUNICIPALITY, value: municipalityAttribute(after) },
       { key: BRIGADE_SAFETY_REGION, value: after.safetyRegion },
       ...(after.riskLevel ? [{ key: BRIGADE_RISK, value: after.riskLevel }] : []),
     ]);
   }
+}
+
+// Histories recorded before the register published the name; patched() keeps their commands as they were recorded.
+function municipalityAttribute(state: CaseState): string {
+  return patched(MUNICIPALITY_CODE_ATTRIBUTE_PATCH) ? state.municipalityCode ?? state.municipality : state.municipality;
 }

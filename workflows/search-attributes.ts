@@ -6,7 +6,7 @@ export const BRIGADE_STAGE = defineSearchAttributeKey('BrigadeStage', 'KEYWORD')
 export const BRIGADE_RISK = defineSearchAttributeKey('BrigadeRisk', 'KEYWORD');
 /** The case's category. */
 export const BRIGADE_CATEGORY = defineSearchAttributeKey('BrigadeCategory', 'KEYWORD');
-/** The requesting municipality. */
+/** The requesting municipality's CBS code (GM….); cases started before the register carry its name. */
 export const BRIGADE_MUNICIPALITY = defineSearchAttributeKey('BrigadeMunicipality', 'KEYWORD');
 /** The municipality's safety region. */
 export const BRIGADE_SAFETY_REGION = defineSearchAttributeKey('BrigadeSafetyRegion', 'KEYWORD');

@@ -8,6 +8,8 @@ export interface CaseListItem {
   readonly stage: string;
   readonly riskLevel: string | null;
   readonly category: string;
+  /** The municipality's CBS code; null only for an old case whose name matched no register entry. */
+  readonly municipalityCode: string | null;
   readonly municipality: string;
   readonly safetyRegion: string;
   readonly version: number;
@@ -24,6 +26,7 @@ export function toCaseListItem(row: CaseProjectionRow): CaseListItem {
     stage: row.stage,
     riskLevel: row.riskLevel,
     category: row.category,
+    municipalityCode: row.municipalityCode,
     municipality: row.municipality,
     safetyRegion: row.safetyRegion,
     version: row.version,

@@ -30,10 +30,7 @@ export class CaseList {
     if (query.risk !== undefined) builder.andWhere('c.riskLevel = :risk', { risk: query.risk });
     if (query.category !== undefined) builder.andWhere('c.category = :category', { category: query.category });
     if (query.region !== undefined) builder.andWhere('c.safetyRegion = :region', { region: query.region });
-    if (query.municipality !== undefined) {
-      // Requests spell their municipality as their clerk types it; "Den Haag" and "den haag" are one place.
-      builder.andWhere('lower(c.municipality) = lower(:municipality)', { municipality: query.municipality.trim() });
-    }
+    if (query.municipalityCode !== undefined) builder.andWhere('c.municipalityCode = :code', { code: query.municipalityCode });
     const [rows, total] = await builder.getManyAndCount();
     return { items: rows.map(toCaseListItem), total, page, pageSize };
   }

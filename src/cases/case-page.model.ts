@@ -21,7 +21,9 @@ export class CaseListItemModel implements CaseListItem {
   @ApiProperty({ enum: CASE_STAGES, enumName: 'CaseStage' }) readonly stage!: CaseStage;
   @ApiProperty({ enum: RISK_LEVELS, enumName: 'RiskLevel', nullable: true }) readonly riskLevel!: RiskLevel | null;
   @ApiProperty({ enum: CASE_CATEGORIES, enumName: 'CaseCategory' }) readonly category!: CaseCategory;
-  @ApiProperty({ example: 'Zoetermeer' }) readonly municipality!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'GM0637', description: 'The CBS code; null only for an old case whose name matched no register entry.' })
+  readonly municipalityCode!: string | null;
+  @ApiProperty({ example: 'Zoetermeer', description: 'The municipality\'s official name.' }) readonly municipality!: string;
   @ApiProperty({ enum: SAFETY_REGIONS, enumName: 'SafetyRegion' }) readonly safetyRegion!: SafetyRegion;
   @ApiProperty({ type: 'integer' }) readonly version!: number;
   @ApiProperty({ format: 'date-time' }) readonly updatedAt!: string;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../domain/canonical-json';
+import { municipalityRef, safetyRegionOfMunicipality } from '../domain/places/place-register';
 import type { SupportRequest } from '../domain/support-request';
 import type { RegisterCaseDto } from './dto/register-case.dto';
 
@@ -9,8 +10,9 @@ export function toSupportRequest(caseId: string, dto: RegisterCaseDto): SupportR
   return {
     caseId,
     category: dto.category,
-    municipality: dto.municipality.trim(),
-    safetyRegion: dto.safetyRegion,
+    municipalityCode: dto.municipalityCode,
+    municipality: municipalityRef(dto.municipalityCode).name,
+    safetyRegion: safetyRegionOfMunicipality(dto.municipalityCode),
     requesterRole: dto.requesterRole,
     description: dto.description,
     ...(dto.officeHolder && {

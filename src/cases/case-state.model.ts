@@ -80,7 +80,9 @@ export class CaseStateModel implements CaseState {
   @ApiProperty({ enum: CASE_STAGES, enumName: 'CaseStage' }) readonly stage!: CaseStage;
   @ApiProperty({ type: 'integer', description: 'The version of the last event folded in.' }) readonly version!: number;
   @ApiProperty({ enum: CASE_CATEGORIES, enumName: 'CaseCategory' }) readonly category!: CaseCategory;
-  @ApiProperty({ example: 'Zoetermeer' }) readonly municipality!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'GM0637', description: 'The CBS code; null only for an old case whose name matched no register entry.' })
+  readonly municipalityCode!: string | null;
+  @ApiProperty({ example: 'Zoetermeer', description: 'The municipality\'s official name.' }) readonly municipality!: string;
   @ApiProperty({ enum: SAFETY_REGIONS, enumName: 'SafetyRegion' }) readonly safetyRegion!: SafetyRegion;
   @ApiProperty({ enum: REQUESTER_ROLES, enumName: 'RequesterRole' }) readonly requesterRole!: RequesterRole;
   @ApiProperty(NULLABLE_TIME) readonly eventDate!: string | null;

@@ -1,3 +1,4 @@
+import { municipalityCodeOfRequest } from './places/case-place';
 import type { CaseEvent, TeamMember } from './case.events';
 import type {
   CaseCategory, CaseStage, InterventionOutcome, RequesterRole, RiskLevel, SafetyRegion,
@@ -52,6 +53,9 @@ export interface CaseState {
   readonly stage: CaseStage;
   readonly version: number;
   readonly category: CaseCategory;
+  /** The municipality's CBS code; null only for a request recorded before the register whose name matched no entry. */
+  readonly municipalityCode: string | null;
+  /** The municipality's name, for display. */
   readonly municipality: string;
   readonly safetyRegion: SafetyRegion;
   readonly requesterRole: RequesterRole;
@@ -222,6 +226,7 @@ function opened(event: Extract<CaseEvent, { type: 'RequestReceived' }>): CaseSta
     stage: 'Intake',
     version: event.version,
     category: request.category,
+    municipalityCode: municipalityCodeOfRequest(request),
     municipality: request.municipality,
     safetyRegion: request.safetyRegion,
     requesterRole: request.requesterRole,

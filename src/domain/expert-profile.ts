@@ -16,15 +16,16 @@ export interface ExpertProfile {
   readonly name: string;
   readonly categories: readonly CaseCategory[];
   readonly skills: readonly ExpertSkill[];
-  readonly homeMunicipality: string;
+  /** CBS code of where the expert lives; null when an old entry's name matched no register entry and awaits a fix. */
+  readonly homeMunicipalityCode: string | null;
   readonly safetyRegion: SafetyRegion;
   /** The most cases this expert takes on at once. */
   readonly capacity: number;
   /** Open cases this expert is on right now. */
   readonly activeCaseCount: number;
   readonly unavailable: readonly UnavailablePeriod[];
-  /** Municipalities the expert has declared a conflict of interest with. */
-  readonly conflictMunicipalities: readonly string[];
+  /** CBS codes of the municipalities the expert has declared a conflict of interest with. */
+  readonly conflictMunicipalityCodes: readonly string[];
   readonly languages: readonly string[];
   readonly active: boolean;
 }

@@ -6,7 +6,8 @@ import type { ExpertProfile, ExpertSkill } from './expert-profile';
 export interface MatchCriteria {
   readonly category: CaseCategory;
   readonly riskLevel: RiskLevel;
-  readonly municipality: string;
+  /** The requesting municipality's CBS code; null for an old request whose name matched no register entry. */
+  readonly municipalityCode: string | null;
   readonly safetyRegion: SafetyRegion;
   readonly requiredSkills: readonly ExpertSkill[];
   /** The event the team must be available through; without one, the next 30 days count. */
@@ -26,12 +27,15 @@ export interface RankedCandidate {
 
 /** Why an expert cannot be offered a case, or null when they can. */
 export function ineligibility(expert: ExpertProfile, criteria: MatchCriteria): string | null {
-  const municipality = normalise(criteria.municipality);
   if (!expert.active) return 'inactive';
   if (criteria.excludeExpertIds.includes(expert.expertId)) return 'already asked or on the team';
   if (!expert.categories.includes(criteria.category)) return `does not cover ${criteria.category}`;
-  if (normalise(expert.homeMunicipality) === municipality) return 'lives and works in the requesting municipality';
-  if (expert.conflictMunicipalities.some((m) => normalise(m) === municipality)) return 'declared a conflict of interest';
+  // Without both codes a conflict of interest cannot be ruled out, so the coordinator decides by hand.
+  if (criteria.municipalityCode === null) return 'the requesting municipality is not in the register';
+  if (expert.homeMunicipalityCode === null) return 'home municipality not in the register';
+  // Codes, never names: a look-alike spelling of a name cannot slip past this comparison.
+  if (expert.homeMunicipalityCode === criteria.municipalityCode) return 'lives and works in the requesting municipality';
+  if (expert.conflictMunicipalityCodes.includes(criteria.municipalityCode)) return 'declared a conflict of interest';
   if (expert.activeCaseCount >= expert.capacity) return `at capacity (${expert.activeCaseCount}/${expert.capacity})`;
   const until = criteria.eventDate ? endOfDay(criteria.eventDate) : Date.parse(criteria.now) + 30 * DAY;
   if (expert.unavailable.some((period) => overlaps(period.from, period.to, Date.parse(criteria.now), until))) return 'unavailable before the event';
@@ -74,7 +78,3 @@ function endOfDay(iso: string): number {
   return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? Date.parse(iso) + DAY - 1 : Date.parse(iso);
 }
 
-// Compared without accents and with one kind of apostrophe, so "’s-Hertogenbosch" and "'s-Hertogenbosch" are one place.
-function normalise(municipality: string): string {
-  return municipality.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘`´]/g, "'").trim().toLocaleLowerCase('nl');
-}

@@ -23,7 +23,14 @@ export interface OfficeHolder {
 export interface SupportRequest {
   readonly caseId: string;
   readonly category: CaseCategory;
+  /**
+   * The requesting municipality's CBS code (GM….), from the register in `places/`. Absent in requests recorded before
+   * the register existed, which named their municipality only; the fold maps those names (see `case-place.ts`).
+   */
+  readonly municipalityCode?: string;
+  /** The municipality's official name as the register had it when the request was made, for display. */
   readonly municipality: string;
+  /** Follows from the municipality; recorded so that old and new requests read alike. */
   readonly safetyRegion: SafetyRegion;
   readonly requesterRole: RequesterRole;
   /** Free text: sensitive. */

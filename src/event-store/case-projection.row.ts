@@ -9,7 +9,10 @@ export class CaseProjectionRow {
   @Column({ type: 'text' }) stage: string;
   @Column({ name: 'risk_level', type: 'text', nullable: true }) riskLevel: string | null;
   @Column({ type: 'text' }) category: string;
+  /** The municipality's name, for display. */
   @Column({ type: 'text' }) municipality: string;
+  /** Its CBS code: what lists filter on. Null only for an old case whose name matched no register entry. */
+  @Column({ name: 'municipality_code', type: 'text', nullable: true }) municipalityCode: string | null;
   @Column({ name: 'safety_region', type: 'text' }) safetyRegion: string;
   @Column({ type: 'jsonb' }) state: CaseState;
   @Column({ name: 'last_hash', type: 'char', length: 64 }) lastHash: string;

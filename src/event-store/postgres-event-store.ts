@@ -138,12 +138,13 @@ export class PostgresEventStore implements EventStore {
     const values = rows.map((_, row) => `(${EVENT_COLUMNS.map((__, column) => `$${row * EVENT_COLUMNS.length + column + 1}`).join(', ')})`);
     const p = (n: number) => `$${rows.length * EVENT_COLUMNS.length + n}`;
     parameters.push(state.caseId, state.version, state.stage, state.riskLevel, state.category, state.municipality, state.safetyRegion,
-      JSON.stringify(state), lastHash, now);
+      JSON.stringify(state), lastHash, now, state.municipalityCode);
     const projection = isNew
-      ? `INSERT INTO cases (case_id, version, stage, risk_level, category, municipality, safety_region, state, last_hash, created_at, updated_at)
-         VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, ${p(10)})`
+      ? `INSERT INTO cases (case_id, version, stage, risk_level, category, municipality, safety_region, state, last_hash, created_at, updated_at, municipality_code)
+         VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, ${p(10)}, ${p(11)})`
       : `UPDATE cases SET version = ${p(2)}, stage = ${p(3)}, risk_level = ${p(4)}, category = ${p(5)}, municipality = ${p(6)},
-           safety_region = ${p(7)}, state = ${p(8)}, last_hash = ${p(9)}, updated_at = ${p(10)}
+           safety_region = ${p(7)}, state = ${p(8)}, last_hash = ${p(9)}, updated_at = ${p(10)},
+           municipality_code = ${p(11)}
          WHERE case_id = ${p(1)}`;
     await manager.query(`WITH recorded AS (INSERT INTO case_events (${EVENT_COLUMNS.join(', ')}) VALUES ${values.join(', ')}) ${projection}`, parameters);
   }

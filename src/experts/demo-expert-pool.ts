@@ -1,14 +1,15 @@
 import { CASE_CATEGORIES, SAFETY_REGIONS, type CaseCategory, type SafetyRegion } from '../domain/case.vocabulary';
 import { EXPERT_SKILLS, type ExpertSkill, type UnavailablePeriod } from '../domain/expert-profile';
+import { municipalityCodeForName } from '../domain/places/place-register';
 import type { CreateExpertDto } from './dto/create-expert.dto';
 
-// Real municipalities of each safety region, the region's largest or best-known first.
+// Real municipalities of each safety region by their register names, the region's largest or best-known first.
 const MUNICIPALITIES: Record<SafetyRegion, readonly string[]> = {
   'groningen': ['Groningen', 'Westerwolde', 'Oldambt'],
   'fryslan': ['Leeuwarden', 'Súdwest-Fryslân', 'Smallingerland', 'Heerenveen'],
   'drenthe': ['Assen', 'Emmen', 'Hoogeveen', 'Meppel'],
   'ijsselland': ['Zwolle', 'Deventer', 'Kampen', 'Raalte'],
-  'twente': ['Enschede', 'Hengelo', 'Almelo', 'Oldenzaal'],
+  'twente': ['Enschede', 'Hengelo (O.)', 'Almelo', 'Oldenzaal'],
   'noord-en-oost-gelderland': ['Apeldoorn', 'Zutphen', 'Doetinchem', 'Harderwijk'],
   'gelderland-midden': ['Arnhem', 'Ede', 'Wageningen', 'Renkum'],
   'gelderland-zuid': ['Nijmegen', 'Tiel', 'Culemborg'],
@@ -18,11 +19,11 @@ const MUNICIPALITIES: Record<SafetyRegion, readonly string[]> = {
   'kennemerland': ['Haarlem', 'Velsen', 'Heemstede', 'Zandvoort'],
   'amsterdam-amstelland': ['Amsterdam', 'Amstelveen', 'Diemen', 'Aalsmeer'],
   'gooi-en-vechtstreek': ['Hilversum', 'Huizen', 'Gooise Meren', 'Wijdemeren'],
-  'haaglanden': ['Den Haag', 'Zoetermeer', 'Delft', 'Westland'],
+  'haaglanden': ["'s-Gravenhage", 'Zoetermeer', 'Delft', 'Westland'],
   'hollands-midden': ['Leiden', 'Gouda', 'Alphen aan den Rijn', 'Katwijk'],
   'rotterdam-rijnmond': ['Rotterdam', 'Schiedam', 'Vlaardingen', 'Capelle aan den IJssel'],
   'zuid-holland-zuid': ['Dordrecht', 'Gorinchem', 'Zwijndrecht', 'Sliedrecht'],
-  'zeeland': ['Middelburg', 'Vlissingen', 'Goes', 'Terneuzen'],
+  'zeeland': ['Middelburg (Z.)', 'Vlissingen', 'Goes', 'Terneuzen'],
   'midden-en-west-brabant': ['Breda', 'Tilburg', 'Roosendaal', 'Bergen op Zoom'],
   'brabant-noord': ["'s-Hertogenbosch", 'Oss', 'Meierijstad'],
   'brabant-zuidoost': ['Eindhoven', 'Helmond', 'Veldhoven', 'Geldrop-Mierlo'],
@@ -60,7 +61,7 @@ export function demoExpertPool(): CreateExpertDto[] {
     const safetyRegion = SAFETY_REGIONS[index % SAFETY_REGIONS.length];
     const towns = MUNICIPALITIES[safetyRegion];
     const round = Math.floor(index / SAFETY_REGIONS.length);
-    const homeMunicipality = towns[round % towns.length];
+    const homeMunicipalityCode = registeredCode(towns[round % towns.length]);
     const categories = categoriesFor(index);
     return {
       name,
@@ -68,16 +69,22 @@ export function demoExpertPool(): CreateExpertDto[] {
       ...(index % 6 !== 5 && { phone: phoneFor(index) }),
       categories,
       skills: skillsFor(index, categories[0]),
-      homeMunicipality,
+      homeMunicipalityCode,
       safetyRegion,
       // Mixed with the index's quarter so that capacity does not follow the category (which cycles by four).
       capacity: 1 + ((index * 5 + Math.floor(index / 4)) % 4),
       unavailable: unavailabilityFor(index),
       // Some once worked for a neighbouring municipality in their own region.
-      conflictMunicipalities: index % 7 === 3 || index % 7 === 5 ? [towns[(round + 1) % towns.length]] : [],
+      conflictMunicipalityCodes: index % 7 === 3 || index % 7 === 5 ? [registeredCode(towns[(round + 1) % towns.length])] : [],
       languages: languagesFor(index, safetyRegion, extraLanguage),
     };
   });
+}
+
+function registeredCode(name: string): string {
+  const code = municipalityCodeForName(name);
+  if (!code) throw new Error(`${name} is not a municipality in the register`);
+  return code;
 }
 
 function categoriesFor(index: number): CaseCategory[] {

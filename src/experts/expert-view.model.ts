@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CASE_CATEGORIES, SAFETY_REGIONS, type CaseCategory, type SafetyRegion } from '../domain/case.vocabulary';
 import { EXPERT_SKILLS, type ExpertSkill } from '../domain/expert-profile';
+import { MunicipalityRefModel } from '../runtime/municipality-ref.model';
 import { PageModel } from '../runtime/page.model';
 import { UnavailablePeriodDto } from './dto/unavailable-period.dto';
 import type { ExpertView } from './expert.mapper';
@@ -14,11 +15,16 @@ export class ExpertViewModel implements ExpertView {
   @ApiProperty({ type: String, nullable: true }) readonly phone!: string | null;
   @ApiProperty({ enum: CASE_CATEGORIES, enumName: 'CaseCategory', isArray: true }) readonly categories!: readonly CaseCategory[];
   @ApiProperty({ enum: EXPERT_SKILLS, enumName: 'ExpertSkill', isArray: true }) readonly skills!: readonly ExpertSkill[];
-  @ApiProperty({ example: 'Zoetermeer' }) readonly homeMunicipality!: string;
+  @ApiProperty({ type: MunicipalityRefModel, nullable: true, description: 'Where the expert lives; null while an unmapped old value awaits a fix.' })
+  readonly homeMunicipality!: MunicipalityRefModel | null;
+  @ApiProperty({ type: String, nullable: true, description: 'An old free-text home that matched no register entry, for a manual fix.' })
+  readonly unmappedHomeMunicipality!: string | null;
   @ApiProperty({ enum: SAFETY_REGIONS, enumName: 'SafetyRegion' }) readonly safetyRegion!: SafetyRegion;
   @ApiProperty({ type: 'integer' }) readonly capacity!: number;
   @ApiProperty({ type: [UnavailablePeriodDto] }) readonly unavailable!: readonly UnavailablePeriodDto[];
-  @ApiProperty({ type: [String] }) readonly conflictMunicipalities!: readonly string[];
+  @ApiProperty({ type: [MunicipalityRefModel] }) readonly conflictMunicipalities!: readonly MunicipalityRefModel[];
+  @ApiProperty({ type: [String], description: 'Old free-text conflicts that matched no register entry, for a manual fix.' })
+  readonly unmappedConflictMunicipalities!: readonly string[];
   @ApiProperty({ type: [String], example: ['nl', 'en'] }) readonly languages!: readonly string[];
   @ApiProperty({ description: 'False once deactivated: no new offers.' }) readonly active!: boolean;
   @ApiProperty({ format: 'date-time' }) readonly createdAt!: string;

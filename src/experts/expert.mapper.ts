@@ -1,4 +1,5 @@
 import type { CaseCategory, SafetyRegion } from '../domain/case.vocabulary';
+import { municipalityByCode, type MunicipalityRef } from '../domain/places/place-register';
 import type { ExpertSkill, UnavailablePeriod } from '../domain/expert-profile';
 import type { CreateExpertDto } from './dto/create-expert.dto';
 import type { UpdateExpertDto } from './dto/update-expert.dto';
@@ -12,11 +13,16 @@ export interface ExpertView {
   readonly phone: string | null;
   readonly categories: readonly CaseCategory[];
   readonly skills: readonly ExpertSkill[];
-  readonly homeMunicipality: string;
+  /** Null only while an old free-text home that matched no register entry awaits a fix. */
+  readonly homeMunicipality: MunicipalityRef | null;
+  /** The old free-text home that matched no register entry, kept for the coordinator to fix. */
+  readonly unmappedHomeMunicipality: string | null;
   readonly safetyRegion: SafetyRegion;
   readonly capacity: number;
   readonly unavailable: readonly UnavailablePeriod[];
-  readonly conflictMunicipalities: readonly string[];
+  readonly conflictMunicipalities: readonly MunicipalityRef[];
+  /** Old free-text conflicts that matched no register entry, kept for the coordinator to fix. */
+  readonly unmappedConflictMunicipalities: readonly string[];
   readonly languages: readonly string[];
   readonly active: boolean;
   readonly createdAt: string;
@@ -38,11 +44,13 @@ export function toExpertView(row: ExpertRow): ExpertView {
     phone: row.phone,
     categories: row.categories,
     skills: row.skills,
-    homeMunicipality: row.homeMunicipality,
+    homeMunicipality: row.homeMunicipalityCode === null ? null : refOf(row.homeMunicipalityCode),
+    unmappedHomeMunicipality: row.unmappedHomeMunicipality,
     safetyRegion: row.safetyRegion,
     capacity: row.capacity,
     unavailable: row.unavailable,
-    conflictMunicipalities: row.conflictMunicipalities,
+    conflictMunicipalities: row.conflictMunicipalityCodes.map(refOf),
+    unmappedConflictMunicipalities: row.unmappedConflictMunicipalities,
     languages: row.languages,
     active: row.active,
     createdAt: row.createdAt.toISOString(),
@@ -58,11 +66,13 @@ export function newExpertFields(dto: CreateExpertDto): ExpertFields {
     phone: dto.phone?.trim() || null,
     categories: [...dto.categories],
     skills: [...(dto.skills ?? [])],
-    homeMunicipality: dto.homeMunicipality.trim(),
+    homeMunicipalityCode: dto.homeMunicipalityCode,
+    unmappedHomeMunicipality: null,
     safetyRegion: dto.safetyRegion,
     capacity: dto.capacity,
     unavailable: periods(dto.unavailable ?? []),
-    conflictMunicipalities: municipalities(dto.conflictMunicipalities ?? []),
+    conflictMunicipalityCodes: [...new Set(dto.conflictMunicipalityCodes ?? [])],
+    unmappedConflictMunicipalities: [],
     languages: [...(dto.languages ?? DEFAULT_LANGUAGES)],
   };
 }
@@ -75,11 +85,13 @@ export function changedExpertFields(dto: UpdateExpertDto): Partial<ExpertFields>
     ...(dto.phone !== undefined && { phone: dto.phone?.trim() || null }),
     ...(dto.categories !== undefined && { categories: [...dto.categories] }),
     ...(dto.skills !== undefined && { skills: [...dto.skills] }),
-    ...(dto.homeMunicipality !== undefined && { homeMunicipality: dto.homeMunicipality.trim() }),
+    // Setting a code is the manual fix of an unmapped old value, so the old value goes.
+    ...(dto.homeMunicipalityCode !== undefined && { homeMunicipalityCode: dto.homeMunicipalityCode, unmappedHomeMunicipality: null }),
     ...(dto.safetyRegion !== undefined && { safetyRegion: dto.safetyRegion }),
     ...(dto.capacity !== undefined && { capacity: dto.capacity }),
     ...(dto.unavailable !== undefined && { unavailable: periods(dto.unavailable) }),
-    ...(dto.conflictMunicipalities !== undefined && { conflictMunicipalities: municipalities(dto.conflictMunicipalities) }),
+    ...(dto.conflictMunicipalityCodes !== undefined
+      && { conflictMunicipalityCodes: [...new Set(dto.conflictMunicipalityCodes)], unmappedConflictMunicipalities: [] }),
     ...(dto.languages !== undefined && { languages: [...dto.languages] }),
   };
 }
@@ -89,13 +101,7 @@ function periods(list: readonly UnavailablePeriod[]): UnavailablePeriod[] {
   return list.map(({ from, to }) => ({ from, to }));
 }
 
-// The same municipality declared twice, differing only in case or spacing, is one conflict.
-function municipalities(list: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return list.map((name) => name.trim()).filter((name) => {
-    const key = name.toLocaleLowerCase('nl');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+// A code that a later register update dropped (a merged municipality) still shows, by its code, until someone fixes it.
+function refOf(code: string): MunicipalityRef {
+  return { code, name: municipalityByCode(code)?.name ?? code };
 }

@@ -11,11 +11,14 @@ export class ExpertRow {
   @Column({ type: 'text', nullable: true }) phone: string | null;
   @Column({ type: 'text', array: true }) categories: CaseCategory[];
   @Column({ type: 'text', array: true }) skills: ExpertSkill[];
-  @Column({ name: 'home_municipality', type: 'text' }) homeMunicipality: string;
+  /** Null only for an expert whose old free-text home matched no register entry: see unmappedHomeMunicipality. */
+  @Column({ name: 'home_municipality_code', type: 'text', nullable: true }) homeMunicipalityCode: string | null;
+  @Column({ name: 'unmapped_home_municipality', type: 'text', nullable: true }) unmappedHomeMunicipality: string | null;
   @Column({ name: 'safety_region', type: 'text' }) safetyRegion: SafetyRegion;
   @Column({ type: 'integer' }) capacity: number;
   @Column({ type: 'jsonb' }) unavailable: UnavailablePeriod[];
-  @Column({ name: 'conflict_municipalities', type: 'text', array: true }) conflictMunicipalities: string[];
+  @Column({ name: 'conflict_municipality_codes', type: 'text', array: true }) conflictMunicipalityCodes: string[];
+  @Column({ name: 'unmapped_conflict_municipalities', type: 'text', array: true }) unmappedConflictMunicipalities: string[];
   @Column({ type: 'text', array: true }) languages: string[];
   @Column({ type: 'boolean' }) active: boolean;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

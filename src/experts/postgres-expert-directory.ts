@@ -11,8 +11,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A case counts for an expert while it is open and the expert is on its team; a case whose state has no team
 // yet (or an older projection without the field) counts for nobody.
 const PROFILES = `
-  SELECT e.expert_id, e.name, e.categories, e.skills, e.home_municipality, e.safety_region, e.capacity,
-         e.unavailable, e.conflict_municipalities, e.languages, e.active, workload.active_case_count
+  SELECT e.expert_id, e.name, e.categories, e.skills, e.home_municipality_code, e.safety_region, e.capacity,
+         e.unavailable, e.conflict_municipality_codes, e.languages, e.active, workload.active_case_count
   FROM experts e
   CROSS JOIN LATERAL (
     SELECT count(*)::int AS active_case_count
@@ -26,11 +26,11 @@ interface ProfileRecord {
   name: string;
   categories: CaseCategory[];
   skills: ExpertSkill[];
-  home_municipality: string;
+  home_municipality_code: string | null;
   safety_region: SafetyRegion;
   capacity: number;
   unavailable: UnavailablePeriod[];
-  conflict_municipalities: string[];
+  conflict_municipality_codes: string[];
   languages: string[];
   active: boolean;
   active_case_count: number;
@@ -66,12 +66,12 @@ function toProfile(record: ProfileRecord): ExpertProfile {
     name: record.name,
     categories: record.categories,
     skills: record.skills,
-    homeMunicipality: record.home_municipality,
+    homeMunicipalityCode: record.home_municipality_code,
     safetyRegion: record.safety_region,
     capacity: record.capacity,
     activeCaseCount: record.active_case_count,
     unavailable: record.unavailable,
-    conflictMunicipalities: record.conflict_municipalities,
+    conflictMunicipalityCodes: record.conflict_municipality_codes,
     languages: record.languages,
     active: record.active,
   };

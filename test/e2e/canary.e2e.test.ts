@@ -114,7 +114,7 @@ describe('the canary: case details that must never reach Temporal in plaintext',
     // Three weeks ahead: time for a preparatory session, so the case reaches its tasks without an escalation.
     const eventDate = new Date(Date.now() + 21 * 24 * 3_600_000).toISOString();
     caseId = (await coordinator().post('/cases').send({
-      category: 'CITIZEN_MEETING', municipality: 'Houten', safetyRegion: 'utrecht', requesterRole: 'alderman',
+      category: 'CITIZEN_MEETING', municipalityCode: 'GM0321', requesterRole: 'alderman',
       description: `Informatieavond; wethouder ${marker} ontvangt dreigberichten`, eventDate, indicators: { threatsReceived: true },
       officeHolder: { name: `J. ${marker}`, office: `wethouder ${marker}`, details: `Woont aan de ${marker}straat` },
     }).expect(201)).body.caseId;

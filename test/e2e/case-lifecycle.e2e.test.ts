@@ -104,7 +104,7 @@ describe('Brigade on its embedded default, over HTTP', () => {
     // The meeting is half a minute away, so the lead can report on it within the test.
     const eventDate = new Date(Date.now() + 30_000).toISOString();
     const { caseId } = (await coordinator().post('/cases').send({
-      category: 'CITIZEN_MEETING', municipality: 'Houten', safetyRegion: 'utrecht', requesterRole: 'alderman',
+      category: 'CITIZEN_MEETING', municipalityCode: 'GM0321', requesterRole: 'alderman',
       description: 'Informatieavond over tijdelijke opvang', eventDate, indicators: {},
     }).expect(201)).body as { caseId: string };
 

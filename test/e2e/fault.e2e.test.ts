@@ -124,7 +124,7 @@ describe('a batch of cases while the worker, PostgreSQL and Temporal fail at ran
     const launching = (async () => {
       for (let index = 0; index < CASES; index++) {
         const request = {
-          category: 'CITIZEN_MEETING', municipality: 'Houten', safetyRegion: 'utrecht', requesterRole: 'alderman',
+          category: 'CITIZEN_MEETING', municipalityCode: 'GM0321', requesterRole: 'alderman',
           description: `Informatieavond ${index} over tijdelijke opvang`, eventDate: new Date(Date.now() + EVENT_AFTER_MS).toISOString(), indicators: {},
         };
         drivers.push(driveCaseToClosure(client, request, `fault-${seed}-${index}-${randomUUID()}`, GIVE_UP_ON_A_CASE_MS, (caseId) => registered.add(caseId))

@@ -49,7 +49,7 @@ describe('the log canary', () => {
       skills: ['mediation', 'communication', 'security'], homeMunicipality: 'Amersfoort', safetyRegion: 'utrecht', capacity: 3,
     }).expect(201);
     const registration = {
-      category: 'CITIZEN_MEETING', municipality: 'Houten', safetyRegion: 'utrecht', requesterRole: 'mayor',
+      category: 'CITIZEN_MEETING', municipalityCode: 'GM0321', requesterRole: 'mayor',
       description: `Inspraakavond; de wethouder ontving dreigberichten ${marker}`,
       officeHolder: { name: `J. de Boer ${marker}`, office: `wethouder wonen ${marker}`, details: `twee jonge kinderen ${marker}` },
       eventDate: new Date(Date.now() + 14 * 86_400_000).toISOString(), indicators: {},

@@ -16,7 +16,7 @@ import { createStoppableDatabase, type StoppableDatabase } from '../support/stop
 import { bearer } from '../support/tokens';
 
 const aRequest = {
-  category: 'CITIZEN_MEETING', municipality: 'Houten', safetyRegion: 'utrecht', requesterRole: 'alderman',
+  category: 'CITIZEN_MEETING', municipalityCode: 'GM0321', requesterRole: 'alderman',
   description: 'Informatieavond over tijdelijke opvang', eventDate: '2027-02-10T19:30:00Z', indicators: {},
 };
 // Short, so that the test waits seconds rather than the production default.

@@ -20,7 +20,7 @@ describe('the audit HTTP API', () => {
 
   beforeAll(async () => {
     harness = await createWorkflowHarness();
-    await anExpertPool(harness, Array.from({ length: 6 }, () => ({ homeMunicipality: 'Utrecht' })));
+    await anExpertPool(harness, Array.from({ length: 6 }, () => ({ homeMunicipalityCode: 'GM0344' })));
     app = await createApiApp(harness.db, { imports: [AuditModule, realTemporalClient(harness.env.client)] });
     workflowCaseId = await runFullIncidentCase(harness);
   });

@@ -40,7 +40,7 @@ describe('verifying an exported case offline', () => {
   // The bundle comes from a real run through the API; then the database and Temporal are gone before any check.
   beforeAll(async () => {
     const harness = await createWorkflowHarness();
-    await anExpertPool(harness, Array.from({ length: 6 }, () => ({ homeMunicipality: 'Utrecht' })));
+    await anExpertPool(harness, Array.from({ length: 6 }, () => ({ homeMunicipalityCode: 'GM0344' })));
     const app = await createApiApp(harness.db, { imports: [AuditModule, realTemporalClient(harness.env.client)] });
     try {
       const caseId = await runFullIncidentCase(harness);

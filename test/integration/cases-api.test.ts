@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { UserRole } from '../../src/auth/user-role';
 import { CasesModule } from '../../src/cases/cases.module';
 import { caseEvent, type NewCaseEvent } from '../../src/domain/case.events';
+import { municipalityRef, safetyRegionOfMunicipality } from '../../src/domain/places/place-register';
 import { evolve, type CaseState } from '../../src/domain/case.state';
 import type { Actor, CaseCategory, RiskLevel, SafetyRegion } from '../../src/domain/case.vocabulary';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
@@ -68,11 +69,13 @@ describe('the cases HTTP API', () => {
 
   /** Records a case's events through the real event store, which keeps the `cases` projection. */
   async function aRecordedCase(
-    request: { category?: CaseCategory; municipality?: string; safetyRegion?: SafetyRegion; riskLevel?: RiskLevel },
+    request: { category?: CaseCategory; municipalityCode?: string; safetyRegion?: SafetyRegion; riskLevel?: RiskLevel },
     ...events: NewCaseEvent[]
   ): Promise<string> {
     const { riskLevel = 'MEDIUM', ...fields } = request;
-    const supportRequest = aSupportRequest(fields);
+    const place = fields.municipalityCode
+      && { municipality: municipalityRef(fields.municipalityCode).name, safetyRegion: safetyRegionOfMunicipality(fields.municipalityCode) };
+    const supportRequest = aSupportRequest({ ...fields, ...place });
     await recordCase(supportRequest, riskLevel, events);
     return supportRequest.caseId;
   }
@@ -443,37 +446,63 @@ describe('the cases HTTP API', () => {
   });
 
   describe('POST /cases', () => {
-    it.each(["'s-Hertogenbosch", 'Nuenen, Gerwen en Nederwetten', 'Bergen (NH)', 'Súdwest-Fryslân'])(
-      'registers a request from %s', async (municipality) => {
-        const body = {
-          category: 'CITIZEN_MEETING', municipality, safetyRegion: 'brabant-zuidoost', requesterRole: 'mayor',
-          description: 'Inspraakavond', indicators: {},
-        };
+    it.each([
+      ['GM0796', "'s-Hertogenbosch", 'brabant-noord'], ['GM0820', 'Nuenen, Gerwen en Nederwetten', 'brabant-zuidoost'],
+      ['GM0373', 'Bergen (NH.)', 'noord-holland-noord'], ['GM1900', 'Súdwest-Fryslân', 'fryslan'],
+    ])('registers a request from %s with its name and region from the register', async (municipalityCode, municipality, safetyRegion) => {
+      const body = { category: 'CITIZEN_MEETING', municipalityCode, requesterRole: 'mayor', description: 'Inspraakavond', indicators: {} };
 
-        const response = await coordinator().post('/cases').send(body).expect(201);
+      const response = await coordinator().post('/cases').send(body).expect(201);
 
-        const started = temporal.started.find((start) => start.workflowId === response.body.workflowId);
-        expect(started?.args).toEqual([expect.objectContaining({ request: expect.objectContaining({ municipality }), registeredBy: COORDINATOR })]);
-      },
-    );
+      const started = temporal.started.find((start) => start.workflowId === response.body.workflowId);
+      expect(started?.args).toEqual([expect.objectContaining({
+        request: expect.objectContaining({ municipalityCode, municipality, safetyRegion }), registeredBy: COORDINATOR,
+      })]);
+    });
+
+    it('accepts the safety region when it is the municipality\'s own', async () => {
+      await coordinator().post('/cases').send({
+        category: 'INCIDENT', municipalityCode: 'GM0301', safetyRegion: 'noord-en-oost-gelderland', requesterRole: 'mayor', description: 'x', indicators: {},
+      }).expect(201);
+    });
+
+    it('refuses a safety region that is not the municipality\'s own with a 400 that names it, and starts nothing', async () => {
+      const startedBefore = temporal.started.length;
+
+      const response = await coordinator().post('/cases').send({
+        category: 'INCIDENT', municipalityCode: 'GM0301', safetyRegion: 'haaglanden', requesterRole: 'mayor', description: 'x', indicators: {},
+      }).expect(400);
+
+      expect(fieldsOf(response.body)).toEqual(['safetyRegion']);
+      expect(temporal.started).toHaveLength(startedBefore);
+    });
 
     it('refuses a description of only white space with a 400 that names it, and starts nothing', async () => {
       const startedBefore = temporal.started.length;
 
       const response = await coordinator().post('/cases').send({
-        category: 'INCIDENT', municipality: 'Venlo', safetyRegion: 'limburg-noord', requesterRole: 'mayor', description: ' \n\t ', indicators: {},
+        category: 'INCIDENT', municipalityCode: 'GM0983', requesterRole: 'mayor', description: ' \n\t ', indicators: {},
       }).expect(400);
 
       expect(fieldsOf(response.body)).toEqual(['description']);
       expect(temporal.started).toHaveLength(startedBefore);
     });
 
-    it('refuses a municipality that is no name with a 400 that names it', async () => {
+    it.each([
+      ['a name in place of the code', { municipalityCode: 'Zutphen' }],
+      ['a look-alike name, "Zutphеn" with a Cyrillic е', { municipalityCode: 'Zutph\u0435n' }],
+      ['a code no municipality has', { municipalityCode: 'GM9999' }],
+      ['markup', { municipalityCode: '<script>' }],
+      ['no code, only the old free-text field', { municipality: 'Zutphen' }],
+    ])('refuses %s with a 400 that names municipalityCode, and starts nothing', async (_what, place) => {
+      const startedBefore = temporal.started.length;
+
       const response = await coordinator().post('/cases').send({
-        category: 'INCIDENT', municipality: '<script>', safetyRegion: 'zeeland', requesterRole: 'mayor', description: 'x', indicators: {},
+        category: 'INCIDENT', ...place, requesterRole: 'mayor', description: 'x', indicators: {},
       }).expect(400);
 
-      expect(fieldsOf(response.body)).toEqual(['municipality']);
+      expect(fieldsOf(response.body)).toContain('municipalityCode');
+      expect(temporal.started).toHaveLength(startedBefore);
     });
   });
 
@@ -527,29 +556,29 @@ describe('the cases HTTP API', () => {
     let hertogenbosch: string;
 
     beforeAll(async () => {
-      cases.triage = await aRecordedCase({ category: 'CITIZEN_MEETING', municipality: 'Goes', safetyRegion: 'zeeland' });
-      cases.matching = await aRecordedCase({ category: 'SHELTER_SUPPORT', municipality: 'Middelburg', safetyRegion: 'zeeland', riskLevel: 'HIGH' },
+      cases.triage = await aRecordedCase({ category: 'CITIZEN_MEETING', municipalityCode: 'GM0664' });
+      cases.matching = await aRecordedCase({ category: 'SHELTER_SUPPORT', municipalityCode: 'GM0687', riskLevel: 'HIGH' },
         caseEvent('RequestAccepted', {}, COORDINATOR, at(1)),
         caseEvent('ExpertOffered', { offerId: 'offer-1-1', expertId: LEAD, expertName: 'Anouk', round: 1, expiresAt: at(72) }, SYSTEM, at(1)),
         caseEvent('ExpertOffered', { offerId: 'offer-1-2', expertId: SUPPORT, expertName: 'Bram', round: 1, expiresAt: at(48) }, SYSTEM, at(1)),
         escalationRaised('esc-1', at(120)));
-      cases.preparation = await aRecordedCase({ category: 'INCIDENT', municipality: 'Vlissingen', safetyRegion: 'zeeland', riskLevel: 'HIGH' },
+      cases.preparation = await aRecordedCase({ category: 'INCIDENT', municipalityCode: 'GM0718', riskLevel: 'HIGH' },
         caseEvent('RequestAccepted', {}, COORDINATOR, at(1)),
         caseEvent('TeamAssembled', { members: [{ expertId: LEAD, name: 'Anouk', role: 'lead' }] }, SYSTEM, at(2)),
         taskAssigned('task-1', at(3)),
         caseEvent('TaskCompleted', { taskId: 'task-1', outcome: 'Klaar' }, expert(LEAD), at(3)),
         taskAssigned('task-2', at(96)),
         escalationRaised('esc-1', at(24)));
-      cases.followUp = await aRecordedCase({ category: 'THREAT_TO_OFFICIAL', municipality: 'Goes', safetyRegion: 'zeeland', riskLevel: 'CRITICAL' },
+      cases.followUp = await aRecordedCase({ category: 'THREAT_TO_OFFICIAL', municipalityCode: 'GM0664', riskLevel: 'CRITICAL' },
         taskAssigned('task-1', at(2)),
         caseEvent('TaskWithdrawn', { taskId: 'task-1', reason: 'the session was held without it' }, SYSTEM, at(3)),
         caseEvent('FollowUpScheduled', { followUpId: 'day-7', dueAt: at(-24) }, SYSTEM, at(3)),
         caseEvent('FollowUpScheduled', { followUpId: 'day-30', dueAt: at(480) }, SYSTEM, at(3)),
         caseEvent('FollowUpCompleted', { followUpId: 'day-7', ongoingRisk: false, notes: 'Rustig' }, expert(LEAD), at(4)));
-      cases.cancelled = await aRecordedCase({ category: 'CITIZEN_MEETING', municipality: 'Goes', safetyRegion: 'zeeland', riskLevel: 'LOW' },
+      cases.cancelled = await aRecordedCase({ category: 'CITIZEN_MEETING', municipalityCode: 'GM0664', riskLevel: 'LOW' },
         caseEvent('FollowUpScheduled', { followUpId: 'day-7', dueAt: at(24) }, SYSTEM, at(3)),
         caseEvent('CaseCancelled', { reason: 'Gaat niet door' }, COORDINATOR, at(4)));
-      hertogenbosch = await aRecordedCase({ municipality: "'s-Hertogenbosch", safetyRegion: 'brabant-noord' });
+      hertogenbosch = await aRecordedCase({ municipalityCode: 'GM0796' });
     });
 
     function escalationRaised(escalationId: string, ackDeadline: string): NewCaseEvent {
@@ -581,7 +610,7 @@ describe('the cases HTTP API', () => {
 
       expect(response.body).toEqual({
         items: [{
-          caseId: cases.matching, stage: 'Matching', riskLevel: 'HIGH', category: 'SHELTER_SUPPORT', municipality: 'Middelburg',
+          caseId: cases.matching, stage: 'Matching', riskLevel: 'HIGH', category: 'SHELTER_SUPPORT', municipalityCode: 'GM0687', municipality: 'Middelburg (Z.)',
           safetyRegion: 'zeeland', version: 6, updatedAt: row.updated_at.toISOString(),
           nextDeadline: { at: at(48), kind: 'offer', id: 'offer-1-2' }, openEscalations: 1,
         }],
@@ -625,8 +654,8 @@ describe('the cases HTTP API', () => {
       ['stage', { stage: 'Preparation' }, ['preparation']],
       ['risk', { risk: 'HIGH' }, ['preparation', 'matching']],
       ['category', { category: 'CITIZEN_MEETING' }, ['cancelled', 'triage']],
-      ['municipality, whatever its case', { municipality: 'goes' }, ['cancelled', 'followUp', 'triage']],
-      ['municipality and risk together', { municipality: 'Goes', risk: 'CRITICAL' }, ['followUp']],
+      ['municipality code', { municipalityCode: 'GM0664' }, ['cancelled', 'followUp', 'triage']],
+      ['municipality code and risk together', { municipalityCode: 'GM0664', risk: 'CRITICAL' }, ['followUp']],
     ])('filters by %s', async (_filter, query, expected) => {
       const response = await coordinator().get('/cases').query({ region: 'zeeland', ...query }).expect(200);
 
@@ -634,12 +663,12 @@ describe('the cases HTTP API', () => {
       expect(response.body.total).toBe(expected.length);
     });
 
-    it('filters by safety region and by a municipality whose name starts with an apostrophe', async () => {
+    it('filters by safety region and by the code of a municipality whose name starts with an apostrophe', async () => {
       const byRegion = await coordinator().get('/cases').query({ region: 'brabant-noord' }).expect(200);
-      const byName = await coordinator().get('/cases').query({ municipality: "'s-Hertogenbosch" }).expect(200);
+      const byCode = await coordinator().get('/cases').query({ municipalityCode: 'GM0796' }).expect(200);
 
       expect(idsOf(byRegion.body)).toEqual([hertogenbosch]);
-      expect(idsOf(byName.body)).toEqual([hertogenbosch]);
+      expect(idsOf(byCode.body)).toEqual([hertogenbosch]);
     });
 
     it.each([
@@ -650,7 +679,9 @@ describe('the cases HTTP API', () => {
       ['risk', { risk: 'EXTREME' }],
       ['category', { category: 'FLOOD' }],
       ['region', { region: 'atlantis' }],
-      ['municipality', { municipality: '<script>' }],
+      ['municipalityCode', { municipalityCode: '<script>' }],
+      ['municipalityCode', { municipalityCode: 'Zutph\u0435n' }],
+      ['municipalityCode', { municipalityCode: 'GM9999' }],
       ['sort', { sort: 'updated_at' }],
     ])('refuses a bad %s with a 400 that names it', async (field, query) => {
       const response = await coordinator().get('/cases').query(query).expect(400);

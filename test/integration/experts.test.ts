@@ -40,8 +40,13 @@ describe('the expert registry', () => {
 
       const response = await api().post('/experts').send(body).expect(201);
 
+      const { homeMunicipalityCode: _home, conflictMunicipalityCodes: _conflicts, ...rest } = body;
       expect(response.body).toEqual({
-        ...body,
+        ...rest,
+        homeMunicipality: { code: 'GM0637', name: 'Zoetermeer' },
+        unmappedHomeMunicipality: null,
+        conflictMunicipalities: [{ code: 'GM0503', name: 'Delft' }],
+        unmappedConflictMunicipalities: [],
         expertId: expect.stringMatching(/^[0-9a-f-]{36}$/),
         active: true,
         createdAt: expect.any(String),
@@ -51,7 +56,7 @@ describe('the expert registry', () => {
     });
 
     it('starts without skills, periods or conflicts, speaking Dutch, when those are left out', async () => {
-      const { skills: _s, unavailable: _u, conflictMunicipalities: _c, languages: _l, phone: _p, ...body } = anExpertBody();
+      const { skills: _s, unavailable: _u, conflictMunicipalityCodes: _c, languages: _l, phone: _p, ...body } = anExpertBody();
 
       const response = await api().post('/experts').send(body).expect(201);
 
@@ -85,8 +90,13 @@ describe('the expert registry', () => {
       ['a name of zero-width characters only', { name: '\u200B\u200D\u2060' }, 'name'],
       ['an unknown skill', { skills: ['juggling'] }, 'skills'],
       ['a language that is not an ISO code', { languages: ['dutch'] }, 'languages'],
-      ['more than 50 conflicts of interest', { conflictMunicipalities: Array.from({ length: 51 }, (_, i) => `Gemeente ${String.fromCharCode(65 + (i % 26))}`) }, 'conflictMunicipalities'],
-      ['a home municipality that is no name', { homeMunicipality: '<script>' }, 'homeMunicipality'],
+      ['more than 50 conflicts of interest', { conflictMunicipalityCodes: Array.from({ length: 51 }, (_, i) => `GM${String(i).padStart(4, '0')}`) }, 'conflictMunicipalityCodes'],
+      ['a home municipality given as markup', { homeMunicipalityCode: '<script>' }, 'homeMunicipalityCode'],
+      ['a home municipality given by name', { homeMunicipalityCode: 'Zutphen' }, 'homeMunicipalityCode'],
+      ['a look-alike name, "Zutphеn" with a Cyrillic е', { homeMunicipalityCode: 'Zutph\u0435n' }, 'homeMunicipalityCode'],
+      ['a code no municipality has', { homeMunicipalityCode: 'GM9999' }, 'homeMunicipalityCode'],
+      ['a conflict given by name', { conflictMunicipalityCodes: ['Delft'] }, 'conflictMunicipalityCodes'],
+      ['the old free-text home field', { homeMunicipality: 'Zutphen' }, 'homeMunicipality'],
       ['a phone number that is no phone number', { phone: 'call me' }, 'phone'],
       ['null for a list', { skills: null }, 'skills'],
       ['a field that does not exist', { salary: 90_000 }, 'salary'],
@@ -99,13 +109,13 @@ describe('the expert registry', () => {
       expect(await rowsNamed(body.name)).toBe(0);
     });
 
-    it('accepts a period that starts and ends on the same day, and real names with an apostrophe', async () => {
+    it('accepts a period that starts and ends on the same day, and answers the official name of the home municipality', async () => {
       const expert = await anExpert({
-        homeMunicipality: "'s-Hertogenbosch", safetyRegion: 'brabant-noord', languages: ['nl', 'pap'],
+        homeMunicipalityCode: 'GM0796', safetyRegion: 'brabant-noord', languages: ['nl', 'pap'],
         unavailable: [{ from: '2027-05-04T09:00:00+02:00', to: '2027-05-04T17:00:00+02:00' }],
       });
 
-      expect(expert).toMatchObject({ homeMunicipality: "'s-Hertogenbosch", languages: ['nl', 'pap'] });
+      expect(expert).toMatchObject({ homeMunicipality: { code: 'GM0796', name: "'s-Hertogenbosch" }, languages: ['nl', 'pap'] });
     });
   });
 
@@ -214,7 +224,7 @@ describe('the expert registry', () => {
         ['Bram Dekker', ['INCIDENT']], ['Anouk de Vries', ['SHELTER_SUPPORT', 'INCIDENT']], ['Eline Visser', ['CITIZEN_MEETING']],
         ['Daan Vermeulen', ['INCIDENT']], ['Cees Kok', ['THREAT_TO_OFFICIAL']],
       ] as const) {
-        zeeland[name] = await anExpert({ name, categories, safetyRegion: 'zeeland', homeMunicipality: 'Goes' });
+        zeeland[name] = await anExpert({ name, categories, safetyRegion: 'zeeland', homeMunicipalityCode: 'GM0664' });
       }
       await api().post(`/experts/${zeeland['Daan Vermeulen'].expertId}/deactivate`).expect(200);
     });
@@ -308,12 +318,12 @@ describe('the expert registry', () => {
         name: expert.name,
         categories: expert.categories,
         skills: expert.skills,
-        homeMunicipality: expert.homeMunicipality,
+        homeMunicipalityCode: expert.homeMunicipality?.code,
         safetyRegion: expert.safetyRegion,
         capacity: expert.capacity,
         activeCaseCount: 0,
         unavailable: expert.unavailable,
-        conflictMunicipalities: expert.conflictMunicipalities,
+        conflictMunicipalityCodes: expert.conflictMunicipalities.map((municipality) => municipality.code),
         languages: expert.languages,
         active: false,
       });

@@ -72,7 +72,7 @@ describe('hostile input on every route', () => {
     document = JSON.parse((await sendRaw(baseUrl, { method: 'GET', path: '/docs-json' })).text) as OpenAPIObject;
     const caseId = await aRunningCase();
     const { expertId } = await app.get(ExpertsService).create({
-      name: 'Eva Hostile', email: `eva-${randomUUID()}@brigade.test`, categories: ['INCIDENT'], homeMunicipality: 'Delft', safetyRegion: 'haaglanden', capacity: 2,
+      name: 'Eva Hostile', email: `eva-${randomUUID()}@brigade.test`, categories: ['INCIDENT'], homeMunicipalityCode: 'GM0503', safetyRegion: 'haaglanden', capacity: 2,
     });
     targets = routeTargets({ cases: caseId, experts: expertId });
     process.on('unhandledRejection', recordCrash);

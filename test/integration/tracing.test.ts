@@ -109,7 +109,7 @@ describe('with tracing on, one request through HTTP, Temporal and PostgreSQL', (
 
   it('links the HTTP request, the workflow, its activities and their SQL in one trace', async () => {
     const response = await request(apiUrl).post('/cases').set('Authorization', bearer('coordinator', 'c.tracing')).send({
-      category: 'INCIDENT', municipality: 'Tiel', safetyRegion: 'gelderland-zuid', requesterRole: 'mayor',
+      category: 'INCIDENT', municipalityCode: 'GM0281', requesterRole: 'mayor',
       description: 'Onrust na een incident bij de opvanglocatie', eventDate: '2027-04-02T18:00:00Z', indicators: { priorIncidents: 1 },
     }).expect(201);
     const caseId = response.body.caseId as string;

@@ -20,7 +20,7 @@ describe('recording replay fixtures', () => {
 
   beforeAll(async () => {
     harness = await createWorkflowHarness();
-    await anExpertPool(harness, Array.from({ length: 6 }, () => ({ homeMunicipality: 'Utrecht' })));
+    await anExpertPool(harness, Array.from({ length: 6 }, () => ({ homeMunicipalityCode: 'GM0344' })));
   });
   afterAll(() => harness?.close());
 

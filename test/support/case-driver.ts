@@ -24,7 +24,7 @@ export async function anExpertPool(harness: WorkflowHarness, specs: Array<Partia
       name: `Expert ${String(n).padStart(3, '0')}`, email: `expert${n}-${Date.now()}@brigade.test`,
       categories: ['SHELTER_SUPPORT', 'CITIZEN_MEETING', 'THREAT_TO_OFFICIAL', 'INCIDENT'],
       skills: ['security', 'communication', 'mediation', 'stakeholderEngagement', 'psychosocialAftercare', 'crisisManagement'],
-      homeMunicipality: 'Utrecht', safetyRegion: 'utrecht', capacity: 10, languages: ['nl'],
+      homeMunicipalityCode: 'GM0344', safetyRegion: 'utrecht', capacity: 10, languages: ['nl'],
       ...spec,
     } as CreateExpertDto);
     ids.push(created.expertId);

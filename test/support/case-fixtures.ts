@@ -11,6 +11,7 @@ export function aSupportRequest(overrides: Partial<SupportRequest> = {}): Suppor
   return {
     caseId: randomUUID(),
     category: 'SHELTER_SUPPORT',
+    municipalityCode: 'GM0637',
     municipality: 'Zoetermeer',
     safetyRegion: 'haaglanden',
     requesterRole: 'alderman',

@@ -9,11 +9,11 @@ export function anExpertBody(overrides: Record<string, unknown> = {}): Record<st
     phone: '+31 6 2000 1234',
     categories: ['CITIZEN_MEETING'],
     skills: ['mediation'],
-    homeMunicipality: 'Zoetermeer',
+    homeMunicipalityCode: 'GM0637',
     safetyRegion: 'haaglanden',
     capacity: 2,
     unavailable: [{ from: '2027-03-01T00:00:00+01:00', to: '2027-03-14T23:59:59+01:00' }],
-    conflictMunicipalities: ['Delft'],
+    conflictMunicipalityCodes: ['GM0503'],
     languages: ['nl', 'en'],
     ...overrides,
   };

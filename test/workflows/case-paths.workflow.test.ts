@@ -20,7 +20,7 @@ describe('the paths a case can take', () => {
   beforeAll(async () => {
     harness = await createWorkflowHarness();
     // Every expert lives in Utrecht, so a request from Utrecht finds nobody eligible.
-    pool = await anExpertPool(harness, Array.from({ length: 6 }, () => ({ homeMunicipality: 'Utrecht' })));
+    pool = await anExpertPool(harness, Array.from({ length: 6 }, () => ({ homeMunicipalityCode: 'GM0344' })));
   });
   afterAll(() => harness?.close());
 
@@ -124,7 +124,7 @@ describe('the paths a case can take', () => {
   describe('when the pool is exhausted', () => {
     it('escalates the failed match and completes the team from manual assignments', async () => {
       await harness.withWorker(async () => {
-        const sut = await startCase({ municipality: 'Utrecht', category: 'SHELTER_SUPPORT' });
+        const sut = await startCase({ municipalityCode: 'GM0344', municipality: 'Utrecht', safetyRegion: 'utrecht', category: 'SHELTER_SUPPORT' });
         await sut.accept();
         const escalated = await sut.waitFor((s) => s.openEscalations.length > 0, 'the failed-match escalation');
         expect(escalated.openEscalations[0]).toMatchObject({ trigger: 'failedMatch', subject: 'matching' });
@@ -142,7 +142,7 @@ describe('the paths a case can take', () => {
 
     it('refuses a manual assignment by anyone but a coordinator, and of an unknown expert', async () => {
       await harness.withWorker(async () => {
-        const sut = await startCase({ municipality: 'Utrecht' });
+        const sut = await startCase({ municipalityCode: 'GM0344', municipality: 'Utrecht', safetyRegion: 'utrecht' });
         await sut.accept();
         await sut.waitFor((s) => s.openEscalations.length > 0, 'the failed-match escalation');
 

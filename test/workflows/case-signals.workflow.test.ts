@@ -13,7 +13,7 @@ describe('deadlines, concerns and ongoing risk', () => {
 
   beforeEach(async () => {
     harness = await createWorkflowHarness();
-    pool = await anExpertPool(harness, Array.from({ length: 4 }, () => ({ homeMunicipality: 'Utrecht' })));
+    pool = await anExpertPool(harness, Array.from({ length: 4 }, () => ({ homeMunicipalityCode: 'GM0344' })));
   });
   afterEach(() => harness?.close());
 

@@ -16,7 +16,7 @@ const SIMULTANEOUS_REGISTRATIONS = 10;
 
 /** A threat against an office holder at CRITICAL risk: a team of four, offered to five experts at once. */
 const aCriticalThreat = (eventDate: string, description = 'Wethouder bedreigd na besluit over opvang') => ({
-  category: 'THREAT_TO_OFFICIAL', municipality: 'Zoetermeer', safetyRegion: 'haaglanden', requesterRole: 'mayor', description, eventDate,
+  category: 'THREAT_TO_OFFICIAL', municipalityCode: 'GM0637', safetyRegion: 'haaglanden', requesterRole: 'mayor', description, eventDate,
   indicators: { threatsReceived: true, officeHolderPersonallyTargeted: true, onlineAgitation: true, mediaAttention: 'national' },
 });
 
@@ -29,7 +29,7 @@ describe('repeated and simultaneous requests over HTTP, with a real workflow beh
 
   beforeAll(async () => {
     harness = await createWorkflowHarness();
-    await anExpertPool(harness, Array.from({ length: 6 }, () => ({ homeMunicipality: 'Utrecht' })));
+    await anExpertPool(harness, Array.from({ length: 6 }, () => ({ homeMunicipalityCode: 'GM0344' })));
     app = await createApiApp(harness.db, {
       imports: [CasesModule, realTemporalClient(harness.env.client)],
       env: { BRIGADE_TASK_QUEUE: harness.taskQueue },
@@ -143,7 +143,7 @@ describe('repeated and simultaneous requests over HTTP, with a real workflow beh
     await harness.withWorker(async () => {
       const eventDate = new Date((await harness.env.currentTimeMs()) + 10 * DAY).toISOString();
       // Every expert lives in Utrecht, so nobody is eligible for a request from there: the coordinator assigns by hand.
-      const { caseId } = (await coordinator().post('/cases').send({ ...aCriticalThreat(eventDate), municipality: 'Utrecht', safetyRegion: 'utrecht' }).expect(201)).body;
+      const { caseId } = (await coordinator().post('/cases').send({ ...aCriticalThreat(eventDate), municipalityCode: 'GM0344', safetyRegion: 'utrecht' }).expect(201)).body;
       const sut = new CaseDriver(harness.env.client.workflow.getHandle(`case-${caseId}`), harness);
       await sut.waitFor((s) => s.stage === 'Triage', 'triage');
       await coordinator().post(`/cases/${caseId}/triage`).send({ decision: 'accept' }).expect(200);

@@ -102,9 +102,9 @@ export async function assembleTeam(context: CaseContext, escalations: CaseEscala
   context.teamTarget = teamSizeFor(category, risk).total;
   let round = 0;
   while (placesLeft(context) > 0) {
-    const { municipality, safetyRegion, eventDate, askedExpertIds, team } = context.state;
+    const { municipalityCode, safetyRegion, eventDate, askedExpertIds, team } = context.state;
     const candidates = await findCandidates({
-      category, riskLevel: risk, municipality, safetyRegion, eventDate, requiredSkills: REQUIRED_SKILLS[category],
+      category, riskLevel: risk, municipalityCode, safetyRegion, eventDate, requiredSkills: REQUIRED_SKILLS[category],
       excludeExpertIds: [...askedExpertIds, ...team.map((m) => m.expertId)],
     });
     if (candidates.length === 0) {

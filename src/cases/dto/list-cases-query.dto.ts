@@ -5,7 +5,7 @@ import {
   CASE_CATEGORIES, CASE_STAGES, RISK_LEVELS, SAFETY_REGIONS,
   type CaseCategory, type CaseStage, type RiskLevel, type SafetyRegion,
 } from '../../domain/case.vocabulary';
-import { IsMunicipalityName } from '../../experts/dto/municipality-name';
+import { IsMunicipalityCode } from '../../experts/dto/municipality-code';
 
 /** The query of `GET /cases`: optional filters and a page (1-based, 20 per page unless asked otherwise). */
 export class ListCasesQueryDto extends PageQueryDto {
@@ -22,6 +22,6 @@ export class ListCasesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: SAFETY_REGIONS, enumName: 'SafetyRegion', description: 'Only cases in this safety region (veiligheidsregio).' })
   @IsOptional() @IsIn(SAFETY_REGIONS) readonly region?: SafetyRegion;
 
-  @ApiPropertyOptional({ description: 'Only cases of this municipality, ignoring case.' })
-  @IsOptional() @IsMunicipalityName() readonly municipality?: string;
+  @ApiPropertyOptional({ description: 'Only cases of the municipality with this CBS code.' })
+  @IsOptional() @IsMunicipalityCode() readonly municipalityCode?: string;
 }

@@ -7,8 +7,9 @@ import {
   CASE_CATEGORIES, MEDIA_ATTENTION_LEVELS, REQUESTER_ROLES, SAFETY_REGIONS,
   type CaseCategory, type MediaAttention, type RequesterRole, type SafetyRegion,
 } from '../../domain/case.vocabulary';
-import { IsMunicipalityName } from '../../experts/dto/municipality-name';
 import { IsRfc3339DateTime } from '../../runtime/rfc3339-date-time';
+import { IsMunicipalityCode } from '../../experts/dto/municipality-code';
+import { IsRegionOfMunicipality } from './region-of-municipality';
 import { IsCaseText } from './case-text';
 import { IsPersonName } from './person-name';
 
@@ -50,12 +51,15 @@ export class RegisterCaseDto {
   @ApiProperty({ enum: CASE_CATEGORIES, enumName: 'CaseCategory', description: 'The kind of support asked for.', example: 'SHELTER_SUPPORT' })
   @IsIn(CASE_CATEGORIES) readonly category: CaseCategory;
 
-  // The same rule as for experts' municipalities, which matching compares with this one to avoid conflicts of interest.
-  @ApiProperty({ description: 'The municipality asking for support.' })
-  @IsMunicipalityName() readonly municipality: string;
+  // A code, as for experts' homes, which matching compares with this one to keep conflicts of interest out.
+  @ApiProperty({ description: 'CBS code of the municipality asking for support.' })
+  @IsMunicipalityCode() readonly municipalityCode: string;
 
-  @ApiProperty({ enum: SAFETY_REGIONS, enumName: 'SafetyRegion', description: 'The safety region (veiligheidsregio) of the municipality.', example: 'haaglanden' })
-  @IsIn(SAFETY_REGIONS) readonly safetyRegion: SafetyRegion;
+  @ApiPropertyOptional({
+    enum: SAFETY_REGIONS, enumName: 'SafetyRegion', example: 'haaglanden',
+    description: 'The safety region (veiligheidsregio); it follows from the municipality, and a different one is refused.',
+  })
+  @IsOptional() @IsIn(SAFETY_REGIONS) @IsRegionOfMunicipality() readonly safetyRegion?: SafetyRegion;
 
   @ApiProperty({ enum: REQUESTER_ROLES, enumName: 'RequesterRole', description: 'Who in the municipality asks.', example: 'alderman' })
   @IsIn(REQUESTER_ROLES) readonly requesterRole: RequesterRole;

@@ -7,7 +7,7 @@ import { CASE_CATEGORIES, SAFETY_REGIONS, type CaseCategory, type SafetyRegion }
 import { EXPERT_SKILLS, type ExpertSkill } from '../../domain/expert-profile';
 import { IsPersonName } from '../../cases/dto/person-name';
 import { IsLanguageCode } from './language-code';
-import { IsMunicipalityName } from './municipality-name';
+import { IsMunicipalityCode } from './municipality-code';
 import { UnavailablePeriodDto } from './unavailable-period.dto';
 import { WhenPresent } from './when-present';
 
@@ -34,8 +34,8 @@ export class CreateExpertDto {
   @WhenPresent() @IsArray() @ArrayUnique() @IsIn(EXPERT_SKILLS, { each: true })
   readonly skills?: readonly ExpertSkill[];
 
-  @ApiProperty({ description: 'Where the expert lives; matching keeps them off cases there.' })
-  @IsMunicipalityName() readonly homeMunicipality: string;
+  @ApiProperty({ description: 'CBS code of the municipality the expert lives in; matching keeps them off cases there.' })
+  @IsMunicipalityCode() readonly homeMunicipalityCode: string;
 
   @ApiProperty({ enum: SAFETY_REGIONS, enumName: 'SafetyRegion', description: 'The safety region the expert works from.', example: 'haaglanden' })
   @IsIn(SAFETY_REGIONS) readonly safetyRegion: SafetyRegion;
@@ -48,9 +48,9 @@ export class CreateExpertDto {
   @WhenPresent() @IsArray() @ArrayMaxSize(100) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => UnavailablePeriodDto)
   readonly unavailable?: readonly UnavailablePeriodDto[];
 
-  @ApiPropertyOptional({ maxItems: 50, description: 'Municipalities the expert has a conflict of interest with.' })
-  @WhenPresent() @IsArray() @ArrayMaxSize(50) @IsMunicipalityName({ each: true })
-  readonly conflictMunicipalities?: readonly string[];
+  @ApiPropertyOptional({ maxItems: 50, description: 'CBS codes of the municipalities the expert has a conflict of interest with.' })
+  @WhenPresent() @IsArray() @ArrayMaxSize(50) @IsMunicipalityCode({ each: true })
+  readonly conflictMunicipalityCodes?: readonly string[];
 
   @ApiPropertyOptional({ minItems: 1, maxItems: 20, uniqueItems: true, default: ['nl'], description: 'Languages the expert works in; Dutch when omitted.' })
   @WhenPresent() @IsArray() @ArrayNotEmpty() @ArrayMaxSize(20) @ArrayUnique() @IsLanguageCode({ each: true })

@@ -55,7 +55,8 @@ export interface ExpertSummary {
   readonly expertId: string;
   readonly name: string;
   readonly categories: readonly CaseCategory[];
-  readonly homeMunicipality: string;
+  /** Null while an old free-text home that matched no register entry awaits a fix. */
+  readonly homeMunicipality: { readonly code: string; readonly name: string } | null;
   readonly safetyRegion: SafetyRegion;
   readonly active: boolean;
 }

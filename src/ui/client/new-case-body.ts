@@ -1,10 +1,11 @@
 import { localInstant } from './local-instant';
+import { municipalityCodeOfChoice } from './municipality-choice';
 
 /** What the new-request form holds: text as typed, ticks as booleans. */
 export interface NewCaseForm {
   readonly category: string;
+  /** The municipality's name as typed or picked from the register's list. */
   readonly municipality: string;
-  readonly safetyRegion: string;
   readonly requesterRole: string;
   readonly description: string;
   /** As a `datetime-local` input gives it: local time without a zone, or empty. */
@@ -32,7 +33,8 @@ function filled(text: string): string | undefined {
 }
 
 /**
- * The body of `POST /cases` for what the form holds: empty fields are left out (the API treats an absent indicator as
+ * The body of `POST /cases` for what the form holds: the municipality as its register code (the API derives the safety
+ * region from it), empty fields left out (the API treats an absent indicator as
  * "no", and names every missing required field in its answer), the texts always go as typed, and the office holder
  * only when any of its fields is filled.
  */
@@ -42,8 +44,7 @@ export function registerCaseBody(form: NewCaseForm): Record<string, unknown> {
     : undefined;
   return withoutUndefined({
     category: form.category || undefined,
-    municipality: form.municipality,
-    safetyRegion: form.safetyRegion || undefined,
+    municipalityCode: municipalityCodeOfChoice(form.municipality),
     requesterRole: form.requesterRole || undefined,
     description: form.description,
     eventDate: localInstant(form.eventDate),

@@ -9,7 +9,7 @@ const escalation = (escalationId: string) => ({
 
 function aRow(state: Partial<CaseState>): CaseProjectionRow {
   return {
-    caseId: 'c1', version: 7, stage: state.stage ?? 'Preparation', riskLevel: 'HIGH', category: 'INCIDENT', municipality: 'Goes',
+    caseId: 'c1', version: 7, stage: state.stage ?? 'Preparation', riskLevel: 'HIGH', category: 'INCIDENT', municipalityCode: 'GM0664', municipality: 'Goes',
     safetyRegion: 'zeeland', lastHash: 'x'.repeat(64), createdAt: new Date('2026-11-30T09:00:00Z'), updatedAt: new Date('2026-11-30T11:00:00Z'),
     state: { stage: 'Preparation', openOffers: [], tasks: [], openEscalations: [], followUps: [], ...state } as CaseState,
   };

@@ -2,14 +2,14 @@ import { caseIdForIdempotencyKey, requestFingerprint, toSupportRequest } from '.
 import type { RegisterCaseDto } from '../../../src/cases/dto/register-case.dto';
 
 const dto = {
-  category: 'INCIDENT', municipality: ' Venlo ', safetyRegion: 'limburg-noord', requesterRole: 'mayor',
+  category: 'INCIDENT', municipalityCode: 'GM0983', requesterRole: 'mayor',
   description: 'Onrust na incident', eventDate: '2027-03-01T18:00:00+01:00', indicators: { priorIncidents: 2 },
 } as RegisterCaseDto;
 
 describe('the case request mapper', () => {
-  it('fills absent indicators with "none" and normalises the municipality and event date', () => {
+  it('fills absent indicators with "none", names the municipality and its region from the register, and normalises the event date', () => {
     expect(toSupportRequest('c-1', dto)).toEqual({
-      caseId: 'c-1', category: 'INCIDENT', municipality: 'Venlo', safetyRegion: 'limburg-noord', requesterRole: 'mayor',
+      caseId: 'c-1', category: 'INCIDENT', municipalityCode: 'GM0983', municipality: 'Venlo', safetyRegion: 'limburg-noord', requesterRole: 'mayor',
       description: 'Onrust na incident', eventDate: '2027-03-01T17:00:00.000Z',
       indicators: { threatsReceived: false, expectedAttendance: 0, priorIncidents: 2, mediaAttention: 'none', onlineAgitation: false, officeHolderPersonallyTargeted: false },
     });

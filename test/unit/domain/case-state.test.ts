@@ -116,15 +116,31 @@ describe('evolve', () => {
       expect(given().state()).toBeNull();
     });
 
+    describe('when a request recorded before the register arrives, naming its municipality only', () => {
+      const legacy = (municipality: string) => {
+        const { municipalityCode: _code, ...request } = aSupportRequest({ municipality });
+        return given().when(requestReceived(request));
+      };
+
+      it('takes the code of the register entry with that official name', () => {
+        expect(legacy('zoetermeer')).toMatchObject({ municipalityCode: 'GM0637', municipality: 'zoetermeer' });
+      });
+
+      it('leaves the code empty for a name that matches no entry, such as "Zutphen" with a Cyrillic е', () => {
+        expect(legacy('Zutph\u0435n')).toMatchObject({ municipalityCode: null, municipality: 'Zutph\u0435n' });
+      });
+    });
+
     describe('when the request is received', () => {
       it('opens the case in Intake with the request\'s facts and nothing else yet', () => {
-        const request = aSupportRequest({ category: 'CITIZEN_MEETING', municipality: 'Westerwolde', safetyRegion: 'groningen', requesterRole: 'mayor' });
+        const request = aSupportRequest({ category: 'CITIZEN_MEETING', municipalityCode: 'GM1950', municipality: 'Westerwolde', safetyRegion: 'groningen', requesterRole: 'mayor' });
         const sut = given().when(requestReceived(request, '2026-11-01T09:00:00.000Z'));
         expect(sut).toEqual({
           caseId: request.caseId,
           stage: 'Intake',
           version: 1,
           category: 'CITIZEN_MEETING',
+          municipalityCode: 'GM1950',
           municipality: 'Westerwolde',
           safetyRegion: 'groningen',
           requesterRole: 'mayor',

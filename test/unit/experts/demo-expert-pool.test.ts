@@ -30,13 +30,13 @@ describe('the demo expert pool', () => {
 
   it('includes unavailability, conflicts of interest and the languages beyond Dutch and English', () => {
     expect(sut.some((expert) => (expert.unavailable ?? []).length > 0)).toBe(true);
-    expect(sut.some((expert) => (expert.conflictMunicipalities ?? []).length > 0)).toBe(true);
+    expect(sut.some((expert) => (expert.conflictMunicipalityCodes ?? []).length > 0)).toBe(true);
     const languages = new Set(sut.flatMap((expert) => expert.languages ?? []));
     expect([...languages]).toEqual(expect.arrayContaining(['nl', 'en', 'ar', 'tr', 'fy', 'pap']));
   });
 
   it('never declares a conflict with the expert\'s own municipality', () => {
-    expect(sut.filter((expert) => expert.conflictMunicipalities?.includes(expert.homeMunicipality))).toEqual([]);
+    expect(sut.filter((expert) => expert.conflictMunicipalityCodes?.includes(expert.homeMunicipalityCode))).toEqual([]);
   });
 
   it('passes the validation of POST /experts, entry by entry', async () => {

@@ -1,7 +1,7 @@
 import { registerCaseBody, type NewCaseForm } from '../../../src/ui/client/new-case-body';
 
 const EMPTY: NewCaseForm = {
-  category: '', municipality: '', safetyRegion: '', requesterRole: '', description: '', eventDate: '',
+  category: '', municipality: '', requesterRole: '', description: '', eventDate: '',
   officeHolderName: '', officeHolderOffice: '', officeHolderDetails: '',
   threatsReceived: false, expectedAttendance: '', priorIncidents: '', mediaAttention: '', onlineAgitation: false, officeHolderPersonallyTargeted: false,
 };
@@ -9,13 +9,13 @@ const EMPTY: NewCaseForm = {
 describe('the body the new-request form sends', () => {
   it('sends a filled form as POST /cases expects it', () => {
     const sut = registerCaseBody({
-      ...EMPTY, category: 'CITIZEN_MEETING', municipality: 'Utrecht', safetyRegion: 'utrecht', requesterRole: 'mayor',
+      ...EMPTY, category: 'CITIZEN_MEETING', municipality: 'Utrecht', requesterRole: 'mayor',
       description: 'Inspraakavond', eventDate: '2027-01-20T19:30', officeHolderName: 'J. de Boer', officeHolderOffice: 'wethouder',
       threatsReceived: true, expectedAttendance: ' 400 ', priorIncidents: '0', mediaAttention: 'local',
     });
 
     expect(sut).toEqual({
-      category: 'CITIZEN_MEETING', municipality: 'Utrecht', safetyRegion: 'utrecht', requesterRole: 'mayor', description: 'Inspraakavond',
+      category: 'CITIZEN_MEETING', municipalityCode: 'GM0344', requesterRole: 'mayor', description: 'Inspraakavond',
       eventDate: new Date('2027-01-20T19:30').toISOString(),
       officeHolder: { name: 'J. de Boer', office: 'wethouder' },
       indicators: { threatsReceived: true, expectedAttendance: 400, priorIncidents: 0, mediaAttention: 'local' },
@@ -23,7 +23,7 @@ describe('the body the new-request form sends', () => {
   });
 
   it('leaves out what is not filled, so the API names each missing required field itself', () => {
-    expect(registerCaseBody(EMPTY)).toEqual({ municipality: '', description: '', indicators: {} });
+    expect(registerCaseBody(EMPTY)).toEqual({ municipalityCode: '', description: '', indicators: {} });
   });
 
   it('sends a count that is not a whole number as typed, for the API to refuse by name', () => {

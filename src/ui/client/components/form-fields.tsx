@@ -47,13 +47,15 @@ type Common = Omit<FieldFrameProps, 'children'>;
 /** A labelled one-line text input (text, number, date-time …). */
 export function TextField(props: Common & {
   value: string; onValue: (value: string) => void; type?: string; required?: boolean; autoComplete?: string; inputMode?: JSX.HTMLAttributes['inputMode'];
+  /** The id of a <datalist> whose options the browser suggests while typing. */
+  list?: string;
 }) {
-  const { value, onValue, type = 'text', required, autoComplete, inputMode, ...frame } = props;
+  const { value, onValue, type = 'text', required, autoComplete, inputMode, list, ...frame } = props;
   return (
     <FieldFrame {...frame}>
       {(describedBy, invalid) => (
         <input
-          id={inputIdOf(frame.name, frame.scope)} name={frame.name} type={type} value={value} required={required} autoComplete={autoComplete} inputMode={inputMode}
+          id={inputIdOf(frame.name, frame.scope)} name={frame.name} type={type} value={value} required={required} autoComplete={autoComplete} inputMode={inputMode} list={list}
           class={`utrecht-textbox utrecht-textbox--html-input utrecht-textbox--md${invalid ? ' utrecht-textbox--invalid' : ''}`}
           aria-invalid={invalid || undefined} aria-describedby={describedBy}
           onInput={(event) => onValue((event.currentTarget as HTMLInputElement).value)}

@@ -124,6 +124,8 @@ export const en = {
     intro: 'Fields marked (required) must be filled in. Sensitive information is stored encrypted.',
     category: 'Kind of support',
     municipality: 'Municipality',
+    municipalityHint: 'Type and pick the municipality from the CBS list; the safety region follows from it.',
+    safetyRegionOf: (region: string) => `Safety region: ${region}`,
     safetyRegion: 'Safety region',
     requesterRole: 'Requester',
     description: 'Description of the situation',

@@ -131,6 +131,8 @@ export const nl = {
     intro: 'Velden met (verplicht) moeten worden ingevuld. Gevoelige informatie wordt versleuteld opgeslagen.',
     category: 'Soort ondersteuning',
     municipality: 'Gemeente',
+    municipalityHint: 'Typ en kies de gemeente uit de lijst van het CBS; de veiligheidsregio volgt daaruit.',
+    safetyRegionOf: (region: string) => `Veiligheidsregio: ${region}`,
     safetyRegion: 'Veiligheidsregio',
     requesterRole: 'Aanvrager',
     description: 'Omschrijving van de situatie',

@@ -117,7 +117,7 @@ function AssignForm({ state, refresh }: PanelProps) {
         <>
           <SelectField scope="assign" name="expertId" label={m.casePage.assignExpert} value={expertId} onValue={setExpertId} placeholder={m.newCase.choose}
             choices={experts.filter((expert) => !taken.has(expert.expertId))
-              .map((expert) => ({ value: expert.expertId, label: `${expert.name} (${expert.homeMunicipality}; ${expert.categories.map((c) => m.category[c]).join(', ')})` }))}
+              .map((expert) => ({ value: expert.expertId, label: `${expert.name} (${expert.homeMunicipality?.name ?? '?'}; ${expert.categories.map((c) => m.category[c]).join(', ')})` }))}
             problems={error?.problemsOf('expertId')} />
           <TextAreaField scope="assign" name="note" label={m.casePage.assignNote} value={note} onValue={setNote} rows={2} problems={error?.problemsOf('note')} />
         </>

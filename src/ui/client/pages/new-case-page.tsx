@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import {
-  CASE_CATEGORIES, MEDIA_ATTENTION_LEVELS, REQUESTER_ROLES, SAFETY_REGIONS,
+  CASE_CATEGORIES, MEDIA_ATTENTION_LEVELS, REQUESTER_ROLES,
 } from '../../../domain/case.vocabulary';
 import { apiPost } from '../api';
 import type { RegisteredCase } from '../api-types';
@@ -9,6 +9,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../compone
 import { PageHeading } from '../components/page-heading';
 import { useI18n } from '../i18n/language';
 import { announce } from '../live-region';
+import { MUNICIPALITY_CHOICES, safetyRegionOfChoice } from '../municipality-choice';
 import { navigate } from '../navigation';
 import { registerCaseBody, type NewCaseForm } from '../new-case-body';
 import { REGION_NAMES } from '../region-names';
@@ -16,7 +17,7 @@ import type { PageProps } from '../routes';
 import { useSubmission } from '../use-submission';
 
 const EMPTY: NewCaseForm = {
-  category: '', municipality: '', safetyRegion: '', requesterRole: '', description: '', eventDate: '',
+  category: '', municipality: '', requesterRole: '', description: '', eventDate: '',
   officeHolderName: '', officeHolderOffice: '', officeHolderDetails: '',
   threatsReceived: false, expectedAttendance: '', priorIncidents: '', mediaAttention: '', onlineAgitation: false, officeHolderPersonallyTargeted: false,
 };
@@ -34,6 +35,8 @@ export function NewCasePage(_props: PageProps) {
   const set = <K extends keyof NewCaseForm>(key: K) => (value: NewCaseForm[K]) => setForm((current) => ({ ...current, [key]: value }));
   const problems = (field: string) => error?.problemsOf(field);
   const required = m.newCase.required;
+  const region = safetyRegionOfChoice(form.municipality);
+  const regionHint = region ? m.newCase.safetyRegionOf(REGION_NAMES[region]) : m.newCase.municipalityHint;
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -52,10 +55,12 @@ export function NewCasePage(_props: PageProps) {
       <form class="vb-form" onSubmit={submit} noValidate aria-busy={busy}>
         <SelectField name="category" label={m.newCase.category} requiredText={required} value={form.category} onValue={set('category')}
           placeholder={m.newCase.choose} choices={CASE_CATEGORIES.map((value) => ({ value, label: m.category[value] }))} problems={problems('category')} />
-        <TextField name="municipality" label={m.newCase.municipality} requiredText={required} value={form.municipality} onValue={set('municipality')}
-          problems={problems('municipality')} autoComplete="off" />
-        <SelectField name="safetyRegion" label={m.newCase.safetyRegion} requiredText={required} value={form.safetyRegion} onValue={set('safetyRegion')}
-          placeholder={m.newCase.choose} choices={SAFETY_REGIONS.map((value) => ({ value, label: REGION_NAMES[value] }))} problems={problems('safetyRegion')} />
+        {/* A name typed or picked from the register's list; the API gets its code, so a look-alike spelling is refused. */}
+        <TextField name="municipalityCode" label={m.newCase.municipality} requiredText={required} value={form.municipality} onValue={set('municipality')}
+          hint={regionHint} problems={problems('municipalityCode')} autoComplete="off" list="municipality-choices" />
+        <datalist id="municipality-choices">
+          {MUNICIPALITY_CHOICES.map((choice) => <option key={choice.code} value={choice.name} />)}
+        </datalist>
         <SelectField name="requesterRole" label={m.newCase.requesterRole} requiredText={required} value={form.requesterRole} onValue={set('requesterRole')}
           placeholder={m.newCase.choose} choices={REQUESTER_ROLES.map((value) => ({ value, label: m.requesterRole[value] }))} problems={problems('requesterRole')} />
         <TextAreaField name="description" label={m.newCase.description} requiredText={required} value={form.description} onValue={set('description')}
