@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { EXPERT_DIRECTORY, type ExpertDirectory } from '../../src/experts/expert-directory.port';
 import type { ExpertView } from '../../src/experts/expert.mapper';
+import { ExpertDeactivationModule } from '../../src/expert-deactivation/expert-deactivation.module';
 import { ExpertsModule } from '../../src/experts/experts.module';
 import { createApiApp, type ApiApp } from '../support/api-app';
+import { FakeTemporal } from '../support/fake-temporal';
 import { anExpertBody } from '../support/expert-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { bearer } from '../support/tokens';
@@ -15,7 +17,7 @@ describe('the expert registry', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await createApiApp(db, { imports: [ExpertsModule] });
+    app = await createApiApp(db, { imports: [ExpertsModule, ExpertDeactivationModule], temporal: new FakeTemporal() });
     // The expert pool is the coordinators' to manage; who else may call these routes is tested in route-auth.test.ts.
     api = () => request.agent(app.app.getHttpServer()).set('Authorization', bearer('coordinator', 'c.jansen'));
   });

@@ -42,7 +42,10 @@ const ROUTE_ROLES: Readonly<Record<string, readonly UserRole[] | 'public'>> = {
   'POST /cases/:id/assignments': ['coordinator'],
   'POST /cases/:id/session': ['coordinator'],
   'POST /cases/:id/session/held': ['coordinator', 'expert'],
-  'POST /cases/:id/tasks/:taskId/complete': ['expert'],
+  // A coordinator completes a task that came back to them from a deactivated expert.
+  'POST /cases/:id/tasks/:taskId/complete': ['coordinator', 'expert'],
+  'POST /cases/:id/tasks/:taskId/reassign': ['coordinator'],
+  'POST /cases/:id/lead': ['coordinator'],
   'POST /cases/:id/intervention': ['expert'],
   'POST /cases/:id/follow-ups/:followUpId': ['expert'],
   'POST /cases/:id/risk': ['coordinator', 'expert'],

@@ -21,6 +21,8 @@ export class FakeTemporal {
   readonly running = new Map<string, CaseState | null>();
   /** What the next update to a case fails with, by case id. */
   readonly updateFailures = new Map<string, Error>();
+  /** What every signal to a case fails with, by case id, until removed. */
+  readonly signalFailures = new Map<string, Error>();
   /** What the next query to a case fails with, by case id. */
   readonly queryFailures = new Map<string, Error>();
 
@@ -43,6 +45,8 @@ export class FakeTemporal {
       },
       signal: async (signal: { name: string }, input: unknown) => {
         this.live(workflowId);
+        const failure = this.signalFailures.get(caseIdOf(workflowId));
+        if (failure) throw failure;
         this.sent.push({ workflowId, kind: 'signal', name: signal.name, input });
       },
       query: async () => {

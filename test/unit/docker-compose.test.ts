@@ -38,6 +38,11 @@ function interpolate(value: string): string {
     match === '$$' ? '$' : (fallback ?? ''));
 }
 
+/** Puts a stand-in value in place of every required `${NAME:?message}`, as Compose would once NAME is set. */
+function withRequiredSet(value: string): string {
+  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*):?\?[^}]*\}/g, (_match, name: string) => `${name.toLowerCase()}-value`);
+}
+
 function environmentOf(service: Service): Record<string, string> {
   const env = service.environment ?? {};
   const entries = Array.isArray(env)
@@ -131,8 +136,8 @@ describe('docker-compose.yml', () => {
 
   it.each(appServices)('points %s at the postgres service as the least-privileged application login, and migrates as the owner', (_name, service) => {
     const env = environmentOf(service);
-    const app = new URL(env.DATABASE_URL);
-    const owner = new URL(env.DATABASE_MIGRATION_URL);
+    const app = new URL(withRequiredSet(env.DATABASE_URL));
+    const owner = new URL(withRequiredSet(env.DATABASE_MIGRATION_URL));
     expect(app.protocol).toMatch(/^postgres(ql)?:$/);
     expect(serviceNames).toContain(app.hostname);
     const postgres = sut.services[app.hostname];
@@ -143,8 +148,8 @@ describe('docker-compose.yml', () => {
 
     expect(decodeURIComponent(app.username)).toBe(APP_ROLE);
     expect(decodeURIComponent(owner.username)).toBe(OWNER_ROLE);
-    expect(decodeURIComponent(app.password)).toBe(database.BRIGADE_DB_APP_PASSWORD);
-    expect(decodeURIComponent(owner.password)).toBe(database.BRIGADE_DB_OWNER_PASSWORD);
+    expect(decodeURIComponent(app.password)).toBe(withRequiredSet(database.BRIGADE_DB_APP_PASSWORD));
+    expect(decodeURIComponent(owner.password)).toBe(withRequiredSet(database.BRIGADE_DB_OWNER_PASSWORD));
     // Neither is the image's superuser.
     expect([APP_ROLE, OWNER_ROLE]).not.toContain(database.POSTGRES_USER);
   });
@@ -323,7 +328,11 @@ describe('docker-compose.yml', () => {
   it('keeps secrets out of the file: the database passwords come from the environment', () => {
     const literal = (name: string) => (sut.services[name].environment as Record<string, string>);
     for (const variable of ['POSTGRES_PASSWORD', 'BRIGADE_DB_OWNER_PASSWORD', 'BRIGADE_DB_APP_PASSWORD']) {
-      expect(literal('postgres')[variable]).toMatch(new RegExp(`^\\$\\{${variable}(:?-[^}]*)?\\}$`));
+      expect(literal('postgres')[variable]).toMatch(new RegExp(`^\\$\\{${variable}(:?[-?][^}]*)?\\}$`));
+    }
+    // Brigade's own logins have no default password: Compose refuses to start until they are set.
+    for (const variable of ['BRIGADE_DB_OWNER_PASSWORD', 'BRIGADE_DB_APP_PASSWORD']) {
+      expect(literal('postgres')[variable]).toMatch(new RegExp(`^\\$\\{${variable}:\\?.+\\}$`));
     }
     for (const [name] of appServices) {
       expect(literal(name).DATABASE_URL).toContain(':${BRIGADE_DB_APP_PASSWORD');

@@ -55,12 +55,12 @@ describe('when the pool deactivates an expert who takes part in a case', () => {
       await sut.accept();
       const { openOffers: [offer] } = await sut.waitFor((s) => s.openOffers.length > 0, 'the first offer');
 
-      // The acceptance slipped past the API's check just before the deactivation, and reaches the workflow after it.
+      // The acceptance slipped past the API's check just before the deactivation, and reaches the workflow right after it,
+      // while the withdrawal of the offer may still be on its way to the database.
       await harness.experts.deactivate(offer.expertId);
-      const [, failure] = await Promise.all([
-        sut.handle.signal(expertDeactivated, { expertId: offer.expertId, actor: COORDINATOR }),
-        updateFailure(() => sut.handle.executeUpdate(respondToOffer, { args: [{ offerId: offer.offerId, response: 'accept', actor: expert(offer.expertId) }] })),
-      ]);
+      await sut.handle.signal(expertDeactivated, { expertId: offer.expertId, actor: COORDINATOR });
+      const failure = await updateFailure(() =>
+        sut.handle.executeUpdate(respondToOffer, { args: [{ offerId: offer.offerId, response: 'accept', actor: expert(offer.expertId) }] }));
 
       // Refused by the deactivation itself while its withdrawal is being recorded, or as an offer no longer open after.
       expect([CASE_FAILURE.forbidden, CASE_FAILURE.notFound]).toContain(failure.type);
