@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { BrigadeConfig } from '../config/brigade-config';
-import { ExpertsModule } from '../experts/experts.module';
+import { ExpertDirectoryModule } from '../experts/expert-directory.module';
 import { TokenGuard } from './token-guard';
 import { jwtOptionsFor, loadTokenKeys } from './token-keys';
 
@@ -10,7 +10,7 @@ import { jwtOptionsFor, loadTokenKeys } from './token-keys';
 @Global()
 @Module({
   imports: [
-    ExpertsModule,
+    ExpertDirectoryModule,
     JwtModule.registerAsync({
       inject: [BrigadeConfig],
       useFactory: (config: BrigadeConfig) => jwtOptionsFor(loadTokenKeys(config)),

@@ -13,11 +13,13 @@ import { CASE_FAILURE } from '../../workflows/messages';
 import { aSupportRequest } from '../support/case-fixtures';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { FakeTemporal } from '../support/fake-temporal';
+import { registerPoolExperts } from '../support/pool-experts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const COORDINATOR: Actor = { role: 'coordinator', id: 'c.jansen' };
 const LEAD = randomUUID();
 const SUPPORT = randomUUID();
+// In the pool like LEAD and SUPPORT but on no case, so what keeps them out is need-to-know, not the guard.
 const OUTSIDER = randomUUID();
 const expert = (expertId: string): Actor => ({ role: 'expert', id: expertId });
 const T = Date.parse('2027-03-01T09:00:00.000Z');
@@ -32,6 +34,8 @@ describe('the cases HTTP API', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
+    // The guard lets an expert in only when the pool knows them.
+    await registerPoolExperts(db, { expertId: LEAD, name: 'Anouk de Vries' }, { expertId: SUPPORT, name: 'Bram Dekker' }, { expertId: OUTSIDER, name: 'Olga Buiten' });
     temporal = new FakeTemporal();
     eventStore = new PostgresEventStore(db.dataSource);
     app = await createApiApp(db, { imports: [CasesModule], temporal });

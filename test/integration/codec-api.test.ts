@@ -8,6 +8,7 @@ import { loadBrigadeConfig } from '../../src/config/brigade-config';
 import { AesGcmPayloadCodec } from '../../src/crypto/aes-gcm-payload-codec';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { TEST_PAYLOAD_KEY_ID, testPayloadCodec } from '../support/payload-keys';
+import { registerPoolExperts } from '../support/pool-experts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { bearer } from '../support/tokens';
 
@@ -34,10 +35,13 @@ describe('the codec endpoint (Temporal remote codec protocol)', () => {
   let db: TestDatabase;
   let app: ApiApp;
   const marker = `canary-${randomUUID()}`;
+  // An expert of the pool, so that their refusal is the codec's 403 and not the guard's 401 for an unknown expert.
+  const expertId = randomUUID();
   const plain = () => toJson(defaultPayloadConverter.toPayload({ description: `Dreigbrief aan ${marker}` }));
 
   beforeAll(async () => {
     db = await createTestDatabase();
+    await registerPoolExperts(db, expertId);
     // The same CORS set-up as brigade-app.ts, with the origins the default configuration allows.
     app = await createApiApp(db, { imports: [CodecServerModule], beforeInit: (nest) => allowCodecCors(nest, loadBrigadeConfig({}).codecCorsOrigins) });
   });
@@ -48,7 +52,7 @@ describe('the codec endpoint (Temporal remote codec protocol)', () => {
 
   const post = (path: string, role?: UserRole) => {
     const pending = app.api().post(path);
-    return role ? pending.set('Authorization', bearer(role, role === 'expert' ? randomUUID() : `${role}.test`)) : pending;
+    return role ? pending.set('Authorization', bearer(role, role === 'expert' ? expertId : `${role}.test`)) : pending;
   };
 
   describe('for a coordinator', () => {

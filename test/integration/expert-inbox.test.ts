@@ -7,11 +7,14 @@ import { MeModule } from '../../src/me/me.module';
 import { PARTICIPATION, participatingCasesQuery } from '../../src/me/participation-conditions';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { COORDINATOR, aSupportRequest, intakeAssessed, requestReceived } from '../support/case-fixtures';
+import { registerPoolExperts } from '../support/pool-experts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { bearer } from '../support/tokens';
 
 const A = { expertId: randomUUID(), name: 'Anouk de Vries' };
 const B = { expertId: randomUUID(), name: 'Bram Dekker' };
+// In the pool like A and B, but on no case and offered none.
+const IDLE = { expertId: randomUUID(), name: 'Carla Jansen' };
 const T = Date.parse('2027-03-01T09:00:00.000Z');
 const at = (hours: number) => new Date(T + hours * 3_600_000).toISOString();
 const asExpert = (expert: { expertId: string }): Actor => ({ role: 'expert', id: expert.expertId });
@@ -58,6 +61,8 @@ describe('the expert inbox', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
+    // The guard lets an expert in only when the pool knows them.
+    await registerPoolExperts(db, A, B, IDLE);
     eventStore = new PostgresEventStore(db.dataSource);
     sut = await createApiApp(db, { imports: [MeModule] });
     await recordCase('matchingLater', '2027-03-20T19:00:00.000Z', accepted(), offered('offer-later-a', A, 5), offered('offer-later-b', B, 1));
@@ -164,7 +169,7 @@ describe('the expert inbox', () => {
 
   describe('an expert with nothing waiting', () => {
     it.each(['/me/offers', '/me/tasks', '/me/cases', '/me/cases?include=ended'])('gets an empty list from %s', async (path) => {
-      const response = await get(path, { expertId: randomUUID() }).expect(200);
+      const response = await get(path, IDLE).expect(200);
 
       expect(response.body).toStrictEqual([]);
     });

@@ -22,6 +22,7 @@ import { documentedOperations, routeHandlers, servedRoutes } from '../support/op
 import { sendRaw, type RawResponse } from '../support/raw-http';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { TEST_PAYLOAD_KEY_ENV } from '../support/payload-keys';
+import { registerPoolExperts } from '../support/pool-experts';
 import { TEST_TOKEN_ENV, bearer } from '../support/tokens';
 
 const LEAD = randomUUID();
@@ -59,6 +60,8 @@ describe('hostile input on every route', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
+    // The expert whose token attacks the expert routes is in the pool, so the guard lets the attack reach the route.
+    await registerPoolExperts(db, { expertId: LEAD, name: 'Anouk de Vries' });
     temporal = new FakeTemporal();
     // Local sign-in on, so that POST /auth/local-token is attacked past its on/off switch too.
     const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV, BRIGADE_ROLE: 'api', BRIGADE_LOCAL_SIGN_IN: 'true' });

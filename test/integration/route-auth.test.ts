@@ -10,12 +10,14 @@ import { USER_ROLES } from '../../src/auth/user-role';
 import { loadBrigadeConfig } from '../../src/config/brigade-config';
 import { ConfigModule } from '../../src/config/config.module';
 import { RuntimeConnections } from '../../src/config/runtime-connections';
+import { PostgresExpertDirectory } from '../../src/experts/postgres-expert-directory';
 import { HttpRuntimeModule } from '../../src/runtime/http-runtime.module';
 import { OPEN_API_PATH, serveOpenApi } from '../../src/runtime/open-api';
 import { TemporalClientLifecycle } from '../../src/temporal/temporal-client.provider';
 import { FakeTemporal } from '../support/fake-temporal';
 import { undocumentedInputs, undocumentedRoutes } from '../support/open-api-coverage';
 import { TEST_PAYLOAD_KEY_ENV } from '../support/payload-keys';
+import { registerPoolExperts } from '../support/pool-experts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { TEST_TOKEN_ENV, bearer, expiredBearer, forgedBearer } from '../support/tokens';
 
@@ -90,6 +92,8 @@ describe('who may call which route', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
+    // The guard asks the pool about every expert token, so the expert who tries each route is a member of it.
+    await registerPoolExperts(db, SUBJECTS.expert);
     const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV, BRIGADE_ROLE: 'api' });
     const moduleRef = await Test.createTestingModule({
       imports: [AppModule.forRoot(config, new RuntimeConnections(db.url, 'unused:7233', undefined))],
@@ -204,7 +208,10 @@ describe('a route that declares no roles', () => {
     const config = loadBrigadeConfig(TEST_TOKEN_ENV);
     const moduleRef = await Test.createTestingModule({
       imports: [ConfigModule.forRoot(config, new RuntimeConnections('unused', 'unused', undefined)), AuthModule, HttpRuntimeModule, UndeclaredModule],
-    }).compile();
+    })
+      // No database here: the pool counts every expert as active, so only the missing roles decide.
+      .overrideProvider(PostgresExpertDirectory).useValue({ isActive: async () => true })
+      .compile();
     const app = moduleRef.createNestApplication({ logger: false });
     await app.init();
     try {

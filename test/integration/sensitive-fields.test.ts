@@ -10,6 +10,7 @@ import { MeModule } from '../../src/me/me.module';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { COORDINATOR, aSupportRequest, intakeAssessed, requestReceived } from '../support/case-fixtures';
 import { FakeTemporal } from '../support/fake-temporal';
+import { registerPoolExperts } from '../support/pool-experts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const LEAD = randomUUID();
@@ -30,6 +31,8 @@ describe('sensitive fields in the API', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
+    // The guard lets an expert in only when the pool knows them.
+    await registerPoolExperts(db, { expertId: LEAD, name: 'Anouk' }, { expertId: OFFERED, name: 'Bram' });
     temporal = new FakeTemporal();
     eventStore = new PostgresEventStore(db.dataSource);
     app = await createApiApp(db, { imports: [CasesModule, MeModule], temporal });

@@ -5,12 +5,18 @@ import { SessionModule } from '../../src/auth/session.module';
 import { ExpertsModule } from '../../src/experts/experts.module';
 import { createApiApp } from '../support/api-app';
 import { anExpertBody } from '../support/expert-fixtures';
+import { registerPoolExperts } from '../support/pool-experts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { bearer, expiredBearer } from '../support/tokens';
+
+// The guard lets an expert in only when the pool knows them, so the expert who signs in below is registered first.
+const EXPERT = { expertId: randomUUID(), name: 'Sanne Bakker' };
+const displayNameOf = (role: string) => (role === 'expert' ? EXPERT.name : null);
 
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
+  await registerPoolExperts(db, EXPERT);
 });
 afterAll(() => db?.drop());
 
@@ -29,11 +35,11 @@ describe('GET /me', () => {
   it.each([
     ['coordinator', 'c.jansen'],
     ['auditor', 'a.visser'],
-    ['expert', randomUUID()],
+    ['expert', EXPERT.expertId],
   ] as const)('tells a %s who the token says they are, and until when', async (role, subject) => {
     const before = Date.now();
     const response = await request(app.getHttpServer()).get('/me').set('Authorization', bearer(role, subject)).expect(200);
-    expect(response.body).toEqual({ subject, role, expiresAt: expect.any(String), displayName: null });
+    expect(response.body).toEqual({ subject, role, expiresAt: expect.any(String), displayName: displayNameOf(role) });
     // The test tokens live for the default 8 hours.
     const lifetime = Date.parse(response.body.expiresAt) - before;
     expect(lifetime).toBeGreaterThan(7.9 * 3_600_000);
@@ -47,6 +53,26 @@ describe('GET /me', () => {
     const response = await request(app.getHttpServer()).get('/me').set('Authorization', bearer('expert', registered.body.expertId)).expect(200);
 
     expect(response.body).toMatchObject({ subject: registered.body.expertId, role: 'expert', displayName: body.name });
+  });
+
+  it('refuses with 401 unknown_expert an expert token whose subject is not in the pool, though its signature is valid', async () => {
+    const stranger = randomUUID();
+
+    const response = await request(app.getHttpServer()).get('/me').set('Authorization', bearer('expert', stranger)).expect(401);
+
+    expect(response.body).toMatchObject({ statusCode: 401, code: 'unknown_expert', message: expect.stringContaining(stranger) });
+  });
+
+  it('refuses with 401 expert_deactivated the still valid token of an expert who has been deactivated', async () => {
+    const deactivated = { expertId: randomUUID(), name: 'Daan Smit' };
+    await registerPoolExperts(db, deactivated);
+    const token = bearer('expert', deactivated.expertId);
+    await request(app.getHttpServer()).get('/me').set('Authorization', token).expect(200);
+    await db.sql('UPDATE experts SET active = false WHERE expert_id = $1', [deactivated.expertId]);
+
+    const response = await request(app.getHttpServer()).get('/me').set('Authorization', token).expect(401);
+
+    expect(response.body).toMatchObject({ statusCode: 401, code: 'expert_deactivated', message: expect.stringContaining(deactivated.expertId) });
   });
 
   it('refuses an expired token with 401, so the page sends the user back to sign in', async () => {
@@ -89,12 +115,12 @@ describe('local sign-in when it is turned on', () => {
   it.each([
     ['coordinator', 'c.jansen'],
     ['auditor', 'a.visser@bzk.nl'],
-    ['expert', randomUUID()],
+    ['expert', EXPERT.expertId],
   ] as const)('issues a %s a token that the API then accepts as theirs', async (role, subject) => {
     const issued = await issue({ role, subject }).expect(200);
     expect(issued.body).toEqual({ token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/), expiresAt: expect.any(String) });
     const me = await request(app.getHttpServer()).get('/me').set('Authorization', `Bearer ${issued.body.token}`).expect(200);
-    expect(me.body).toEqual({ subject, role, expiresAt: issued.body.expiresAt, displayName: null });
+    expect(me.body).toEqual({ subject, role, expiresAt: issued.body.expiresAt, displayName: displayNameOf(role) });
   });
 
   it.each([
