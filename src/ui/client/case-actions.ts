@@ -2,7 +2,11 @@ import type { CaseState } from '../../domain/case.state';
 import { CASE_STAGES, FINAL_STAGES, type CaseStage } from '../../domain/case.vocabulary';
 
 /** The decisions a coordinator can send a case. */
-export type CoordinatorAction = 'triage' | 'assign' | 'scheduleSession' | 'holdSession' | 'changeRisk' | 'evaluate' | 'close' | 'cancel';
+export type CoordinatorAction =
+  | 'triage' | 'assign' | 'appointLead' | 'returnedTasks' | 'scheduleSession' | 'holdSession' | 'changeRisk' | 'evaluate' | 'close' | 'cancel';
+
+// Stages in which a team exists and a deactivated lead's place can be given to another member.
+const TEAM_STAGES: readonly CaseStage[] = ['Matching', 'Preparation', 'Intervention', 'FollowUp', 'Evaluation'];
 
 /**
  * What a coordinator may do with the case right now, by the same stage rules as the workflow's validators, so that
@@ -14,6 +18,10 @@ export function coordinatorActions(state: CaseState): CoordinatorAction[] {
   const actions: CoordinatorAction[] = [];
   if (state.stage === 'Intake' || state.stage === 'Triage') actions.push('triage');
   if (state.stage === 'Matching') actions.push('assign');
+  // A team whose lead was deactivated has members but no lead: the coordinator appoints one.
+  if (TEAM_STAGES.includes(state.stage) && state.team.length > 0 && !state.team.some((member) => member.role === 'lead')) actions.push('appointLead');
+  // Tasks that came back from a deactivated expert are the coordinator's to complete or pass on.
+  if (state.stage === 'Preparation' && state.tasks.some((task) => task.status === 'open' && task.assigneeId === null)) actions.push('returnedTasks');
   if (state.stage === 'Preparation' && !state.session?.heldAt) {
     actions.push('scheduleSession');
     if (state.session) actions.push('holdSession');

@@ -17,6 +17,11 @@ describe('what a coordinator may do right now', () => {
     ['Matching', {}, ['assign', 'changeRisk', 'cancel']],
     ['Preparation', {}, ['scheduleSession', 'changeRisk', 'cancel']],
     ['Preparation', { session: { scheduledAt: '2026-12-01T10:00:00.000Z', heldAt: null, outcomes: null } }, ['scheduleSession', 'holdSession', 'changeRisk', 'cancel']],
+    ['Preparation', { team: [{ expertId: 'e2', name: 'Bram', role: 'support' as const }] }, ['appointLead', 'scheduleSession', 'changeRisk', 'cancel']],
+    ['Preparation', {
+      tasks: [{ taskId: 'task-1', templateId: 'risk-analysis', title: 'Risicoanalyse', assigneeId: null, dueAt: '2026-12-01T10:00:00.000Z', status: 'open' as const, outcome: null }],
+    }, ['returnedTasks', 'scheduleSession', 'changeRisk', 'cancel']],
+    ['FollowUp', { team: [{ expertId: 'e2', name: 'Bram', role: 'support' as const }] }, ['appointLead', 'changeRisk', 'cancel']],
     ['Intervention', {}, ['changeRisk', 'cancel']],
     ['FollowUp', {}, ['changeRisk', 'cancel']],
     ['Evaluation', {}, ['evaluate', 'changeRisk', 'cancel']],

@@ -61,6 +61,8 @@ function ActionFor({ action, state, refresh }: PanelProps & { action: Coordinato
   switch (action) {
     case 'triage': return <TriageForm state={state} refresh={refresh} />;
     case 'assign': return <AssignForm state={state} refresh={refresh} />;
+    case 'appointLead': return <AppointLeadForm state={state} refresh={refresh} />;
+    case 'returnedTasks': return <ReturnedTaskForm state={state} refresh={refresh} />;
     case 'scheduleSession': return <ScheduleSessionForm state={state} refresh={refresh} />;
     case 'holdSession': return <TextDecisionForm state={state} refresh={refresh} kind="holdSession" />;
     case 'changeRisk': return <ChangeRiskForm state={state} refresh={refresh} />;
@@ -120,6 +122,54 @@ function AssignForm({ state, refresh }: PanelProps) {
               .map((expert) => ({ value: expert.expertId, label: `${expert.name} (${expert.homeMunicipality?.name ?? '?'}; ${expert.categories.map((c) => m.category[c]).join(', ')})` }))}
             problems={error?.problemsOf('expertId')} />
           <TextAreaField scope="assign" name="note" label={m.casePage.assignNote} value={note} onValue={setNote} rows={2} problems={error?.problemsOf('note')} />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+function AppointLeadForm({ state, refresh }: PanelProps) {
+  const { m } = useI18n();
+  const [expertId, setExpertId] = useState('');
+  return (
+    <ActionForm
+      id="lead" title={m.casePage.appointLead} submitLabel={m.casePage.appointLeadSubmit} onDone={refresh}
+      onSubmit={() => apiPost(`/cases/${state.caseId}/lead`, { expertId })}
+    >
+      {(error) => (
+        <SelectField scope="lead" name="expertId" label={m.casePage.teamMember} value={expertId} onValue={setExpertId} placeholder={m.newCase.choose}
+          choices={state.team.map((member) => ({ value: member.expertId, label: member.name }))} problems={error?.problemsOf('expertId')} />
+      )}
+    </ActionForm>
+  );
+}
+
+/** A task that came back from a deactivated expert: passed on to a team member, or completed by the coordinator. */
+function ReturnedTaskForm({ state, refresh }: PanelProps) {
+  const { m } = useI18n();
+  const returned = state.tasks.filter((task) => task.status === 'open' && task.assigneeId === null);
+  const [taskId, setTaskId] = useState(returned[0]?.taskId ?? '');
+  const [how, setHow] = useState<'reassign' | 'complete'>('reassign');
+  const [expertId, setExpertId] = useState('');
+  const [outcome, setOutcome] = useState('');
+  const task = encodeURIComponent(taskId);
+  return (
+    <ActionForm
+      id="returned-task" title={m.casePage.returnedTask} submitLabel={how === 'reassign' ? m.casePage.reassignSubmit : m.casePage.completeSubmit} onDone={refresh}
+      onSubmit={() => (how === 'reassign'
+        ? apiPost(`/cases/${state.caseId}/tasks/${task}/reassign`, { expertId })
+        : apiPost(`/cases/${state.caseId}/tasks/${task}/complete`, { outcome }))}
+    >
+      {(error) => (
+        <>
+          <SelectField scope="returned-task" name="taskId" label={m.casePage.colTask} value={taskId} onValue={setTaskId}
+            choices={returned.map((t) => ({ value: t.taskId, label: t.title }))} />
+          <RadioGroup scope="returned-task" name="how" legend={m.casePage.returnedHow} value={how} onValue={(value) => setHow(value as 'reassign' | 'complete')}
+            choices={[{ value: 'reassign', label: m.casePage.returnedReassign }, { value: 'complete', label: m.casePage.returnedComplete }]} />
+          {how === 'reassign'
+            ? <SelectField scope="returned-task" name="expertId" label={m.casePage.teamMember} value={expertId} onValue={setExpertId} placeholder={m.newCase.choose}
+              choices={state.team.map((member) => ({ value: member.expertId, label: member.name }))} problems={error?.problemsOf('expertId')} />
+            : <TextAreaField scope="returned-task" name="outcome" label={m.inbox.outcome} value={outcome} onValue={setOutcome} rows={2} problems={error?.problemsOf('outcome')} />}
         </>
       )}
     </ActionForm>
