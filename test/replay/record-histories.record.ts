@@ -4,9 +4,12 @@ import * as path from 'node:path';
 import { OFFER_TIMEOUT_MS } from '../../src/domain/case-policy';
 import { MINUTE } from '../../src/domain/durations';
 import type { SupportRequest } from '../../src/domain/support-request';
-import { acknowledgeEscalation, assignExpert, cancelCase, respondToOffer } from '../../workflows/messages';
+import {
+  acknowledgeEscalation, appointLead, assignExpert, cancelCase, completeTask, expertDeactivated, holdSession, reassignTask, respondToOffer,
+} from '../../workflows/messages';
 import { CaseDriver, anExpertPool, startCase as startCaseIn, expert } from '../support/case-driver';
 import { COORDINATOR } from '../support/case-fixtures';
+import { fixtureDataConverter } from '../support/payload-keys';
 import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 
 /**
@@ -19,7 +22,8 @@ describe('recording replay fixtures', () => {
   let harness: WorkflowHarness;
 
   beforeAll(async () => {
-    harness = await createWorkflowHarness();
+    // Fixtures are encrypted as production encrypts, with a fixed key the replay test holds too.
+    harness = await createWorkflowHarness({ dataConverter: fixtureDataConverter() });
     await anExpertPool(harness, Array.from({ length: 6 }, () => ({ homeMunicipalityCode: 'GM0344' })));
   });
   afterAll(() => harness?.close());
@@ -75,7 +79,7 @@ describe('recording replay fixtures', () => {
 
   it('records a case whose pool is exhausted and whose team is assigned by hand', async () => {
     await harness.withWorker(async () => {
-      const sut = await start({ municipality: 'Utrecht', category: 'INCIDENT' });
+      const sut = await start({ municipalityCode: 'GM0344', municipality: 'Utrecht', safetyRegion: 'utrecht', category: 'INCIDENT' });
       await sut.accept();
       await sut.waitFor((s) => s.openEscalations.length > 0, 'the failed match');
       const [expertId] = (await harness.experts.list({ page: 1, pageSize: 1 } as never)).items.map((e: { expertId: string }) => e.expertId);
@@ -83,6 +87,30 @@ describe('recording replay fixtures', () => {
       await sut.waitFor((s) => s.stage === 'Preparation', 'the team');
       await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'recorded', actor: COORDINATOR }] });
       await save('manual-assignment-then-cancelled', sut);
+    });
+  });
+
+  it('records a lead deactivated during preparation: tasks back with the coordinator, a new lead, the session held, then a cancellation', async () => {
+    await harness.withWorker(async () => {
+      const sut = await start({ category: 'SHELTER_SUPPORT' });
+      await sut.accept();
+      const assembled = await sut.acceptOffersUntilTeamAssembled();
+      const lead = assembled.team.find((member) => member.role === 'lead')!.expertId;
+      const support = assembled.team.find((member) => member.role === 'support')!.expertId;
+      await sut.waitFor((s) => s.tasks.length > 0, 'the tasks');
+      await harness.experts.deactivate(lead);
+      await sut.handle.signal(expertDeactivated, { expertId: lead, actor: COORDINATOR });
+      const leaderless = await sut.waitFor((s) => s.openEscalations.some((e) => e.subject === 'lead'), 'the request for a new lead');
+      await sut.handle.executeUpdate(appointLead, { args: [{ expertId: support, actor: COORDINATOR }] });
+      const [first, ...rest] = leaderless.tasks.filter((t) => t.status === 'open' && t.assigneeId === null);
+      await sut.handle.executeUpdate(completeTask, { args: [{ taskId: first.taskId, outcome: 'done by the coordinator', actor: COORDINATOR }] });
+      for (const task of rest) await sut.handle.executeUpdate(reassignTask, { args: [{ taskId: task.taskId, expertId: support, actor: COORDINATOR }] });
+      for (const task of (await sut.state()).tasks.filter((t) => t.status === 'open')) {
+        await sut.handle.executeUpdate(completeTask, { args: [{ taskId: task.taskId, outcome: 'done', actor: expert(task.assigneeId!) }] });
+      }
+      await sut.handle.executeUpdate(holdSession, { args: [{ outcomes: 'agreed with the new lead', actor: expert(support) }] });
+      await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'recorded', actor: COORDINATOR }] });
+      await save('lead-deactivated-in-preparation', sut);
     });
   });
 });

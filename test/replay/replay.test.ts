@@ -2,6 +2,7 @@ import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { fixtureDataConverter } from '../support/payload-keys';
 import { workflowBundle } from '../support/workflow-harness';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'histories');
@@ -24,7 +25,7 @@ describe('replaying recorded case histories against today\'s workflow code', () 
 
   it.each(fixtures)('reproduces every decision of %s', async (file) => {
     const { workflowId, history } = load(file);
-    await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, workflowId)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle(), dataConverter: fixtureDataConverter() }, history, workflowId)).resolves.toBeUndefined();
   });
 
   it('names the divergence when a recorded history no longer matches the code', async () => {
@@ -34,7 +35,7 @@ describe('replaying recorded case histories against today\'s workflow code', () 
     expect(scheduled).toBeDefined();
     (scheduled!.activityTaskScheduledEventAttributes as { activityType: { name: string } }).activityType.name = 'assessIntakeV0';
 
-    const error = await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, workflowId).catch((e: unknown) => e);
+    const error = await Worker.runReplayHistory({ workflowBundle: await workflowBundle(), dataConverter: fixtureDataConverter() }, history, workflowId).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(DeterminismViolationError);
     expect(String((error as Error).message)).toMatch(/assessIntake/);

@@ -1,5 +1,5 @@
 import type { DataConverter } from '@temporalio/common';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { loadBrigadeConfig } from '../../src/config/brigade-config';
 import { AesGcmPayloadCodec } from '../../src/crypto/aes-gcm-payload-codec';
 import { brigadeDataConverter } from '../../src/crypto/brigade-data-converter';
@@ -19,6 +19,20 @@ export const TEST_PAYLOAD_KEY_ENV: Readonly<Record<string, string>> = {
 /** The payload codec holding the test key, as production builds it from the same variables. */
 export function testPayloadCodec(): AesGcmPayloadCodec {
   return new AesGcmPayloadCodec({ ...loadBrigadeConfig(TEST_PAYLOAD_KEY_ENV).payloadKeys!, source: 'TEST_PAYLOAD_KEY_ENV' });
+}
+
+/**
+ * The key the replay fixtures under test/fixtures/histories are encrypted with. It protects nothing — the fixtures hold
+ * made-up cases — and is fixed so that a history recorded today still decrypts when the replay test reads it next year.
+ */
+const FIXTURE_PAYLOAD_KEY_ENV: Readonly<Record<string, string>> = {
+  BRIGADE_PAYLOAD_KEYS: `fixture-key:${createHash('sha256').update('brigade replay fixtures').digest('base64')}`,
+  BRIGADE_PAYLOAD_KEY_ID: 'fixture-key',
+};
+
+/** Brigade's data converter with the replay fixtures' key, for recording fixtures and replaying them. */
+export function fixtureDataConverter(): DataConverter {
+  return brigadeDataConverter(new AesGcmPayloadCodec({ ...loadBrigadeConfig(FIXTURE_PAYLOAD_KEY_ENV).payloadKeys!, source: 'FIXTURE_PAYLOAD_KEY_ENV' }));
 }
 
 /** Brigade's data converter with the test key, for test clients and workers talking to a Temporal server. */

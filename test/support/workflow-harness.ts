@@ -1,3 +1,4 @@
+import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
@@ -17,6 +18,8 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 export interface WorkflowHarnessOptions {
   /** Wraps the event store the activities append through, as the worker's Nest provider does with its metrics. */
   readonly activityEventStore?: (store: EventStore) => EventStore;
+  /** How client and worker encrypt payloads; the test key unless a recording needs the fixtures' fixed key. */
+  readonly dataConverter?: DataConverter;
 }
 
 /** A time-skipping Temporal test server, a real database, and a worker with the real activities. */
@@ -46,7 +49,7 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
  * worker encrypt payloads with the test key, as production does with its own.
  */
 export async function createWorkflowHarness(options: WorkflowHarnessOptions = {}): Promise<WorkflowHarness> {
-  const dataConverter = testDataConverter();
+  const dataConverter = options.dataConverter ?? testDataConverter();
   const [env, db] = await Promise.all([
     TestWorkflowEnvironment.createTimeSkipping({
       server: { executable: { type: 'existing-path', path: findTemporalTestServer() } },
