@@ -19,7 +19,7 @@ import { findPayloadKeys } from '../../src/crypto/payload-keys';
 
 const aRequest = {
   category: 'THREAT_TO_OFFICIAL',
-  municipality: 'Súdwest-Fryslân',
+  municipalityCode: 'GM1900',
   safetyRegion: 'fryslan',
   requesterRole: 'mayor',
   description: 'Wethouder ontvangt dreigberichten na besluit over opvang',
@@ -98,7 +98,7 @@ describe('Brigade on its embedded default, over HTTP', () => {
     for (const [index, name] of ['Anouk de Vries', 'Bram Jansen'].entries()) {
       await coordinator().post('/experts').send({
         name, email: `e2e-${Date.now()}-${index}@brigade.test`, categories: ['CITIZEN_MEETING'],
-        skills: ['mediation', 'communication', 'security'], homeMunicipality: 'Amersfoort', safetyRegion: 'utrecht', capacity: 3,
+        skills: ['mediation', 'communication', 'security'], homeMunicipalityCode: 'GM0307', safetyRegion: 'utrecht', capacity: 3,
       }).expect(201);
     }
     // The meeting is half a minute away, so the lead can report on it within the test.
@@ -185,7 +185,7 @@ describe('Brigade on its embedded default, over HTTP', () => {
       const again = await coordinator().post('/cases').set('Idempotency-Key', key).send(aRequest).expect(200);
 
       expect(again.body).toEqual({ ...first.body, replayed: true });
-      await coordinator().post('/cases').set('Idempotency-Key', key).send({ ...aRequest, municipality: 'Leeuwarden' }).expect(422);
+      await coordinator().post('/cases').set('Idempotency-Key', key).send({ ...aRequest, municipalityCode: 'GM0080' }).expect(422);
     });
   });
 

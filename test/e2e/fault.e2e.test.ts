@@ -69,7 +69,7 @@ describe('a batch of cases while the worker, PostgreSQL and Temporal fail at ran
     for (let index = 0; index < EXPERTS; index++) {
       const created = await client.send('POST', '/experts', bearer('coordinator', 'c.fault'), {
         name: `Expert ${index}`, email: `fault-${index}-${seed}@brigade.test`, categories: ['CITIZEN_MEETING'],
-        skills: ['mediation', 'communication', 'security'], homeMunicipality: 'Amersfoort', safetyRegion: 'utrecht', capacity: 10,
+        skills: ['mediation', 'communication', 'security'], homeMunicipalityCode: 'GM0307', safetyRegion: 'utrecht', capacity: 10,
       });
       expect(created.status).toBe(201);
     }

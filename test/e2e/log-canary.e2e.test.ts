@@ -46,7 +46,7 @@ describe('the log canary', () => {
     const coordinator = as(await cliToken(env, 'coordinator', 'c.jansen'));
     await coordinator.post('/experts').send({
       name: 'Anouk de Vries', email: `canary-${Date.now()}@brigade.test`, categories: ['CITIZEN_MEETING'],
-      skills: ['mediation', 'communication', 'security'], homeMunicipality: 'Amersfoort', safetyRegion: 'utrecht', capacity: 3,
+      skills: ['mediation', 'communication', 'security'], homeMunicipalityCode: 'GM0307', safetyRegion: 'utrecht', capacity: 3,
     }).expect(201);
     const registration = {
       category: 'CITIZEN_MEETING', municipalityCode: 'GM0321', requesterRole: 'mayor',
@@ -71,7 +71,7 @@ describe('the log canary', () => {
     // Refused requests that carry the marker: invalid input, malformed JSON, a reused key, a step the workflow refuses.
     await coordinator.post('/cases').send({ ...registration, category: 'PARTY' }).expect(400);
     await coordinator.post('/cases').set('Content-Type', 'application/json').send(`{"description":"${marker}`).expect(400);
-    await coordinator.post('/cases').set('Idempotency-Key', idempotencyKey).send({ ...registration, municipality: 'Utrecht' }).expect(422);
+    await coordinator.post('/cases').set('Idempotency-Key', idempotencyKey).send({ ...registration, municipalityCode: 'GM0344' }).expect(422);
     await coordinator.post(`/cases/${caseId}/evaluation`).send({ summary: `te vroeg ${marker}` }).expect(409);
     await coordinator.post(`/cases/${caseId}/cancel`).send({ reason: `verzoek ingetrokken ${marker}` }).expect(200);
     expect(await brigade!.stop()).toBe(0);

@@ -44,8 +44,8 @@ const sum = (samples: readonly Sample[]) => samples.reduce((total, sample) => to
 const valueWith = (samples: readonly Sample[], labels: Record<string, string>) =>
   sum(samples.filter((sample) => Object.entries(labels).every(([key, value]) => sample.labels[key] === value)));
 
-const aRequest = (municipality: string) => ({
-  category: 'CITIZEN_MEETING', municipality, safetyRegion: 'utrecht', requesterRole: 'alderman',
+const aRequest = (municipalityCode: string) => ({
+  category: 'CITIZEN_MEETING', municipalityCode, safetyRegion: 'utrecht', requesterRole: 'alderman',
   description: 'Informatieavond over tijdelijke opvang', eventDate: '2027-03-10T19:30:00Z', indicators: { expectedAttendance: 80 },
 });
 
@@ -95,8 +95,8 @@ describe('/metrics on a running Brigade', () => {
   const stageOf = async (caseId: string) => (await db.sql<{ stage: string }>('SELECT stage FROM cases WHERE case_id = $1', [caseId]))[0]?.stage;
   const waitForStage = (caseId: string, stage: string) =>
     eventually(async () => ((await stageOf(caseId)) === stage ? true : undefined), `case ${caseId} in ${stage}`, 60_000);
-  const register = async (municipality: string) => {
-    const response = await request(apiUrl).post('/cases').set('Authorization', coordinator).send(aRequest(municipality)).expect(201);
+  const register = async (municipalityCode: string) => {
+    const response = await request(apiUrl).post('/cases').set('Authorization', coordinator).send(aRequest(municipalityCode)).expect(201);
     const caseId = response.body.caseId as string;
     await waitForStage(caseId, 'Triage');
     return caseId;
@@ -111,9 +111,9 @@ describe('/metrics on a running Brigade', () => {
 
   it('counts cases by stage as the read model holds them, open escalations by rung, and the appends the workers made', async () => {
     const before = await scrapeApi();
-    const triaged = await register('Houten');
-    const rejected = await register('Zeist');
-    const escalated = await register('Nieuwegein');
+    const triaged = await register('GM0321'); // Houten
+    const rejected = await register('GM0355'); // Zeist
+    const escalated = await register('GM0356'); // Nieuwegein
     await request(apiUrl).post(`/cases/${rejected}/triage`).set('Authorization', coordinator).send({ decision: 'reject', reason: 'outside the brigade\'s remit' }).expect(200);
     // The pool is empty: matching fails and escalates to the duty coordinator, and the case waits in Matching.
     await request(apiUrl).post(`/cases/${escalated}/triage`).set('Authorization', coordinator).send({ decision: 'accept' }).expect(200);

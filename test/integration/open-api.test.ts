@@ -136,8 +136,8 @@ describe('the OpenAPI document', () => {
     const schemas = document.components?.schemas ?? {};
 
     expect(schemas.RegisterCaseDto).toMatchObject({
-      required: expect.arrayContaining(['category', 'municipality', 'indicators']),
-      properties: { municipality: { type: 'string', maxLength: 100 }, description: { maxLength: 5000 } },
+      required: expect.arrayContaining(['category', 'municipalityCode', 'indicators']),
+      properties: { municipalityCode: { type: 'string', pattern: '^GM\\d{4}$' }, description: { maxLength: 5000 } },
     });
     expect(schemas.CaseCategory).toMatchObject({ enum: ['SHELTER_SUPPORT', 'CITIZEN_MEETING', 'THREAT_TO_OFFICIAL', 'INCIDENT'] });
     expect(schemas.AssignExpertDto).toMatchObject({ properties: { expertId: { format: 'uuid' } } });

@@ -1,4 +1,5 @@
 import type { CaseState } from '../../src/domain/case.state';
+import { municipalityCodeForName } from '../../src/domain/places/place-register';
 import type { BrowserStack } from './browser-stack';
 import { eventually } from './eventually';
 import { anExpertBody } from './expert-fixtures';
@@ -10,16 +11,21 @@ export const SETUP_COORDINATOR = 'c.setup';
 export async function anExpert(stack: BrowserStack, name: string, category: string): Promise<string> {
   const body = anExpertBody({
     name, categories: [category], skills: ['mediation', 'communication', 'security', 'crisisManagement'],
-    homeMunicipality: 'Amersfoort', safetyRegion: 'utrecht', capacity: 3, unavailable: [], conflictMunicipalities: [],
+    homeMunicipalityCode: 'GM0307', safetyRegion: 'utrecht', capacity: 3, unavailable: [], conflictMunicipalityCodes: [],
   });
   const created = await stack.as('coordinator', SETUP_COORDINATOR).post('/experts').send(body).expect(201);
   return created.body.expertId as string;
 }
 
-/** A support request in the Utrecht region whose event is ten days away; fields can be overridden. */
+/**
+ * A support request whose event is ten days away, from the municipality with this official name (sent as its register
+ * code); its safety region is 'utrecht' unless `overrides` give the municipality's own. Fields can be overridden.
+ */
 export function aRequestBody(category: string, municipality: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const municipalityCode = municipalityCodeForName(municipality);
+  if (!municipalityCode) throw new Error(`${municipality} is not the name of a municipality in the register`);
   return {
-    category, municipality, safetyRegion: 'utrecht', requesterRole: 'mayor',
+    category, municipalityCode, safetyRegion: 'utrecht', requesterRole: 'mayor',
     description: `Bijeenkomst in ${municipality} over een nieuwe opvanglocatie`,
     eventDate: new Date(Date.now() + 10 * 24 * 3600_000).toISOString(), indicators: {},
     ...overrides,
