@@ -14,6 +14,8 @@ export interface ExpertDeparture {
   readonly events: NewCaseEvent[];
   /** The expert led the team, so the coordinator must appoint a new lead. */
   readonly leadLeft: boolean;
+  /** The expert was the team's last member after matching, so the coordinator must put someone on it by hand. */
+  readonly teamEmptied: boolean;
   /** Returned tasks that fall due within the escalation window. */
   readonly urgentTaskIds: string[];
 }
@@ -32,6 +34,8 @@ export function departureOf(state: CaseState, expertId: string, now: string): Ex
     events: [...offers, ...tasks, ...leaving],
     // During matching a lone lead's place is simply filled again, and whoever joins an empty team leads it.
     leadLeft: member?.role === 'lead' && !(state.stage === 'Matching' && state.team.length === 1),
+    // During matching an emptied team is simply filled again by the next offers.
+    teamEmptied: member !== undefined && state.team.length === 1 && state.stage !== 'Matching',
     urgentTaskIds: openTasks.filter((task) => Date.parse(task.dueAt) <= escalateBefore).map((task) => task.taskId),
   };
 }

@@ -33,12 +33,26 @@ export function ineligibility(expert: ExpertProfile, criteria: MatchCriteria): s
   // Without both codes a conflict of interest cannot be ruled out, so the coordinator decides by hand.
   if (criteria.municipalityCode === null) return 'the requesting municipality is not in the register';
   if (expert.homeMunicipalityCode === null) return 'home municipality not in the register';
-  // Codes, never names: a look-alike spelling of a name cannot slip past this comparison.
-  if (expert.homeMunicipalityCode === criteria.municipalityCode) return 'lives and works in the requesting municipality';
-  if (expert.conflictMunicipalityCodes.includes(criteria.municipalityCode)) return 'declared a conflict of interest';
+  const conflict = conflictOfInterest(expert, criteria.municipalityCode);
+  if (conflict) return conflict;
   if (expert.activeCaseCount >= expert.capacity) return `at capacity (${expert.activeCaseCount}/${expert.capacity})`;
   const until = criteria.eventDate ? endOfDay(criteria.eventDate) : Date.parse(criteria.now) + 30 * DAY;
   if (expert.unavailable.some((period) => overlaps(period.from, period.to, Date.parse(criteria.now), until))) return 'unavailable before the event';
+  return null;
+}
+
+/**
+ * Why an expert may not work on a case of this municipality at all — not by offer, not by hand — or null. Codes, never
+ * names: a look-alike spelling of a name cannot slip past this comparison.
+ */
+export function conflictOfInterest(
+  expert: Pick<ExpertProfile, 'homeMunicipalityCode' | 'conflictMunicipalityCodes'>,
+  municipalityCode: string | null,
+): string | null {
+  if (municipalityCode === null) return null;
+  if (expert.homeMunicipalityCode === municipalityCode) return 'lives and works in the requesting municipality';
+  // A profile recorded in an older workflow history predates the codes and may lack the list.
+  if ((expert.conflictMunicipalityCodes ?? []).includes(municipalityCode)) return 'declared a conflict of interest';
   return null;
 }
 

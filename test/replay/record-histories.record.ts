@@ -113,4 +113,24 @@ describe('recording replay fixtures', () => {
       await save('lead-deactivated-in-preparation', sut);
     });
   });
+
+  it('records a one-member team whose expert is deactivated in preparation and replaced by hand, then a cancellation', async () => {
+    await harness.withWorker(async () => {
+      const sut = await start({ category: 'CITIZEN_MEETING' });
+      await sut.accept();
+      const assembled = await sut.acceptOffersUntilTeamAssembled();
+      const [{ expertId: only }] = assembled.team;
+      await sut.waitFor((s) => s.tasks.length > 0, 'the tasks');
+      await harness.experts.deactivate(only);
+      await sut.handle.signal(expertDeactivated, { expertId: only, actor: COORDINATOR });
+      const emptied = await sut.waitFor((s) => s.openEscalations.some((e) => e.subject === 'team'), 'the request for a new member');
+      const replacement = (await harness.experts.list({ active: 'true', page: 1, pageSize: 1 } as never)).items[0].expertId;
+      await sut.handle.executeUpdate(assignExpert, { args: [{ expertId: replacement, actor: COORDINATOR }] });
+      for (const task of emptied.tasks.filter((t) => t.status === 'open')) {
+        await sut.handle.executeUpdate(reassignTask, { args: [{ taskId: task.taskId, expertId: replacement, actor: COORDINATOR }] });
+      }
+      await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'recorded', actor: COORDINATOR }] });
+      await save('only-member-deactivated-then-replaced', sut);
+    });
+  });
 });

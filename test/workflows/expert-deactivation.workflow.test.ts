@@ -3,7 +3,7 @@ import type { ApplicationFailure } from '@temporalio/common';
 import type { CaseState } from '../../src/domain/case.state';
 import { HOUR } from '../../src/domain/durations';
 import {
-  CASE_FAILURE, appointLead, completeTask, expertDeactivated, holdSession, reassignTask, respondToOffer,
+  CASE_FAILURE, appointLead, assignExpert, completeTask, expertDeactivated, holdSession, reassignTask, respondToOffer,
 } from '../../workflows/messages';
 import { COORDINATOR } from '../support/case-fixtures';
 import { anExpertPool, expert, startCase, type CaseDriver } from '../support/case-driver';
@@ -14,7 +14,8 @@ describe('when the pool deactivates an expert who takes part in a case', () => {
 
   beforeAll(async () => {
     harness = await createWorkflowHarness();
-    await anExpertPool(harness, Array.from({ length: 8 }, () => ({})));
+    // Several tests below deactivate experts for good, so the pool is large enough for all of them.
+    await anExpertPool(harness, Array.from({ length: 16 }, () => ({})));
   });
   afterAll(() => harness?.close());
 
@@ -151,6 +152,121 @@ describe('when the pool deactivates an expert who takes part in a case', () => {
       }
       const held = await sut.handle.executeUpdate(holdSession, { args: [{ outcomes: 'agreed', actor: expert(support) }] });
       expect(held.stage).toBe('Intervention');
+      await sut.cancel();
+    });
+  });
+
+  it('never records a team short of its size nor gives work to whoever left, when the last place is taken in the same moment', async () => {
+    await harness.withWorker(async () => {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const sut = await startCase(harness, { category: 'CITIZEN_MEETING' });
+        await sut.accept();
+        const { openOffers: [offer] } = await sut.waitFor((s) => s.openOffers.length > 0, 'the first offer');
+        await harness.experts.deactivate(offer.expertId);
+
+        // The acceptance that fills the team and the deactivation of the same expert race each other.
+        await Promise.all([
+          sut.handle.executeUpdate(respondToOffer, { args: [{ offerId: offer.offerId, response: 'accept', actor: expert(offer.expertId) }] }).catch(() => undefined),
+          sut.handle.signal(expertDeactivated, { expertId: offer.expertId, actor: COORDINATOR }),
+        ]);
+        // Both are in the history now; once the deactivation is applied the expert is neither offered the case nor on its team.
+        const settled = await sut.waitFor((s) => !s.team.some((m) => m.expertId === offer.expertId) && !s.openOffers.some((o) => o.expertId === offer.expertId)
+          && (s.openOffers.length > 0 || s.openEscalations.some((e) => e.subject === 'team') || s.tasks.length > 0), 'the deactivation applied');
+        if (settled.openEscalations.some((e) => e.subject === 'team')) {
+          // The team was assembled before the deactivation arrived: the coordinator puts someone else on it by hand.
+          const others = (await harness.experts.list({ active: 'true', page: 1, pageSize: 50 } as never)).items;
+          await sut.handle.executeUpdate(assignExpert, { args: [{ expertId: others[0].expertId, actor: COORDINATOR }] });
+        } else if (settled.stage === 'Matching') {
+          await sut.acceptOffersUntilTeamAssembled();
+        }
+        const preparing = await sut.waitFor((s) => s.tasks.some((t) => t.status === 'open' && t.assigneeId !== null), 'the tasks');
+
+        for (const assembled of await sut.eventsOf('TeamAssembled')) {
+          expect((assembled.data as { members: unknown[] }).members.length).toBeGreaterThan(0);
+        }
+        expect(preparing.team.map((m) => m.expertId)).not.toContain(offer.expertId);
+        expect(preparing.tasks.filter((t) => t.status === 'open').map((t) => t.assigneeId)).not.toContain(offer.expertId);
+        expect(preparing.team.filter((m) => m.role === 'lead')).toHaveLength(1);
+        await sut.cancel();
+      }
+    });
+  });
+
+  it('lets the coordinator put a new expert by hand on a team its only member left after matching, who then leads and gets the work', async () => {
+    await harness.withWorker(async () => {
+      const sut = await startCase(harness, { category: 'CITIZEN_MEETING' });
+      await sut.accept();
+      const assembled = await sut.acceptOffersUntilTeamAssembled();
+      expect(assembled.team).toHaveLength(1);
+      const [{ expertId: only }] = assembled.team;
+      await sut.waitFor((s) => s.tasks.length > 0, 'the tasks');
+
+      await deactivate(sut, only);
+
+      const emptied = await sut.waitFor((s) => s.team.length === 0 && s.openEscalations.some((e) => e.subject === 'team'), 'the request for a new member');
+      const other = (await harness.experts.list({ active: 'true', page: 1, pageSize: 20 } as never)).items
+        .map((e: { expertId: string }) => e.expertId).find((id: string) => id !== only)!;
+      const assigned = await sut.handle.executeUpdate(assignExpert, { args: [{ expertId: other, actor: COORDINATOR }] });
+      expect(assigned.team).toEqual([expect.objectContaining({ expertId: other, role: 'lead' })]);
+      for (const task of emptied.tasks.filter((t) => t.status === 'open')) {
+        await sut.handle.executeUpdate(reassignTask, { args: [{ taskId: task.taskId, expertId: other, actor: COORDINATOR }] });
+        await sut.handle.executeUpdate(completeTask, { args: [{ taskId: task.taskId, outcome: 'done', actor: expert(other) }] });
+      }
+      const secondByHand = await updateFailure(() => sut.handle.executeUpdate(assignExpert, { args: [{ expertId: only, actor: COORDINATOR }] }));
+      expect([CASE_FAILURE.conflict, CASE_FAILURE.notFound]).toContain(secondByHand.type);
+      const held = await sut.handle.executeUpdate(holdSession, { args: [{ outcomes: 'agreed', actor: expert(other) }] });
+      expect(held.stage).toBe('Intervention');
+      await sut.cancel();
+    });
+  });
+});
+
+describe('the conflict-of-interest rule holds for every way onto a team', () => {
+  let harness: WorkflowHarness;
+  let fromZoetermeer: string;
+
+  beforeAll(async () => {
+    harness = await createWorkflowHarness();
+    await anExpertPool(harness, Array.from({ length: 3 }, () => ({})));
+    // Lives in Zoetermeer (GM0637), the municipality the cases below come from.
+    [fromZoetermeer] = await anExpertPool(harness, [{ homeMunicipalityCode: 'GM0637', safetyRegion: 'haaglanden' }]);
+  });
+  afterAll(() => harness?.close());
+
+  async function failureOf(send: () => Promise<unknown>): Promise<ApplicationFailure> {
+    const error = await send().then(() => undefined, (reason: unknown) => reason);
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    return (error as WorkflowUpdateFailedError).cause as ApplicationFailure;
+  }
+
+  it('refuses to put an expert by hand on a case of their own municipality', async () => {
+    await harness.withWorker(async () => {
+      const sut = await startCase(harness, { category: 'CITIZEN_MEETING' });
+      await sut.accept();
+      await sut.waitFor((s) => s.openOffers.length > 0, 'the first offer');
+
+      const failure = await failureOf(() => sut.handle.executeUpdate(assignExpert, { args: [{ expertId: fromZoetermeer, actor: COORDINATOR }] }));
+
+      expect(failure.type).toBe(CASE_FAILURE.conflict);
+      expect(failure.message).toMatch(/lives and works in the requesting municipality/);
+      expect(await sut.eventsOf('ExpertAssignedManually')).toEqual([]);
+      await sut.cancel();
+    });
+  });
+
+  it('refuses an acceptance by an expert who declared a conflict with the municipality after the offer was made', async () => {
+    await harness.withWorker(async () => {
+      const sut = await startCase(harness, { category: 'CITIZEN_MEETING' });
+      await sut.accept();
+      const { openOffers: [offer] } = await sut.waitFor((s) => s.openOffers.length > 0, 'the first offer');
+      await harness.experts.update(offer.expertId, { conflictMunicipalityCodes: ['GM0637'] } as never);
+
+      const failure = await failureOf(() =>
+        sut.handle.executeUpdate(respondToOffer, { args: [{ offerId: offer.offerId, response: 'accept', actor: expert(offer.expertId) }] }));
+
+      expect(failure.type).toBe(CASE_FAILURE.conflict);
+      expect(failure.message).toMatch(/declared a conflict of interest/);
+      expect(await sut.eventsOf('OfferAccepted')).toEqual([]);
       await sut.cancel();
     });
   });

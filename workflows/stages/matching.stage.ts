@@ -1,10 +1,11 @@
 import { caseReads } from '../activity-proxies';
-import { condition, setHandler } from '@temporalio/workflow';
+import { condition, patched, setHandler } from '@temporalio/workflow';
 import { OFFER_TIMEOUT_MS, REQUIRED_SKILLS, offerBatchSize, teamSizeFor } from '../../src/domain/case-policy';
 import { caseEvent, type NewCaseEvent } from '../../src/domain/case.events';
 import type { CaseState } from '../../src/domain/case.state';
-import { SYSTEM_ACTOR } from '../../src/domain/case.vocabulary';
+import { SYSTEM_ACTOR, type RiskLevel } from '../../src/domain/case.vocabulary';
 import { addMs } from '../../src/domain/durations';
+import { conflictOfInterest } from '../../src/domain/matching';
 import { conflict, invalid, notFound, now, refuseDeactivated, requireCoordinator, requireExpert, requireStage, requireText, type CaseContext } from '../case-context';
 import type { CaseEscalations } from '../case-escalations';
 import { mayBeOffered } from './team-changes.stage';
@@ -32,9 +33,18 @@ export function registerMatching(context: CaseContext): void {
     answering.add(offerId);
     if (response === 'accept') context.pendingAcceptances++;
     try {
-      return await context.journal.record(response === 'accept'
-        ? caseEvent('OfferAccepted', { offerId, expertId: offer.expertId }, actor, now())
-        : caseEvent('OfferDeclined', { offerId, expertId: offer.expertId, ...(reason?.trim() && { reason: reason.trim() }) }, actor, now()));
+      // The pool may have changed since the offer: an expert who now lives in or declared a conflict with the case's
+      // municipality cannot take it. (Histories from before this check recorded no look-up here.)
+      if (response === 'accept' && patched(ACCEPT_CHECKS_CONFLICTS)) await refuseConflictOfInterest(context, offer.expertId);
+      return await context.journal.recordFrom((state) => {
+        // Checked again when the answer is recorded: a deactivation that arrived meanwhile has withdrawn the offer.
+        if (!state.openOffers.some((o) => o.offerId === offerId) || context.deactivatedExperts.has(offer.expertId)) {
+          throw notFound(`offer ${offerId} is not open on this case`);
+        }
+        return [response === 'accept'
+          ? caseEvent('OfferAccepted', { offerId, expertId: offer.expertId }, actor, now())
+          : caseEvent('OfferDeclined', { offerId, expertId: offer.expertId, ...(reason?.trim() && { reason: reason.trim() }) }, actor, now())];
+      });
     } finally {
       answering.delete(offerId);
       if (response === 'accept') {
@@ -67,7 +77,7 @@ export function registerMatching(context: CaseContext): void {
   }, {
     validator: ({ expertId, actor }: ManualAssignment) => {
       requireCoordinator(actor);
-      requireStage(context, ['Matching'], 'a manual assignment');
+      requireRoomForAssignment(context);
       if (typeof expertId !== 'string' || expertId === '') throw invalid('expertId is required');
       if (context.state.team.some((m) => m.expertId === expertId)) throw conflict(`expert ${expertId} is already on the team`);
       if (joining.has(expertId)) throw conflict(`expert ${expertId} is already joining the team`);
@@ -77,18 +87,25 @@ export function registerMatching(context: CaseContext): void {
   async function assign(expertId: string, note: string | undefined, actor: ManualAssignment['actor']): Promise<CaseState> {
     const expert = await lookupExpert(expertId);
     if (!expert || !expert.active) throw notFound(`expert ${expertId} does not exist or is inactive`);
-    requireStage(context, ['Matching'], 'a manual assignment');
+    // Not even by hand: the conflict-of-interest rule holds for every way onto a team. (Older histories assigned freely.)
+    const conflicting = conflictOfInterest(expert, context.state.municipalityCode);
+    if (conflicting && patched(MANUAL_ASSIGNMENT_CHECKS_CONFLICTS)) throw conflict(`expert ${expertId} may not work on this case: ${conflicting}`);
+    requireRoomForAssignment(context);
     if (context.state.team.some((m) => m.expertId === expertId)) throw conflict(`expert ${expertId} is already on the team`);
     if (placesLeft(context) <= 0) throw conflict('the team is already complete');
     // Counted as taken until recorded, so an acceptance in the same moment cannot overfill the team.
     context.pendingAcceptances++;
     try {
       // An open offer to the same expert is settled by the assignment, so they cannot join the team twice.
-      return await context.journal.recordFrom((state) => [
-        ...state.openOffers.filter((o) => o.expertId === expertId)
-          .map((o) => caseEvent('OfferWithdrawn', { offerId: o.offerId, expertId, reason: 'assigned by hand' }, SYSTEM_ACTOR, now())),
-        caseEvent('ExpertAssignedManually', { expertId, expertName: expert.name, ...(note?.trim() && { note: note.trim() }) }, actor, now()),
-      ]);
+      return await context.journal.recordFrom((state) => {
+        // A deactivation that reached the case while the pool was read keeps the expert off the team.
+        if (context.deactivatedExperts.has(expertId)) throw notFound(`expert ${expertId} does not exist or is inactive`);
+        return [
+          ...state.openOffers.filter((o) => o.expertId === expertId)
+            .map((o) => caseEvent('OfferWithdrawn', { offerId: o.offerId, expertId, reason: 'assigned by hand' }, SYSTEM_ACTOR, now())),
+          caseEvent('ExpertAssignedManually', { expertId, expertName: expert.name, ...(note?.trim() && { note: note.trim() }) }, actor, now()),
+        ];
+      });
     } finally {
       context.pendingAcceptances--;
     }
@@ -100,24 +117,39 @@ export async function assembleTeam(context: CaseContext, escalations: CaseEscala
   const { category, riskLevel } = context.state;
   const risk = riskLevel ?? 'MEDIUM';
   context.teamTarget = teamSizeFor(category, risk).total;
-  let round = 0;
+  const rounds = { count: 0 };
+  for (;;) {
+    await fillTeam(context, escalations, risk, rounds);
+    await condition(() => context.pendingAcceptances === 0);
+    // A member deactivated while the last place was being taken leaves the team short again: it is recorded only full.
+    let assembled = false;
+    await context.journal.recordFrom((state) => {
+      if (state.team.length < context.teamTarget) return [];
+      assembled = true;
+      return [caseEvent('TeamAssembled', { members: state.team }, SYSTEM_ACTOR, now())];
+    });
+    if (assembled) return;
+  }
+}
+
+async function fillTeam(context: CaseContext, escalations: CaseEscalations, risk: RiskLevel, rounds: { count: number }): Promise<void> {
+  const { category } = context.state;
   while (placesLeft(context) > 0) {
     const { municipalityCode, safetyRegion, eventDate, askedExpertIds, team } = context.state;
-    const candidates = await findCandidates({
+    // The pool read may predate a deactivation that reached this case since; such an expert is not offered the case.
+    const candidates = (await findCandidates({
       category, riskLevel: risk, municipalityCode, safetyRegion, eventDate, requiredSkills: REQUIRED_SKILLS[category],
       excludeExpertIds: [...askedExpertIds, ...team.map((m) => m.expertId)],
-    });
+    })).filter((candidate) => mayBeOffered(context, candidate.expertId));
     if (candidates.length === 0) {
       await escalations.raise('failedMatch', 'matching', `no eligible expert left in the pool; ${placesLeft(context)} place(s) open`);
       // Only the coordinator can fill the team now, by hand; wait until those assignments are recorded.
       await condition(() => context.state.team.length >= context.teamTarget);
-      break;
+      return;
     }
-    round++;
+    const round = ++rounds.count;
     const expiresAt = addMs(now(), OFFER_TIMEOUT_MS[risk]);
-    // The pool read may predate a deactivation that reached this case since; such an expert is not offered the case.
-    const offers = candidates.filter((candidate) => mayBeOffered(context, candidate.expertId))
-      .slice(0, offerBatchSize(risk, placesLeft(context))).map((candidate, index) => ({
+    const offers = candidates.slice(0, offerBatchSize(risk, placesLeft(context))).map((candidate, index) => ({
       offerId: `offer-${round}-${index + 1}`, expertId: candidate.expertId, expertName: candidate.name,
     }));
     await context.journal.record(...offers.map((offer) => caseEvent('ExpertOffered', { ...offer, round, expiresAt }, SYSTEM_ACTOR, now())));
@@ -128,8 +160,6 @@ export async function assembleTeam(context: CaseContext, escalations: CaseEscala
     await condition(() => context.pendingAcceptances === 0);
     await closeRound(context, escalations, roundOpen().map((o) => ({ offerId: o.offerId, expertId: o.expertId })), context.state.team.length > teamBefore);
   }
-  await condition(() => context.pendingAcceptances === 0);
-  await context.journal.recordFrom((state) => [caseEvent('TeamAssembled', { members: state.team }, SYSTEM_ACTOR, now())]);
 }
 
 async function closeRound(
@@ -147,6 +177,27 @@ async function closeRound(
   if (!teamComplete && !anyAccepted) {
     await escalations.raise('missedDeadline', 'offer-round', 'an offer round expired without an answer');
   }
+}
+
+// Patch ids: the checks below issue commands (a pool look-up, or a refusal after one) that older histories lack.
+const ACCEPT_CHECKS_CONFLICTS = 'accept-checks-conflict-of-interest';
+const MANUAL_ASSIGNMENT_CHECKS_CONFLICTS = 'manual-assignment-checks-conflict-of-interest';
+
+/** Refuses an acceptance by an expert whom the pool now puts in conflict with the case's municipality. */
+async function refuseConflictOfInterest(context: CaseContext, expertId: string): Promise<void> {
+  const expert = await lookupExpert(expertId);
+  const conflicting = expert && conflictOfInterest(expert, context.state.municipalityCode);
+  if (conflicting) throw conflict(`expert ${expertId} may not work on this case: ${conflicting}`);
+}
+
+/**
+ * Refuses a manual assignment unless the team has room: during matching, or later when deactivations left the team short
+ * of the size matching set for it.
+ */
+function requireRoomForAssignment(context: CaseContext): void {
+  if (context.stage === 'Matching' && !context.journal.isSealed) return;
+  requireStage(context, ['Matching', 'Preparation', 'Intervention', 'FollowUp'], 'a manual assignment');
+  if (context.state.team.length >= context.teamTarget) throw conflict(`the team is complete; a manual assignment is possible in Matching, or later when a member has left`);
 }
 
 /** Places on the team not yet taken, counting acceptances that are being recorded. */

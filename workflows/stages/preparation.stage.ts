@@ -1,8 +1,8 @@
 import { caseReads } from '../activity-proxies';
-import { setHandler } from '@temporalio/workflow';
+import { condition, setHandler } from '@temporalio/workflow';
 import { SESSION_GRACE_MS } from '../../src/domain/case-policy';
 import { caseEvent } from '../../src/domain/case.events';
-import { assignTemplateTasks, planSession, taskDueAt } from '../../src/domain/preparation-plan';
+import { assignTemplateTasks, planSession, taskDueAt, type SessionPlan } from '../../src/domain/preparation-plan';
 import { SYSTEM_ACTOR } from '../../src/domain/case.vocabulary';
 import { addMs } from '../../src/domain/durations';
 import { conflict, invalid, notFound, now, refuseDeactivated, requireCoordinator, requireExpert, requireLead, requireStage, requireText, type CaseContext } from '../case-context';
@@ -77,16 +77,24 @@ export function registerPreparation(context: CaseContext): void {
 
 /** Preparation: plans the session, assigns the category's tasks, and escalates overdue work until the session is held. */
 export async function prepare(context: CaseContext, escalations: CaseEscalations): Promise<void> {
-  const state = context.state;
-  const profiles = await Promise.all(state.team.map((member) => lookupExpert(member.expertId)));
-  const skills = new Map(profiles.flatMap((profile) => (profile ? [[profile.expertId, profile.skills] as const] : [])));
-  const skillsOf = (expertId: string) => skills.get(expertId) ?? [];
-  const plan = planSession(state, now());
-  const dueAt = taskDueAt(plan, now());
-  const tasks = assignTemplateTasks(state, skillsOf).map((task, index) => caseEvent('TaskAssigned', {
-    taskId: `task-${index + 1}`, templateId: task.templateId, title: task.title, assigneeId: task.assigneeId, dueAt,
-  }, SYSTEM_ACTOR, now()));
-  await context.journal.record(caseEvent('PreparatorySessionScheduled', { scheduledAt: plan.scheduledAt }, SYSTEM_ACTOR, now()), ...tasks);
+  let plan: SessionPlan | undefined;
+  while (!plan) {
+    // A team that deactivations emptied gets its work once the coordinator has put someone on it by hand.
+    await condition(() => context.state.team.length > 0);
+    const profiles = await Promise.all(context.state.team.map((member) => lookupExpert(member.expertId)));
+    const skills = new Map(profiles.flatMap((profile) => (profile ? [[profile.expertId, profile.skills] as const] : [])));
+    const skillsOf = (expertId: string) => skills.get(expertId) ?? [];
+    // Built from the team as it stands when the step is recorded, so a member who left meanwhile is given no task.
+    await context.journal.recordFrom((state) => {
+      if (state.team.length === 0) return [];
+      plan = planSession(state, now());
+      const dueAt = taskDueAt(plan, now());
+      const tasks = assignTemplateTasks(state, skillsOf).map((task, index) => caseEvent('TaskAssigned', {
+        taskId: `task-${index + 1}`, templateId: task.templateId, title: task.title, assigneeId: task.assigneeId, dueAt,
+      }, SYSTEM_ACTOR, now()));
+      return [caseEvent('PreparatorySessionScheduled', { scheduledAt: plan.scheduledAt }, SYSTEM_ACTOR, now()), ...tasks];
+    });
+  }
   if (!plan.beforeEvent) {
     await escalations.raise('missedDeadline', 'session', 'the preparatory session cannot take place before the event');
   }

@@ -1,6 +1,6 @@
 import { log, setHandler } from '@temporalio/workflow';
 import { caseEvent } from '../../src/domain/case.events';
-import { departureOf, RETURNED_TASK_ESCALATION_WINDOW_MS } from '../../src/domain/expert-departure';
+import { departureOf, RETURNED_TASK_ESCALATION_WINDOW_MS, type ExpertDeparture } from '../../src/domain/expert-departure';
 import { conflict, notFound, now, requireCoordinator, requireStage, type CaseContext } from '../case-context';
 import type { CaseEscalations } from '../case-escalations';
 import { appointLead, expertDeactivated, reassignTask, type LeadAppointment, type TaskReassignment } from '../messages';
@@ -17,15 +17,14 @@ export function registerTeamChanges(context: CaseContext, escalations: CaseEscal
     // Remembered before anything is recorded, so every validator from now on refuses this expert.
     context.deactivatedExperts.add(expertId);
     if (context.journal.stateOrNull === null || context.ended) return;
-    let leadLeft = false;
-    let urgentTasks: string[] = [];
+    let departure: ExpertDeparture | undefined;
     void context.journal.recordFrom((state) => {
-      const departure = departureOf(state, expertId, now());
-      leadLeft = departure.leadLeft;
-      urgentTasks = departure.urgentTaskIds;
+      departure = departureOf(state, expertId, now());
       return departure.events;
     }).then(async () => {
-      if (leadLeft) await escalations.raise('expertDeactivated', 'lead', 'the team lead was deactivated; appoint a new lead');
+      const { leadLeft = false, teamEmptied = false, urgentTaskIds: urgentTasks = [] } = departure ?? {};
+      if (teamEmptied) await escalations.raise('expertDeactivated', 'team', 'the only team member was deactivated; assign an expert by hand');
+      else if (leadLeft) await escalations.raise('expertDeactivated', 'lead', 'the team lead was deactivated; appoint a new lead');
       if (urgentTasks.length > 0) {
         await escalations.raise('expertDeactivated', `returned:${expertId}`,
           `tasks ${urgentTasks.join(', ')} came back from a deactivated expert and fall due within ${RETURNED_TASK_ESCALATION_WINDOW_MS / 3_600_000} hours`);

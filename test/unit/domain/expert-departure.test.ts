@@ -60,7 +60,7 @@ describe('departureOf', () => {
   describe('given an expert who takes no part in the case', () => {
     it('records nothing', () => {
       const sut = departureOf(stateOf(offered('offer-1-1', ANOUK)), 'expert-carla', NOW);
-      expect(sut).toEqual({ events: [], leadLeft: false, urgentTaskIds: [] });
+      expect(sut).toEqual({ events: [], leadLeft: false, teamEmptied: false, urgentTaskIds: [] });
     });
   });
 });
