@@ -98,6 +98,7 @@ export function requireLead(state: CaseState, actor: Actor | undefined, what: st
 
 /** Refuses a stage other than the expected ones. */
 export function requireStage(context: CaseContext, allowed: ReadonlyArray<CaseState['stage']>, what: string): void {
+  if (context.journal.conflict !== undefined) throw context.journal.conflictRefusal();
   if (context.journal.isSealed || !allowed.includes(context.stage)) {
     throw conflict(`case is in stage ${context.stage}; ${what} is possible in ${allowed.join(' or ')} only`);
   }

@@ -1,7 +1,11 @@
-import { CancellationScope, CancelledFailure, patched, proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure, ApplicationFailure, CancellationScope, CancelledFailure, patched, proxyActivities, upsertSearchAttributes, workflowInfo,
+} from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
 import type { NewCaseEvent } from '../src/domain/case.events';
 import { evolve, type CaseState } from '../src/domain/case.state';
+import { STREAM_CONFLICT_ERRORS } from '../src/domain/stream-conflict';
+import { CASE_FAILURE } from './messages';
 import { BRIGADE_CATEGORY, BRIGADE_MUNICIPALITY, BRIGADE_RISK, BRIGADE_SAFETY_REGION, BRIGADE_STAGE } from './search-attributes';
 
 /** The change that publishes the municipality's CBS code instead of its name as the search attribute. */
@@ -20,6 +24,7 @@ export class CaseJournal {
   private tail: Promise<unknown> = Promise.resolve();
   private sealed = false;
   private finalStep?: Promise<CaseState>;
+  private streamConflict?: string;
 
   constructor(readonly caseId: string) {}
 
@@ -32,6 +37,14 @@ export class CaseJournal {
   /** The state, or null before the first event. */
   get stateOrNull(): CaseState | null {
     return this.currentState;
+  }
+
+  /**
+   * Why the stored stream and this workflow disagree, once an append found that they do; from then on nothing more is
+   * recorded and every decision is refused with this reason until an operator has reconciled the case.
+   */
+  get conflict(): string | undefined {
+    return this.streamConflict;
   }
 
   /** Whether a final event has been queued; nothing may be recorded after it. */
@@ -47,6 +60,7 @@ export class CaseJournal {
   /** Records a step whose events are worked out from the state at the moment the step runs, after every earlier step. */
   recordFrom(build: (state: CaseState) => NewCaseEvent[]): Promise<CaseState> {
     if (this.sealed) return Promise.reject(new CancelledFailure(`case ${this.caseId} has ended; nothing more is recorded`));
+    if (this.streamConflict) return Promise.reject(this.conflictRefusal());
     const next = this.tail.then(() => this.append(build));
     this.tail = next.catch(() => undefined);
     return next;
@@ -71,6 +85,7 @@ export class CaseJournal {
   }
 
   private async append(build: (state: CaseState) => NewCaseEvent[]): Promise<CaseState> {
+    if (this.streamConflict) throw this.conflictRefusal();
     const events = this.currentState ? build(this.currentState) : build(null as unknown as CaseState);
     if (events.length === 0) return this.currentState!;
     const { workflowId, runId } = workflowInfo();
@@ -78,7 +93,14 @@ export class CaseJournal {
     // Deterministic per step, so a retried or replayed step carries the same key and appends once.
     const idempotencyKey = `${workflowId}:${runId}:step-${++this.step}`;
     // Once sent, an append must be seen through even if the case is being cancelled, or the version would drift.
-    await CancellationScope.nonCancellable(() => recordCaseEvents({ caseId: this.caseId, expectedVersion, events, idempotencyKey }));
+    try {
+      await CancellationScope.nonCancellable(() => recordCaseEvents({ caseId: this.caseId, expectedVersion, events, idempotencyKey }));
+    } catch (error) {
+      const conflict = streamConflictIn(error);
+      if (conflict === undefined) throw error;
+      this.streamConflict = conflict;
+      throw this.conflictRefusal();
+    }
     const before = this.currentState;
     events.forEach((event, index) => {
       this.currentState = evolve(this.currentState, { ...event, caseId: this.caseId, version: expectedVersion + index + 1 });
@@ -97,6 +119,21 @@ export class CaseJournal {
       ...(after.riskLevel ? [{ key: BRIGADE_RISK, value: after.riskLevel }] : []),
     ]);
   }
+
+  /** The refusal every decision gets once the stored stream and this workflow disagree. */
+  conflictRefusal(): ApplicationFailure {
+    return ApplicationFailure.create({
+      type: CASE_FAILURE.conflict,
+      message: `case ${this.caseId} cannot take this decision until an operator reconciles its recorded events with its workflow: ${this.streamConflict}`,
+      nonRetryable: true,
+    });
+  }
+}
+
+/** The worker's reason when an append failed because the stored stream and the workflow disagree, else undefined. */
+function streamConflictIn(error: unknown): string | undefined {
+  const cause = error instanceof ActivityFailure ? error.cause : undefined;
+  return cause instanceof ApplicationFailure && STREAM_CONFLICT_ERRORS.includes(cause.type ?? '') ? cause.message : undefined;
 }
 
 // Histories recorded before the register published the name; patched() keeps their commands as they were recorded.

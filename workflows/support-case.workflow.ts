@@ -1,4 +1,4 @@
-import { CancellationScope, allHandlersFinished, condition, isCancellation, setHandler } from '@temporalio/workflow';
+import { CancellationScope, allHandlersFinished, condition, isCancellation, log, setHandler } from '@temporalio/workflow';
 import { CaseContext } from './case-context';
 import { CaseEscalations } from './case-escalations';
 import { getCase, type SupportCaseInput, type SupportCaseOutcome } from './messages';
@@ -37,6 +37,7 @@ export async function supportCase(input: SupportCaseInput): Promise<SupportCaseO
       await awaitClosure(context);
     });
   } catch (error) {
+    await waitForOperatorOnConflict(context);
     // Cancelling the case cancels the stages; anything else is a real failure.
     if (!isCancellation(error)) throw error;
   }
@@ -44,9 +45,22 @@ export async function supportCase(input: SupportCaseInput): Promise<SupportCaseO
   // The last event (closure, rejection or cancellation) may still be on its way; if it cannot be recorded, the case fails loudly.
   await CancellationScope.nonCancellable(async () => {
     await condition(() => context.journal.final !== undefined);
-    await context.journal.final;
+    await context.journal.final?.catch(async (error: unknown) => {
+      await waitForOperatorOnConflict(context);
+      throw error;
+    });
   });
   await condition(allHandlersFinished);
   const { caseId, stage, version } = context.state;
   return { caseId, stage, version };
+}
+
+/**
+ * A case whose stored stream and workflow disagree stays open, its live state readable and every decision refused with
+ * the reason, rather than failing: an operator reconciles the event log, then resets or terminates this workflow.
+ */
+async function waitForOperatorOnConflict(context: CaseContext): Promise<void> {
+  if (context.journal.conflict === undefined) return;
+  log.error('the case waits for an operator: its recorded events and its workflow disagree', { caseId: context.request.caseId });
+  await CancellationScope.nonCancellable(() => condition(() => false));
 }

@@ -44,9 +44,10 @@ export class LocalSignInController {
   @ApiErrorResponses({ 400: 'An unknown role, or a subject that does not fit the role.' })
   @ApiForbiddenResponse({
     type: ErrorBody,
-    description: 'Local sign-in is turned off, the Host is not localhost, 127.0.0.1 or [::1] at the listening port, or an Origin other than the server\'s own is present.',
+    description: 'Local sign-in is turned off, the Host is not localhost, 127.0.0.1 or [::1] at the listening port, an Origin other than the server\'s own is present, '
+      + 'or the subject is an expert who is not in the pool (code unknown_expert) or has been deactivated (code expert_deactivated).',
   })
-  issue(@Body() dto: LocalTokenDto, @Req() request: Request): IssuedToken {
+  issue(@Body() dto: LocalTokenDto, @Req() request: Request): Promise<IssuedToken> {
     return this.localSignIn.issue({ role: dto.role, subject: dto.subject }, request);
   }
 }

@@ -1,6 +1,8 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { BrigadeConfig } from '../config/brigade-config';
+import { EXPERT_DIRECTORY, type ExpertDirectory } from '../experts/expert-directory.port';
+import { SPECIFIC_ERROR_CODES } from '../runtime/error-body';
 import { hasLoopbackHost } from '../runtime/host-allow-list';
 import type { Principal } from './principal';
 import { issueToken, type IssuedToken } from './token-issuer';
@@ -11,22 +13,40 @@ import { loadTokenKeys, type TokenKeys } from './token-keys';
 export class LocalSignIn {
   private keys: TokenKeys | undefined;
 
-  constructor(private readonly config: BrigadeConfig) {}
+  constructor(
+    private readonly config: BrigadeConfig,
+    @Inject(EXPERT_DIRECTORY) private readonly experts: ExpertDirectory,
+  ) {}
 
   /** Whether this process hands out tokens to anyone who asks. */
   get enabled(): boolean {
     return this.config.localSignIn;
   }
 
-  /** A token for the principal, or 403 when local sign-in is off or the request does not come from this machine's own page. */
-  issue(principal: Principal, request: Request): IssuedToken {
+  /**
+   * A token for the principal, or 403 when local sign-in is off, the request does not come from this machine's own page,
+   * or the principal is an expert whom the pool does not let act.
+   */
+  async issue(principal: Principal, request: Request): Promise<IssuedToken> {
     if (!this.enabled) {
       throw new ForbiddenException('local sign-in is turned off (BRIGADE_LOCAL_SIGN_IN=false); paste a token issued by your administrator instead');
     }
     refuseForeignCaller(request);
+    if (principal.role === 'expert') await this.requireActiveExpert(principal.subject);
     // Loaded on first use: a process with local sign-in off never needs to read or create the secret for it.
     this.keys ??= loadTokenKeys(this.config);
     return issueToken(this.keys, principal);
+  }
+
+  // The token guard would refuse such a token on every use; handing it out would only look like a sign-in that works.
+  private async requireActiveExpert(expertId: string): Promise<void> {
+    const active = await this.experts.isActive(expertId);
+    if (active === null) {
+      throw new ForbiddenException({ code: SPECIFIC_ERROR_CODES.unknownExpert, message: `expert ${expertId} is not in the pool; local sign-in hands out tokens only to experts in it` });
+    }
+    if (!active) {
+      throw new ForbiddenException({ code: SPECIFIC_ERROR_CODES.expertDeactivated, message: `expert ${expertId} has been deactivated; local sign-in hands out no token for them` });
+    }
   }
 }
 

@@ -44,6 +44,7 @@ export class TokenGuard implements CanActivate {
     if (!header) throw new UnauthorizedException('this route needs a bearer token in the Authorization header');
     const token = BEARER.exec(header)?.[1];
     if (!token) throw new UnauthorizedException('the Authorization header must read "Bearer <token>"');
+    this.refuseCriticalExtensions(token);
     let payload: Record<string, unknown>;
     try {
       payload = await this.jwt.verifyAsync<Record<string, unknown>>(token);
@@ -58,6 +59,15 @@ export class TokenGuard implements CanActivate {
     if (typeof principal === 'string') throw new UnauthorizedException(`the token names no valid principal: ${principal}`);
     if (principal.role === 'expert') await this.requireActiveExpert(principal.subject);
     return principal;
+  }
+
+  // RFC 7515 §4.1.11: a recipient must refuse a token whose header lists extensions it does not understand, before it
+  // verifies the token; Brigade understands none. The header is read unverified, which is enough to refuse on.
+  private refuseCriticalExtensions(token: string): void {
+    const jose: unknown = this.jwt.decode<{ header?: unknown } | null>(token, { complete: true })?.header;
+    if (typeof jose === 'object' && jose !== null && 'crit' in jose) {
+      throw new UnauthorizedException("the token's header lists critical extensions (crit); Brigade understands none, so it cannot accept the token");
+    }
   }
 
   // Asked of the pool on every request, so a deactivation ends a still-valid token at once.

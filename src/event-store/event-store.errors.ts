@@ -37,5 +37,4 @@ export class StreamMismatchError extends Error {
   }
 }
 
-/** The names of the errors that mean a case's stored stream and its workflow disagree; an operator must look. */
-export const STREAM_CONFLICT_ERRORS: readonly string[] = ['VersionConflictError', 'StreamMismatchError'];
+export { STREAM_CONFLICT_ERRORS } from '../domain/stream-conflict';

@@ -25,6 +25,8 @@ export class BrigadeExpressAdapter extends ExpressAdapter {
       headersTimeout: this.limits.headersTimeoutMs,
       requestTimeout: this.limits.requestTimeoutMs,
       connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+      // Node would answer a missing Host with an empty 400 of its own; refuseUnknownHosts answers it with the error body.
+      requireHostHeader: false,
     }, this.getInstance());
     server.keepAliveTimeout = this.limits.keepAliveTimeoutMs;
     server.on('clientError', answerClientError);

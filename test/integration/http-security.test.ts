@@ -106,6 +106,74 @@ describe('the HTTP server facing an outside attacker', () => {
     });
   });
 
+  describe('when a request names its Host twice, in its target, or not at all', () => {
+    /** Sends one request exactly as written, asking the server to close afterwards, and reads the answer. */
+    const exchange = (head: string) => exchangeOnSocket(port, (socket) => socket.write(`${head}\r\nConnection: close\r\n\r\n`));
+    const SIGN_IN_STATUS = '/auth/local-sign-in';
+
+    it('refuses two Host headers with 400 and the error body, whichever comes first', async () => {
+      for (const hosts of [[`127.0.0.1:${port}`, 'evil.com'], ['evil.com', `127.0.0.1:${port}`], [`127.0.0.1:${port}`, `127.0.0.1:${port}`]]) {
+        const response = await exchange(`GET ${SIGN_IN_STATUS} HTTP/1.1\r\n${hosts.map((host) => `Host: ${host}`).join('\r\n')}`);
+
+        expect({ hosts, status: response.status, body: JSON.parse(response.body), nosniff: response.headers['x-content-type-options'] }).toEqual({
+          hosts, status: 400, nosniff: 'nosniff',
+          body: { statusCode: 400, code: 'invalid_input', fields: [], message: 'the request carries 2 Host headers; send exactly one' },
+        });
+      }
+    });
+
+    it('refuses an absolute-form target whose authority is not this machine with 403, though Host is', async () => {
+      for (const target of [`http://evil.com${SIGN_IN_STATUS}`, `HTTP://Evil.Com:${port}${SIGN_IN_STATUS}`, `http://2130706433:${port}${SIGN_IN_STATUS}`, `http://localhost:1${SIGN_IN_STATUS}`]) {
+        const response = await exchange(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}`);
+
+        expect({ target, status: response.status, code: JSON.parse(response.body).code, nosniff: response.headers['x-content-type-options'] })
+          .toEqual({ target, status: 403, code: 'forbidden', nosniff: 'nosniff' });
+      }
+    });
+
+    it('names the authority it refused, JSON-quoted', async () => {
+      const response = await exchange(`GET http://evil.com${SIGN_IN_STATUS} HTTP/1.1\r\nHost: 127.0.0.1:${port}`);
+
+      expect(JSON.parse(response.body).message).toBe('this server does not answer to the Host "evil.com" named in the request target; BRIGADE_ALLOWED_HOSTS lists the names it does');
+    });
+
+    it('hands out no local sign-in token through an absolute-form target that names another host', async () => {
+      const body = SIGN_IN.body;
+      const response = await exchangeOnSocket(port, (socket) => socket.write(
+        `POST http://evil.com/auth/local-token HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+      ));
+
+      expect(response.status).toBe(403);
+      expect(response.body).not.toContain('token"');
+    });
+
+    it('answers an absolute-form target that names this machine at its own port', async () => {
+      const response = await exchange(`GET http://127.0.0.1:${port}${SIGN_IN_STATUS} HTTP/1.1\r\nHost: 127.0.0.1:${port}`);
+
+      expect(response.status).toBe(200);
+    });
+
+    it('refuses an HTTP/1.1 request without a Host, or with an empty one, with 400 and the error body naming Host', async () => {
+      for (const head of [`GET ${SIGN_IN_STATUS} HTTP/1.1`, `GET ${SIGN_IN_STATUS} HTTP/1.1\r\nHost: `]) {
+        const response = await exchange(head);
+
+        expect({ head, status: response.status, body: JSON.parse(response.body || '{}'), nosniff: response.headers['x-content-type-options'] }).toEqual({
+          head, status: 400, nosniff: 'nosniff',
+          body: { statusCode: 400, code: 'invalid_input', fields: [], message: 'the request has no Host header, which HTTP/1.1 requires' },
+        });
+      }
+    });
+
+    it('answers a foreign Host with a short JSON body that a browser must not sniff as a page', async () => {
+      const host = `<img src=x onerror=alert(1)>"${'a'.repeat(300)}`;
+      const response = await exchange(`GET ${SIGN_IN_STATUS} HTTP/1.1\r\nHost: ${host}`);
+
+      expect(response.status).toBe(403);
+      expect(response.headers).toMatchObject({ 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff' });
+      expect(JSON.parse(response.body).message).toBe(`this server does not answer to the Host ${JSON.stringify(host.slice(0, 100))}; BRIGADE_ALLOWED_HOSTS lists the names it does`);
+    });
+  });
+
   describe('CORS', () => {
     const preflight = (origin: string, path = '/codec/decode') =>
       send({ method: 'OPTIONS', path, headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } });

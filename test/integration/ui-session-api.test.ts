@@ -142,3 +142,43 @@ describe('local sign-in when it is turned on', () => {
     expect(response.body.fields.map((problem: { field: string }) => problem.field)).toEqual(['role']);
   });
 });
+
+describe('local sign-in for an expert the pool does not let act', () => {
+  let app: INestApplication;
+  beforeAll(async () => {
+    app = await sessionApp({ BRIGADE_LOCAL_SIGN_IN: 'true' });
+  });
+  afterAll(() => app?.close());
+
+  const issue = (body: object) => request(app.getHttpServer()).post('/auth/local-token').send(body);
+
+  it('refuses with 403 unknown_expert to mint a token for an expert id the pool does not know', async () => {
+    const stranger = randomUUID();
+
+    const response = await issue({ role: 'expert', subject: stranger }).expect(403);
+
+    expect(response.body).toEqual({
+      statusCode: 403, code: 'unknown_expert', fields: [],
+      message: `expert ${stranger} is not in the pool; local sign-in hands out tokens only to experts in it`,
+    });
+  });
+
+  it('refuses with 403 expert_deactivated to mint a token for an expert who has been deactivated', async () => {
+    const deactivated = { expertId: randomUUID(), name: 'Bram Visser' };
+    await registerPoolExperts(db, deactivated);
+    await issue({ role: 'expert', subject: deactivated.expertId }).expect(200);
+    await db.sql('UPDATE experts SET active = false WHERE expert_id = $1', [deactivated.expertId]);
+
+    const response = await issue({ role: 'expert', subject: deactivated.expertId }).expect(403);
+
+    expect(response.body).toEqual({
+      statusCode: 403, code: 'expert_deactivated', fields: [],
+      message: `expert ${deactivated.expertId} has been deactivated; local sign-in hands out no token for them`,
+    });
+  });
+
+  it('still mints tokens for coordinators and auditors, whom the pool does not list', async () => {
+    await issue({ role: 'coordinator', subject: 'c.jansen' }).expect(200);
+    await issue({ role: 'auditor', subject: 'a.visser' }).expect(200);
+  });
+});

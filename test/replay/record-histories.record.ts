@@ -82,7 +82,8 @@ describe('recording replay fixtures', () => {
       const sut = await start({ municipalityCode: 'GM0344', municipality: 'Utrecht', safetyRegion: 'utrecht', category: 'INCIDENT' });
       await sut.accept();
       await sut.waitFor((s) => s.openEscalations.length > 0, 'the failed match');
-      const [expertId] = (await harness.experts.list({ page: 1, pageSize: 1 } as never)).items.map((e: { expertId: string }) => e.expertId);
+      // From Amersfoort and without incidents among their categories: passed over by matching, fit to be put on by hand.
+      const [expertId] = await anExpertPool(harness, [{ homeMunicipalityCode: 'GM0307', categories: ['CITIZEN_MEETING'] }]);
       await sut.handle.executeUpdate(assignExpert, { args: [{ expertId, actor: COORDINATOR }] });
       await sut.waitFor((s) => s.stage === 'Preparation', 'the team');
       await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'recorded', actor: COORDINATOR }] });

@@ -16,11 +16,15 @@ const CRITICAL_THREAT = {
 describe('the paths a case can take', () => {
   let harness: WorkflowHarness;
   let pool: string[];
+  let byHandOnly: string[];
 
   beforeAll(async () => {
     harness = await createWorkflowHarness();
     // Every expert lives in Utrecht, so a request from Utrecht finds nobody eligible.
     pool = await anExpertPool(harness, Array.from({ length: 6 }, () => ({ homeMunicipalityCode: 'GM0344' })));
+    // From Amersfoort and without shelter support among their categories: matching passes them over, a coordinator
+    // may still put them on a shelter case by hand (the conflict-of-interest rule would not let a Utrecht expert on).
+    byHandOnly = await anExpertPool(harness, Array.from({ length: 2 }, () => ({ homeMunicipalityCode: 'GM0307', categories: ['INCIDENT'] } as const)));
   });
   afterAll(() => harness?.close());
 
@@ -130,11 +134,13 @@ describe('the paths a case can take', () => {
         expect(escalated.openEscalations[0]).toMatchObject({ trigger: 'failedMatch', subject: 'matching' });
         expect(escalated.openOffers).toHaveLength(0);
 
-        await sut.handle.executeUpdate(assignExpert, { args: [{ expertId: pool[0], note: 'knows the mayor', actor: COORDINATOR }] });
-        await sut.handle.executeUpdate(assignExpert, { args: [{ expertId: pool[1], actor: COORDINATOR }] });
+        const conflicted = await sut.handle.executeUpdate(assignExpert, { args: [{ expertId: pool[0], actor: COORDINATOR }] }).catch((e: unknown) => e);
+        expect((conflicted as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'CaseConflict', message: expect.stringMatching(/lives and works in the requesting municipality/) });
+        await sut.handle.executeUpdate(assignExpert, { args: [{ expertId: byHandOnly[0], note: 'knows the mayor', actor: COORDINATOR }] });
+        await sut.handle.executeUpdate(assignExpert, { args: [{ expertId: byHandOnly[1], actor: COORDINATOR }] });
         const state = await sut.waitFor((s) => s.stage === 'Preparation', 'the team');
 
-        expect(state.team.map((m) => [m.expertId, m.role])).toEqual([[pool[0], 'lead'], [pool[1], 'support']]);
+        expect(state.team.map((m) => [m.expertId, m.role])).toEqual([[byHandOnly[0], 'lead'], [byHandOnly[1], 'support']]);
         expect(await sut.eventsOf('ExpertAssignedManually')).toHaveLength(2);
         await sut.cancel();
       });

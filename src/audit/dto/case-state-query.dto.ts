@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsInt, Min, Validate, ValidateIf, ValidatorConstraint,
   type ValidationArguments, type ValidatorConstraintInterface,
 } from 'class-validator';
+import { ToDecimalInteger } from '../../runtime/decimal-integer';
 import { RFC3339_EXAMPLE, dateTimeProblem } from '../../runtime/rfc3339-date-time';
 
 /** What is wrong with the pair of query fields, if anything: exactly one must be given, and `at` must be a date-time. */
@@ -31,7 +31,7 @@ class PointInHistory implements ValidatorConstraintInterface {
 export class CaseStateQueryDto {
   @ApiPropertyOptional({ minimum: 1, example: 12, description: 'Fold the events up to and including this version.' })
   @ValidateIf((query: CaseStateQueryDto) => query.version !== undefined)
-  @Type(() => Number) @IsInt({ message: 'version must be a whole number' }) @Min(1, { message: 'version must be 1 or more' })
+  @ToDecimalInteger() @IsInt({ message: 'version must be a whole number' }) @Min(1, { message: 'version must be 1 or more' })
   readonly version?: number;
 
   @ApiPropertyOptional({

@@ -14,7 +14,7 @@ export function IsCaseText(max = 5000): PropertyDecorator {
   );
 }
 
-/** Refuses text that is empty to the eye: only white space, zero-width characters, bidi controls or invisible fillers. */
+/** Refuses text that is empty to the eye: only white space and invisible characters (default-ignorable, format, the braille blank). */
 export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy({
     name: 'isNotBlank',

@@ -1,23 +1,26 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
-import { PERSON_NAME_PATTERN, hasBidiControl } from '../../domain/visible-text';
+import { PERSON_NAME_PATTERN, hasInvisibleCharacter } from '../../domain/visible-text';
 import { IsNotBlank } from './case-text';
 
-/** Validates a person's name: visible text of at most `max` characters, without bidi controls that would reorder it on screen. */
+/** Validates a person's name: visible text of at most `max` characters, without invisible characters that would let it pass for another. */
 export function IsPersonName(max = 200): PropertyDecorator {
   return applyDecorators(
-    IsString(), IsNotBlank(), HasNoBidiControl(), MaxLength(max),
+    IsString(), IsNotBlank(), HasNoInvisibleCharacter(), MaxLength(max),
     ApiProperty({ type: String, minLength: 1, maxLength: max, pattern: PERSON_NAME_PATTERN }),
   );
 }
 
-function HasNoBidiControl(options?: ValidationOptions): PropertyDecorator {
+function HasNoInvisibleCharacter(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy({
-    name: 'hasNoBidiControl',
+    name: 'hasNoInvisibleCharacter',
     validator: {
-      validate: (value: unknown) => typeof value !== 'string' || !hasBidiControl(value),
-      defaultMessage: buildMessage((each) => `${each}$property must not contain bidi control characters (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069)`, options),
+      validate: (value: unknown) => typeof value !== 'string' || !hasInvisibleCharacter(value),
+      defaultMessage: buildMessage(
+        (each) => `${each}$property must not contain invisible characters (default-ignorable or format characters such as zero-width spaces and joiners, variation selectors, bidi controls, tags, the soft hyphen; Hangul fillers; the braille blank)`,
+        options,
+      ),
     },
   }, options);
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsPhoneNumber, Max, MaxLength, Min, ValidateNested,
+  type ValidationOptions,
 } from 'class-validator';
 import { CASE_CATEGORIES, SAFETY_REGIONS, type CaseCategory, type SafetyRegion } from '../../domain/case.vocabulary';
 import { EXPERT_SKILLS, type ExpertSkill } from '../../domain/expert-profile';
@@ -10,6 +11,12 @@ import { IsLanguageCode } from './language-code';
 import { IsMunicipalityCode } from './municipality-code';
 import { UnavailablePeriodDto } from './unavailable-period.dto';
 import { WhenPresent } from './when-present';
+
+// The rules about a list's length and elements run only on a list, so that an object sent as `unavailable` is told it
+// must be an array and not, first, that it "must contain no more than 100 elements". class-validator can stop at the
+// first error only for the whole pipe, not per property, and reports stacked decorators from the last one up.
+const OF_A_LIST: ValidationOptions = { validateIf: (_dto: object, value: unknown) => Array.isArray(value) };
+const EACH_OF_A_LIST: ValidationOptions = { ...OF_A_LIST, each: true };
 
 /** The body of `POST /experts`: a new expert for the pool; omitted lists start empty, languages start as Dutch. */
 export class CreateExpertDto {
@@ -27,11 +34,11 @@ export class CreateExpertDto {
   @IsOptional() @IsPhoneNumber('NL') readonly phone?: string | null;
 
   @ApiProperty({ enum: CASE_CATEGORIES, enumName: 'CaseCategory', isArray: true, minItems: 1, uniqueItems: true, description: 'The kinds of case the expert takes on.', example: ['CITIZEN_MEETING'] })
-  @IsArray() @ArrayNotEmpty() @ArrayUnique() @IsIn(CASE_CATEGORIES, { each: true })
+  @IsArray() @ArrayNotEmpty(OF_A_LIST) @ArrayUnique(OF_A_LIST) @IsIn(CASE_CATEGORIES, EACH_OF_A_LIST)
   readonly categories: readonly CaseCategory[];
 
   @ApiPropertyOptional({ enum: EXPERT_SKILLS, enumName: 'ExpertSkill', isArray: true, uniqueItems: true, description: 'Skills besides the categories.', example: ['mediation'] })
-  @WhenPresent() @IsArray() @ArrayUnique() @IsIn(EXPERT_SKILLS, { each: true })
+  @WhenPresent() @IsArray() @ArrayUnique(OF_A_LIST) @IsIn(EXPERT_SKILLS, EACH_OF_A_LIST)
   readonly skills?: readonly ExpertSkill[];
 
   @ApiProperty({ description: 'CBS code of the municipality the expert lives in; matching keeps them off cases there.' })
@@ -45,14 +52,14 @@ export class CreateExpertDto {
 
   @ApiPropertyOptional({ type: [UnavailablePeriodDto], maxItems: 100, description: 'Periods in which the expert cannot take on work.' })
   // IsObject on each element: ValidateNested would pass a nested array of periods, and store it.
-  @WhenPresent() @IsArray() @ArrayMaxSize(100) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => UnavailablePeriodDto)
+  @WhenPresent() @IsArray() @ArrayMaxSize(100, OF_A_LIST) @IsObject(EACH_OF_A_LIST) @ValidateNested({ each: true }) @Type(() => UnavailablePeriodDto)
   readonly unavailable?: readonly UnavailablePeriodDto[];
 
   @ApiPropertyOptional({ maxItems: 50, description: 'CBS codes of the municipalities the expert has a conflict of interest with.' })
-  @WhenPresent() @IsArray() @ArrayMaxSize(50) @IsMunicipalityCode({ each: true })
+  @WhenPresent() @IsArray() @ArrayMaxSize(50, OF_A_LIST) @IsMunicipalityCode(EACH_OF_A_LIST)
   readonly conflictMunicipalityCodes?: readonly string[];
 
   @ApiPropertyOptional({ minItems: 1, maxItems: 20, uniqueItems: true, default: ['nl'], description: 'Languages the expert works in; Dutch when omitted.' })
-  @WhenPresent() @IsArray() @ArrayNotEmpty() @ArrayMaxSize(20) @ArrayUnique() @IsLanguageCode({ each: true })
+  @WhenPresent() @IsArray() @ArrayNotEmpty(OF_A_LIST) @ArrayMaxSize(20, OF_A_LIST) @ArrayUnique(OF_A_LIST) @IsLanguageCode(EACH_OF_A_LIST)
   readonly languages?: readonly string[];
 }

@@ -9,7 +9,7 @@ import { brigadeValidationPipe } from '../../../src/runtime/validation';
 import { anExpertBody } from '../../support/expert-fixtures';
 
 const REGISTRATION = {
-  category: 'CITIZEN_MEETING', municipality: 'Zoetermeer', safetyRegion: 'haaglanden', requesterRole: 'mayor',
+  category: 'CITIZEN_MEETING', municipalityCode: 'GM0637', safetyRegion: 'haaglanden', requesterRole: 'mayor',
   description: 'Inspraakavond over de opvang', eventDate: '2027-01-20T19:00:00+01:00',
   officeHolder: { name: 'J. de Boer', office: 'wethouder' }, indicators: {},
 };
@@ -80,5 +80,35 @@ describe('free text and names', () => {
 
   it('keeps bidi controls in free text, where a right-to-left quotation may need them', async () => {
     expect(await refusedFields(RegisterCaseDto, { ...REGISTRATION, description: 'Spandoek met \u2067مرحبا\u2069 erop' })).toEqual([]);
+  });
+});
+
+describe('default-ignorable characters in free text and names', () => {
+  it.each([
+    ['the combining grapheme joiner', '\u034F'],
+    ['variation selectors and spaces', ' \uFE0F \uFE00 '],
+    ['supplementary variation selectors', '\u{E0100}\u{E01EF}'],
+    ['the Khmer inherent vowels', '\u17B4\u17B5'],
+    ['Mongolian variation selectors', '\u180B\u180C\u180D\u180F'],
+    ['Hangul fillers', '\u115F\u1160\u3164\uFFA0'],
+  ])('refuses free text of only %s like blank text, naming the field', async (_what, text) => {
+    expect(await refusedFields(RegisterCaseDto, { ...REGISTRATION, description: text })).toEqual(['description']);
+    expect(await refusedFields(CancelCaseDto, { reason: text })).toEqual(['reason']);
+    expect(await refusedFields(TriageCaseDto, { decision: 'reject', reason: text })).toEqual(['reason']);
+    expect(await refusedFields(CreateExpertDto, anExpertBody({ name: text }))).toEqual(['name']);
+  });
+
+  it.each([
+    ['a zero-width space', '\u200B'], ['a zero-width joiner', '\u200D'], ['a tag character', '\u{E0041}'],
+    ['a variation selector', '\uFE0F'], ['the combining grapheme joiner', '\u034F'], ['a soft hyphen', '\u00AD'],
+  ])('refuses %s inside a name, so that it cannot pass for another name, naming the field', async (_what, invisible) => {
+    const name = `J. de${invisible} Boer`;
+
+    expect(await refusedFields(RegisterCaseDto, { ...REGISTRATION, officeHolder: { name, office: 'wethouder' } })).toEqual(['officeHolder.name']);
+    expect(await refusedFields(CreateExpertDto, anExpertBody({ name }))).toEqual(['name']);
+  });
+
+  it('keeps joiners and variation selectors in free text, where emoji sequences need them', async () => {
+    expect(await refusedFields(RegisterCaseDto, { ...REGISTRATION, description: 'Spandoek met 👩\u200D💻 en ❤\uFE0F erop' })).toEqual([]);
   });
 });
