@@ -56,7 +56,6 @@ describe('a case through the screens of its coordinator, its expert and an audit
 
     await labelled(coordinatorPage, nl.newCase.category).selectOption('CITIZEN_MEETING');
     await labelled(coordinatorPage, nl.newCase.municipality).fill('Houten');
-    await labelled(coordinatorPage, nl.newCase.safetyRegion).selectOption('utrecht');
     await labelled(coordinatorPage, nl.newCase.requesterRole).selectOption('alderman');
     await labelled(coordinatorPage, nl.newCase.description).fill('Informatieavond over tijdelijke opvang in het dorpshuis');
     await labelled(coordinatorPage, nl.newCase.eventDate).fill(localDateTime(new Date(Date.now() + 10 * 24 * 3600_000)));
