@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '../event-store/event-store.module';
+import { ExpertDirectoryModule } from '../experts/expert-directory.module';
 import { CaseList } from './case-list';
 import { CaseWorkflowClient } from './case-workflow.client';
 import { CasesController } from './cases.controller';
@@ -8,7 +9,7 @@ import { ExpertCaseAccess } from './expert-case-access';
 
 /** Support cases over HTTP: registration, every step of the workflow, the case list and the recorded history. */
 @Module({
-  imports: [EventStoreModule],
+  imports: [EventStoreModule, ExpertDirectoryModule],
   controllers: [CasesController],
   providers: [CasesService, CaseWorkflowClient, CaseList, ExpertCaseAccess],
   exports: [CaseWorkflowClient, ExpertCaseAccess],

@@ -1,4 +1,4 @@
-import { Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -10,9 +10,10 @@ import { FINAL_STAGES, type Actor } from '../domain/case.vocabulary';
 import { CaseProjectionRow } from '../event-store/case-projection.row';
 import { EVENT_STORE, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
 import { BrigadeConfig } from '../config/brigade-config';
+import { EXPERT_DIRECTORY, type ExpertDirectory } from '../experts/expert-directory.port';
 import {
   acknowledgeEscalation, appointLead, assignExpert, cancelCase, changeRisk, closeCase, completeFollowUp, completeTask, evaluateCase,
-  holdSession, raiseConcern, reassignTask, reportIntervention, respondToOffer, scheduleSession, triage, type SupportCaseInput,
+  expertDeactivated, holdSession, raiseConcern, reassignTask, reportIntervention, respondToOffer, scheduleSession, triage, type SupportCaseInput,
 } from '../../workflows/messages';
 import { CaseList, type CasePage } from './case-list';
 import { caseIdForIdempotencyKey, requestFingerprint, toSupportRequest } from './case-request.mapper';
@@ -72,6 +73,7 @@ export class CasesService {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     private readonly workflows: CaseWorkflowClient,
     private readonly caseList: CaseList,
+    @Inject(EXPERT_DIRECTORY) private readonly experts: ExpertDirectory,
   ) {}
 
   async register(dto: RegisterCaseDto, actor: Actor, idempotencyKey?: string): Promise<RegisteredCase> {
@@ -112,8 +114,15 @@ export class CasesService {
     return this.workflows.update(caseId, respondToOffer, { offerId, response: 'decline', ...(dto.reason && { reason: dto.reason }), actor });
   }
 
-  assignExpert(caseId: string, dto: AssignExpertDto, actor: Actor): Promise<CaseState> {
-    return this.workflows.update(caseId, assignExpert, { expertId: dto.expertId, ...(dto.note && { note: dto.note }), actor });
+  async assignExpert(caseId: string, dto: AssignExpertDto, actor: Actor): Promise<CaseState> {
+    const state = await this.workflows.update(caseId, assignExpert, { expertId: dto.expertId, ...(dto.note && { note: dto.note }), actor });
+    // A deactivation that committed while the assignment was on its way found the expert on no team of this case and
+    // told it nothing; asked now, the pool tells, and the case takes the expert off again.
+    if ((await this.experts.isActive(dto.expertId)) === false) {
+      await this.workflows.tell(caseId, expertDeactivated, { expertId: dto.expertId, actor });
+      throw new ConflictException(`expert ${dto.expertId} was deactivated while being assigned; the case has been told to take them off the team again`);
+    }
+    return state;
   }
 
   appointLead(caseId: string, dto: TeamMemberChoiceDto, actor: Actor): Promise<CaseState> {

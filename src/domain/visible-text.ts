@@ -3,7 +3,11 @@
 // bidi controls, the soft hyphen, the BOM…), and the braille blank, a letter that fonts draw as nothing but that Unicode
 // counts as neither. Taken from the Unicode properties, so a new Unicode version in Node brings its new characters.
 const INVISIBLE_CLASS = '\\p{Default_Ignorable_Code_Point}\\p{Cf}\\u2800';
-const BLANK = new RegExp(`^[\\s${INVISIBLE_CLASS}]*$`, 'u');
+// Blank also when only control characters (C0, C1 and NEL), unassigned code points, noncharacters or private-use
+// characters are left: none of them draws anything either. (White_Space, unlike \s, includes NEL.)
+const BLANK = new RegExp(`^[\\p{White_Space}\\p{C}${INVISIBLE_CLASS}]*$`, 'u');
+// Controls, unassigned code points and noncharacters, private use: never part of a person's name.
+const NOT_A_LETTER_OF_ANY_NAME = /[\p{Cc}\p{Cn}\p{Co}]/u;
 const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'u');
 
 /** Whether text is empty to the eye: nothing left once white space and invisible characters are taken out. */
@@ -17,6 +21,11 @@ export function isBlankText(text: string): boolean {
  */
 export function hasInvisibleCharacter(text: string): boolean {
   return INVISIBLE.test(text);
+}
+
+/** Whether text holds a control character, an unassigned code point or noncharacter, or a private-use character. */
+export function hasControlOrUnassignedCharacter(text: string): boolean {
+  return NOT_A_LETTER_OF_ANY_NAME.test(text);
 }
 
 // The same characters spelled out, for the OpenAPI pattern, which takes no "u" flag and so no \p{…}: the BMP ones as a

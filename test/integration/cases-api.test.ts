@@ -373,6 +373,24 @@ describe('the cases HTTP API', () => {
     });
   });
 
+  describe('POST /cases/:id/assignments while the expert is being deactivated', () => {
+    it('answers 409 and tells the case to take the expert off again when the pool says they are inactive by now', async () => {
+      const caseId = await aRunningCase();
+      const leaving = randomUUID();
+      await registerPoolExperts(db, { expertId: leaving, name: 'Vera Vertrokken' });
+      // The deactivation committed while the assignment was on its way to the workflow.
+      await db.sql('UPDATE experts SET active = false WHERE expert_id = $1', [leaving]);
+
+      const response = await as(COORDINATOR).post(`/cases/${caseId}/assignments`).send({ expertId: leaving }).expect(409);
+
+      expect(response.body.message).toMatch(/was deactivated while being assigned/);
+      expect(temporal.sentTo(caseId).map((message) => [message.kind, message.name, message.input])).toEqual([
+        ['update', 'assignExpert', { expertId: leaving, actor: COORDINATOR }],
+        ['signal', 'expertDeactivated', { expertId: leaving, actor: COORDINATOR }],
+      ]);
+    });
+  });
+
   describe('need-to-know for experts', () => {
     /** A case in preparation with LEAD on the team, a task for LEAD, and an open offer to SUPPORT. */
     async function aCaseOfTwoExperts(): Promise<string> {

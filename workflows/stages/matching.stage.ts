@@ -1,7 +1,7 @@
 import { caseReads } from '../activity-proxies';
 import { condition, patched, setHandler } from '@temporalio/workflow';
 import { OFFER_TIMEOUT_MS, REQUIRED_SKILLS, offerBatchSize, teamSizeFor } from '../../src/domain/case-policy';
-import { caseEvent, type NewCaseEvent } from '../../src/domain/case.events';
+import { caseEvent } from '../../src/domain/case.events';
 import type { CaseState } from '../../src/domain/case.state';
 import { SYSTEM_ACTOR, type RiskLevel } from '../../src/domain/case.vocabulary';
 import { addMs } from '../../src/domain/durations';
@@ -35,7 +35,7 @@ export function registerMatching(context: CaseContext): void {
     try {
       // The pool may have changed since the offer: an expert who now lives in or declared a conflict with the case's
       // municipality cannot take it. (Histories from before this check recorded no look-up here.)
-      if (response === 'accept' && patched(ACCEPT_CHECKS_CONFLICTS)) await refuseConflictOfInterest(context, offer.expertId);
+      if (response === 'accept' && patched(ACCEPT_CHECKS_CONFLICTS)) await refuseConflictOfInterest(context, offer);
       return await context.journal.recordFrom((state) => {
         // Checked again when the answer is recorded: a deactivation that arrived meanwhile has withdrawn the offer.
         if (!state.openOffers.some((o) => o.offerId === offerId) || context.deactivatedExperts.has(offer.expertId)) {
@@ -158,23 +158,28 @@ async function fillTeam(context: CaseContext, escalations: CaseEscalations, risk
     await condition(() => roundOpen().length === 0 || placesLeft(context) <= 0, OFFER_TIMEOUT_MS[risk]);
     // Let an acceptance that is being recorded finish before deciding what happens to the rest.
     await condition(() => context.pendingAcceptances === 0);
-    await closeRound(context, escalations, roundOpen().map((o) => ({ offerId: o.offerId, expertId: o.expertId })), context.state.team.length > teamBefore);
+    // The team looked full only for a moment (an acceptance was refused, or a member was deactivated): the round's
+    // offers stay open until they expire or the team is full after all.
+    while (roundOpen().length > 0 && placesLeft(context) > 0 && Date.now() < Date.parse(expiresAt)) {
+      await condition(() => roundOpen().length === 0 || placesLeft(context) <= 0, Date.parse(expiresAt) - Date.now());
+      await condition(() => context.pendingAcceptances === 0);
+    }
+    await closeRound(context, escalations, round, context.state.team.length > teamBefore);
   }
 }
 
-async function closeRound(
-  context: CaseContext,
-  escalations: CaseEscalations,
-  stillOpen: Array<{ offerId: string; expertId: string }>,
-  anyAccepted: boolean,
-): Promise<void> {
-  if (stillOpen.length === 0) return;
-  const teamComplete = placesLeft(context) <= 0;
-  const events: NewCaseEvent[] = stillOpen.map((offer) => (teamComplete
-    ? caseEvent('OfferWithdrawn', { ...offer, reason: 'the team is complete' }, SYSTEM_ACTOR, now())
-    : caseEvent('OfferExpired', offer, SYSTEM_ACTOR, now())));
-  await context.journal.record(...events);
-  if (!teamComplete && !anyAccepted) {
+async function closeRound(context: CaseContext, escalations: CaseEscalations, round: number, anyAccepted: boolean): Promise<void> {
+  let expired = 0;
+  // Built when the step runs, so an offer that a deactivation withdrew meanwhile is not ended a second time.
+  await context.journal.recordFrom((state) => {
+    const stillOpen = state.openOffers.filter((o) => o.round === round).map(({ offerId, expertId }) => ({ offerId, expertId }));
+    const teamComplete = placesLeft(context) <= 0;
+    if (!teamComplete) expired = stillOpen.length;
+    return stillOpen.map((offer) => (teamComplete
+      ? caseEvent('OfferWithdrawn', { ...offer, reason: 'the team is complete' }, SYSTEM_ACTOR, now())
+      : caseEvent('OfferExpired', offer, SYSTEM_ACTOR, now())));
+  });
+  if (expired > 0 && !anyAccepted) {
     await escalations.raise('missedDeadline', 'offer-round', 'an offer round expired without an answer');
   }
 }
@@ -183,11 +188,18 @@ async function closeRound(
 const ACCEPT_CHECKS_CONFLICTS = 'accept-checks-conflict-of-interest';
 const MANUAL_ASSIGNMENT_CHECKS_CONFLICTS = 'manual-assignment-checks-conflict-of-interest';
 
-/** Refuses an acceptance by an expert whom the pool now puts in conflict with the case's municipality. */
-async function refuseConflictOfInterest(context: CaseContext, expertId: string): Promise<void> {
-  const expert = await lookupExpert(expertId);
+/**
+ * Refuses an acceptance by an expert whom the pool now puts in conflict with the case's municipality, and withdraws
+ * their offer, which they may never take, so that matching offers the place to someone else.
+ */
+async function refuseConflictOfInterest(context: CaseContext, offer: { offerId: string; expertId: string }): Promise<void> {
+  const expert = await lookupExpert(offer.expertId);
   const conflicting = expert && conflictOfInterest(expert, context.state.municipalityCode);
-  if (conflicting) throw conflict(`expert ${expertId} may not work on this case: ${conflicting}`);
+  if (!conflicting) return;
+  await context.journal.recordFrom((state) => (state.openOffers.some((o) => o.offerId === offer.offerId)
+    ? [caseEvent('OfferWithdrawn', { offerId: offer.offerId, expertId: offer.expertId, reason: `conflict of interest: ${conflicting}` }, SYSTEM_ACTOR, now())]
+    : []));
+  throw conflict(`expert ${offer.expertId} may not work on this case: ${conflicting}`);
 }
 
 /**

@@ -32,8 +32,13 @@ export function registerTeamChanges(context: CaseContext, escalations: CaseEscal
     }).catch(() => undefined);
   });
 
-  setHandler(appointLead, ({ expertId, actor }: LeadAppointment) =>
-    context.journal.record(caseEvent('LeadAppointed', { expertId }, actor, now())), {
+  setHandler(appointLead, ({ expertId, actor }: LeadAppointment) => context.journal.recordFrom((state) => {
+    // Checked again when recorded: a deactivation that arrived meanwhile has taken the member off the team.
+    if (!state.team.some((m) => m.expertId === expertId) || context.deactivatedExperts.has(expertId)) {
+      throw notFound(`expert ${expertId} is not on this case's team`);
+    }
+    return [caseEvent('LeadAppointed', { expertId }, actor, now())];
+  }), {
     validator: ({ expertId, actor }: LeadAppointment) => {
       requireCoordinator(actor);
       requireStage(context, TEAM_STAGES, 'appointing a lead');
@@ -43,8 +48,14 @@ export function registerTeamChanges(context: CaseContext, escalations: CaseEscal
     },
   });
 
-  setHandler(reassignTask, ({ taskId, expertId, actor }: TaskReassignment) =>
-    context.journal.record(caseEvent('TaskReassigned', { taskId, assigneeId: expertId }, actor, now())), {
+  setHandler(reassignTask, ({ taskId, expertId, actor }: TaskReassignment) => context.journal.recordFrom((state) => {
+    // Checked again when recorded: the member may have been deactivated, or the task completed, meanwhile.
+    if (!state.team.some((m) => m.expertId === expertId) || context.deactivatedExperts.has(expertId)) {
+      throw notFound(`expert ${expertId} is not on this case's team`);
+    }
+    if (state.tasks.find((t) => t.taskId === taskId)?.status !== 'open') throw conflict(`task ${taskId} is no longer open`);
+    return [caseEvent('TaskReassigned', { taskId, assigneeId: expertId }, actor, now())];
+  }), {
     validator: ({ taskId, expertId, actor }: TaskReassignment) => {
       requireCoordinator(actor);
       requireStage(context, ['Preparation'], 'passing a task on');

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
-import { PERSON_NAME_PATTERN, hasInvisibleCharacter } from '../../domain/visible-text';
+import { PERSON_NAME_PATTERN, hasControlOrUnassignedCharacter, hasInvisibleCharacter } from '../../domain/visible-text';
 import { IsNotBlank } from './case-text';
 
 /** Validates a person's name: visible text of at most `max` characters, without invisible characters that would let it pass for another. */
@@ -16,9 +16,9 @@ function HasNoInvisibleCharacter(options?: ValidationOptions): PropertyDecorator
   return ValidateBy({
     name: 'hasNoInvisibleCharacter',
     validator: {
-      validate: (value: unknown) => typeof value !== 'string' || !hasInvisibleCharacter(value),
+      validate: (value: unknown) => typeof value !== 'string' || !(hasInvisibleCharacter(value) || hasControlOrUnassignedCharacter(value)),
       defaultMessage: buildMessage(
-        (each) => `${each}$property must not contain invisible characters (default-ignorable or format characters such as zero-width spaces and joiners, variation selectors, bidi controls, tags, the soft hyphen; Hangul fillers; the braille blank)`,
+        (each) => `${each}$property must not contain invisible characters (default-ignorable or format characters such as zero-width spaces and joiners, variation selectors, bidi controls, tags, the soft hyphen; Hangul fillers; the braille blank), control characters, unassigned or private-use code points`,
         options,
       ),
     },

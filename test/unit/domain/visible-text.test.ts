@@ -1,4 +1,4 @@
-import { PERSON_NAME_PATTERN, hasInvisibleCharacter, isBlankText } from '../../../src/domain/visible-text';
+import { PERSON_NAME_PATTERN, hasControlOrUnassignedCharacter, hasInvisibleCharacter, isBlankText } from '../../../src/domain/visible-text';
 
 describe('text that is empty to the eye', () => {
   it.each([
@@ -72,5 +72,27 @@ describe('invisible characters in names', () => {
     }
 
     expect(disagreements).toEqual([]);
+  });
+});
+
+describe('characters that draw nothing although they are neither white space nor format characters', () => {
+  it.each([
+    ['NEL', '\u0085'], ['C0 controls', '\u0001\u0002'], ['DEL', '\u007F'], ['C1 controls', '\u0080\u0081\u009F'],
+    ['a zero-width space and NEL', '\u200B\u0085'], ['an unassigned code point', '\u0378'], ['noncharacters', '\uFDD0\uFFFF'],
+    ['a private-use character', '\uE000'],
+  ])('counts %s as blank', (_name, sut) => {
+    expect(isBlankText(sut)).toBe(true);
+  });
+
+  it.each([['a C0 control', 'Jan\u0001Smit'], ['NEL', 'Jan\u0085Smit'], ['a private-use character', 'Jan\uE000'], ['a noncharacter', 'Jan\uFDD0']])(
+    'refuses %s in a name', (_name, sut) => {
+      expect(hasControlOrUnassignedCharacter(sut)).toBe(true);
+    },
+  );
+
+  it('keeps line breaks in free text from counting as content, and lets names in any script through', () => {
+    expect(isBlankText('\r\n\t')).toBe(true);
+    expect(isBlankText('Regel één\nRegel twee')).toBe(false);
+    for (const sut of ['Anouk de Vries', 'محمد الأمين', '김민준', 'Nguyễn Văn Anh']) expect(hasControlOrUnassignedCharacter(sut)).toBe(false);
   });
 });
