@@ -9,6 +9,13 @@ import { COORDINATOR } from '../support/case-fixtures';
 import { anExpertPool, expert, startCase, type CaseDriver } from '../support/case-driver';
 import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 
+/** The refusal an update met in its validator or handler. */
+async function updateFailure(send: () => Promise<unknown>): Promise<ApplicationFailure> {
+  const error = await send().then(() => undefined, (reason: unknown) => reason);
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  return (error as WorkflowUpdateFailedError).cause as ApplicationFailure;
+}
+
 describe('when the pool deactivates an expert who takes part in a case', () => {
   let harness: WorkflowHarness;
 
@@ -25,13 +32,16 @@ describe('when the pool deactivates an expert who takes part in a case', () => {
     await sut.handle.signal(expertDeactivated, { expertId, actor: COORDINATOR });
   }
 
-  async function updateFailure(send: () => Promise<unknown>): Promise<ApplicationFailure> {
-    const error = await send().then(() => undefined, (reason: unknown) => reason);
-    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-    return (error as WorkflowUpdateFailedError).cause as ApplicationFailure;
-  }
-
   const memberOf = (state: CaseState, role: 'lead' | 'support') => state.team.find((m) => m.role === role)!.expertId;
+
+  /** A shelter case with its lead and one support member, in preparation with its tasks handed out. */
+  async function aTeamInPreparation(overrides: { eventDate?: string } = {}) {
+    const sut = await startCase(harness, { category: 'SHELTER_SUPPORT', ...overrides });
+    await sut.accept();
+    const assembled = await sut.acceptOffersUntilTeamAssembled();
+    const { tasks } = await sut.waitFor((s) => s.tasks.length > 0, 'the tasks');
+    return { sut, tasks, lead: memberOf(assembled, 'lead'), support: memberOf(assembled, 'support') };
+  }
 
   it('withdraws their open offer and offers the case to someone else, without escalating', async () => {
     await harness.withWorker(async () => {
@@ -74,11 +84,7 @@ describe('when the pool deactivates an expert who takes part in a case', () => {
 
   it('refuses every later decision of theirs in the validator, whatever the case still shows', async () => {
     await harness.withWorker(async () => {
-      const sut = await startCase(harness, { category: 'SHELTER_SUPPORT' });
-      await sut.accept();
-      const assembled = await sut.acceptOffersUntilTeamAssembled();
-      const lead = memberOf(assembled, 'lead');
-      await sut.waitFor((s) => s.tasks.length > 0, 'the tasks');
+      const { sut, lead } = await aTeamInPreparation();
 
       await sut.handle.signal(expertDeactivated, { expertId: lead, actor: COORDINATOR });
       const failure = await updateFailure(() => sut.handle.executeUpdate(holdSession, { args: [{ outcomes: 'agreed', actor: expert(lead) }] }));
@@ -94,12 +100,7 @@ describe('when the pool deactivates an expert who takes part in a case', () => {
       // The event is two days away, so the session is planned at the earliest notice and its tasks fall due within a day:
       // inside the window in which a returned task is escalated, with no time to skip.
       const eventDate = new Date((await harness.env.currentTimeMs()) + 2 * DAY).toISOString();
-      const sut = await startCase(harness, { category: 'SHELTER_SUPPORT', eventDate });
-      await sut.accept();
-      const assembled = await sut.acceptOffersUntilTeamAssembled();
-      const support = memberOf(assembled, 'support');
-      const lead = memberOf(assembled, 'lead');
-      const { tasks } = await sut.waitFor((s) => s.tasks.length > 0, 'the tasks');
+      const { sut, tasks, lead, support } = await aTeamInPreparation({ eventDate });
       const theirs = tasks.filter((t) => t.assigneeId === support);
       expect(theirs.length).toBeGreaterThan(0);
       expect(Date.parse(theirs[0].dueAt) - (await harness.env.currentTimeMs())).toBeLessThan(24 * HOUR);
@@ -132,12 +133,7 @@ describe('when the pool deactivates an expert who takes part in a case', () => {
 
   it('asks the coordinator for a new lead when the lead leaves, and the appointed member then leads', async () => {
     await harness.withWorker(async () => {
-      const sut = await startCase(harness, { category: 'SHELTER_SUPPORT' });
-      await sut.accept();
-      const assembled = await sut.acceptOffersUntilTeamAssembled();
-      const lead = memberOf(assembled, 'lead');
-      const support = memberOf(assembled, 'support');
-      await sut.waitFor((s) => s.tasks.length > 0, 'the tasks');
+      const { sut, lead, support } = await aTeamInPreparation();
 
       await deactivate(sut, lead);
 
@@ -160,12 +156,7 @@ describe('when the pool deactivates an expert who takes part in a case', () => {
 
   it('refuses to appoint as lead a member whose deactivation reached the case a moment before', async () => {
     await harness.withWorker(async () => {
-      const sut = await startCase(harness, { category: 'SHELTER_SUPPORT' });
-      await sut.accept();
-      const assembled = await sut.acceptOffersUntilTeamAssembled();
-      const lead = memberOf(assembled, 'lead');
-      const support = memberOf(assembled, 'support');
-      await sut.waitFor((s) => s.tasks.length > 0, 'the tasks');
+      const { sut, lead, support } = await aTeamInPreparation();
       await deactivate(sut, lead);
       await sut.handle.signal(expertDeactivated, { expertId: support, actor: COORDINATOR });
 
@@ -254,19 +245,13 @@ describe('the conflict-of-interest rule holds for every way onto a team', () => 
   });
   afterAll(() => harness?.close());
 
-  async function failureOf(send: () => Promise<unknown>): Promise<ApplicationFailure> {
-    const error = await send().then(() => undefined, (reason: unknown) => reason);
-    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-    return (error as WorkflowUpdateFailedError).cause as ApplicationFailure;
-  }
-
   it('refuses to put an expert by hand on a case of their own municipality', async () => {
     await harness.withWorker(async () => {
       const sut = await startCase(harness, { category: 'CITIZEN_MEETING' });
       await sut.accept();
       await sut.waitFor((s) => s.openOffers.length > 0, 'the first offer');
 
-      const failure = await failureOf(() => sut.handle.executeUpdate(assignExpert, { args: [{ expertId: fromZoetermeer, actor: COORDINATOR }] }));
+      const failure = await updateFailure(() => sut.handle.executeUpdate(assignExpert, { args: [{ expertId: fromZoetermeer, actor: COORDINATOR }] }));
 
       expect(failure.type).toBe(CASE_FAILURE.conflict);
       expect(failure.message).toMatch(/lives and works in the requesting municipality/);
@@ -282,7 +267,7 @@ describe('the conflict-of-interest rule holds for every way onto a team', () => 
       const { openOffers: [offer] } = await sut.waitFor((s) => s.openOffers.length > 0, 'the first offer');
       await harness.experts.update(offer.expertId, { conflictMunicipalityCodes: ['GM0637'] } as never);
 
-      const failure = await failureOf(() =>
+      const failure = await updateFailure(() =>
         sut.handle.executeUpdate(respondToOffer, { args: [{ offerId: offer.offerId, response: 'accept', actor: expert(offer.expertId) }] }));
 
       expect(failure.type).toBe(CASE_FAILURE.conflict);
