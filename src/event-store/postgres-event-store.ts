@@ -146,7 +146,16 @@ export class PostgresEventStore implements EventStore {
            safety_region = ${p(7)}, state = ${p(8)}, last_hash = ${p(9)}, updated_at = ${p(10)},
            municipality_code = ${p(11)}
          WHERE case_id = ${p(1)}`;
-    await manager.query(`WITH recorded AS (INSERT INTO case_events (${EVENT_COLUMNS.join(', ')}) VALUES ${values.join(', ')}) ${projection}`, parameters);
+    parameters.push(rows.length, rows.map((row) => row[1]), rows.map((row) => row[14]));
+    // The log's counter is locked last, by the append's final statement, and held until commit: the next append gets its
+    // indices only after this one committed, so the committed leaves are always a gap-free prefix in commit order.
+    const leaves = `head AS (UPDATE transparency_log_head SET tree_size = tree_size + ${p(12)} RETURNING tree_size - ${p(12)} AS first_index),
+      leaves AS (INSERT INTO transparency_log_leaves (leaf_index, case_id, version, event_hash)
+        SELECT head.first_index + leaf.ordinality - 1, ${p(1)}, leaf.version, leaf.hash
+        FROM head, unnest(${p(13)}::integer[], ${p(14)}::text[]) WITH ORDINALITY AS leaf(version, hash, ordinality))`;
+    await manager.query(
+      `WITH recorded AS (INSERT INTO case_events (${EVENT_COLUMNS.join(', ')}) VALUES ${values.join(', ')}), ${leaves} ${projection}`, parameters,
+    );
   }
 
   private async currentVersion(caseId: string): Promise<number> {
