@@ -46,6 +46,20 @@ export interface MetricsConfig {
 }
 
 /** The HTTP server's limits, and the Host headers it answers. */
+/** Where the transparency log's checkpoints come from: who signs them, how often, and where copies go. */
+export interface TransparencyLogConfig {
+  /** The log's name in every checkpoint (its first line), which also names the signing key. */
+  readonly origin: string;
+  /** PEM (PKCS#8) Ed25519 private key that signs checkpoints; when absent, one is generated and kept in the data folder. */
+  readonly signingKeyPem: string | undefined;
+  /** PEM Ed25519 public key that checks checkpoints where no signing key is at hand (an auditor's copy). */
+  readonly publicKeyPem: string | undefined;
+  /** How often a checkpoint is made while new events arrive. */
+  readonly checkpointIntervalMs: number;
+  /** A folder every new checkpoint is also written to, for an operator to ship elsewhere; none when absent. */
+  readonly checkpointDir: string | undefined;
+}
+
 export interface HttpServerConfig {
   /**
    * The `Host` values (lower case, `name` or `name:port`) that requests may carry; `['*']` lets any through. When
@@ -118,6 +132,10 @@ export class BrigadeConfig {
     readonly databaseMigrationUrl: string | undefined = undefined,
     /** As root: where the embedded PostgreSQL's binaries and data go when the `postgres` user cannot reach the project's. */
     readonly embeddedPostgresRoot = '/var/lib/brigade',
+    /** Who signs the transparency log's checkpoints, how often, and where copies go. */
+    readonly transparencyLog: TransparencyLogConfig = {
+      origin: DEFAULT_LOG_ORIGIN, signingKeyPem: undefined, publicKeyPem: undefined, checkpointIntervalMs: 120_000, checkpointDir: undefined,
+    },
   ) {}
 
   /** Whether this process serves HTTP. */
@@ -157,7 +175,36 @@ export function loadBrigadeConfig(env: NodeJS.ProcessEnv = process.env, cwd = pr
     httpServerConfig(env),
     databaseMigrationUrl(env),
     absolutePath(env, 'BRIGADE_EMBEDDED_POSTGRES_ROOT', '/var/lib/brigade'),
+    transparencyLogConfig(env, cwd),
   );
+}
+
+/** The origin line of checkpoints when none is configured. */
+export const DEFAULT_LOG_ORIGIN = 'brigade.local/case-events';
+
+// A C2SP origin is a schema-less URL-like name; it also names the signing key, which may hold neither spaces nor "+".
+const LOG_ORIGIN = /^[a-z0-9][a-z0-9.-]*(?::[0-9]{1,5})?(?:\/[A-Za-z0-9._~-]+)*$/;
+
+function transparencyLogConfig(env: NodeJS.ProcessEnv, cwd: string): TransparencyLogConfig {
+  const origin = nonEmpty(env.BRIGADE_LOG_ORIGIN) ?? DEFAULT_LOG_ORIGIN;
+  if (!LOG_ORIGIN.test(origin)) throw new ConfigError(`BRIGADE_LOG_ORIGIN must be a name such as ${DEFAULT_LOG_ORIGIN}, got "${origin}"`);
+  const checkpointDir = nonEmpty(env.BRIGADE_CHECKPOINT_DIR);
+  return {
+    origin,
+    signingKeyPem: pemText(env, 'BRIGADE_LOG_SIGNING_KEY', 'PRIVATE KEY'),
+    publicKeyPem: pemText(env, 'BRIGADE_LOG_PUBLIC_KEY', 'PUBLIC KEY'),
+    checkpointIntervalMs: durationMs(env, 'BRIGADE_CHECKPOINT_INTERVAL', '2m'),
+    checkpointDir: checkpointDir === undefined ? undefined : path.resolve(cwd, checkpointDir),
+  };
+}
+
+function pemText(env: NodeJS.ProcessEnv, name: string, label: string): string | undefined {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return undefined;
+  // Environment files often carry a PEM on one line with literal \n; both forms are accepted.
+  const pem = raw.replace(/\\n/g, '\n');
+  if (!pem.includes(`-----BEGIN ${label}-----`)) throw new ConfigError(`${name} must be a PEM block starting with -----BEGIN ${label}-----`);
+  return pem;
 }
 
 function absolutePath(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
