@@ -1,5 +1,5 @@
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { AUDIT_BUNDLE_FORMAT, AUDIT_BUNDLE_VERSION, type AuditBundle } from './audit-bundle';
+import { AUDIT_BUNDLE_FORMAT, READABLE_BUNDLE_VERSIONS, type AuditBundle } from './audit-bundle';
 
 /** Thrown when a file is not an audit bundle this version of Brigade can read; the message names what is wrong. */
 export class InvalidAuditBundleError extends Error {
@@ -36,14 +36,15 @@ export function readAuditBundle(text: string): AuditBundle {
     throw new InvalidAuditBundleError(`it is not JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   if (!isObject(parsed) || parsed.format !== AUDIT_BUNDLE_FORMAT) throw new InvalidAuditBundleError(`it has no "format": "${AUDIT_BUNDLE_FORMAT}" marker`);
-  if (parsed.formatVersion !== AUDIT_BUNDLE_VERSION) {
-    throw new InvalidAuditBundleError(`its formatVersion ${JSON.stringify(parsed.formatVersion)} is not ${AUDIT_BUNDLE_VERSION}, the one this Brigade reads`);
+  if (!READABLE_BUNDLE_VERSIONS.includes(parsed.formatVersion as number)) {
+    throw new InvalidAuditBundleError(`its formatVersion ${JSON.stringify(parsed.formatVersion)} is not one this Brigade reads (${READABLE_BUNDLE_VERSIONS.join(' or ')})`);
   }
   if (!isText(parsed.caseId)) throw new InvalidAuditBundleError('it has no caseId');
   if (!Array.isArray(parsed.events)) throw new InvalidAuditBundleError('it has no events list');
   parsed.events.forEach(checkEvent);
   if (!Array.isArray(parsed.workflowHistories)) throw new InvalidAuditBundleError('it has no workflowHistories list');
   parsed.workflowHistories.forEach(checkHistory);
+  if (parsed.formatVersion !== 1) checkLogProofs(parsed.log);
   return parsed as unknown as AuditBundle;
 }
 
@@ -66,4 +67,23 @@ function checkHistory(entry: unknown, index: number): void {
   } catch (error) {
     throw new InvalidAuditBundleError(`workflowHistories[${index}] (${entry.workflowId}) is not a Temporal history: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+const isHex = (length: number) => (value: unknown): value is string => typeof value === 'string' && new RegExp(`^[0-9a-f]{${length}}$`).test(value);
+
+// The proofs' shape only; whether they prove anything is the log check's to find out.
+function checkLogProofs(log: unknown): void {
+  if (!isObject(log)) throw new InvalidAuditBundleError('it has no log section');
+  if (!isText(log.origin) || !isText(log.keyId)) throw new InvalidAuditBundleError('its log section names no origin or keyId');
+  if (log.checkpoint !== null && !isText(log.checkpoint)) throw new InvalidAuditBundleError('log.checkpoint must be a signed note or null');
+  if (!Array.isArray(log.entries)) throw new InvalidAuditBundleError('log.entries must be a list');
+  log.entries.forEach((entry: unknown, index) => {
+    const where = `log.entries[${index}]`;
+    if (!isObject(entry) || !isWhole(entry.version) || !isWhole(entry.leafIndex) || !isHex(64)(entry.eventHash)) {
+      throw new InvalidAuditBundleError(`${where} must have a whole version and leafIndex and a 64-digit hex eventHash`);
+    }
+    if (entry.proof !== null && !(Array.isArray(entry.proof) && entry.proof.every(isHex(64)))) {
+      throw new InvalidAuditBundleError(`${where}.proof must be null or a list of 64-digit hex hashes`);
+    }
+  });
 }

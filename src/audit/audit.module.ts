@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CheckpointsModule } from '../checkpoints/checkpoints.module';
 import { PayloadEncryptionModule } from '../crypto/payload-encryption.module';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { AuditController } from './audit.controller';
@@ -8,7 +9,7 @@ import { RecordedCaseReader } from './recorded-case.reader';
 
 /** Auditing over HTTP: timeline, state as of a point, verification with workflow replay, and export for offline checks. */
 @Module({
-  imports: [EventStoreModule, PayloadEncryptionModule],
+  imports: [EventStoreModule, PayloadEncryptionModule, CheckpointsModule],
   controllers: [AuditController],
   providers: [CaseHistoryService, CaseVerificationService, RecordedCaseReader],
 })

@@ -4,14 +4,16 @@ import { foldHistory } from '../domain/case-history';
 import type { AuditBundle } from './audit-bundle';
 import { caseVerification, foldCheckOf, type CaseVerification } from './case-verification';
 import { verifyEventChain } from './event-chain';
+import { checkCaseInLog, type LogCheck } from './log-inclusion-check';
 import { replayHistories, type WorkflowReplay } from './workflow-replayer';
 
 /**
  * Verifies a bundle from its own contents, trusting none of its recorded verdicts: recomputes the hash chain, folds
- * the events, and replays the histories with today's workflow code. Needs neither a database nor Temporal, only, for
+ * the events, replays the histories with today's workflow code, and checks the inclusion proofs against the checkpoint
+ * with `verifierKey` (the log's public key as the reader trusts it; without one the log check is unavailable). Needs neither a database nor Temporal, only, for
  * encrypted histories, the payload keys they were written with (through `codec`).
  */
-export async function verifyAuditBundle(bundle: AuditBundle, codec?: AesGcmPayloadCodec): Promise<CaseVerification> {
+export async function verifyAuditBundle(bundle: AuditBundle, codec?: AesGcmPayloadCodec, verifierKey: string | null = null): Promise<CaseVerification> {
   const { caseId, events } = bundle;
   const caseWorkflowId = workflowIdFor(caseId);
   const belongs = (workflowId: string) => workflowId === caseWorkflowId || workflowId.startsWith(`${caseWorkflowId}-`);
@@ -30,5 +32,17 @@ export async function verifyAuditBundle(bundle: AuditBundle, codec?: AesGcmPaylo
     fold: foldCheckOf(foldHistory(events)),
     projection: null,
     replay: await replayHistories(ownHistories, findings, codec),
+    log: bundleLogCheck(bundle, verifierKey),
   });
+}
+
+// A layout-1 bundle predates the log: nothing in it can be checked against a checkpoint.
+function bundleLogCheck(bundle: AuditBundle, verifierKey: string | null): LogCheck {
+  if (!bundle.log) {
+    return {
+      status: 'unavailable', checkpointSize: null, rootHash: null, keyId: null, coveredEvents: 0, pendingEvents: bundle.events.length,
+      firstInvalidVersion: null, problem: 'the bundle is of layout 1, which carries no transparency-log proofs: export the case again',
+    };
+  }
+  return checkCaseInLog({ events: bundle.events, entries: bundle.log.entries, signedNote: bundle.log.checkpoint, verifierKey });
 }

@@ -1,5 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
+import { CaseLogService, type CaseInclusionProofs } from '../checkpoints/case-log.service';
+import { LOG_KEYS } from '../checkpoints/log-keys.provider';
+import type { LogKeys } from '../checkpoints/log-keys';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { foldHistory } from '../domain/case-history';
 import type { StoredCaseEvent } from '../event-store/event-store.port';
@@ -10,23 +13,34 @@ import { checkProjection } from './projection-check';
 import { RecordedCaseReader } from './recorded-case.reader';
 import { replayHistories } from './workflow-replayer';
 
+interface Inspection {
+  readonly events: readonly StoredCaseEvent[];
+  readonly histories: readonly FetchedHistory[];
+  readonly verification: CaseVerification;
+  readonly proofs: CaseInclusionProofs;
+}
+
 /** Verifies a case end to end (hash chain, fold, read model, workflow replay) and exports it for offline checking. */
 @Injectable()
 export class CaseVerificationService {
-  constructor(private readonly records: RecordedCaseReader, private readonly client: Client, private readonly codec: AesGcmPayloadCodec) {}
+  constructor(
+    private readonly records: RecordedCaseReader, private readonly client: Client, private readonly codec: AesGcmPayloadCodec,
+    private readonly caseLog: CaseLogService, @Inject(LOG_KEYS) private readonly logKeys: LogKeys,
+  ) {}
 
   async verify(caseId: string): Promise<CaseVerification> {
     return (await this.inspect(caseId)).verification;
   }
 
   async export(caseId: string): Promise<AuditBundle> {
-    const { events, histories, verification } = await this.inspect(caseId);
-    return auditBundle({ caseId, exportedAt: new Date().toISOString(), events, histories, verification });
+    const { events, histories, verification, proofs } = await this.inspect(caseId);
+    return auditBundle({ caseId, exportedAt: new Date().toISOString(), events, histories, verification, proofs, logKeys: this.logKeys });
   }
 
-  private async inspect(caseId: string): Promise<{ events: readonly StoredCaseEvent[]; histories: readonly FetchedHistory[]; verification: CaseVerification }> {
+  private async inspect(caseId: string): Promise<Inspection> {
     const { events, chain, projection } = await this.records.read(caseId);
     const { histories, missing } = await fetchCaseWorkflowHistories(this.client, caseId);
+    const { check: log, proofs } = await this.caseLog.check(caseId, events, Math.max(events.at(-1)?.version ?? 0, projection?.version ?? 0));
     const fold = foldHistory(events);
     const verification = caseVerification({
       caseId,
@@ -34,7 +48,8 @@ export class CaseVerificationService {
       fold: foldCheckOf(fold),
       projection: checkProjection(projection, events, fold),
       replay: await replayHistories(histories, missing, this.codec),
+      log,
     });
-    return { events, histories, verification };
+    return { events, histories, verification, proofs };
   }
 }

@@ -1,4 +1,6 @@
 import type { CaseVerification } from '../audit/case-verification';
+import type { LogCheck } from '../audit/log-inclusion-check';
+import type { NewerCheckpointCheck } from '../audit/newer-checkpoint-check';
 import type { StoreAuditSummary } from '../audit/store-audit';
 import type { CliOutput } from './command';
 
@@ -20,10 +22,27 @@ export function printCaseVerification(output: CliOutput, verification: CaseVerif
     ]),
   ];
   if (replay.workflows.length === 0) lines.push(['replay', 'unavailable', 'no workflow history to replay']);
+  lines.push(logLine(verification.log));
   output.out(heading);
   for (const [check, passed, detail] of lines) output.out(`  ${check.padEnd(11)} ${mark(passed).padEnd(11)} ${detail}`);
   const failed = lines.filter(([, passed]) => passed !== true).length;
   output.out(verification.valid ? 'VERIFIED: every check passed' : `NOT VERIFIED: ${count(failed, 'check')} did not pass`);
+}
+
+// Pending is no finding: the events arrived after the last checkpoint, and the next one will cover them.
+function logLine(log: LogCheck): Line {
+  const passed = log.status === 'unavailable' ? 'unavailable' : log.status !== 'failed';
+  const detail = log.status === 'passed' ? `${count(log.coveredEvents, 'event')} included in checkpoint ${log.checkpointSize} (key ${log.keyId})`
+    + (log.pendingEvents > 0 ? `, ${log.pendingEvents} after it` : '')
+    : log.status === 'pending' ? `no checkpoint covers these ${count(log.pendingEvents, 'event')} yet`
+      : `${log.firstInvalidVersion === null ? '' : `version ${log.firstInvalidVersion}: `}${log.problem}`;
+  return ['log', passed, detail];
+}
+
+/** Prints whether a newer checkpoint extends the bundle's. */
+export function printNewerCheckpoint(output: CliOutput, check: NewerCheckpointCheck): void {
+  const detail = check.status === 'passed' ? `checkpoint ${check.toSize} extends the bundle's checkpoint ${check.fromSize}` : check.problem ?? '';
+  output.out(`  ${'newer'.padEnd(11)} ${mark(check.status === 'unavailable' ? 'unavailable' : check.status === 'passed').padEnd(11)} ${detail}`);
 }
 
 /** Prints what auditing the whole store found: the totals, then each failing case with its first broken version. */

@@ -3,12 +3,14 @@ import { parseArgs } from 'node:util';
 import type { AuditBundle } from '../audit/audit-bundle';
 import { InvalidAuditBundleError, readAuditBundle } from '../audit/audit-bundle.reader';
 import { verifyAuditBundle } from '../audit/bundle-verifier';
+import { checkNewerCheckpoint, readNewerCheckpoint, type NewerCheckpoint } from '../audit/newer-checkpoint-check';
+import { findTrustedLogKey, type TrustedLogKey } from '../checkpoints/log-verifier-key';
 import { auditStore, countStoredCases } from '../audit/store-audit';
 import type { BrigadeConfig } from '../config/brigade-config';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { findPayloadKeys } from '../crypto/payload-keys';
 import { PostgresEventStore } from '../event-store/postgres-event-store';
-import { count, printCaseVerification, printStoreAudit } from './audit-report';
+import { count, printCaseVerification, printNewerCheckpoint, printStoreAudit } from './audit-report';
 import { UsageError, type CliOutput, type Command } from './command';
 import { progressReporter } from './progress-reporter';
 import { quietTemporalRuntime } from './quiet-temporal-runtime';
@@ -17,15 +19,23 @@ import { withDatabase } from './with-database';
 /** `brigade audit verify`: checks an exported bundle offline, or every case in the store; exit 1 on any failure. */
 export const auditCommand: Command = {
   summary: 'verify an exported case bundle offline (no database, no Temporal; payload keys from BRIGADE_PAYLOAD_KEYS or the data folder), or --all cases in the store',
-  usage: 'verify <case-<id>.audit.json> | verify --all',
+  usage: 'verify <case-<id>.audit.json> [--key <log public key file>] [--checkpoint <newer checkpoint file>] | verify --all',
   async run(args, config, output) {
     const target = parseAuditArgs(args);
-    return 'file' in target ? verifyBundleFile(target.file, config, output) : verifyStore(config, output);
+    return 'file' in target ? verifyBundleFile(target, config, output) : verifyStore(config, output);
   },
 };
 
-async function verifyBundleFile(file: string, config: BrigadeConfig, output: CliOutput): Promise<number> {
+interface BundleTarget {
+  readonly file: string;
+  readonly keyFile?: string;
+  readonly checkpointFile?: string;
+}
+
+async function verifyBundleFile({ file, keyFile, checkpointFile }: BundleTarget, config: BrigadeConfig, output: CliOutput): Promise<number> {
   let bundle: AuditBundle;
+  let trustedKey: TrustedLogKey | null;
+  let newer: NewerCheckpoint | undefined;
   try {
     bundle = readAuditBundle(await readFile(file, 'utf8'));
   } catch (error) {
@@ -34,12 +44,22 @@ async function verifyBundleFile(file: string, config: BrigadeConfig, output: Cli
     output.err(`brigade audit: ${file} ${reason}`);
     return 2;
   }
+  try {
+    const origin = bundle.log?.origin ?? config.transparencyLog.origin;
+    trustedKey = findTrustedLogKey(config, origin, keyFile === undefined ? undefined : { path: keyFile, text: await readFile(keyFile, 'utf8') });
+    newer = checkpointFile === undefined ? undefined : readNewerCheckpoint(await readFile(checkpointFile, 'utf8'));
+  } catch (error) {
+    output.err(`brigade audit: ${(error as Error).message}`);
+    return 2;
+  }
   quietTemporalRuntime();
   // The histories are encrypted as Temporal stored them: reading them takes the keys they were written with.
-  const verification = await verifyAuditBundle(bundle, new AesGcmPayloadCodec(findPayloadKeys(config)));
+  const verification = await verifyAuditBundle(bundle, new AesGcmPayloadCodec(findPayloadKeys(config)), trustedKey?.verifierKey ?? null);
   const contents = `${count(bundle.events.length, 'event')}, ${count(bundle.workflowHistories.length, 'workflow history', 'workflow histories')}`;
-  printCaseVerification(output, verification, `case ${bundle.caseId}, exported ${bundle.exportedAt} (${contents})`);
-  return verification.valid ? 0 : 1;
+  printCaseVerification(output, verification, `case ${bundle.caseId}, exported ${bundle.exportedAt} (${contents}); log key from ${trustedKey?.source ?? 'nowhere'}`);
+  const consistency = newer && checkNewerCheckpoint(bundle, newer, trustedKey?.verifierKey ?? null);
+  if (consistency) printNewerCheckpoint(output, consistency);
+  return verification.valid && (consistency === undefined || consistency.status === 'passed') ? 0 : 1;
 }
 
 async function verifyStore(config: BrigadeConfig, output: CliOutput): Promise<number> {
@@ -54,17 +74,21 @@ async function verifyStore(config: BrigadeConfig, output: CliOutput): Promise<nu
   });
 }
 
-function parseAuditArgs(args: readonly string[]): { readonly file: string } | { readonly all: true } {
+function parseAuditArgs(args: readonly string[]): BundleTarget | { readonly all: true } {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...args], options: { all: { type: 'boolean' } }, strict: true, allowPositionals: true });
+    const options = { all: { type: 'boolean' }, key: { type: 'string' }, checkpoint: { type: 'string' } } as const;
+    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   const [subcommand, ...files] = parsed.positionals;
   if (subcommand !== 'verify') throw new UsageError(subcommand ? `unknown audit command "${subcommand}"` : 'say what to do: verify');
   if (parsed.values.all && files.length > 0) throw new UsageError('give either a bundle file or --all, not both');
+  if (parsed.values.all && (parsed.values.key !== undefined || parsed.values.checkpoint !== undefined)) {
+    throw new UsageError('--key and --checkpoint go with a bundle file; --all checks the store with the configured key');
+  }
   if (parsed.values.all) return { all: true };
   if (files.length !== 1) throw new UsageError(files.length === 0 ? 'give the bundle file to verify, or --all' : 'give one bundle file at a time');
-  return { file: files[0] };
+  return { file: files[0], keyFile: parsed.values.key, checkpointFile: parsed.values.checkpoint };
 }

@@ -192,8 +192,11 @@ describe('the audit HTTP API', () => {
       expect(response.headers['content-type']).toMatch(/^application\/json/);
       const stored = await harness.eventStore.readStream(workflowCaseId);
       expect(response.body).toMatchObject({
-        format: 'brigade-case-audit', formatVersion: 1, caseId: workflowCaseId, events: stored, verification: { valid: true },
+        format: 'brigade-case-audit', formatVersion: 2, caseId: workflowCaseId, events: stored, verification: { valid: true },
+        log: { origin: 'brigade.local/case-events', keyId: expect.stringMatching(/^[0-9a-f]{8}$/) },
       });
+      expect(response.body.log.entries.map((entry: { version: number; eventHash: string }) => [entry.version, entry.eventHash]))
+        .toEqual(stored.map((event) => [event.version, event.hash]));
       expect(Date.parse(response.body.exportedAt)).not.toBeNaN();
       expect(response.body.workflowHistories.map((entry: { workflowId: string }) => entry.workflowId))
         .toEqual([`case-${workflowCaseId}`, `case-${workflowCaseId}-esc-1`]);

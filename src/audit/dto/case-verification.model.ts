@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ChainVerification } from '../../event-store/event-store.port';
 import type { CaseVerification, FoldCheck } from '../case-verification';
+import type { LogCheck, LogCheckStatus } from '../log-inclusion-check';
 import type { ProjectionCheck } from '../projection-check';
 import type { ReplayReport, ReplayStatus, WorkflowReplay } from '../workflow-replayer';
 
@@ -52,13 +53,33 @@ export class ReplayReportModel implements ReplayReport {
   @ApiProperty({ type: WorkflowReplayModel, nullable: true }) readonly firstDivergence!: WorkflowReplayModel | null;
 }
 
+const LOG_STATUSES: LogCheckStatus[] = ['passed', 'pending', 'failed', 'unavailable'];
+
+/** The case's events in the transparency log, for the OpenAPI document. */
+export class LogCheckModel implements LogCheck {
+  @ApiProperty({
+    enum: LOG_STATUSES, enumName: 'LogCheckStatus',
+    description: '`pending` while no checkpoint covers the events yet (no finding); `unavailable` when no trusted public key is at hand (not a pass).',
+  })
+  readonly status!: LogCheckStatus;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The tree size of the checkpoint checked against.' }) readonly checkpointSize!: number | null;
+  @ApiProperty({ type: String, nullable: true }) readonly rootHash!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '033de0ae' }) readonly keyId!: string | null;
+  @ApiProperty({ type: 'integer', description: 'Events proven included in the checkpoint.' }) readonly coveredEvents!: number;
+  @ApiProperty({ type: 'integer', description: 'Events recorded after the checkpoint.' }) readonly pendingEvents!: number;
+  @ApiProperty({ type: 'integer', nullable: true }) readonly firstInvalidVersion!: number | null;
+  @ApiProperty({ type: String, nullable: true, example: 'version 3 (leaf 41) is not included in checkpoint 120: the event or the log was changed after that checkpoint was signed' })
+  readonly problem!: string | null;
+}
+
 /** Everything an audit checks about a case, for the OpenAPI document. */
 export class CaseVerificationModel implements CaseVerification {
   @ApiProperty({ format: 'uuid' }) readonly caseId!: string;
-  @ApiProperty({ description: 'True only when the chain holds, the events fold, the read model agrees and the replay passed.' }) readonly valid!: boolean;
+  @ApiProperty({ description: 'True only when the chain holds, the events fold, the read model agrees, the replay passed and the log holds the events.' }) readonly valid!: boolean;
   @ApiProperty({ type: ChainVerificationModel }) readonly chain!: ChainVerificationModel;
   @ApiProperty({ type: FoldCheckModel }) readonly fold!: FoldCheckModel;
   @ApiProperty({ type: ProjectionCheckModel, nullable: true, description: 'Null in an offline check, which has no read model.' })
   readonly projection!: ProjectionCheckModel | null;
   @ApiProperty({ type: ReplayReportModel }) readonly replay!: ReplayReportModel;
+  @ApiProperty({ type: LogCheckModel }) readonly log!: LogCheckModel;
 }

@@ -33,10 +33,14 @@ const ladderHistory = history('full-case-incident.ladder-1.json');
 const caseId = caseHistory.workflowId.replace(/^case-/, '');
 const fullHistory = aFullCaseHistory(aSupportRequest({ caseId }));
 
+// Before any checkpoint: every event has its leaf, and the log check is pending, which is no finding.
 function aBundle(overrides: Partial<AuditBundle> = {}): AuditBundle {
+  const events = overrides.events ?? chained(caseId, fullHistory);
+  const entries = events.map((event, index) => ({ version: event.version, leafIndex: index, eventHash: event.hash, proof: null }));
   return {
     format: AUDIT_BUNDLE_FORMAT, formatVersion: AUDIT_BUNDLE_VERSION, caseId, exportedAt: '2027-05-01T12:00:00.000Z',
-    events: chained(caseId, fullHistory), workflowHistories: [caseHistory, ladderHistory],
+    events, workflowHistories: [caseHistory, ladderHistory],
+    log: { origin: 'brigade.test/log', keyId: '00000000', checkpoint: null, entries },
     verification: { valid: true } as CaseVerification,
     ...overrides,
   };
@@ -50,6 +54,7 @@ describe('verifying an audit bundle offline', () => {
       caseId, valid: true, projection: null,
       chain: { valid: true, eventCount: fullHistory.length }, fold: { valid: true, stage: 'Closed' },
       replay: { status: 'passed', workflows: [{ workflowId: caseHistory.workflowId }, { workflowId: ladderHistory.workflowId }] },
+      log: { status: 'pending', pendingEvents: fullHistory.length },
     });
   });
 
@@ -108,7 +113,10 @@ describe('reading an audit bundle', () => {
   });
 
   it.each([
-    ['a bundle of another layout version', { formatVersion: 2 }, 'its formatVersion 2 is not 1, the one this Brigade reads'],
+    ['a bundle of another layout version', { formatVersion: 3 }, 'its formatVersion 3 is not one this Brigade reads (1 or 2)'],
+    ['a layout-2 bundle without its log section', { log: undefined }, 'it has no log section'],
+    ['a log entry with a short hash', { log: { origin: 'o', keyId: '00000000', checkpoint: null, entries: [{ version: 1, leafIndex: 0, eventHash: 'ab', proof: null }] } },
+      'log.entries[0] must have a whole version and leafIndex and a 64-digit hex eventHash'],
     ['an event without its hash', { events: [{ ...aBundle().events[0], hash: undefined }] }, 'events[0].hash must be a text'],
     ['an event without an actor id', { events: [{ ...aBundle().events[0], actor: { role: 'coordinator' } }] }, 'events[0].actor must be a role and an id'],
     ['a history without events', { workflowHistories: [{ workflowId: 'case-x', history: { events: [] } }] }, 'workflowHistories[0] (case-x) has no history events'],

@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { checkCaseInLog, type LogCheck, type LogEntry } from '../audit/log-inclusion-check';
+import { CheckpointRepository } from './checkpoint.repository';
+import { LOG_KEYS } from './log-keys.provider';
+import type { LogKeys } from './log-keys';
+import { LogLeavesRepository } from './log-leaves.repository';
+import { LogTreeService } from './log-tree.service';
+import type { StoredCheckpoint } from './stored-checkpoint';
+
+/** A case's events in the log, with inclusion proofs against one checkpoint. */
+export interface CaseInclusionProofs {
+  readonly caseId: string;
+  readonly checkpoint: StoredCheckpoint | null;
+  readonly entries: readonly LogEntry[];
+}
+
+/** Thrown when proofs are asked for against a tree size no checkpoint was made at. */
+export class UnknownCheckpointError extends Error {}
+
+/** Places a case's events in the transparency log: their leaves, their inclusion proofs, and the check of both. */
+@Injectable()
+export class CaseLogService {
+  constructor(
+    private readonly leaves: LogLeavesRepository,
+    private readonly checkpoints: CheckpointRepository,
+    private readonly tree: LogTreeService,
+    @Inject(LOG_KEYS) private readonly keys: LogKeys,
+  ) {}
+
+  /** The case's leaves with proofs against the checkpoint at `treeSize`, or against the latest when none is named. */
+  async inclusionProofs(caseId: string, treeSize?: number): Promise<CaseInclusionProofs> {
+    const checkpoint = treeSize === undefined ? await this.checkpoints.latest() : await this.checkpoints.atSize(treeSize);
+    if (treeSize !== undefined && !checkpoint) throw new UnknownCheckpointError(`no checkpoint was made at tree size ${treeSize}`);
+    const [leaves, tree] = await Promise.all([this.leaves.leavesOfCase(caseId), this.tree.synced()]);
+    const size = checkpoint?.treeSize ?? 0;
+    const entries = leaves.map(({ version, leafIndex, eventHash }): LogEntry => ({
+      version, leafIndex, eventHash,
+      // A leaf beyond what this process has read cannot be below the checkpoint: the tree is read before it is checked.
+      proof: leafIndex < size && size <= tree.size ? tree.inclusionProof(leafIndex, size).map((hash) => hash.toString('hex')) : null,
+    }));
+    return { caseId, checkpoint, entries };
+  }
+
+  /**
+   * Checks the case's stored events against the latest checkpoint with the log's own public key. Leaves above
+   * `readUpTo` (the last version the caller's read saw, in its events or its read model) were appended after that read.
+   */
+  async check(
+    caseId: string, events: ReadonlyArray<{ readonly version: number; readonly hash: string }>, readUpTo: number,
+  ): Promise<{ check: LogCheck; proofs: CaseInclusionProofs }> {
+    const all = await this.inclusionProofs(caseId);
+    const proofs = { ...all, entries: all.entries.filter((entry) => entry.version <= readUpTo) };
+    const check = checkCaseInLog({ events, entries: proofs.entries, signedNote: proofs.checkpoint?.signedNote ?? null, verifierKey: this.keys.verifierKey });
+    return { check, proofs };
+  }
+}
