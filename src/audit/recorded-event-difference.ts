@@ -1,0 +1,95 @@
+import type { CaseEventType, NewCaseEvent } from '../domain/case.events';
+import { REDACTED, SENSITIVE_EVENT_FIELDS } from '../domain/sensitive-fields';
+import type { Causation, StoredCaseEvent } from '../event-store/event-store.port';
+
+/** An event as a workflow history recorded it: what the workflow proposed, with the envelope the store gives it. */
+export type RecordedCaseEvent = NewCaseEvent & {
+  readonly caseId: string;
+  readonly idempotencyKey: string;
+  readonly causation: Causation;
+};
+
+/** The first field in which a stored event differs from its recording; sensitive values read as `REDACTED`. */
+export interface FieldDifference {
+  /** A dotted path such as `data.riskLevel`, with list positions in brackets: `data.members[2].name`. */
+  readonly field: string;
+  readonly stored: unknown;
+  readonly recorded: unknown;
+}
+
+type PathSegment = string | number;
+
+/** The first field, in the order an auditor reads an event, in which a stored event differs from what was recorded. */
+export function firstFieldDifference(stored: StoredCaseEvent, recorded: RecordedCaseEvent): FieldDifference | null {
+  const difference = firstDifference(comparable(stored), comparable(recorded), []);
+  if (!difference) return null;
+  const { path } = difference;
+  const hidden = path[0] === 'data' && isSensitive(recorded.type, path.slice(1));
+  return {
+    field: path.map((segment, index) => typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join(''),
+    stored: hidden ? REDACTED : difference.stored,
+    recorded: hidden ? REDACTED : difference.recorded,
+  };
+}
+
+// The fields a workflow decides, in reading order. `recordedAt` is left out: the database sets it when it commits the
+// append, so no history holds it and it cannot be checked against one. The JSON round trip drops what JSONB drops.
+function comparable(event: StoredCaseEvent | RecordedCaseEvent): unknown {
+  return JSON.parse(JSON.stringify({
+    caseId: event.caseId,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data,
+    actor: { role: event.actor?.role, id: event.actor?.id },
+    occurredAt: isoTime(event.occurredAt),
+    idempotencyKey: event.idempotencyKey,
+    causation: { workflowId: event.causation?.workflowId, runId: event.causation?.runId, activityId: event.causation?.activityId },
+  }));
+}
+
+// The store writes occurredAt as a timestamp and reads it back in ISO form, so the same instant may be spelled otherwise.
+function isoTime(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const time = new Date(value);
+  return Number.isNaN(time.getTime()) ? value : time.toISOString();
+}
+
+interface Difference {
+  readonly path: readonly PathSegment[];
+  readonly stored: unknown;
+  readonly recorded: unknown;
+}
+
+function firstDifference(stored: unknown, recorded: unknown, path: readonly PathSegment[]): Difference | null {
+  if (isRecord(stored) && isRecord(recorded)) {
+    for (const key of new Set([...Object.keys(recorded), ...Object.keys(stored)])) {
+      const difference = firstDifference(stored[key], recorded[key], [...path, key]);
+      if (difference) return difference;
+    }
+    return null;
+  }
+  if (Array.isArray(stored) && Array.isArray(recorded)) {
+    for (let index = 0; index < Math.max(stored.length, recorded.length); index++) {
+      const difference = firstDifference(stored[index], recorded[index], [...path, index]);
+      if (difference) return difference;
+    }
+    return null;
+  }
+  return stored === recorded ? null : { path, stored, recorded };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// A difference is sensitive at or under a sensitive field, and also above one, where its values would contain it.
+function isSensitive(type: string, dataPath: readonly PathSegment[]): boolean {
+  const sensitive = SENSITIVE_EVENT_FIELDS[type as CaseEventType] as readonly string[] | undefined;
+  // A type outside the catalogue has no list of its free text, so all of its data is kept out of the report.
+  if (!sensitive) return true;
+  const segments = dataPath.map((segment) => typeof segment === 'number' ? '*' : segment);
+  return sensitive.some((field) => {
+    const parts = field.split('.');
+    return parts.slice(0, segments.length).every((part, index) => part === segments[index]);
+  });
+}
