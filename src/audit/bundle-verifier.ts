@@ -5,7 +5,8 @@ import type { AuditBundle } from './audit-bundle';
 import { caseVerification, foldCheckOf, type CaseVerification } from './case-verification';
 import { verifyEventChain } from './event-chain';
 import { checkCaseInLog, type LogCheck } from './log-inclusion-check';
-import { replayHistories, type WorkflowReplay } from './workflow-replayer';
+import { checkRecordedEvents, eventsTheWorkflowRecorded } from './recorded-events-check';
+import { NO_KEYS, replayHistories, type WorkflowReplay } from './workflow-replayer';
 
 /**
  * Verifies a bundle from its own contents, trusting none of its recorded verdicts: recomputes the hash chain, folds
@@ -32,6 +33,7 @@ export async function verifyAuditBundle(bundle: AuditBundle, codec?: AesGcmPaylo
     fold: foldCheckOf(foldHistory(events)),
     projection: null,
     replay: await replayHistories(ownHistories, findings, codec),
+    recordedEvents: await checkRecordedEvents(caseId, eventsTheWorkflowRecorded(events), ownHistories, codec ?? NO_KEYS),
     log: bundleLogCheck(bundle, verifierKey),
   });
 }

@@ -11,6 +11,7 @@ import { fetchCaseWorkflowHistories, type FetchedHistory } from './case-workflow
 import { caseVerification, foldCheckOf, type CaseVerification } from './case-verification';
 import { checkProjection } from './projection-check';
 import { RecordedCaseReader } from './recorded-case.reader';
+import { checkRecordedEvents, eventsTheWorkflowRecorded } from './recorded-events-check';
 import { replayHistories } from './workflow-replayer';
 
 interface Inspection {
@@ -48,6 +49,7 @@ export class CaseVerificationService {
       fold: foldCheckOf(fold),
       projection: checkProjection(projection, events, fold),
       replay: await replayHistories(histories, missing, this.codec),
+      recordedEvents: await checkRecordedEvents(caseId, eventsTheWorkflowRecorded(events), histories, this.codec),
       log,
     });
     return { events, histories, verification, proofs };

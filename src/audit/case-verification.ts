@@ -2,6 +2,7 @@ import type { HistoryFold } from '../domain/case-history';
 import type { ChainVerification } from '../event-store/event-store.port';
 import type { LogCheck } from './log-inclusion-check';
 import type { ProjectionCheck } from './projection-check';
+import type { RecordedEventsCheck } from './recorded-events-check';
 import type { ReplayReport } from './workflow-replayer';
 
 /** Whether the events fold with `evolve` into a state: an impossible order is a finding. */
@@ -17,13 +18,15 @@ export interface FoldCheck {
 /** Everything an audit checks about one case, and whether all of it passed. */
 export interface CaseVerification {
   readonly caseId: string;
-  /** True only when the chain holds, the events fold, the read model agrees, the replay passed and the log holds the events. */
+  /** True only when the chain holds, the events fold, the read model agrees, the replay passed, the events are those recorded and the log holds them. */
   readonly valid: boolean;
   readonly chain: ChainVerification;
   readonly fold: FoldCheck;
   /** Null where there is no read model to compare, as in an exported bundle. */
   readonly projection: ProjectionCheck | null;
   readonly replay: ReplayReport;
+  /** Whether the stored events are, one by one, the events the workflow histories recorded. */
+  readonly recordedEvents: RecordedEventsCheck;
   /** Whether the events are the log's leaves and included in its latest signed checkpoint. */
   readonly log: LogCheck;
 }
@@ -36,6 +39,7 @@ export function foldCheckOf(fold: HistoryFold): FoldCheck {
 /** Puts the checks together; a replay that could not run is not a pass, so such a case is not `valid`. */
 export function caseVerification(checks: Omit<CaseVerification, 'valid'>): CaseVerification {
   const valid = checks.chain.valid && checks.fold.valid && (checks.projection?.consistent ?? true) && checks.replay.status === 'passed'
-    && (checks.log.status === 'passed' || checks.log.status === 'pending');
-  return { caseId: checks.caseId, valid, chain: checks.chain, fold: checks.fold, projection: checks.projection, replay: checks.replay, log: checks.log };
+    && checks.recordedEvents.status === 'passed' && (checks.log.status === 'passed' || checks.log.status === 'pending');
+  const { caseId, chain, fold, projection, replay, recordedEvents, log } = checks;
+  return { caseId, valid, chain, fold, projection, replay, recordedEvents, log };
 }

@@ -32,6 +32,14 @@ export interface RecordedEventsCheck {
 }
 
 /**
+ * The stored events a case workflow records itself: all but `HistoryArchived`, which the archiver appends after the
+ * case closed and which the archive check answers for (its hash must match the archived history).
+ */
+export function eventsTheWorkflowRecorded(events: readonly StoredCaseEvent[]): StoredCaseEvent[] {
+  return events.filter((event) => (event.type as string) !== 'HistoryArchived');
+}
+
+/**
  * Compares a case's stored events with what its workflow histories recorded through `recordCaseEvents`, reading the
  * recorded payloads through `reader`; unavailable without the case workflow's history or a key its recordings need.
  */

@@ -46,7 +46,8 @@ export function todaysWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   return bundle;
 }
 
-const NO_KEYS = new AesGcmPayloadCodec({ activeKeyId: undefined, keys: [], source: 'no payload keys' });
+/** A codec without keys: reads plain payloads and finds every encrypted one unreadable. */
+export const NO_KEYS = new AesGcmPayloadCodec({ activeKeyId: undefined, keys: [], source: 'no payload keys' });
 
 /**
  * Replays each history with today's workflow code and reports, per workflow, whether it made the same decisions.

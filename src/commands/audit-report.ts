@@ -1,5 +1,6 @@
 import type { CaseVerification } from '../audit/case-verification';
 import type { LogCheck } from '../audit/log-inclusion-check';
+import type { RecordedEventsCheck } from '../audit/recorded-events-check';
 import type { NewerCheckpointCheck } from '../audit/newer-checkpoint-check';
 import type { StoreAuditSummary } from '../audit/store-audit';
 import type { CliOutput } from './command';
@@ -22,11 +23,18 @@ export function printCaseVerification(output: CliOutput, verification: CaseVerif
     ]),
   ];
   if (replay.workflows.length === 0) lines.push(['replay', 'unavailable', 'no workflow history to replay']);
-  lines.push(logLine(verification.log));
+  lines.push(recordedLine(verification.recordedEvents), logLine(verification.log));
   output.out(heading);
   for (const [check, passed, detail] of lines) output.out(`  ${check.padEnd(11)} ${mark(passed).padEnd(11)} ${detail}`);
   const failed = lines.filter(([, passed]) => passed !== true).length;
   output.out(verification.valid ? 'VERIFIED: every check passed' : `NOT VERIFIED: ${count(failed, 'check')} did not pass`);
+}
+
+function recordedLine(check: RecordedEventsCheck): Line {
+  const passed = check.status === 'unavailable' ? 'unavailable' : check.status === 'passed';
+  const detail = check.status === 'passed' ? `${count(check.comparedEvents, 'event')} as ${count(check.recordings, 'recording')} in the histories recorded them`
+    : check.firstMismatch?.problem ?? check.problem ?? '';
+  return ['recorded', passed, detail];
 }
 
 // Pending is no finding: the events arrived after the last checkpoint, and the next one will cover them.

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { ChainVerification } from '../../event-store/event-store.port';
 import type { CaseVerification, FoldCheck } from '../case-verification';
 import type { LogCheck, LogCheckStatus } from '../log-inclusion-check';
+import type { RecordedEventMismatch, RecordedEventsCheck, RecordedEventsStatus } from '../recorded-events-check';
 import type { ProjectionCheck } from '../projection-check';
 import type { ReplayReport, ReplayStatus, WorkflowReplay } from '../workflow-replayer';
 
@@ -53,6 +54,30 @@ export class ReplayReportModel implements ReplayReport {
   @ApiProperty({ type: WorkflowReplayModel, nullable: true }) readonly firstDivergence!: WorkflowReplayModel | null;
 }
 
+const RECORDED_STATUSES: RecordedEventsStatus[] = ['passed', 'mismatch', 'unavailable'];
+
+/** The first difference between the stored events and the recorded ones, for the OpenAPI document. */
+export class RecordedEventMismatchModel implements RecordedEventMismatch {
+  @ApiProperty({ type: 'integer' }) readonly version!: number;
+  @ApiProperty({ type: String, nullable: true, example: 'data.riskLevel', description: 'Null when a whole event is missing, unrecorded or doubled.' })
+  readonly field!: string | null;
+  @ApiProperty({ description: 'The stored value; `[redacted]` for a sensitive field, the event type for a whole-event finding.', example: 'LOW' })
+  readonly stored!: unknown;
+  @ApiProperty({ description: 'The value the workflow history recorded, likewise.', example: 'HIGH' }) readonly recorded!: unknown;
+  @ApiProperty({ example: 'version 2 differs from what the workflow recorded in data.riskLevel' }) readonly problem!: string;
+}
+
+/** The event-by-event comparison with the workflow histories, for the OpenAPI document. */
+export class RecordedEventsCheckModel implements RecordedEventsCheck {
+  @ApiProperty({ format: 'uuid' }) readonly caseId!: string;
+  @ApiProperty({ enum: RECORDED_STATUSES, enumName: 'RecordedEventsStatus', description: '`unavailable` when no history or payload key is at hand: not a pass.' })
+  readonly status!: RecordedEventsStatus;
+  @ApiProperty({ type: 'integer', description: 'Stored events compared with the recording that claims their version.' }) readonly comparedEvents!: number;
+  @ApiProperty({ type: 'integer', description: 'recordCaseEvents calls found in the histories.' }) readonly recordings!: number;
+  @ApiProperty({ type: RecordedEventMismatchModel, nullable: true }) readonly firstMismatch!: RecordedEventMismatchModel | null;
+  @ApiProperty({ type: String, nullable: true }) readonly problem!: string | null;
+}
+
 const LOG_STATUSES: LogCheckStatus[] = ['passed', 'pending', 'failed', 'unavailable'];
 
 /** The case's events in the transparency log, for the OpenAPI document. */
@@ -75,11 +100,12 @@ export class LogCheckModel implements LogCheck {
 /** Everything an audit checks about a case, for the OpenAPI document. */
 export class CaseVerificationModel implements CaseVerification {
   @ApiProperty({ format: 'uuid' }) readonly caseId!: string;
-  @ApiProperty({ description: 'True only when the chain holds, the events fold, the read model agrees, the replay passed and the log holds the events.' }) readonly valid!: boolean;
+  @ApiProperty({ description: 'True only when the chain holds, the events fold, the read model agrees, the replay passed, the events are those recorded and the log holds them.' }) readonly valid!: boolean;
   @ApiProperty({ type: ChainVerificationModel }) readonly chain!: ChainVerificationModel;
   @ApiProperty({ type: FoldCheckModel }) readonly fold!: FoldCheckModel;
   @ApiProperty({ type: ProjectionCheckModel, nullable: true, description: 'Null in an offline check, which has no read model.' })
   readonly projection!: ProjectionCheckModel | null;
   @ApiProperty({ type: ReplayReportModel }) readonly replay!: ReplayReportModel;
+  @ApiProperty({ type: RecordedEventsCheckModel }) readonly recordedEvents!: RecordedEventsCheckModel;
   @ApiProperty({ type: LogCheckModel }) readonly log!: LogCheckModel;
 }
