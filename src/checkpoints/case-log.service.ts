@@ -3,7 +3,7 @@ import { checkCaseInLog, type LogCheck, type LogEntry } from '../audit/log-inclu
 import { CheckpointRepository } from './checkpoint.repository';
 import { LOG_KEYS } from './log-keys.provider';
 import type { LogKeys } from './log-keys';
-import { LogLeavesRepository } from './log-leaves.repository';
+import { LogLeavesRepository, MissingLeafError } from './log-leaves.repository';
 import { LogTreeService } from './log-tree.service';
 import type { StoredCheckpoint } from './stored-checkpoint';
 
@@ -48,7 +48,17 @@ export class CaseLogService {
   async check(
     caseId: string, events: ReadonlyArray<{ readonly version: number; readonly hash: string }>, readUpTo: number,
   ): Promise<{ check: LogCheck; proofs: CaseInclusionProofs }> {
-    const all = await this.inclusionProofs(caseId);
+    let all: CaseInclusionProofs;
+    try {
+      all = await this.inclusionProofs(caseId);
+    } catch (error) {
+      if (!(error instanceof MissingLeafError)) throw error;
+      const check: LogCheck = {
+        status: 'failed', checkpointSize: null, rootHash: null, keyId: this.keys.keyId, coveredEvents: 0, pendingEvents: events.length,
+        firstInvalidVersion: null, problem: error.message,
+      };
+      return { check, proofs: { caseId, checkpoint: null, entries: [] } };
+    }
     const proofs = { ...all, entries: all.entries.filter((entry) => entry.version <= readUpTo) };
     const check = checkCaseInLog({ events, entries: proofs.entries, signedNote: proofs.checkpoint?.signedNote ?? null, verifierKey: this.keys.verifierKey });
     return { check, proofs };

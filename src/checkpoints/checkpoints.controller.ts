@@ -12,6 +12,7 @@ import {
 import { CheckpointRepository } from './checkpoint.repository';
 import { CheckpointListQueryDto, ConsistencyQueryDto, InclusionProofsQueryDto } from './dto/checkpoint-queries.dto';
 import { LOG_KEYS } from './log-keys.provider';
+import { MissingLeafError } from './log-leaves.repository';
 import type { LogKeys } from './log-keys';
 import { LogTreeService } from './log-tree.service';
 
@@ -58,7 +59,7 @@ export class CheckpointsController {
     try {
       return await this.maker.make();
     } catch (error) {
-      if (error instanceof LogRewrittenError) throw new ConflictException(error.message);
+      if (error instanceof LogRewrittenError || error instanceof MissingLeafError) throw new ConflictException(error.message);
       throw error;
     }
   }

@@ -9,16 +9,29 @@ export interface LogLeaf {
   readonly eventHash: string;
 }
 
+/** Thrown when the log's leaves have a gap: a leaf was deleted, which no append ever does. */
+export class MissingLeafError extends Error {
+  constructor(readonly leafIndex: number) {
+    super(`leaf ${leafIndex} of the transparency log is missing: it was deleted behind the store's back`);
+    this.name = 'MissingLeafError';
+  }
+}
+
 /** Reads the transparency log's leaves; appends write them, in the event store's own transaction. */
 @Injectable()
 export class LogLeavesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The event hashes of the leaves from `fromIndex` on, in index order, at most `limit` of them. */
+  /**
+   * The event hashes of the leaves from `fromIndex` on, in index order, at most `limit` of them. Appends commit leaves
+   * without gaps, so a missing index means a leaf was deleted behind the store's back: that is thrown, not skipped.
+   */
   async eventHashesFrom(fromIndex: number, limit: number): Promise<string[]> {
-    const rows: Array<{ event_hash: string }> = await this.dataSource.query(
-      'SELECT event_hash FROM transparency_log_leaves WHERE leaf_index >= $1 ORDER BY leaf_index LIMIT $2', [fromIndex, limit],
+    const rows: Array<{ leaf_index: string; event_hash: string }> = await this.dataSource.query(
+      'SELECT leaf_index, event_hash FROM transparency_log_leaves WHERE leaf_index >= $1 ORDER BY leaf_index LIMIT $2', [fromIndex, limit],
     );
+    const gap = rows.findIndex((row, offset) => Number(row.leaf_index) !== fromIndex + offset);
+    if (gap >= 0) throw new MissingLeafError(fromIndex + gap);
     return rows.map((row) => row.event_hash);
   }
 
