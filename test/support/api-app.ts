@@ -12,6 +12,7 @@ import { BrigadeExpressAdapter } from '../../src/runtime/brigade-http-server';
 import { refuseUnknownHosts } from '../../src/runtime/host-allow-list';
 import { HttpRuntimeModule } from '../../src/runtime/http-runtime.module';
 import { fakeTemporalModule, type FakeTemporal } from './fake-temporal';
+import { TEST_LOG_KEY_ENV } from './log-keys';
 import { TEST_PAYLOAD_KEY_ENV } from './payload-keys';
 import type { TestDatabase } from './test-database';
 import { TEST_TOKEN_ENV, bearer } from './tokens';
@@ -39,7 +40,7 @@ export interface ApiAppOptions {
 
 /** Starts the given modules as an HTTP app on a test database, with the same guard, pipe and filter as production. */
 export async function createApiApp(db: TestDatabase, options: ApiAppOptions): Promise<ApiApp> {
-  const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV, ...options.env });
+  const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV, ...TEST_LOG_KEY_ENV, ...options.env });
   const moduleRef = await Test.createTestingModule({
     imports: [
       TypeOrmModule.forRoot(brigadeDataSourceOptions(db.url, { logging: false })),
