@@ -7,6 +7,8 @@ const passing: AuditVerification = {
   fold: { valid: true, failedVersion: null, problem: null },
   projection: { consistent: true, problem: null },
   replay: { status: 'passed', workflows: [{ workflowId: 'case-5b1d', status: 'passed', message: null }] },
+  recordedEvents: { status: 'passed', problem: null },
+  log: { status: 'pending', problem: null },
 };
 
 describe("the auditor's verification checks", () => {
@@ -16,6 +18,8 @@ describe("the auditor's verification checks", () => {
       { name: 'fold', passed: true, problem: null },
       { name: 'projection', passed: true, problem: null },
       { name: 'replay', passed: true, problem: null },
+      { name: 'recorded', passed: true, problem: null },
+      { name: 'log', passed: true, problem: null },
     ]);
   });
 
@@ -26,6 +30,8 @@ describe("the auditor's verification checks", () => {
       chain: { valid: false, eventCount: 9, firstInvalidVersion: 4, problem: 'hash does not match the event content' },
       projection: null,
       replay: { status: 'diverged', workflows: [{ workflowId: 'case-5b1d', status: 'diverged', message: 'Nondeterminism' }] },
+      recordedEvents: { status: 'mismatch', problem: 'version 4 differs from what the workflow recorded in data.riskLevel' },
+      log: { status: 'failed', problem: 'version 4 (leaf 17) is not included in checkpoint 40' },
     };
 
     expect(auditChecks(broken)).toEqual([
@@ -33,6 +39,8 @@ describe("the auditor's verification checks", () => {
       { name: 'fold', passed: true, problem: null },
       { name: 'projection', passed: null, problem: null },
       { name: 'replay', passed: false, problem: 'case-5b1d: diverged — Nondeterminism' },
+      { name: 'recorded', passed: false, problem: 'version 4 differs from what the workflow recorded in data.riskLevel' },
+      { name: 'log', passed: false, problem: 'version 4 (leaf 17) is not included in checkpoint 40' },
     ]);
   });
 });

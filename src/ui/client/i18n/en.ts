@@ -334,7 +334,7 @@ export const en = {
     notVerified: 'Not verified: at least one check failed.',
     verifiedAnnouncement: 'Verification done: verified.',
     notVerifiedAnnouncement: 'Verification done: not verified.',
-    check: { chain: 'Hash chain', fold: 'Fold of the state', projection: 'Read model', replay: 'Workflow replay' },
+    check: { chain: 'Hash chain', fold: 'Fold of the state', projection: 'Read model', replay: 'Workflow replay', recorded: 'Events as the workflow recorded them', log: 'Transparency log and checkpoint' },
     eventCount: (n: number) => (n === 1 ? '1 event' : `${n} events`),
     passed: 'passed',
     failed: 'failed',

@@ -341,7 +341,7 @@ export const nl = {
     notVerified: 'Niet geverifieerd: minstens één controle is mislukt.',
     verifiedAnnouncement: 'Controle klaar: geverifieerd.',
     notVerifiedAnnouncement: 'Controle klaar: niet geverifieerd.',
-    check: { chain: 'Hashketen', fold: 'Afleiding van de toestand', projection: 'Leesmodel', replay: 'Herhaling van de workflow' },
+    check: { chain: 'Hashketen', fold: 'Afleiding van de toestand', projection: 'Leesmodel', replay: 'Herhaling van de workflow', recorded: 'Gebeurtenissen zoals de workflow ze vastlegde', log: 'Transparantielog en checkpoint' },
     eventCount: (n: number) => (n === 1 ? '1 gebeurtenis' : `${n} gebeurtenissen`),
     passed: 'geslaagd',
     failed: 'mislukt',

@@ -40,10 +40,14 @@ export interface AuditVerification {
     readonly status: AuditReplayStatus;
     readonly workflows: ReadonlyArray<{ readonly workflowId: string; readonly status: AuditReplayStatus; readonly message: string | null }>;
   };
+  /** The stored events compared one by one with the events the workflow histories recorded. */
+  readonly recordedEvents: { readonly status: 'passed' | 'mismatch' | 'unavailable'; readonly problem: string | null };
+  /** The events in the transparency log: `pending` while no checkpoint covers them yet, which is no finding. */
+  readonly log: { readonly status: 'passed' | 'pending' | 'failed' | 'unavailable'; readonly problem: string | null };
 }
 
 /** The checks a verification reports, in the order the page lists them. */
-export type AuditCheckName = 'chain' | 'fold' | 'projection' | 'replay';
+export type AuditCheckName = 'chain' | 'fold' | 'projection' | 'replay' | 'recorded' | 'log';
 
 /** One check of a verification: whether it passed (null when it does not apply) and, if not, why. */
 export interface AuditCheck {
@@ -54,7 +58,7 @@ export interface AuditCheck {
 
 /** The verification as a list of checks, each passed or failed with the server's reason. */
 export function auditChecks(verification: AuditVerification): AuditCheck[] {
-  const { chain, fold, projection, replay } = verification;
+  const { chain, fold, projection, replay, recordedEvents, log } = verification;
   const divergence = replay.workflows.find((w) => w.status !== 'passed');
   return [
     { name: 'chain', passed: chain.valid, problem: chain.valid ? null : `v${chain.firstInvalidVersion ?? '?'}: ${chain.problem ?? ''}` },
@@ -65,6 +69,8 @@ export function auditChecks(verification: AuditVerification): AuditCheck[] {
       passed: replay.status === 'passed',
       problem: divergence ? `${divergence.workflowId}: ${divergence.status}${divergence.message ? ` — ${divergence.message}` : ''}` : null,
     },
+    { name: 'recorded', passed: recordedEvents.status === 'passed', problem: recordedEvents.problem },
+    { name: 'log', passed: log.status === 'passed' || log.status === 'pending', problem: log.problem },
   ];
 }
 
