@@ -73,7 +73,8 @@ describe('the transparency log over HTTP', () => {
     db = await createTestDatabase();
     store = new PostgresEventStore(db.dataSource);
     witness = await mkdtemp(path.join(tmpdir(), 'brigade-witness-'));
-    app = await createApiApp(db, { imports: [CheckpointsModule], env: { BRIGADE_CHECKPOINT_DIR: witness, BRIGADE_CHECKPOINT_INTERVAL: '1s', BRIGADE_LOG_ORIGIN: 'brigade.test/log' } });
+    // Checkpoints on demand only here, so each test knows which exist; the timer has a test and an app of its own.
+    app = await createApiApp(db, { imports: [CheckpointsModule], env: { BRIGADE_CHECKPOINT_DIR: witness, BRIGADE_CHECKPOINT_INTERVAL: '1h', BRIGADE_LOG_ORIGIN: 'brigade.test/log' } });
   });
   afterAll(async () => {
     await app?.close();
@@ -120,11 +121,12 @@ describe('the transparency log over HTTP', () => {
   it('makes the next checkpoint by itself once events arrive, consistent with the first', async () => {
     const first = (await auditor().get('/checkpoints/latest').expect(200)).body;
     await recordFullCase(store);
+    const timed = await createApiApp(db, { imports: [CheckpointsModule], env: { BRIGADE_CHECKPOINT_DIR: witness, BRIGADE_CHECKPOINT_INTERVAL: '1s', BRIGADE_LOG_ORIGIN: 'brigade.test/log' } });
 
     const second = await eventually(async () => {
       const latest = (await auditor().get('/checkpoints/latest').expect(200)).body;
       return latest.treeSize > first.treeSize ? latest : undefined;
-    }, 'a checkpoint over the new events', 10_000);
+    }, 'a checkpoint over the new events', 10_000).finally(() => timed.close());
     const proof = (await auditor().get(`/checkpoints/consistency?from=${first.treeSize}&to=${second.treeSize}`).expect(200)).body;
 
     expect(proof).toMatchObject({ fromSize: first.treeSize, toSize: second.treeSize, fromRoot: first.rootHash, toRoot: second.rootHash, toCheckpoint: second.signedNote });
