@@ -1,9 +1,9 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { foldHistory } from '../domain/case-history';
-import { CaseProjectionRow } from '../event-store/case-projection.row';
-import type { EventStore, StoredCaseEvent } from '../event-store/event-store.port';
+import type { StoredCaseEvent } from '../event-store/event-store.port';
 import { verifyEventChain } from './event-chain';
 import { checkProjection, type RecordedProjection } from './projection-check';
+import { storedCaseBatches } from './store-scan';
 
 /** A case whose record failed the audit: the first version found broken, and what is wrong there. */
 export interface CaseFinding {
@@ -19,15 +19,11 @@ export interface StoreAuditSummary {
   readonly failures: readonly CaseFinding[];
 }
 
-/** Where the audit of the whole store can read: the database for the case ids and read model, the store for the events. */
-export interface StoreAuditSources {
-  readonly dataSource: DataSource;
-  readonly eventStore: EventStore;
-}
-
-// Cases read in parallel per batch: enough to keep the connection pool busy, few enough that progress moves often
-// and a batch's events stay a few thousand rows in memory.
-const BATCH_SIZE = 25;
+// Cases read per query: large enough that a round trip is cheap beside the checking, small enough that a batch of long
+// histories stays a few tens of thousands of rows in memory.
+const CASES_PER_BATCH = 500;
+// Progress is reported this often within a batch, so that it moves on a small store too.
+const CASES_PER_REPORT = 25;
 
 /** How many cases the store knows, in its events or its read model. */
 export async function countStoredCases(dataSource: DataSource): Promise<number> {
@@ -37,25 +33,22 @@ export async function countStoredCases(dataSource: DataSource): Promise<number> 
 
 /**
  * Checks every case in the store, a batch of cases at a time: its hash chain, that its events fold, and that the read
- * model agrees with them. `onBatch` hears how many cases and events have been checked so far.
+ * model agrees with them. `onProgress` hears how many cases and events have been checked so far.
  */
-export async function auditStore(sources: StoreAuditSources, onBatch: (cases: number, events: number) => void = () => undefined): Promise<StoreAuditSummary> {
+export async function auditStore(dataSource: DataSource, onProgress: (cases: number, events: number) => void = () => undefined): Promise<StoreAuditSummary> {
   const failures: CaseFinding[] = [];
   let cases = 0;
   let events = 0;
-  for await (const caseIds of caseIdBatches(sources.dataSource)) {
-    const [streams, projections] = await Promise.all([
-      Promise.all(caseIds.map((caseId) => sources.eventStore.readStream(caseId))),
-      recordedProjections(sources.dataSource, caseIds),
-    ]);
-    caseIds.forEach((caseId, index) => {
-      const finding = checkCaseRecord(caseId, streams[index], projections.get(caseId) ?? null);
+  for await (const batch of storedCaseBatches(dataSource, CASES_PER_BATCH)) {
+    for (const record of batch) {
+      const finding = checkCaseRecord(record.caseId, record.events, record.projection);
       if (finding) failures.push(finding);
-      events += streams[index].length;
-    });
-    cases += caseIds.length;
-    onBatch(cases, events);
+      events += record.events.length;
+      cases += 1;
+      if (cases % CASES_PER_REPORT === 0) onProgress(cases, events);
+    }
   }
+  onProgress(cases, events);
   return { cases, events, failures };
 }
 
@@ -72,27 +65,4 @@ export function checkCaseRecord(caseId: string, events: readonly StoredCaseEvent
   const recorded = readModel.recordedVersion;
   const version = recorded === null ? last : recorded === last ? recorded : Math.min(recorded, last) + 1;
   return { caseId, version, problem: readModel.problem! };
-}
-
-// Keyset paging over the union of both tables, so that a case missing from either one is still audited.
-async function* caseIdBatches(dataSource: DataSource): AsyncGenerator<string[]> {
-  let after: string | null = null;
-  for (;;) {
-    const rows: Array<{ case_id: string }> = await dataSource.query(
-      `SELECT case_id FROM (
-         (SELECT case_id FROM cases WHERE $1::uuid IS NULL OR case_id > $1 ORDER BY case_id LIMIT $2)
-         UNION
-         (SELECT DISTINCT case_id FROM case_events WHERE $1::uuid IS NULL OR case_id > $1 ORDER BY case_id LIMIT $2)
-       ) ids ORDER BY case_id LIMIT $2`,
-      [after, BATCH_SIZE],
-    );
-    if (rows.length === 0) return;
-    yield rows.map((row) => row.case_id);
-    after = rows[rows.length - 1].case_id;
-  }
-}
-
-async function recordedProjections(dataSource: DataSource, caseIds: readonly string[]): Promise<Map<string, RecordedProjection>> {
-  const rows = await dataSource.getRepository(CaseProjectionRow).findBy({ caseId: In([...caseIds]) });
-  return new Map(rows.map((row) => [row.caseId, { version: row.version, lastHash: row.lastHash, state: row.state }]));
 }

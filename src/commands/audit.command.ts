@@ -7,7 +7,6 @@ import { auditStore, countStoredCases } from '../audit/store-audit';
 import type { BrigadeConfig } from '../config/brigade-config';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { findPayloadKeys } from '../crypto/payload-keys';
-import { PostgresEventStore } from '../event-store/postgres-event-store';
 import { count, printCaseVerification, printStoreAudit } from './audit-report';
 import { UsageError, type CliOutput, type Command } from './command';
 import { progressReporter } from './progress-reporter';
@@ -47,7 +46,7 @@ async function verifyStore(config: BrigadeConfig, output: CliOutput): Promise<nu
     const started = performance.now();
     const total = await countStoredCases(dataSource);
     const progress = progressReporter(output, total, 'cases');
-    const summary = await auditStore({ dataSource, eventStore: new PostgresEventStore(dataSource) }, (cases, events) => progress.update(cases, { events }))
+    const summary = await auditStore(dataSource, (cases, events) => progress.update(cases, { events }))
       .finally(() => progress.stop());
     printStoreAudit(output, summary, (performance.now() - started) / 1000);
     return summary.failures.length === 0 ? 0 : 1;
