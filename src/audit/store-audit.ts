@@ -1,9 +1,13 @@
 import type { DataSource } from 'typeorm';
 import { foldHistory } from '../domain/case-history';
 import type { StoredCaseEvent } from '../event-store/event-store.port';
+import type { NoteVerifierKey } from '../transparency-log/note-keys';
 import { verifyEventChain } from './event-chain';
 import { checkProjection, type RecordedProjection } from './projection-check';
 import { storedCaseBatches } from './store-scan';
+import { checkCheckpoints } from './checkpoint-audit';
+import { LeafCollector, type LogFinding } from './log-audit';
+import { readLogState, readOrphanLeaves } from './log-scan';
 
 /** A case whose record failed the audit: the first version found broken, and what is wrong there. */
 export interface CaseFinding {
@@ -12,11 +16,21 @@ export interface CaseFinding {
   readonly problem: string;
 }
 
+/** What auditing the transparency log found: its size, its checkpoints, and what is wrong with it. */
+export interface LogAuditSummary {
+  readonly treeSize: number;
+  readonly checkpoints: number;
+  /** The size of the largest checkpoint; null when none was made yet. */
+  readonly latestCheckpoint: number | null;
+  readonly findings: readonly LogFinding[];
+}
+
 /** What auditing the whole store found. */
 export interface StoreAuditSummary {
   readonly cases: number;
   readonly events: number;
   readonly failures: readonly CaseFinding[];
+  readonly log: LogAuditSummary;
 }
 
 // Cases read per query: large enough that a round trip is cheap beside the checking, small enough that a batch of long
@@ -33,9 +47,15 @@ export async function countStoredCases(dataSource: DataSource): Promise<number> 
 
 /**
  * Checks every case in the store, a batch of cases at a time: its hash chain, that its events fold, and that the read
- * model agrees with them. `onProgress` hears how many cases and events have been checked so far.
+ * model agrees with them; in the same pass, that each event has its leaf in the transparency log, and then that the
+ * tree those leaves make is the one every checkpoint signed with `logKey`. `onProgress` hears how many cases and
+ * events have been checked so far.
  */
-export async function auditStore(dataSource: DataSource, onProgress: (cases: number, events: number) => void = () => undefined): Promise<StoreAuditSummary> {
+export async function auditStore(
+  dataSource: DataSource, logKey: NoteVerifierKey, onProgress: (cases: number, events: number) => void = () => undefined,
+): Promise<StoreAuditSummary> {
+  const log = await readLogState(dataSource);
+  const leaves = new LeafCollector(log.treeSize);
   const failures: CaseFinding[] = [];
   let cases = 0;
   let events = 0;
@@ -43,13 +63,25 @@ export async function auditStore(dataSource: DataSource, onProgress: (cases: num
     for (const record of batch) {
       const finding = checkCaseRecord(record.caseId, record.events, record.projection);
       if (finding) failures.push(finding);
+      leaves.addCase(record.caseId, record.events, record.leaves);
       events += record.events.length;
       cases += 1;
       if (cases % CASES_PER_REPORT === 0) onProgress(cases, events);
     }
   }
   onProgress(cases, events);
-  return { cases, events, failures };
+  leaves.addOrphans(await readOrphanLeaves(dataSource, log.treeSize));
+  const tree = leaves.buildTree();
+  const checkpointFindings = checkCheckpoints(tree, log.checkpoints, logKey);
+  return {
+    cases, events, failures,
+    log: {
+      treeSize: log.treeSize,
+      checkpoints: log.checkpoints.length,
+      latestCheckpoint: log.checkpoints.at(-1)?.treeSize ?? null,
+      findings: [...leaves.findings, ...checkpointFindings],
+    },
+  };
 }
 
 /** The first thing wrong with one case's record, or null when its chain, fold and read model all hold. */

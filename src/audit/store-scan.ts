@@ -1,13 +1,21 @@
 import type { DataSource } from 'typeorm';
 import type { CaseState } from '../domain/case.state';
 import type { StoredCaseEvent } from '../event-store/event-store.port';
-import { STORED_EVENT_COLUMNS, storedEventFromRow, type StoredEventRow } from '../event-store/stored-event-row';
+import { storedEventColumns, storedEventFromRow, type StoredEventRow } from '../event-store/stored-event-row';
 import type { RecordedProjection } from './projection-check';
 
-/** One case as the store holds it: its events in version order, and its read model's row when it has one. */
+/** Where the transparency log holds an event: its leaf index, and the event hash the leaf was made of. */
+export interface EventLeaf {
+  readonly index: number;
+  readonly eventHash: string;
+}
+
+/** One case as the store holds it: its events in version order with each one's leaf, and its read model's row when it has one. */
 export interface StoredCaseRecord {
   readonly caseId: string;
   readonly events: readonly StoredCaseEvent[];
+  /** The leaf of each event, in the events' order; null where the log has none. */
+  readonly leaves: ReadonlyArray<EventLeaf | null>;
   readonly projection: RecordedProjection | null;
 }
 
@@ -36,14 +44,24 @@ async function readBatch(dataSource: DataSource, after: string | null, casesPerB
   // The batch is a range of case ids, so both tables are read by a range scan of their case id index.
   const range = [caseIds[0], caseIds[caseIds.length - 1]];
   const [eventRows, projectionRows] = await Promise.all([
-    dataSource.query(`SELECT ${STORED_EVENT_COLUMNS} FROM case_events WHERE case_id BETWEEN $1 AND $2 ORDER BY case_id, version`, range) as Promise<StoredEventRow[]>,
+    // Each event's leaf comes with it in the same ordered read: the log's index on (case_id, version) makes the join a merge.
+    dataSource.query(
+      `SELECT ${storedEventColumns('e')}, l.leaf_index, l.event_hash AS leaf_event_hash
+         FROM case_events e LEFT JOIN transparency_log_leaves l ON l.case_id = e.case_id AND l.version = e.version
+        WHERE e.case_id BETWEEN $1 AND $2 ORDER BY e.case_id, e.version`,
+      range,
+    ) as Promise<Array<StoredEventRow & { leaf_index: string | null; leaf_event_hash: string | null }>>,
     dataSource.query('SELECT case_id, version, last_hash, state FROM cases WHERE case_id BETWEEN $1 AND $2', range) as
       Promise<Array<{ case_id: string; version: number; last_hash: string; state: CaseState }>>,
   ]);
-  const streams = new Map<string, StoredCaseEvent[]>(caseIds.map((caseId) => [caseId, []]));
-  for (const row of eventRows) streams.get(row.case_id)!.push(storedEventFromRow(row));
-  const projections = new Map(projectionRows.map((row) => [row.case_id, { version: row.version, lastHash: row.last_hash, state: row.state }]));
-  return caseIds.map((caseId) => ({ caseId, events: streams.get(caseId)!, projection: projections.get(caseId) ?? null }));
+  const records = new Map(caseIds.map((caseId) => [caseId, { caseId, events: [] as StoredCaseEvent[], leaves: [] as Array<EventLeaf | null>, projection: null as RecordedProjection | null }]));
+  for (const row of eventRows) {
+    const record = records.get(row.case_id)!;
+    record.events.push(storedEventFromRow(row));
+    record.leaves.push(row.leaf_index === null ? null : { index: Number(row.leaf_index), eventHash: row.leaf_event_hash! });
+  }
+  for (const row of projectionRows) records.get(row.case_id)!.projection = { version: row.version, lastHash: row.last_hash, state: row.state };
+  return [...records.values()];
 }
 
 // Keyset paging over the union of both tables, so that a case missing from either one is still audited.

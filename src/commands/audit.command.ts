@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { AuditBundle } from '../audit/audit-bundle';
 import { InvalidAuditBundleError, readAuditBundle } from '../audit/audit-bundle.reader';
 import { verifyAuditBundle } from '../audit/bundle-verifier';
+import { logVerifierKey } from '../audit/log-verifier-key';
 import { auditStore, countStoredCases } from '../audit/store-audit';
 import type { BrigadeConfig } from '../config/brigade-config';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
@@ -15,7 +16,7 @@ import { withDatabase } from './with-database';
 
 /** `brigade audit verify`: checks an exported bundle offline, or every case in the store; exit 1 on any failure. */
 export const auditCommand: Command = {
-  summary: 'verify an exported case bundle offline (no database, no Temporal; payload keys from BRIGADE_PAYLOAD_KEYS or the data folder), or --all cases in the store',
+  summary: 'verify an exported case bundle offline (no database, no Temporal; payload keys from BRIGADE_PAYLOAD_KEYS or the data folder), or --all cases in the store with the transparency log and its checkpoints',
   usage: 'verify <case-<id>.audit.json> | verify --all',
   async run(args, config, output) {
     const target = parseAuditArgs(args);
@@ -46,10 +47,11 @@ async function verifyStore(config: BrigadeConfig, output: CliOutput): Promise<nu
     const started = performance.now();
     const total = await countStoredCases(dataSource);
     const progress = progressReporter(output, total, 'cases');
-    const summary = await auditStore(dataSource, (cases, events) => progress.update(cases, { events }))
+    const logKey = logVerifierKey(config.transparencyLog, config.dataDir);
+    const summary = await auditStore(dataSource, logKey, (cases, events) => progress.update(cases, { events }))
       .finally(() => progress.stop());
     printStoreAudit(output, summary, (performance.now() - started) / 1000);
-    return summary.failures.length === 0 ? 0 : 1;
+    return summary.failures.length === 0 && summary.log.findings.length === 0 ? 0 : 1;
   });
 }
 

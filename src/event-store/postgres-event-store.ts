@@ -6,7 +6,7 @@ import { CaseProjectionRow } from './case-projection.row';
 import { CHAIN_LINK_CONSTRAINT, IdempotencyKeyReuseError, InvalidAppendError, StreamMismatchError, VersionConflictError } from './event-store.errors';
 import type { AppendRequest, AppendResult, ChainVerification, EventStore, StoredCaseEvent } from './event-store.port';
 import { GENESIS_HASH, chainHash, findChainBreak } from './hash-chain';
-import { STORED_EVENT_COLUMNS, storedEventFromRow, type StoredEventRow } from './stored-event-row';
+import { storedEventColumns, storedEventFromRow, type StoredEventRow } from './stored-event-row';
 
 const UNIQUE_VIOLATION = '23505';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -41,7 +41,7 @@ export class PostgresEventStore implements EventStore {
   async readStream(caseId: string, toVersion?: number): Promise<StoredCaseEvent[]> {
     if (!UUID.test(caseId)) return [];
     const rows: StoredEventRow[] = await this.dataSource.query(
-      `SELECT ${STORED_EVENT_COLUMNS} FROM case_events WHERE case_id = $1 AND ($2::integer IS NULL OR version <= $2) ORDER BY version`,
+      `SELECT ${storedEventColumns('case_events')} FROM case_events WHERE case_id = $1 AND ($2::integer IS NULL OR version <= $2) ORDER BY version`,
       [caseId, toVersion ?? null],
     );
     return rows.map(storedEventFromRow);
