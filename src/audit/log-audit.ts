@@ -51,6 +51,13 @@ export class LeafCollector {
     }
   }
 
+  /** The indices below the log's size that no event's leaf has filled: each holds an orphan leaf, or none at all. */
+  unfilledIndices(): number[] {
+    const indices: number[] = [];
+    for (let index = 0; index < this.treeSize; index++) if (!this.filled[index]) indices.push(index);
+    return indices;
+  }
+
   /** The tree over every collected leaf, after noting the indices no leaf filled. */
   buildTree(): MerkleTree {
     for (let index = 0; index < this.treeSize; index++) {

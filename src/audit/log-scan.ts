@@ -37,13 +37,12 @@ export async function readLogState(dataSource: DataSource): Promise<LogState> {
   };
 }
 
-/** The leaves below `treeSize` whose event is gone, in index order. */
-export async function readOrphanLeaves(dataSource: DataSource, treeSize: number): Promise<OrphanLeaf[]> {
+/** The leaves at these indices, in index order: those the audit met no event for, whose event is therefore gone. */
+export async function readLeavesAt(dataSource: DataSource, indices: readonly number[]): Promise<OrphanLeaf[]> {
+  if (indices.length === 0) return [];
   const rows: Array<{ leaf_index: string; case_id: string; version: number; event_hash: string }> = await dataSource.query(
-    `SELECT l.leaf_index, l.case_id, l.version, l.event_hash FROM transparency_log_leaves l
-      WHERE l.leaf_index < $1 AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = l.case_id AND e.version = l.version)
-      ORDER BY l.leaf_index`,
-    [treeSize],
+    'SELECT leaf_index, case_id, version, event_hash FROM transparency_log_leaves WHERE leaf_index = ANY($1::bigint[]) ORDER BY leaf_index',
+    [indices],
   );
   return rows.map((row) => ({ index: Number(row.leaf_index), caseId: row.case_id, version: row.version, eventHash: row.event_hash }));
 }

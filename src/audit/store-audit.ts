@@ -4,10 +4,10 @@ import type { StoredCaseEvent } from '../event-store/event-store.port';
 import type { NoteVerifierKey } from '../transparency-log/note-keys';
 import { verifyEventChain } from './event-chain';
 import { checkProjection, type RecordedProjection } from './projection-check';
-import { storedCaseBatches } from './store-scan';
+import { planCaseRanges, storedCaseBatches } from './store-scan';
 import { checkCheckpoints } from './checkpoint-audit';
 import { LeafCollector, type LogFinding } from './log-audit';
-import { readLogState, readOrphanLeaves } from './log-scan';
+import { readLeavesAt, readLogState } from './log-scan';
 
 /** A case whose record failed the audit: the first version found broken, and what is wrong there. */
 export interface CaseFinding {
@@ -33,44 +33,42 @@ export interface StoreAuditSummary {
   readonly log: LogAuditSummary;
 }
 
-// Cases read per query: large enough that a round trip is cheap beside the checking, small enough that a batch of long
-// histories stays a few tens of thousands of rows in memory.
-const CASES_PER_BATCH = 500;
+// A batch is a range of case ids holding about this many cases or events, whichever it reaches first: large enough that
+// a round trip is cheap beside the checking, small enough that a batch stays a few megabytes in memory.
+const CASES_PER_BATCH = 1_000;
+const EVENTS_PER_BATCH = 10_000;
 // Progress is reported this often within a batch, so that it moves on a small store too.
 const CASES_PER_REPORT = 25;
-
-/** How many cases the store knows, in its events or its read model. */
-export async function countStoredCases(dataSource: DataSource): Promise<number> {
-  const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM (SELECT case_id FROM cases UNION SELECT case_id FROM case_events) ids');
-  return count as number;
-}
 
 /**
  * Checks every case in the store, a batch of cases at a time: its hash chain, that its events fold, and that the read
  * model agrees with them; in the same pass, that each event has its leaf in the transparency log, and then that the
  * tree those leaves make is the one every checkpoint signed with `logKey`. `onProgress` hears how many cases and
- * events have been checked so far.
+ * events have been checked so far, and of how many cases.
  */
 export async function auditStore(
-  dataSource: DataSource, logKey: NoteVerifierKey, onProgress: (cases: number, events: number) => void = () => undefined,
+  dataSource: DataSource, logKey: NoteVerifierKey, onProgress: (cases: number, events: number, total: number) => void = () => undefined,
 ): Promise<StoreAuditSummary> {
   const log = await readLogState(dataSource);
+  const ranges = await planCaseRanges(dataSource, CASES_PER_BATCH, EVENTS_PER_BATCH);
+  onProgress(0, 0, ranges.cases);
   const leaves = new LeafCollector(log.treeSize);
   const failures: CaseFinding[] = [];
   let cases = 0;
   let events = 0;
-  for await (const batch of storedCaseBatches(dataSource, CASES_PER_BATCH)) {
+  for await (const batch of storedCaseBatches(dataSource, ranges)) {
     for (const record of batch) {
       const finding = checkCaseRecord(record.caseId, record.events, record.projection);
       if (finding) failures.push(finding);
       leaves.addCase(record.caseId, record.events, record.leaves);
       events += record.events.length;
       cases += 1;
-      if (cases % CASES_PER_REPORT === 0) onProgress(cases, events);
+      if (cases % CASES_PER_REPORT === 0) onProgress(cases, events, ranges.cases);
     }
   }
-  onProgress(cases, events);
-  leaves.addOrphans(await readOrphanLeaves(dataSource, log.treeSize));
+  onProgress(cases, events, ranges.cases);
+  // Only the indices no event claimed can hold an orphan, so only those are looked up.
+  leaves.addOrphans(await readLeavesAt(dataSource, leaves.unfilledIndices()));
   const tree = leaves.buildTree();
   const checkpointFindings = checkCheckpoints(tree, log.checkpoints, logKey);
   return {

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { CaseState } from '../domain/case.state';
 import type { StoredCaseEvent } from '../event-store/event-store.port';
-import { storedEventColumns, storedEventFromRow, type StoredEventRow } from '../event-store/stored-event-row';
+import { queryRowArrays } from '../database/row-arrays';
+import { STORED_EVENT_COLUMN_COUNT, storedEventColumns, storedEventFromValues } from '../event-store/stored-event-row';
 import type { RecordedProjection } from './projection-check';
 
 /** Where the transparency log holds an event: its leaf index, and the event hash the leaf was made of. */
@@ -19,18 +20,47 @@ export interface StoredCaseRecord {
   readonly projection: RecordedProjection | null;
 }
 
+/** The store cut into ranges of case ids: how many cases it holds, and where each range ends (the last one open). */
+export interface CaseRanges {
+  readonly cases: number;
+  readonly ends: ReadonlyArray<string | null>;
+}
+
 /**
- * Reads every case of the store in case id order, a batch at a time, with raw range queries over `case_events` and
- * `cases`; the next batch is read while the caller checks the one it was given, so the database and the checks overlap.
+ * Plans the ranges in one pass over both tables' case id indexes: each ends after `casesPerBatch` cases or
+ * `eventsPerBatch` events, whichever comes first. The last range is open, so it also takes cases begun since.
  */
-export async function* storedCaseBatches(dataSource: DataSource, casesPerBatch: number): AsyncGenerator<StoredCaseRecord[]> {
-  let next = readBatch(dataSource, null, casesPerBatch);
+export async function planCaseRanges(dataSource: DataSource, casesPerBatch: number, eventsPerBatch: number): Promise<CaseRanges> {
+  // A case missing from either table is still counted and read: both tables' case ids go into the plan.
+  const cases: Array<{ case_id: string; events: number }> = await dataSource.query(
+    `SELECT case_id, sum(events)::int AS events FROM (
+       SELECT case_id, count(*) AS events FROM case_events GROUP BY case_id UNION ALL SELECT case_id, 0 FROM cases
+     ) ids GROUP BY case_id ORDER BY case_id`,
+  );
+  const ends: Array<string | null> = [];
+  let inRange = { cases: 0, events: 0 };
+  for (const { case_id: caseId, events } of cases) {
+    inRange = { cases: inRange.cases + 1, events: inRange.events + events };
+    if (inRange.cases < casesPerBatch && inRange.events < eventsPerBatch) continue;
+    ends.push(caseId);
+    inRange = { cases: 0, events: 0 };
+  }
+  ends.push(null);
+  return { cases: cases.length, ends };
+}
+
+/**
+ * Reads every case of the store in case id order, a planned range at a time, with raw range queries over
+ * `case_events` (each event with its leaf) and `cases`; the next range is read while the caller checks this one, so
+ * the database and the checks overlap.
+ */
+export async function* storedCaseBatches(dataSource: DataSource, { ends }: CaseRanges): AsyncGenerator<StoredCaseRecord[]> {
+  let next = readBatch(dataSource, null, ends[0]);
   try {
-    for (;;) {
-      const batch = await next;
-      if (batch.length === 0) return;
-      next = readBatch(dataSource, batch[batch.length - 1].caseId, casesPerBatch);
-      yield batch;
+    for (let range = 0; range < ends.length; range++) {
+      const records = await next;
+      if (range + 1 < ends.length) next = readBatch(dataSource, ends[range], ends[range + 1]);
+      yield records;
     }
   } finally {
     // A caller that stops early leaves the read ahead running; its failure then has nobody left to hear it.
@@ -38,41 +68,35 @@ export async function* storedCaseBatches(dataSource: DataSource, casesPerBatch: 
   }
 }
 
-async function readBatch(dataSource: DataSource, after: string | null, casesPerBatch: number): Promise<StoredCaseRecord[]> {
-  const caseIds = await caseIdsAfter(dataSource, after, casesPerBatch);
-  if (caseIds.length === 0) return [];
-  // The batch is a range of case ids, so both tables are read by a range scan of their case id index.
-  const range = [caseIds[0], caseIds[caseIds.length - 1]];
+async function readBatch(dataSource: DataSource, after: string | null, upTo: string | null): Promise<StoredCaseRecord[]> {
+  const range = [after, upTo];
+  const within = (column: string) => `($1::uuid IS NULL OR ${column} > $1) AND ($2::uuid IS NULL OR ${column} <= $2)`;
   const [eventRows, projectionRows] = await Promise.all([
-    // Each event's leaf comes with it in the same ordered read: the log's index on (case_id, version) makes the join a merge.
-    dataSource.query(
-      `SELECT ${storedEventColumns('e')}, l.leaf_index, l.event_hash AS leaf_event_hash
+    // Each event's leaf comes with it in the same ordered read, found through the log's (case_id, version) index.
+    queryRowArrays(dataSource,
+      `SELECT ${storedEventColumns('e')}, l.leaf_index, l.event_hash
          FROM case_events e LEFT JOIN transparency_log_leaves l ON l.case_id = e.case_id AND l.version = e.version
-        WHERE e.case_id BETWEEN $1 AND $2 ORDER BY e.case_id, e.version`,
+        WHERE ${within('e.case_id')} ORDER BY e.case_id, e.version`,
       range,
-    ) as Promise<Array<StoredEventRow & { leaf_index: string | null; leaf_event_hash: string | null }>>,
-    dataSource.query('SELECT case_id, version, last_hash, state FROM cases WHERE case_id BETWEEN $1 AND $2', range) as
+    ),
+    dataSource.query(`SELECT case_id, version, last_hash, state FROM cases WHERE ${within('case_id')}`, range) as
       Promise<Array<{ case_id: string; version: number; last_hash: string; state: CaseState }>>,
   ]);
-  const records = new Map(caseIds.map((caseId) => [caseId, { caseId, events: [] as StoredCaseEvent[], leaves: [] as Array<EventLeaf | null>, projection: null as RecordedProjection | null }]));
-  for (const row of eventRows) {
-    const record = records.get(row.case_id)!;
-    record.events.push(storedEventFromRow(row));
-    record.leaves.push(row.leaf_index === null ? null : { index: Number(row.leaf_index), eventHash: row.leaf_event_hash! });
+  const records = new Map<string, { caseId: string; events: StoredCaseEvent[]; leaves: Array<EventLeaf | null>; projection: RecordedProjection | null }>();
+  const recordOf = (caseId: string) => {
+    let record = records.get(caseId);
+    if (!record) records.set(caseId, record = { caseId, events: [], leaves: [], projection: null });
+    return record;
+  };
+  for (const values of eventRows) {
+    const event = storedEventFromValues(values);
+    const [leafIndex, leafEventHash] = values.slice(STORED_EVENT_COLUMN_COUNT) as [string | null, string | null];
+    const record = recordOf(event.caseId);
+    record.events.push(event);
+    record.leaves.push(leafIndex === null ? null : { index: Number(leafIndex), eventHash: leafEventHash! });
   }
-  for (const row of projectionRows) records.get(row.case_id)!.projection = { version: row.version, lastHash: row.last_hash, state: row.state };
-  return [...records.values()];
-}
-
-// Keyset paging over the union of both tables, so that a case missing from either one is still audited.
-async function caseIdsAfter(dataSource: DataSource, after: string | null, limit: number): Promise<string[]> {
-  const rows: Array<{ case_id: string }> = await dataSource.query(
-    `SELECT case_id FROM (
-       (SELECT case_id FROM cases WHERE $1::uuid IS NULL OR case_id > $1 ORDER BY case_id LIMIT $2)
-       UNION
-       (SELECT DISTINCT case_id FROM case_events WHERE $1::uuid IS NULL OR case_id > $1 ORDER BY case_id LIMIT $2)
-     ) ids ORDER BY case_id LIMIT $2`,
-    [after, limit],
-  );
-  return rows.map((row) => row.case_id);
+  // A case may have events and no read model row, or the other way round: both tables are read over the same range.
+  for (const row of projectionRows) recordOf(row.case_id).projection = { version: row.version, lastHash: row.last_hash, state: row.state };
+  // Lower-case UUID text sorts as PostgreSQL sorts the uuids themselves.
+  return [...records.values()].sort((a, b) => (a.caseId < b.caseId ? -1 : 1));
 }

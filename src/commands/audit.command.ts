@@ -4,13 +4,13 @@ import type { AuditBundle } from '../audit/audit-bundle';
 import { InvalidAuditBundleError, readAuditBundle } from '../audit/audit-bundle.reader';
 import { verifyAuditBundle } from '../audit/bundle-verifier';
 import { logVerifierKey } from '../audit/log-verifier-key';
-import { auditStore, countStoredCases } from '../audit/store-audit';
+import { auditStore } from '../audit/store-audit';
 import type { BrigadeConfig } from '../config/brigade-config';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { findPayloadKeys } from '../crypto/payload-keys';
 import { count, printCaseVerification, printStoreAudit } from './audit-report';
 import { UsageError, type CliOutput, type Command } from './command';
-import { progressReporter } from './progress-reporter';
+import { progressReporter, type ProgressReporter } from './progress-reporter';
 import { quietTemporalRuntime } from './quiet-temporal-runtime';
 import { withDatabase } from './with-database';
 
@@ -45,11 +45,13 @@ async function verifyBundleFile(file: string, config: BrigadeConfig, output: Cli
 async function verifyStore(config: BrigadeConfig, output: CliOutput): Promise<number> {
   return withDatabase(config, async (dataSource) => {
     const started = performance.now();
-    const total = await countStoredCases(dataSource);
-    const progress = progressReporter(output, total, 'cases');
     const logKey = logVerifierKey(config.transparencyLog, config.dataDir);
-    const summary = await auditStore(dataSource, logKey, (cases, events) => progress.update(cases, { events }))
-      .finally(() => progress.stop());
+    // The audit counts the cases as it plans its reads; the progress shows from then on.
+    let progress: ProgressReporter | undefined;
+    const summary = await auditStore(dataSource, logKey, (cases, events, total) => {
+      progress ??= progressReporter(output, total, 'cases');
+      progress.update(cases, { events });
+    }).finally(() => progress?.stop());
     printStoreAudit(output, summary, (performance.now() - started) / 1000);
     return summary.failures.length === 0 && summary.log.findings.length === 0 ? 0 : 1;
   });

@@ -6,7 +6,8 @@ import { CaseProjectionRow } from './case-projection.row';
 import { CHAIN_LINK_CONSTRAINT, IdempotencyKeyReuseError, InvalidAppendError, StreamMismatchError, VersionConflictError } from './event-store.errors';
 import type { AppendRequest, AppendResult, ChainVerification, EventStore, StoredCaseEvent } from './event-store.port';
 import { GENESIS_HASH, chainHash, findChainBreak } from './hash-chain';
-import { storedEventColumns, storedEventFromRow, type StoredEventRow } from './stored-event-row';
+import { queryRowArrays } from '../database/row-arrays';
+import { storedEventColumns, storedEventFromValues } from './stored-event-row';
 
 const UNIQUE_VIOLATION = '23505';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,11 +41,11 @@ export class PostgresEventStore implements EventStore {
 
   async readStream(caseId: string, toVersion?: number): Promise<StoredCaseEvent[]> {
     if (!UUID.test(caseId)) return [];
-    const rows: StoredEventRow[] = await this.dataSource.query(
+    const rows = await queryRowArrays(this.dataSource,
       `SELECT ${storedEventColumns('case_events')} FROM case_events WHERE case_id = $1 AND ($2::integer IS NULL OR version <= $2) ORDER BY version`,
       [caseId, toVersion ?? null],
     );
-    return rows.map(storedEventFromRow);
+    return rows.map(storedEventFromValues);
   }
 
   async verify(caseId: string): Promise<ChainVerification> {

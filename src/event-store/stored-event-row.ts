@@ -1,59 +1,37 @@
 import { types as pgTypes } from 'pg';
 import type { StoredCaseEvent } from './event-store.port';
 
-/** A `case_events` row as `pg` hands it over for `storedEventColumns`: its times as UTC text. */
-export interface StoredEventRow {
-  readonly position: string;
-  readonly case_id: string;
-  readonly version: number;
-  readonly type: string;
-  readonly schema_version: number;
-  readonly data: unknown;
-  readonly actor_role: string;
-  readonly actor_id: string;
-  readonly occurred_at: string;
-  readonly recorded_at: string;
-  readonly workflow_id: string | null;
-  readonly run_id: string | null;
-  readonly activity_id: string | null;
-  readonly idempotency_key: string;
-  readonly prev_hash: string;
-  readonly hash: string;
-}
-
 const TIMESTAMPTZ = 1184;
 const UTC_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?$/;
+
+// In the order storedEventFromValues reads them; the times come last, converted in SQL.
+const PLAIN_COLUMNS = ['position', 'case_id', 'version', 'type', 'schema_version', 'data', 'actor_role', 'actor_id', 'workflow_id', 'run_id',
+  'activity_id', 'idempotency_key', 'prev_hash', 'hash'] as const;
+
+/** How many columns `storedEventColumns` selects; a query's further columns follow from this index on. */
+export const STORED_EVENT_COLUMN_COUNT = PLAIN_COLUMNS.length + 2;
 
 /**
  * The `case_events` columns a stored event is built from, for a raw SELECT from `table` (a name or alias). The times
  * come as UTC text: spelling them in ISO form is a few string operations, where a Date per time costs more than hashing.
  */
 export function storedEventColumns(table: string): string {
-  return ['position', 'case_id', 'version', 'type', 'schema_version', 'data', 'actor_role', 'actor_id', 'workflow_id', 'run_id', 'activity_id',
-    'idempotency_key', 'prev_hash', 'hash'].map((column) => `${table}.${column}`).join(', ') +
-    `, (${table}.occurred_at AT TIME ZONE 'UTC')::text AS occurred_at, (${table}.recorded_at AT TIME ZONE 'UTC')::text AS recorded_at`;
+  return `${PLAIN_COLUMNS.map((column) => `${table}.${column}`).join(', ')}, ` +
+    `(${table}.occurred_at AT TIME ZONE 'UTC')::text AS occurred_at, (${table}.recorded_at AT TIME ZONE 'UTC')::text AS recorded_at`;
 }
 
-/** Builds the stored event of one raw `case_events` row: the envelope as it was hashed, with absent causation left out. */
-export function storedEventFromRow(row: StoredEventRow): StoredCaseEvent {
+/** Builds the stored event of one raw row of `storedEventColumns`, as an array: the envelope as it was hashed, with absent causation left out. */
+export function storedEventFromValues(values: readonly unknown[]): StoredCaseEvent {
+  const [position, caseId, version, type, schemaVersion, data, actorRole, actorId, workflowId, runId, activityId, idempotencyKey, prevHash, hash,
+    occurredAt, recordedAt] = values as [string, string, number, string, number, unknown, string, string, string | null, string | null,
+    string | null, string, string, string, string, string];
   const causation: { workflowId?: string; runId?: string; activityId?: string } = {};
-  if (row.workflow_id !== null) causation.workflowId = row.workflow_id;
-  if (row.run_id !== null) causation.runId = row.run_id;
-  if (row.activity_id !== null) causation.activityId = row.activity_id;
+  if (workflowId !== null) causation.workflowId = workflowId;
+  if (runId !== null) causation.runId = runId;
+  if (activityId !== null) causation.activityId = activityId;
   return {
-    position: Number(row.position),
-    caseId: row.case_id,
-    version: row.version,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: row.data,
-    actor: { role: row.actor_role, id: row.actor_id },
-    occurredAt: isoTime(row.occurred_at),
-    recordedAt: isoTime(row.recorded_at),
-    causation,
-    idempotencyKey: row.idempotency_key,
-    prevHash: row.prev_hash,
-    hash: row.hash,
+    position: Number(position), caseId, version, type, schemaVersion, data, actor: { role: actorRole, id: actorId },
+    occurredAt: isoTime(occurredAt), recordedAt: isoTime(recordedAt), causation, idempotencyKey, prevHash, hash,
   } as StoredCaseEvent;
 }
 
