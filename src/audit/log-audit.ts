@@ -19,10 +19,15 @@ export class LeafCollector {
   readonly findings: LogFinding[] = [];
   private readonly leafHashes: Buffer;
   private readonly filled: Uint8Array;
+  private readonly signedSize: number;
 
-  /** Collects the leaves below `treeSize`, the log's size when the audit began. */
-  constructor(private readonly treeSize: number) {
-    this.leafHashes = Buffer.alloc(treeSize * HASH_SIZE);
+  /**
+   * Collects the leaves below `treeSize`, the log's size when the audit began, and hashes those below `signedSize`, the
+   * largest checkpoint's: no signature covers the leaves above it, so the tree need not reach them.
+   */
+  constructor(private readonly treeSize: number, signedSize: number) {
+    this.signedSize = Math.min(treeSize, signedSize);
+    this.leafHashes = Buffer.alloc(this.signedSize * HASH_SIZE);
     this.filled = new Uint8Array(treeSize);
   }
 
@@ -58,7 +63,7 @@ export class LeafCollector {
     return indices;
   }
 
-  /** The tree over every collected leaf, after noting the indices no leaf filled. */
+  /** The tree over the collected leaves up to the largest checkpoint, after noting the indices no leaf filled. */
   buildTree(): MerkleTree {
     for (let index = 0; index < this.treeSize; index++) {
       if (this.filled[index]) continue;
@@ -73,12 +78,13 @@ export class LeafCollector {
   }
 
   private fill(index: number, eventHash: string, at: { caseId: string; version: number }): void {
+    this.filled[index] = 1;
+    if (index >= this.signedSize) return;
     try {
       eventLeafHash(eventHash).copy(this.leafHashes, index * HASH_SIZE);
     } catch (error) {
       // Left as zeros: the tree's root then differs from every checkpoint above this leaf, which says the rest.
       this.findings.push({ ...at, problem: `leaf ${index} holds no event hash: ${(error as Error).message}` });
     }
-    this.filled[index] = 1;
   }
 }

@@ -52,7 +52,7 @@ export async function auditStore(
   const log = await readLogState(dataSource);
   const ranges = await planCaseRanges(dataSource, CASES_PER_BATCH, EVENTS_PER_BATCH);
   onProgress(0, 0, ranges.cases);
-  const leaves = new LeafCollector(log.treeSize);
+  const leaves = new LeafCollector(log.treeSize, log.checkpoints.at(-1)?.treeSize ?? 0);
   const failures: CaseFinding[] = [];
   let cases = 0;
   let events = 0;

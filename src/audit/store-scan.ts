@@ -90,10 +90,11 @@ async function readBatch(dataSource: DataSource, after: string | null, upTo: str
   };
   for (const values of eventRows) {
     const event = storedEventFromValues(values);
-    const [leafIndex, leafEventHash] = values.slice(STORED_EVENT_COLUMN_COUNT) as [string | null, string | null];
+    const leafIndex = values[STORED_EVENT_COLUMN_COUNT] as string | null;
+    const leafEventHash = values[STORED_EVENT_COLUMN_COUNT + 1] as string;
     const record = recordOf(event.caseId);
     record.events.push(event);
-    record.leaves.push(leafIndex === null ? null : { index: Number(leafIndex), eventHash: leafEventHash! });
+    record.leaves.push(leafIndex === null ? null : { index: Number(leafIndex), eventHash: leafEventHash });
   }
   // A case may have events and no read model row, or the other way round: both tables are read over the same range.
   for (const row of projectionRows) recordOf(row.case_id).projection = { version: row.version, lastHash: row.last_hash, state: row.state };
