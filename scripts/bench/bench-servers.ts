@@ -35,7 +35,8 @@ export async function startBenchServers(settings: BenchSettings): Promise<BenchS
     if (!serverUrl) {
       const embedded = await startEmbeddedPostgres({ dataDir, port: await freePort(), databaseName: 'postgres' });
       stops.push(() => embedded.stop());
-      serverUrl = embedded.url;
+      // The application's login may not create databases; the bench's own database is made, and used, by the cluster's superuser.
+      serverUrl = embedded.superuserUrl;
     }
     const name = `brigade_bench_${randomBytes(5).toString('hex')}`;
     await asAdmin(serverUrl, `CREATE DATABASE ${name}`);

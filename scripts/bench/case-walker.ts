@@ -30,7 +30,8 @@ export function nextMove(state: CaseState): NextMove {
     }
     case 'Preparation': {
       const task = state.tasks.find((t) => t.status === 'open');
-      if (task) return decide(`/tasks/${task.taskId}/complete`, 'expert', task.assigneeId, { outcome: `${task.title}: gereed` });
+      // An open task nobody holds yet waits for its assignment before anyone can complete it.
+      if (task) return task.assigneeId ? decide(`/tasks/${task.taskId}/complete`, 'expert', task.assigneeId, { outcome: `${task.title}: gereed` }) : { kind: 'wait' };
       return state.session && lead ? decide('/session/held', 'expert', lead, { outcomes: 'Rolverdeling en draaiboek vastgesteld' }) : { kind: 'wait' };
     }
     case 'Intervention':

@@ -1,9 +1,13 @@
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { foldHistory } from '../domain/case-history';
-import { CaseProjectionRow } from '../event-store/case-projection.row';
-import type { EventStore, StoredCaseEvent } from '../event-store/event-store.port';
+import type { StoredCaseEvent } from '../event-store/event-store.port';
+import type { NoteVerifierKey } from '../transparency-log/note-keys';
 import { verifyEventChain } from './event-chain';
 import { checkProjection, type RecordedProjection } from './projection-check';
+import { planCaseRanges, storedCaseBatches } from './store-scan';
+import { checkCheckpoints } from './checkpoint-audit';
+import { LeafCollector, type LogFinding } from './log-audit';
+import { readLeavesAt, readLogState } from './log-scan';
 
 /** A case whose record failed the audit: the first version found broken, and what is wrong there. */
 export interface CaseFinding {
@@ -12,51 +16,70 @@ export interface CaseFinding {
   readonly problem: string;
 }
 
+/** What auditing the transparency log found: its size, its checkpoints, and what is wrong with it. */
+export interface LogAuditSummary {
+  readonly treeSize: number;
+  readonly checkpoints: number;
+  /** The size of the largest checkpoint; null when none was made yet. */
+  readonly latestCheckpoint: number | null;
+  readonly findings: readonly LogFinding[];
+}
+
 /** What auditing the whole store found. */
 export interface StoreAuditSummary {
   readonly cases: number;
   readonly events: number;
   readonly failures: readonly CaseFinding[];
+  readonly log: LogAuditSummary;
 }
 
-/** Where the audit of the whole store can read: the database for the case ids and read model, the store for the events. */
-export interface StoreAuditSources {
-  readonly dataSource: DataSource;
-  readonly eventStore: EventStore;
-}
-
-// Cases read in parallel per batch: enough to keep the connection pool busy, few enough that progress moves often
-// and a batch's events stay a few thousand rows in memory.
-const BATCH_SIZE = 25;
-
-/** How many cases the store knows, in its events or its read model. */
-export async function countStoredCases(dataSource: DataSource): Promise<number> {
-  const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM (SELECT case_id FROM cases UNION SELECT case_id FROM case_events) ids');
-  return count as number;
-}
+// A batch is a range of case ids holding about this many cases or events, whichever it reaches first: large enough that
+// a round trip is cheap beside the checking, small enough that a batch stays a few megabytes in memory.
+const CASES_PER_BATCH = 1_000;
+const EVENTS_PER_BATCH = 10_000;
+// Progress is reported this often within a batch, so that it moves on a small store too.
+const CASES_PER_REPORT = 25;
 
 /**
  * Checks every case in the store, a batch of cases at a time: its hash chain, that its events fold, and that the read
- * model agrees with them. `onBatch` hears how many cases and events have been checked so far.
+ * model agrees with them; in the same pass, that each event has its leaf in the transparency log, and then that the
+ * tree those leaves make is the one every checkpoint signed with `logKey`. `onProgress` hears how many cases and
+ * events have been checked so far, and of how many cases.
  */
-export async function auditStore(sources: StoreAuditSources, onBatch: (cases: number, events: number) => void = () => undefined): Promise<StoreAuditSummary> {
+export async function auditStore(
+  dataSource: DataSource, logKey: NoteVerifierKey, onProgress: (cases: number, events: number, total: number) => void = () => undefined,
+): Promise<StoreAuditSummary> {
+  const log = await readLogState(dataSource);
+  const ranges = await planCaseRanges(dataSource, CASES_PER_BATCH, EVENTS_PER_BATCH);
+  onProgress(0, 0, ranges.cases);
+  const leaves = new LeafCollector(log.treeSize, log.checkpoints.at(-1)?.treeSize ?? 0);
   const failures: CaseFinding[] = [];
   let cases = 0;
   let events = 0;
-  for await (const caseIds of caseIdBatches(sources.dataSource)) {
-    const [streams, projections] = await Promise.all([
-      Promise.all(caseIds.map((caseId) => sources.eventStore.readStream(caseId))),
-      recordedProjections(sources.dataSource, caseIds),
-    ]);
-    caseIds.forEach((caseId, index) => {
-      const finding = checkCaseRecord(caseId, streams[index], projections.get(caseId) ?? null);
+  for await (const batch of storedCaseBatches(dataSource, ranges)) {
+    for (const record of batch) {
+      const finding = checkCaseRecord(record.caseId, record.events, record.projection);
       if (finding) failures.push(finding);
-      events += streams[index].length;
-    });
-    cases += caseIds.length;
-    onBatch(cases, events);
+      leaves.addCase(record.caseId, record.events, record.leaves);
+      events += record.events.length;
+      cases += 1;
+      if (cases % CASES_PER_REPORT === 0) onProgress(cases, events, ranges.cases);
+    }
   }
-  return { cases, events, failures };
+  onProgress(cases, events, ranges.cases);
+  // Only the indices no event claimed can hold an orphan, so only those are looked up.
+  leaves.addOrphans(await readLeavesAt(dataSource, leaves.unfilledIndices()));
+  const tree = leaves.buildTree();
+  const checkpointFindings = checkCheckpoints(tree, log.checkpoints, logKey);
+  return {
+    cases, events, failures,
+    log: {
+      treeSize: log.treeSize,
+      checkpoints: log.checkpoints.length,
+      latestCheckpoint: log.checkpoints.at(-1)?.treeSize ?? null,
+      findings: [...leaves.findings, ...checkpointFindings],
+    },
+  };
 }
 
 /** The first thing wrong with one case's record, or null when its chain, fold and read model all hold. */
@@ -72,27 +95,4 @@ export function checkCaseRecord(caseId: string, events: readonly StoredCaseEvent
   const recorded = readModel.recordedVersion;
   const version = recorded === null ? last : recorded === last ? recorded : Math.min(recorded, last) + 1;
   return { caseId, version, problem: readModel.problem! };
-}
-
-// Keyset paging over the union of both tables, so that a case missing from either one is still audited.
-async function* caseIdBatches(dataSource: DataSource): AsyncGenerator<string[]> {
-  let after: string | null = null;
-  for (;;) {
-    const rows: Array<{ case_id: string }> = await dataSource.query(
-      `SELECT case_id FROM (
-         (SELECT case_id FROM cases WHERE $1::uuid IS NULL OR case_id > $1 ORDER BY case_id LIMIT $2)
-         UNION
-         (SELECT DISTINCT case_id FROM case_events WHERE $1::uuid IS NULL OR case_id > $1 ORDER BY case_id LIMIT $2)
-       ) ids ORDER BY case_id LIMIT $2`,
-      [after, BATCH_SIZE],
-    );
-    if (rows.length === 0) return;
-    yield rows.map((row) => row.case_id);
-    after = rows[rows.length - 1].case_id;
-  }
-}
-
-async function recordedProjections(dataSource: DataSource, caseIds: readonly string[]): Promise<Map<string, RecordedProjection>> {
-  const rows = await dataSource.getRepository(CaseProjectionRow).findBy({ caseId: In([...caseIds]) });
-  return new Map(rows.map((row) => [row.caseId, { version: row.version, lastHash: row.lastHash, state: row.state }]));
 }

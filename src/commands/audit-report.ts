@@ -53,11 +53,21 @@ export function printNewerCheckpoint(output: CliOutput, check: NewerCheckpointCh
   output.out(`  ${'newer'.padEnd(11)} ${mark(check.status === 'unavailable' ? 'unavailable' : check.status === 'passed').padEnd(11)} ${detail}`);
 }
 
-/** Prints what auditing the whole store found: the totals, then each failing case with its first broken version. */
+/**
+ * Prints what auditing the whole store found: the totals, each failing case with its first broken version, then the
+ * transparency log's size and checkpoints with each of its findings.
+ */
 export function printStoreAudit(output: CliOutput, summary: StoreAuditSummary, seconds: number): void {
   output.out(`${count(summary.cases, 'case')}, ${count(summary.events, 'event')} checked in ${seconds.toFixed(1)} s: ${count(summary.failures.length, 'failure')}`);
   for (const failure of summary.failures) {
     output.out(`  FAILED case ${failure.caseId} at version ${failure.version ?? '-'}: ${failure.problem}`);
+  }
+  const { log } = summary;
+  const checkpoints = log.latestCheckpoint === null ? 'no checkpoint yet' : `${count(log.checkpoints, 'checkpoint')} up to ${log.latestCheckpoint} leaves`;
+  output.out(`transparency log of ${count(log.treeSize, 'leaf', 'leaves')}, ${checkpoints}: ${count(log.findings.length, 'failure')}`);
+  for (const finding of log.findings) {
+    const where = finding.caseId === undefined ? '' : ` case ${finding.caseId} at version ${finding.version ?? '-'}`;
+    output.out(`  FAILED log${where}: ${finding.problem}`);
   }
 }
 

@@ -4,21 +4,21 @@ import type { AuditBundle } from '../audit/audit-bundle';
 import { InvalidAuditBundleError, readAuditBundle } from '../audit/audit-bundle.reader';
 import { verifyAuditBundle } from '../audit/bundle-verifier';
 import { checkNewerCheckpoint, readNewerCheckpoint, type NewerCheckpoint } from '../audit/newer-checkpoint-check';
+import { auditStore } from '../audit/store-audit';
 import { findTrustedLogKey, type TrustedLogKey } from '../checkpoints/log-verifier-key';
-import { auditStore, countStoredCases } from '../audit/store-audit';
 import type { BrigadeConfig } from '../config/brigade-config';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { findPayloadKeys } from '../crypto/payload-keys';
-import { PostgresEventStore } from '../event-store/postgres-event-store';
+import { parseVerifierKey } from '../transparency-log/note-keys';
 import { count, printCaseVerification, printNewerCheckpoint, printStoreAudit } from './audit-report';
 import { UsageError, type CliOutput, type Command } from './command';
-import { progressReporter } from './progress-reporter';
+import { progressReporter, type ProgressReporter } from './progress-reporter';
 import { quietTemporalRuntime } from './quiet-temporal-runtime';
 import { withDatabase } from './with-database';
 
 /** `brigade audit verify`: checks an exported bundle offline, or every case in the store; exit 1 on any failure. */
 export const auditCommand: Command = {
-  summary: 'verify an exported case bundle offline (no database, no Temporal; payload keys from BRIGADE_PAYLOAD_KEYS or the data folder), or --all cases in the store',
+  summary: 'verify an exported case bundle offline (no database, no Temporal; payload keys from BRIGADE_PAYLOAD_KEYS or the data folder), or --all cases in the store with the transparency log and its checkpoints',
   usage: 'verify <case-<id>.audit.json> [--key <log public key file>] [--checkpoint <newer checkpoint file>] | verify --all',
   async run(args, config, output) {
     const target = parseAuditArgs(args);
@@ -65,12 +65,20 @@ async function verifyBundleFile({ file, keyFile, checkpointFile }: BundleTarget,
 async function verifyStore(config: BrigadeConfig, output: CliOutput): Promise<number> {
   return withDatabase(config, async (dataSource) => {
     const started = performance.now();
-    const total = await countStoredCases(dataSource);
-    const progress = progressReporter(output, total, 'cases');
-    const summary = await auditStore({ dataSource, eventStore: new PostgresEventStore(dataSource) }, (cases, events) => progress.update(cases, { events }))
-      .finally(() => progress.stop());
+    const trusted = findTrustedLogKey(config, config.transparencyLog.origin);
+    if (!trusted) {
+      output.err('brigade audit: no public key of the transparency log to check its checkpoints with: set BRIGADE_LOG_PUBLIC_KEY, or run where the data folder holds the signing key');
+      return 2;
+    }
+    const logKey = parseVerifierKey(trusted.verifierKey);
+    // The audit counts the cases as it plans its reads; the progress shows from then on.
+    let progress: ProgressReporter | undefined;
+    const summary = await auditStore(dataSource, logKey, (cases, events, total) => {
+      progress ??= progressReporter(output, total, 'cases');
+      progress.update(cases, { events });
+    }).finally(() => progress?.stop());
     printStoreAudit(output, summary, (performance.now() - started) / 1000);
-    return summary.failures.length === 0 ? 0 : 1;
+    return summary.failures.length === 0 && summary.log.findings.length === 0 ? 0 : 1;
   });
 }
 

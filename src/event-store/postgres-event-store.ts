@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { evolve, type CaseState } from '../domain/case.state';
 import { CASE_EVENT_TYPES, type CaseEvent } from '../domain/case.events';
-import { CaseEventRow } from './case-event.row';
 import { CaseProjectionRow } from './case-projection.row';
 import { CHAIN_LINK_CONSTRAINT, IdempotencyKeyReuseError, InvalidAppendError, StreamMismatchError, VersionConflictError } from './event-store.errors';
 import type { AppendRequest, AppendResult, ChainVerification, EventStore, StoredCaseEvent } from './event-store.port';
 import { GENESIS_HASH, chainHash, findChainBreak } from './hash-chain';
+import { queryRowArrays } from '../database/row-arrays';
+import { storedEventColumns, storedEventFromValues } from './stored-event-row';
 
 const UNIQUE_VIOLATION = '23505';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,11 +41,11 @@ export class PostgresEventStore implements EventStore {
 
   async readStream(caseId: string, toVersion?: number): Promise<StoredCaseEvent[]> {
     if (!UUID.test(caseId)) return [];
-    const query = this.dataSource.getRepository(CaseEventRow).createQueryBuilder('e')
-      .where('e.case_id = :caseId', { caseId })
-      .orderBy('e.version', 'ASC');
-    if (toVersion !== undefined) query.andWhere('e.version <= :toVersion', { toVersion });
-    return (await query.getMany()).map(toStoredEvent);
+    const rows = await queryRowArrays(this.dataSource,
+      `SELECT ${storedEventColumns('case_events')} FROM case_events WHERE case_id = $1 AND ($2::integer IS NULL OR version <= $2) ORDER BY version`,
+      [caseId, toVersion ?? null],
+    );
+    return rows.map(storedEventFromValues);
   }
 
   async verify(caseId: string): Promise<ChainVerification> {
@@ -182,26 +183,4 @@ function assertWellFormed(request: AppendRequest): void {
       throw new InvalidAppendError(`event ${event.type} has an invalid occurredAt "${event.occurredAt}"`);
     }
   }
-}
-
-function toStoredEvent(row: CaseEventRow): StoredCaseEvent {
-  return {
-    position: Number(row.position),
-    caseId: row.caseId,
-    version: row.version,
-    type: row.type,
-    schemaVersion: row.schemaVersion,
-    data: row.data,
-    actor: { role: row.actorRole, id: row.actorId },
-    occurredAt: row.occurredAt.toISOString(),
-    recordedAt: row.recordedAt.toISOString(),
-    causation: {
-      ...(row.workflowId !== null && { workflowId: row.workflowId }),
-      ...(row.runId !== null && { runId: row.runId }),
-      ...(row.activityId !== null && { activityId: row.activityId }),
-    },
-    idempotencyKey: row.idempotencyKey,
-    prevHash: row.prevHash,
-    hash: row.hash,
-  } as StoredCaseEvent;
 }

@@ -67,7 +67,7 @@ describe('a careful forger with the database in hand', () => {
       const assessed = events.findIndex((event) => event.type === 'IntakeAssessed');
       version = assessed + 1;
       return unchained(events).map((event, index) => (index === assessed
-        ? { ...event, data: { ...(event.data as object), riskLevel: (event.data as { riskLevel: string }).riskLevel === 'LOW' ? 'HIGH' : 'LOW' } } : event));
+        ? { ...event, data: { ...(event.data as object), riskLevel: (event.data as { riskLevel: string }).riskLevel === 'LOW' ? 'HIGH' : 'LOW' } } as ForgedEvent : event));
     });
 
     const sut = await verify(cases[1]);

@@ -5,10 +5,15 @@ import type { TestDatabase } from './test-database';
  * trigger is disabled only inside this transaction, so no other statement ever sees it off.
  */
 export async function tamperWithHistory(db: TestDatabase, statement: string, params: unknown[]): Promise<void> {
+  await tamperWithTable(db, 'case_events', statement, params);
+}
+
+/** Rewrites an append-only table (`case_events`, `transparency_log_leaves`, …) the way `tamperWithHistory` does. */
+export async function tamperWithTable(db: TestDatabase, table: string, statement: string, params: unknown[] = []): Promise<void> {
   await db.ownerTransaction(async (sql) => {
-    await sql('ALTER TABLE case_events DISABLE TRIGGER case_events_append_only');
+    await sql(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_append_only`);
     await sql(statement, params);
-    await sql('ALTER TABLE case_events ENABLE TRIGGER case_events_append_only');
+    await sql(`ALTER TABLE ${table} ENABLE TRIGGER ${table}_append_only`);
   });
 }
 

@@ -18,4 +18,13 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(/non-finite/);
     expect(() => canonicalJson(() => 1)).toThrow(/function/);
   });
+
+  it('orders keys by UTF-16 code units and keeps arrays in their order', () => {
+    expect(canonicalJson({ b: [3, 1, { y: true, x: null }], B: 'upper', a: [], é: {}, '10': 0, '9': 0 }))
+      .toBe('{"10":0,"9":0,"B":"upper","a":[],"b":[3,1,{"x":null,"y":true}],"é":{}}');
+  });
+
+  it('refuses undefined inside an array, where JSON would have written null', () => {
+    expect(() => canonicalJson([1, undefined])).toThrow(/undefined/);
+  });
 });

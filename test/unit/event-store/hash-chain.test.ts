@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../../src/domain/canonical-json';
 import { GENESIS_HASH, chainHash, findChainBreak, type HashedEventFields } from '../../../src/event-store/hash-chain';
 
 function anEvent(version: number, data: unknown = { n: version }): HashedEventFields {
@@ -26,6 +28,22 @@ describe('the hash chain', () => {
     expect(chainHash(GENESIS_HASH, { ...anEvent(1), actor: { role: 'system', id: 'other' } })).not.toBe(base);
     expect(chainHash(GENESIS_HASH, { ...anEvent(1), recordedAt: '2026-11-01T09:00:00.011Z' })).not.toBe(base);
     expect(chainHash('f'.repeat(64), anEvent(1))).not.toBe(base);
+  });
+
+  it.each([
+    ['full causation', anEvent(3)],
+    ['no causation', { ...anEvent(4), causation: {} }],
+    ['null causation members, as a bundle may carry them', { ...anEvent(5), causation: { workflowId: null, runId: 'r', activityId: null } as never }],
+    ['a missing type, as a forged bundle may have', { ...anEvent(6), type: undefined as never }],
+    ['nested data and a stored envelope around it', { ...anEvent(7, { z: [1, { b: null, a: 'ü' }], a: true }), position: 9, prevHash: 'p', hash: 'h' }],
+  ])('is SHA-256 of the previous hash, a newline and the canonical JSON of the hashed fields alone (%s)', (_, event) => {
+    const fields = {
+      caseId: event.caseId, version: event.version, type: event.type, schemaVersion: event.schemaVersion, data: event.data,
+      actor: { role: event.actor.role, id: event.actor.id }, occurredAt: event.occurredAt, recordedAt: event.recordedAt,
+      causation: { workflowId: event.causation.workflowId ?? undefined, runId: event.causation.runId ?? undefined, activityId: event.causation.activityId ?? undefined },
+      idempotencyKey: event.idempotencyKey,
+    };
+    expect(chainHash(GENESIS_HASH, event)).toBe(createHash('sha256').update(`${GENESIS_HASH}\n${canonicalJson(fields)}`).digest('hex'));
   });
 
   it('does not depend on the order of keys in the payload', () => {
