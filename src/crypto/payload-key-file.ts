@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createPrivateFileOnce } from './private-key-file';
 import { isPayloadKeyId, type PayloadKey, type PayloadKeysConfig } from '../config/brigade-config';
 
 /** The file in the data folder that keeps the embedded default's generated payload key. */
@@ -43,19 +44,7 @@ export function readPayloadKeyFile(file: string): PayloadKeysConfig | undefined 
 }
 
 function createKeyFile(file: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   // A random id, so that payloads from two data folders that each generated a key are told apart by name.
   const id = `local-${randomBytes(4).toString('hex')}`;
-  const content = `${JSON.stringify({ activeKeyId: id, keys: { [id]: randomBytes(32).toString('base64') } }, null, 2)}\n`;
-  // Written whole to a private temporary file, then linked into place: link fails when the file exists, so processes
-  // starting together on one data folder never overwrite each other's key, nor read a half-written one.
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  fs.writeFileSync(temporary, content, { flag: 'wx', mode: 0o600 });
-  try {
-    fs.linkSync(temporary, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    fs.unlinkSync(temporary);
-  }
+  createPrivateFileOnce(file, `${JSON.stringify({ activeKeyId: id, keys: { [id]: randomBytes(32).toString('base64') } }, null, 2)}\n`);
 }

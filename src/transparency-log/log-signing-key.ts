@@ -1,6 +1,7 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createPrivateFileOnce } from '../crypto/private-key-file';
 
 /** The Ed25519 key pair that signs the log's checkpoints, and where it came from, for messages. */
 export interface LogSigningKey {
@@ -36,18 +37,6 @@ function keyFromPem(pem: string, source: string): LogSigningKey {
 }
 
 function createKeyFile(file: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const { privateKey } = generateKeyPairSync('ed25519');
-  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
-  // The key is written whole to a private file of our own and then linked into place. Linking fails when the file
-  // exists, so processes starting together on one data folder keep the first key and none reads a half-written one.
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  fs.writeFileSync(temporary, pem, { flag: 'wx', mode: 0o600 });
-  try {
-    fs.linkSync(temporary, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    fs.unlinkSync(temporary);
-  }
+  createPrivateFileOnce(file, privateKey.export({ type: 'pkcs8', format: 'pem' }) as string);
 }
