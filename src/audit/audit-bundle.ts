@@ -2,6 +2,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { StoredCaseEvent } from '../event-store/event-store.port';
 import type { FetchedHistory } from './case-workflow-histories';
 import type { CaseVerification } from './case-verification';
+import type { HistorySource } from './workflow-replayer';
 
 /** The format marker of an audit bundle, so that a reader knows what it holds. */
 export const AUDIT_BUNDLE_FORMAT = 'brigade-case-audit';
@@ -12,6 +13,8 @@ export const AUDIT_BUNDLE_VERSION = 1;
 export interface BundledHistory {
   readonly workflowId: string;
   readonly history: { readonly events: readonly unknown[] };
+  /** Where the server read the history; absent in bundles exported before the archive. */
+  readonly source?: HistorySource;
 }
 
 /** Everything needed to check a case without Brigade's database or Temporal: its events, its histories, the server's verdict. */
@@ -22,7 +25,7 @@ export interface AuditBundle {
   readonly exportedAt: string;
   /** The events exactly as stored, with their envelopes and hashes. */
   readonly events: readonly StoredCaseEvent[];
-  /** The case workflow's history and those of its escalation ladders that Temporal still held at export. */
+  /** The case workflow's history and those of its escalation ladders, from Temporal or, past its retention, the archive. */
   readonly workflowHistories: readonly BundledHistory[];
   /** The verification the server made at export; an offline check recomputes it rather than trusting it. */
   readonly verification: CaseVerification;
@@ -42,7 +45,7 @@ export function auditBundle(parts: {
     caseId: parts.caseId,
     exportedAt: parts.exportedAt,
     events: parts.events,
-    workflowHistories: parts.histories.map(({ workflowId, history }) => ({ workflowId, history: JSON.parse(historyToJSON(history)) })),
+    workflowHistories: parts.histories.map(({ workflowId, history, source }) => ({ workflowId, history: JSON.parse(historyToJSON(history)), source })),
     verification: parts.verification,
   };
 }

@@ -20,9 +20,10 @@ export async function verifyAuditBundle(bundle: AuditBundle, codec?: AesGcmPaylo
     .filter(({ workflowId }) => !belongs(workflowId))
     .map(({ workflowId }) => ({
       workflowId, status: 'diverged', errorType: 'ForeignWorkflow', message: `the history of ${workflowId} is not one of case ${caseId}'s workflows`,
+      source: null,
     }));
   if (!ownHistories.some(({ workflowId }) => workflowId === caseWorkflowId)) {
-    findings.push({ workflowId: caseWorkflowId, status: 'unavailable', errorType: null, message: `the bundle holds no history of ${caseWorkflowId}` });
+    findings.push({ workflowId: caseWorkflowId, status: 'unavailable', errorType: null, message: `the bundle holds no history of ${caseWorkflowId}`, source: null });
   }
   return caseVerification({
     caseId,

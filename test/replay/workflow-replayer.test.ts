@@ -50,7 +50,7 @@ describe('the audit replayer', () => {
 
   describe('when a history is not available', () => {
     it('reports the replay as unavailable with the reason, never as passed', async () => {
-      const gone = { workflowId: 'case-gone', status: 'unavailable' as const, errorType: null, message: 'past retention' };
+      const gone = { workflowId: 'case-gone', status: 'unavailable' as const, errorType: null, message: 'past retention', source: null };
 
       const sut = await replayHistories([fixture('full-case-incident.json')], [gone]);
 

@@ -9,6 +9,7 @@ import type { EventStore } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { ExpertsService } from '../../src/experts/experts.service';
 import { PostgresExpertDirectory } from '../../src/experts/postgres-expert-directory';
+import { PostgresHistoryArchive } from '../../src/history-archive/postgres-history-archive';
 import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
 import { findTemporalTestServer } from '../../src/temporal/temporal-binaries';
 import { testDataConverter } from './payload-keys';
@@ -28,6 +29,7 @@ export interface WorkflowHarness {
   readonly db: TestDatabase;
   readonly eventStore: PostgresEventStore;
   readonly experts: ExpertsService;
+  readonly historyArchive: PostgresHistoryArchive;
   /** Every escalation alert the workers sent, in order. */
   readonly alerts: EscalationAlert[];
   readonly taskQueue: string;
@@ -60,18 +62,21 @@ export async function createWorkflowHarness(options: WorkflowHarnessOptions = {}
   await ensureSearchAttributes(env.connection, 'default');
   const eventStore = new PostgresEventStore(db.dataSource);
   const expertDirectory = new PostgresExpertDirectory(db.dataSource);
+  const historyArchive = new PostgresHistoryArchive(db.dataSource);
   const alerts: EscalationAlert[] = [];
   const notifier = { notify: async (alert: EscalationAlert) => void alerts.push(alert) };
   const taskQueue = `test-${randomUUID()}`;
   return {
-    env, db, eventStore, taskQueue, alerts, experts: new ExpertsService(db.dataSource),
+    env, db, eventStore, taskQueue, alerts, historyArchive, experts: new ExpertsService(db.dataSource),
     withWorker: async (body) => {
       const worker = await Worker.create({
         connection: env.nativeConnection,
         taskQueue,
         workflowBundle: await workflowBundle(),
         dataConverter,
-        activities: createCaseActivities({ eventStore: options.activityEventStore?.(eventStore) ?? eventStore, expertDirectory, notifier }),
+        activities: createCaseActivities({
+          eventStore: options.activityEventStore?.(eventStore) ?? eventStore, expertDirectory, notifier, temporalClient: env.client, historyArchive,
+        }),
       });
       return worker.runUntil(body);
     },
