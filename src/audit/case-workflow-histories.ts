@@ -1,4 +1,4 @@
-import { isGrpcServiceError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, isGrpcServiceError, type Client } from '@temporalio/client';
 import type { History } from '@temporalio/common/lib/proto-utils';
 import { workflowIdFor } from '../cases/case-workflow.client';
 import type { StoredCaseEvent } from '../event-store/event-store.port';
@@ -57,7 +57,8 @@ async function fromTemporal(client: Client, workflowId: string): Promise<Fetched
   try {
     return { workflowId, history: await client.workflow.getHandle(workflowId).fetchHistory(), source: 'temporal' };
   } catch (error) {
-    if (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND) return null;
+    // The client names a NOT_FOUND answer; a raw gRPC error is still recognised.
+    if (error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND)) return null;
     throw error;
   }
 }

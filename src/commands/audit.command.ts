@@ -8,18 +8,24 @@ import type { BrigadeConfig } from '../config/brigade-config';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { findPayloadKeys } from '../crypto/payload-keys';
 import { PostgresEventStore } from '../event-store/postgres-event-store';
+import { backfillArchives } from './archive-backfill';
 import { count, printCaseVerification, printStoreAudit } from './audit-report';
 import { UsageError, type CliOutput, type Command } from './command';
 import { progressReporter } from './progress-reporter';
 import { quietTemporalRuntime } from './quiet-temporal-runtime';
 import { withDatabase } from './with-database';
 
-/** `brigade audit verify`: checks an exported bundle offline, or every case in the store; exit 1 on any failure. */
+/**
+ * `brigade audit verify`: checks an exported bundle offline, or every case in the store; exit 1 on any failure.
+ * `brigade audit archive`: starts archiving the histories of ended cases that have none archived yet.
+ */
 export const auditCommand: Command = {
-  summary: 'verify an exported case bundle offline (no database, no Temporal; payload keys from BRIGADE_PAYLOAD_KEYS or the data folder), or --all cases in the store',
-  usage: 'verify <case-<id>.audit.json> | verify --all',
+  summary: 'verify an exported case bundle offline (no database, no Temporal; payload keys from BRIGADE_PAYLOAD_KEYS or the data folder), or --all cases in the store; '
+    + 'archive: start archiving the workflow histories of ended cases that have none archived yet (a running worker archives them)',
+  usage: 'verify <case-<id>.audit.json> | verify --all | archive',
   async run(args, config, output) {
     const target = parseAuditArgs(args);
+    if ('archive' in target) return backfillArchives(config, output);
     return 'file' in target ? verifyBundleFile(target.file, config, output) : verifyStore(config, output);
   },
 };
@@ -54,7 +60,7 @@ async function verifyStore(config: BrigadeConfig, output: CliOutput): Promise<nu
   });
 }
 
-function parseAuditArgs(args: readonly string[]): { readonly file: string } | { readonly all: true } {
+function parseAuditArgs(args: readonly string[]): { readonly file: string } | { readonly all: true } | { readonly archive: true } {
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], options: { all: { type: 'boolean' } }, strict: true, allowPositionals: true });
@@ -62,7 +68,11 @@ function parseAuditArgs(args: readonly string[]): { readonly file: string } | { 
     throw new UsageError((error as Error).message);
   }
   const [subcommand, ...files] = parsed.positionals;
-  if (subcommand !== 'verify') throw new UsageError(subcommand ? `unknown audit command "${subcommand}"` : 'say what to do: verify');
+  if (subcommand === 'archive') {
+    if (files.length > 0 || parsed.values.all) throw new UsageError('archive takes no arguments');
+    return { archive: true };
+  }
+  if (subcommand !== 'verify') throw new UsageError(subcommand ? `unknown audit command "${subcommand}"` : 'say what to do: verify or archive');
   if (parsed.values.all && files.length > 0) throw new UsageError('give either a bundle file or --all, not both');
   if (parsed.values.all) return { all: true };
   if (files.length !== 1) throw new UsageError(files.length === 0 ? 'give the bundle file to verify, or --all' : 'give one bundle file at a time');

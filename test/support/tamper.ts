@@ -4,11 +4,20 @@ import type { TestDatabase } from './test-database';
  * Rewrites recorded history behind the store's back, as an intruder with database access could: the append-only
  * trigger is disabled only inside this transaction, so no other statement ever sees it off.
  */
-export async function tamperWithHistory(db: TestDatabase, statement: string, params: unknown[]): Promise<void> {
+export function tamperWithHistory(db: TestDatabase, statement: string, params: unknown[]): Promise<void> {
+  return withAppendOnlyOff(db, 'case_events', statement, params);
+}
+
+/** Rewrites archived workflow histories behind the archive's back, the same way as `tamperWithHistory`. */
+export function tamperWithArchive(db: TestDatabase, statement: string, params: unknown[]): Promise<void> {
+  return withAppendOnlyOff(db, 'workflow_history_archives', statement, params);
+}
+
+async function withAppendOnlyOff(db: TestDatabase, table: string, statement: string, params: unknown[]): Promise<void> {
   await db.ownerTransaction(async (sql) => {
-    await sql('ALTER TABLE case_events DISABLE TRIGGER case_events_append_only');
+    await sql(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_append_only`);
     await sql(statement, params);
-    await sql('ALTER TABLE case_events ENABLE TRIGGER case_events_append_only');
+    await sql(`ALTER TABLE ${table} ENABLE TRIGGER ${table}_append_only`);
   });
 }
 
