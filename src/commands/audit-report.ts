@@ -16,8 +16,8 @@ export function printCaseVerification(output: CliOutput, verification: CaseVerif
     ...(projection ? [['read model', projection.consistent, projection.problem ?? `agrees at version ${projection.recordedVersion}`] as Line] : []),
     ...replay.workflows.map((workflow): Line => [
       'replay', workflow.status === 'passed' ? true : workflow.status === 'unavailable' ? 'unavailable' : false,
-      workflow.status === 'passed' ? `${workflow.workflowId} passed${fromWhere(workflow.source)}`
-        : `${workflow.workflowId}${fromWhere(workflow.source)}: ${workflow.errorType ? `${workflow.errorType}: ` : ''}${workflow.message}`,
+      (workflow.status === 'passed' ? `${workflow.workflowId} passed`
+        : `${workflow.workflowId}: ${workflow.errorType ? `${workflow.errorType}: ` : ''}${workflow.message}`) + fromWhere(workflow.source),
     ]),
   ];
   if (replay.workflows.length === 0) lines.push(['replay', 'unavailable', 'no workflow history to replay']);
