@@ -1,10 +1,12 @@
 import { createEscalationActivities, type EscalationActivityDependencies } from './escalation.activities';
 import { createEventActivities, type EventActivityDependencies } from './event.activities';
+import { createHistoryArchiveActivities, type HistoryArchiveActivityDependencies } from './history-archive.activities';
 import { createIntakeActivities } from './intake.activities';
 import { createMatchingActivities, type MatchingActivityDependencies } from './matching.activities';
 
 /** Everything the case activities need from the outside world. */
-export type CaseActivityDependencies = EventActivityDependencies & MatchingActivityDependencies & EscalationActivityDependencies;
+export type CaseActivityDependencies = EventActivityDependencies & MatchingActivityDependencies & EscalationActivityDependencies
+  & HistoryArchiveActivityDependencies;
 
 /** Builds every activity the case workflows use, wired to real services. */
 export function createCaseActivities(dependencies: CaseActivityDependencies) {
@@ -13,6 +15,7 @@ export function createCaseActivities(dependencies: CaseActivityDependencies) {
     ...createIntakeActivities(),
     ...createMatchingActivities(dependencies),
     ...createEscalationActivities(dependencies),
+    ...createHistoryArchiveActivities(dependencies),
   };
 }
 

@@ -1,3 +1,4 @@
 /** The workflows this worker runs; the bundler starts here. */
 export { supportCase } from './support-case.workflow';
 export { escalationLadder } from './escalation-ladder.workflow';
+export { archiveCaseHistories } from './history-archive.workflow';

@@ -190,3 +190,16 @@ export interface EscalationLadderOutcome {
 export const escalationLevelIncreased = defineSignal<[{ escalationId: string; level: number; target: EscalationTarget; ackDeadline: string }]>('escalationLevelIncreased');
 /** Signal from a case to its ladder: the escalation was acknowledged or withdrawn, stop climbing. */
 export const escalationAcknowledged = defineSignal<[]>('escalationAcknowledged');
+
+/** The input of the workflow that archives a case's histories once its case workflow has closed. */
+export interface ArchiveCaseHistoriesInput {
+  readonly caseId: string;
+}
+
+/**
+ * The id of a case's archiving workflow. It must not start with `case-<caseId>-`, which marks the case's own workflows
+ * (its ladders) for the audit: the archiver makes none of the case's decisions and is never archived itself.
+ */
+export function archiveWorkflowIdFor(caseId: string): string {
+  return `archive-case-${caseId}`;
+}

@@ -2,6 +2,7 @@ import { CancellationScope, allHandlersFinished, condition, isCancellation, log,
 import { CaseContext } from './case-context';
 import { CaseEscalations } from './case-escalations';
 import { getCase, type SupportCaseInput, type SupportCaseOutcome } from './messages';
+import { startArchiving } from './stages/archiving.stage';
 import { awaitClosure, registerCancellation, registerClosure, registerSignals } from './stages/closure.stage';
 import { followUp, registerFollowUp } from './stages/follow-up.stage';
 import { intake } from './stages/intake.stage';
@@ -51,6 +52,7 @@ export async function supportCase(input: SupportCaseInput): Promise<SupportCaseO
     });
   });
   await condition(allHandlersFinished);
+  await startArchiving(context.request.caseId);
   const { caseId, stage, version } = context.state;
   return { caseId, stage, version };
 }

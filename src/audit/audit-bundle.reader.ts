@@ -57,6 +57,9 @@ function checkEvent(event: unknown, index: number): void {
 
 function checkHistory(entry: unknown, index: number): void {
   if (!isObject(entry) || !isText(entry.workflowId)) throw new InvalidAuditBundleError(`workflowHistories[${index}] has no workflowId`);
+  if (entry.archived !== undefined && !(isText(entry.archived) && /^[A-Za-z0-9+/]*={0,2}$/.test(entry.archived))) {
+    throw new InvalidAuditBundleError(`workflowHistories[${index}] (${entry.workflowId}).archived must be base64 text`);
+  }
   const { history } = entry;
   if (!isObject(history) || !Array.isArray(history.events) || history.events.length === 0) {
     throw new InvalidAuditBundleError(`workflowHistories[${index}] (${entry.workflowId}) has no history events`);

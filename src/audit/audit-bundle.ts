@@ -4,6 +4,7 @@ import type { FetchedHistory } from './case-workflow-histories';
 import type { CaseInclusionProofs } from '../checkpoints/case-log.service';
 import type { CaseVerification } from './case-verification';
 import type { LogEntry } from './log-inclusion-check';
+import type { HistorySource } from './workflow-replayer';
 
 /** The format marker of an audit bundle, so that a reader knows what it holds. */
 export const AUDIT_BUNDLE_FORMAT = 'brigade-case-audit';
@@ -16,6 +17,10 @@ export const READABLE_BUNDLE_VERSIONS: readonly number[] = [1, 2];
 export interface BundledHistory {
   readonly workflowId: string;
   readonly history: { readonly events: readonly unknown[] };
+  /** Where the server read the history; absent in bundles exported before the archive. */
+  readonly source?: HistorySource;
+  /** For an archived history, its archived proto bytes (base64): the offline check reads them, and checks their SHA-256 against the chain. */
+  readonly archived?: string;
 }
 
 /** The case's place in the transparency log: the checkpoint checked against, its key, and each event's inclusion proof. */
@@ -36,7 +41,7 @@ export interface AuditBundle {
   readonly exportedAt: string;
   /** The events exactly as stored, with their envelopes and hashes. */
   readonly events: readonly StoredCaseEvent[];
-  /** The case workflow's history and those of its escalation ladders that Temporal still held at export. */
+  /** The case workflow's history and those of its escalation ladders, from Temporal or, past its retention, the archive. */
   readonly workflowHistories: readonly BundledHistory[];
   /** The checkpoint and inclusion proofs; absent in layout 1. */
   readonly log?: BundledLogProofs;
@@ -60,7 +65,10 @@ export function auditBundle(parts: {
     caseId: parts.caseId,
     exportedAt: parts.exportedAt,
     events: parts.events,
-    workflowHistories: parts.histories.map(({ workflowId, history }) => ({ workflowId, history: JSON.parse(historyToJSON(history)) })),
+    workflowHistories: parts.histories.map(({ workflowId, history, source, archivedBytes }) => ({
+      workflowId, history: JSON.parse(historyToJSON(history)), source,
+      ...(archivedBytes && { archived: Buffer.from(archivedBytes).toString('base64') }),
+    })),
     log: {
       origin: parts.logKeys.origin, keyId: parts.proofs.checkpoint?.keyId ?? parts.logKeys.keyId,
       checkpoint: parts.proofs.checkpoint?.signedNote ?? null, entries: parts.proofs.entries,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CheckpointsModule } from '../checkpoints/checkpoints.module';
 import { PayloadEncryptionModule } from '../crypto/payload-encryption.module';
 import { EventStoreModule } from '../event-store/event-store.module';
+import { HistoryArchiveModule } from '../history-archive/history-archive.module';
 import { AuditController } from './audit.controller';
 import { CaseHistoryService } from './case-history.service';
 import { CaseVerificationService } from './case-verification.service';
@@ -9,7 +10,7 @@ import { RecordedCaseReader } from './recorded-case.reader';
 
 /** Auditing over HTTP: timeline, state as of a point, verification with workflow replay, and export for offline checks. */
 @Module({
-  imports: [EventStoreModule, PayloadEncryptionModule, CheckpointsModule],
+  imports: [EventStoreModule, PayloadEncryptionModule, CheckpointsModule, HistoryArchiveModule],
   controllers: [AuditController],
   providers: [CaseHistoryService, CaseVerificationService, RecordedCaseReader],
 })

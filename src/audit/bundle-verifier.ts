@@ -4,9 +4,13 @@ import { foldHistory } from '../domain/case-history';
 import type { AuditBundle } from './audit-bundle';
 import { caseVerification, foldCheckOf, type CaseVerification } from './case-verification';
 import { verifyEventChain } from './event-chain';
+import type { StoredCaseEvent } from '../event-store/event-store.port';
+import { decodeHistory, sha256Hex } from '../history-archive/encoded-history';
+import { ARCHIVE_DAMAGED, checkArchivedHistory } from './archived-history-check';
+import type { BundledHistory } from './audit-bundle';
 import { checkCaseInLog, type LogCheck } from './log-inclusion-check';
 import { checkRecordedEvents, eventsTheWorkflowRecorded } from './recorded-events-check';
-import { NO_KEYS, replayHistories, type WorkflowReplay } from './workflow-replayer';
+import { NO_KEYS, replayHistories, type RecordedWorkflowHistory, type WorkflowReplay } from './workflow-replayer';
 
 /**
  * Verifies a bundle from its own contents, trusting none of its recorded verdicts: recomputes the hash chain, folds
@@ -18,21 +22,22 @@ export async function verifyAuditBundle(bundle: AuditBundle, codec?: AesGcmPaylo
   const { caseId, events } = bundle;
   const caseWorkflowId = workflowIdFor(caseId);
   const belongs = (workflowId: string) => workflowId === caseWorkflowId || workflowId.startsWith(`${caseWorkflowId}-`);
-  const ownHistories = bundle.workflowHistories.filter(({ workflowId }) => belongs(workflowId));
+  const { histories: ownHistories, damaged } = readArchivedCopies(bundle.workflowHistories.filter(({ workflowId }) => belongs(workflowId)), events);
   const findings: WorkflowReplay[] = bundle.workflowHistories
     .filter(({ workflowId }) => !belongs(workflowId))
     .map(({ workflowId }) => ({
       workflowId, status: 'diverged', errorType: 'ForeignWorkflow', message: `the history of ${workflowId} is not one of case ${caseId}'s workflows`,
+      source: null,
     }));
   if (!ownHistories.some(({ workflowId }) => workflowId === caseWorkflowId)) {
-    findings.push({ workflowId: caseWorkflowId, status: 'unavailable', errorType: null, message: `the bundle holds no history of ${caseWorkflowId}` });
+    findings.push({ workflowId: caseWorkflowId, status: 'unavailable', errorType: null, message: `the bundle holds no history of ${caseWorkflowId}`, source: null });
   }
   return caseVerification({
     caseId,
     chain: verifyEventChain(caseId, events),
     fold: foldCheckOf(foldHistory(events)),
     projection: null,
-    replay: await replayHistories(ownHistories, findings, codec),
+    replay: await replayHistories(ownHistories, [...findings, ...damaged], codec),
     recordedEvents: await checkRecordedEvents(caseId, eventsTheWorkflowRecorded(events), ownHistories, codec ?? NO_KEYS),
     log: bundleLogCheck(bundle, verifierKey),
   });
@@ -47,4 +52,33 @@ function bundleLogCheck(bundle: AuditBundle, verifierKey: string | null): LogChe
     };
   }
   return checkCaseInLog({ events: bundle.events, entries: bundle.log.entries, signedNote: bundle.log.checkpoint, verifierKey });
+}
+
+/**
+ * An archived history is replayed from the bytes the archive held, not from its JSON rendering, once those bytes hash to
+ * what the case's HistoryArchived event recorded; one that does not is a finding and is not replayed.
+ */
+function readArchivedCopies(entries: readonly BundledHistory[], events: readonly StoredCaseEvent[]): { histories: RecordedWorkflowHistory[]; damaged: WorkflowReplay[] } {
+  const histories: RecordedWorkflowHistory[] = [];
+  const damaged: WorkflowReplay[] = [];
+  for (const entry of entries) {
+    if (entry.archived === undefined) {
+      histories.push(entry);
+      continue;
+    }
+    const bytes = Buffer.from(entry.archived, 'base64');
+    let history;
+    try {
+      history = decodeHistory(bytes);
+    } catch (error) {
+      damaged.push({ workflowId: entry.workflowId, status: 'diverged', errorType: ARCHIVE_DAMAGED, source: 'archive', message: `the archived bytes of ${entry.workflowId} are not a Temporal history: ${(error as Error).message}` });
+      continue;
+    }
+    const runId = history.events?.[0]?.workflowExecutionStartedEventAttributes?.originalExecutionRunId ?? '';
+    const archived = { caseId: '', workflowId: entry.workflowId, runId, workflowType: '', closeStatus: '', history: bytes, sha256: sha256Hex(bytes), eventCount: history.events?.length ?? 0 };
+    const finding = checkArchivedHistory(archived, events);
+    if (finding) damaged.push(finding);
+    else histories.push({ workflowId: entry.workflowId, history });
+  }
+  return { histories, damaged };
 }

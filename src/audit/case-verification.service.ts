@@ -6,6 +6,7 @@ import type { LogKeys } from '../checkpoints/log-keys';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { foldHistory } from '../domain/case-history';
 import type { StoredCaseEvent } from '../event-store/event-store.port';
+import { HISTORY_ARCHIVE, type HistoryArchive } from '../history-archive/history-archive.port';
 import { auditBundle, type AuditBundle } from './audit-bundle';
 import { fetchCaseWorkflowHistories, type FetchedHistory } from './case-workflow-histories';
 import { caseVerification, foldCheckOf, type CaseVerification } from './case-verification';
@@ -21,12 +22,19 @@ interface Inspection {
   readonly proofs: CaseInclusionProofs;
 }
 
-/** Verifies a case end to end (hash chain, fold, read model, workflow replay) and exports it for offline checking. */
+/**
+ * Verifies a case end to end (hash chain, fold, read model, workflow replay from Temporal or the archive, the events
+ * against the recordings, the transparency log) and exports it for offline checking.
+ */
 @Injectable()
 export class CaseVerificationService {
   constructor(
-    private readonly records: RecordedCaseReader, private readonly client: Client, private readonly codec: AesGcmPayloadCodec,
-    private readonly caseLog: CaseLogService, @Inject(LOG_KEYS) private readonly logKeys: LogKeys,
+    private readonly records: RecordedCaseReader,
+    private readonly client: Client,
+    private readonly codec: AesGcmPayloadCodec,
+    @Inject(HISTORY_ARCHIVE) private readonly archive: HistoryArchive,
+    private readonly caseLog: CaseLogService,
+    @Inject(LOG_KEYS) private readonly logKeys: LogKeys,
   ) {}
 
   async verify(caseId: string): Promise<CaseVerification> {
@@ -40,7 +48,8 @@ export class CaseVerificationService {
 
   private async inspect(caseId: string): Promise<Inspection> {
     const { events, chain, projection } = await this.records.read(caseId);
-    const { histories, missing } = await fetchCaseWorkflowHistories(this.client, caseId);
+    // The archive stands in for Temporal past its retention; the events anchor each archived copy's hash.
+    const { histories, missing } = await fetchCaseWorkflowHistories(this.client, caseId, { archived: await this.archive.findByCase(caseId), events });
     const { check: log, proofs } = await this.caseLog.check(caseId, events, Math.max(events.at(-1)?.version ?? 0, projection?.version ?? 0));
     const fold = foldHistory(events);
     const verification = caseVerification({

@@ -5,10 +5,15 @@ import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { ENCRYPTED_FAILURE_CONVERTER_PATH, brigadeDataConverter } from '../crypto/brigade-data-converter';
 import { payloadKeyIdsIn } from '../crypto/payload-key-ids';
 
+/** Where a replayed history was read: Temporal's own copy, or the copy Brigade archived when the workflow closed. */
+export type HistorySource = 'temporal' | 'archive';
+
 /** One workflow's recorded Temporal history; `history` is the proto or its JSON form, as `historyToJSON` writes it. */
 export interface RecordedWorkflowHistory {
   readonly workflowId: string;
   readonly history: History | unknown;
+  /** Where the history was read, when that is known. */
+  readonly source?: HistorySource;
 }
 
 /** How replaying a history with today's workflow code went; `unavailable` means there was nothing to replay. */
@@ -20,6 +25,8 @@ export interface WorkflowReplay {
   readonly status: ReplayStatus;
   readonly errorType: string | null;
   readonly message: string | null;
+  /** Where the replayed history was read; null when there was none to read. */
+  readonly source: HistorySource | null;
 }
 
 /** The replay of a case's workflows: diverged if any diverged, unavailable if any could not be replayed, else passed. */
@@ -65,24 +72,29 @@ export async function replayHistories(
     const readOnly = { encode: async (payloads: Payload[]) => payloads, decode: (payloads: Payload[]) => codec.decode(payloads) };
     const options = { workflowBundle, dataConverter: brigadeDataConverter(readOnly) };
     for await (const result of Worker.runReplayHistories(options, readable.map(({ workflowId, history }) => ({ workflowId, history })))) {
+      const source = sourceOf(histories, result.workflowId);
       replayed.push(result.error
-        ? { workflowId: result.workflowId, status: 'diverged', errorType: result.error.name, message: explanationOf(result.error) }
-        : { workflowId: result.workflowId, status: 'passed', errorType: null, message: null });
+        ? { workflowId: result.workflowId, status: 'diverged', errorType: result.error.name, message: explanationOf(result.error), source }
+        : { workflowId: result.workflowId, status: 'passed', errorType: null, message: null, source });
     }
   }
   return replayReport([...replayed, ...lacking, ...missing]);
 }
 
 // A history the reader cannot decrypt is not a divergence: the code may be fine, the reader lacks a key.
-function withoutKey({ workflowId, history }: RecordedWorkflowHistory, codec: AesGcmPayloadCodec): WorkflowReplay | null {
+function withoutKey({ workflowId, history, source }: RecordedWorkflowHistory, codec: AesGcmPayloadCodec): WorkflowReplay | null {
   const unknown = [...payloadKeyIdsIn(history)].filter((keyId) => !codec.keyIds.includes(keyId));
   if (unknown.length === 0) return null;
   const names = unknown.map((keyId) => `"${keyId}"`).join(', ');
   return {
-    workflowId, status: 'unavailable', errorType: 'MissingPayloadKey',
+    workflowId, status: 'unavailable', errorType: 'MissingPayloadKey', source: source ?? null,
     message: `the history is encrypted with payload key ${names}, which this reader does not hold (it has keys from ${codec.keySource}); `
       + 'give it as BRIGADE_PAYLOAD_KEYS=<id>:<base64 key>, or BRIGADE_DATA_DIR=<the data folder whose keys/payload-keys.json holds it>',
   };
+}
+
+function sourceOf(histories: readonly RecordedWorkflowHistory[], workflowId: string): HistorySource | null {
+  return histories.find((recorded) => recorded.workflowId === workflowId)?.source ?? null;
 }
 
 /** Summarises per-workflow replays; a case with no workflow to replay is `unavailable`, never `passed`. */

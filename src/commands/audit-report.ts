@@ -3,6 +3,7 @@ import type { LogCheck } from '../audit/log-inclusion-check';
 import type { RecordedEventsCheck } from '../audit/recorded-events-check';
 import type { NewerCheckpointCheck } from '../audit/newer-checkpoint-check';
 import type { StoreAuditSummary } from '../audit/store-audit';
+import type { HistorySource } from '../audit/workflow-replayer';
 import type { CliOutput } from './command';
 
 type Line = readonly [check: string, passed: boolean | 'unavailable', detail: string];
@@ -18,8 +19,8 @@ export function printCaseVerification(output: CliOutput, verification: CaseVerif
     ...(projection ? [['read model', projection.consistent, projection.problem ?? `agrees at version ${projection.recordedVersion}`] as Line] : []),
     ...replay.workflows.map((workflow): Line => [
       'replay', workflow.status === 'passed' ? true : workflow.status === 'unavailable' ? 'unavailable' : false,
-      workflow.status === 'passed' ? `${workflow.workflowId} passed`
-        : `${workflow.workflowId}: ${workflow.errorType ? `${workflow.errorType}: ` : ''}${workflow.message}`,
+      (workflow.status === 'passed' ? `${workflow.workflowId} passed`
+        : `${workflow.workflowId}: ${workflow.errorType ? `${workflow.errorType}: ` : ''}${workflow.message}`) + fromWhere(workflow.source),
     ]),
   ];
   if (replay.workflows.length === 0) lines.push(['replay', 'unavailable', 'no workflow history to replay']);
@@ -74,6 +75,10 @@ export function printStoreAudit(output: CliOutput, summary: StoreAuditSummary, s
 /** A number with its noun, plural unless the number is one. */
 export function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
+}
+
+function fromWhere(source: HistorySource | null): string {
+  return source === null ? '' : ` (history from ${source === 'archive' ? 'the archive' : 'Temporal'})`;
 }
 
 function mark(passed: boolean | 'unavailable'): string {

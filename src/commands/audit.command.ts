@@ -10,18 +10,24 @@ import type { BrigadeConfig } from '../config/brigade-config';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { findPayloadKeys } from '../crypto/payload-keys';
 import { parseVerifierKey } from '../transparency-log/note-keys';
+import { backfillArchives } from './archive-backfill';
 import { count, printCaseVerification, printNewerCheckpoint, printStoreAudit } from './audit-report';
 import { UsageError, type CliOutput, type Command } from './command';
 import { progressReporter, type ProgressReporter } from './progress-reporter';
 import { quietTemporalRuntime } from './quiet-temporal-runtime';
 import { withDatabase } from './with-database';
 
-/** `brigade audit verify`: checks an exported bundle offline, or every case in the store; exit 1 on any failure. */
+/**
+ * `brigade audit verify`: checks an exported bundle offline, or every case in the store; exit 1 on any failure.
+ * `brigade audit archive`: starts archiving the histories of ended cases that have none archived yet.
+ */
 export const auditCommand: Command = {
-  summary: 'verify an exported case bundle offline (no database, no Temporal; payload keys from BRIGADE_PAYLOAD_KEYS or the data folder), or --all cases in the store with the transparency log and its checkpoints',
-  usage: 'verify <case-<id>.audit.json> [--key <log public key file>] [--checkpoint <newer checkpoint file>] | verify --all',
+  summary: 'verify an exported case bundle offline (no database, no Temporal; payload keys from BRIGADE_PAYLOAD_KEYS or the data folder), or --all cases in the store with the transparency log and its checkpoints; '
+    + 'archive: start archiving the workflow histories of ended cases that have none archived yet (a running worker archives them)',
+  usage: 'verify <case-<id>.audit.json> [--key <log public key file>] [--checkpoint <newer checkpoint file>] | verify --all | archive',
   async run(args, config, output) {
     const target = parseAuditArgs(args);
+    if ('archive' in target) return backfillArchives(config, output);
     return 'file' in target ? verifyBundleFile(target, config, output) : verifyStore(config, output);
   },
 };
@@ -82,7 +88,7 @@ async function verifyStore(config: BrigadeConfig, output: CliOutput): Promise<nu
   });
 }
 
-function parseAuditArgs(args: readonly string[]): BundleTarget | { readonly all: true } {
+function parseAuditArgs(args: readonly string[]): BundleTarget | { readonly all: true } | { readonly archive: true } {
   let parsed;
   try {
     const options = { all: { type: 'boolean' }, key: { type: 'string' }, checkpoint: { type: 'string' } } as const;
@@ -91,7 +97,11 @@ function parseAuditArgs(args: readonly string[]): BundleTarget | { readonly all:
     throw new UsageError((error as Error).message);
   }
   const [subcommand, ...files] = parsed.positionals;
-  if (subcommand !== 'verify') throw new UsageError(subcommand ? `unknown audit command "${subcommand}"` : 'say what to do: verify');
+  if (subcommand === 'archive') {
+    if (files.length > 0 || parsed.values.all) throw new UsageError('archive takes no arguments');
+    return { archive: true };
+  }
+  if (subcommand !== 'verify') throw new UsageError(subcommand ? `unknown audit command "${subcommand}"` : 'say what to do: verify or archive');
   if (parsed.values.all && files.length > 0) throw new UsageError('give either a bundle file or --all, not both');
   if (parsed.values.all && (parsed.values.key !== undefined || parsed.values.checkpoint !== undefined)) {
     throw new UsageError('--key and --checkpoint go with a bundle file; --all checks the store with the configured key');

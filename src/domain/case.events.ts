@@ -48,6 +48,11 @@ export interface CaseEventPayloads {
   CaseEvaluated: { readonly summary: string };
   CaseCancelled: { readonly reason: string };
   CaseClosed: { readonly summary?: string };
+  /** One of the case's workflows has closed and its Temporal history is archived; the hash anchors the copy in the chain. */
+  HistoryArchived: {
+    readonly workflowId: string; readonly runId: string; readonly workflowType: string; readonly closeStatus: string;
+    readonly sha256: string; readonly byteLength: number; readonly eventCount: number;
+  };
 }
 
 /** The name of a case event type. */
@@ -87,6 +92,7 @@ export const CASE_EVENT_SCHEMA_VERSIONS: { readonly [T in CaseEventType]: number
   CaseEvaluated: 1,
   CaseCancelled: 1,
   CaseClosed: 1,
+  HistoryArchived: 1,
 };
 
 /** Every event type name, in catalogue order. */

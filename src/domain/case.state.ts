@@ -209,6 +209,9 @@ export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
       return { ...s, stage: 'Cancelled', cancellationReason: event.data.reason, closedAt: event.occurredAt };
     case 'CaseClosed':
       return { ...s, stage: 'Closed', closedAt: event.occurredAt };
+    case 'HistoryArchived':
+      // Bookkeeping after the case's work, often long after (a backfill): it moves the version, not the case's last change.
+      return { ...state, version: event.version };
     default:
       return assertNever(event);
   }

@@ -69,6 +69,8 @@ export const SENSITIVE_EVENT_FIELDS: { readonly [T in CaseEventType]: readonly s
   CaseEvaluated: ['summary'],
   CaseCancelled: ['reason'],
   CaseClosed: ['summary'],
+  // Ids, a hash and counts; the history it points to stays encrypted in the archive.
+  HistoryArchived: [],
 };
 
 /**

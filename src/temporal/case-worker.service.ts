@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createCaseActivities } from '../../activities';
 import { BrigadeConfig } from '../config/brigade-config';
@@ -7,6 +8,7 @@ import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { brigadeDataConverter } from '../crypto/brigade-data-converter';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { EXPERT_DIRECTORY, type ExpertDirectory } from '../experts/expert-directory.port';
+import { HISTORY_ARCHIVE, type HistoryArchive } from '../history-archive/history-archive.port';
 import { EventAppendMetrics } from '../metrics/event-append.metrics';
 import { MeasuredEventStore } from '../metrics/measured-event-store';
 import { tracingWorkerOptions } from '../tracing/temporal-tracing';
@@ -28,6 +30,8 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
     private readonly notifier: LoggingEscalationNotifier,
     private readonly codec: AesGcmPayloadCodec,
     private readonly appendMetrics: EventAppendMetrics,
+    private readonly temporalClient: Client,
+    @Inject(HISTORY_ARCHIVE) private readonly historyArchive: HistoryArchive,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -41,6 +45,7 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
       // Timed where the activities receive it, so every append the workflows make is measured and the store stays as it is.
       activities: createCaseActivities({
         eventStore: new MeasuredEventStore(this.eventStore, this.appendMetrics), expertDirectory: this.expertDirectory, notifier: this.notifier,
+        temporalClient: this.temporalClient, historyArchive: this.historyArchive,
       }),
       ...tracingWorkerOptions(),
     });

@@ -3,6 +3,7 @@ import { Client } from '@temporalio/client';
 import { PayloadEncryptionModule } from '../crypto/payload-encryption.module';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { ExpertsModule } from '../experts/experts.module';
+import { HistoryArchiveModule } from '../history-archive/history-archive.module';
 import { LoggingEscalationNotifier } from './logging-escalation-notifier';
 import { CaseWorkerService } from './case-worker.service';
 import { TemporalClientLifecycle, temporalClientProvider } from './temporal-client.provider';
@@ -14,7 +15,7 @@ export class TemporalModule {
     return {
       module: TemporalModule,
       global: true,
-      imports: [EventStoreModule, ExpertsModule, PayloadEncryptionModule],
+      imports: [EventStoreModule, ExpertsModule, PayloadEncryptionModule, HistoryArchiveModule],
       providers: [temporalClientProvider, TemporalClientLifecycle, ...(runWorker ? [CaseWorkerService, LoggingEscalationNotifier] : [])],
       exports: [Client],
     };

@@ -171,7 +171,7 @@ describe('the audit HTTP API', () => {
       });
     });
 
-    it('reports the replay as unavailable, not passed, when Temporal has no history of the case', async () => {
+    it('reports the replay as unavailable, not passed, when neither Temporal nor the archive has a history of the case', async () => {
       const { caseId } = await aGeneratedCase();
 
       const response = await auditor().get(`/cases/${caseId}/verify`).expect(200);
@@ -179,7 +179,10 @@ describe('the audit HTTP API', () => {
       expect(response.body).toMatchObject({ valid: false, chain: { valid: true }, fold: { valid: true }, projection: { consistent: true } });
       expect(response.body.replay).toEqual({
         status: 'unavailable', firstDivergence: null,
-        workflows: [{ workflowId: `case-${caseId}`, status: 'unavailable', errorType: null, message: expect.stringContaining('no longer has the history') }],
+        workflows: [{
+          workflowId: `case-${caseId}`, status: 'unavailable', errorType: null, source: null,
+          message: expect.stringContaining('neither Temporal nor the archive has the history'),
+        }],
       });
     });
   });

@@ -3,6 +3,8 @@ import { Client } from 'pg';
 import { APP_ROLE } from '../../src/database/database-roles';
 import { runBrigadeMigrations } from '../../src/database/run-migrations';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
+import { sha256Hex } from '../../src/history-archive/encoded-history';
+import { PostgresHistoryArchive } from '../../src/history-archive/postgres-history-archive';
 import { aSupportRequest, intakeAssessed, requestReceived } from '../support/case-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -29,6 +31,10 @@ describe("the application's database login", () => {
     ['DELETE FROM case_events', 'DELETE FROM case_events', /permission denied for table case_events/],
     ['TRUNCATE case_events', 'TRUNCATE case_events', /permission denied for table case_events/],
     ['DELETE FROM case_event_batches', 'DELETE FROM case_event_batches', /permission denied for table case_event_batches/],
+    ['UPDATE workflow_history_archives', `UPDATE workflow_history_archives SET sha256 = repeat('0', 64)`, /permission denied for table workflow_history_archives/],
+    ['DELETE FROM workflow_history_archives', 'DELETE FROM workflow_history_archives', /permission denied for table workflow_history_archives/],
+    ['TRUNCATE workflow_history_archives', 'TRUNCATE workflow_history_archives', /permission denied for table workflow_history_archives/],
+    ['ALTER TABLE workflow_history_archives … DISABLE TRIGGER', 'ALTER TABLE workflow_history_archives DISABLE TRIGGER ALL', /must be owner of table workflow_history_archives/],
     ['ALTER TABLE … DISABLE TRIGGER', 'ALTER TABLE case_events DISABLE TRIGGER case_events_append_only', /must be owner of table case_events/],
     ['ALTER TABLE … DISABLE TRIGGER ALL', 'ALTER TABLE case_events DISABLE TRIGGER ALL', /must be owner of table case_events/],
     ['SET session_replication_role', 'SET session_replication_role = replica', /permission denied to set parameter "session_replication_role"/],
@@ -55,6 +61,19 @@ describe("the application's database login", () => {
   it('may run the migrations when none is pending, as a process given only DATABASE_URL does, but cannot apply one', async () => {
     await expect(runBrigadeMigrations(db.url, { logging: false })).resolves.toBeUndefined();
     await expect(app.query(`INSERT INTO migrations (timestamp, name) VALUES (1, 'Forged1')`)).rejects.toThrow(/permission denied for table migrations/);
+  });
+
+  it('archives a history and reads it back, and even the owner cannot rewrite or remove it', async () => {
+    const archive = new PostgresHistoryArchive(db.dataSource);
+    const bytes = new Uint8Array([10, 2, 8, 1]);
+    const entry = { caseId, workflowId: `case-${caseId}`, runId: randomUUID(), workflowType: 'supportCase', closeStatus: 'COMPLETED', history: bytes, sha256: sha256Hex(bytes), eventCount: 1 };
+
+    await archive.store(entry);
+
+    expect(await archive.findByCase(caseId)).toEqual([entry]);
+    await expect(db.sql('UPDATE workflow_history_archives SET close_status = $1', ['FAILED'])).rejects.toThrow(/workflow_history_archives is append-only: UPDATE is not allowed/);
+    await expect(db.sql('DELETE FROM workflow_history_archives')).rejects.toThrow(/workflow_history_archives is append-only: DELETE is not allowed/);
+    await expect(db.sql('TRUNCATE workflow_history_archives')).rejects.toThrow(/workflow_history_archives is append-only: TRUNCATE is not allowed/);
   });
 
   it('still appends, reads and verifies a case through the event store', async () => {

@@ -5,7 +5,7 @@ import { OFFER_TIMEOUT_MS } from '../../src/domain/case-policy';
 import { MINUTE } from '../../src/domain/durations';
 import type { SupportRequest } from '../../src/domain/support-request';
 import {
-  acknowledgeEscalation, appointLead, assignExpert, cancelCase, completeTask, expertDeactivated, holdSession, reassignTask, respondToOffer,
+  acknowledgeEscalation, appointLead, assignExpert, cancelCase, completeTask, expertDeactivated, holdSession, reassignTask, respondToOffer, triage,
 } from '../../workflows/messages';
 import { CaseDriver, anExpertPool, startCase as startCaseIn, expert } from '../support/case-driver';
 import { COORDINATOR } from '../support/case-fixtures';
@@ -132,6 +132,16 @@ describe('recording replay fixtures', () => {
       }
       await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'recorded', actor: COORDINATOR }] });
       await save('only-member-deactivated-then-replaced', sut);
+    });
+  });
+
+  it('records a rejected case that starts archiving its histories as it ends', async () => {
+    await harness.withWorker(async () => {
+      const sut = await start({ category: 'CITIZEN_MEETING' });
+      await sut.waitFor((s) => s.stage === 'Triage', 'triage');
+      await sut.handle.executeUpdate(triage, { args: [{ decision: 'reject', reason: 'outside the mandate', actor: COORDINATOR }] });
+      await save('rejected-then-archived', sut);
+      await sut.awaitArchive();
     });
   });
 });

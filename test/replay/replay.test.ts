@@ -28,6 +28,13 @@ describe('replaying recorded case histories against today\'s workflow code', () 
     await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle(), dataConverter: fixtureDataConverter() }, history, workflowId)).resolves.toBeUndefined();
   });
 
+  it('has a fixture of a case that starts archiving its histories as it ends', () => {
+    const { workflowId, history } = load('rejected-then-archived.json');
+    const started = history.events.map((event) => event.childWorkflowExecutionStartedEventAttributes as { workflowType?: { name: string } } | undefined);
+    expect(started.some((attributes) => attributes?.workflowType?.name === 'archiveCaseHistories')).toBe(true);
+    expect(workflowId).toMatch(/^case-/);
+  });
+
   it('names the divergence when a recorded history no longer matches the code', async () => {
     const { workflowId, history } = load('full-case-citizen-meeting.json');
     // Pretend the code once scheduled a different activity at the intake step.

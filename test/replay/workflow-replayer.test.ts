@@ -29,14 +29,15 @@ describe('the audit replayer', () => {
   });
 
   describe('when a history comes from incompatible code', () => {
-    it('names the workflow, the error type and the divergence', async () => {
-      const altered = fromIncompatibleCode('full-case-citizen-meeting.json');
+    it('names the workflow, the error type, the divergence and where the history was read', async () => {
+      const altered = { ...fromIncompatibleCode('full-case-citizen-meeting.json'), source: 'archive' as const };
 
       const sut = await replayHistories([altered]);
 
       expect(sut.status).toBe('diverged');
       expect(sut.firstDivergence).toEqual({
         workflowId: altered.workflowId, status: 'diverged', errorType: 'DeterminismViolationError', message: expect.stringContaining('assessIntake'),
+        source: 'archive',
       });
     });
 
@@ -50,7 +51,7 @@ describe('the audit replayer', () => {
 
   describe('when a history is not available', () => {
     it('reports the replay as unavailable with the reason, never as passed', async () => {
-      const gone = { workflowId: 'case-gone', status: 'unavailable' as const, errorType: null, message: 'past retention' };
+      const gone = { workflowId: 'case-gone', status: 'unavailable' as const, errorType: null, message: 'past retention', source: null };
 
       const sut = await replayHistories([fixture('full-case-incident.json')], [gone]);
 

@@ -3,7 +3,7 @@ import type { CaseState } from '../../src/domain/case.state';
 import type { Actor, InterventionOutcome } from '../../src/domain/case.vocabulary';
 import type { CreateExpertDto } from '../../src/experts/dto/create-expert.dto';
 import {
-  cancelCase, closeCase, completeFollowUp, completeTask, evaluateCase, getCase, holdSession, reportIntervention, respondToOffer, triage,
+  archiveWorkflowIdFor, cancelCase, closeCase, completeFollowUp, completeTask, evaluateCase, getCase, holdSession, reportIntervention, respondToOffer, triage,
 } from '../../workflows/messages';
 import { DAY } from '../../src/domain/durations';
 import type { SupportRequest } from '../../src/domain/support-request';
@@ -140,6 +140,16 @@ export class CaseDriver {
   async cancel(reason = 'test finished'): Promise<void> {
     await this.handle.executeUpdate(cancelCase, { args: [{ reason, actor: COORDINATOR }] });
     await this.handle.result();
+  }
+
+  /** Waits, while a worker runs, until the workflow the ended case started has archived its histories. */
+  async awaitArchive(): Promise<void> {
+    await this.harness.env.client.workflow.getHandle(archiveWorkflowIdFor(this.caseId)).result();
+  }
+
+  /** The case's id, from its workflow's id. */
+  get caseId(): string {
+    return this.handle.workflowId.replace(/^case-/, '');
   }
 
   /** The actor of the team's lead. */

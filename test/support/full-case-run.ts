@@ -5,7 +5,8 @@ import type { WorkflowHarness } from './workflow-harness';
 
 /**
  * Runs a real incident case through the harness's workflow from request to closure, the way its people would; the
- * reported incident starts an escalation ladder, so the case has a child workflow too. Resolves with the case id.
+ * reported incident starts an escalation ladder, so the case has a child workflow too. Resolves with the case id once
+ * the case's histories are archived, so that its stream has stopped growing.
  */
 export async function runFullIncidentCase(harness: WorkflowHarness): Promise<string> {
   return harness.withWorker(async () => {
@@ -20,6 +21,7 @@ export async function runFullIncidentCase(harness: WorkflowHarness): Promise<str
     }
     await sut.evaluateAndClose();
     await sut.handle.result();
-    return sut.handle.workflowId.replace(/^case-/, '');
+    await sut.awaitArchive();
+    return sut.caseId;
   });
 }

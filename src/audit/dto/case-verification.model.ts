@@ -4,9 +4,10 @@ import type { CaseVerification, FoldCheck } from '../case-verification';
 import type { LogCheck, LogCheckStatus } from '../log-inclusion-check';
 import type { RecordedEventMismatch, RecordedEventsCheck, RecordedEventsStatus } from '../recorded-events-check';
 import type { ProjectionCheck } from '../projection-check';
-import type { ReplayReport, ReplayStatus, WorkflowReplay } from '../workflow-replayer';
+import type { HistorySource, ReplayReport, ReplayStatus, WorkflowReplay } from '../workflow-replayer';
 
 const REPLAY_STATUSES: ReplayStatus[] = ['passed', 'diverged', 'unavailable'];
+const HISTORY_SOURCES: HistorySource[] = ['temporal', 'archive'];
 
 /** The recomputed hash chain, for the OpenAPI document. */
 export class ChainVerificationModel implements ChainVerification {
@@ -41,13 +42,18 @@ export class WorkflowReplayModel implements WorkflowReplay {
   @ApiProperty({ enum: REPLAY_STATUSES, enumName: 'ReplayStatus' }) readonly status!: ReplayStatus;
   @ApiProperty({ type: String, nullable: true, example: 'DeterminismViolationError' }) readonly errorType!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'What diverged, or why the history is unavailable.' }) readonly message!: string | null;
+  @ApiProperty({
+    enum: HISTORY_SOURCES, enumName: 'HistorySource', nullable: true,
+    description: "Where the history was read: Temporal's copy while it has one, else the copy archived in Brigade's database when the workflow closed; null when neither has it.",
+  })
+  readonly source!: HistorySource | null;
 }
 
 /** The replay of a case's workflows with today's code, for the OpenAPI document. */
 export class ReplayReportModel implements ReplayReport {
   @ApiProperty({
     enum: REPLAY_STATUSES, enumName: 'ReplayStatus',
-    description: '`unavailable` when Temporal no longer holds a history (retention): not a pass.',
+    description: '`unavailable` when neither Temporal (past retention) nor the archive holds a history: not a pass.',
   })
   readonly status!: ReplayStatus;
   @ApiProperty({ type: [WorkflowReplayModel], description: 'The case workflow first, then its escalation ladders.' }) readonly workflows!: WorkflowReplayModel[];

@@ -4,10 +4,12 @@ import { IndexCaseParticipants1764600000000 } from './1764600000000-index-case-p
 import { GuardEventChain1764700000000 } from './1764700000000-guard-event-chain';
 import { GrantLeastPrivilege1764800000000 } from './1764800000000-grant-least-privilege';
 import { MunicipalityCodes1765000000000 } from './1765000000000-municipality-codes';
+import { ArchiveWorkflowHistories1765100000000 } from './1765100000000-archive-workflow-histories';
 import { TransparencyLog1765200000000 } from './1765200000000-transparency-log';
 
 /** Every migration, oldest first; TypeORM runs the ones not yet applied on start. */
 export const BRIGADE_MIGRATIONS = [
   CreateEventStore1764400000000, CreateExperts1764500000000, IndexCaseParticipants1764600000000, GuardEventChain1764700000000,
-  GrantLeastPrivilege1764800000000, MunicipalityCodes1765000000000, TransparencyLog1765200000000,
+  GrantLeastPrivilege1764800000000, MunicipalityCodes1765000000000, ArchiveWorkflowHistories1765100000000,
+  TransparencyLog1765200000000,
 ];

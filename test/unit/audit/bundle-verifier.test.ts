@@ -109,7 +109,7 @@ describe('verifying an audit bundle offline', () => {
     expect(sut.valid).toBe(false);
     expect(sut.replay.status).toBe('unavailable');
     expect(sut.replay.workflows).toContainEqual({
-      workflowId: caseHistory.workflowId, status: 'unavailable', errorType: null, message: `the bundle holds no history of ${caseHistory.workflowId}`,
+      workflowId: caseHistory.workflowId, status: 'unavailable', errorType: null, message: `the bundle holds no history of ${caseHistory.workflowId}`, source: null,
     });
   });
 });

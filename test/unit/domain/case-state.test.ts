@@ -69,6 +69,9 @@ const followUpCompleted = (followUpId: string, ongoingRisk = false, at = '2026-1
 const evaluated = (summary: string) => caseEvent('CaseEvaluated', { summary }, COORDINATOR, '2027-01-05T10:00:00.000Z');
 const cancelled = (reason: string, at = '2026-11-04T10:00:00.000Z') => caseEvent('CaseCancelled', { reason }, COORDINATOR, at);
 const closed = (at = '2027-01-06T10:00:00.000Z') => caseEvent('CaseClosed', { summary: 'went well' }, COORDINATOR, at);
+const historyArchived = (workflowId = 'case-archived', at = '2027-01-06T10:00:05.000Z') => caseEvent('HistoryArchived', {
+  workflowId, runId: 'run-1', workflowType: 'supportCase', closeStatus: 'COMPLETED', sha256: 'ab'.repeat(32), byteLength: 4096, eventCount: 120,
+}, SYSTEM_ACTOR, at);
 
 const LEAD: TeamMember = { ...ANOUK, role: 'lead' };
 const SUPPORT: TeamMember = { ...BRAM, role: 'support' };
@@ -567,6 +570,27 @@ describe('evolve', () => {
     });
   });
 
+  describe('given a case that has ended, or is still running', () => {
+    describe('when one of its workflow histories is archived', () => {
+      it.each([
+        ['Closed', () => [...inEvaluation(), evaluated('calm'), closed('2027-01-06T10:00:00.000Z')]],
+        ['Rejected', () => [...inTriage(), rejected('outside the mandate', '2027-01-06T10:00:00.000Z')]],
+        ['Cancelled', () => [...inMatching(), cancelled('called off', '2027-01-06T10:00:00.000Z')]],
+        ['Matching', () => inMatching()],
+      ] as const)('keeps a %s case as it was, only one version further', (stage, history) => {
+        const before = given(...history()).state()!;
+        const sut = given(...history()).when(historyArchived());
+        expect(sut).toEqual({ ...before, caseId: sut.caseId, version: before.version + 1 });
+        expect(sut.stage).toBe(stage);
+      });
+
+      it('takes the ladders\' archives after the case workflow\'s', () => {
+        const sut = given(...inTriage(), rejected('outside the mandate'), historyArchived('case-x')).when(historyArchived('case-x-esc-1'));
+        expect(sut).toMatchObject({ stage: 'Rejected', version: 5, rejectionReason: 'outside the mandate' });
+      });
+    });
+  });
+
   describe('given an event of a type it does not know', () => {
     it('refuses the history', () => {
       const unknown = { ...assessed(), type: 'ExpertTeleported' } as unknown as NewCaseEvent;
@@ -589,7 +613,7 @@ describe('evolve', () => {
       taskCompleted('task-1', 'two risks found', BRAM), taskWithdrawn('task-2'), sessionHeld('roles agreed'),
       interventionReported(), followUpScheduled('day-7', '2026-11-27T19:00:00.000Z'), followUpCompleted('day-7', true),
       followUpScheduled('extra-1', '2026-12-28T10:00:00.000Z'), followUpCompleted('extra-1', false, '2026-12-29T10:00:00.000Z'),
-      evaluated('calm in the end'), closed('2027-01-06T10:00:00.000Z'),
+      evaluated('calm in the end'), closed('2027-01-06T10:00:00.000Z'), historyArchived(),
     ];
     const cancelledHistory = () => [received(), assessed(), accepted(), offered('offer-1-1', ANOUK), cancelled('called off')];
     // The lead is deactivated during preparation: their task comes back, the coordinator appoints a new lead and passes it on.

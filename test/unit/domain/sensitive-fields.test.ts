@@ -59,6 +59,10 @@ const SAMPLE: { readonly [T in CaseEventType]: CaseEventPayloads[T] } = {
   CaseEvaluated: { summary: secret('the alderman stepped down') },
   CaseCancelled: { reason: secret('the alderman withdrew the request') },
   CaseClosed: { summary: secret('handed over to the police') },
+  HistoryArchived: {
+    workflowId: 'case-5b1d2a4e-0000-4000-8000-00000000000a', runId: 'run-1', workflowType: 'supportCase', closeStatus: 'COMPLETED',
+    sha256: 'ab'.repeat(32), byteLength: 4096, eventCount: 120,
+  },
 };
 
 const sample = <T extends CaseEventType>(type: T, at = '2027-03-01T09:00:00.000Z'): NewCaseEvent =>

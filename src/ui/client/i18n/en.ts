@@ -251,7 +251,7 @@ export const en = {
       EscalationRaised: 'Escalation raised', EscalationLevelIncreased: 'Escalation stepped up',
       EscalationAcknowledged: 'Escalation acknowledged', EscalationResolved: 'Escalation resolved',
       FollowUpScheduled: 'Follow-up scheduled', FollowUpCompleted: 'Follow-up completed', CaseEvaluated: 'Case evaluated',
-      CaseCancelled: 'Case cancelled', CaseClosed: 'Case closed',
+      CaseCancelled: 'Case cancelled', CaseClosed: 'Case closed', HistoryArchived: 'Workflow history archived',
     },
   },
   inbox: {

@@ -258,7 +258,7 @@ export const nl = {
       EscalationRaised: 'Escalatie gestart', EscalationLevelIncreased: 'Escalatie opgeschaald',
       EscalationAcknowledged: 'Escalatie bevestigd', EscalationResolved: 'Escalatie afgehandeld',
       FollowUpScheduled: 'Nazorgmoment gepland', FollowUpCompleted: 'Nazorgmoment afgerond', CaseEvaluated: 'Zaak geëvalueerd',
-      CaseCancelled: 'Zaak geannuleerd', CaseClosed: 'Zaak afgesloten',
+      CaseCancelled: 'Zaak geannuleerd', CaseClosed: 'Zaak afgesloten', HistoryArchived: 'Workflowgeschiedenis gearchiveerd',
     } satisfies Record<CaseEventType, string>,
   },
   inbox: {
