@@ -1,13 +1,19 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import type { AuditBundle } from '../../src/audit/audit-bundle';
 import { AuditModule } from '../../src/audit/audit.module';
+import { verifyAuditBundle } from '../../src/audit/bundle-verifier';
+import { loadBrigadeConfig } from '../../src/config/brigade-config';
+import { AesGcmPayloadCodec } from '../../src/crypto/aes-gcm-payload-codec';
+import { findPayloadKeys } from '../../src/crypto/payload-keys';
 import { findTemporalCli } from '../../src/temporal/temporal-binaries';
 import { changeRisk } from '../../workflows/messages';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { anExpertPool, startCase } from '../support/case-driver';
 import { COORDINATOR } from '../support/case-fixtures';
 import { eventually } from '../support/eventually';
+import { TEST_PAYLOAD_KEY_ENV } from '../support/payload-keys';
 import { realTemporalClient } from '../support/real-temporal-client';
 import { tamperWithArchive } from '../support/tamper';
 import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
@@ -66,6 +72,22 @@ describe('when Temporal has deleted the histories of an ended case', () => {
 
     expect(verification).toMatchObject({ valid: true, chain: { valid: true }, fold: { valid: true, stage: 'Cancelled' }, replay: { status: 'passed' } });
     expect(verification.replay.workflows).toEqual(workflowIds.map((workflowId) => ({ workflowId, status: 'passed', errorType: null, message: null, source: 'archive' })));
+  });
+
+  it('exports a bundle that proves itself offline from the archived bytes, and fails it when one of them changed', async () => {
+    const bundle = (await app.as('auditor', 'a.devries').get(`/cases/${caseId}/export`).expect(200)).body as AuditBundle;
+    const codec = new AesGcmPayloadCodec(findPayloadKeys(loadBrigadeConfig(TEST_PAYLOAD_KEY_ENV)));
+
+    const intact = await verifyAuditBundle(bundle, codec, null);
+    const [caseHistory, ...ladders] = bundle.workflowHistories;
+    const bytes = Buffer.from(caseHistory.archived!, 'base64');
+    bytes[bytes.length - 3] ^= 0x01;
+    const altered = await verifyAuditBundle({ ...bundle, workflowHistories: [{ ...caseHistory, archived: bytes.toString('base64') }, ...ladders] }, codec, null);
+
+    expect(bundle.workflowHistories.map(({ workflowId, source }) => [workflowId, source])).toEqual(workflowIds.map((workflowId) => [workflowId, 'archive']));
+    expect(intact).toMatchObject({ replay: { status: 'passed' }, recordedEvents: { status: 'passed' }, chain: { valid: true } });
+    expect(altered.replay.firstDivergence).toMatchObject({ workflowId: workflowIds[0], errorType: 'ArchiveDamaged' });
+    expect(altered.valid).toBe(false);
   });
 
   it('does not let the application rewrite or remove an archived history', async () => {
