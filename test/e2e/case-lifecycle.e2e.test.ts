@@ -134,13 +134,18 @@ describe('Brigade on its embedded default, over HTTP', () => {
     await coordinator().post(`/cases/${caseId}/evaluation`).send({ summary: 'Goede voorbereiding, rustige avond' }).expect(200);
     await coordinator().post(`/cases/${caseId}/close`).send({ summary: 'Afgerond' }).expect(200);
 
-    const events = (await coordinator().get(`/cases/${caseId}/events`).expect(200)).body as Array<{ type: string; version: number }>;
+    // As it ends, the case archives its workflow's history and its ladder's, each recorded in the chain.
+    const events = await eventually(async () => {
+      const recorded = (await coordinator().get(`/cases/${caseId}/events`).expect(200)).body as Array<{ type: string; version: number }>;
+      return recorded.filter((e) => e.type === 'HistoryArchived').length === 2 ? recorded : undefined;
+    }, 'the archived histories');
     expect(events.map((e) => e.type)).toEqual([
       'RequestReceived', 'IntakeAssessed', 'RequestAccepted', 'ExpertOffered', 'OfferAccepted', 'TeamAssembled',
       'PreparatorySessionScheduled', 'TaskAssigned', 'TaskAssigned', 'TaskAssigned',
       'EscalationRaised', 'EscalationAcknowledged', 'EscalationResolved',
       'TaskCompleted', 'TaskCompleted', 'TaskCompleted', 'PreparatorySessionHeld', 'InterventionReported',
       'FollowUpScheduled', 'FollowUpScheduled', 'FollowUpCompleted', 'FollowUpCompleted', 'CaseEvaluated', 'CaseClosed',
+      'HistoryArchived', 'HistoryArchived',
     ]);
     expect(events.map((e) => e.version)).toEqual(events.map((_, index) => index + 1));
     // The auditor's verification replays the case's real Temporal history (and its escalation ladder) with today's code.

@@ -3,7 +3,7 @@ import type { CaseState } from '../../src/domain/case.state';
 import type { Actor, InterventionOutcome } from '../../src/domain/case.vocabulary';
 import type { CreateExpertDto } from '../../src/experts/dto/create-expert.dto';
 import {
-  archiveWorkflowIdFor, cancelCase, closeCase, completeFollowUp, completeTask, evaluateCase, getCase, holdSession, reportIntervention, respondToOffer, triage,
+  cancelCase, closeCase, completeFollowUp, completeTask, evaluateCase, getCase, holdSession, reportIntervention, respondToOffer, triage,
 } from '../../workflows/messages';
 import { DAY } from '../../src/domain/durations';
 import type { SupportRequest } from '../../src/domain/support-request';
@@ -136,15 +136,19 @@ export class CaseDriver {
     return this.handle.executeUpdate(closeCase, { args: [{ actor: COORDINATOR }] });
   }
 
-  /** Cancels the case and waits for the workflow to end, so no timers are left behind for later tests. */
+  /**
+   * Cancels the case and waits for the workflow to end and its histories to be archived, so no timers or tasks are left
+   * behind for later tests: the time-skipping server does not skip time while a task waits for a worker.
+   */
   async cancel(reason = 'test finished'): Promise<void> {
     await this.handle.executeUpdate(cancelCase, { args: [{ reason, actor: COORDINATOR }] });
     await this.handle.result();
+    await this.awaitArchive();
   }
 
   /** Waits, while a worker runs, until the workflow the ended case started has archived its histories. */
-  async awaitArchive(): Promise<void> {
-    await this.harness.env.client.workflow.getHandle(archiveWorkflowIdFor(this.caseId)).result();
+  awaitArchive(): Promise<void> {
+    return this.harness.awaitArchive(this.caseId);
   }
 
   /** The case's id, from its workflow's id. */

@@ -12,6 +12,7 @@ import { PostgresExpertDirectory } from '../../src/experts/postgres-expert-direc
 import { PostgresHistoryArchive } from '../../src/history-archive/postgres-history-archive';
 import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
 import { findTemporalCli, findTemporalTestServer } from '../../src/temporal/temporal-binaries';
+import { archiveWorkflowIdFor } from '../../workflows/messages';
 import { testDataConverter } from './payload-keys';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -38,6 +39,8 @@ export interface WorkflowHarness {
   /** Every escalation alert the workers sent, in order. */
   readonly alerts: EscalationAlert[];
   readonly taskQueue: string;
+  /** Waits, while a worker runs, until the workflow an ended case started has archived the case's histories. */
+  awaitArchive(caseId: string): Promise<void>;
   /** Runs `body` while a worker polls the harness's task queue. */
   withWorker<T>(body: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -72,6 +75,12 @@ export async function createWorkflowHarness(options: WorkflowHarnessOptions = {}
   const taskQueue = `test-${randomUUID()}`;
   return {
     env, db, eventStore, taskQueue, alerts, historyArchive, experts: new ExpertsService(db.dataSource),
+    awaitArchive: async (caseId) => {
+      await env.client.workflow.getHandle(archiveWorkflowIdFor(caseId)).result();
+      // The time-skipping test server keeps time skipping locked once more after a child that its parent abandoned
+      // completes (the dev server has no such lock); released here, or every later sleep of the file would wait in real time.
+      if (env.supportsTimeSkipping) await env.connection.testService?.unlockTimeSkipping({});
+    },
     withWorker: async (body) => {
       const worker = await Worker.create({
         connection: env.nativeConnection,

@@ -42,6 +42,7 @@ describe('a whole case on the time-skipping server', () => {
         const closed = await sut.evaluateAndClose();
         expect(closed.stage).toBe('Closed');
         expect(await sut.handle.result()).toMatchObject({ stage: 'Closed' });
+        await sut.awaitArchive();
 
         const followUps = category === 'THREAT_TO_OFFICIAL' ? 3 : 2;
         expect(await recordedTypes(closed.caseId)).toEqual([
@@ -51,7 +52,7 @@ describe('a whole case on the time-skipping server', () => {
           ...Array(taskCount).fill('TaskAssigned'), ...Array(taskCount).fill('TaskCompleted'),
           'PreparatorySessionHeld', 'InterventionReported',
           ...Array(followUps).fill('FollowUpScheduled'), ...Array(followUps).fill('FollowUpCompleted'),
-          'CaseEvaluated', 'CaseClosed',
+          'CaseEvaluated', 'CaseClosed', ...Array(1 + closed.escalationCount).fill('HistoryArchived'),
         ]);
         expect(await harness.eventStore.verify(closed.caseId)).toMatchObject({ valid: true });
       });

@@ -88,7 +88,6 @@ describe('archiving the histories of an ended case', () => {
         const sut = await startCase(harness, { category: 'CITIZEN_MEETING' });
         await sut.accept();
         await sut.cancel('called off');
-        await sut.awaitArchive();
         return sut.caseId;
       });
 
@@ -112,7 +111,6 @@ describe('archiving the histories of an ended case', () => {
         expect(error).toMatchObject({ type: 'WorkflowStillRunning', nonRetryable: false });
         expect(await rowsOf(sut.caseId)).toEqual([]);
         await sut.cancel();
-        await sut.awaitArchive();
       });
     });
   });

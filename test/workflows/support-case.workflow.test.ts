@@ -36,6 +36,7 @@ describe('the supportCase workflow', () => {
   async function cancel(handle: Awaited<ReturnType<typeof startCase>>): Promise<void> {
     await handle.executeUpdate(cancelCase, { args: [{ reason: 'test finished', actor: COORDINATOR }] });
     await handle.result();
+    await harness.awaitArchive(handle.workflowId.replace(/^case-/, ''));
   }
 
   describe('when the coordinator accepts the request', () => {
@@ -79,9 +80,10 @@ describe('the supportCase workflow', () => {
         await sut.executeUpdate(triage, { args: [{ decision: 'reject', reason: ' Geen rol voor de brigade ', actor: COORDINATOR }] });
 
         expect(await sut.result()).toEqual({ caseId: request.caseId, stage: 'Rejected', version: 3 });
+        await harness.awaitArchive(request.caseId);
       });
       const events = await harness.eventStore.readStream(request.caseId);
-      expect(events.map((e) => e.type)).toEqual(['RequestReceived', 'IntakeAssessed', 'RequestRejected']);
+      expect(events.map((e) => e.type)).toEqual(['RequestReceived', 'IntakeAssessed', 'RequestRejected', 'HistoryArchived']);
       expect(events[2]).toMatchObject({ data: { reason: 'Geen rol voor de brigade' }, actor: COORDINATOR });
     });
   });
@@ -167,10 +169,11 @@ describe('the supportCase workflow', () => {
 
         expect(cancelled.stage).toBe('Cancelled');
         expect(await (await start.workflowHandle()).result()).toMatchObject({ stage: 'Cancelled' });
+        await harness.awaitArchive(request.caseId);
       });
       const types = await recordedTypes(request.caseId);
       expect(types[0]).toBe('RequestReceived');
-      expect(types.at(-1)).toBe('CaseCancelled');
+      expect(types.slice(-2)).toEqual(['CaseCancelled', 'HistoryArchived']);
     });
   });
 
@@ -182,12 +185,13 @@ describe('the supportCase workflow', () => {
 
         const cancelled = await sut.executeUpdate(cancelCase, { args: [{ reason: 'sent by mistake', actor: COORDINATOR }] });
         await sut.result();
+        await harness.awaitArchive(request.caseId);
 
         expect(cancelled.stage).toBe('Cancelled');
       });
       const types = await recordedTypes(request.caseId);
       expect(types[0]).toBe('RequestReceived');
-      expect(types.at(-1)).toBe('CaseCancelled');
+      expect(types.slice(-2)).toEqual(['CaseCancelled', 'HistoryArchived']);
       expect(await harness.eventStore.verify(request.caseId)).toMatchObject({ valid: true });
     });
   });
