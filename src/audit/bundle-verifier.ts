@@ -6,6 +6,8 @@ import { caseVerification, foldCheckOf, type CaseVerification } from './case-ver
 import { verifyEventChain } from './event-chain';
 import type { StoredCaseEvent } from '../event-store/event-store.port';
 import { decodeHistory, sha256Hex } from '../history-archive/encoded-history';
+import { ESCALATION_LADDER_TYPE, startedChildren } from '../history-archive/started-children';
+import { historyFromJSON, type History } from '@temporalio/common/lib/proto-utils';
 import { ARCHIVE_DAMAGED, checkArchivedHistory } from './archived-history-check';
 import type { BundledHistory } from './audit-bundle';
 import { checkCaseInLog, type LogCheck } from './log-inclusion-check';
@@ -15,8 +17,8 @@ import { NO_KEYS, replayHistories, type RecordedWorkflowHistory, type WorkflowRe
 /**
  * Verifies a bundle from its own contents, trusting none of its recorded verdicts: recomputes the hash chain, folds
  * the events, replays the histories with today's workflow code, and checks the inclusion proofs against the checkpoint
- * with `verifierKey` (the log's public key as the reader trusts it; without one the log check is unavailable). Needs neither a database nor Temporal, only, for
- * encrypted histories, the payload keys they were written with (through `codec`).
+ * with `verifierKey` (the log's public key as the reader trusts it; without one the log check is unavailable). Needs
+ * neither a database nor Temporal, only, for encrypted histories, the payload keys they were written with (`codec`).
  */
 export async function verifyAuditBundle(bundle: AuditBundle, codec?: AesGcmPayloadCodec, verifierKey: string | null = null): Promise<CaseVerification> {
   const { caseId, events } = bundle;
@@ -29,8 +31,15 @@ export async function verifyAuditBundle(bundle: AuditBundle, codec?: AesGcmPaylo
       workflowId, status: 'diverged', errorType: 'ForeignWorkflow', message: `the history of ${workflowId} is not one of case ${caseId}'s workflows`,
       source: null,
     }));
-  if (!ownHistories.some(({ workflowId }) => workflowId === caseWorkflowId)) {
+  const caseHistory = ownHistories.find(({ workflowId }) => workflowId === caseWorkflowId);
+  if (!caseHistory) {
     findings.push({ workflowId: caseWorkflowId, status: 'unavailable', errorType: null, message: `the bundle holds no history of ${caseWorkflowId}`, source: null });
+  }
+  // A ladder the case workflow started is one of its histories: a bundle without it is missing part of the case.
+  const held = new Set(bundle.workflowHistories.map(({ workflowId }) => workflowId));
+  for (const ladder of caseHistory ? laddersStartedBy(caseHistory) : []) {
+    if (held.has(ladder)) continue;
+    findings.push({ workflowId: ladder, status: 'unavailable', errorType: null, message: `the bundle holds no history of ${ladder}, which ${caseWorkflowId} started`, source: null });
   }
   return caseVerification({
     caseId,
@@ -81,4 +90,10 @@ function readArchivedCopies(entries: readonly BundledHistory[], events: readonly
     else histories.push({ workflowId: entry.workflowId, history });
   }
   return { histories, damaged };
+}
+
+function laddersStartedBy({ history }: RecordedWorkflowHistory): string[] {
+  const proto = (history as { events?: Array<{ eventId?: unknown }> }).events?.some((event) => typeof event.eventId === 'string')
+    ? historyFromJSON(history) : history as History;
+  return startedChildren(proto, ESCALATION_LADDER_TYPE);
 }

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { checkCaseInLog, type LogCheck, type LogEntry } from '../audit/log-inclusion-check';
+import { BrigadeConfig } from '../config/brigade-config';
 import { CheckpointRepository } from './checkpoint.repository';
+import { readWitnessedCheckpoint } from './witness-folder';
 import { LOG_KEYS } from './log-keys.provider';
 import type { LogKeys } from './log-keys';
 import { LogLeavesRepository, MissingLeafError } from './log-leaves.repository';
@@ -25,6 +27,7 @@ export class CaseLogService {
     private readonly checkpoints: CheckpointRepository,
     private readonly tree: LogTreeService,
     @Inject(LOG_KEYS) private readonly keys: LogKeys,
+    private readonly config: BrigadeConfig,
   ) {}
 
   /** The case's leaves with proofs against the checkpoint at `treeSize`, or against the latest when none is named. */
@@ -60,7 +63,29 @@ export class CaseLogService {
       return { check, proofs: { caseId, checkpoint: null, entries: [] } };
     }
     const proofs = { ...all, entries: all.entries.filter((entry) => entry.version <= readUpTo) };
+    const witnessProblem = await this.witnessProblem(proofs.checkpoint);
+    if (witnessProblem) {
+      const check: LogCheck = {
+        status: 'failed', checkpointSize: proofs.checkpoint?.treeSize ?? null, rootHash: proofs.checkpoint?.rootHash ?? null, keyId: this.keys.keyId,
+        coveredEvents: 0, pendingEvents: events.length, firstInvalidVersion: null, problem: witnessProblem,
+      };
+      return { check, proofs };
+    }
     const check = checkCaseInLog({ events, entries: proofs.entries, signedNote: proofs.checkpoint?.signedNote ?? null, verifierKey: this.keys.verifierKey });
     return { check, proofs };
+  }
+
+  // The database's newest checkpoint must be at least the one kept outside it, and agree with it: a shorter list means
+  // checkpoints were deleted, another root at the same size a forked log.
+  private async witnessProblem(checkpoint: StoredCheckpoint | null): Promise<string | null> {
+    const witnessed = await readWitnessedCheckpoint(this.config.transparencyLog.checkpointDir, this.keys.verifierKey);
+    if (!witnessed) return null;
+    if (!checkpoint || checkpoint.treeSize < witnessed.treeSize) {
+      return `the witness folder holds checkpoint ${witnessed.treeSize}, which the database no longer has (its newest is ${checkpoint?.treeSize ?? 'none'}): checkpoints were deleted`;
+    }
+    if (checkpoint.treeSize === witnessed.treeSize && checkpoint.rootHash !== witnessed.rootHash) {
+      return `the database's checkpoint ${witnessed.treeSize} has another root than the witness folder's copy: the log was forked`;
+    }
+    return null;
   }
 }

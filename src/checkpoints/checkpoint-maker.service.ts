@@ -5,6 +5,8 @@ import { formatCheckpoint } from '../transparency-log/checkpoint';
 import { signNote } from '../transparency-log/signed-note';
 import { CheckpointRepository } from './checkpoint.repository';
 import { writeWitnessCopy } from './checkpoint-folder';
+import { readWitnessedCheckpoint, type WitnessedCheckpoint } from './witness-folder';
+import type { MerkleTree } from '../transparency-log/merkle-tree';
 import { LOG_KEYS } from './log-keys.provider';
 import type { LogKeys } from './log-keys';
 import { LogTreeService } from './log-tree.service';
@@ -66,9 +68,11 @@ export class CheckpointMakerService implements OnApplicationBootstrap, OnApplica
     const { signer, origin, keyId } = this.keys;
     if (!signer) throw new Error(`this process holds only the log's public key (${this.keys.source}); it checks checkpoints but cannot sign them`);
     const tree = await this.tree.synced();
+    const witnessed = await readWitnessedCheckpoint(this.config.transparencyLog.checkpointDir, this.keys.verifierKey);
     const outcome = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [CHECKPOINT_LOCK]);
       const latest = await this.checkpoints.latest(manager);
+      if (witnessed) this.requireWitnessHeld(witnessed, latest, tree);
       if (latest && latest.treeSize > tree.size) {
         throw new LogRewrittenError(`checkpoint ${latest.treeSize} covers more leaves than the log holds (${tree.size}): leaves were removed`);
       }
@@ -87,6 +91,16 @@ export class CheckpointMakerService implements OnApplicationBootstrap, OnApplica
       await this.shipCopy(outcome.checkpoint);
     }
     return outcome;
+  }
+
+  // A fresh process knows the past only from the database, which its holder can shorten; the copy outside it cannot be.
+  private requireWitnessHeld(witnessed: WitnessedCheckpoint, latest: StoredCheckpoint | null, tree: MerkleTree): void {
+    if (!latest || latest.treeSize < witnessed.treeSize) {
+      throw new LogRewrittenError(`the witness folder holds checkpoint ${witnessed.treeSize}, which the database no longer has (its newest is ${latest?.treeSize ?? 'none'}): checkpoints were deleted`);
+    }
+    if (witnessed.treeSize > tree.size || tree.rootAt(witnessed.treeSize).toString('hex') !== witnessed.rootHash) {
+      throw new LogRewrittenError(`the log's first ${witnessed.treeSize} leaves no longer hash to the witness folder's checkpoint ${witnessed.treeSize}: they were rewritten`);
+    }
   }
 
   // The copy outside the database is what makes a later rewrite visible; failing to write it is loud but does not undo the checkpoint.

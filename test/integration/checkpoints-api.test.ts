@@ -183,4 +183,22 @@ describe('the transparency log over HTTP', () => {
       await fresh.close();
     }
   });
+
+  it('refuses, in a fresh process, to sign once the database lost checkpoints the witness folder keeps', async () => {
+    const witnessed = await readFile(path.join(witness, 'latest'), 'utf8');
+    await db.ownerTransaction(async (sql) => {
+      await sql('ALTER TABLE transparency_log_checkpoints DISABLE TRIGGER USER');
+      await sql('DELETE FROM transparency_log_checkpoints');
+      await sql('ALTER TABLE transparency_log_checkpoints ENABLE TRIGGER USER');
+    });
+    const fresh = await createApiApp(db, { imports: [CheckpointsModule], env: { BRIGADE_CHECKPOINT_DIR: witness, BRIGADE_LOG_ORIGIN: 'brigade.test/log' } });
+    try {
+      const refused = await fresh.as('auditor', 'a.devries').post('/checkpoints').expect(409);
+
+      expect(refused.body.message).toMatch(/the witness folder holds checkpoint \d+, which the database no longer has \(its newest is none\): checkpoints were deleted/);
+      expect(await readFile(path.join(witness, 'latest'), 'utf8')).toBe(witnessed);
+    } finally {
+      await fresh.close();
+    }
+  });
 });

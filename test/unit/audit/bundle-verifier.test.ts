@@ -103,6 +103,15 @@ describe('verifying an audit bundle offline', () => {
     expect(sut).toMatchObject({ valid: false, replay: { status: 'diverged', firstDivergence: { workflowId: foreign.workflowId, errorType: 'ForeignWorkflow' } } });
   });
 
+  it('calls a bundle without the history of a ladder the case workflow started unavailable, naming it', async () => {
+    const sut = await verifyAuditBundle(aBundle({ workflowHistories: [caseHistory] }));
+
+    expect(sut).toMatchObject({ valid: false, replay: { status: 'unavailable' } });
+    expect(sut.replay.workflows).toContainEqual(expect.objectContaining({
+      workflowId: ladderHistory.workflowId, status: 'unavailable', message: `the bundle holds no history of ${ladderHistory.workflowId}, which ${caseHistory.workflowId} started`,
+    }));
+  });
+
   it('calls a bundle without the case workflow\'s history unavailable, not passed', async () => {
     const sut = await verifyAuditBundle(aBundle({ workflowHistories: [ladderHistory] }));
 
