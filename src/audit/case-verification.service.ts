@@ -13,7 +13,8 @@ import { caseVerification, foldCheckOf, type CaseVerification } from './case-ver
 import { checkProjection } from './projection-check';
 import { RecordedCaseReader } from './recorded-case.reader';
 import { checkRecordedEvents, eventsTheWorkflowRecorded } from './recorded-events-check';
-import { replayHistories } from './workflow-replayer';
+import { replayHistories, type WorkflowReplay } from './workflow-replayer';
+import { checkArchivedHistory } from './archived-history-check';
 
 interface Inspection {
   readonly events: readonly StoredCaseEvent[];
@@ -49,7 +50,14 @@ export class CaseVerificationService {
   private async inspect(caseId: string): Promise<Inspection> {
     const { events, chain, projection } = await this.records.read(caseId);
     // The archive stands in for Temporal past its retention; the events anchor each archived copy's hash.
-    const { histories, missing } = await fetchCaseWorkflowHistories(this.client, caseId, { archived: await this.archive.findByCase(caseId), events });
+    const archived = await this.archive.findByCase(caseId);
+    const fetched = await fetchCaseWorkflowHistories(this.client, caseId, { archived, events });
+    const { histories } = fetched;
+    // Every archived copy answers to the chain even while Temporal still serves the history: a receipt cut from the
+    // stream, or a copy altered before it is needed, shows now rather than once the retention has passed.
+    const missing = [...fetched.missing, ...archived
+      .map((copy) => checkArchivedHistory(copy, events))
+      .filter((finding): finding is WorkflowReplay => finding !== null && !fetched.missing.some((known) => known.workflowId === finding.workflowId))];
     const { check: log, proofs } = await this.caseLog.check(caseId, events, Math.max(events.at(-1)?.version ?? 0, projection?.version ?? 0));
     const fold = foldHistory(events);
     const verification = caseVerification({

@@ -20,7 +20,7 @@ describe('a careful forger with the database in hand', () => {
     harness = await createWorkflowHarness();
     await anExpertPool(harness, Array.from({ length: 6 }, () => ({ homeMunicipalityCode: 'GM0344' })));
     app = await createApiApp(harness.db, { imports: [AuditModule, realTemporalClient(harness.env.client)] });
-    for (let run = 0; run < 6; run++) cases.push(await runFullIncidentCase(harness));
+    for (let run = 0; run < 7; run++) cases.push(await runFullIncidentCase(harness));
     // The checkpoint an operator shipped before the intruder came: it covers every event of every case above.
     const made = await auditor().post('/checkpoints').expect(200);
     expect(made.body).toMatchObject({ created: true, checkpoint: { treeSize: expect.any(Number) } });
@@ -77,14 +77,30 @@ describe('a careful forger with the database in hand', () => {
     expect(sut.log).toMatchObject({ status: 'failed', firstInvalidVersion: version });
   });
 
-  it('catches the last two events deleted and the read model re-folded: the histories recorded them', async () => {
-    const forged = await rewriteCase(harness.db, cases[2], (events) => unchained(events).slice(0, -2));
+  it('catches the case\'s last two events deleted and the read model re-folded: the histories recorded them', async () => {
+    let firstGone = 0;
+    await rewriteCase(harness.db, cases[2], (events) => {
+      // The case's own last two events; the archive's receipts after them stay, renumbered.
+      const own = events.filter((event) => event.type !== 'HistoryArchived');
+      firstGone = own.length - 1;
+      const gone = new Set(own.slice(-2).map((event) => event.version));
+      return unchained(events.filter((event) => !gone.has(event.version)));
+    });
 
     const sut = await verify(cases[2]);
 
     expect(sut).toMatchObject({ valid: false, chain: { valid: true }, projection: { consistent: true } });
-    expect(sut.recordedEvents).toMatchObject({ status: 'mismatch', firstMismatch: { version: forged.length + 1, field: null } });
+    expect(sut.recordedEvents).toMatchObject({ status: 'mismatch', firstMismatch: { version: firstGone, field: null } });
     expect(sut.recordedEvents.firstMismatch.problem).toContain('is not stored');
+  });
+
+  it('catches the archive\'s receipts cut from the end of the stream while Temporal still holds the histories', async () => {
+    await rewriteCase(harness.db, cases[6], (events) => unchained(events.filter((event) => event.type !== 'HistoryArchived')));
+
+    const sut = await verify(cases[6]);
+
+    expect(sut).toMatchObject({ valid: false, chain: { valid: true }, recordedEvents: { status: 'passed' } });
+    expect(sut.replay.workflows).toContainEqual(expect.objectContaining({ workflowId: `case-${cases[6]}`, errorType: 'ArchiveDamaged' }));
   });
 
   it('catches a reordered pair of events that still folds', async () => {

@@ -63,7 +63,8 @@ describe('when the embedded Temporal dev server restarts on its SQLite file', ()
       const events = await eventStore.readStream(request.caseId);
       expect(events.map((e) => e.version)).toEqual(events.map((_, index) => index + 1));
       expect(events.slice(0, 3).map((e) => e.type)).toEqual(['RequestReceived', 'IntakeAssessed', 'RequestAccepted']);
-      expect(events.at(-1)?.type).toBe('CaseCancelled');
+      // The archive's receipts may follow the case's own last event.
+      expect(events.filter((e) => e.type !== 'HistoryArchived').at(-1)?.type).toBe('CaseCancelled');
       expect(await eventStore.verify(request.caseId)).toMatchObject({ valid: true });
     }
   }, 180_000);
