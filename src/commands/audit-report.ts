@@ -9,7 +9,7 @@ import type { CliOutput } from './command';
 type Line = readonly [check: string, passed: boolean | 'unavailable', detail: string];
 
 /** Prints one case's verification as a line per check, then the verdict. */
-export function printCaseVerification(output: CliOutput, verification: CaseVerification, heading: string): void {
+export function printCaseVerification(output: CliOutput, verification: CaseVerification, heading: string, newer?: NewerCheckpointCheck): void {
   const { chain, fold, projection, replay } = verification;
   const lines: Line[] = [
     ['hash chain', chain.valid, chain.valid
@@ -25,10 +25,12 @@ export function printCaseVerification(output: CliOutput, verification: CaseVerif
   ];
   if (replay.workflows.length === 0) lines.push(['replay', 'unavailable', 'no workflow history to replay']);
   lines.push(recordedLine(verification.recordedEvents), logLine(verification.log));
+  if (newer) lines.push(newerLine(newer));
   output.out(heading);
   for (const [check, passed, detail] of lines) output.out(`  ${check.padEnd(11)} ${mark(passed).padEnd(11)} ${detail}`);
   const failed = lines.filter(([, passed]) => passed !== true).length;
-  output.out(verification.valid ? 'VERIFIED: every check passed' : `NOT VERIFIED: ${count(failed, 'check')} did not pass`);
+  // The verdict comes last and covers every line above it, the newer checkpoint's included.
+  output.out(failed === 0 && verification.valid ? 'VERIFIED: every check passed' : `NOT VERIFIED: ${count(Math.max(failed, 1), 'check')} did not pass`);
 }
 
 function recordedLine(check: RecordedEventsCheck): Line {
@@ -48,10 +50,10 @@ function logLine(log: LogCheck): Line {
   return ['log', passed, detail];
 }
 
-/** Prints whether a newer checkpoint extends the bundle's. */
-export function printNewerCheckpoint(output: CliOutput, check: NewerCheckpointCheck): void {
+// Whether a newer checkpoint extends the bundle's.
+function newerLine(check: NewerCheckpointCheck): Line {
   const detail = check.status === 'passed' ? `checkpoint ${check.toSize} extends the bundle's checkpoint ${check.fromSize}` : check.problem ?? '';
-  output.out(`  ${'newer'.padEnd(11)} ${mark(check.status === 'unavailable' ? 'unavailable' : check.status === 'passed').padEnd(11)} ${detail}`);
+  return ['newer', check.status === 'unavailable' ? 'unavailable' : check.status === 'passed', detail];
 }
 
 /**

@@ -11,7 +11,7 @@ import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { findPayloadKeys } from '../crypto/payload-keys';
 import { parseVerifierKey } from '../transparency-log/note-keys';
 import { backfillArchives } from './archive-backfill';
-import { count, printCaseVerification, printNewerCheckpoint, printStoreAudit } from './audit-report';
+import { count, printCaseVerification, printStoreAudit } from './audit-report';
 import { UsageError, type CliOutput, type Command } from './command';
 import { progressReporter, type ProgressReporter } from './progress-reporter';
 import { quietTemporalRuntime } from './quiet-temporal-runtime';
@@ -62,9 +62,8 @@ async function verifyBundleFile({ file, keyFile, checkpointFile }: BundleTarget,
   // The histories are encrypted as Temporal stored them: reading them takes the keys they were written with.
   const verification = await verifyAuditBundle(bundle, new AesGcmPayloadCodec(findPayloadKeys(config)), trustedKey?.verifierKey ?? null);
   const contents = `${count(bundle.events.length, 'event')}, ${count(bundle.workflowHistories.length, 'workflow history', 'workflow histories')}`;
-  printCaseVerification(output, verification, `case ${bundle.caseId}, exported ${bundle.exportedAt} (${contents}); log key from ${trustedKey?.source ?? 'nowhere'}`);
   const consistency = newer && checkNewerCheckpoint(bundle, newer, trustedKey?.verifierKey ?? null);
-  if (consistency) printNewerCheckpoint(output, consistency);
+  printCaseVerification(output, verification, `case ${bundle.caseId}, exported ${bundle.exportedAt} (${contents}); log key from ${trustedKey?.source ?? 'nowhere'}`, consistency);
   return verification.valid && (consistency === undefined || consistency.status === 'passed') ? 0 : 1;
 }
 

@@ -8,6 +8,7 @@ import { createApiApp } from '../support/api-app';
 import { anExpertPool } from '../support/case-driver';
 import { freePort } from '../support/free-port';
 import { runFullIncidentCase } from '../support/full-case-run';
+import { TEST_LOG_KEY_ENV } from '../support/log-keys';
 import { TEST_PAYLOAD_KEY_ENV, TEST_PAYLOAD_KEY_ID } from '../support/payload-keys';
 import { realTemporalClient } from '../support/real-temporal-client';
 import { bearer } from '../support/tokens';
@@ -42,6 +43,8 @@ function capture(): CliOutput & { lines: string[]; errors: string[]; text(): str
 describe('verifying an exported case offline', () => {
   let folder: string;
   let exported: AuditBundle;
+  /** The log's public key as the API serves it to auditors. */
+  let publicKeyPem: string;
   /** Where Brigade would look for PostgreSQL and Temporal: a port nothing listens on, so any attempt would fail. */
   let unreachable: Record<string, string>;
 
@@ -52,7 +55,10 @@ describe('verifying an exported case offline', () => {
     const app = await createApiApp(harness.db, { imports: [AuditModule, realTemporalClient(harness.env.client)] });
     try {
       const caseId = await runFullIncidentCase(harness);
-      exported = (await app.api().get(`/cases/${caseId}/export`).set('Authorization', bearer('auditor', 'a.devries')).expect(200)).body;
+      const auditor = bearer('auditor', 'a.devries');
+      await app.api().post('/checkpoints').set('Authorization', auditor).expect(200);
+      publicKeyPem = (await app.api().get('/checkpoints/public-key').set('Authorization', auditor).expect(200)).body.publicKeyPem;
+      exported = (await app.api().get(`/cases/${caseId}/export`).set('Authorization', auditor).expect(200)).body;
     } finally {
       await app.close();
       await harness.close();
@@ -60,15 +66,16 @@ describe('verifying an exported case offline', () => {
     folder = await mkdtemp(path.join(tmpdir(), 'brigade-audit-'));
     const closed = await freePort();
     // The histories are encrypted with the payload key they were written with, which the verifier is given like the app was.
-    unreachable = { DATABASE_URL: `postgres://brigade@127.0.0.1:${closed}/brigade`, TEMPORAL_ADDRESS: `127.0.0.1:${closed}`, ...TEST_PAYLOAD_KEY_ENV };
+    // The log's key likewise, as an auditor holding the operator's key file would have it.
+    unreachable = { DATABASE_URL: `postgres://brigade@127.0.0.1:${closed}/brigade`, TEMPORAL_ADDRESS: `127.0.0.1:${closed}`, ...TEST_PAYLOAD_KEY_ENV, ...TEST_LOG_KEY_ENV };
   });
   afterAll(() => rm(folder, { recursive: true, force: true }));
 
-  async function verify(bundle: unknown, name = `case-${exported.caseId}.audit.json`, env = unreachable) {
+  async function verify(bundle: unknown, name = `case-${exported.caseId}.audit.json`, env = unreachable, flags: string[] = []) {
     const file = path.join(folder, name);
     await writeFile(file, typeof bundle === 'string' ? bundle : JSON.stringify(bundle));
     const output = capture();
-    const code = await runCli(['audit', 'verify', file], env, output);
+    const code = await runCli(['audit', 'verify', file, ...flags], env, output);
     return { code, output };
   }
   const copy = (): AuditBundle => JSON.parse(JSON.stringify(exported));
@@ -79,6 +86,35 @@ describe('verifying an exported case offline', () => {
     expect(output.text()).toContain('VERIFIED: every check passed');
     expect(code).toBe(0);
     expect(output.lines.join('\n')).toMatch(new RegExp(`replay +ok +case-${exported.caseId}-esc-1 passed`));
+  });
+
+  it('proves every event included in the signed checkpoint with the key the auditor was given, and not without a key', async () => {
+    const keyFile = path.join(folder, 'log-key.pem');
+    await writeFile(keyFile, publicKeyPem);
+    const { BRIGADE_LOG_SIGNING_KEY: _configured, ...withoutConfiguredKey } = unreachable;
+    const noKeyHere = { ...withoutConfiguredKey, BRIGADE_DATA_DIR: folder };
+
+    const withKey = await verify(exported, undefined, noKeyHere, ['--key', keyFile]);
+    const withoutKey = await verify(exported, undefined, noKeyHere);
+
+    expect(withKey.code).toBe(0);
+    expect(withKey.output.lines.join('\n')).toMatch(new RegExp(`log +ok +${exported.events.length} events included in checkpoint`));
+    expect(withoutKey.code).toBe(1);
+    expect(withoutKey.output.lines.join('\n')).toMatch(/log +UNAVAILABLE +no public key of the log is at hand/);
+  });
+
+  it('ends with NOT VERIFIED when a newer checkpoint of the same size has another root', async () => {
+    const keyFile = path.join(folder, 'log-key.pem');
+    await writeFile(keyFile, publicKeyPem);
+    const forked = path.join(folder, 'forked-checkpoint');
+    // A note the verifier's key did not sign: refused before any root is compared.
+    await writeFile(forked, exported.log!.checkpoint!.replace(/\n([A-Za-z0-9+/=]{44})\n/, '\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n'));
+
+    const { code, output } = await verify(exported, undefined, { ...unreachable, BRIGADE_DATA_DIR: folder }, ['--key', keyFile, '--checkpoint', forked]);
+
+    expect(code).toBe(1);
+    expect(output.lines.at(-1)).toMatch(/^NOT VERIFIED/);
+    expect(output.lines.join('\n')).toMatch(/newer +FAILED/);
   });
 
   it('holds only encrypted payloads in the exported histories, as Temporal stored them, but for the search attributes and patch markers', () => {
