@@ -36,7 +36,11 @@ const FULL_PATH = [
   'EscalationRaised', 'EscalationAcknowledged', 'EscalationResolved',
   'TaskCompleted', 'TaskCompleted', 'TaskCompleted', 'PreparatorySessionHeld', 'InterventionReported',
   'FollowUpScheduled', 'FollowUpScheduled', 'FollowUpCompleted', 'FollowUpCompleted', 'CaseEvaluated', 'CaseClosed',
+  // The archiver's receipts, once the case workflow and its one escalation ladder have closed.
+  'HistoryArchived', 'HistoryArchived',
 ].join(' → ');
+/** Workflows each case archives: its own and its escalation ladder's. */
+const ARCHIVED_PER_CASE = 2;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -152,6 +156,13 @@ describe('a batch of cases while the worker, PostgreSQL and Temporal fail at ran
     }
     expect(failures).toEqual([]);
     const durationMs = Date.now() - startedAt;
+    // Archiving runs after each case ended, through the same faults; every case gets its receipts, once each.
+    await eventually(async () => {
+      const [{ short }] = await db.sql<{ short: number }>(`
+        SELECT count(*)::int AS short FROM (SELECT case_id FROM case_events GROUP BY case_id
+          HAVING count(*) FILTER (WHERE type = 'HistoryArchived') < $1) pending`, [ARCHIVED_PER_CASE]);
+      return short === 0 ? true : undefined;
+    }, 'every case to archive its histories', 120_000);
 
     const audit = await auditEventLog(db, new PostgresEventStore(db.dataSource));
     const completedInTemporal = await countWorkflows(temporal.address, `TaskQueue = '${taskQueue}' AND WorkflowType = 'supportCase' AND ExecutionStatus = 'Completed'`, CASES);
