@@ -162,7 +162,8 @@ describe('a batch of cases while the worker, PostgreSQL and Temporal fail at ran
         SELECT count(*)::int AS short FROM (SELECT case_id FROM case_events GROUP BY case_id
           HAVING count(*) FILTER (WHERE type = 'HistoryArchived') < $1) pending`, [ARCHIVED_PER_CASE]);
       return short === 0 ? true : undefined;
-    }, 'every case to archive its histories', 120_000);
+      // An archive attempt cut short by a kill waits out its one-minute timeout and a backoff of up to a minute.
+    }, 'every case to archive its histories', 300_000);
 
     const audit = await auditEventLog(db, new PostgresEventStore(db.dataSource));
     const completedInTemporal = await countWorkflows(temporal.address, `TaskQueue = '${taskQueue}' AND WorkflowType = 'supportCase' AND ExecutionStatus = 'Completed'`, CASES);
@@ -186,7 +187,7 @@ describe('a batch of cases while the worker, PostgreSQL and Temporal fail at ran
     for (const kind of FAULT_KINDS) {
       expect(injected.filter((fault) => fault.kind === kind && fault.casesInFlight > 0).map((fault) => fault.kind)).toContain(kind);
     }
-  }, 480_000);
+  }, 900_000);
 });
 
 // Counted by Temporal's visibility, which needs no payloads decoded; it catches up with closures shortly after them.
