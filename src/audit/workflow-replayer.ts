@@ -4,6 +4,7 @@ import type { History } from '@temporalio/common/lib/proto-utils';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { ENCRYPTED_FAILURE_CONVERTER_PATH, brigadeDataConverter } from '../crypto/brigade-data-converter';
 import { payloadKeyIdsIn } from '../crypto/payload-key-ids';
+import { missingPayloadKeyMessage, payloadKeysLacking } from './missing-payload-key';
 
 /** Where a replayed history was read: Temporal's own copy, or the copy Brigade archived when the workflow closed. */
 export type HistorySource = 'temporal' | 'archive';
@@ -83,13 +84,11 @@ export async function replayHistories(
 
 // A history the reader cannot decrypt is not a divergence: the code may be fine, the reader lacks a key.
 function withoutKey({ workflowId, history, source }: RecordedWorkflowHistory, codec: AesGcmPayloadCodec): WorkflowReplay | null {
-  const unknown = [...payloadKeyIdsIn(history)].filter((keyId) => !codec.keyIds.includes(keyId));
-  if (unknown.length === 0) return null;
-  const names = unknown.map((keyId) => `"${keyId}"`).join(', ');
+  const lacking = payloadKeysLacking(payloadKeyIdsIn(history), codec);
+  if (lacking.length === 0) return null;
   return {
     workflowId, status: 'unavailable', errorType: 'MissingPayloadKey', source: source ?? null,
-    message: `the history is encrypted with payload key ${names}, which this reader does not hold (it has keys from ${codec.keySource}); `
-      + 'give it as BRIGADE_PAYLOAD_KEYS=<id>:<base64 key>, or BRIGADE_DATA_DIR=<the data folder whose keys/payload-keys.json holds it>',
+    message: missingPayloadKeyMessage('the history', lacking, codec),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { makeAppendOnly } from './append-only-table';
 import { APP_ROLE } from '../database-roles';
 
 /**
@@ -24,12 +25,7 @@ export class ArchiveWorkflowHistories1765100000000 implements MigrationInterface
       )`);
     await queryRunner.query('CREATE INDEX workflow_history_archives_case_idx ON workflow_history_archives (case_id)');
     // An archived history is evidence like the events: the database refuses to rewrite or remove it.
-    await queryRunner.query(`
-      CREATE TRIGGER workflow_history_archives_append_only BEFORE UPDATE OR DELETE ON workflow_history_archives
-      FOR EACH ROW EXECUTE FUNCTION refuse_history_rewrite()`);
-    await queryRunner.query(`
-      CREATE TRIGGER workflow_history_archives_no_truncate BEFORE TRUNCATE ON workflow_history_archives
-      FOR EACH STATEMENT EXECUTE FUNCTION refuse_history_rewrite()`);
+    await makeAppendOnly(queryRunner, 'workflow_history_archives');
     // Default privileges cover only tables made by the role that set them; granting here holds whoever migrates.
     await queryRunner.query('REVOKE ALL ON workflow_history_archives FROM PUBLIC');
     await queryRunner.query(`GRANT SELECT, INSERT ON workflow_history_archives TO ${APP_ROLE}`);

@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { APP_ROLE } from '../database-roles';
+import { makeAppendOnly } from './append-only-table';
 
 /**
  * Creates the transparency log: one leaf per case event in commit order (the leaf's data is the event's hash), the
@@ -37,14 +38,7 @@ export class TransparencyLog1765200000000 implements MigrationInterface {
       SELECT row_number() OVER (ORDER BY position) - 1, case_id, version, hash FROM case_events`);
     await queryRunner.query('INSERT INTO transparency_log_head (tree_size) SELECT count(*) FROM transparency_log_leaves');
 
-    for (const table of ['transparency_log_leaves', 'transparency_log_checkpoints']) {
-      await queryRunner.query(`
-        CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table}
-        FOR EACH ROW EXECUTE FUNCTION refuse_history_rewrite()`);
-      await queryRunner.query(`
-        CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
-        FOR EACH STATEMENT EXECUTE FUNCTION refuse_history_rewrite()`);
-    }
+    for (const table of ['transparency_log_leaves', 'transparency_log_checkpoints']) await makeAppendOnly(queryRunner, table);
     // The counter only ever grows: winding it back would hand out an index a second time.
     await queryRunner.query(`
       CREATE FUNCTION refuse_shrinking_log() RETURNS trigger LANGUAGE plpgsql AS $$
