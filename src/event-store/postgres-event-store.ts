@@ -40,31 +40,25 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(caseId: string, toVersion?: number): Promise<StoredCaseEvent[]> {
+    return this.readStreamWith(this.dataSource, caseId, toVersion);
+  }
+
+  async verify(caseId: string): Promise<ChainVerification> {
+    // One snapshot for the stream and its projection: an append committing between two reads would look like a lost tail.
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const events = await this.readStreamWith(manager, caseId);
+      const projection = UUID.test(caseId) ? await manager.getRepository(CaseProjectionRow).findOneBy({ caseId }) : null;
+      return verifyAgainstProjection(caseId, events, projection);
+    });
+  }
+
+  private async readStreamWith(source: DataSource | EntityManager, caseId: string, toVersion?: number): Promise<StoredCaseEvent[]> {
     if (!UUID.test(caseId)) return [];
-    const rows = await queryRowArrays(this.dataSource,
+    const rows = await queryRowArrays(source,
       `SELECT ${storedEventColumns('case_events')} FROM case_events WHERE case_id = $1 AND ($2::integer IS NULL OR version <= $2) ORDER BY version`,
       [caseId, toVersion ?? null],
     );
     return rows.map(storedEventFromValues);
-  }
-
-  async verify(caseId: string): Promise<ChainVerification> {
-    const events = await this.readStream(caseId);
-    const projection = UUID.test(caseId)
-      ? await this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId })
-      : null;
-    const broken = findChainBreak(events);
-    const lastHash = events.at(-1)?.hash ?? null;
-    const result = { caseId, eventCount: events.length, lastHash };
-    if (broken) return { ...result, valid: false, firstInvalidVersion: broken.version, problem: broken.problem };
-    // A chain that verifies can still have lost its tail; the projection remembers where the stream ended.
-    if (projection && (projection.version !== events.length || projection.lastHash !== lastHash)) {
-      return {
-        ...result, valid: false, firstInvalidVersion: Math.min(projection.version, events.length + 1),
-        problem: `the stream ends at version ${events.length} but was recorded up to version ${projection.version}`,
-      };
-    }
-    return { ...result, valid: true, firstInvalidVersion: null, problem: null };
   }
 
   private async appendInTransaction(manager: EntityManager, request: AppendRequest): Promise<AppendResult> {
@@ -183,4 +177,20 @@ function assertWellFormed(request: AppendRequest): void {
       throw new InvalidAppendError(`event ${event.type} has an invalid occurredAt "${event.occurredAt}"`);
     }
   }
+}
+
+/** Checks a stream's chain, then that it ends where its projection says it was last recorded. */
+function verifyAgainstProjection(caseId: string, events: StoredCaseEvent[], projection: CaseProjectionRow | null): ChainVerification {
+  const broken = findChainBreak(events);
+  const lastHash = events.at(-1)?.hash ?? null;
+  const result = { caseId, eventCount: events.length, lastHash };
+  if (broken) return { ...result, valid: false, firstInvalidVersion: broken.version, problem: broken.problem };
+  // A chain that verifies can still have lost its tail; the projection remembers where the stream ended.
+  if (projection && (projection.version !== events.length || projection.lastHash !== lastHash)) {
+    return {
+      ...result, valid: false, firstInvalidVersion: Math.min(projection.version, events.length + 1),
+      problem: `the stream ends at version ${events.length} but was recorded up to version ${projection.version}`,
+    };
+  }
+  return { ...result, valid: true, firstInvalidVersion: null, problem: null };
 }

@@ -29,6 +29,8 @@ const FAULT_PAUSE_MS: [number, number] = [3_000, 9_000];
 const TEMPORAL_CALL_TIMEOUT = '10s';
 // Generous: the test is about what survives, not about speed, and a loaded machine can take twice as long.
 const GIVE_UP_ON_A_CASE_MS = 300_000;
+// One request may meet several Temporal restarts in a row, each followed by workflow tasks waiting out their retry.
+const RETRY_ONE_REQUEST_MS = 180_000;
 // The one way the driver takes every case: an event missing or recorded twice anywhere shows up as another path.
 const FULL_PATH = [
   'RequestReceived', 'IntakeAssessed', 'RequestAccepted', 'ExpertOffered', 'OfferAccepted', 'TeamAssembled',
@@ -69,7 +71,7 @@ describe('a batch of cases while the worker, PostgreSQL and Temporal fail at ran
     };
     api = await startBrigadeProcess({ ...processEnv, BRIGADE_ROLE: 'api', PORT: String(httpPort), BRIGADE_TEMPORAL_CALL_TIMEOUT: TEMPORAL_CALL_TIMEOUT });
     worker = await startWorker();
-    client = new RetryingApi(`http://127.0.0.1:${httpPort}`);
+    client = new RetryingApi(`http://127.0.0.1:${httpPort}`, RETRY_ONE_REQUEST_MS);
     for (let index = 0; index < EXPERTS; index++) {
       const created = await client.send('POST', '/experts', bearer('coordinator', 'c.fault'), {
         name: `Expert ${index}`, email: `fault-${index}-${seed}@brigade.test`, categories: ['CITIZEN_MEETING'],

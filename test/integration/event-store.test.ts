@@ -172,6 +172,24 @@ describe('the PostgreSQL event store', () => {
       expect(await sut.verify(request.caseId)).toMatchObject({ valid: false, firstInvalidVersion: 2 });
     });
 
+    it('stays valid while appends commit between its reads', async () => {
+      const caseId = await aCaseWithTwoEvents();
+      const appending = (async () => {
+        for (let version = 2; version < 42; version += 1) {
+          const accepted = caseEvent('RequestAccepted', {}, COORDINATOR, '2026-11-02T10:00:00Z');
+          await sut.append({ caseId, expectedVersion: version, events: [accepted], idempotencyKey: randomUUID() });
+        }
+      })();
+      const verifications = [];
+      let done = false;
+      void appending.finally(() => { done = true; });
+      while (!done) verifications.push(await sut.verify(caseId));
+      await appending;
+
+      expect(verifications.length).toBeGreaterThan(0);
+      expect(verifications.filter((verification) => !verification.valid)).toEqual([]);
+    });
+
     it('notices a tail that was cut off', async () => {
       const caseId = await aCaseWithTwoEvents();
       await withoutTrigger('DELETE FROM case_events WHERE case_id = $1 AND version = 2', [caseId]);
