@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { CaseEvent } from '../../../domain/case.events';
 import { foldCase, type CaseState } from '../../../domain/case.state';
-import { FINAL_STAGES, type CaseStage } from '../../../domain/case.vocabulary';
+import type { CaseStage } from '../../../domain/case.vocabulary';
+import { nextDeadline } from '../../../domain/next-deadline';
 import { apiGet } from '../api';
 import type { CaseView, StoredCaseEvent } from '../api-types';
 import { Alert } from '../components/alert';
@@ -26,18 +27,6 @@ function stageBeforeEnd(state: CaseState, events: readonly StoredCaseEvent[] | u
   } catch {
     return null;
   }
-}
-
-/** Earliest open deadline of the state: offers, open tasks, escalations, scheduled follow-ups (as the board's list has it). */
-function nextDeadlineOf(state: CaseState): string | null {
-  if (FINAL_STAGES.includes(state.stage)) return null;
-  const times = [
-    ...state.openOffers.map((o) => o.expiresAt),
-    ...state.tasks.filter((t) => t.status === 'open').map((t) => t.dueAt),
-    ...state.openEscalations.map((e) => e.ackDeadline),
-    ...state.followUps.filter((f) => f.status === 'scheduled').map((f) => f.dueAt),
-  ].filter((at) => !Number.isNaN(Date.parse(at)));
-  return times.length === 0 ? null : times.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
 }
 
 /** A case for the coordinator: its stage line, summary, team, tasks, offers, escalations, actions and timeline, live. */
@@ -85,7 +74,7 @@ export function CasePage({ params }: PageProps) {
               <dt>{m.casePage.caseNumber}</dt><dd class="vb-mono">{state.caseId}</dd>
               <dt>{m.casePage.currentStage}</dt><dd>{m.stage[state.stage]}</dd>
               <dt>{m.riskPrefix}</dt><dd><RiskTag risk={state.riskLevel} /></dd>
-              <dt>{m.casePage.nextDeadline}</dt><dd data-testid="case-deadline"><Countdown at={nextDeadlineOf(state)} /></dd>
+              <dt>{m.casePage.nextDeadline}</dt><dd data-testid="case-deadline"><NextDeadlineFact state={state} /></dd>
               <dt>{m.casePage.region}</dt><dd>{state.municipality}, {REGION_NAMES[state.safetyRegion]}</dd>
               <dt>{m.casePage.requesterRole}</dt><dd>{m.requesterRole[state.requesterRole]}</dd>
               <dt>{m.casePage.eventDate}</dt><dd>{state.eventDate ? dateTime(state.eventDate) : m.casePage.noDate}</dd>
@@ -103,5 +92,17 @@ export function CasePage({ params }: PageProps) {
       )}
       <TimelineSection events={events.data} />
     </div>
+  );
+}
+
+/** The case's next deadline by the rule the board and the inbox use, with what it belongs to, as the board shows it. */
+function NextDeadlineFact({ state }: { state: CaseState }) {
+  const { m } = useI18n();
+  const next = nextDeadline(state);
+  return (
+    <>
+      {next && <span class="vb-muted vb-block" data-kind={next.kind}>{m.deadlineKind[next.kind]}</span>}
+      <Countdown at={next?.at ?? null} />
+    </>
   );
 }
