@@ -5,6 +5,7 @@ import type { CaseStage } from '../../../domain/case.vocabulary';
 import { nextDeadline } from '../../../domain/next-deadline';
 import { apiGet } from '../api';
 import type { CaseView, StoredCaseEvent } from '../api-types';
+import { casePlace } from '../case-place';
 import { Alert } from '../components/alert';
 import { Countdown } from '../components/countdown';
 import { PageHeading } from '../components/page-heading';
@@ -13,7 +14,6 @@ import { StageProgress } from '../components/stage-progress';
 import { formatTime } from '../i18n/dates';
 import { useI18n } from '../i18n/language';
 import { announce } from '../live-region';
-import { REGION_NAMES } from '../region-names';
 import type { PageProps } from '../routes';
 import { usePolling } from '../use-polling';
 import { CoordinatorActionsSection, EscalationsSection } from './case-actions-panel';
@@ -75,7 +75,8 @@ export function CasePage({ params }: PageProps) {
               <dt>{m.casePage.currentStage}</dt><dd>{m.stage[state.stage]}</dd>
               <dt>{m.riskPrefix}</dt><dd><RiskTag risk={state.riskLevel} /></dd>
               <dt>{m.casePage.nextDeadline}</dt><dd data-testid="case-deadline"><NextDeadlineFact state={state} /></dd>
-              <dt>{m.casePage.region}</dt><dd>{state.municipality}, {REGION_NAMES[state.safetyRegion]}</dd>
+              <dt>{m.casePage.municipality}</dt><dd data-testid="case-municipality">{casePlace(state).municipality}</dd>
+              <dt>{m.casePage.region}</dt><dd data-testid="case-region">{casePlace(state).safetyRegion}</dd>
               <dt>{m.casePage.requesterRole}</dt><dd>{m.requesterRole[state.requesterRole]}</dd>
               <dt>{m.casePage.eventDate}</dt><dd>{state.eventDate ? dateTime(state.eventDate) : m.casePage.noDate}</dd>
               {state.session && (<><dt>{m.casePage.sessionAt}</dt><dd>{dateTime(state.session.heldAt ?? state.session.scheduledAt)}</dd></>)}
