@@ -3,7 +3,7 @@ import type { Messages } from './messages';
 /** The English texts of the screens; the same keys as `nl.ts`, which `satisfies Messages` enforces. */
 export const en = {
   app: {
-    brand: 'Vliegende Brigade',
+    brand: 'Flying Brigade',
     ministry: 'Ministry of the Interior and Kingdom Relations',
     skipLink: 'Skip to content',
     mainNav: 'Main menu',
@@ -39,6 +39,12 @@ export const en = {
     signedOut: 'You are signed out.',
     alreadySignedIn: (subject: string, role: string) => `You are already signed in as ${subject} (${role}).`,
     continue: 'Continue to your overview',
+  },
+  dateTimeInput: {
+    hint: 'Type the date and time as dd-mm-yyyy hh:mm, for example 31-12-2026 19:30.',
+    format: (label: string) => `${label}: type the date and time as dd-mm-yyyy hh:mm, for example 31-12-2026 19:30.`,
+    impossibleDate: (label: string) => `${label}: this date does not exist. Check the day and the month.`,
+    impossibleTime: (label: string) => `${label}: this time does not exist on that day. Choose a time from 00:00 to 23:59.`,
   },
   errors: {
     title: 'Something went wrong',

@@ -45,6 +45,12 @@ export const nl = {
     alreadySignedIn: (subject: string, role: string) => `U bent al aangemeld als ${subject} (${role}).`,
     continue: 'Verder naar uw overzicht',
   },
+  dateTimeInput: {
+    hint: 'Typ de datum en tijd als dd-mm-jjjj uu:mm, bijvoorbeeld 31-12-2026 19:30.',
+    format: (label: string) => `${label}: typ de datum en tijd als dd-mm-jjjj uu:mm, bijvoorbeeld 31-12-2026 19:30.`,
+    impossibleDate: (label: string) => `${label}: deze datum bestaat niet. Controleer de dag en de maand.`,
+    impossibleTime: (label: string) => `${label}: deze tijd bestaat niet op die dag. Kies een tijd van 00:00 tot en met 23:59.`,
+  },
   errors: {
     title: 'Er ging iets mis',
     notForRoleTitle: 'Niet voor uw rol',
