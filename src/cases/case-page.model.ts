@@ -6,7 +6,7 @@ import {
 import { PageModel } from '../runtime/page.model';
 import type { CaseListItem } from './case-list-item.mapper';
 import type { CasePage } from './case-list';
-import { DEADLINE_KINDS, type NextDeadline } from './next-deadline';
+import { DEADLINE_KINDS, type NextDeadline } from '../domain/next-deadline';
 
 /** The open deadline of a case that falls first, for the OpenAPI document. */
 export class NextDeadlineModel implements NextDeadline {

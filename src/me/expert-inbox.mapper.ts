@@ -1,4 +1,4 @@
-import { nextDeadline, type NextDeadline } from '../cases/next-deadline';
+import { nextDeadline, type NextDeadline } from '../domain/next-deadline';
 import type { CaseState } from '../domain/case.state';
 import type { TeamRole } from '../domain/case.vocabulary';
 

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Counter, Gauge, Registry } from 'prom-client';
-import { DEADLINE_KINDS, nextDeadline } from '../cases/next-deadline';
+import { DEADLINE_KINDS, nextDeadline } from '../domain/next-deadline';
 import { CASE_STAGES } from '../domain/case.vocabulary';
 import { CaseMetricsReader } from './case-metrics.reader';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { DeadlineSources } from '../cases/next-deadline';
+import type { DeadlineSources } from '../domain/next-deadline';
 import { FINAL_STAGES } from '../domain/case.vocabulary';
 
 /** The parts of an open case's state that hold its deadlines (see `nextDeadline`). */

@@ -3,6 +3,7 @@ import { en } from '../../src/ui/client/i18n/en';
 import { nl } from '../../src/ui/client/i18n/nl';
 import { recordPage } from '../support/browser-accessibility';
 import { aRegisteredCase, aRequestBody, anAcceptedCase, anExpert, caseStateWhen } from '../support/browser-fixtures';
+import { dayFirstDateTime } from '../support/browser-dates';
 import { labelled } from '../support/browser-locators';
 import { signIn } from '../support/browser-sign-in';
 import { useBrowserSuite } from '../support/browser-suite';
@@ -58,7 +59,7 @@ describe('a case through the screens of its coordinator, its expert and an audit
     await labelled(coordinatorPage, nl.newCase.municipality).fill('Houten');
     await labelled(coordinatorPage, nl.newCase.requesterRole).selectOption('alderman');
     await labelled(coordinatorPage, nl.newCase.description).fill('Informatieavond over tijdelijke opvang in het dorpshuis');
-    await labelled(coordinatorPage, nl.newCase.eventDate).fill(localDateTime(new Date(Date.now() + 10 * 24 * 3600_000)));
+    await labelled(coordinatorPage, nl.newCase.eventDate).fill(dayFirstDateTime(new Date(Date.now() + 10 * 24 * 3600_000)));
     await coordinatorPage.getByRole('button', { name: nl.newCase.submit }).click();
     await coordinatorPage.waitForURL(/\/ui\/cases\/[0-9a-f-]{36}$/);
     const caseId = coordinatorPage.url().split('/').at(-1)!;
@@ -160,9 +161,3 @@ describe('a case through the screens of its coordinator, its expert and an audit
     await caseStateWhen(stack, caseId, (s) => s.stage === 'Preparation' && s.tasks.some((t) => t.status === 'completed'), 'the completed task');
   });
 });
-
-/** A moment as a `datetime-local` input takes it: local time, to the minute. */
-function localDateTime(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}

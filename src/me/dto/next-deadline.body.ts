@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DEADLINE_KINDS, type NextDeadline } from '../../cases/next-deadline';
+import { DEADLINE_KINDS, type NextDeadline } from '../../domain/next-deadline';
 
 /** The OpenAPI shape of a case's next deadline. */
 export class NextDeadlineBody implements NextDeadline {

@@ -1,13 +1,10 @@
 import type { CaseState } from '../../domain/case.state';
 import type { Actor, CaseCategory, CaseStage, RiskLevel, SafetyRegion } from '../../domain/case.vocabulary';
 import type { CaseEventType } from '../../domain/case.events';
+import type { NextDeadline } from '../../domain/next-deadline';
 
-/** The open deadline of a case that falls first, as `GET /cases` gives it. */
-export interface NextDeadline {
-  readonly at: string;
-  readonly kind: 'triage' | 'offer' | 'task' | 'escalation' | 'followUp';
-  readonly id: string;
-}
+// The board, the inbox and the case page share the one rule for a case's next deadline, and so its shape.
+export type { NextDeadline };
 
 /** One case of `GET /cases`. */
 export interface CaseListItem {

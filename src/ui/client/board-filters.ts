@@ -48,15 +48,27 @@ export function serverFilters(filters: BoardFilters): Record<string, string> {
   return Object.fromEntries(Object.entries({ stage, risk, category, region }).filter(([, value]) => value !== ''));
 }
 
+/** Whether the board lists open cases only: unless ended cases are asked for, or a final stage is chosen in the filter. */
+export function listsOpenOnly(filters: BoardFilters): boolean {
+  return !filters.ended && (filters.stage === '' || !FINAL_STAGES.includes(filters.stage));
+}
+
 /**
- * The rows the board shows: open cases (or all, when asked), matching the search text in any of the words people
+ * The cases the board's count is out of: open cases (or all, when asked), before the search text narrows them, so that
+ * "3 of 4" never counts a closed case the list does not show.
+ */
+export function boardScope(items: readonly CaseListItem[], filters: BoardFilters): CaseListItem[] {
+  // A stage chosen in the filter is shown even when it is a final one.
+  return items.filter((item) => filters.ended || filters.stage !== '' || !FINAL_STAGES.includes(item.stage));
+}
+
+/**
+ * The rows the board shows: the board's scope (see `boardScope`), matching the search text in any of the words people
  * scan by, soonest deadline first; cases without one come last, most recently changed first.
  */
 export function boardRows(items: readonly CaseListItem[], filters: BoardFilters, searchableText: (item: CaseListItem) => string): CaseListItem[] {
   const needle = filters.q.trim().toLocaleLowerCase('nl');
-  return items
-    // A stage chosen in the filter is shown even when it is a final one.
-    .filter((item) => filters.ended || filters.stage !== '' || !FINAL_STAGES.includes(item.stage))
+  return boardScope(items, filters)
     .filter((item) => needle === '' || searchableText(item).toLocaleLowerCase('nl').includes(needle))
     .sort((a, b) => {
       const due = (item: CaseListItem) => (item.nextDeadline ? Date.parse(item.nextDeadline.at) : Number.POSITIVE_INFINITY);

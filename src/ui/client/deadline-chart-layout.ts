@@ -1,4 +1,10 @@
 import type { RiskLevel } from '../../domain/case.vocabulary';
+import { shortCaseNumber } from './case-number';
+
+/** A bar's label: the municipality and the short case number the table shows, so two cases in one municipality differ. */
+export function chartCaseLabel(municipality: string, caseId: string): string {
+  return `${municipality} ${shortCaseNumber(caseId)}`;
+}
 
 /** A case to draw: what its row says, its risk (the bar's colour) and when its next deadline falls. */
 export interface ChartCase {
@@ -52,7 +58,7 @@ export interface ChartGeometry {
 
 /** The board's chart: 960 wide, a label column, room right of the longest bar for its countdown text. */
 export const DEFAULT_GEOMETRY: ChartGeometry = {
-  width: 960, labelWidth: 260, rightMargin: 150, rowHeight: 28, topMargin: 8, axisHeight: 28, maxRows: 15,
+  width: 960, labelWidth: 330, rightMargin: 150, rowHeight: 28, topMargin: 8, axisHeight: 28, maxRows: 15,
 };
 
 const HOUR = 3_600_000;

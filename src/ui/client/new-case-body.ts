@@ -1,4 +1,4 @@
-import { localInstant } from './local-instant';
+import { instantOfDateTimeText } from './date-time-text';
 import { municipalityCodeOfChoice } from './municipality-choice';
 
 /** What the new-request form holds: text as typed, ticks as booleans. */
@@ -8,7 +8,7 @@ export interface NewCaseForm {
   readonly municipality: string;
   readonly requesterRole: string;
   readonly description: string;
-  /** As a `datetime-local` input gives it: local time without a zone, or empty. */
+  /** As typed, day first (`31-12-2026 19:30`), or empty. */
   readonly eventDate: string;
   readonly officeHolderName: string;
   readonly officeHolderOffice: string;
@@ -47,7 +47,7 @@ export function registerCaseBody(form: NewCaseForm): Record<string, unknown> {
     municipalityCode: municipalityCodeOfChoice(form.municipality),
     requesterRole: form.requesterRole || undefined,
     description: form.description,
-    eventDate: localInstant(form.eventDate),
+    eventDate: instantOfDateTimeText(form.eventDate),
     officeHolder,
     indicators: withoutUndefined({
       threatsReceived: form.threatsReceived || undefined,

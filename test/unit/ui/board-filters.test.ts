@@ -1,5 +1,5 @@
 import type { CaseListItem } from '../../../src/ui/client/api-types';
-import { boardFiltersQuery, boardRows, parseBoardFilters, serverFilters } from '../../../src/ui/client/board-filters';
+import { boardFiltersQuery, boardRows, boardScope, listsOpenOnly, parseBoardFilters, serverFilters } from '../../../src/ui/client/board-filters';
 
 function anItem(caseId: string, overrides: Partial<CaseListItem> = {}): CaseListItem {
   return {
@@ -46,5 +46,31 @@ describe('the board\'s rows', () => {
   it('match the search text anywhere in what people scan by, ignoring case', () => {
     expect(boardRows(items, parseBoardFilters('?q=MIDDEL'), text).map((row) => row.caseId)).toEqual(['sooner']);
     expect(boardRows(items, parseBoardFilters('?q=none-o'), text).map((row) => row.caseId)).toEqual(['none-old']);
+  });
+});
+
+describe('the board\'s count', () => {
+  const items = [anItem('open-1'), anItem('open-2', { municipality: 'Middelburg' }), anItem('open-3'), anItem('closed', { stage: 'Closed' })];
+
+  it('counts the open cases shown out of all open cases, leaving closed cases out of the total', () => {
+    const filters = parseBoardFilters('');
+
+    expect(boardRows(items, filters, text)).toHaveLength(3);
+    expect(boardScope(items, filters)).toHaveLength(3);
+    expect(listsOpenOnly(filters)).toBe(true);
+  });
+
+  it('counts what the search leaves out of all open cases', () => {
+    const filters = parseBoardFilters('?q=middelburg');
+
+    expect(boardRows(items, filters, text)).toHaveLength(1);
+    expect(boardScope(items, filters)).toHaveLength(3);
+  });
+
+  it('counts ended cases too, and says so, when they are asked for or their stage is the filter', () => {
+    expect(boardScope(items, parseBoardFilters('?ended=1'))).toHaveLength(4);
+    expect(listsOpenOnly(parseBoardFilters('?ended=1'))).toBe(false);
+    expect(listsOpenOnly(parseBoardFilters('?stage=Closed'))).toBe(false);
+    expect(listsOpenOnly(parseBoardFilters('?stage=Matching'))).toBe(true);
   });
 });

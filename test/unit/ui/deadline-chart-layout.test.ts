@@ -1,4 +1,4 @@
-import { DEFAULT_GEOMETRY, layoutDeadlineChart, type ChartCase } from '../../../src/ui/client/deadline-chart-layout';
+import { DEFAULT_GEOMETRY, chartCaseLabel, layoutDeadlineChart, type ChartCase } from '../../../src/ui/client/deadline-chart-layout';
 
 const NOW = Date.parse('2026-11-30T12:00:00Z');
 const HOUR = 3_600_000;
@@ -60,5 +60,15 @@ describe('the SLA chart layout', () => {
     expect(sut.hiddenCount).toBe(5);
     expect(sut.bars[sut.bars.length - 1].caseId).toBe('c14');
     expect(sut.height).toBe(DEFAULT_GEOMETRY.topMargin + 15 * DEFAULT_GEOMETRY.rowHeight + DEFAULT_GEOMETRY.axisHeight);
+  });
+});
+
+describe('the label of a bar', () => {
+  it('tells two cases in one municipality apart by the short case number the table shows', () => {
+    const first = chartCaseLabel('Dinkelland', '3f2a9c1e-0000-4000-8000-000000000001');
+    const second = chartCaseLabel('Dinkelland', '7b41d0aa-0000-4000-8000-000000000002');
+
+    expect(first).toBe('Dinkelland 3f2a9c1e');
+    expect(second).toBe('Dinkelland 7b41d0aa');
   });
 });

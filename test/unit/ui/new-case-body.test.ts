@@ -10,13 +10,13 @@ describe('the body the new-request form sends', () => {
   it('sends a filled form as POST /cases expects it', () => {
     const sut = registerCaseBody({
       ...EMPTY, category: 'CITIZEN_MEETING', municipality: 'Utrecht', requesterRole: 'mayor',
-      description: 'Inspraakavond', eventDate: '2027-01-20T19:30', officeHolderName: 'J. de Boer', officeHolderOffice: 'wethouder',
+      description: 'Inspraakavond', eventDate: '20-01-2027 19:30', officeHolderName: 'J. de Boer', officeHolderOffice: 'wethouder',
       threatsReceived: true, expectedAttendance: ' 400 ', priorIncidents: '0', mediaAttention: 'local',
     });
 
     expect(sut).toEqual({
       category: 'CITIZEN_MEETING', municipalityCode: 'GM0344', requesterRole: 'mayor', description: 'Inspraakavond',
-      eventDate: new Date('2027-01-20T19:30').toISOString(),
+      eventDate: new Date(2027, 0, 20, 19, 30).toISOString(),
       officeHolder: { name: 'J. de Boer', office: 'wethouder' },
       indicators: { threatsReceived: true, expectedAttendance: 400, priorIncidents: 0, mediaAttention: 'local' },
     });

@@ -5,7 +5,7 @@ import { localeOf } from '../i18n/messages';
 
 /**
  * "SLA at a glance": each open case a bar from now to its next deadline, coloured by risk and labelled with the
- * municipality, the risk in words and the time left; passed deadlines sit left of the "now" line, outlined and
+ * municipality and short case number (as in the table), the risk in words and the time left; passed deadlines sit left of the "now" line, outlined and
  * labelled "te laat". It is one image for assistive technology (`role="img"` with a summary); the table below it
  * carries the same data as text.
  */

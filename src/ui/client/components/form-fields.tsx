@@ -5,7 +5,8 @@ interface FieldFrameProps {
   /** The API's name for the field; its id and its problems follow from it. */
   readonly name: string;
   readonly label: string;
-  readonly hint?: string;
+  /** Text, or text with markup such as `<code>` (see `CodeText`). */
+  readonly hint?: ComponentChildren;
   readonly problems?: readonly string[];
   readonly requiredText?: string;
   /** Keeps ids unique when several forms on one page have a field of the same name (`reason` …). */

@@ -3,7 +3,7 @@ import type { Messages } from './messages';
 /** The English texts of the screens; the same keys as `nl.ts`, which `satisfies Messages` enforces. */
 export const en = {
   app: {
-    brand: 'Vliegende Brigade',
+    brand: 'Flying Brigade',
     ministry: 'Ministry of the Interior and Kingdom Relations',
     skipLink: 'Skip to content',
     mainNav: 'Main menu',
@@ -39,6 +39,12 @@ export const en = {
     signedOut: 'You are signed out.',
     alreadySignedIn: (subject: string, role: string) => `You are already signed in as ${subject} (${role}).`,
     continue: 'Continue to your overview',
+  },
+  dateTimeInput: {
+    hint: 'Type the date and time as dd-mm-yyyy hh:mm, for example 31-12-2026 19:30.',
+    format: (label: string) => `${label}: type the date and time as dd-mm-yyyy hh:mm, for example 31-12-2026 19:30.`,
+    impossibleDate: (label: string) => `${label}: this date does not exist. Check the day and the month.`,
+    impossibleTime: (label: string) => `${label}: this time does not exist on that day. Choose a time from 00:00 to 23:59.`,
   },
   errors: {
     title: 'Something went wrong',
@@ -101,7 +107,8 @@ export const en = {
     region: 'Safety region',
     showEnded: 'Also show ended cases',
     clearFilters: 'Clear filters',
-    tableCaption: (shown: number, total: number) => `Cases: ${shown} of ${total}, next deadline first`,
+    tableCaptionOpen: (shown: number, total: number) => `Open cases: ${shown} of ${total}, next deadline first`,
+    tableCaptionAll: (shown: number, total: number) => `Cases, ended ones included: ${shown} of ${total}, next deadline first`,
     colCase: 'Case',
     colMunicipality: 'Municipality and region',
     colDeadline: 'Next deadline',
@@ -109,7 +116,7 @@ export const en = {
     empty: 'No cases match these filters.',
     escalationsCount: (n: number) => (n === 0 ? 'None' : n === 1 ? '1 open escalation' : `${n} open escalations`),
     chartTitle: 'Deadlines at a glance',
-    chartIntro: 'Each bar runs from now to a case’s next deadline. Bars outlined in red are overdue.',
+    chartIntro: 'Each bar runs from now to a case’s next deadline and carries the municipality and the short case number from the table. Bars outlined in red are overdue.',
     chartLabel: (count: number, overdue: number, horizon: string) =>
       `Timeline of ${count} open cases up to their next deadline within ${horizon}; ${overdue} overdue. The table below gives the same data.`,
     chartNow: 'now',
@@ -161,6 +168,7 @@ export const en = {
     stageEndedHere: (stage: string) => `Stopped: ${stage}`,
     summary: 'Summary',
     currentStage: 'Current stage',
+    municipality: 'Municipality',
     region: 'Safety region',
     requesterRole: 'Requester',
     eventDate: 'Event date',

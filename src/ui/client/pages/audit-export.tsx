@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { Alert } from '../components/alert';
+import { CodeText } from '../components/code-text';
 import { useI18n } from '../i18n/language';
 import { announce } from '../live-region';
 import { useSubmission } from '../use-submission';
@@ -18,7 +19,7 @@ export function AuditExport({ caseId }: { caseId: string }) {
   return (
     <section aria-labelledby="audit-export-heading" class="vb-audit-section">
       <h2 class="utrecht-heading-2" id="audit-export-heading">{m.audit.exportTitle}</h2>
-      <p class="utrecht-paragraph">{m.audit.exportIntro}</p>
+      <p class="utrecht-paragraph"><CodeText text={m.audit.exportIntro} /></p>
       {error && <Alert kind="error" title={m.errors.title}>{error.status === 0 ? m.errors.network : error.message}</Alert>}
       {saved && <p class="utrecht-paragraph" data-testid="audit-export-saved">{m.audit.exported(saved)}</p>}
       <button type="button" class="utrecht-button utrecht-button--primary-action" disabled={busy} onClick={() => void download()} data-action="download">

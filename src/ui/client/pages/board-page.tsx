@@ -4,10 +4,12 @@ import {
 } from '../../../domain/case.vocabulary';
 import { apiGet, queryString } from '../api';
 import type { CaseListItem, Page } from '../api-types';
-import { boardFiltersQuery, boardRows, parseBoardFilters, serverFilters, type BoardFilters } from '../board-filters';
+import { boardFiltersQuery, boardRows, boardScope, listsOpenOnly, parseBoardFilters, serverFilters, type BoardFilters } from '../board-filters';
+import { shortCaseNumber } from '../case-number';
 import { Alert } from '../components/alert';
 import { Countdown } from '../components/countdown';
 import { DeadlineChart } from '../components/deadline-chart';
+import { chartCaseLabel } from '../deadline-chart-layout';
 import { CheckboxField, SelectField, TextField } from '../components/form-fields';
 import { PageHeading } from '../components/page-heading';
 import { RiskTag } from '../components/risk-tag';
@@ -58,7 +60,7 @@ export function BoardPage({ search }: PageProps) {
 
   const setFilter = (change: Partial<BoardFilters>) => navigate(`/ui/board${boardFiltersQuery({ ...filters, ...change })}`, { replace: true });
   const chartCases = rows.filter((row) => row.nextDeadline).map((row) => ({
-    caseId: row.caseId, label: row.municipality, risk: row.riskLevel, deadlineMs: Date.parse(row.nextDeadline!.at),
+    caseId: row.caseId, label: chartCaseLabel(row.municipality, row.caseId), risk: row.riskLevel, deadlineMs: Date.parse(row.nextDeadline!.at),
   }));
 
   return (
@@ -97,17 +99,17 @@ export function BoardPage({ search }: PageProps) {
       {polled.error && <Alert kind="error" title={m.errors.title}>{polled.error.status === 0 ? m.errors.network : polled.error.message}</Alert>}
       {polled.loading && !polled.data && <p class="utrecht-paragraph">{m.app.loading}</p>}
       {polled.updatedAt && <p class="vb-updated">{m.app.updatedAt(formatTime(polled.updatedAt, language))}</p>}
-      {polled.data && <CaseTable rows={rows} total={polled.data.length} />}
+      {polled.data && <CaseTable rows={rows} total={boardScope(polled.data, filters).length} openOnly={listsOpenOnly(filters)} />}
     </div>
   );
 }
 
-function CaseTable({ rows, total }: { rows: readonly CaseListItem[]; total: number }) {
+function CaseTable({ rows, total, openOnly }: { rows: readonly CaseListItem[]; total: number; openOnly: boolean }) {
   const { m } = useI18n();
   return (
     <div class="rvo-table--responsive vb-table-wrap">
       <table class="rvo-table vb-table">
-        <caption class="rvo-caption vb-caption">{m.board.tableCaption(rows.length, total)}</caption>
+        <caption class="rvo-caption vb-caption" data-testid="board-caption">{(openOnly ? m.board.tableCaptionOpen : m.board.tableCaptionAll)(rows.length, total)}</caption>
         <thead class="rvo-table-head">
           <tr class="rvo-table-row">
             <th scope="col" class="rvo-table-header">{m.board.colCase}</th>
@@ -128,7 +130,7 @@ function CaseTable({ rows, total }: { rows: readonly CaseListItem[]; total: numb
                 <a class="rvo-link" href={`/ui/cases/${row.caseId}`}>
                   {m.category[row.category]}<span class="vb-visually-hidden">, {row.municipality}</span>
                 </a>
-                <span class="vb-case-number">{row.caseId.slice(0, 8)}</span>
+                <span class="vb-case-number">{shortCaseNumber(row.caseId)}</span>
               </th>
               <td class="rvo-table-cell"><span class="rvo-tag rvo-tag--info vb-stage">{m.stage[row.stage]}</span></td>
               <td class="rvo-table-cell"><RiskTag risk={row.riskLevel} /></td>

@@ -6,9 +6,11 @@ import type { ExpertSummary, Page } from '../api-types';
 import { coordinatorActions, type CoordinatorAction } from '../case-actions';
 import { ActionForm } from '../components/action-form';
 import { Countdown } from '../components/countdown';
-import { RadioGroup, SelectField, TextAreaField, TextField } from '../components/form-fields';
+import { DateTimeField } from '../components/date-time-field';
+import { RadioGroup, SelectField, TextAreaField } from '../components/form-fields';
+import { refuseUnreadableDateTime } from '../date-time-check';
+import { instantOfDateTimeText } from '../date-time-text';
 import { useI18n } from '../i18n/language';
-import { localInstant } from '../local-instant';
 
 interface PanelProps {
   readonly state: CaseState;
@@ -181,15 +183,19 @@ function ScheduleSessionForm({ state, refresh }: PanelProps) {
   const [when, setWhen] = useState('');
   const [note, setNote] = useState('');
   // An empty field still goes as "", so that the API names scheduledAt as missing.
-  const scheduledAt = () => localInstant(when) ?? when;
+  const scheduledAt = () => instantOfDateTimeText(when) ?? when;
+  const send = () => {
+    refuseUnreadableDateTime(when, 'scheduledAt', m.casePage.sessionAt, m);
+    return apiPost(`/cases/${state.caseId}/session`, note.trim() ? { scheduledAt: scheduledAt(), note } : { scheduledAt: scheduledAt() });
+  };
   return (
     <ActionForm
       id="schedule" title={m.casePage.scheduleSession} submitLabel={m.casePage.scheduleSubmit} onDone={refresh}
-      onSubmit={() => apiPost(`/cases/${state.caseId}/session`, note.trim() ? { scheduledAt: scheduledAt(), note } : { scheduledAt: scheduledAt() })}
+      onSubmit={send}
     >
       {(error) => (
         <>
-          <TextField scope="schedule" name="scheduledAt" type="datetime-local" label={m.casePage.sessionAt} value={when} onValue={setWhen} problems={error?.problemsOf('scheduledAt')} />
+          <DateTimeField scope="schedule" name="scheduledAt" label={m.casePage.sessionAt} value={when} onValue={setWhen} problems={error?.problemsOf('scheduledAt')} />
           <TextAreaField scope="schedule" name="note" label={m.casePage.sessionNote} value={note} onValue={setNote} rows={2} problems={error?.problemsOf('note')} />
         </>
       )}

@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { CaseEvent } from '../../../domain/case.events';
 import { foldCase, type CaseState } from '../../../domain/case.state';
-import { FINAL_STAGES, type CaseStage } from '../../../domain/case.vocabulary';
+import type { CaseStage } from '../../../domain/case.vocabulary';
+import { nextDeadline } from '../../../domain/next-deadline';
 import { apiGet } from '../api';
 import type { CaseView, StoredCaseEvent } from '../api-types';
+import { casePlace } from '../case-place';
 import { Alert } from '../components/alert';
 import { Countdown } from '../components/countdown';
 import { PageHeading } from '../components/page-heading';
@@ -12,7 +14,6 @@ import { StageProgress } from '../components/stage-progress';
 import { formatTime } from '../i18n/dates';
 import { useI18n } from '../i18n/language';
 import { announce } from '../live-region';
-import { REGION_NAMES } from '../region-names';
 import type { PageProps } from '../routes';
 import { usePolling } from '../use-polling';
 import { CoordinatorActionsSection, EscalationsSection } from './case-actions-panel';
@@ -26,18 +27,6 @@ function stageBeforeEnd(state: CaseState, events: readonly StoredCaseEvent[] | u
   } catch {
     return null;
   }
-}
-
-/** Earliest open deadline of the state: offers, open tasks, escalations, scheduled follow-ups (as the board's list has it). */
-function nextDeadlineOf(state: CaseState): string | null {
-  if (FINAL_STAGES.includes(state.stage)) return null;
-  const times = [
-    ...state.openOffers.map((o) => o.expiresAt),
-    ...state.tasks.filter((t) => t.status === 'open').map((t) => t.dueAt),
-    ...state.openEscalations.map((e) => e.ackDeadline),
-    ...state.followUps.filter((f) => f.status === 'scheduled').map((f) => f.dueAt),
-  ].filter((at) => !Number.isNaN(Date.parse(at)));
-  return times.length === 0 ? null : times.reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b));
 }
 
 /** A case for the coordinator: its stage line, summary, team, tasks, offers, escalations, actions and timeline, live. */
@@ -85,8 +74,9 @@ export function CasePage({ params }: PageProps) {
               <dt>{m.casePage.caseNumber}</dt><dd class="vb-mono">{state.caseId}</dd>
               <dt>{m.casePage.currentStage}</dt><dd>{m.stage[state.stage]}</dd>
               <dt>{m.riskPrefix}</dt><dd><RiskTag risk={state.riskLevel} /></dd>
-              <dt>{m.casePage.nextDeadline}</dt><dd data-testid="case-deadline"><Countdown at={nextDeadlineOf(state)} /></dd>
-              <dt>{m.casePage.region}</dt><dd>{state.municipality}, {REGION_NAMES[state.safetyRegion]}</dd>
+              <dt>{m.casePage.nextDeadline}</dt><dd data-testid="case-deadline"><NextDeadlineFact state={state} /></dd>
+              <dt>{m.casePage.municipality}</dt><dd data-testid="case-municipality">{casePlace(state).municipality}</dd>
+              <dt>{m.casePage.region}</dt><dd data-testid="case-region">{casePlace(state).safetyRegion}</dd>
               <dt>{m.casePage.requesterRole}</dt><dd>{m.requesterRole[state.requesterRole]}</dd>
               <dt>{m.casePage.eventDate}</dt><dd>{state.eventDate ? dateTime(state.eventDate) : m.casePage.noDate}</dd>
               {state.session && (<><dt>{m.casePage.sessionAt}</dt><dd>{dateTime(state.session.heldAt ?? state.session.scheduledAt)}</dd></>)}
@@ -103,5 +93,17 @@ export function CasePage({ params }: PageProps) {
       )}
       <TimelineSection events={events.data} />
     </div>
+  );
+}
+
+/** The case's next deadline by the rule the board and the inbox use, with what it belongs to, as the board shows it. */
+function NextDeadlineFact({ state }: { state: CaseState }) {
+  const { m } = useI18n();
+  const next = nextDeadline(state);
+  return (
+    <>
+      {next && <span class="vb-muted vb-block" data-kind={next.kind}>{m.deadlineKind[next.kind]}</span>}
+      <Countdown at={next?.at ?? null} />
+    </>
   );
 }

@@ -5,8 +5,10 @@ import {
 import { apiPost } from '../api';
 import type { RegisteredCase } from '../api-types';
 import { ErrorSummary } from '../components/error-summary';
+import { DateTimeField } from '../components/date-time-field';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../components/form-fields';
 import { PageHeading } from '../components/page-heading';
+import { refuseUnreadableDateTime } from '../date-time-check';
 import { useI18n } from '../i18n/language';
 import { announce } from '../live-region';
 import { MUNICIPALITY_CHOICES, safetyRegionOfChoice } from '../municipality-choice';
@@ -23,7 +25,7 @@ const EMPTY: NewCaseForm = {
 };
 
 /**
- * The new-request form: the fields of `POST /cases`. It checks nothing itself: the API's validation is the one rule,
+ * The new-request form: the fields of `POST /cases`. It checks only that the date reads as a date (the API takes RFC 3339, not what people type); the API's validation is the one rule,
  * and its problems appear next to each field and in a summary at the top, in the API's own words.
  */
 export function NewCasePage(_props: PageProps) {
@@ -41,6 +43,7 @@ export function NewCasePage(_props: PageProps) {
   const submit = async (event: Event) => {
     event.preventDefault();
     await run(async () => {
+      refuseUnreadableDateTime(form.eventDate, 'eventDate', m.newCase.eventDate, m);
       const registered = await apiPost<RegisteredCase>('/cases', registerCaseBody(form), { headers: { 'Idempotency-Key': idempotencyKey } });
       announce(m.newCase.registered);
       navigate(`/ui/cases/${registered.caseId}`);
@@ -65,7 +68,7 @@ export function NewCasePage(_props: PageProps) {
           placeholder={m.newCase.choose} choices={REQUESTER_ROLES.map((value) => ({ value, label: m.requesterRole[value] }))} problems={problems('requesterRole')} />
         <TextAreaField name="description" label={m.newCase.description} requiredText={required} value={form.description} onValue={set('description')}
           problems={problems('description')} rows={5} />
-        <TextField name="eventDate" type="datetime-local" label={m.newCase.eventDate} hint={m.newCase.eventDateHint} value={form.eventDate}
+        <DateTimeField name="eventDate" label={m.newCase.eventDate} hint={m.newCase.eventDateHint} value={form.eventDate}
           onValue={set('eventDate')} problems={problems('eventDate')} />
 
         <fieldset class="vb-fieldset vb-form-section">

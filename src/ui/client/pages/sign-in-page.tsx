@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { apiGet, apiPost } from '../api';
 import { ApiError } from '../api-error';
 import { Alert } from '../components/alert';
+import { CodeText } from '../components/code-text';
 import { ErrorSummary } from '../components/error-summary';
 import { RadioGroup, TextAreaField, TextField } from '../components/form-fields';
 import { PageHeading } from '../components/page-heading';
@@ -111,7 +112,7 @@ export function SignInPage({ search }: PageProps) {
         {localEnabled === false && <Alert kind="info">{m.signIn.localDisabled}</Alert>}
         <section class="vb-form-section" aria-labelledby="sign-in-paste">
           <h2 class="utrecht-heading-3" id="sign-in-paste">{m.signIn.pasteHeading}</h2>
-          <TextAreaField name="token" label={m.signIn.token} hint={m.signIn.tokenHint} value={token} onValue={setToken} rows={3} problems={error?.problemsOf('token')} />
+          <TextAreaField name="token" label={m.signIn.token} hint={<CodeText text={m.signIn.tokenHint} />} value={token} onValue={setToken} rows={3} problems={error?.problemsOf('token')} />
           <button type="button" class="utrecht-button utrecht-button--secondary-action utrecht-button--rvo-md" disabled={busy} onClick={usePasted}>
             {m.signIn.signInWithToken}
           </button>

@@ -1,5 +1,5 @@
-import type { CaseState } from '../domain/case.state';
-import { FINAL_STAGES } from '../domain/case.vocabulary';
+import type { CaseState } from './case.state';
+import { FINAL_STAGES } from './case.vocabulary';
 
 /** What a deadline can belong to. */
 export const DEADLINE_KINDS = ['triage', 'offer', 'task', 'escalation', 'followUp'] as const;

@@ -1,4 +1,4 @@
-import { nextDeadline, type DeadlineSources } from '../../../src/cases/next-deadline';
+import { nextDeadline, type DeadlineSources } from '../../../src/domain/next-deadline';
 
 function sources(overrides: Partial<DeadlineSources>): DeadlineSources {
   return { caseId: 'case-1', stage: 'Triage', triageDueAt: null, openOffers: [], tasks: [], openEscalations: [], followUps: [], ...overrides };
