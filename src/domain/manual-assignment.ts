@@ -5,6 +5,12 @@ import { conflictOfInterestKind, type ConflictOfInterest } from './matching';
 /** The longest reason a coordinator may give for overriding a conflict of interest. */
 export const OVERRIDE_REASON_MAX_LENGTH = 1000;
 
+/** The refusal code of each conflict of interest, so that a caller can offer the override. */
+export const CONFLICT_OF_INTEREST_CODES: Readonly<Record<ConflictOfInterest, string>> = {
+  own_municipality: 'conflict_of_interest_own_municipality',
+  declared_conflict: 'conflict_of_interest_declared',
+};
+
 /** A matching rule a manual assignment set aside; recorded with the assignment and answered to the coordinator. */
 export const ASSIGNMENT_WARNINGS = ['lacks_category', 'over_capacity', 'conflict_overridden'] as const;
 export type AssignmentWarning = (typeof ASSIGNMENT_WARNINGS)[number];

@@ -71,7 +71,12 @@ export function conflictOfInterest(
   municipalityCode: string | null,
 ): string | null {
   const kind = conflictOfInterestKind(expert, municipalityCode);
-  return kind && CONFLICT_TEXTS[kind];
+  return kind && describeConflict(kind);
+}
+
+/** A conflict of interest in words, as refusals and withdrawn offers have always named it. */
+export function describeConflict(kind: ConflictOfInterest): string {
+  return CONFLICT_TEXTS[kind];
 }
 
 /** Ranks the eligible experts for a case, best first; ties break on expert id so the order is stable. */
