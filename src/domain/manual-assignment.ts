@@ -1,6 +1,6 @@
 import type { CaseCategory } from './case.vocabulary';
 import type { ExpertProfile } from './expert-profile';
-import { conflictOfInterestKind, type ConflictOfInterest } from './matching';
+import { conflictOfInterestKind, describeConflict, type ConflictOfInterest } from './matching';
 
 /** The longest reason a coordinator may give for overriding a conflict of interest. */
 export const OVERRIDE_REASON_MAX_LENGTH = 1000;
@@ -10,6 +10,14 @@ export const CONFLICT_OF_INTEREST_CODES: Readonly<Record<ConflictOfInterest, str
   own_municipality: 'conflict_of_interest_own_municipality',
   declared_conflict: 'conflict_of_interest_declared',
 };
+
+/** The refusal of an assignment that a conflict of interest forbids, with the code a caller offers the override on. */
+export function conflictOfInterestRefusal(expertId: string, conflict: ConflictOfInterest): { readonly code: string; readonly message: string } {
+  return {
+    code: CONFLICT_OF_INTEREST_CODES[conflict],
+    message: `expert ${expertId} may not work on this case: ${describeConflict(conflict)}; a coordinator may override this with a reason`,
+  };
+}
 
 /** A matching rule a manual assignment set aside; recorded with the assignment and answered to the coordinator. */
 export const ASSIGNMENT_WARNINGS = ['lacks_category', 'over_capacity', 'conflict_overridden'] as const;

@@ -1,8 +1,8 @@
 import { patched, setHandler, type ApplicationFailure } from '@temporalio/workflow';
 import { caseEvent } from '../../src/domain/case.events';
 import { SYSTEM_ACTOR } from '../../src/domain/case.vocabulary';
-import { CONFLICT_OF_INTEREST_CODES, OVERRIDE_REASON_MAX_LENGTH, weighAssignment, type AssignmentVerdict } from '../../src/domain/manual-assignment';
-import { conflictOfInterestKind, describeConflict, type ConflictOfInterest } from '../../src/domain/matching';
+import { OVERRIDE_REASON_MAX_LENGTH, conflictOfInterestRefusal, weighAssignment, type AssignmentVerdict } from '../../src/domain/manual-assignment';
+import { conflictOfInterestKind, type ConflictOfInterest } from '../../src/domain/matching';
 import type { ExpertProfile } from '../../src/domain/expert-profile';
 import { caseReads } from '../activity-proxies';
 import { conflict, invalid, notFound, now, requireCoordinator, requireStage, requireText, type CaseContext } from '../case-context';
@@ -79,20 +79,18 @@ function weigh(context: CaseContext, expert: ExpertProfile, overrideReason: stri
   const { category, municipalityCode } = context.state;
   if (patched(WEIGHS_MATCHING_RULES)) {
     const verdict = weighAssignment(expert, { category, municipalityCode }, overrideReason);
-    if (!verdict.allowed) throw conflictOfInterestRefusal(expert.expertId, verdict.conflict);
+    if (!verdict.allowed) throw refusal(expert.expertId, verdict.conflict);
     return verdict;
   }
   // Histories from before the weighing refused a conflict outright, or (older still) assigned freely.
   const kind = conflictOfInterestKind(expert, municipalityCode);
-  if (kind && patched(CHECKS_CONFLICTS)) throw conflictOfInterestRefusal(expert.expertId, kind);
+  if (kind && patched(CHECKS_CONFLICTS)) throw refusal(expert.expertId, kind);
   return undefined;
 }
 
-function conflictOfInterestRefusal(expertId: string, kind: ConflictOfInterest): ApplicationFailure {
-  return conflict(
-    `expert ${expertId} may not work on this case: ${describeConflict(kind)}; a coordinator may override this with a reason`,
-    CONFLICT_OF_INTEREST_CODES[kind],
-  );
+function refusal(expertId: string, kind: ConflictOfInterest): ApplicationFailure {
+  const { message, code } = conflictOfInterestRefusal(expertId, kind);
+  return conflict(message, code);
 }
 
 /**
