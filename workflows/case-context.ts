@@ -19,6 +19,11 @@ export class CaseContext {
   pendingAcceptances = 0;
   /** Bumped whenever a deadline moves, so that deadline watchers re-plan. */
   deadlineRevision = 0;
+  /**
+   * Experts whose place on the team is being recorded, by an acceptance or by hand: the team does not show them until
+   * the event is stored, so a second way in for the same expert in the same moment is refused.
+   */
+  readonly joiningExperts = new Set<string>();
   /** Experts the pool deactivated while this case ran: their decisions are refused even if a request slips past the API. */
   readonly deactivatedExperts = new Set<string>();
 
@@ -50,9 +55,9 @@ export function now(): string {
   return new Date().toISOString();
 }
 
-/** A refusal because the case is not in a state that allows the request. */
-export function conflict(message: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: CASE_FAILURE.conflict, message, nonRetryable: true });
+/** A refusal because the case is not in a state that allows the request; `code` names the refusal for the caller. */
+export function conflict(message: string, code?: string): ApplicationFailure {
+  return ApplicationFailure.create({ type: CASE_FAILURE.conflict, message, nonRetryable: true, ...(code && { details: [{ code }] }) });
 }
 
 /** A refusal because the request is malformed. */

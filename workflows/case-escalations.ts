@@ -1,5 +1,9 @@
-import { ParentClosePolicy, getExternalWorkflowHandle, setHandler, startChild, workflowInfo, type ChildWorkflowHandle } from '@temporalio/workflow';
+import {
+  ParentClosePolicy, condition, getExternalWorkflowHandle, patched, setHandler, startChild, workflowInfo, type ChildWorkflowHandle,
+} from '@temporalio/workflow';
 import { caseEvent } from '../src/domain/case.events';
+import type { CaseState } from '../src/domain/case.state';
+import { settledEscalations, type SettledEscalation } from '../src/domain/escalation-causes';
 import { SYSTEM_ACTOR } from '../src/domain/case.vocabulary';
 import { addMs } from '../src/domain/durations';
 import { escalationLadder as ladderFor, type EscalationTrigger } from '../src/domain/escalation-policy';
@@ -7,7 +11,10 @@ import { now, notFound, requireCoordinator, type CaseContext } from './case-cont
 import { escalationLadder } from './escalation-ladder.workflow';
 import { acknowledgeEscalation, escalationAcknowledged, escalationLevelIncreased, type EscalationAcknowledgement } from './messages';
 
-/** Raises escalations as child workflows, records their progress and takes acknowledgements. */
+// Patch id: resolving an escalation whose cause went away records events and stops a ladder, which older histories lack.
+const RESOLVES_SETTLED_CAUSES = 'escalation-resolved-when-cause-resolved';
+
+/** Raises escalations as child workflows, records their progress, takes acknowledgements and resolves what has settled. */
 export class CaseEscalations {
   private sequence = 0;
   private readonly raising = new Set<string>();
@@ -19,7 +26,9 @@ export class CaseEscalations {
     setHandler(escalationLevelIncreased, ({ escalationId, level, target, ackDeadline }) => {
       if (!this.isOpen(escalationId)) return;
       void this.context.journal
-        .record(caseEvent('EscalationLevelIncreased', { escalationId, level, target, ackDeadline }, SYSTEM_ACTOR, now()))
+        .recordFrom((state) => (isOpenIn(state, escalationId)
+          ? [caseEvent('EscalationLevelIncreased', { escalationId, level, target, ackDeadline }, SYSTEM_ACTOR, now())]
+          : []))
         .catch(() => undefined);
     });
     setHandler(acknowledgeEscalation, (input) => this.acknowledge(input), {
@@ -28,6 +37,7 @@ export class CaseEscalations {
         if (!this.isOpen(escalationId) || this.acknowledging.has(escalationId)) throw notFound(`escalation ${escalationId} is not open on this case`);
       },
     });
+    void this.resolveSettledCauses();
   }
 
   /** Raises an escalation unless one about the same subject is already open. */
@@ -50,8 +60,11 @@ export class CaseEscalations {
         parentClosePolicy: ParentClosePolicy.TERMINATE,
       });
       this.ladders.set(escalationId, handle);
-      // A case that ended while this ladder was starting has already told its ladders to stop; tell this one too.
-      if (this.context.ended) await getExternalWorkflowHandle(handle.workflowId).signal(escalationAcknowledged).catch(() => undefined);
+      // A case that ended, or an escalation whose cause went, while this ladder was starting has already told the
+      // ladders it knew to stop; tell this one too. (Older histories resolved nothing on its own.)
+      if (this.context.ended || (!this.isOpen(escalationId) && patched(RESOLVES_SETTLED_CAUSES))) {
+        await getExternalWorkflowHandle(handle.workflowId).signal(escalationAcknowledged).catch(() => undefined);
+      }
       void handle.result().then(
         ({ outcome }) => (outcome === 'unanswered' ? this.resolve(escalationId, 'unanswered') : undefined),
         () => undefined,
@@ -70,22 +83,64 @@ export class CaseEscalations {
   private async acknowledge({ escalationId, actor }: EscalationAcknowledgement) {
     if (this.acknowledging.has(escalationId)) throw notFound(`escalation ${escalationId} is not open on this case`);
     this.acknowledging.add(escalationId);
-    const escalation = this.context.state.openEscalations.find((e) => e.escalationId === escalationId)!;
-    const state = await this.context.journal.record(
-      caseEvent('EscalationAcknowledged', { escalationId, level: escalation.level }, actor, now()),
-      caseEvent('EscalationResolved', { escalationId, outcome: 'acknowledged' }, actor, now()),
-    );
-    const ladder = this.ladders.get(escalationId);
-    if (ladder) await getExternalWorkflowHandle(ladder.workflowId).signal(escalationAcknowledged).catch(() => undefined);
+    // Built when the step runs: the workflow may have resolved the escalation itself meanwhile, its cause gone.
+    const state = await this.context.journal.recordFrom((current) => {
+      const escalation = current.openEscalations.find((e) => e.escalationId === escalationId);
+      if (!escalation) throw notFound(`escalation ${escalationId} is not open on this case`);
+      return [
+        caseEvent('EscalationAcknowledged', { escalationId, level: escalation.level }, actor, now()),
+        caseEvent('EscalationResolved', { escalationId, outcome: 'acknowledged' }, actor, now()),
+      ];
+    }).finally(() => this.acknowledging.delete(escalationId));
+    await this.stopLadder(escalationId);
     return state;
   }
 
   private async resolve(escalationId: string, outcome: 'unanswered'): Promise<void> {
     if (!this.isOpen(escalationId)) return;
-    await this.context.journal.record(caseEvent('EscalationResolved', { escalationId, outcome }, SYSTEM_ACTOR, now())).catch(() => undefined);
+    await this.context.journal.recordFrom((state) => (isOpenIn(state, escalationId)
+      ? [caseEvent('EscalationResolved', { escalationId, outcome }, SYSTEM_ACTOR, now())]
+      : [])).catch(() => undefined);
+  }
+
+  /**
+   * Resolves, as soon as the case shows it, every open escalation whose cause has gone (see `settledEscalations`): a
+   * failed match once the team stands, an overdue task once it is done. Left open, such an escalation would climb on.
+   */
+  private async resolveSettledCauses(): Promise<void> {
+    const settled = () => {
+      const state = this.context.journal.stateOrNull;
+      return state && !this.context.ended ? settledEscalations(state).filter((s) => !this.acknowledging.has(s.escalationId)) : [];
+    };
+    for (;;) {
+      await condition(() => this.context.ended || settled().length > 0);
+      // Histories from before this rule left such escalations open, for a coordinator to acknowledge.
+      if (this.context.ended || !patched(RESOLVES_SETTLED_CAUSES)) return;
+      let resolved: SettledEscalation[] = [];
+      try {
+        await this.context.journal.recordFrom((state) => {
+          resolved = settledEscalations(state).filter(({ escalationId }) => !this.acknowledging.has(escalationId));
+          return resolved.map(({ escalationId, resolution }) =>
+            caseEvent('EscalationResolved', { escalationId, outcome: 'causeResolved', resolution }, SYSTEM_ACTOR, now()));
+        });
+      } catch {
+        // The case ended, or its stream needs an operator: nothing more is recorded, so there is nothing left to watch.
+        return;
+      }
+      await Promise.all(resolved.map(({ escalationId }) => this.stopLadder(escalationId)));
+    }
+  }
+
+  private async stopLadder(escalationId: string): Promise<void> {
+    const ladder = this.ladders.get(escalationId);
+    if (ladder) await getExternalWorkflowHandle(ladder.workflowId).signal(escalationAcknowledged).catch(() => undefined);
   }
 
   private isOpen(escalationId: string): boolean {
     return !this.context.ended && (this.context.journal.stateOrNull?.openEscalations.some((e) => e.escalationId === escalationId) ?? false);
   }
+}
+
+function isOpenIn(state: CaseState, escalationId: string): boolean {
+  return state.openEscalations.some((e) => e.escalationId === escalationId);
 }

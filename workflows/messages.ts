@@ -2,6 +2,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseState } from '../src/domain/case.state';
 import type { Actor, InterventionOutcome, RiskLevel } from '../src/domain/case.vocabulary';
 import type { EscalationStep, EscalationTarget } from '../src/domain/escalation-policy';
+import type { AssignmentWarning } from '../src/domain/manual-assignment';
 import type { SupportRequest } from '../src/domain/support-request';
 
 /** The input that starts a case workflow. */
@@ -35,11 +36,15 @@ export interface OfferResponse extends Decision {
   readonly reason?: string;
 }
 
-/** A coordinator putting an expert on the team by hand. */
+/** A coordinator putting an expert on the team by hand; `override` sets a conflict of interest aside, for the reason given. */
 export interface ManualAssignment extends Decision {
   readonly expertId: string;
   readonly note?: string;
+  readonly override?: { readonly reason: string };
 }
+
+/** What a manual assignment answers: the case state, and the matching rules the assignment set aside. */
+export type AssignedCase = CaseState & { readonly warnings: readonly AssignmentWarning[] };
 
 /** A coordinator (re)scheduling the preparatory session. */
 export interface SessionSchedule extends Decision {
@@ -135,7 +140,7 @@ export const triage = defineUpdate<CaseState, [TriageDecision]>('triage');
 /** Update: an expert accepts or declines an offer made to them. */
 export const respondToOffer = defineUpdate<CaseState, [OfferResponse]>('respondToOffer');
 /** Update: the coordinator assigns an expert by hand during matching. */
-export const assignExpert = defineUpdate<CaseState, [ManualAssignment]>('assignExpert');
+export const assignExpert = defineUpdate<AssignedCase, [ManualAssignment]>('assignExpert');
 /** Update: the coordinator (re)schedules the preparatory session. */
 export const scheduleSession = defineUpdate<CaseState, [SessionSchedule]>('scheduleSession');
 /** Update: an assignee completes their preparation task. */
@@ -188,7 +193,7 @@ export interface EscalationLadderOutcome {
 
 /** Signal from a ladder to its case: nobody acknowledged in time, so the next level is alerted. */
 export const escalationLevelIncreased = defineSignal<[{ escalationId: string; level: number; target: EscalationTarget; ackDeadline: string }]>('escalationLevelIncreased');
-/** Signal from a case to its ladder: the escalation was acknowledged or withdrawn, stop climbing. */
+/** Signal from a case to its ladder: the escalation was acknowledged, withdrawn or its cause resolved; stop climbing. */
 export const escalationAcknowledged = defineSignal<[]>('escalationAcknowledged');
 
 /** The input of the workflow that archives a case's histories once its case workflow has closed. */

@@ -7,6 +7,7 @@ import { awaitClosure, registerCancellation, registerClosure, registerSignals } 
 import { followUp, registerFollowUp } from './stages/follow-up.stage';
 import { intake } from './stages/intake.stage';
 import { awaitIntervention, registerIntervention } from './stages/intervention.stage';
+import { registerManualAssignment } from './stages/manual-assignment.stage';
 import { assembleTeam, registerMatching } from './stages/matching.stage';
 import { prepare, registerPreparation } from './stages/preparation.stage';
 import { registerTeamChanges } from './stages/team-changes.stage';
@@ -19,6 +20,7 @@ export async function supportCase(input: SupportCaseInput): Promise<SupportCaseO
   setHandler(getCase, () => context.journal.stateOrNull);
   registerTriage(context);
   registerMatching(context);
+  registerManualAssignment(context);
   registerPreparation(context);
   registerIntervention(context, escalations);
   registerFollowUp(context, escalations);

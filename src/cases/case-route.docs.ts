@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../runtime/api-error-responses';
+import { AssignedCaseModel } from './assigned-case.model';
 import { CaseStateModel } from './case-state.model';
 import { RegisteredCaseModel, SignalAcceptedModel } from './case-view.model';
 
@@ -28,6 +29,19 @@ export function ApiCaseDecision(summary: string): MethodDecorator {
     ApiCaseIdParam(),
     ApiOkResponse({ type: CaseStateModel, description: 'The case state once the workflow has taken the decision.' }),
     ApiErrorResponses({ 400: MALFORMED_REQUEST, 404: UNKNOWN_CASE, 409: STEP_NOT_ALLOWED }),
+  );
+}
+
+/** Documents `POST /cases/:id/assignments`: a decision whose answer carries the warnings, refused on a conflict of interest. */
+export function ApiCaseAssignment(): MethodDecorator {
+  return applyDecorators(
+    ApiOperation({ summary: 'Put an expert on the team by hand' }),
+    ApiCaseIdParam(),
+    ApiOkResponse({ type: AssignedCaseModel, description: 'The case state once the expert is on the team, with the matching rules the assignment set aside.' }),
+    ApiErrorResponses({
+      400: MALFORMED_REQUEST, 404: UNKNOWN_CASE,
+      409: `${STEP_NOT_ALLOWED} Or the expert has a conflict of interest with the case's municipality and no override was given: code \`conflict_of_interest_own_municipality\` or \`conflict_of_interest_declared\`.`,
+    }),
   );
 }
 

@@ -6,7 +6,7 @@ import { CASE_FAILURE } from '../../workflows/messages';
 
 type CaseFailureType = (typeof CASE_FAILURE)[keyof typeof CASE_FAILURE];
 
-const ANSWER_FOR_FAILURE: Record<CaseFailureType, new (message: string) => HttpException> = {
+const ANSWER_FOR_FAILURE: Record<CaseFailureType, new (response: string | { code: string; message: string }) => HttpException> = {
   [CASE_FAILURE.notFound]: NotFoundException,
   [CASE_FAILURE.conflict]: ConflictException,
   [CASE_FAILURE.invalidInput]: BadRequestException,
@@ -45,9 +45,10 @@ export function toHttpError(caseId: string, error: unknown): unknown {
     return new NotFoundException(`case ${caseId} does not exist or is no longer running`);
   }
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
-    const { type, message } = error.cause;
+    const { type, message, details } = error.cause;
     const Answer = type ? ANSWER_FOR_FAILURE[type as CaseFailureType] : undefined;
-    if (Answer) return new Answer(message);
+    const code = refusalCodeIn(details);
+    if (Answer) return new Answer(code ? { code, message } : message);
   }
   const streamConflict = streamConflictOf(error);
   if (streamConflict !== undefined) {
@@ -55,6 +56,13 @@ export function toHttpError(caseId: string, error: unknown): unknown {
   }
   // Anything else is not the caller's fault: it stays a server error.
   return error;
+}
+
+// A refusal may name itself more precisely than its type (`conflict_of_interest_declared`), as its first detail's code.
+function refusalCodeIn(details: readonly unknown[] | null | undefined): string | undefined {
+  const [first] = details ?? [];
+  const code = typeof first === 'object' && first !== null ? (first as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
 }
 
 // The worker's append was refused because the stored stream and the workflow disagree; it has alerted the operator.

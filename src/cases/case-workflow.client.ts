@@ -25,8 +25,8 @@ export class CaseWorkflowClient {
     return this.client.withDeadline(Date.now() + this.config.temporalCallTimeoutMs, calls);
   }
 
-  /** Sends an update and answers with the case state it returns. */
-  async update<Input>(caseId: string, update: UpdateDefinition<CaseState, [Input]>, input: Input): Promise<CaseState> {
+  /** Sends an update and answers with what it returns: the case state, with what the decision adds to it. */
+  async update<Input, Result extends CaseState = CaseState>(caseId: string, update: UpdateDefinition<Result, [Input]>, input: Input): Promise<Result> {
     try {
       return await this.bounded(() => this.handle(caseId).executeUpdate(update, { args: [input] }));
     } catch (error) {

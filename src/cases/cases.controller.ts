@@ -10,7 +10,7 @@ import { StoredCaseEventModel } from './case-event.model';
 import { CasePageModel } from './case-page.model';
 import { caseId, stepId } from './case-path-params';
 import {
-  ApiCaseDecision, ApiCaseIdParam, ApiCaseRegistration, ApiCaseSignal, ApiStepIdParam, MALFORMED_REQUEST, UNKNOWN_CASE,
+  ApiCaseAssignment, ApiCaseDecision, ApiCaseIdParam, ApiCaseRegistration, ApiCaseSignal, ApiStepIdParam, MALFORMED_REQUEST, UNKNOWN_CASE,
 } from './case-route.docs';
 import { CaseViewModel } from './case-view.model';
 import { CasesService } from './cases.service';
@@ -107,7 +107,7 @@ export class CasesController {
   @Post(':id/assignments')
   @HttpCode(200)
   @Allow('coordinator')
-  @ApiCaseDecision('Put an expert on the team by hand')
+  @ApiCaseAssignment()
   assignExpert(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string, @Body() dto: AssignExpertDto) {
     return this.cases.assignExpert(id, dto, actorOf(principal));
   }

@@ -7,13 +7,15 @@ import type { CaseState } from '../domain/case.state';
 import { maySeeSensitiveFields, redactSupportRequest } from '../domain/sensitive-fields';
 import type { SupportRequest } from '../domain/support-request';
 import { FINAL_STAGES, type Actor } from '../domain/case.vocabulary';
+import { conflictOfInterestRefusal, weighAssignment } from '../domain/manual-assignment';
 import { CaseProjectionRow } from '../event-store/case-projection.row';
 import { EVENT_STORE, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
 import { BrigadeConfig } from '../config/brigade-config';
 import { EXPERT_DIRECTORY, type ExpertDirectory } from '../experts/expert-directory.port';
 import {
   acknowledgeEscalation, appointLead, assignExpert, cancelCase, changeRisk, closeCase, completeFollowUp, completeTask, evaluateCase,
-  expertDeactivated, holdSession, raiseConcern, reassignTask, reportIntervention, respondToOffer, scheduleSession, triage, type SupportCaseInput,
+  expertDeactivated, holdSession, raiseConcern, reassignTask, reportIntervention, respondToOffer, scheduleSession, triage,
+  type AssignedCase, type SupportCaseInput,
 } from '../../workflows/messages';
 import { CaseList, type CasePage } from './case-list';
 import { caseIdForIdempotencyKey, requestFingerprint, toSupportRequest } from './case-request.mapper';
@@ -114,15 +116,29 @@ export class CasesService {
     return this.workflows.update(caseId, respondToOffer, { offerId, response: 'decline', ...(dto.reason && { reason: dto.reason }), actor });
   }
 
-  async assignExpert(caseId: string, dto: AssignExpertDto, actor: Actor): Promise<CaseState> {
-    const state = await this.workflows.update(caseId, assignExpert, { expertId: dto.expertId, ...(dto.note && { note: dto.note }), actor });
+  async assignExpert(caseId: string, dto: AssignExpertDto, actor: Actor): Promise<AssignedCase> {
+    await this.refuseConflictOfInterest(caseId, dto);
+    const assigned = await this.workflows.update(caseId, assignExpert, {
+      expertId: dto.expertId, ...(dto.note && { note: dto.note }), ...(dto.override && { override: { reason: dto.override.reason } }), actor,
+    });
     // A deactivation that committed while the assignment was on its way found the expert on no team of this case and
     // told it nothing; asked now, the pool tells, and the case takes the expert off again.
     if ((await this.experts.isActive(dto.expertId)) === false) {
       await this.workflows.tell(caseId, expertDeactivated, { expertId: dto.expertId, actor });
       throw new ConflictException(`expert ${dto.expertId} was deactivated while being assigned; the case has been told to take them off the team again`);
     }
-    return state;
+    return assigned;
+  }
+
+  // The workflow weighs the assignment again with the pool as it is then; this refuses the usual case before asking it.
+  private async refuseConflictOfInterest(caseId: string, dto: AssignExpertDto): Promise<void> {
+    const [row, expert] = await Promise.all([
+      this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId }),
+      this.experts.profile(dto.expertId),
+    ]);
+    if (!row || !expert) return;
+    const verdict = weighAssignment(expert, row.state, dto.override?.reason.trim());
+    if (!verdict.allowed) throw new ConflictException(conflictOfInterestRefusal(dto.expertId, verdict.conflict));
   }
 
   appointLead(caseId: string, dto: TeamMemberChoiceDto, actor: Actor): Promise<CaseState> {

@@ -1,5 +1,6 @@
 import type { Actor, InterventionOutcome, RiskLevel, TeamRole } from './case.vocabulary';
-import type { EscalationTarget, EscalationTrigger } from './escalation-policy';
+import type { CauseResolution, EscalationTarget, EscalationTrigger } from './escalation-policy';
+import type { AssignmentWarning, ConflictOverride } from './manual-assignment';
 import type { SupportRequest } from './support-request';
 
 /** A member of a case's team. */
@@ -20,7 +21,14 @@ export interface CaseEventPayloads {
   OfferDeclined: { readonly offerId: string; readonly expertId: string; readonly reason?: string };
   OfferExpired: { readonly offerId: string; readonly expertId: string };
   OfferWithdrawn: { readonly offerId: string; readonly expertId: string; readonly reason: string };
-  ExpertAssignedManually: { readonly expertId: string; readonly expertName: string; readonly note?: string };
+  /**
+   * Version 2 adds the matching rules the coordinator set aside: `warnings` (always written; a version-1 event has none
+   * and reads as an assignment without warnings) and an `override` of a conflict of interest.
+   */
+  ExpertAssignedManually: {
+    readonly expertId: string; readonly expertName: string; readonly note?: string;
+    readonly warnings?: readonly AssignmentWarning[]; readonly override?: ConflictOverride;
+  };
   TeamAssembled: { readonly members: readonly TeamMember[] };
   PreparatorySessionScheduled: { readonly scheduledAt: string; readonly note?: string };
   TaskAssigned: { readonly taskId: string; readonly templateId: string; readonly title: string; readonly assigneeId: string; readonly dueAt: string };
@@ -42,7 +50,11 @@ export interface CaseEventPayloads {
   };
   EscalationLevelIncreased: { readonly escalationId: string; readonly level: number; readonly target: EscalationTarget; readonly ackDeadline: string };
   EscalationAcknowledged: { readonly escalationId: string; readonly level: number };
-  EscalationResolved: { readonly escalationId: string; readonly outcome: 'acknowledged' | 'unanswered' | 'withdrawn' };
+  /** Version 2 adds `causeResolved`: the workflow saw the cause go away, and `resolution` says how. */
+  EscalationResolved: {
+    readonly escalationId: string; readonly outcome: 'acknowledged' | 'unanswered' | 'withdrawn' | 'causeResolved';
+    readonly resolution?: CauseResolution;
+  };
   FollowUpScheduled: { readonly followUpId: string; readonly dueAt: string };
   FollowUpCompleted: { readonly followUpId: string; readonly ongoingRisk: boolean; readonly notes: string };
   CaseEvaluated: { readonly summary: string };
@@ -69,7 +81,7 @@ export const CASE_EVENT_SCHEMA_VERSIONS: { readonly [T in CaseEventType]: number
   OfferDeclined: 1,
   OfferExpired: 1,
   OfferWithdrawn: 1,
-  ExpertAssignedManually: 1,
+  ExpertAssignedManually: 2,
   TeamAssembled: 1,
   PreparatorySessionScheduled: 1,
   TaskAssigned: 1,
@@ -86,7 +98,7 @@ export const CASE_EVENT_SCHEMA_VERSIONS: { readonly [T in CaseEventType]: number
   EscalationRaised: 1,
   EscalationLevelIncreased: 1,
   EscalationAcknowledged: 1,
-  EscalationResolved: 1,
+  EscalationResolved: 2,
   FollowUpScheduled: 1,
   FollowUpCompleted: 1,
   CaseEvaluated: 1,

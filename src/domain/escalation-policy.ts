@@ -5,6 +5,13 @@ import { HOUR, MINUTE } from './durations';
 export const ESCALATION_TRIGGERS = ['missedDeadline', 'riskRaised', 'expertConcern', 'failedMatch', 'incidentReported', 'expertDeactivated'] as const;
 export type EscalationTrigger = (typeof ESCALATION_TRIGGERS)[number];
 
+/** What removed the cause of an escalation, recorded when the workflow resolves it on its own. */
+export const CAUSE_RESOLUTIONS = [
+  'teamAssembled', 'memberAssigned', 'leadAppointed', 'returnedTasksTakenOver', 'taskCompleted', 'taskWithdrawn', 'sessionHeld',
+  'interventionReported', 'followUpCompleted',
+] as const;
+export type CauseResolution = (typeof CAUSE_RESOLUTIONS)[number];
+
 /** Who is asked to act, from the duty coordinator up to an outside partner. */
 export type EscalationTarget = 'dutyCoordinator' | 'programmeLead' | 'COA' | 'police' | 'NCTV';
 

@@ -41,19 +41,42 @@ export function ineligibility(expert: ExpertProfile, criteria: MatchCriteria): s
   return null;
 }
 
+/** The kinds of conflict of interest that keep an expert off a case: where they live, or what they declared. */
+export type ConflictOfInterest = 'own_municipality' | 'declared_conflict';
+
+// Recorded in offer withdrawals and refusals since before the codes; the wording must stay as it was.
+const CONFLICT_TEXTS: Record<ConflictOfInterest, string> = {
+  own_municipality: 'lives and works in the requesting municipality',
+  declared_conflict: 'declared a conflict of interest',
+};
+
 /**
- * Why an expert may not work on a case of this municipality at all — not by offer, not by hand — or null. Codes, never
- * names: a look-alike spelling of a name cannot slip past this comparison.
+ * The conflict of interest that keeps an expert off any case of this municipality — not by offer, not by hand without
+ * an override — or null. Codes, never names: a look-alike spelling of a name cannot slip past this comparison.
  */
+export function conflictOfInterestKind(
+  expert: Pick<ExpertProfile, 'homeMunicipalityCode' | 'conflictMunicipalityCodes'>,
+  municipalityCode: string | null,
+): ConflictOfInterest | null {
+  if (municipalityCode === null) return null;
+  if (expert.homeMunicipalityCode === municipalityCode) return 'own_municipality';
+  // A profile recorded in an older workflow history predates the codes and may lack the list.
+  if ((expert.conflictMunicipalityCodes ?? []).includes(municipalityCode)) return 'declared_conflict';
+  return null;
+}
+
+/** Why an expert may not work on a case of this municipality, in words, or null. */
 export function conflictOfInterest(
   expert: Pick<ExpertProfile, 'homeMunicipalityCode' | 'conflictMunicipalityCodes'>,
   municipalityCode: string | null,
 ): string | null {
-  if (municipalityCode === null) return null;
-  if (expert.homeMunicipalityCode === municipalityCode) return 'lives and works in the requesting municipality';
-  // A profile recorded in an older workflow history predates the codes and may lack the list.
-  if ((expert.conflictMunicipalityCodes ?? []).includes(municipalityCode)) return 'declared a conflict of interest';
-  return null;
+  const kind = conflictOfInterestKind(expert, municipalityCode);
+  return kind && describeConflict(kind);
+}
+
+/** A conflict of interest in words, as refusals and withdrawn offers have always named it. */
+export function describeConflict(kind: ConflictOfInterest): string {
+  return CONFLICT_TEXTS[kind];
 }
 
 /** Ranks the eligible experts for a case, best first; ties break on expert id so the order is stable. */

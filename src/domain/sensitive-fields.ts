@@ -41,7 +41,8 @@ export const SENSITIVE_EVENT_FIELDS: { readonly [T in CaseEventType]: readonly s
   OfferExpired: [],
   // Written by the workflow ("the team is complete", "the case was cancelled"), never by a person.
   OfferWithdrawn: [],
-  ExpertAssignedManually: ['note'],
+  // The override's conflict is a code; its reason is the coordinator's own words, often about the expert's ties there.
+  ExpertAssignedManually: ['note', 'override.reason'],
   TeamAssembled: [],
   PreparatorySessionScheduled: ['note'],
   // Titles come from the category's preparation template.
@@ -63,6 +64,7 @@ export const SENSITIVE_EVENT_FIELDS: { readonly [T in CaseEventType]: readonly s
   EscalationRaised: ['reason'],
   EscalationLevelIncreased: [],
   EscalationAcknowledged: [],
+  // An outcome and a resolution code.
   EscalationResolved: [],
   FollowUpScheduled: [],
   FollowUpCompleted: ['notes'],

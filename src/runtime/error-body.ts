@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CONFLICT_OF_INTEREST_CODES } from '../domain/manual-assignment';
 import type { FieldProblem } from './validation';
 
 /** A stable, machine-readable name for each error status Brigade answers with. */
@@ -22,6 +23,8 @@ export const ERROR_CODES: Readonly<Record<number, string>> = {
 export const SPECIFIC_ERROR_CODES = {
   expertDeactivated: 'expert_deactivated',
   unknownExpert: 'unknown_expert',
+  conflictOfInterestOwnMunicipality: CONFLICT_OF_INTEREST_CODES.own_municipality,
+  conflictOfInterestDeclared: CONFLICT_OF_INTEREST_CODES.declared_conflict,
 } as const;
 
 /** The code for a status, falling back to its class when the status has no name of its own. */

@@ -9,7 +9,7 @@ import { evolve, type CaseState } from '../../src/domain/case.state';
 import type { Actor, CaseCategory, RiskLevel, SafetyRegion } from '../../src/domain/case.vocabulary';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { UNAVAILABLE_MESSAGES } from '../../src/runtime/unavailable-dependency';
-import { CASE_FAILURE } from '../../workflows/messages';
+import { CASE_FAILURE, type AssignedCase } from '../../workflows/messages';
 import { aSupportRequest } from '../support/case-fixtures';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { FakeTemporal } from '../support/fake-temporal';
@@ -370,6 +370,66 @@ describe('the cases HTTP API', () => {
       await as(expert(LEAD)).post(`/cases/${closed}/concerns`).send({ concern: 'Zorgen' }).expect(409);
 
       expect(temporal.sentTo(closed)).toEqual([]);
+    });
+  });
+
+  describe('POST /cases/:id/assignments and the matching rules', () => {
+    // Pool experts live in Zutphen (GM0301).
+    const aZutphenCase = async () => {
+      const caseId = await aRecordedCase({ municipalityCode: 'GM0301' }, caseEvent('RequestAccepted', {}, COORDINATOR, at(1)));
+      const opened = await aRunningCase();
+      temporal.running.set(caseId, { ...temporal.running.get(opened)!, caseId, stage: 'Matching', team: [] });
+      return caseId;
+    };
+
+    it('refuses an expert who lives in the case\'s municipality with 409 and the conflict\'s code, and sends nothing', async () => {
+      const caseId = await aZutphenCase();
+
+      const response = await coordinator().post(`/cases/${caseId}/assignments`).send({ expertId: SUPPORT }).expect(409);
+
+      expect(response.body).toMatchObject({ statusCode: 409, code: 'conflict_of_interest_own_municipality', message: expect.stringMatching(/lives and works in the requesting municipality/) });
+      expect(temporal.sentTo(caseId)).toEqual([]);
+    });
+
+    it('sends an override with its reason to the workflow', async () => {
+      const caseId = await aZutphenCase();
+
+      await coordinator().post(`/cases/${caseId}/assignments`).send({ expertId: SUPPORT, override: { reason: 'Verhuist volgende maand' } }).expect(200);
+
+      expect(temporal.sentTo(caseId).map((message) => message.input)).toEqual([{ expertId: SUPPORT, override: { reason: 'Verhuist volgende maand' }, actor: COORDINATOR }]);
+    });
+
+    it.each([['blank', { reason: ' \u200b ' }], ['too long', { reason: 'x'.repeat(1001) }], ['missing', {}], ['not an object', 'ja']])(
+      'refuses an override whose reason is %s with a 400 that names override.reason', async (_problem, override) => {
+        const caseId = await aZutphenCase();
+
+        const response = await coordinator().post(`/cases/${caseId}/assignments`).send({ expertId: SUPPORT, override }).expect(400);
+
+        expect(response.body).toMatchObject({ statusCode: 400, code: 'invalid_input' });
+        expect(fieldsOf(response.body).some((field) => field.startsWith('override'))).toBe(true);
+        expect(temporal.sentTo(caseId)).toEqual([]);
+      });
+
+    it('answers 409 with the code when the workflow finds a conflict the API did not see', async () => {
+      const caseId = await aRunningCase();
+      const message = `expert ${SUPPORT} may not work on this case: declared a conflict of interest; a coordinator may override this with a reason`;
+      temporal.updateFailures.set(caseId, new WorkflowUpdateFailedError('Workflow Update failed',
+        ApplicationFailure.create({ type: CASE_FAILURE.conflict, message, nonRetryable: true, details: [{ code: 'conflict_of_interest_declared' }] })));
+
+      const response = await coordinator().post(`/cases/${caseId}/assignments`).send({ expertId: SUPPORT }).expect(409);
+
+      expect(response.body).toEqual({ statusCode: 409, code: 'conflict_of_interest_declared', message, fields: [] });
+    });
+
+    it('answers 200 with the case state and the warnings the workflow recorded', async () => {
+      const caseId = await aRunningCase();
+      const assigned: AssignedCase = { ...temporal.running.get(caseId)!, warnings: ['lacks_category', 'over_capacity'] };
+      temporal.running.set(caseId, assigned);
+
+      const response = await coordinator().post(`/cases/${caseId}/assignments`).send({ expertId: SUPPORT }).expect(200);
+
+      expect(response.body).toEqual(assigned);
+      expect(response.body.warnings).toEqual(['lacks_category', 'over_capacity']);
     });
   });
 

@@ -91,6 +91,21 @@ describe('recording replay fixtures', () => {
     });
   });
 
+  it('records a failed match: a conflict refused, then overridden with a reason, and the escalation resolved by the workflow, then a cancellation', async () => {
+    await harness.withWorker(async () => {
+      const sut = await start({ municipalityCode: 'GM0344', municipality: 'Utrecht', safetyRegion: 'utrecht', category: 'INCIDENT' });
+      await sut.accept();
+      await sut.waitFor((s) => s.openEscalations.length > 0, 'the failed match');
+      // Like everyone in the pool she lives in Utrecht: refused without an override, assigned with one.
+      const [conflicted] = await anExpertPool(harness, [{ homeMunicipalityCode: 'GM0344' }]);
+      await expect(sut.handle.executeUpdate(assignExpert, { args: [{ expertId: conflicted, actor: COORDINATOR }] })).rejects.toThrow();
+      await sut.handle.executeUpdate(assignExpert, { args: [{ expertId: conflicted, override: { reason: 'recorded override' }, actor: COORDINATOR }] });
+      await sut.waitFor((s) => s.stage === 'Preparation' && s.openEscalations.length === 0, 'the team, and the escalation resolved');
+      await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'recorded', actor: COORDINATOR }] });
+      await save('manual-assignment-override-resolves-escalation', sut);
+    });
+  });
+
   it('records a lead deactivated during preparation: tasks back with the coordinator, a new lead, the session held, then a cancellation', async () => {
     await harness.withWorker(async () => {
       const sut = await start({ category: 'SHELTER_SUPPORT' });

@@ -2,24 +2,20 @@ import { caseReads } from '../activity-proxies';
 import { condition, patched, setHandler } from '@temporalio/workflow';
 import { OFFER_TIMEOUT_MS, REQUIRED_SKILLS, offerBatchSize, teamSizeFor } from '../../src/domain/case-policy';
 import { caseEvent } from '../../src/domain/case.events';
-import type { CaseState } from '../../src/domain/case.state';
 import { SYSTEM_ACTOR, type RiskLevel } from '../../src/domain/case.vocabulary';
 import { addMs } from '../../src/domain/durations';
 import { conflictOfInterest } from '../../src/domain/matching';
-import { conflict, invalid, notFound, now, refuseDeactivated, requireCoordinator, requireExpert, requireStage, requireText, type CaseContext } from '../case-context';
+import { conflict, invalid, notFound, now, refuseDeactivated, requireExpert, requireStage, requireText, type CaseContext } from '../case-context';
 import type { CaseEscalations } from '../case-escalations';
 import { mayBeOffered } from './team-changes.stage';
-import { assignExpert, respondToOffer, type ManualAssignment, type OfferResponse } from '../messages';
+import { respondToOffer, type OfferResponse } from '../messages';
 
 const { findCandidates, lookupExpert } = caseReads;
 
-/** Registers the experts' answers to offers and the coordinator's manual assignments. */
+/** Registers the experts' answers to offers. */
 export function registerMatching(context: CaseContext): void {
   // Offers whose answer is being recorded: a second answer to the same offer in the same moment is refused.
   const answering = new Set<string>();
-  // Experts whose place on the team is being recorded, by an acceptance or by hand: the team does not show them until
-  // the event is stored, so a second way in for the same expert in the same moment is refused here.
-  const joining = new Set<string>();
   setHandler(respondToOffer, async ({ offerId, response, reason, actor }: OfferResponse) => {
     const offer = context.state.openOffers.find((o) => o.offerId === offerId);
     if (!offer || answering.has(offerId)) throw notFound(`offer ${offerId} is not open on this case`);
@@ -27,8 +23,8 @@ export function registerMatching(context: CaseContext): void {
       // Claimed before the first await, so a second acceptance in the same moment sees the place taken.
       if (placesLeft(context) <= 0) throw conflict('the team is already complete');
       if (context.state.team.some((m) => m.expertId === offer.expertId)) throw conflict('this expert is already on the team');
-      if (joining.has(offer.expertId)) throw conflict(`expert ${offer.expertId} is already joining the team`);
-      joining.add(offer.expertId);
+      if (context.joiningExperts.has(offer.expertId)) throw conflict(`expert ${offer.expertId} is already joining the team`);
+      context.joiningExperts.add(offer.expertId);
     }
     answering.add(offerId);
     if (response === 'accept') context.pendingAcceptances++;
@@ -49,7 +45,7 @@ export function registerMatching(context: CaseContext): void {
       answering.delete(offerId);
       if (response === 'accept') {
         context.pendingAcceptances--;
-        joining.delete(offer.expertId);
+        context.joiningExperts.delete(offer.expertId);
       }
     }
   }, {
@@ -62,54 +58,9 @@ export function registerMatching(context: CaseContext): void {
       requireExpert(actor, offer.expertId, 'answer this offer');
       refuseDeactivated(context, actor);
       if (response === 'accept' && placesLeft(context) <= 0) throw conflict('the team is already complete');
-      if (response === 'accept' && joining.has(offer.expertId)) throw conflict(`expert ${offer.expertId} is already joining the team`);
+      if (response === 'accept' && context.joiningExperts.has(offer.expertId)) throw conflict(`expert ${offer.expertId} is already joining the team`);
     },
   });
-
-  setHandler(assignExpert, async ({ expertId, note, actor }: ManualAssignment) => {
-    if (joining.has(expertId)) throw conflict(`expert ${expertId} is already joining the team`);
-    joining.add(expertId);
-    try {
-      return await assign(expertId, note, actor);
-    } finally {
-      joining.delete(expertId);
-    }
-  }, {
-    validator: ({ expertId, actor }: ManualAssignment) => {
-      requireCoordinator(actor);
-      requireRoomForAssignment(context);
-      if (typeof expertId !== 'string' || expertId === '') throw invalid('expertId is required');
-      if (context.state.team.some((m) => m.expertId === expertId)) throw conflict(`expert ${expertId} is already on the team`);
-      if (joining.has(expertId)) throw conflict(`expert ${expertId} is already joining the team`);
-    },
-  });
-
-  async function assign(expertId: string, note: string | undefined, actor: ManualAssignment['actor']): Promise<CaseState> {
-    const expert = await lookupExpert(expertId);
-    if (!expert || !expert.active) throw notFound(`expert ${expertId} does not exist or is inactive`);
-    // Not even by hand: the conflict-of-interest rule holds for every way onto a team. (Older histories assigned freely.)
-    const conflicting = conflictOfInterest(expert, context.state.municipalityCode);
-    if (conflicting && patched(MANUAL_ASSIGNMENT_CHECKS_CONFLICTS)) throw conflict(`expert ${expertId} may not work on this case: ${conflicting}`);
-    requireRoomForAssignment(context);
-    if (context.state.team.some((m) => m.expertId === expertId)) throw conflict(`expert ${expertId} is already on the team`);
-    if (placesLeft(context) <= 0) throw conflict('the team is already complete');
-    // Counted as taken until recorded, so an acceptance in the same moment cannot overfill the team.
-    context.pendingAcceptances++;
-    try {
-      // An open offer to the same expert is settled by the assignment, so they cannot join the team twice.
-      return await context.journal.recordFrom((state) => {
-        // A deactivation that reached the case while the pool was read keeps the expert off the team.
-        if (context.deactivatedExperts.has(expertId)) throw notFound(`expert ${expertId} does not exist or is inactive`);
-        return [
-          ...state.openOffers.filter((o) => o.expertId === expertId)
-            .map((o) => caseEvent('OfferWithdrawn', { offerId: o.offerId, expertId, reason: 'assigned by hand' }, SYSTEM_ACTOR, now())),
-          caseEvent('ExpertAssignedManually', { expertId, expertName: expert.name, ...(note?.trim() && { note: note.trim() }) }, actor, now()),
-        ];
-      });
-    } finally {
-      context.pendingAcceptances--;
-    }
-  }
 }
 
 /** Matching: offers the case round by round until the team is complete, then records the team. */
@@ -184,9 +135,8 @@ async function closeRound(context: CaseContext, escalations: CaseEscalations, ro
   }
 }
 
-// Patch ids: the checks below issue commands (a pool look-up, or a refusal after one) that older histories lack.
+// Patch id: the check below issues a command (a pool look-up) that older histories lack.
 const ACCEPT_CHECKS_CONFLICTS = 'accept-checks-conflict-of-interest';
-const MANUAL_ASSIGNMENT_CHECKS_CONFLICTS = 'manual-assignment-checks-conflict-of-interest';
 
 /**
  * Refuses an acceptance by an expert whom the pool now puts in conflict with the case's municipality, and withdraws
@@ -200,16 +150,6 @@ async function refuseConflictOfInterest(context: CaseContext, offer: { offerId: 
     ? [caseEvent('OfferWithdrawn', { offerId: offer.offerId, expertId: offer.expertId, reason: `conflict of interest: ${conflicting}` }, SYSTEM_ACTOR, now())]
     : []));
   throw conflict(`expert ${offer.expertId} may not work on this case: ${conflicting}`);
-}
-
-/**
- * Refuses a manual assignment unless the team has room: during matching, or later when deactivations left the team short
- * of the size matching set for it.
- */
-function requireRoomForAssignment(context: CaseContext): void {
-  if (context.stage === 'Matching' && !context.journal.isSealed) return;
-  requireStage(context, ['Matching', 'Preparation', 'Intervention', 'FollowUp'], 'a manual assignment');
-  if (context.state.team.length >= context.teamTarget) throw conflict(`the team is complete; a manual assignment is possible in Matching, or later when a member has left`);
 }
 
 /** Places on the team not yet taken, counting acceptances that are being recorded. */

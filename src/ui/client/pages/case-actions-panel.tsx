@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { CaseState } from '../../../domain/case.state';
 import { RISK_LEVELS } from '../../../domain/case.vocabulary';
-import { apiGet, apiPost, queryString } from '../api';
-import type { ExpertSummary, Page } from '../api-types';
+import { apiPost } from '../api';
 import { coordinatorActions, type CoordinatorAction } from '../case-actions';
 import { ActionForm } from '../components/action-form';
 import { Countdown } from '../components/countdown';
@@ -11,6 +10,7 @@ import { RadioGroup, SelectField, TextAreaField } from '../components/form-field
 import { refuseUnreadableDateTime } from '../date-time-check';
 import { instantOfDateTimeText } from '../date-time-text';
 import { useI18n } from '../i18n/language';
+import { AssignExpertForm, AssignmentWarnings, type Assignment } from './assign-expert-form';
 
 interface PanelProps {
   readonly state: CaseState;
@@ -47,22 +47,25 @@ export function EscalationsSection({ state, refresh }: PanelProps) {
 export function CoordinatorActionsSection({ state, refresh }: PanelProps) {
   const { m } = useI18n();
   const actions = coordinatorActions(state);
+  // Kept here, not in the form: the last assignment may complete the team, which takes the form away.
+  const [assignment, setAssignment] = useState<Assignment | undefined>(undefined);
   return (
     <section aria-labelledby="case-actions" class="vb-section">
       <h2 class="utrecht-heading-2" id="case-actions">{m.casePage.actions}</h2>
+      {assignment && <AssignmentWarnings assignment={assignment} />}
       {actions.length === 0 ? <p class="utrecht-paragraph">{m.casePage.actionsNone}</p> : (
         <div class="vb-actions-grid">
-          {actions.map((action) => <ActionFor key={action} action={action} state={state} refresh={refresh} />)}
+          {actions.map((action) => <ActionFor key={action} action={action} state={state} refresh={refresh} onAssigned={setAssignment} />)}
         </div>
       )}
     </section>
   );
 }
 
-function ActionFor({ action, state, refresh }: PanelProps & { action: CoordinatorAction }) {
+function ActionFor({ action, state, refresh, onAssigned }: PanelProps & { action: CoordinatorAction; onAssigned: (assignment: Assignment) => void }) {
   switch (action) {
     case 'triage': return <TriageForm state={state} refresh={refresh} />;
-    case 'assign': return <AssignForm state={state} refresh={refresh} />;
+    case 'assign': return <AssignExpertForm state={state} refresh={refresh} onAssigned={onAssigned} />;
     case 'appointLead': return <AppointLeadForm state={state} refresh={refresh} />;
     case 'returnedTasks': return <ReturnedTaskForm state={state} refresh={refresh} />;
     case 'scheduleSession': return <ScheduleSessionForm state={state} refresh={refresh} />;
@@ -93,37 +96,6 @@ function TriageForm({ state, refresh }: PanelProps) {
           <RadioGroup scope="triage" name="decision" legend={m.casePage.triageDecision} value={decision} onValue={(value) => setDecision(value as 'accept' | 'reject')}
             choices={[{ value: 'accept', label: m.casePage.triageAccept }, { value: 'reject', label: m.casePage.triageReject }]} problems={error?.problemsOf('decision')} />
           <TextAreaField scope="triage" name="reason" label={m.casePage.reason} value={reason} onValue={setReason} rows={2} problems={error?.problemsOf('reason')} />
-        </>
-      )}
-    </ActionForm>
-  );
-}
-
-function AssignForm({ state, refresh }: PanelProps) {
-  const { m } = useI18n();
-  const [experts, setExperts] = useState<readonly ExpertSummary[]>([]);
-  const [expertId, setExpertId] = useState('');
-  const [note, setNote] = useState('');
-  useEffect(() => {
-    // Experts of the case's category first; the coordinator may still pick anyone active, since this is the manual way out.
-    apiGet<Page<ExpertSummary>>(`/experts${queryString({ active: 'true', pageSize: 100 })}`).then((page) => {
-      const fits = (expert: ExpertSummary) => (expert.categories.includes(state.category) ? 0 : 1);
-      setExperts([...page.items].sort((a, b) => fits(a) - fits(b) || a.name.localeCompare(b.name, 'nl')));
-    }, () => setExperts([]));
-  }, [state.category]);
-  const taken = new Set(state.team.map((member) => member.expertId));
-  return (
-    <ActionForm
-      id="assign" title={m.casePage.assign} submitLabel={m.casePage.assignSubmit} onDone={refresh}
-      onSubmit={() => apiPost(`/cases/${state.caseId}/assignments`, note.trim() ? { expertId, note } : { expertId })}
-    >
-      {(error) => (
-        <>
-          <SelectField scope="assign" name="expertId" label={m.casePage.assignExpert} value={expertId} onValue={setExpertId} placeholder={m.newCase.choose}
-            choices={experts.filter((expert) => !taken.has(expert.expertId))
-              .map((expert) => ({ value: expert.expertId, label: `${expert.name} (${expert.homeMunicipality?.name ?? '?'}; ${expert.categories.map((c) => m.category[c]).join(', ')})` }))}
-            problems={error?.problemsOf('expertId')} />
-          <TextAreaField scope="assign" name="note" label={m.casePage.assignNote} value={note} onValue={setNote} rows={2} problems={error?.problemsOf('note')} />
         </>
       )}
     </ActionForm>
