@@ -3,10 +3,11 @@ import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, isGrpcS
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { STREAM_CONFLICT_ERRORS } from '../event-store/event-store.errors';
 import { CASE_FAILURE } from '../../workflows/messages';
+import { refusal, type RefusalResponse } from '../runtime/refusal';
 
 type CaseFailureType = (typeof CASE_FAILURE)[keyof typeof CASE_FAILURE];
 
-const ANSWER_FOR_FAILURE: Record<CaseFailureType, new (message: string) => HttpException> = {
+const ANSWER_FOR_FAILURE: Record<CaseFailureType, new (response: RefusalResponse) => HttpException> = {
   [CASE_FAILURE.notFound]: NotFoundException,
   [CASE_FAILURE.conflict]: ConflictException,
   [CASE_FAILURE.invalidInput]: BadRequestException,
@@ -42,16 +43,17 @@ export function queryRefusedForNow(error: unknown): boolean {
 /** Translates what Temporal says about a case workflow into the HTTP answer the caller should get. */
 export function toHttpError(caseId: string, error: unknown): unknown {
   if (error instanceof WorkflowNotFoundError) {
-    return new NotFoundException(`case ${caseId} does not exist or is no longer running`);
+    return new NotFoundException(refusal('case_not_running', { caseId }));
   }
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const { type, message } = error.cause;
     const Answer = type ? ANSWER_FOR_FAILURE[type as CaseFailureType] : undefined;
-    if (Answer) return new Answer(message);
+    // The workflow's refusals are English sentences still; they reach the caller inside a coded refusal.
+    if (Answer) return new Answer(refusal('case_refused', { detail: message }));
   }
   const streamConflict = streamConflictOf(error);
   if (streamConflict !== undefined) {
-    return new ConflictException(`case ${caseId} cannot take this decision until an operator reconciles its recorded events with its workflow: ${streamConflict}`);
+    return new ConflictException({ ...refusal('case_needs_reconciliation', { caseId }), message: `case ${caseId} cannot take this decision until an operator reconciles its recorded events with its workflow: ${streamConflict}` });
   }
   // Anything else is not the caller's fault: it stays a server error.
   return error;
