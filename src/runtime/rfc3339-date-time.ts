@@ -1,5 +1,5 @@
 import { ValidateBy, buildMessage, isISO8601, isRFC3339, type ValidationOptions } from 'class-validator';
-import { issue, type FieldIssue } from './field-issue';
+import { englishProblem, issue, type FieldIssue } from './field-issue';
 
 /** The span of moments a date-time input may name: from a fixed earliest moment to some years after now. */
 export interface DateTimeWindow {
@@ -46,7 +46,7 @@ export function IsRfc3339DateTime(window: DateTimeWindow = BRIGADE_DATE_TIME_WIN
     validator: {
       validate: (value: unknown) => dateTimeProblem(value, window) === null,
       // The error body answers the problem's code and text; this English line is for whoever reads class-validator's own output.
-      defaultMessage: buildMessage((each, args) => `${each}$property: ${dateTimeProblem(args?.value, window)?.code ?? ''}`, options),
+      defaultMessage: buildMessage((each, args) => englishProblem(dateTimeProblem(args?.value, window) ?? issue('not_a_date_time'), `${each}$property`), options),
     },
   }, options);
 }

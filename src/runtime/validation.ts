@@ -3,7 +3,7 @@ import { getMetadataStorage } from 'class-validator';
 import type { ProblemCode } from '../i18n/catalogue/codes';
 import type { TextParams } from '../i18n/catalogue/render-text';
 import { mostBasic, problemOf } from './constraint-problems';
-import { issue, type FieldIssue, type FieldIssues } from './field-issue';
+import { englishProblem, issue, type FieldIssue, type FieldIssues } from './field-issue';
 import { refusal } from './refusal';
 
 const logger = new Logger('Validation');
@@ -24,7 +24,7 @@ export function brigadeValidationPipe(): ValidationPipe {
 
 /** A 400 about these fields, in the one shape every refused input has, whichever check found it. */
 export function invalidFields(fields: readonly FieldIssues[]): BadRequestException {
-  const english = fields.flatMap((field) => field.issues.map((found) => `${field.field}: ${found.code}`)).join('; ');
+  const english = fields.flatMap((field) => field.issues.map((found) => englishProblem(found, field.field))).join(' ');
   return new BadRequestException({ ...refusal('invalid_input'), message: english, fields });
 }
 

@@ -8,7 +8,7 @@ import { municipalityRef, safetyRegionOfMunicipality } from '../../src/domain/pl
 import { evolve, type CaseState } from '../../src/domain/case.state';
 import type { Actor, CaseCategory, RiskLevel, SafetyRegion } from '../../src/domain/case.vocabulary';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
-import { UNAVAILABLE_MESSAGES } from '../../src/runtime/unavailable-dependency';
+import { refusalsNl } from '../../src/i18n/catalogue/refusals.nl';
 import { CASE_FAILURE } from '../../workflows/messages';
 import { aSupportRequest } from '../support/case-fixtures';
 import { createApiApp, type ApiApp } from '../support/api-app';
@@ -229,7 +229,7 @@ describe('the cases HTTP API', () => {
 
       const response = await coordinator().post(`/cases/${caseId}/evaluation`).send({ summary: 'Goed' }).expect(503);
 
-      expect(response.body).toEqual({ statusCode: 503, code: 'unavailable', message: UNAVAILABLE_MESSAGES.temporalBusy, fields: [] });
+      expect(response.body).toEqual({ statusCode: 503, code: 'unavailable', message: refusalsNl.temporal_busy, reason: { code: 'temporal_busy', params: {} }, fields: [] });
       expect(response.headers['retry-after']).toBeDefined();
     });
 
@@ -540,7 +540,7 @@ describe('the cases HTTP API', () => {
 
       const response = await coordinator().get(`/cases/${caseId}`).expect(503);
 
-      expect(response.body).toEqual({ statusCode: 503, code: 'unavailable', message: UNAVAILABLE_MESSAGES.temporalBusy, fields: [] });
+      expect(response.body).toEqual({ statusCode: 503, code: 'unavailable', message: refusalsNl.temporal_busy, reason: { code: 'temporal_busy', params: {} }, fields: [] });
       expect(response.headers['retry-after']).toBeDefined();
     });
 
@@ -552,7 +552,7 @@ describe('the cases HTTP API', () => {
 
       const response = await coordinator().get(`/cases/${caseId}`).expect(503);
 
-      expect(response.body).toEqual({ statusCode: 503, code: 'unavailable', message: UNAVAILABLE_MESSAGES.temporalBusy, fields: [] });
+      expect(response.body).toEqual({ statusCode: 503, code: 'unavailable', message: refusalsNl.temporal_busy, reason: { code: 'temporal_busy', params: {} }, fields: [] });
       expect(response.headers['retry-after']).toBeDefined();
     });
 

@@ -4,7 +4,7 @@ import {
   type ValidationArguments, type ValidatorConstraintInterface,
 } from 'class-validator';
 import { ToDecimalInteger } from '../../runtime/decimal-integer';
-import { issue, type FieldIssue } from '../../runtime/field-issue';
+import { englishProblem, issue, type FieldIssue } from '../../runtime/field-issue';
 import { dateTimeProblem } from '../../runtime/rfc3339-date-time';
 
 /** What is wrong with the pair of query fields, if anything: exactly one must be given, and `at` must be a date-time. */
@@ -23,7 +23,8 @@ class PointInHistory implements ValidatorConstraintInterface {
   }
 
   defaultMessage(args: ValidationArguments): string {
-    return `at: ${pointInHistoryProblem(args.object)?.code ?? ''}`;
+    const problem = pointInHistoryProblem(args.object);
+    return problem ? englishProblem(problem, 'at') : '';
   }
 }
 
