@@ -52,10 +52,7 @@ export class CaseHistoryService {
     }
     const fold = foldHistory(selection.events);
     if (!fold.valid) {
-      throw new UnprocessableEntityException({
-        ...refusal('history_unfoldable', { caseId, version: fold.failedVersion ?? '' }),
-        message: `the history of case ${caseId} cannot be folded: version ${fold.failedVersion}: ${fold.problem}`,
-      });
+      throw new UnprocessableEntityException(refusal('history_unfoldable', { caseId, version: fold.failedVersion ?? '', detail: `the history of case ${caseId} cannot be folded: version ${fold.failedVersion}: ${fold.problem}` }));
     }
     const last = selection.events.at(-1)!;
     return { caseId, version: last.version, at: 'at' in point ? new Date(point.at).toISOString() : last.occurredAt, state: fold.state! };

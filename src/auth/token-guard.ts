@@ -51,14 +51,13 @@ export class TokenGuard implements CanActivate {
       payload = await this.jwt.verifyAsync<Record<string, unknown>>(token);
     } catch (error) {
       if (error instanceof TokenExpiredError) throw new UnauthorizedException(refusal('token_expired', { expiredAt: error.expiredAt.toISOString() }));
-      // The library's own words stay in the English message, for the log; the caller is told the token does not verify.
-      throw new UnauthorizedException({ ...refusal('token_invalid'), message: `the token is not valid: ${error instanceof Error ? error.message : String(error)}` });
+      throw new UnauthorizedException(refusal('token_invalid', { detail: error instanceof Error ? error.message : String(error) }));
     }
     // A leaked token that never expires, or expires in a year, would open the API for as long; the signature alone does not say.
     const lifetime = tokenLifetimeProblem(payload, this.config.tokenKeys.maxTokenTtlSeconds, Math.floor(Date.now() / 1000));
-    if (lifetime) throw new UnauthorizedException({ ...refusal('token_lifetime'), message: lifetime });
+    if (lifetime) throw new UnauthorizedException(refusal('token_lifetime', { detail: lifetime }));
     const principal = principalFromClaims(payload);
-    if (typeof principal === 'string') throw new UnauthorizedException({ ...refusal('token_no_principal'), message: `the token names no valid principal: ${principal}` });
+    if (typeof principal === 'string') throw new UnauthorizedException(refusal('token_no_principal', { detail: principal }));
     if (principal.role === 'expert') await this.requireActiveExpert(principal.subject);
     return principal;
   }

@@ -49,11 +49,11 @@ export function toHttpError(caseId: string, error: unknown): unknown {
     const { type, message } = error.cause;
     const Answer = type ? ANSWER_FOR_FAILURE[type as CaseFailureType] : undefined;
     // The workflow's refusals are English sentences still; they reach the caller inside a coded refusal.
-    if (Answer) return new Answer(refusal('case_refused', { detail: message }));
+    if (Answer) return new Answer(refusal('case_refused', { because: message }));
   }
   const streamConflict = streamConflictOf(error);
   if (streamConflict !== undefined) {
-    return new ConflictException({ ...refusal('case_needs_reconciliation', { caseId }), message: `case ${caseId} cannot take this decision until an operator reconciles its recorded events with its workflow: ${streamConflict}` });
+    return new ConflictException(refusal('case_needs_reconciliation', { caseId, detail: streamConflict }));
   }
   // Anything else is not the caller's fault: it stays a server error.
   return error;

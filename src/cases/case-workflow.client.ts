@@ -48,7 +48,7 @@ export class CaseWorkflowClient {
     if (state === null) throw new ConflictException(refusal('case_still_registering', { caseId }));
     const problem = refuses(state);
     // The domain's refusals are English sentences still; they reach the caller inside a coded refusal.
-    if (problem) throw new ConflictException(refusal('case_refused', { detail: problem }));
+    if (problem) throw new ConflictException(refusal('case_refused', { because: problem }));
     try {
       await this.bounded(() => this.handle(caseId).signal(signal, input));
     } catch (error) {

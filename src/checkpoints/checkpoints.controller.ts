@@ -59,7 +59,7 @@ export class CheckpointsController {
     try {
       return await this.maker.make();
     } catch (error) {
-      if (error instanceof LogRewrittenError || error instanceof MissingLeafError) throw new ConflictException({ ...refusal('log_inconsistent'), message: error.message });
+      if (error instanceof LogRewrittenError || error instanceof MissingLeafError) throw new ConflictException(refusal('log_inconsistent', { detail: error.message }));
       throw error;
     }
   }
@@ -109,7 +109,7 @@ export class CaseInclusionController {
       if (proofs.entries.length === 0) throw new NotFoundException(refusal('case_not_found', { caseId: id }));
       return proofs;
     } catch (error) {
-      if (error instanceof UnknownCheckpointError) throw new NotFoundException({ ...refusal('unknown_checkpoint'), message: error.message });
+      if (error instanceof UnknownCheckpointError) throw new NotFoundException(refusal('unknown_checkpoint', { detail: error.message }));
       throw error;
     }
   }

@@ -19,7 +19,7 @@ export class CodecService {
       return { payloads: (await this.codec.decode(body.payloads.map(payloadFromJson))).map(payloadToJson) };
     } catch (error) {
       // Well-formed, but not decryptable here: the message names the key, never the content.
-      if (error instanceof PayloadDecryptionError) throw new UnprocessableEntityException({ ...refusal('payload_undecryptable'), message: error.message });
+      if (error instanceof PayloadDecryptionError) throw new UnprocessableEntityException(refusal('payload_undecryptable', { detail: error.message }));
       throw error;
     }
   }

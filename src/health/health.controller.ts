@@ -21,10 +21,7 @@ export class HealthController {
     const report = await this.health.check();
     if (report.status !== 'ok') {
       const down = (['database', 'temporal'] as const).filter((part) => report[part] === 'down');
-      throw new ServiceUnavailableException({
-        ...refusal('dependencies_down', { down: down.join(', ') }),
-        message: `${down.join(' and ')} ${down.length > 1 ? 'do' : 'does'} not answer; database is ${report.database}, temporal is ${report.temporal}`,
-      });
+      throw new ServiceUnavailableException(refusal('dependencies_down', { down: down.join(', '), detail: `${down.join(' and ')} ${down.length > 1 ? 'do' : 'does'} not answer; database is ${report.database}, temporal is ${report.temporal}` }));
     }
     return report;
   }

@@ -221,7 +221,7 @@ describe('the cases HTTP API', () => {
       const response = await as(expert(LEAD)).post(`/cases/${caseId}/tasks/task-9/complete`).send({ outcome: 'Klaar' }).expect(status);
 
       expect(response.body).toEqual({
-        statusCode: status, code, message: refusalText('case_refused', { detail: message }), reason: { code: 'case_refused', params: { detail: message } }, fields: [],
+        statusCode: status, code, message: refusalText('case_refused', { because: message }), reason: { code: 'case_refused', params: { because: message } }, fields: [],
       });
     });
 
@@ -248,7 +248,7 @@ describe('the cases HTTP API', () => {
 
       const response = await as(expert(LEAD)).post(`/cases/${caseId}/offers/offer-9-9/accept`).send({}).expect(404);
 
-      expect(response.body.reason).toEqual({ code: 'case_refused', params: { detail: 'offer offer-9-9 is not open on this case' } });
+      expect(response.body.reason).toEqual({ code: 'case_refused', params: { because: 'offer offer-9-9 is not open on this case' } });
     });
 
     it('answers 404 for a case that was never registered', async () => {
@@ -315,7 +315,7 @@ describe('the cases HTTP API', () => {
       const response = await coordinator().post(`/cases/${caseId}/risk`).send({ level: 'HIGH', reason: 'Dreigbrief' }).expect(409);
 
       // The domain's own refusal, still an English sentence, inside the coded refusal.
-      expect(response.body.reason).toEqual({ code: 'case_refused', params: { detail: `case ${caseId} is ${stage.toLowerCase()} and takes no more decisions` } });
+      expect(response.body.reason).toEqual({ code: 'case_refused', params: { because: `case ${caseId} is ${stage.toLowerCase()} and takes no more decisions` } });
       expect(temporal.sentTo(caseId)).toEqual([]);
     });
 
@@ -330,7 +330,7 @@ describe('the cases HTTP API', () => {
 
       const response = await coordinator().post(`/cases/${caseId}/risk`).send({ level: 'MEDIUM', reason: 'Dreigbrief' }).expect(409);
 
-      expect(response.body.reason.params.detail).toContain('is already MEDIUM');
+      expect(response.body.reason.params.because).toContain('is already MEDIUM');
       expect(temporal.sentTo(caseId)).toEqual([]);
     });
 

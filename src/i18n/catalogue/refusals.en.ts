@@ -28,7 +28,7 @@ export const refusalsEn: ShapeOf<typeof refusalsNl> = {
   case_still_registering: 'Case {caseId} is still being registered; try again shortly.',
   case_ended: 'Case {caseId} has ended and takes no more decisions.',
   case_needs_reconciliation: 'Case {caseId} cannot take this decision until an operator reconciles its recorded events with its workflow.',
-  case_refused: 'The case refuses this: {detail}',
+  case_refused: 'The case refuses this: {because}',
   idempotency_key_reused: 'This Idempotency-Key was already used for a different request.',
   expert_deactivated_during_assignment: 'Expert {expertId} was deactivated while being assigned; the case takes them off the team again.',
   offer_not_found: 'Offer {offerId} does not exist on case {caseId}.',

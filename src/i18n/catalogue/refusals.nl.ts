@@ -28,7 +28,7 @@ export const refusalsNl = {
   case_still_registering: 'Zaak {caseId} wordt nog geregistreerd; probeer het zo opnieuw.',
   case_ended: 'Zaak {caseId} is beëindigd en neemt geen besluiten meer aan.',
   case_needs_reconciliation: 'Zaak {caseId} kan dit besluit pas nemen als een beheerder de vastgelegde gebeurtenissen met de workflow in overeenstemming heeft gebracht.',
-  case_refused: 'De zaak weigert dit: {detail}',
+  case_refused: 'De zaak weigert dit: {because}',
   idempotency_key_reused: 'Deze Idempotency-Key is al gebruikt voor een ander verzoek.',
   expert_deactivated_during_assignment: 'Expert {expertId} is gedeactiveerd terwijl de toewijzing liep; de zaak haalt de expert weer uit het team.',
   offer_not_found: 'Aanbod {offerId} bestaat niet in zaak {caseId}.',
