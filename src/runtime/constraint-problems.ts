@@ -67,15 +67,16 @@ export function problemOf(constraint: string, args: ConstraintArguments): FieldI
   return isEmptyValue(args.value) ? issue('required') : ofTheValue(args);
 }
 
-// A value of the wrong kind has no length or format worth reporting, and an absent one has no kind: only the problems
-// of the most basic rank a field has are shown, so that an empty field is "required" and nothing else.
+// A value of the wrong kind has no length or format worth reporting, an absent one has no kind, and what is not a list
+// has no elements: only the problems of the most basic rank a field has are shown, so that an empty field is
+// "required" and nothing else.
 const RANK: Partial<Record<ProblemCode, number>> = {
-  required: 0, not_text: 1, not_a_whole_number: 1, not_yes_no: 1, not_an_object: 1, not_a_list: 1,
+  required: 0, not_a_list: 1, not_text: 2, not_a_whole_number: 2, not_yes_no: 2, not_an_object: 2,
 };
 
 /** The problems worth reporting of one field, out of all that its failed constraints name. */
 export function mostBasic(issues: readonly FieldIssue[]): FieldIssue[] {
-  const rank = (found: FieldIssue) => RANK[found.code] ?? 2;
+  const rank = (found: FieldIssue) => RANK[found.code] ?? 3;
   const lowest = Math.min(...issues.map(rank));
   const kept = issues.filter((found) => rank(found) === lowest);
   // Two rules (IsObject and ValidateNested) can say the same thing: one message per problem.

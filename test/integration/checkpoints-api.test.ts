@@ -177,7 +177,7 @@ describe('the transparency log over HTTP', () => {
     try {
       const refused = await fresh.as('auditor', 'a.devries').post('/checkpoints').expect(409);
 
-      expect(refused.body.message).toContain(`no longer hash to checkpoint ${latest.treeSize}'s root`);
+      expect(refused.body.reason.params.detail).toContain(`no longer hash to checkpoint ${latest.treeSize}'s root`);
       expect((await fresh.as('auditor', 'a.devries').get('/checkpoints/latest').expect(200)).body.treeSize).toBe(latest.treeSize);
     } finally {
       await fresh.close();
@@ -195,7 +195,7 @@ describe('the transparency log over HTTP', () => {
     try {
       const refused = await fresh.as('auditor', 'a.devries').post('/checkpoints').expect(409);
 
-      expect(refused.body.message).toMatch(/the witness folder holds checkpoint \d+, which the database no longer has \(its newest is none\): checkpoints were deleted/);
+      expect(refused.body.reason.params.detail).toMatch(/the witness folder holds checkpoint \d+, which the database no longer has \(its newest is none\): checkpoints were deleted/);
       expect(await readFile(path.join(witness, 'latest'), 'utf8')).toBe(witnessed);
     } finally {
       await fresh.close();
