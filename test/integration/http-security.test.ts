@@ -268,6 +268,6 @@ describe('a deployment that lists its own Host names', () => {
     const response = await sendRaw(url, { ...SIGN_IN, headers: { ...JSON_TYPE, Host: 'brigade.example.nl' } });
 
     expect(response.status).toBe(403);
-    expect(JSON.parse(response.text).message).toBe('local sign-in answers only on localhost, 127.0.0.1 or [::1] at the port Brigade listens on');
+    expect(JSON.parse(response.text).reason).toEqual({ code: 'local_sign_in_local_only', params: {} });
   });
 });
