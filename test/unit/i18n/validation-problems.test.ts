@@ -16,11 +16,20 @@ const ROOT = join(__dirname, '../../..');
 const RULE_FILES = globSync('src/**/*.ts', { cwd: ROOT, ignore: ['src/ui/client/**'] })
   .filter((file) => readFileSync(join(ROOT, file), 'utf8').includes("from 'class-validator'"));
 
+type Constructor = abstract new (...args: never[]) => unknown;
+
+/** The parts of class-validator's metadata storage that list rules; its own typing keeps them private. */
+interface RuleStorage {
+  readonly validationMetadatas: Map<Constructor, Array<{ name?: string; type: string; propertyName: string; constraintCls?: Constructor }>>;
+  getTargetValidatorConstraints(target: Constructor): Array<{ name: string }>;
+}
+
+const storage = () => getMetadataStorage() as unknown as RuleStorage;
+
 /** Every validation rule in use, as constraint name and the property it guards. */
-function rulesInUse(): Array<{ constraint: string; property: string; target: string }> {
-  for (const file of RULE_FILES) require(join(ROOT, file));
-  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, Array<{ name?: string; type: string; propertyName: string; constraintCls?: Function }>> };
-  return [...storage.validationMetadatas.entries()].flatMap(([target, rules]) => rules
+async function rulesInUse(): Promise<Array<{ constraint: string; property: string; target: string }>> {
+  for (const file of RULE_FILES) await import(join(ROOT, file));
+  return [...storage().validationMetadatas.entries()].flatMap(([target, rules]) => rules
     // IsOptional and ValidateIf decide whether to validate; they never fail.
     .filter((rule) => rule.type !== 'conditionalValidation')
     .map((rule) => ({
@@ -30,9 +39,8 @@ function rulesInUse(): Array<{ constraint: string; property: string; target: str
     })));
 }
 
-function constraintNameOf(constraintCls: Function | undefined): string | undefined {
-  const storage = getMetadataStorage() as unknown as { getTargetValidatorConstraints(target: Function): Array<{ name: string }> };
-  return constraintCls ? storage.getTargetValidatorConstraints(constraintCls)[0]?.name : undefined;
+function constraintNameOf(constraintCls: Constructor | undefined): string | undefined {
+  return constraintCls ? storage().getTargetValidatorConstraints(constraintCls)[0]?.name : undefined;
 }
 
 async function refusal(value: unknown): Promise<FieldIssues[]> {
@@ -47,19 +55,19 @@ async function refusal(value: unknown): Promise<FieldIssues[]> {
 const VALID = { category: 'CITIZEN_MEETING', municipalityCode: 'GM0637', requesterRole: 'mayor', description: 'Inspraakavond', indicators: {} };
 
 describe('the problems validation can report', () => {
-  it('finds the validation rules to check', () => {
+  it('finds the validation rules to check', async () => {
     expect(RULE_FILES.map((file) => relative('src', file))).toContain('cases/dto/register-case.dto.ts');
-    expect(rulesInUse().length).toBeGreaterThan(100);
+    expect((await rulesInUse()).length).toBeGreaterThan(100);
   });
 
-  it('knows the problem code of every validation rule in use', () => {
-    const unknown = rulesInUse().filter((rule) => !KNOWN_CONSTRAINTS.includes(rule.constraint));
+  it('knows the problem code of every validation rule in use', async () => {
+    const unknown = (await rulesInUse()).filter((rule) => !KNOWN_CONSTRAINTS.includes(rule.constraint));
 
     expect(unknown).toEqual([]);
   });
 
-  it('has a label in Dutch and English for every field a rule guards', () => {
-    const unlabelled = [...new Set(rulesInUse().map((rule) => rule.property))]
+  it('has a label in Dutch and English for every field a rule guards', async () => {
+    const unlabelled = [...new Set((await rulesInUse()).map((rule) => rule.property))]
       .filter((property) => !hasLabel(property, 'nl') || !hasLabel(property, 'en'));
 
     expect(unlabelled).toEqual([]);
