@@ -4,14 +4,15 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
-// Browser code may reach outside src/ui/client only for the pure domain and the list of roles.
+// Browser code may reach outside src/ui/client only for the pure domain, the list of roles and the message catalogue,
+// whose texts the screens render by the codes the API answers.
 const browserBannedPaths = nodeBuiltins.map((name) => ({ name, message: 'Browser code cannot use Node built-ins.' }));
 function browserBannedPatterns(depthBelowUi) {
   const up = '\\.\\./'.repeat(depthBelowUi);
   return [
     { group: ['@nestjs/*', '@temporalio/*', 'typeorm', 'pg', 'class-validator', 'class-transformer'], message: 'Browser code talks to the server over HTTP only.' },
     { regex: `^${up}[^.]`, message: 'Browser code must not import the server side of src/ui.' },
-    { regex: `^${up}\\.\\./(?!domain/|auth/user-role$)`, message: 'Browser code may import only src/domain and src/auth/user-role from the server side.' },
+    { regex: `^${up}\\.\\./(?!domain/|auth/user-role$|i18n/catalogue/)`, message: 'Browser code may import only src/domain, src/auth/user-role and src/i18n/catalogue from the server side.' },
   ];
 }
 

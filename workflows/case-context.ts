@@ -55,9 +55,12 @@ export function now(): string {
   return new Date().toISOString();
 }
 
-/** A refusal because the case is not in a state that allows the request; `code` names the refusal for the caller. */
-export function conflict(message: string, code?: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: CASE_FAILURE.conflict, message, nonRetryable: true, ...(code && { details: [{ code }] }) });
+/**
+ * A refusal because the case is not in a state that allows the request; `code` and `params` name the refusal for the
+ * caller, who answers it in their own language (the message is for logs and older callers).
+ */
+export function conflict(message: string, code?: string, params: Readonly<Record<string, string | number>> = {}): ApplicationFailure {
+  return ApplicationFailure.create({ type: CASE_FAILURE.conflict, message, nonRetryable: true, ...(code && { details: [{ code, params }] }) });
 }
 
 /** A refusal because the request is malformed. */

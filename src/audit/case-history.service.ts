@@ -2,6 +2,7 @@ import { Inject, Injectable, NotFoundException, UnprocessableEntityException } f
 import { eventsUpTo, foldHistory, type HistoryPoint } from '../domain/case-history';
 import type { CaseState } from '../domain/case.state';
 import { EVENT_STORE, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
+import { refusal } from '../runtime/refusal';
 
 /** One event as the timeline shows it: what happened, who did it, when, and its place in the hash chain. */
 export interface TimelineEntry {
@@ -43,16 +44,15 @@ export class CaseHistoryService {
 
   async stateAt(caseId: string, point: HistoryPoint): Promise<CaseStateAt> {
     const selection = eventsUpTo(await this.existingStream(caseId), point);
-    const asked = 'version' in point ? `version ${point.version}` : point.at;
     if (selection.kind === 'beyond-last-version') {
-      throw new NotFoundException(`case ${caseId} has no ${asked}; its last version is ${selection.lastVersion}`);
+      throw new NotFoundException(refusal('version_beyond_last', { caseId, version: 'version' in point ? point.version : '', lastVersion: selection.lastVersion }));
     }
     if (selection.kind === 'before-first-event') {
-      throw new NotFoundException(`case ${caseId} did not exist yet at ${asked}; its first event occurred at ${selection.firstOccurredAt}`);
+      throw new NotFoundException(refusal('moment_before_first', { caseId, at: 'at' in point ? point.at : '', firstOccurredAt: selection.firstOccurredAt ?? '' }));
     }
     const fold = foldHistory(selection.events);
     if (!fold.valid) {
-      throw new UnprocessableEntityException(`the history of case ${caseId} cannot be folded: version ${fold.failedVersion}: ${fold.problem}`);
+      throw new UnprocessableEntityException(refusal('history_unfoldable', { caseId, version: fold.failedVersion ?? '', detail: `the history of case ${caseId} cannot be folded: version ${fold.failedVersion}: ${fold.problem}` }));
     }
     const last = selection.events.at(-1)!;
     return { caseId, version: last.version, at: 'at' in point ? new Date(point.at).toISOString() : last.occurredAt, state: fold.state! };
@@ -60,7 +60,7 @@ export class CaseHistoryService {
 
   private async existingStream(caseId: string): Promise<StoredCaseEvent[]> {
     const events = await this.eventStore.readStream(caseId);
-    if (events.length === 0) throw new NotFoundException(`case ${caseId} does not exist`);
+    if (events.length === 0) throw new NotFoundException(refusal('case_not_found', { caseId }));
     return events;
   }
 }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { CaseProjectionRow } from '../event-store/case-projection.row';
 import { EVENT_STORE, type ChainVerification, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
 import type { RecordedProjection } from './projection-check';
+import { refusal } from '../runtime/refusal';
 
 /** What Brigade's database holds about a case: its events, their chain as the store verifies it, and the read model's row. */
 export interface RecordedCase {
@@ -24,7 +25,7 @@ export class RecordedCaseReader {
       const events = await this.eventStore.readStream(caseId);
       const chain = await this.eventStore.verify(caseId);
       const after = await this.projection(caseId);
-      if (!before && !after && events.length === 0) throw new NotFoundException(`case ${caseId} does not exist`);
+      if (!before && !after && events.length === 0) throw new NotFoundException(refusal('case_not_found', { caseId }));
       // Each append moves the events and the row together, so an unchanged row means nothing was appended in between.
       const settled = before?.version === after?.version && chain.eventCount === events.length;
       if (settled || attempt === ATTEMPTS) return { events, chain, projection: after };

@@ -7,6 +7,7 @@ import { hasLoopbackHost } from '../runtime/host-allow-list';
 import type { Principal } from './principal';
 import { issueToken, type IssuedToken } from './token-issuer';
 import { loadTokenKeys, type TokenKeys } from './token-keys';
+import { refusal } from '../runtime/refusal';
 
 /** Mints tokens for the sign-in page on a local machine, when `BRIGADE_LOCAL_SIGN_IN` allows it; like the token command, in the browser. */
 @Injectable()
@@ -29,7 +30,7 @@ export class LocalSignIn {
    */
   async issue(principal: Principal, request: Request): Promise<IssuedToken> {
     if (!this.enabled) {
-      throw new ForbiddenException('local sign-in is turned off (BRIGADE_LOCAL_SIGN_IN=false); paste a token issued by your administrator instead');
+      throw new ForbiddenException(refusal('local_sign_in_off'));
     }
     refuseForeignCaller(request);
     if (principal.role === 'expert') await this.requireActiveExpert(principal.subject);
@@ -42,10 +43,10 @@ export class LocalSignIn {
   private async requireActiveExpert(expertId: string): Promise<void> {
     const active = await this.experts.isActive(expertId);
     if (active === null) {
-      throw new ForbiddenException({ code: SPECIFIC_ERROR_CODES.unknownExpert, message: `expert ${expertId} is not in the pool; local sign-in hands out tokens only to experts in it` });
+      throw new ForbiddenException({ code: SPECIFIC_ERROR_CODES.unknownExpert, ...refusal('unknown_expert', { expertId }) });
     }
     if (!active) {
-      throw new ForbiddenException({ code: SPECIFIC_ERROR_CODES.expertDeactivated, message: `expert ${expertId} has been deactivated; local sign-in hands out no token for them` });
+      throw new ForbiddenException({ code: SPECIFIC_ERROR_CODES.expertDeactivated, ...refusal('expert_deactivated', { expertId }) });
     }
   }
 }
@@ -54,10 +55,10 @@ export class LocalSignIn {
 // rebound DNS name shows in Host, and another site's page in Origin.
 function refuseForeignCaller(request: Request): void {
   if (!hasLoopbackHost(request)) {
-    throw new ForbiddenException('local sign-in answers only on localhost, 127.0.0.1 or [::1] at the port Brigade listens on');
+    throw new ForbiddenException(refusal('local_sign_in_local_only'));
   }
   const origin = request.headers.origin;
   if (origin !== undefined && origin.toLowerCase() !== `${request.protocol}://${request.headers.host!.toLowerCase()}`) {
-    throw new ForbiddenException("local sign-in answers only to Brigade's own sign-in page, not to a page from another origin");
+    throw new ForbiddenException(refusal('local_sign_in_other_origin'));
   }
 }

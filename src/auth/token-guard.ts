@@ -11,6 +11,7 @@ import type { Principal } from './principal';
 import { principalFromClaims } from './token-claims';
 import { tokenLifetimeProblem } from './token-lifetime';
 import type { UserRole } from './user-role';
+import { refusal } from '../runtime/refusal';
 
 const BEARER = /^Bearer +([A-Za-z0-9._~+/=-]+)$/;
 
@@ -31,9 +32,9 @@ export class TokenGuard implements CanActivate {
     const principal = await this.authenticate(request);
     const allowed = this.reflector.getAllAndOverride<UserRole[] | undefined>(ALLOWED_ROLES, targets);
     const route = `${request.method} ${request.route?.path ?? request.path}`;
-    if (!allowed) throw new ForbiddenException(`${route} declares no roles, so nobody may call it`);
+    if (!allowed) throw new ForbiddenException(refusal('route_without_roles', { route }));
     if (!allowed.includes(principal.role)) {
-      throw new ForbiddenException(`a ${principal.role} may not call ${route}; it is for: ${allowed.join(', ')}`);
+      throw new ForbiddenException(refusal('role_not_allowed', { role: principal.role, route, allowed: allowed.join(', ') }));
     }
     request[PRINCIPAL_PROPERTY] = principal;
     return true;
@@ -41,22 +42,22 @@ export class TokenGuard implements CanActivate {
 
   private async authenticate(request: Request): Promise<Principal> {
     const header = request.headers.authorization;
-    if (!header) throw new UnauthorizedException('this route needs a bearer token in the Authorization header');
+    if (!header) throw new UnauthorizedException(refusal('token_missing'));
     const token = BEARER.exec(header)?.[1];
-    if (!token) throw new UnauthorizedException('the Authorization header must read "Bearer <token>"');
+    if (!token) throw new UnauthorizedException(refusal('token_malformed'));
     this.refuseCriticalExtensions(token);
     let payload: Record<string, unknown>;
     try {
       payload = await this.jwt.verifyAsync<Record<string, unknown>>(token);
     } catch (error) {
-      if (error instanceof TokenExpiredError) throw new UnauthorizedException(`the token expired at ${error.expiredAt.toISOString()}`);
-      throw new UnauthorizedException(`the token is not valid: ${error instanceof Error ? error.message : String(error)}`);
+      if (error instanceof TokenExpiredError) throw new UnauthorizedException(refusal('token_expired', { expiredAt: error.expiredAt.toISOString() }));
+      throw new UnauthorizedException(refusal('token_invalid', { detail: error instanceof Error ? error.message : String(error) }));
     }
     // A leaked token that never expires, or expires in a year, would open the API for as long; the signature alone does not say.
     const lifetime = tokenLifetimeProblem(payload, this.config.tokenKeys.maxTokenTtlSeconds, Math.floor(Date.now() / 1000));
-    if (lifetime) throw new UnauthorizedException(lifetime);
+    if (lifetime) throw new UnauthorizedException(refusal('token_lifetime', { detail: lifetime }));
     const principal = principalFromClaims(payload);
-    if (typeof principal === 'string') throw new UnauthorizedException(`the token names no valid principal: ${principal}`);
+    if (typeof principal === 'string') throw new UnauthorizedException(refusal('token_no_principal', { detail: principal }));
     if (principal.role === 'expert') await this.requireActiveExpert(principal.subject);
     return principal;
   }
@@ -66,14 +67,14 @@ export class TokenGuard implements CanActivate {
   private refuseCriticalExtensions(token: string): void {
     const jose: unknown = this.jwt.decode<{ header?: unknown } | null>(token, { complete: true })?.header;
     if (typeof jose === 'object' && jose !== null && 'crit' in jose) {
-      throw new UnauthorizedException("the token's header lists critical extensions (crit); Brigade understands none, so it cannot accept the token");
+      throw new UnauthorizedException(refusal('token_critical_extensions'));
     }
   }
 
   // Asked of the pool on every request, so a deactivation ends a still-valid token at once.
   private async requireActiveExpert(expertId: string): Promise<void> {
     const active = await this.experts.isActive(expertId);
-    if (active === null) throw new UnauthorizedException({ code: SPECIFIC_ERROR_CODES.unknownExpert, message: `the token names expert ${expertId}, who is not in the pool` });
-    if (!active) throw new UnauthorizedException({ code: SPECIFIC_ERROR_CODES.expertDeactivated, message: `expert ${expertId} has been deactivated; the token no longer gives access` });
+    if (active === null) throw new UnauthorizedException({ code: SPECIFIC_ERROR_CODES.unknownExpert, ...refusal('unknown_expert', { expertId }) });
+    if (!active) throw new UnauthorizedException({ code: SPECIFIC_ERROR_CODES.expertDeactivated, ...refusal('expert_deactivated', { expertId }) });
   }
 }

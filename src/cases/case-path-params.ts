@@ -18,7 +18,7 @@ export class ParseStepIdPipe implements PipeTransform<unknown, string> {
   transform(value: unknown, metadata: ArgumentMetadata): string {
     if (typeof value === 'string' && STEP_ID.test(value)) return value;
     const field = metadata.data ?? 'id';
-    throw invalidField(field, `${field} must be 1 to 64 lower-case letters, digits or hyphens`);
+    throw invalidField(field, 'not_an_id');
   }
 }
 

@@ -3,10 +3,14 @@ import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, isGrpcS
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { STREAM_CONFLICT_ERRORS } from '../event-store/event-store.errors';
 import { CASE_FAILURE } from '../../workflows/messages';
+import { isRefusalCode, type CodedText, type RefusalCode } from '../i18n/catalogue/codes';
+import type { TextParams } from '../i18n/catalogue/render-text';
+import { isSpecificErrorCode } from '../runtime/error-body';
+import { refusal, type RefusalResponse } from '../runtime/refusal';
 
 type CaseFailureType = (typeof CASE_FAILURE)[keyof typeof CASE_FAILURE];
 
-const ANSWER_FOR_FAILURE: Record<CaseFailureType, new (response: string | { code: string; message: string }) => HttpException> = {
+const ANSWER_FOR_FAILURE: Record<CaseFailureType, new (response: RefusalResponse) => HttpException> = {
   [CASE_FAILURE.notFound]: NotFoundException,
   [CASE_FAILURE.conflict]: ConflictException,
   [CASE_FAILURE.invalidInput]: BadRequestException,
@@ -42,27 +46,30 @@ export function queryRefusedForNow(error: unknown): boolean {
 /** Translates what Temporal says about a case workflow into the HTTP answer the caller should get. */
 export function toHttpError(caseId: string, error: unknown): unknown {
   if (error instanceof WorkflowNotFoundError) {
-    return new NotFoundException(`case ${caseId} does not exist or is no longer running`);
+    return new NotFoundException(refusal('case_not_running', { caseId }));
   }
   if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
     const { type, message, details } = error.cause;
     const Answer = type ? ANSWER_FOR_FAILURE[type as CaseFailureType] : undefined;
-    const code = refusalCodeIn(details);
-    if (Answer) return new Answer(code ? { code, message } : message);
+    const coded = codedRefusalIn(details);
+    // A refusal the workflow coded is answered in the caller's language; an uncoded one travels inside `case_refused`.
+    if (Answer && coded) return new Answer({ ...(isSpecificErrorCode(coded.code) && { code: coded.code }), ...refusal(coded.code, coded.params) });
+    if (Answer) return new Answer(refusal('case_refused', { because: message }));
   }
   const streamConflict = streamConflictOf(error);
   if (streamConflict !== undefined) {
-    return new ConflictException(`case ${caseId} cannot take this decision until an operator reconciles its recorded events with its workflow: ${streamConflict}`);
+    return new ConflictException(refusal('case_needs_reconciliation', { caseId, detail: streamConflict }));
   }
   // Anything else is not the caller's fault: it stays a server error.
   return error;
 }
 
 // A refusal may name itself more precisely than its type (`conflict_of_interest_declared`), as its first detail's code.
-function refusalCodeIn(details: readonly unknown[] | null | undefined): string | undefined {
+function codedRefusalIn(details: readonly unknown[] | null | undefined): CodedText<RefusalCode> | undefined {
   const [first] = details ?? [];
-  const code = typeof first === 'object' && first !== null ? (first as { code?: unknown }).code : undefined;
-  return typeof code === 'string' ? code : undefined;
+  const { code, params } = typeof first === 'object' && first !== null ? (first as { code?: unknown; params?: unknown }) : {};
+  if (!isRefusalCode(code)) return undefined;
+  return { code, params: typeof params === 'object' && params !== null ? (params as TextParams) : {} };
 }
 
 // The worker's append was refused because the stored stream and the workflow disagree; it has alerted the operator.

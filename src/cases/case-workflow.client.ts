@@ -6,7 +6,8 @@ import { BrigadeConfig } from '../config/brigade-config';
 import type { CaseState } from '../domain/case.state';
 import { CaseProjectionRow } from '../event-store/case-projection.row';
 import { getCase } from '../../workflows/messages';
-import { UNAVAILABLE_MESSAGES } from '../runtime/unavailable-dependency';
+import { refusal } from '../runtime/refusal';
+import { UNAVAILABLE_REASONS } from '../runtime/unavailable-dependency';
 import { queryRefusedForNow, toHttpError, updateTurnedAwayForNow } from './case-workflow-errors';
 
 /** The workflow id of a case, from its business key. */
@@ -30,23 +31,24 @@ export class CaseWorkflowClient {
     try {
       return await this.bounded(() => this.handle(caseId).executeUpdate(update, { args: [input] }));
     } catch (error) {
-      if (updateTurnedAwayForNow(error)) throw new ServiceUnavailableException(UNAVAILABLE_MESSAGES.temporalBusy);
+      if (updateTurnedAwayForNow(error)) throw new ServiceUnavailableException(refusal(UNAVAILABLE_REASONS.temporalBusy));
       throw await this.explain(caseId, error);
     }
   }
 
-  /** Sends a signal only when the live state shows the workflow will act on it; `refusal` says why it would not. */
+  /** Sends a signal only when the live state shows the workflow will act on it; `refuses` says why it would not. */
   async signal<Input>(
     caseId: string,
     signal: SignalDefinition<[Input]>,
     input: Input,
-    refusal: (state: CaseState) => string | null,
+    refuses: (state: CaseState) => string | null,
   ): Promise<void> {
     const state = await this.liveState(caseId);
     if (state === undefined) throw await this.missingWorkflow(caseId);
-    if (state === null) throw new ConflictException(`case ${caseId} is still being registered; try again in a moment`);
-    const problem = refusal(state);
-    if (problem) throw new ConflictException(problem);
+    if (state === null) throw new ConflictException(refusal('case_still_registering', { caseId }));
+    const problem = refuses(state);
+    // The domain's refusals are English sentences still; they reach the caller inside a coded refusal.
+    if (problem) throw new ConflictException(refusal('case_refused', { because: problem }));
     try {
       await this.bounded(() => this.handle(caseId).signal(signal, input));
     } catch (error) {
@@ -73,7 +75,7 @@ export class CaseWorkflowClient {
       // `getCase` is registered before the workflow's first await, so this refusal means the worker could not run the
       // workflow to answer right now (as when a restarted worker's replay fails once and is retried): worth a retry. The
       // same holds while the workflow's last task has failed and waits for its retry.
-      if (error instanceof QueryNotRegisteredError || queryRefusedForNow(error)) throw new ServiceUnavailableException(UNAVAILABLE_MESSAGES.temporalBusy);
+      if (error instanceof QueryNotRegisteredError || queryRefusedForNow(error)) throw new ServiceUnavailableException(refusal(UNAVAILABLE_REASONS.temporalBusy));
       throw error;
     }
   }
@@ -90,7 +92,7 @@ export class CaseWorkflowClient {
   private async missingWorkflow(caseId: string): Promise<HttpException> {
     const row = await this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId });
     return row
-      ? new ConflictException(`case ${caseId} is ${row.stage.toLowerCase()} and takes no more decisions`)
-      : new NotFoundException(`case ${caseId} does not exist`);
+      ? new ConflictException(refusal('case_ended', { caseId }))
+      : new NotFoundException(refusal('case_not_found', { caseId }));
   }
 }

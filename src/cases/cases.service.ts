@@ -37,6 +37,7 @@ import type { ReportInterventionDto } from './dto/report-intervention.dto';
 import type { ScheduleSessionDto } from './dto/schedule-session.dto';
 import type { TriageCaseDto } from './dto/triage-case.dto';
 import { concernRefusal, riskChangeRefusal } from './signal-preconditions';
+import { refusal } from '../runtime/refusal';
 
 /** What `POST /cases` answers; `replayed` is true when an Idempotency-Key named an existing case. */
 export interface RegisteredCase {
@@ -98,7 +99,7 @@ export class CasesService {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError) || !idempotencyKey) throw error;
       const existing = await this.workflows.bounded(() => this.client.workflow.getHandle(workflowId).describe());
       if (existing.memo?.requestFingerprint !== fingerprint) {
-        throw new UnprocessableEntityException('Idempotency-Key was already used for a different request');
+        throw new UnprocessableEntityException(refusal('idempotency_key_reused'));
       }
       return { caseId, workflowId, replayed: true };
     }
@@ -125,7 +126,7 @@ export class CasesService {
     // told it nothing; asked now, the pool tells, and the case takes the expert off again.
     if ((await this.experts.isActive(dto.expertId)) === false) {
       await this.workflows.tell(caseId, expertDeactivated, { expertId: dto.expertId, actor });
-      throw new ConflictException(`expert ${dto.expertId} was deactivated while being assigned; the case has been told to take them off the team again`);
+      throw new ConflictException(refusal('expert_deactivated_during_assignment', { expertId: dto.expertId }));
     }
     return assigned;
   }
@@ -138,7 +139,10 @@ export class CasesService {
     ]);
     if (!row || !expert) return;
     const verdict = weighAssignment(expert, row.state, dto.override?.reason.trim());
-    if (!verdict.allowed) throw new ConflictException(conflictOfInterestRefusal(dto.expertId, verdict.conflict));
+    if (verdict.allowed) return;
+    const { code, params } = conflictOfInterestRefusal(dto.expertId, verdict.conflict);
+    // The precise code is the body's `code` too, so that a client can offer the override on it.
+    throw new ConflictException({ code, ...refusal(code, params) });
   }
 
   appointLead(caseId: string, dto: TeamMemberChoiceDto, actor: Actor): Promise<CaseState> {
@@ -206,7 +210,7 @@ export class CasesService {
     // would answer; asking the workflow anyway would make a worker replay its whole history on every view of the page.
     const ended = row !== null && (FINAL_STAGES as readonly string[]).includes(row.stage);
     const live = ended ? row.state : await this.workflows.liveState(caseId);
-    if (!row && live === undefined) throw new NotFoundException(`case ${caseId} does not exist`);
+    if (!row && live === undefined) throw new NotFoundException(refusal('case_not_found', { caseId }));
     return { caseId, recorded: row?.state ?? null, live: live ?? null };
   }
 
@@ -214,7 +218,7 @@ export class CasesService {
   async request(caseId: string, reader: Actor): Promise<RegisteredRequest> {
     const [received] = await this.eventStore.readStream(caseId, 1);
     const row = await this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId });
-    if (!received || received.type !== 'RequestReceived' || !row) throw new NotFoundException(`case ${caseId} does not exist`);
+    if (!received || received.type !== 'RequestReceived' || !row) throw new NotFoundException(refusal('case_not_found', { caseId }));
     const { request } = received.data as CaseEventPayloads['RequestReceived'];
     return { caseId, request: maySeeSensitiveFields(reader, row.state) ? request : redactSupportRequest(request) };
   }

@@ -1,9 +1,10 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { expertCanSee, ownerOf } from '../domain/case-visibility';
 import type { CaseState } from '../domain/case.state';
 import { CaseProjectionRow } from '../event-store/case-projection.row';
+import { refusal } from '../runtime/refusal';
 
 /**
  * Need-to-know for experts, checked against the recorded case before anything reaches the workflow: a case an expert
@@ -19,17 +20,22 @@ export class ExpertCaseAccess {
     await this.visibleState(caseId, principal.subject);
   }
 
-  /** Like `requireVisible`, and an expert's offer or task must be their own: someone else's is not found. */
+  /**
+   * Like `requireVisible`, and an expert's offer or task must be their own. Someone else's offer is not found, as it
+   * is not theirs to see; a teammate's task is on the case page they share, so it is refused for what it is.
+   */
   async requireOwn(caseId: string, principal: Principal, kind: 'offer' | 'task', id: string): Promise<void> {
     if (principal.role !== 'expert') return;
     const state = await this.visibleState(caseId, principal.subject);
     const owner = ownerOf(state, kind, id);
-    if (owner !== undefined && owner !== principal.subject) throw new NotFoundException(`${kind} ${id} does not exist on case ${caseId}`);
+    if (owner === undefined || owner === principal.subject) return;
+    if (kind === 'task') throw new ForbiddenException(refusal('task_not_yours', { taskId: id, caseId }));
+    throw new NotFoundException(refusal('offer_not_found', { offerId: id, caseId }));
   }
 
   private async visibleState(caseId: string, expertId: string): Promise<CaseState> {
     const row = await this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId });
-    if (!row || !expertCanSee(row.state, expertId)) throw new NotFoundException(`case ${caseId} does not exist`);
+    if (!row || !expertCanSee(row.state, expertId)) throw new NotFoundException(refusal('case_not_found', { caseId }));
     return row.state;
   }
 }

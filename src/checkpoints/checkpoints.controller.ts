@@ -15,8 +15,8 @@ import { LOG_KEYS } from './log-keys.provider';
 import { MissingLeafError } from './log-leaves.repository';
 import type { LogKeys } from './log-keys';
 import { LogTreeService } from './log-tree.service';
+import { refusal } from '../runtime/refusal';
 
-const NO_CHECKPOINT = 'No checkpoint has been made yet.';
 
 /** Auditor routes of the transparency log: its signed checkpoints, its public key, and consistency proofs between checkpoints. */
 @ApiTags('transparency log')
@@ -33,10 +33,10 @@ export class CheckpointsController {
   @Allow('auditor')
   @ApiOperation({ summary: 'The newest signed checkpoint over all case events' })
   @ApiOkResponse({ type: CheckpointModel, description: 'The checkpoint over the largest tree.' })
-  @ApiErrorResponses({ 404: NO_CHECKPOINT })
+  @ApiErrorResponses({ 404: 'No checkpoint has been made yet.' })
   async latest() {
     const latest = await this.checkpoints.latest();
-    if (!latest) throw new NotFoundException(NO_CHECKPOINT);
+    if (!latest) throw new NotFoundException(refusal('no_checkpoint'));
     return latest;
   }
 
@@ -59,7 +59,7 @@ export class CheckpointsController {
     try {
       return await this.maker.make();
     } catch (error) {
-      if (error instanceof LogRewrittenError || error instanceof MissingLeafError) throw new ConflictException(error.message);
+      if (error instanceof LogRewrittenError || error instanceof MissingLeafError) throw new ConflictException(refusal('log_inconsistent', { detail: error.message }));
       throw error;
     }
   }
@@ -80,8 +80,8 @@ export class CheckpointsController {
   @ApiErrorResponses({ 400: 'from or to is not a whole number, from is larger than to, or to is beyond the newest checkpoint.' })
   async consistency(@Query() { from, to }: ConsistencyQueryDto) {
     const latest = await this.checkpoints.latest();
-    if (from > to) throw new BadRequestException(`from (${from}) must not be larger than to (${to})`);
-    if (!latest || to > latest.treeSize) throw new BadRequestException(`to (${to}) is beyond the newest checkpoint (${latest?.treeSize ?? 'none yet'})`);
+    if (from > to) throw new BadRequestException(refusal('range_reversed', { from, to }));
+    if (!latest || to > latest.treeSize) throw new BadRequestException(refusal('range_beyond_checkpoint', { to, treeSize: latest?.treeSize ?? 0 }));
     const [tree, toCheckpoint] = await Promise.all([this.tree.synced(), this.checkpoints.atSize(to)]);
     return {
       fromSize: from, toSize: to, fromRoot: tree.rootAt(from).toString('hex'), toRoot: tree.rootAt(to).toString('hex'),
@@ -106,10 +106,10 @@ export class CaseInclusionController {
   async inclusionProofs(@Param('id', caseId) id: string, @Query() query: InclusionProofsQueryDto) {
     try {
       const proofs = await this.caseLog.inclusionProofs(id, query.treeSize);
-      if (proofs.entries.length === 0) throw new NotFoundException(`case ${id} does not exist`);
+      if (proofs.entries.length === 0) throw new NotFoundException(refusal('case_not_found', { caseId: id }));
       return proofs;
     } catch (error) {
-      if (error instanceof UnknownCheckpointError) throw new NotFoundException(error.message);
+      if (error instanceof UnknownCheckpointError) throw new NotFoundException(refusal('unknown_checkpoint', { detail: error.message }));
       throw error;
     }
   }

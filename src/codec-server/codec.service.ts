@@ -3,6 +3,7 @@ import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { PayloadDecryptionError } from '../crypto/payload-codec.errors';
 import type { CodecPayloadsDto } from './dto/codec-payloads.dto';
 import { payloadFromJson, payloadToJson } from './payload-json';
+import { refusal } from '../runtime/refusal';
 
 /** Runs Brigade's payload codec for callers outside the process, such as the Temporal UI and CLI. */
 @Injectable()
@@ -18,7 +19,7 @@ export class CodecService {
       return { payloads: (await this.codec.decode(body.payloads.map(payloadFromJson))).map(payloadToJson) };
     } catch (error) {
       // Well-formed, but not decryptable here: the message names the key, never the content.
-      if (error instanceof PayloadDecryptionError) throw new UnprocessableEntityException(error.message);
+      if (error instanceof PayloadDecryptionError) throw new UnprocessableEntityException(refusal('payload_undecryptable', { detail: error.message }));
       throw error;
     }
   }

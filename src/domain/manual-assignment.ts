@@ -6,15 +6,16 @@ import { conflictOfInterestKind, describeConflict, type ConflictOfInterest } fro
 export const OVERRIDE_REASON_MAX_LENGTH = 1000;
 
 /** The refusal code of each conflict of interest, so that a caller can offer the override. */
-export const CONFLICT_OF_INTEREST_CODES: Readonly<Record<ConflictOfInterest, string>> = {
+export const CONFLICT_OF_INTEREST_CODES = {
   own_municipality: 'conflict_of_interest_own_municipality',
   declared_conflict: 'conflict_of_interest_declared',
-};
+} as const satisfies Record<ConflictOfInterest, string>;
 
 /** The refusal of an assignment that a conflict of interest forbids, with the code a caller offers the override on. */
-export function conflictOfInterestRefusal(expertId: string, conflict: ConflictOfInterest): { readonly code: string; readonly message: string } {
+export function conflictOfInterestRefusal(expertId: string, conflict: ConflictOfInterest) {
   return {
     code: CONFLICT_OF_INTEREST_CODES[conflict],
+    params: { expertId },
     message: `expert ${expertId} may not work on this case: ${describeConflict(conflict)}; a coordinator may override this with a reason`,
   };
 }

@@ -6,6 +6,7 @@ import type { ExpertView } from '../experts/expert.mapper';
 import { ExpertsService } from '../experts/experts.service';
 import { expertDeactivated } from '../../workflows/messages';
 import { OPEN_CASES_OF_EXPERT } from './open-cases-of-expert';
+import { refusal } from '../runtime/refusal';
 
 /** Takes an expert out of the pool and out of every open case at once: offers withdrawn, tasks returned, team left. */
 @Injectable()
@@ -30,8 +31,7 @@ export class ExpertDeactivation {
     const untold = rows.filter((_, index) => results[index].status === 'rejected').map((row) => row.case_id);
     if (untold.length > 0) {
       this.logger.error(`expert ${expertId} is deactivated, but ${untold.length} open case(s) could not be told: ${untold.join(', ')}`);
-      throw new ServiceUnavailableException(`expert ${expertId} is deactivated and can no longer sign in, but ${untold.length} of ` +
-        `${rows.length} open case(s) could not be told yet (Temporal did not answer); repeat the request to finish`);
+      throw new ServiceUnavailableException(refusal('deactivation_incomplete', { expertId, untold: untold.length, open: rows.length }));
     }
     this.logger.log(`expert ${expertId} deactivated; ${rows.length} open case(s) told`);
     return expert;

@@ -6,6 +6,7 @@ import type { ListExpertsQueryDto } from './dto/list-experts-query.dto';
 import type { UpdateExpertDto } from './dto/update-expert.dto';
 import { changedExpertFields, newExpertFields, toExpertView, type ExpertView } from './expert.mapper';
 import { ExpertRow } from './expert.row';
+import { refusal } from '../runtime/refusal';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -74,7 +75,7 @@ export class ExpertsService {
       return await statement();
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw new ConflictException(`an expert with e-mail address ${email?.trim()} is already in the pool`);
+        throw new ConflictException(refusal('expert_email_taken', { email: email?.trim() ?? '' }));
       }
       throw error;
     }
@@ -82,5 +83,5 @@ export class ExpertsService {
 }
 
 function notFound(expertId: string): NotFoundException {
-  return new NotFoundException(`expert ${expertId} does not exist`);
+  return new NotFoundException(refusal('expert_not_found', { expertId }));
 }

@@ -4,6 +4,7 @@ import { Public } from '../auth/allow.decorator';
 import { ErrorBody } from '../runtime/error-body';
 import { HealthReportModel } from './health-report.model';
 import { HealthService, type HealthReport } from './health.service';
+import { refusal } from '../runtime/refusal';
 
 /** `GET /health`: whether the database and Temporal answer. */
 @ApiTags('health')
@@ -20,7 +21,7 @@ export class HealthController {
     const report = await this.health.check();
     if (report.status !== 'ok') {
       const down = (['database', 'temporal'] as const).filter((part) => report[part] === 'down');
-      throw new ServiceUnavailableException(`${down.join(' and ')} ${down.length > 1 ? 'do' : 'does'} not answer; database is ${report.database}, temporal is ${report.temporal}`);
+      throw new ServiceUnavailableException(refusal('dependencies_down', { down: down.join(', '), detail: `${down.join(' and ')} ${down.length > 1 ? 'do' : 'does'} not answer; database is ${report.database}, temporal is ${report.temporal}` }));
     }
     return report;
   }

@@ -2,6 +2,7 @@ import { Injectable, UnauthorizedException, type CanActivate, type ExecutionCont
 import type { Request } from 'express';
 import { BrigadeConfig } from '../config/brigade-config';
 import { mayScrape } from './metrics-access';
+import { refusal } from '../runtime/refusal';
 
 /** Lets a scrape through when no metrics token is configured, or when it shows that token. */
 @Injectable()
@@ -11,6 +12,6 @@ export class MetricsAccessGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<Request>();
     if (mayScrape(this.config.metrics.token, request.headers.authorization)) return true;
-    throw new UnauthorizedException('/metrics needs the metrics token (BRIGADE_METRICS_TOKEN) as "Authorization: Bearer <token>"');
+    throw new UnauthorizedException(refusal('metrics_token_needed'));
   }
 }

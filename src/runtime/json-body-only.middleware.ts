@@ -1,5 +1,6 @@
 import { Injectable, UnsupportedMediaTypeException, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { refusal } from './refusal';
 
 /**
  * Refuses a request body that is not JSON with 415. The JSON parser skips any other content type and leaves the body
@@ -11,7 +12,7 @@ export class JsonBodyOnlyMiddleware implements NestMiddleware {
   use(request: Request, _response: Response, next: NextFunction): void {
     if (carriesBody(request) && !request.is('application/json')) {
       const type = request.headers['content-type'];
-      throw new UnsupportedMediaTypeException(`a request body must be JSON with Content-Type application/json${type ? `, not ${type}` : ''}`);
+      throw new UnsupportedMediaTypeException(refusal('body_not_json', { type: type ?? '' }));
     }
     next();
   }

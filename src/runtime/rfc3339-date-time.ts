@@ -1,4 +1,5 @@
 import { ValidateBy, buildMessage, isISO8601, isRFC3339, type ValidationOptions } from 'class-validator';
+import { englishProblem, issue, type FieldIssue } from './field-issue';
 
 /** The span of moments a date-time input may name: from a fixed earliest moment to some years after now. */
 export interface DateTimeWindow {
@@ -26,14 +27,14 @@ export function isRfc3339DateTime(value: unknown): value is string {
 }
 
 /** What is wrong with a date-time input (its form, or a moment outside the window), or null when nothing is. */
-export function dateTimeProblem(value: unknown, window: DateTimeWindow = BRIGADE_DATE_TIME_WINDOW): string | null {
-  if (!isRfc3339DateTime(value)) return `must be an RFC 3339 date-time with an offset, such as ${RFC3339_EXAMPLE}`;
+export function dateTimeProblem(value: unknown, window: DateTimeWindow = BRIGADE_DATE_TIME_WINDOW): FieldIssue | null {
+  if (!isRfc3339DateTime(value)) return issue('not_a_date_time', { example: RFC3339_EXAMPLE });
   const at = Date.parse(value);
-  if (at < Date.parse(window.notBefore)) return `must not be before ${window.notBefore}`;
+  if (at < Date.parse(window.notBefore)) return issue('too_early', { earliest: window.notBefore });
   // A copy, so that moving it on does not move the clock's own date.
   const latest = new Date(window.now?.() ?? Date.now());
   latest.setUTCFullYear(latest.getUTCFullYear() + window.yearsAhead);
-  if (at > latest.getTime()) return `must not be more than ${window.yearsAhead} years ahead`;
+  if (at > latest.getTime()) return issue('too_far_ahead', { years: window.yearsAhead });
   return null;
 }
 
@@ -44,7 +45,8 @@ export function IsRfc3339DateTime(window: DateTimeWindow = BRIGADE_DATE_TIME_WIN
     constraints: [window],
     validator: {
       validate: (value: unknown) => dateTimeProblem(value, window) === null,
-      defaultMessage: buildMessage((each, args) => `${each}$property ${dateTimeProblem(args?.value, window) ?? ''}`, options),
+      // The error body answers the problem's code and text; this English line is for whoever reads class-validator's own output.
+      defaultMessage: buildMessage((each, args) => englishProblem(dateTimeProblem(args?.value, window) ?? issue('not_a_date_time'), `${each}$property`), options),
     },
   }, options);
 }

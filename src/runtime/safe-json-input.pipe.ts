@@ -1,5 +1,6 @@
-import { BadRequestException, Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import type { FieldProblem } from './validation';
+import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { issue, type FieldIssues } from './field-issue';
+import { invalidFields } from './validation';
 
 /** How deep a body may nest; Brigade's deepest body is three levels, and deeper input only serves to exhaust the stack. */
 export const MAX_INPUT_DEPTH = 16;
@@ -19,39 +20,34 @@ export class SafeJsonInputPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type !== 'body' && metadata.type !== 'query') return value;
     if (metadata.type === 'body' && value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
-      throw refusal([{ field: 'body', problems: ['the body must be a JSON object'] }]);
+      throw invalidFields([{ field: 'body', issues: [issue('not_an_object')] }]);
     }
     const problems = inputProblems(value);
-    if (problems.length > 0) throw refusal(problems);
+    if (problems.length > 0) throw invalidFields(problems);
     return value;
   }
 }
 
 // Walks the input without recursion, so that the depth check itself cannot overflow the stack.
-function inputProblems(input: unknown): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+function inputProblems(input: unknown): FieldIssues[] {
+  const problems: FieldIssues[] = [];
   const pending: Array<{ value: unknown; path: string; depth: number }> = [{ value: input, path: '', depth: 0 }];
   while (pending.length > 0 && problems.length < 10) {
     const { value, path, depth } = pending.pop()!;
     const field = path || 'body';
     if (typeof value === 'string' && UNSTORABLE.test(value)) {
-      problems.push({ field, problems: [`${field} must not contain a NUL character or a lone surrogate`] });
+      problems.push({ field, issues: [issue('unstorable_text')] });
     } else if (typeof value === 'object' && value !== null) {
       if (depth >= MAX_INPUT_DEPTH) {
-        problems.push({ field, problems: [`${field} nests deeper than ${MAX_INPUT_DEPTH} levels`] });
+        problems.push({ field, issues: [issue('too_deep', { max: MAX_INPUT_DEPTH })] });
         continue;
       }
       for (const [key, child] of Object.entries(value)) {
         const childPath = path ? `${path}.${key}` : key;
-        if (PROTOTYPE_KEYS.has(key)) problems.push({ field: childPath, problems: [`${childPath} is not allowed`] });
+        if (PROTOTYPE_KEYS.has(key)) problems.push({ field: childPath, issues: [issue('unknown_field')] });
         else pending.push({ value: child, path: childPath, depth: depth + 1 });
       }
     }
   }
   return problems;
-}
-
-function refusal(fields: FieldProblem[]): BadRequestException {
-  // The same body as the validation pipe's, so that every 400 names its fields the same way.
-  return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: fields.flatMap((f) => f.problems).join('; '), fields });
 }

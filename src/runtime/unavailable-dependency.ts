@@ -1,14 +1,13 @@
 import { WorkflowUpdateRPCTimeoutOrCancelledError, isGrpcServiceError } from '@temporalio/client';
+import type { RefusalCode } from '../i18n/catalogue/codes';
 
-/** What the caller is told when a dependency is down or too slow; each message names the dependency. */
-export const UNAVAILABLE_MESSAGES = {
-  database: 'the database does not answer; try again shortly',
-  temporal: 'Temporal does not answer; try again shortly',
-  temporalBusy: 'Temporal is too busy to take this now; try again shortly',
-  temporalTimeout:
-    'the case workflow did not answer in time (Temporal or its worker is down or busy); try again shortly, ' +
-    'and check the case first: a decision already sent may still take effect',
-} as const;
+/** The refusal the caller gets when a dependency is down or too slow; each names the dependency. */
+export const UNAVAILABLE_REASONS = {
+  database: 'database_down',
+  temporal: 'temporal_down',
+  temporalBusy: 'temporal_busy',
+  temporalTimeout: 'temporal_timeout',
+} as const satisfies Record<string, RefusalCode>;
 
 // gRPC status codes (grpc.status) that mean the server is away, overloaded, or did not answer before the caller's deadline.
 const GRPC_CANCELLED = 1;
@@ -26,20 +25,20 @@ const POSTGRES_CONNECTION_MESSAGES =
 
 /**
  * Why a request failed when the fault is a dependency that is down or did not answer in time rather than a bug,
- * as the message the caller should read; undefined for every other error.
+ * as the refusal the caller should get; undefined for every other error.
  */
-export function unavailableDependency(error: unknown): string | undefined {
+export function unavailableDependency(error: unknown): RefusalCode | undefined {
   for (const link of causeChain(error)) {
-    if (link instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return UNAVAILABLE_MESSAGES.temporalTimeout;
+    if (link instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return UNAVAILABLE_REASONS.temporalTimeout;
     if (isGrpcServiceError(link)) {
-      if (link.code === GRPC_UNAVAILABLE) return UNAVAILABLE_MESSAGES.temporal;
-      if (link.code === GRPC_DEADLINE_EXCEEDED || link.code === GRPC_CANCELLED) return UNAVAILABLE_MESSAGES.temporalTimeout;
+      if (link.code === GRPC_UNAVAILABLE) return UNAVAILABLE_REASONS.temporal;
+      if (link.code === GRPC_DEADLINE_EXCEEDED || link.code === GRPC_CANCELLED) return UNAVAILABLE_REASONS.temporalTimeout;
       // Rate limits, and queries queued behind a workflow task that a restarting worker has not yet picked up.
-      if (link.code === GRPC_RESOURCE_EXHAUSTED) return UNAVAILABLE_MESSAGES.temporalBusy;
+      if (link.code === GRPC_RESOURCE_EXHAUSTED) return UNAVAILABLE_REASONS.temporalBusy;
       // Any other gRPC status is Temporal's answer, not a PostgreSQL fault further down the chain.
       return undefined;
     }
-    if (isPostgresUnavailable(link)) return UNAVAILABLE_MESSAGES.database;
+    if (isPostgresUnavailable(link)) return UNAVAILABLE_REASONS.database;
   }
   return undefined;
 }

@@ -11,6 +11,6 @@ export class ParseUuidParamPipe implements PipeTransform<unknown, string> {
   transform(value: unknown, metadata: ArgumentMetadata): string {
     if (typeof value === 'string' && isUUID(value, '4')) return value.toLowerCase();
     const field = metadata.data ?? 'id';
-    throw invalidField(field, `${field} must be a UUID (version 4)`);
+    throw invalidField(field, 'not_an_id');
   }
 }

@@ -7,6 +7,7 @@ import { dayFirstDateTime } from '../support/browser-dates';
 import { labelled } from '../support/browser-locators';
 import { signIn } from '../support/browser-sign-in';
 import { useBrowserSuite } from '../support/browser-suite';
+import { problemText } from '../support/catalogue-texts';
 
 describe('a case through the screens of its coordinator, its expert and an auditor', () => {
   const suite = useBrowserSuite('ui-flow');
@@ -52,7 +53,10 @@ describe('a case through the screens of its coordinator, its expert and an audit
     await coordinatorPage.getByRole('heading', { level: 1, name: nl.newCase.title }).waitFor();
     await coordinatorPage.getByRole('button', { name: nl.newCase.submit }).click();
     await coordinatorPage.getByTestId('error-summary').waitFor();
-    expect(await coordinatorPage.getByTestId('error-summary').innerText()).toContain('municipality');
+    // One message per problem, in Dutch, naming the field by its label: "Gemeente is verplicht." and nothing else about it.
+    const summary = await coordinatorPage.getByTestId('error-summary').innerText();
+    expect(summary).toContain(problemText('municipalityCode', { code: 'required' }));
+    expect(summary).not.toContain('municipality');
     await recordPage(coordinatorPage, 'new-request-errors-nl', 'new request with validation errors (nl)');
 
     await labelled(coordinatorPage, nl.newCase.category).selectOption('CITIZEN_MEETING');

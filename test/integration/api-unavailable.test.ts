@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Response } from 'supertest';
 import { CasesModule } from '../../src/cases/cases.module';
-import { UNAVAILABLE_MESSAGES } from '../../src/runtime/unavailable-dependency';
+import { refusalsNl } from '../../src/i18n/catalogue/refusals.nl';
+import { UNAVAILABLE_REASONS } from '../../src/runtime/unavailable-dependency';
 import { findTemporalCli } from '../../src/temporal/temporal-binaries';
 import type { TemporalDevServer, TemporalDevServerOptions } from '../../src/temporal/temporal-dev-server';
 import { createApiApp, type ApiApp } from '../support/api-app';
@@ -64,9 +65,9 @@ describe('the API while a dependency is down', () => {
     return response;
   }
 
-  function expectUnavailable(response: Response, message: string): void {
+  function expectUnavailable(response: Response, reason: keyof typeof refusalsNl): void {
     expect(response.status).toBe(503);
-    expect(response.body).toEqual({ statusCode: 503, code: 'unavailable', message, fields: [] });
+    expect(response.body).toEqual({ statusCode: 503, code: 'unavailable', message: refusalsNl[reason], reason: { code: reason, params: {} }, fields: [] });
     expect(response.headers['retry-after']).toBe('5');
   }
 
@@ -75,8 +76,8 @@ describe('the API while a dependency is down', () => {
 
     await db.stopServer();
     try {
-      expectUnavailable(await timed('list while PostgreSQL is down', () => coordinator().get('/cases')), UNAVAILABLE_MESSAGES.database);
-      expectUnavailable(await coordinator().get('/cases/6f1c2f0e-8a5b-4c3d-9e7f-0a1b2c3d4e5f'), UNAVAILABLE_MESSAGES.database);
+      expectUnavailable(await timed('list while PostgreSQL is down', () => coordinator().get('/cases')), UNAVAILABLE_REASONS.database);
+      expectUnavailable(await coordinator().get('/cases/6f1c2f0e-8a5b-4c3d-9e7f-0a1b2c3d4e5f'), UNAVAILABLE_REASONS.database);
     } finally {
       await db.startServer();
     }
@@ -89,7 +90,7 @@ describe('the API while a dependency is down', () => {
     try {
       const response = await timed('registration while Temporal is down', () => coordinator().post('/cases').send(aRequest));
       expect(response.status).toBe(503);
-      expect([UNAVAILABLE_MESSAGES.temporal, UNAVAILABLE_MESSAGES.temporalTimeout]).toContain(response.body.message);
+      expect([UNAVAILABLE_REASONS.temporal, UNAVAILABLE_REASONS.temporalTimeout]).toContain(response.body.reason.code);
     } finally {
       temporal = await startDevServerPatiently(options);
     }
@@ -103,7 +104,7 @@ describe('the API while a dependency is down', () => {
     const triaged = await timed('triage without a worker', () => coordinator().post(`/cases/${caseId}/triage`).send({ decision: 'accept' }));
     const read = await timed('case view without a worker', () => coordinator().get(`/cases/${caseId}`));
 
-    expectUnavailable(triaged, UNAVAILABLE_MESSAGES.temporalTimeout);
-    expectUnavailable(read, UNAVAILABLE_MESSAGES.temporalTimeout);
+    expectUnavailable(triaged, UNAVAILABLE_REASONS.temporalTimeout);
+    expectUnavailable(read, UNAVAILABLE_REASONS.temporalTimeout);
   }, 120_000);
 });

@@ -11,6 +11,7 @@ import { runFullIncidentCase } from '../support/full-case-run';
 import { realTemporalClient } from '../support/real-temporal-client';
 import { tamperWithHistory } from '../support/tamper';
 import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+import { problemText, refusalText } from '../support/catalogue-texts';
 
 describe('the audit HTTP API', () => {
   let harness: WorkflowHarness;
@@ -89,22 +90,23 @@ describe('the audit HTTP API', () => {
     });
 
     it.each([
-      ['neither version nor at', '', 'give either version=<number> or at=<RFC 3339 date-time such as 2027-03-01T19:00:00+01:00>', 'at'],
-      ['both version and at', '?version=2&at=2027-03-01T09:00:00Z', 'give either version or at, not both', 'at'],
-      ['a version of 0', '?version=0', 'version must be 1 or more', 'version'],
-      ['a version that is not a number', '?version=latest', 'version must be a whole number', 'version'],
-      ['a version with a fraction', '?version=2.5', 'version must be a whole number', 'version'],
-      ['an at that is not a time', '?at=yesterday', 'at must be an RFC 3339 date-time with an offset, such as 2027-03-01T19:00:00+01:00', 'at'],
-      ['an at given as an ISO week', '?at=2027-W09', 'at must be an RFC 3339 date-time with an offset, such as 2027-03-01T19:00:00+01:00', 'at'],
-      ['an at before 2015', '?at=2014-12-31T23:59:59Z', 'at must not be before 2015-01-01T00:00:00Z', 'at'],
-      ['an unknown parameter', '?version=1&asOf=now', 'property asOf should not exist', 'asOf'],
-    ])('answers 400 naming the problem for %s', async (_case, query, message, field) => {
+      ['neither version nor at', '', { code: 'version_or_moment', params: {} }, 'at'],
+      ['both version and at', '?version=2&at=2027-03-01T09:00:00Z', { code: 'not_version_and_moment', params: {} }, 'at'],
+      ['a version of 0', '?version=0', { code: 'too_small', params: { min: 1 } }, 'version'],
+      ['a version that is not a number', '?version=latest', { code: 'not_a_whole_number', params: {} }, 'version'],
+      ['a version with a fraction', '?version=2.5', { code: 'not_a_whole_number', params: {} }, 'version'],
+      ['an at that is not a time', '?at=yesterday', { code: 'not_a_date_time', params: { example: '2027-03-01T19:00:00+01:00' } }, 'at'],
+      ['an at given as an ISO week', '?at=2027-W09', { code: 'not_a_date_time', params: { example: '2027-03-01T19:00:00+01:00' } }, 'at'],
+      ['an at before 2015', '?at=2014-12-31T23:59:59Z', { code: 'too_early', params: { earliest: '2015-01-01T00:00:00Z' } }, 'at'],
+      ['an unknown parameter', '?version=1&asOf=now', { code: 'unknown_field', params: {} }, 'asOf'],
+    ])('answers 400 naming the problem for %s', async (_case, query, problem, field) => {
       const { caseId } = await aGeneratedCase();
 
       const response = await auditor().get(`/cases/${caseId}/state${query}`).expect(400);
 
+      const message = problemText(field, problem);
       expect(response.body).toMatchObject({ statusCode: 400, code: 'invalid_input', message: expect.stringContaining(message) });
-      expect(response.body.fields).toContainEqual({ field, problems: expect.arrayContaining([message]) });
+      expect(response.body.fields).toContainEqual({ field, problems: [message], issues: [{ ...problem, message }] });
     });
 
     it('answers 404 naming the last version for a version beyond it', async () => {
@@ -112,7 +114,8 @@ describe('the audit HTTP API', () => {
 
       const response = await auditor().get(`/cases/${caseId}/state?version=${events.length + 1}`).expect(404);
 
-      expect(response.body).toMatchObject({ code: 'not_found', message: `case ${caseId} has no version ${events.length + 1}; its last version is ${events.length}` });
+      const params = { caseId, version: events.length + 1, lastVersion: events.length };
+      expect(response.body).toMatchObject({ code: 'not_found', message: refusalText('version_beyond_last', params), reason: { code: 'version_beyond_last', params } });
     });
 
     it('answers 404 saying the case did not exist yet for a moment before its first event', async () => {
@@ -120,7 +123,7 @@ describe('the audit HTTP API', () => {
 
       const response = await auditor().get(`/cases/${caseId}/state`).query({ at: '2020-01-01T00:00:00Z' }).expect(404);
 
-      expect(response.body.message).toBe(`case ${caseId} did not exist yet at 2020-01-01T00:00:00Z; its first event occurred at ${events[0].occurredAt}`);
+      expect(response.body.reason).toEqual({ code: 'moment_before_first', params: { caseId, at: '2020-01-01T00:00:00Z', firstOccurredAt: events[0].occurredAt } });
     });
   });
 
@@ -213,14 +216,18 @@ describe('the audit HTTP API', () => {
 
       const response = await auditor().get(`/cases/${missing}/${route}`).expect(404);
 
-      expect(response.body).toEqual({ statusCode: 404, code: 'not_found', message: `case ${missing} does not exist`, fields: [] });
+      expect(response.body).toEqual({
+        statusCode: 404, code: 'not_found', message: refusalText('case_not_found', { caseId: missing }), reason: { code: 'case_not_found', params: { caseId: missing } }, fields: [],
+      });
     });
 
     it('answers 400 for a case id that is not a UUID', async () => {
       const response = await auditor().get('/cases/not-a-case/timeline').expect(400);
 
+      const message = problemText('id', { code: 'not_an_id' });
       expect(response.body).toEqual({
-        statusCode: 400, code: 'invalid_input', message: 'id must be a UUID (version 4)', fields: [{ field: 'id', problems: ['id must be a UUID (version 4)'] }],
+        statusCode: 400, code: 'invalid_input', message, reason: { code: 'invalid_input', params: {} },
+        fields: [{ field: 'id', problems: [message], issues: [{ code: 'not_an_id', params: {}, message }] }],
       });
     });
   });

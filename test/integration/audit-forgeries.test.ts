@@ -151,7 +151,7 @@ describe('a careful forger with the database in hand', () => {
 
       expect(sut).toMatchObject({ valid: false, log: { status: 'failed', problem: expect.stringContaining('leaf 3 of the transparency log is missing') } });
       const refused = await fresh.as('auditor', 'a.devries').post('/checkpoints').expect(409);
-      expect(refused.body.message).toContain('leaf 3 of the transparency log is missing');
+      expect(refused.body.reason).toMatchObject({ code: 'log_inconsistent', params: { detail: expect.stringContaining('leaf 3 of the transparency log is missing') } });
     } finally {
       await fresh.close();
     }

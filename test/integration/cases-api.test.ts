@@ -8,9 +8,10 @@ import { municipalityRef, safetyRegionOfMunicipality } from '../../src/domain/pl
 import { evolve, type CaseState } from '../../src/domain/case.state';
 import type { Actor, CaseCategory, RiskLevel, SafetyRegion } from '../../src/domain/case.vocabulary';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
-import { UNAVAILABLE_MESSAGES } from '../../src/runtime/unavailable-dependency';
+import { refusalsNl } from '../../src/i18n/catalogue/refusals.nl';
 import { CASE_FAILURE, type AssignedCase } from '../../workflows/messages';
 import { aSupportRequest } from '../support/case-fixtures';
+import { problemText, refusalText } from '../support/catalogue-texts';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { FakeTemporal } from '../support/fake-temporal';
 import { registerPoolExperts } from '../support/pool-experts';
@@ -172,8 +173,11 @@ describe('the cases HTTP API', () => {
 
       const response = await as(actor).post(`/cases/${caseId}${path}`).send(body).expect(400);
 
-      expect(response.body).toMatchObject({ statusCode: 400, code: 'invalid_input', message: expect.stringContaining(field) });
-      expect(fieldsOf(response.body)).toContain(field);
+      const named = (response.body.fields as Array<{ field: string; issues: Array<{ code: string; params: Record<string, string | number> }> }>)
+        .find((problem) => problem.field === field);
+      expect(response.body).toMatchObject({ statusCode: 400, code: 'invalid_input', reason: { code: 'invalid_input' } });
+      expect(named?.issues).toHaveLength(1);
+      expect(response.body.message).toContain(problemText(field, named!.issues[0]));
       expect(temporal.sentTo(caseId)).toEqual([]);
     });
 
@@ -209,14 +213,16 @@ describe('the cases HTTP API', () => {
       [CASE_FAILURE.conflict, 409, 'conflict'],
       [CASE_FAILURE.invalidInput, 400, 'invalid_input'],
       [CASE_FAILURE.forbidden, 403, 'forbidden'],
-    ])('answers a %s refusal with %i and the workflow\'s message', async (type, status, code) => {
+    ])('answers a %s refusal with %i and the workflow\'s message inside a coded refusal', async (type, status, code) => {
       const caseId = await aRunningCase();
       const message = `refused by the validator as ${type}`;
       temporal.updateFailures.set(caseId, new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.create({ type, message, nonRetryable: true })));
 
       const response = await as(expert(LEAD)).post(`/cases/${caseId}/tasks/task-9/complete`).send({ outcome: 'Klaar' }).expect(status);
 
-      expect(response.body).toEqual({ statusCode: status, code, message, fields: [] });
+      expect(response.body).toEqual({
+        statusCode: status, code, message: refusalText('case_refused', { because: message }), reason: { code: 'case_refused', params: { because: message } }, fields: [],
+      });
     });
 
     it.each([
@@ -229,7 +235,7 @@ describe('the cases HTTP API', () => {
 
       const response = await coordinator().post(`/cases/${caseId}/evaluation`).send({ summary: 'Goed' }).expect(503);
 
-      expect(response.body).toEqual({ statusCode: 503, code: 'unavailable', message: UNAVAILABLE_MESSAGES.temporalBusy, fields: [] });
+      expect(response.body).toEqual({ statusCode: 503, code: 'unavailable', message: refusalsNl.temporal_busy, reason: { code: 'temporal_busy', params: {} }, fields: [] });
       expect(response.headers['retry-after']).toBeDefined();
     });
 
@@ -242,7 +248,7 @@ describe('the cases HTTP API', () => {
 
       const response = await as(expert(LEAD)).post(`/cases/${caseId}/offers/offer-9-9/accept`).send({}).expect(404);
 
-      expect(response.body.message).toBe('offer offer-9-9 is not open on this case');
+      expect(response.body.reason).toEqual({ code: 'case_refused', params: { because: 'offer offer-9-9 is not open on this case' } });
     });
 
     it('answers 404 for a case that was never registered', async () => {
@@ -250,7 +256,9 @@ describe('the cases HTTP API', () => {
 
       const response = await coordinator().post(`/cases/${caseId}/evaluation`).send({ summary: 'Goed' }).expect(404);
 
-      expect(response.body).toEqual({ statusCode: 404, code: 'not_found', message: `case ${caseId} does not exist`, fields: [] });
+      expect(response.body).toEqual({
+        statusCode: 404, code: 'not_found', message: refusalText('case_not_found', { caseId }), reason: { code: 'case_not_found', params: { caseId } }, fields: [],
+      });
     });
 
     it('answers 409 for a recorded case whose workflow has finished', async () => {
@@ -258,7 +266,7 @@ describe('the cases HTTP API', () => {
 
       const response = await coordinator().post(`/cases/${caseId}/evaluation`).send({ summary: 'Goed' }).expect(409);
 
-      expect(response.body.message).toBe(`case ${caseId} is cancelled and takes no more decisions`);
+      expect(response.body.reason).toEqual({ code: 'case_ended', params: { caseId } });
     });
 
     it('answers 500 for a failure that is not one of the case\'s refusals', async () => {
@@ -267,7 +275,9 @@ describe('the cases HTTP API', () => {
 
       const response = await coordinator().post(`/cases/${caseId}/evaluation`).send({ summary: 'Goed' }).expect(500);
 
-      expect(response.body).toEqual({ statusCode: 500, code: 'internal_error', message: 'an internal error occurred; it has been logged', fields: [] });
+      expect(response.body).toEqual({
+        statusCode: 500, code: 'internal_error', message: refusalText('internal_error'), reason: { code: 'internal_error', params: {} }, fields: [],
+      });
     });
   });
 
@@ -304,7 +314,8 @@ describe('the cases HTTP API', () => {
 
       const response = await coordinator().post(`/cases/${caseId}/risk`).send({ level: 'HIGH', reason: 'Dreigbrief' }).expect(409);
 
-      expect(response.body.message).toBe(`case ${caseId} is ${stage.toLowerCase()} and takes no more decisions`);
+      // The domain's own refusal, still an English sentence, inside the coded refusal.
+      expect(response.body.reason).toEqual({ code: 'case_refused', params: { because: `case ${caseId} is ${stage.toLowerCase()} and takes no more decisions` } });
       expect(temporal.sentTo(caseId)).toEqual([]);
     });
 
@@ -319,7 +330,7 @@ describe('the cases HTTP API', () => {
 
       const response = await coordinator().post(`/cases/${caseId}/risk`).send({ level: 'MEDIUM', reason: 'Dreigbrief' }).expect(409);
 
-      expect(response.body.message).toContain('is already MEDIUM');
+      expect(response.body.reason.params.because).toContain('is already MEDIUM');
       expect(temporal.sentTo(caseId)).toEqual([]);
     });
 
@@ -328,7 +339,7 @@ describe('the cases HTTP API', () => {
 
       const response = await as(expert(OUTSIDER)).post(`/cases/${caseId}/risk`).send({ level: 'HIGH', reason: 'Dreigbrief' }).expect(404);
 
-      expect(response.body.message).toBe(`case ${caseId} does not exist`);
+      expect(response.body.reason).toEqual({ code: 'case_not_found', params: { caseId } });
       expect(temporal.sentTo(caseId)).toEqual([]);
     });
 
@@ -359,7 +370,7 @@ describe('the cases HTTP API', () => {
 
       const response = await as(expert(OUTSIDER)).post(`/cases/${caseId}/concerns`).send({ concern: 'Ik maak me zorgen' }).expect(404);
 
-      expect(response.body.message).toBe(`case ${caseId} does not exist`);
+      expect(response.body.reason).toEqual({ code: 'case_not_found', params: { caseId } });
       expect(temporal.sentTo(caseId)).toEqual([]);
     });
 
@@ -443,7 +454,7 @@ describe('the cases HTTP API', () => {
 
       const response = await as(COORDINATOR).post(`/cases/${caseId}/assignments`).send({ expertId: leaving }).expect(409);
 
-      expect(response.body.message).toMatch(/was deactivated while being assigned/);
+      expect(response.body.reason).toEqual({ code: 'expert_deactivated_during_assignment', params: { expertId: expect.any(String) } });
       expect(temporal.sentTo(caseId).map((message) => [message.kind, message.name, message.input])).toEqual([
         ['update', 'assignExpert', { expertId: leaving, actor: COORDINATOR }],
         ['signal', 'expertDeactivated', { expertId: leaving, actor: COORDINATOR }],
@@ -472,7 +483,7 @@ describe('the cases HTTP API', () => {
       const outsider = await as(expert(OUTSIDER)).get(`/cases/${caseId}`).expect(404);
       const missing = await as(expert(OUTSIDER)).get(`/cases/${randomUUID()}`).expect(404);
 
-      expect(outsider.body.message).toBe(`case ${caseId} does not exist`);
+      expect(outsider.body.reason).toEqual({ code: 'case_not_found', params: { caseId } });
       expect(Object.keys(outsider.body)).toEqual(Object.keys(missing.body));
     });
 
@@ -501,19 +512,30 @@ describe('the cases HTTP API', () => {
     });
 
     it.each([
-      ['accept another expert\'s offer', expert(LEAD), '/offers/offer-1-2/accept', {}, 'offer offer-1-2 does not exist'],
-      ['decline another expert\'s offer', expert(LEAD), '/offers/offer-1-2/decline', { reason: 'Nee' }, 'offer offer-1-2 does not exist'],
-      ['complete another expert\'s task', expert(SUPPORT), '/tasks/task-1/complete', { outcome: 'Gedaan' }, 'task task-1 does not exist'],
-      ['report on a case they are not on', expert(OUTSIDER), '/intervention', { outcome: 'calm', notes: 'Rustig' }, 'does not exist'],
-      ['complete a follow-up of a case they are not on', expert(OUTSIDER), '/follow-ups/day-7', { ongoingRisk: false, notes: 'Rustig' }, 'does not exist'],
-      ['record the session of a case they are not on', expert(OUTSIDER), '/session/held', { outcomes: 'Klaar' }, 'does not exist'],
-      ['accept an offer on a case they are not on', expert(OUTSIDER), '/offers/offer-1-2/accept', {}, 'does not exist'],
-    ])('an expert cannot %s: 404, and nothing reaches the workflow', async (_what, actor, path, body, message) => {
+      ['accept another expert\'s offer', expert(LEAD), '/offers/offer-1-2/accept', {}, 'offer_not_found'],
+      ['decline another expert\'s offer', expert(LEAD), '/offers/offer-1-2/decline', { reason: 'Nee' }, 'offer_not_found'],
+      ['report on a case they are not on', expert(OUTSIDER), '/intervention', { outcome: 'calm', notes: 'Rustig' }, 'case_not_found'],
+      ['complete a follow-up of a case they are not on', expert(OUTSIDER), '/follow-ups/day-7', { ongoingRisk: false, notes: 'Rustig' }, 'case_not_found'],
+      ['record the session of a case they are not on', expert(OUTSIDER), '/session/held', { outcomes: 'Klaar' }, 'case_not_found'],
+      ['accept an offer on a case they are not on', expert(OUTSIDER), '/offers/offer-1-2/accept', {}, 'case_not_found'],
+    ])('an expert cannot %s: 404, and nothing reaches the workflow', async (_what, actor, path, body, code) => {
       const caseId = await aCaseOfTwoExperts();
 
       const response = await as(actor).post(`/cases/${caseId}${path}`).send(body).expect(404);
 
-      expect(response.body.message).toContain(message);
+      expect(response.body.reason.code).toBe(code);
+      expect(temporal.sentTo(caseId)).toEqual([]);
+    });
+
+    it.each([
+      ['nl', 'Alleen de toegewezen expert mag deze taak afronden.'],
+      ['en', 'Only the assigned expert may complete this task.'],
+    ])('a teammate who completes another\'s task gets 403 task_not_yours (%s), and nothing reaches the workflow', async (language, message) => {
+      const caseId = await aCaseOfTwoExperts();
+
+      const response = await as(expert(SUPPORT)).post(`/cases/${caseId}/tasks/task-1/complete`).set('Accept-Language', language).send({ outcome: 'Gedaan' }).expect(403);
+
+      expect(response.body).toEqual({ statusCode: 403, code: 'forbidden', message, reason: { code: 'task_not_yours', params: { taskId: 'task-1', caseId } }, fields: [] });
       expect(temporal.sentTo(caseId)).toEqual([]);
     });
 
@@ -527,7 +549,9 @@ describe('the cases HTTP API', () => {
 
       const response = await as(actor).post(`/cases/${caseId}${path}`).send(body).expect(403);
 
-      expect(response.body).toMatchObject({ statusCode: 403, code: 'forbidden', message: expect.stringContaining(`a ${actor.role} may not call POST`) });
+      expect(response.body).toMatchObject({
+        statusCode: 403, code: 'forbidden', reason: { code: 'role_not_allowed', params: { role: actor.role, route: expect.stringMatching(/^POST /) } },
+      });
       expect(temporal.sentTo(caseId)).toEqual([]);
     });
   });
@@ -600,7 +624,7 @@ describe('the cases HTTP API', () => {
 
       const response = await coordinator().get(`/cases/${caseId}`).expect(503);
 
-      expect(response.body).toEqual({ statusCode: 503, code: 'unavailable', message: UNAVAILABLE_MESSAGES.temporalBusy, fields: [] });
+      expect(response.body).toEqual({ statusCode: 503, code: 'unavailable', message: refusalsNl.temporal_busy, reason: { code: 'temporal_busy', params: {} }, fields: [] });
       expect(response.headers['retry-after']).toBeDefined();
     });
 
@@ -612,7 +636,7 @@ describe('the cases HTTP API', () => {
 
       const response = await coordinator().get(`/cases/${caseId}`).expect(503);
 
-      expect(response.body).toEqual({ statusCode: 503, code: 'unavailable', message: UNAVAILABLE_MESSAGES.temporalBusy, fields: [] });
+      expect(response.body).toEqual({ statusCode: 503, code: 'unavailable', message: refusalsNl.temporal_busy, reason: { code: 'temporal_busy', params: {} }, fields: [] });
       expect(response.headers['retry-after']).toBeDefined();
     });
 

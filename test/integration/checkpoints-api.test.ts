@@ -154,15 +154,18 @@ describe('the transparency log over HTTP', () => {
   });
 
   it.each([
-    ['from larger than to', '/checkpoints/consistency?from=5&to=3', 400, 'from (5) must not be larger than to (3)'],
-    ['to beyond the newest checkpoint', '/checkpoints/consistency?from=1&to=999999', 400, 'is beyond the newest checkpoint'],
-    ['a size that is not a number', '/checkpoints/consistency?from=1e1&to=3', 400, 'from must be a whole number'],
-    ['a limit too long', '/checkpoints?limit=5000', 400, 'limit must be 1000 or less'],
-    ['proofs against a size no checkpoint has', `/cases/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/inclusion-proofs?treeSize=2`, 404, 'no checkpoint was made at tree size 2'],
-  ])('refuses %s, naming the problem', async (_case, url, status, message) => {
+    ['from larger than to', '/checkpoints/consistency?from=5&to=3', 400, { code: 'range_reversed', params: { from: 5, to: 3 } }],
+    ['to beyond the newest checkpoint', '/checkpoints/consistency?from=1&to=999999', 400, { code: 'range_beyond_checkpoint', params: { to: 999999 } }],
+    ['a size that is not a number', '/checkpoints/consistency?from=1e1&to=3', 400, { code: 'not_a_whole_number', params: {} }],
+    ['a limit too long', '/checkpoints?limit=5000', 400, { code: 'too_large', params: { max: 1000 } }],
+    ['proofs against a size no checkpoint has', `/cases/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}/inclusion-proofs?treeSize=2`, 404,
+      { code: 'unknown_checkpoint', params: { detail: expect.stringContaining('no checkpoint was made at tree size 2') } }],
+  ])('refuses %s, naming the problem by its code', async (_case, url, status, problem) => {
     const answer = await auditor().get(url).expect(status);
 
-    expect(JSON.stringify(answer.body)).toContain(message);
+    // A refusal of the request names its reason; refused input names its field's problem.
+    const named = answer.body.fields.length > 0 ? answer.body.fields[0].issues[0] : answer.body.reason;
+    expect(named).toMatchObject(problem);
   });
 
   it('refuses to sign over leaves rewritten below a signed checkpoint, in a process that reads the log afresh', async () => {
@@ -177,7 +180,7 @@ describe('the transparency log over HTTP', () => {
     try {
       const refused = await fresh.as('auditor', 'a.devries').post('/checkpoints').expect(409);
 
-      expect(refused.body.message).toContain(`no longer hash to checkpoint ${latest.treeSize}'s root`);
+      expect(refused.body.reason.params.detail).toContain(`no longer hash to checkpoint ${latest.treeSize}'s root`);
       expect((await fresh.as('auditor', 'a.devries').get('/checkpoints/latest').expect(200)).body.treeSize).toBe(latest.treeSize);
     } finally {
       await fresh.close();
@@ -195,7 +198,7 @@ describe('the transparency log over HTTP', () => {
     try {
       const refused = await fresh.as('auditor', 'a.devries').post('/checkpoints').expect(409);
 
-      expect(refused.body.message).toMatch(/the witness folder holds checkpoint \d+, which the database no longer has \(its newest is none\): checkpoints were deleted/);
+      expect(refused.body.reason.params.detail).toMatch(/the witness folder holds checkpoint \d+, which the database no longer has \(its newest is none\): checkpoints were deleted/);
       expect(await readFile(path.join(witness, 'latest'), 'utf8')).toBe(witnessed);
     } finally {
       await fresh.close();

@@ -89,8 +89,8 @@ describe('the codec endpoint (Temporal remote codec protocol)', () => {
       const { body } = await post('/codec/decode', 'coordinator').send({ payloads: [toJson(foreign)] }).expect(422);
 
       expect(body).toMatchObject({ statusCode: 422, code: 'unprocessable', fields: [] });
-      expect(body.message).toContain('"retired-2024"');
-      expect(body.message).not.toContain(marker);
+      expect(body.reason).toMatchObject({ code: 'payload_undecryptable', params: { detail: expect.stringContaining('"retired-2024"') } });
+      expect(JSON.stringify(body)).not.toContain(marker);
     });
 
     it('answers 422 naming the key for a payload that was altered', async () => {
@@ -100,7 +100,7 @@ describe('the codec endpoint (Temporal remote codec protocol)', () => {
 
       const { body } = await post('/codec/decode', 'coordinator').send({ payloads: [toJson({ ...encrypted, data })] }).expect(422);
 
-      expect(body.message).toMatch(new RegExp(`key "${TEST_PAYLOAD_KEY_ID}" does not decrypt`));
+      expect(body.reason.params.detail).toMatch(new RegExp(`key "${TEST_PAYLOAD_KEY_ID}" does not decrypt`));
     });
   });
 
@@ -108,7 +108,7 @@ describe('the codec endpoint (Temporal remote codec protocol)', () => {
     it.each(['/codec/encode', '/codec/decode'])('refuses %s with 403', async (path) => {
       const { body } = await post(path, role).send({ payloads: [plain()] }).expect(403);
 
-      expect(body).toMatchObject({ statusCode: 403, code: 'forbidden', message: expect.stringContaining(`a ${role} may not call`) });
+      expect(body).toMatchObject({ statusCode: 403, code: 'forbidden', reason: { code: 'role_not_allowed', params: { role, route: `POST ${path}` } } });
     });
   });
 

@@ -13,6 +13,7 @@ import { COORDINATOR, aSupportRequest, intakeAssessed, requestReceived } from '.
 import { anExpertBody } from '../support/expert-fixtures';
 import { FakeTemporal } from '../support/fake-temporal';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { refusalText } from '../support/catalogue-texts';
 
 const AT = '2027-03-01T09:00:00.000Z';
 const accepted = () => caseEvent('RequestAccepted', {}, COORDINATOR, AT);
@@ -109,7 +110,8 @@ describe('POST /experts/:id/deactivate', () => {
 
     const { body } = await coordinator().post(`/experts/${leaving}/deactivate`).expect(503);
 
-    expect(body.message).toMatch(/repeat the request/);
+    expect(body.reason).toEqual({ code: 'deactivation_incomplete', params: { expertId: leaving, untold: 1, open: expect.any(Number) } });
+    expect(body.message).toMatch(/herhaal het verzoek/);
     // Inactive already: the token guard refuses them while the case waits to be told.
     await sut.as('expert', leaving).get('/me/offers').expect(401);
     temporal.signalFailures.delete(unreachable);
@@ -123,7 +125,8 @@ describe('POST /experts/:id/deactivate', () => {
 
     const { body } = await coordinator().post(`/experts/${id}/deactivate`).expect(404);
 
-    expect(body.message).toBe(`expert ${id} does not exist`);
+    expect(body.reason).toEqual({ code: 'expert_not_found', params: { expertId: id } });
+    expect(body.message).toBe(refusalText('expert_not_found', { expertId: id }));
     expect(temporal.sent.length).toBe(sentBefore);
   });
 });

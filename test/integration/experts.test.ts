@@ -9,6 +9,7 @@ import { FakeTemporal } from '../support/fake-temporal';
 import { anExpertBody } from '../support/expert-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { bearer } from '../support/tokens';
+import { problemText, refusalText } from '../support/catalogue-texts';
 
 describe('the expert registry', () => {
   let db: TestDatabase;
@@ -186,7 +187,7 @@ describe('the expert registry', () => {
 
       const response = await api().post(`/experts/${id}/deactivate`).expect(404);
 
-      expect(response.body.message).toBe(`expert ${id} does not exist`);
+      expect(response.body.message).toBe(refusalText('expert_not_found', { expertId: id }));
     });
   });
 
@@ -200,7 +201,7 @@ describe('the expert registry', () => {
     it('answers 404 naming the id for an expert that does not exist', async () => {
       const id = randomUUID();
 
-      expect((await api().get(`/experts/${id}`).expect(404)).body.message).toBe(`expert ${id} does not exist`);
+      expect((await api().get(`/experts/${id}`).expect(404)).body.reason).toEqual({ code: 'expert_not_found', params: { expertId: id } });
     });
 
     it('shows the expert asked for with the id in upper case', async () => {
@@ -212,7 +213,8 @@ describe('the expert registry', () => {
     it('answers 400 naming the path parameter for an id that is not a UUID', async () => {
       const response = await api().get('/experts/not-a-uuid').expect(400);
 
-      expect(response.body.fields).toEqual([{ field: 'id', problems: ['id must be a UUID (version 4)'] }]);
+      const message = problemText('id', { code: 'not_an_id' });
+      expect(response.body.fields).toEqual([{ field: 'id', problems: [message], issues: [{ code: 'not_an_id', params: {}, message }] }]);
     });
   });
 

@@ -222,7 +222,9 @@ function errorBodyProblems(response: RawResponse): string[] {
   }
   if (STACK_TRACE.test(response.text)) return [`the answer shows internals: ${response.text.slice(0, 300)}`];
   const body = JSON.parse(response.text) as Record<string, unknown>;
-  const wellFormed = Object.keys(body).sort().join(',') === 'code,fields,message,statusCode' && body.statusCode === response.status
-    && typeof body.code === 'string' && typeof body.message === 'string' && body.message !== '' && Array.isArray(body.fields);
-  return wellFormed ? [] : [`the error body is not {statusCode, code, message, fields}: ${response.text.slice(0, 300)}`];
+  const reason = body.reason as Record<string, unknown> | undefined;
+  const wellFormed = Object.keys(body).sort().join(',') === 'code,fields,message,reason,statusCode' && body.statusCode === response.status
+    && typeof body.code === 'string' && typeof body.message === 'string' && body.message !== '' && Array.isArray(body.fields)
+    && typeof reason?.code === 'string' && typeof reason.params === 'object';
+  return wellFormed ? [] : [`the error body is not {statusCode, code, message, reason, fields}: ${response.text.slice(0, 300)}`];
 }

@@ -54,7 +54,7 @@ describe('the HTTP server facing an outside attacker', () => {
 
       expect(response.status).toBe(403);
       expect(JSON.parse(response.text)).toEqual({
-        statusCode: 403, code: 'forbidden', fields: [],
+        statusCode: 403, code: 'forbidden', fields: [], reason: { code: 'forbidden', params: {} },
         message: `this server does not answer to the Host "attacker.example:${port}"; BRIGADE_ALLOWED_HOSTS lists the names it does`,
       });
     });
@@ -92,8 +92,8 @@ describe('the HTTP server facing an outside attacker', () => {
     it("refuses local sign-in to a page from another origin, even on this machine's own Host", async () => {
       for (const origin of ['http://attacker.example', `http://localhost:${port}.attacker.example`, 'null', `https://127.0.0.1:${port}`]) {
         const response = await send({ ...SIGN_IN, headers: { ...JSON_TYPE, Host: `127.0.0.1:${port}`, Origin: origin } });
-        expect({ origin, status: response.status, message: JSON.parse(response.text).message })
-          .toEqual({ origin, status: 403, message: "local sign-in answers only to Brigade's own sign-in page, not to a page from another origin" });
+        expect({ origin, status: response.status, reason: JSON.parse(response.text).reason })
+          .toEqual({ origin, status: 403, reason: { code: 'local_sign_in_other_origin', params: {} } });
       }
     });
 
@@ -117,7 +117,7 @@ describe('the HTTP server facing an outside attacker', () => {
 
         expect({ hosts, status: response.status, body: JSON.parse(response.body), nosniff: response.headers['x-content-type-options'] }).toEqual({
           hosts, status: 400, nosniff: 'nosniff',
-          body: { statusCode: 400, code: 'invalid_input', fields: [], message: 'the request carries 2 Host headers; send exactly one' },
+          body: { statusCode: 400, code: 'invalid_input', fields: [], reason: { code: 'invalid_input', params: {} }, message: 'the request carries 2 Host headers; send exactly one' },
         });
       }
     });
@@ -159,7 +159,7 @@ describe('the HTTP server facing an outside attacker', () => {
 
         expect({ head, status: response.status, body: JSON.parse(response.body || '{}'), nosniff: response.headers['x-content-type-options'] }).toEqual({
           head, status: 400, nosniff: 'nosniff',
-          body: { statusCode: 400, code: 'invalid_input', fields: [], message: 'the request has no Host header, which HTTP/1.1 requires' },
+          body: { statusCode: 400, code: 'invalid_input', fields: [], reason: { code: 'invalid_input', params: {} }, message: 'the request has no Host header, which HTTP/1.1 requires' },
         });
       }
     });
@@ -201,7 +201,7 @@ describe('the HTTP server facing an outside attacker', () => {
       expect(response.status).toBe(408);
       expect(response.headers).toMatchObject({ 'content-type': 'application/json; charset=utf-8', connection: 'close' });
       expect(JSON.parse(response.body)).toEqual({
-        statusCode: 408, code: 'request_timeout', fields: [], message: 'the request did not arrive in time; the server stopped waiting for it',
+        statusCode: 408, code: 'request_timeout', fields: [], reason: { code: 'request_timeout', params: {} }, message: 'the request did not arrive in time; the server stopped waiting for it',
       });
       // The configured 2 s, checked once a second.
       expect(response.elapsedMs).toBeGreaterThanOrEqual(1_900);
@@ -228,7 +228,7 @@ describe('the HTTP server facing an outside attacker', () => {
 
       expect(response.status).toBe(431);
       expect(response.headers.connection).toBe('close');
-      expect(JSON.parse(response.body)).toEqual({ statusCode: 431, code: 'headers_too_large', fields: [], message: "the request's headers are too large" });
+      expect(JSON.parse(response.body)).toEqual({ statusCode: 431, code: 'headers_too_large', fields: [], reason: { code: 'headers_too_large', params: {} }, message: "the request's headers are too large" });
     });
 
     it('answers a malformed chunk with 400 and the error body', async () => {
@@ -239,7 +239,7 @@ describe('the HTTP server facing an outside attacker', () => {
       expect(response.status).toBe(400);
       expect(response.headers.connection).toBe('close');
       expect(JSON.parse(response.body)).toEqual({
-        statusCode: 400, code: 'invalid_input', fields: [], message: 'the request is not valid HTTP/1.1 (HPE_INVALID_CHUNK_SIZE)',
+        statusCode: 400, code: 'invalid_input', fields: [], reason: { code: 'invalid_input', params: {} }, message: 'the request is not valid HTTP/1.1 (HPE_INVALID_CHUNK_SIZE)',
       });
     });
   });
@@ -268,6 +268,6 @@ describe('a deployment that lists its own Host names', () => {
     const response = await sendRaw(url, { ...SIGN_IN, headers: { ...JSON_TYPE, Host: 'brigade.example.nl' } });
 
     expect(response.status).toBe(403);
-    expect(JSON.parse(response.text).message).toBe('local sign-in answers only on localhost, 127.0.0.1 or [::1] at the port Brigade listens on');
+    expect(JSON.parse(response.text).reason).toEqual({ code: 'local_sign_in_local_only', params: {} });
   });
 });

@@ -104,7 +104,7 @@ describe('/metrics on a running Brigade', () => {
 
   it('refuses a scrape without the metrics token, on the API port and on the worker port', async () => {
     const api = await request(apiUrl).get('/metrics').expect(401);
-    expect(api.body).toMatchObject({ code: 'unauthenticated', message: expect.stringContaining('BRIGADE_METRICS_TOKEN') });
+    expect(api.body).toMatchObject({ code: 'unauthenticated', message: expect.stringContaining('metrics-token'), reason: { code: 'metrics_token_needed' } });
     await request(apiUrl).get('/metrics').set('Authorization', coordinator).expect(401);
     expect((await fetch(workerMetricsUrl)).status).toBe(401);
   });

@@ -20,6 +20,7 @@ import { TEST_PAYLOAD_KEY_ENV } from '../support/payload-keys';
 import { registerPoolExperts } from '../support/pool-experts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { TEST_TOKEN_ENV, bearer, expiredBearer, forgedBearer } from '../support/tokens';
+import { refusalText } from '../support/catalogue-texts';
 
 /**
  * Who may call each route of the whole API. A route that is added without a row here fails the first test, so every
@@ -134,24 +135,24 @@ describe('who may call which route', () => {
   describe.each(closed)('%s', (route, allowed) => {
     it('refuses a request without a token with 401', async () => {
       const response = await send(route).expect(401);
-      expect(response.body).toMatchObject({ statusCode: 401, code: 'unauthenticated', message: expect.stringContaining('bearer token') });
+      expect(response.body).toMatchObject({ statusCode: 401, code: 'unauthenticated', message: refusalText('token_missing'), reason: { code: 'token_missing' } });
     });
 
     it('refuses a token with a bad signature with 401', async () => {
       const response = await send(route, forgedBearer(allowed[0], SUBJECTS[allowed[0]])).expect(401);
-      expect(response.body.message).toContain('invalid signature');
+      expect(response.body.reason).toMatchObject({ code: 'token_invalid', params: { detail: expect.stringContaining('invalid signature') } });
     });
 
     it('refuses an expired token with 401', async () => {
       const response = await send(route, expiredBearer(allowed[0], SUBJECTS[allowed[0]])).expect(401);
-      expect(response.body.message).toContain('expired');
+      expect(response.body.reason.code).toBe('token_expired');
     });
 
     const refused = USER_ROLES.filter((role) => !allowed.includes(role));
     if (refused.length > 0) {
       it.each(refused)('refuses the role %s with 403', async (role) => {
         const response = await send(route, bearer(role, SUBJECTS[role])).expect(403);
-        expect(response.body).toMatchObject({ statusCode: 403, code: 'forbidden', message: expect.stringContaining(`a ${role} may not call`) });
+        expect(response.body).toMatchObject({ statusCode: 403, code: 'forbidden', reason: { code: 'role_not_allowed', params: { role, route } } });
       });
     }
 
@@ -185,7 +186,8 @@ describe('who may call which route', () => {
   it('says in the health answer which dependency does not answer (here Temporal, which this app has no connection to)', async () => {
     const response = await send('GET /health').expect(503);
     expect(response.body).toEqual({
-      statusCode: 503, code: 'unavailable', message: 'temporal does not answer; database is up, temporal is down', fields: [],
+      statusCode: 503, code: 'unavailable', message: refusalText('dependencies_down', { down: 'temporal' }),
+      reason: { code: 'dependencies_down', params: { down: 'temporal', detail: 'temporal does not answer; database is up, temporal is down' } }, fields: [],
     });
   });
 
@@ -223,7 +225,7 @@ describe('a route that declares no roles', () => {
     try {
       for (const role of USER_ROLES) {
         const response = await request(app.getHttpServer()).get('/undeclared').set('Authorization', bearer(role, SUBJECTS[role])).expect(403);
-        expect(response.body.message).toBe('GET /undeclared declares no roles, so nobody may call it');
+        expect(response.body.reason).toEqual({ code: 'route_without_roles', params: { route: 'GET /undeclared' } });
       }
     } finally {
       await app.close();

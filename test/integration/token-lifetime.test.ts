@@ -7,6 +7,7 @@ import { loadBrigadeConfig } from '../../src/config/brigade-config';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { TEST_TOKEN_ENV } from '../support/tokens';
+import { refusalText } from '../support/catalogue-texts';
 
 const HOUR = 3600;
 
@@ -44,26 +45,27 @@ describe('how long a token may live', () => {
     const response = await me(signedWithTheRightKey({})).expect(401);
 
     expect(response.body).toEqual({
-      statusCode: 401, code: 'unauthenticated', fields: [], message: 'the token has no expiry (exp); tokens must expire within 12 h',
+      statusCode: 401, code: 'unauthenticated', fields: [], message: refusalText('token_lifetime'),
+      reason: { code: 'token_lifetime', params: { detail: 'the token has no expiry (exp); tokens must expire within 12 h' } },
     });
   });
 
   it('refuses a token issued to live longer than the maximum of 12 hours', async () => {
     const response = await me(signedWithTheRightKey({ iat: now(), exp: now() + 30 * 24 * HOUR })).expect(401);
 
-    expect(response.body.message).toBe('the token is valid for 720 h, longer than the maximum of 12 h (BRIGADE_TOKEN_MAX_TTL)');
+    expect(response.body.reason.params.detail).toBe('the token is valid for 720 h, longer than the maximum of 12 h (BRIGADE_TOKEN_MAX_TTL)');
   });
 
   it('refuses a long-lived token that claims to be issued in the future, measuring its life from now', async () => {
     const response = await me(signedWithTheRightKey({ iat: now() + 365 * 24 * HOUR, exp: now() + 365 * 24 * HOUR + HOUR })).expect(401);
 
     // Measured from the guard's own now, which may be a second later than the test's.
-    expect(response.body.message).toMatch(/^the token is valid for (8761 h|8760 h 59 m 59 s), longer than the maximum of 12 h/);
+    expect(response.body.reason.params.detail).toMatch(/^the token is valid for (8761 h|8760 h 59 m 59 s), longer than the maximum of 12 h/);
   });
 
   it('measures a token without an issue time from now', async () => {
     await me(signedWithTheRightKey({ exp: now() + 2 * HOUR })).expect(200);
-    expect((await me(signedWithTheRightKey({ exp: now() + 13 * HOUR })).expect(401)).body.message).toMatch(/valid for (13 h|12 h 59 m 59 s),/);
+    expect((await me(signedWithTheRightKey({ exp: now() + 13 * HOUR })).expect(401)).body.reason.params.detail).toMatch(/valid for (13 h|12 h 59 m 59 s),/);
   });
 
   it('accepts a token that lives exactly the maximum', async () => {
@@ -75,7 +77,7 @@ describe('how long a token may live', () => {
 
     const response = await me(signedWithTheRightKey({ iat: issuedAt, exp: issuedAt + 12 * HOUR + 1 })).expect(401);
 
-    expect(response.body.message).toBe('the token is valid for 12 h 1 s, longer than the maximum of 12 h (BRIGADE_TOKEN_MAX_TTL)');
+    expect(response.body.reason.params.detail).toBe('the token is valid for 12 h 1 s, longer than the maximum of 12 h (BRIGADE_TOKEN_MAX_TTL)');
   });
 
   it.each([
@@ -86,7 +88,9 @@ describe('how long a token may live', () => {
   ])('refuses a token with %s with 401, though its signature is right', async (_what, claims, message) => {
     const response = await me(handSigned({}, claims)).expect(401);
 
-    expect(response.body).toEqual({ statusCode: 401, code: 'unauthenticated', fields: [], message });
+    expect(response.body).toEqual({
+      statusCode: 401, code: 'unauthenticated', fields: [], message: refusalText('token_lifetime'), reason: { code: 'token_lifetime', params: { detail: message } },
+    });
   });
 
   it('accepts a hand-signed token with whole-number times, so the refusals above are about the times alone', async () => {
@@ -102,7 +106,7 @@ describe('how long a token may live', () => {
 
     expect(response.body).toEqual({
       statusCode: 401, code: 'unauthenticated', fields: [],
-      message: 'the token\'s header lists critical extensions (crit); Brigade understands none, so it cannot accept the token',
+      message: refusalText('token_critical_extensions'), reason: { code: 'token_critical_extensions', params: {} },
     });
   });
 });

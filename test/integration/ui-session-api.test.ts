@@ -8,6 +8,7 @@ import { anExpertBody } from '../support/expert-fixtures';
 import { registerPoolExperts } from '../support/pool-experts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { bearer, expiredBearer } from '../support/tokens';
+import { problemText, refusalText } from '../support/catalogue-texts';
 
 // The guard lets an expert in only when the pool knows them, so the expert who signs in below is registered first.
 const EXPERT = { expertId: randomUUID(), name: 'Sanne Bakker' };
@@ -60,7 +61,7 @@ describe('GET /me', () => {
 
     const response = await request(app.getHttpServer()).get('/me').set('Authorization', bearer('expert', stranger)).expect(401);
 
-    expect(response.body).toMatchObject({ statusCode: 401, code: 'unknown_expert', message: expect.stringContaining(stranger) });
+    expect(response.body).toMatchObject({ statusCode: 401, code: 'unknown_expert', message: expect.stringContaining(stranger), reason: { code: 'unknown_expert', params: { expertId: stranger } } });
   });
 
   it('refuses with 401 expert_deactivated the still valid token of an expert who has been deactivated', async () => {
@@ -73,11 +74,13 @@ describe('GET /me', () => {
     const response = await request(app.getHttpServer()).get('/me').set('Authorization', token).expect(401);
 
     expect(response.body).toMatchObject({ statusCode: 401, code: 'expert_deactivated', message: expect.stringContaining(deactivated.expertId) });
+    expect(response.body.reason).toEqual({ code: 'expert_deactivated', params: { expertId: deactivated.expertId } });
   });
 
   it('refuses an expired token with 401, so the page sends the user back to sign in', async () => {
     const response = await request(app.getHttpServer()).get('/me').set('Authorization', expiredBearer('coordinator', 'c.jansen')).expect(401);
-    expect(response.body.message).toContain('expired');
+    expect(response.body.reason.code).toBe('token_expired');
+    expect(response.body.message).toContain('verlopen');
   });
 });
 
@@ -94,7 +97,7 @@ describe('local sign-in when it is turned off (configured keys)', () => {
 
   it('refuses to issue a token with 403 that names the setting', async () => {
     const response = await request(app.getHttpServer()).post('/auth/local-token').send({ role: 'coordinator', subject: 'c.jansen' }).expect(403);
-    expect(response.body).toMatchObject({ statusCode: 403, code: 'forbidden', message: expect.stringContaining('BRIGADE_LOCAL_SIGN_IN') });
+    expect(response.body).toMatchObject({ statusCode: 403, code: 'forbidden', message: refusalText('local_sign_in_off'), reason: { code: 'local_sign_in_off' } });
     expect(response.body.token).toBeUndefined();
   });
 });
@@ -124,16 +127,18 @@ describe('local sign-in when it is turned on', () => {
   });
 
   it.each([
-    ['an unknown role', { role: 'admin', subject: 'c.jansen' }, 'role', 'role must be one of the following values: coordinator, expert, auditor'],
-    ['an expert whose subject is not an expert id', { role: 'expert', subject: 'c.jansen' }, 'subject', 'an expert\'s subject must be their expert id (a UUID), got "c.jansen"'],
-    ['a coordinator whose subject is free text', { role: 'coordinator', subject: 'Jan Jansen' }, 'subject', 'must be a login name of letters, digits'],
-    ['no subject', { role: 'auditor' }, 'subject', 'subject must be a string'],
-    ['an empty subject', { role: 'auditor', subject: '' }, 'subject', 'the subject (sub) is missing'],
-    ['a field it does not know', { role: 'auditor', subject: 'a.visser', admin: true }, 'admin', 'property admin should not exist'],
-  ])('refuses %s with 400 naming the field', async (_case, body, field, message) => {
+    ['an unknown role', { role: 'admin', subject: 'c.jansen' }, 'role', { code: 'not_a_choice', params: {} }],
+    ['an expert whose subject is not an expert id', { role: 'expert', subject: 'c.jansen' }, 'subject', { code: 'not_a_subject', params: { role: 'expert' } }],
+    ['a coordinator whose subject is free text', { role: 'coordinator', subject: 'Jan Jansen' }, 'subject', { code: 'not_a_subject', params: { role: 'coordinator' } }],
+    ['no subject', { role: 'auditor' }, 'subject', { code: 'required', params: {} }],
+    ['an empty subject', { role: 'auditor', subject: '' }, 'subject', { code: 'required', params: {} }],
+    ['a field it does not know', { role: 'auditor', subject: 'a.visser', admin: true }, 'admin', { code: 'unknown_field', params: {} }],
+  ])('refuses %s with 400 naming the field', async (_case, body, field, problem) => {
     const response = await issue(body).expect(400);
     expect(response.body).toMatchObject({ statusCode: 400, code: 'invalid_input' });
-    expect(response.body.fields).toEqual(expect.arrayContaining([{ field, problems: expect.arrayContaining([expect.stringContaining(message)]) }]));
+    expect(response.body.fields).toEqual(expect.arrayContaining([
+      { field, problems: [problemText(field, problem)], issues: [{ ...problem, message: problemText(field, problem) }] },
+    ]));
     expect(response.body.token).toBeUndefined();
   });
 
@@ -159,7 +164,7 @@ describe('local sign-in for an expert the pool does not let act', () => {
 
     expect(response.body).toEqual({
       statusCode: 403, code: 'unknown_expert', fields: [],
-      message: `expert ${stranger} is not in the pool; local sign-in hands out tokens only to experts in it`,
+      message: refusalText('unknown_expert', { expertId: stranger }), reason: { code: 'unknown_expert', params: { expertId: stranger } },
     });
   });
 
@@ -173,7 +178,7 @@ describe('local sign-in for an expert the pool does not let act', () => {
 
     expect(response.body).toEqual({
       statusCode: 403, code: 'expert_deactivated', fields: [],
-      message: `expert ${deactivated.expertId} has been deactivated; local sign-in hands out no token for them`,
+      message: refusalText('expert_deactivated', { expertId: deactivated.expertId }), reason: { code: 'expert_deactivated', params: { expertId: deactivated.expertId } },
     });
   });
 

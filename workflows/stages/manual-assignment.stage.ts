@@ -89,8 +89,8 @@ function weigh(context: CaseContext, expert: ExpertProfile, overrideReason: stri
 }
 
 function refusal(expertId: string, kind: ConflictOfInterest): ApplicationFailure {
-  const { message, code } = conflictOfInterestRefusal(expertId, kind);
-  return conflict(message, code);
+  const { message, code, params } = conflictOfInterestRefusal(expertId, kind);
+  return conflict(message, code, params);
 }
 
 /**

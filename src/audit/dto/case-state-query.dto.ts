@@ -4,14 +4,14 @@ import {
   type ValidationArguments, type ValidatorConstraintInterface,
 } from 'class-validator';
 import { ToDecimalInteger } from '../../runtime/decimal-integer';
-import { RFC3339_EXAMPLE, dateTimeProblem } from '../../runtime/rfc3339-date-time';
+import { englishProblem, issue, type FieldIssue } from '../../runtime/field-issue';
+import { dateTimeProblem } from '../../runtime/rfc3339-date-time';
 
 /** What is wrong with the pair of query fields, if anything: exactly one must be given, and `at` must be a date-time. */
-function pointProblem(query: { readonly version?: unknown; readonly at?: unknown }): string | null {
-  if (query.version === undefined && query.at === undefined) return `give either version=<number> or at=<RFC 3339 date-time such as ${RFC3339_EXAMPLE}>`;
-  if (query.version !== undefined && query.at !== undefined) return 'give either version or at, not both';
-  const problem = dateTimeProblem(query.at);
-  return problem && `at ${problem}`;
+export function pointInHistoryProblem(query: { readonly version?: unknown; readonly at?: unknown }): FieldIssue | null {
+  if (query.version === undefined && query.at === undefined) return issue('version_or_moment');
+  if (query.version !== undefined && query.at !== undefined) return issue('not_version_and_moment');
+  return dateTimeProblem(query.at);
 }
 
 // One constraint for the pair, on `at`: class-validator runs a property's validators only together, and a missing
@@ -19,11 +19,12 @@ function pointProblem(query: { readonly version?: unknown; readonly at?: unknown
 @ValidatorConstraint({ name: 'pointInHistory' })
 class PointInHistory implements ValidatorConstraintInterface {
   validate(_at: unknown, args: ValidationArguments): boolean {
-    return pointProblem(args.object) === null;
+    return pointInHistoryProblem(args.object) === null;
   }
 
   defaultMessage(args: ValidationArguments): string {
-    return pointProblem(args.object) ?? '';
+    const problem = pointInHistoryProblem(args.object);
+    return problem ? englishProblem(problem, 'at') : '';
   }
 }
 

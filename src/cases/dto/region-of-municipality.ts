@@ -1,5 +1,12 @@
 import { ValidateBy, type ValidationArguments } from 'class-validator';
 import { isMunicipalityCode, safetyRegionOfMunicipality } from '../../domain/places/place-register';
+import { issue, type FieldIssue } from '../../runtime/field-issue';
+
+/** The problem of a safety region that does not match the body's municipality: it names the region that would. */
+export function regionProblem(body: object): FieldIssue {
+  const code = (body as { municipalityCode?: unknown }).municipalityCode;
+  return issue('wrong_region', { region: isMunicipalityCode(code) ? safetyRegionOfMunicipality(code) : '' });
+}
 
 /** Refuses a safety region that is not the one the body's `municipalityCode` belongs to. */
 export function IsRegionOfMunicipality(): PropertyDecorator {
@@ -11,10 +18,7 @@ export function IsRegionOfMunicipality(): PropertyDecorator {
         const code = (object as { municipalityCode?: unknown }).municipalityCode;
         return !isMunicipalityCode(code) || safetyRegionOfMunicipality(code) === region;
       },
-      defaultMessage: ({ object }: ValidationArguments) => {
-        const code = (object as { municipalityCode?: unknown }).municipalityCode;
-        return `safetyRegion must be ${isMunicipalityCode(code) ? safetyRegionOfMunicipality(code) : 'the region of municipalityCode'}, the region of ${String(code)}, or be left out`;
-      },
+      defaultMessage: ({ object }: ValidationArguments) => `$property must be ${String(regionProblem(object).params.region)} or be left out`,
     },
   });
 }

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, ValidateBy } from 'class-validator';
+import { ValidateBy } from 'class-validator';
 import { isMunicipalityCode, MUNICIPALITY_CODE_PATTERN } from '../../domain/places/place-register';
 
 const CODE_SCHEMA = {
@@ -17,13 +17,12 @@ const CODE_SCHEMA = {
 export function IsMunicipalityCode(options: { each?: boolean } = {}): PropertyDecorator {
   const subject = options.each ? 'each value in $property' : '$property';
   return applyDecorators(
-    IsString(options),
-    Matches(MUNICIPALITY_CODE_PATTERN, { ...options, message: `${subject} must be a CBS municipality code such as GM0637` }),
+    // One rule, so that a value that is no code at all and one that names no municipality get the same one problem.
     ValidateBy({
-      name: 'isRegisteredMunicipality',
+      name: 'isMunicipalityCode',
       validator: {
-        validate: (value: unknown) => !MUNICIPALITY_CODE_PATTERN.test(String(value)) || isMunicipalityCode(value),
-        defaultMessage: () => `${subject} must be the code of a municipality in the register`,
+        validate: (value: unknown) => isMunicipalityCode(value),
+        defaultMessage: () => `${subject} must be the CBS code of a municipality in the register, such as GM0637`,
       },
     }, options),
     options.each ? ApiProperty({ type: 'array', items: CODE_SCHEMA, example: ['GM0503'] }) : ApiProperty(CODE_SCHEMA),

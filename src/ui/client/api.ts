@@ -1,4 +1,5 @@
 import { ApiError } from './api-error';
+import { chosenLanguage } from './i18n/language';
 import { navigate } from './navigation';
 import { currentSession, endSession } from './session-store';
 
@@ -12,13 +13,16 @@ export interface ApiCallOptions {
 }
 
 /**
- * Calls the API with the session's bearer token and JSON both ways. A refusal becomes an `ApiError` with the API's
- * message and field problems; a 401 on the session's own token ends the session and returns to sign-in.
+ * Calls the API with the session's bearer token and JSON both ways, in the page's language. A refusal becomes an
+ * `ApiError` whose messages come from the catalogue by their codes; a 401 on the session's own token ends the session
+ * and returns to sign-in.
  */
 export async function callApi<T>(method: 'GET' | 'POST' | 'PATCH', path: string, options: ApiCallOptions = {}): Promise<T> {
   const session = currentSession();
   const token = options.token ?? session?.token;
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  const language = chosenLanguage();
+  // The API answers in this language too, so a refusal whose code this build does not know still reads right.
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language, ...options.headers };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
@@ -38,7 +42,7 @@ export async function callApi<T>(method: 'GET' | 'POST' | 'PATCH', path: string,
   const text = await response.text();
   const body: unknown = text ? safeJson(text) : undefined;
   if (response.ok) return body as T;
-  const failure = ApiError.fromBody(response.status, body);
+  const failure = ApiError.fromBody(response.status, body, language);
   if (response.status === 401 && options.token === undefined && session) {
     endSession('sessionEnded');
     navigate(`/ui/?next=${encodeURIComponent(window.location.pathname)}`, { replace: true });

@@ -1,7 +1,7 @@
 import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
-import { UNAVAILABLE_MESSAGES, unavailableDependency } from '../../../src/runtime/unavailable-dependency';
+import { UNAVAILABLE_REASONS, unavailableDependency } from '../../../src/runtime/unavailable-dependency';
 
 /** An error shaped as @grpc/grpc-js raises it: a status code, its details and the response metadata. */
 function grpcError(code: number, details: string): Error {
@@ -29,27 +29,27 @@ describe('unavailableDependency', () => {
     ['no pooled connection in time', new Error('timeout exceeded when trying to connect')],
     ['no connection in time', new Error('timeout expired')],
   ])('names the database for %s', (_name, error) => {
-    expect(unavailableDependency(error)).toBe(UNAVAILABLE_MESSAGES.database);
+    expect(unavailableDependency(error)).toBe(UNAVAILABLE_REASONS.database);
   });
 
   it.each([
     ['an unreachable frontend, as the client wraps it', new ServiceError('Failed to query Workflow', { cause: grpcError(14, 'No connection established') })],
     ['an unreachable frontend, bare', grpcError(14, 'Connection dropped')],
   ])('names Temporal for %s', (_name, error) => {
-    expect(unavailableDependency(error)).toBe(UNAVAILABLE_MESSAGES.temporal);
+    expect(unavailableDependency(error)).toBe(UNAVAILABLE_REASONS.temporal);
   });
 
   it('says Temporal is busy when it refuses more work for now', () => {
     const busy = new ServiceError('Failed to query Workflow', { cause: grpcError(8, 'consistent query buffer is full, cannot accept new consistent queries') });
 
-    expect(unavailableDependency(busy)).toBe(UNAVAILABLE_MESSAGES.temporalBusy);
+    expect(unavailableDependency(busy)).toBe(UNAVAILABLE_REASONS.temporalBusy);
   });
 
   it.each([
     ['an update that outlived its deadline', new WorkflowUpdateRPCTimeoutOrCancelledError('Workflow update call timeout or cancelled', { cause: grpcError(4, 'Deadline exceeded') })],
     ['a query that outlived its deadline', new ServiceError('Failed to query Workflow', { cause: grpcError(4, 'Deadline exceeded') })],
   ])('says the workflow did not answer in time for %s', (_name, error) => {
-    expect(unavailableDependency(error)).toBe(UNAVAILABLE_MESSAGES.temporalTimeout);
+    expect(unavailableDependency(error)).toBe(UNAVAILABLE_REASONS.temporalTimeout);
   });
 
   it.each([

@@ -67,6 +67,35 @@ describe('an API error', () => {
     expect(ApiError.from('gone')).toMatchObject({ status: 0, message: 'gone' });
   });
 
+  describe('with coded problems and a coded reason', () => {
+    const coded = {
+      statusCode: 400, code: 'invalid_input', message: 'Gemeente is verplicht.', reason: { code: 'invalid_input', params: {} },
+      fields: [{ field: 'municipalityCode', problems: ['Gemeente is verplicht.'], issues: [{ code: 'required', params: {}, message: 'Gemeente is verplicht.' }] }],
+    };
+
+    it('shows one message per problem in the page\'s language, naming the field by its label', () => {
+      const sut = ApiError.fromBody(400, coded, 'en');
+
+      expect(sut.problemsOf('municipalityCode')).toEqual(['Municipality is required.']);
+      expect(sut.message).toBe('Municipality is required.');
+      expect(ApiError.fromBody(400, coded, 'nl').problemsOf('municipalityCode')).toEqual(['Gemeente is verplicht.']);
+    });
+
+    it('shows a refusal in the page\'s language from its code, whatever language the server answered in', () => {
+      const refused = { statusCode: 403, code: 'forbidden', message: 'Alleen de toegewezen expert mag deze taak afronden.', reason: { code: 'task_not_yours', params: { taskId: 'task-1' } }, fields: [] };
+
+      expect(ApiError.fromBody(403, refused, 'en').message).toBe('Only the assigned expert may complete this task.');
+    });
+
+    it('keeps the server\'s words for a code this build does not know', () => {
+      const newer = { ...coded, fields: [{ ...coded.fields[0], issues: [{ code: 'not_yet_known', params: {}, message: 'Nieuw probleem.' }] }] };
+
+      expect(ApiError.fromBody(400, newer, 'en').problemsOf('municipalityCode')).toEqual(['Nieuw probleem.']);
+      expect(ApiError.fromBody(409, { statusCode: 409, code: 'conflict', message: 'Iets nieuws.', reason: { code: 'not_yet_known', params: {} }, fields: [] }, 'en').message)
+        .toBe('Iets nieuws.');
+    });
+  });
+
   it('still says something readable for an answer that is not the error body', () => {
     expect(ApiError.fromBody(502, '<html>Bad gateway</html>').message).toBe('the server answered 502');
   });

@@ -4,7 +4,7 @@ import { fieldId } from '../form-ids';
 import { useI18n } from '../i18n/language';
 
 /**
- * The list of a refused form's problems at the top of the form, each a link to its field, in the API's own words.
+ * The list of a refused form's problems at the top of the form, each a link to its field, in the page's language.
  * It takes focus when it appears, so that keyboard and screen-reader users learn at once that the form was refused.
  */
 export function ErrorSummary({ error }: { error: ApiError | undefined }) {

@@ -20,7 +20,8 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-function storedLanguage(): Language {
+/** The language the user chose, as remembered; Dutch when none was chosen or storage is off. */
+export function chosenLanguage(): Language {
   try {
     const stored = localStorage.getItem(LANGUAGE_STORAGE_KEY);
     return isLanguage(stored) ? stored : 'nl';
@@ -31,7 +32,7 @@ function storedLanguage(): Language {
 
 /** Provides the language to the screens; Dutch unless the user chose English before. Keeps `<html lang>` in step. */
 export function LanguageProvider({ children }: { children: ComponentChildren }) {
-  const [language, setLanguageState] = useState<Language>(storedLanguage);
+  const [language, setLanguageState] = useState<Language>(chosenLanguage);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);

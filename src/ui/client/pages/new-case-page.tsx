@@ -25,8 +25,9 @@ const EMPTY: NewCaseForm = {
 };
 
 /**
- * The new-request form: the fields of `POST /cases`. It checks only that the date reads as a date (the API takes RFC 3339, not what people type); the API's validation is the one rule,
- * and its problems appear next to each field and in a summary at the top, in the API's own words.
+ * The new-request form: the fields of `POST /cases`. It checks only that the date reads as a date (the API takes RFC 3339,
+ * not what people type); the API's validation is the one rule, and its problems appear next to each field and in a
+ * summary at the top, one message per problem in the page's language.
  */
 export function NewCasePage(_props: PageProps) {
   const { m } = useI18n();

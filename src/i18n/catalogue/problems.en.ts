@@ -1,0 +1,38 @@
+import type { ShapeOf } from './catalogue-shape';
+import type { problemsNl } from './problems.nl';
+
+/** What can be wrong with one field of a request, by problem code, in English. */
+export const problemsEn: ShapeOf<typeof problemsNl> = {
+  required: '{field} is required.',
+  not_text: '{field} must be text.',
+  too_long: '{field} may be at most {max} characters long.',
+  invisible_characters: '{field} contains invisible or control characters; leave them out.',
+  unstorable_text: '{field} contains a character that cannot be stored.',
+  not_a_choice: 'Choose a valid value for {field}.',
+  not_a_whole_number: '{field} must be a whole number.',
+  too_small: '{field} must be at least {min}.',
+  too_large: '{field} may be at most {max}.',
+  not_yes_no: '{field} must be yes or no.',
+  not_an_object: '{field} does not have the right form.',
+  not_a_list: '{field} must be a list.',
+  too_many: '{field} may hold at most {max} values.',
+  duplicates: '{field} holds the same value more than once.',
+  wrong_format: '{field} does not have the right form.',
+  not_a_municipality: '{field} is not a municipality in the CBS register.',
+  wrong_region: '{field} must be the safety region of the chosen municipality ({region}), or be left empty.',
+  not_a_date_time: '{field} must be a date and time, such as {example}.',
+  too_early: '{field} must not be before {earliest}.',
+  too_far_ahead: '{field} must not be more than {years} years ahead.',
+  before_start: '{field} must not be before {start}.',
+  not_an_email: '{field} is not a valid e-mail address.',
+  not_a_phone_number: '{field} is not a valid Dutch phone number.',
+  not_an_id: '{field} is not a valid reference.',
+  not_a_language: '{field} is not a language code, such as nl or en.',
+  not_base64: '{field} must be base64 text.',
+  not_a_subject: '{field} does not fit the role {role}: an expert signs in with their expert id, others with a login name.',
+  not_an_idempotency_key: '{field} must be 8 to 200 letters, digits or the characters . _ : -.',
+  version_or_moment: 'Give a version or a moment.',
+  not_version_and_moment: 'Give a version or a moment, not both.',
+  unknown_field: '{field} is not a field of this request.',
+  too_deep: '{field} nests deeper than {max} levels.',
+};

@@ -1,0 +1,38 @@
+/**
+ * What can be wrong with one field of a request, by problem code, in Dutch. `{field}` is the field's label (from the
+ * `fields` namespace); the other placeholders are the problem's parameters.
+ */
+export const problemsNl = {
+  required: '{field} is verplicht.',
+  not_text: '{field} moet tekst zijn.',
+  too_long: '{field} mag hoogstens {max} tekens lang zijn.',
+  invisible_characters: '{field} bevat onzichtbare tekens of stuurtekens; laat die weg.',
+  unstorable_text: '{field} bevat een teken dat niet kan worden opgeslagen.',
+  not_a_choice: 'Kies een geldige waarde voor {field}.',
+  not_a_whole_number: '{field} moet een geheel getal zijn.',
+  too_small: '{field} moet minstens {min} zijn.',
+  too_large: '{field} mag hoogstens {max} zijn.',
+  not_yes_no: '{field} moet ja of nee zijn.',
+  not_an_object: '{field} heeft niet de juiste vorm.',
+  not_a_list: '{field} moet een lijst zijn.',
+  too_many: '{field} mag hoogstens {max} waarden bevatten.',
+  duplicates: '{field} bevat dezelfde waarde meer dan eens.',
+  wrong_format: '{field} heeft niet de juiste vorm.',
+  not_a_municipality: '{field} is geen gemeente uit het register van het CBS.',
+  wrong_region: '{field} moet de veiligheidsregio van de gekozen gemeente zijn ({region}), of leeg blijven.',
+  not_a_date_time: '{field} moet een datum en tijd zijn, zoals {example}.',
+  too_early: '{field} mag niet vóór {earliest} liggen.',
+  too_far_ahead: '{field} mag niet meer dan {years} jaar vooruit liggen.',
+  before_start: '{field} mag niet vóór {start} liggen.',
+  not_an_email: '{field} is geen geldig e-mailadres.',
+  not_a_phone_number: '{field} is geen geldig Nederlands telefoonnummer.',
+  not_an_id: '{field} is geen geldige verwijzing.',
+  not_a_language: '{field} is geen taalcode, zoals nl of en.',
+  not_base64: '{field} moet base64-tekst zijn.',
+  not_a_subject: '{field} past niet bij de rol {role}: een expert meldt zich aan met zijn expert-id, anderen met een gebruikersnaam.',
+  not_an_idempotency_key: '{field} moet 8 tot 200 letters, cijfers of de tekens . _ : - bevatten.',
+  version_or_moment: 'Geef een versie of een moment op.',
+  not_version_and_moment: 'Geef een versie of een moment op, niet allebei.',
+  unknown_field: '{field} is geen veld van dit verzoek.',
+  too_deep: '{field} is dieper genest dan {max} niveaus.',
+} as const;

@@ -1,0 +1,89 @@
+import type { ProblemCode } from '../i18n/catalogue/codes';
+import { pointInHistoryProblem } from '../audit/dto/case-state-query.dto';
+import { regionProblem } from '../cases/dto/region-of-municipality';
+import { issue, type FieldIssue } from './field-issue';
+import { dateTimeProblem, type DateTimeWindow } from './rfc3339-date-time';
+
+/** What a failed class-validator constraint had to judge: the field's value, the object it is in, and the rule's own constraints. */
+export interface ConstraintArguments {
+  readonly value: unknown;
+  readonly object: object;
+  readonly constraints: readonly unknown[];
+}
+
+const plain = (code: ProblemCode) => (): FieldIssue => issue(code);
+const bound = (code: ProblemCode, name: string) => ({ constraints }: ConstraintArguments): FieldIssue => issue(code, { [name]: Number(constraints[0]) });
+
+// Rules that judge whether a field may be there at all, so that an empty value is not simply "required" for them.
+const OF_THE_FIELD: Readonly<Record<string, (args: ConstraintArguments) => FieldIssue>> = {
+  whitelistValidation: plain('unknown_field'),
+  pointInHistory: ({ object }) => pointInHistoryProblem(object) ?? issue('not_a_date_time'),
+};
+
+// Rules about a value: one that is empty fails them only because it is missing.
+const OF_THE_VALUE: Readonly<Record<string, (args: ConstraintArguments) => FieldIssue>> = {
+  isDefined: plain('required'),
+  isNotEmpty: plain('required'),
+  isNotBlank: plain('required'),
+  arrayNotEmpty: plain('required'),
+  isString: plain('not_text'),
+  maxLength: bound('too_long', 'max'),
+  hasNoInvisibleCharacter: plain('invisible_characters'),
+  isIn: plain('not_a_choice'),
+  isInt: plain('not_a_whole_number'),
+  min: bound('too_small', 'min'),
+  max: bound('too_large', 'max'),
+  isBoolean: plain('not_yes_no'),
+  isObject: plain('not_an_object'),
+  nestedValidation: plain('not_an_object'),
+  isArray: plain('not_a_list'),
+  arrayMaxSize: bound('too_many', 'max'),
+  arrayUnique: plain('duplicates'),
+  matches: plain('wrong_format'),
+  isMunicipalityCode: plain('not_a_municipality'),
+  isRegionOfMunicipality: ({ object }) => regionProblem(object),
+  isRfc3339DateTime: ({ value, constraints }) => dateTimeProblem(value, constraints[0] as DateTimeWindow) ?? issue('not_a_date_time'),
+  isNotBefore: ({ constraints }) => issue('before_start', { start: String(constraints[0]) }),
+  isEmail: plain('not_an_email'),
+  isPhoneNumber: plain('not_a_phone_number'),
+  isUuid: plain('not_an_id'),
+  isLanguageCode: plain('not_a_language'),
+  isBase64Values: plain('not_base64'),
+  isSubjectForRole: ({ object }) => issue('not_a_subject', { role: String((object as { role?: unknown }).role) }),
+};
+
+/**
+ * The names of every class-validator constraint Brigade knows the problem of: the one place that turns validation rules
+ * into problem codes, so that a rule without an entry fails the catalogue test rather than answer in English.
+ */
+export const KNOWN_CONSTRAINTS: readonly string[] = [...Object.keys(OF_THE_FIELD), ...Object.keys(OF_THE_VALUE)];
+
+/** The problem a failed constraint reports, or undefined for a constraint Brigade does not know. */
+export function problemOf(constraint: string, args: ConstraintArguments): FieldIssue | undefined {
+  const ofTheField = OF_THE_FIELD[constraint];
+  if (ofTheField) return ofTheField(args);
+  const ofTheValue = OF_THE_VALUE[constraint];
+  if (!ofTheValue) return undefined;
+  return isEmptyValue(args.value) ? issue('required') : ofTheValue(args);
+}
+
+// A value of the wrong kind has no length or format worth reporting, an absent one has no kind, and what is not a list
+// has no elements: only the problems of the most basic rank a field has are shown, so that an empty field is
+// "required" and nothing else.
+const RANK: Partial<Record<ProblemCode, number>> = {
+  required: 0, not_a_list: 1, not_text: 2, not_a_whole_number: 2, not_yes_no: 2, not_an_object: 2,
+};
+
+/** The problems worth reporting of one field, out of all that its failed constraints name. */
+export function mostBasic(issues: readonly FieldIssue[]): FieldIssue[] {
+  const rank = (found: FieldIssue) => RANK[found.code] ?? 3;
+  const lowest = Math.min(...issues.map(rank));
+  const kept = issues.filter((found) => rank(found) === lowest);
+  // Two rules (IsObject and ValidateNested) can say the same thing: one message per problem.
+  return kept.filter((found, index) => kept.findIndex((other) => other.code === found.code) === index);
+}
+
+/** Whether a value counts as not given at all: absent, null, or text with nothing in it. */
+export function isEmptyValue(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}

@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { globSync } from 'glob';
+import { getMetadataStorage } from 'class-validator';
+import { RegisterCaseDto } from '../../../src/cases/dto/register-case.dto';
+import { CATALOGUE } from '../../../src/i18n/catalogue/catalogue';
+import { fieldLabelKey } from '../../../src/i18n/catalogue/codes';
+import { findText } from '../../../src/i18n/catalogue/render-text';
+import { KNOWN_CONSTRAINTS } from '../../../src/runtime/constraint-problems';
+import { brigadeValidationPipe } from '../../../src/runtime/validation';
+import type { FieldIssues } from '../../../src/runtime/field-issue';
+
+const ROOT = join(__dirname, '../../..');
+
+// Every file that declares validation rules, found by what it imports rather than by a list that could drift.
+const RULE_FILES = globSync('src/**/*.ts', { cwd: ROOT, ignore: ['src/ui/client/**'] })
+  .filter((file) => readFileSync(join(ROOT, file), 'utf8').includes("from 'class-validator'"));
+
+type Constructor = abstract new (...args: never[]) => unknown;
+
+/** The parts of class-validator's metadata storage that list rules; its own typing keeps them private. */
+interface RuleStorage {
+  readonly validationMetadatas: Map<Constructor, Array<{ name?: string; type: string; propertyName: string; constraintCls?: Constructor }>>;
+  getTargetValidatorConstraints(target: Constructor): Array<{ name: string }>;
+}
+
+const storage = () => getMetadataStorage() as unknown as RuleStorage;
+
+/** Every validation rule in use, as constraint name and the property it guards. */
+async function rulesInUse(): Promise<Array<{ constraint: string; property: string; target: string }>> {
+  for (const file of RULE_FILES) await import(join(ROOT, file));
+  return [...storage().validationMetadatas.entries()].flatMap(([target, rules]) => rules
+    // IsOptional and ValidateIf decide whether to validate; they never fail.
+    .filter((rule) => rule.type !== 'conditionalValidation')
+    .map((rule) => ({
+      constraint: rule.name ?? constraintNameOf(rule.constraintCls) ?? rule.type,
+      property: rule.propertyName,
+      target: target.name,
+    })));
+}
+
+function constraintNameOf(constraintCls: Constructor | undefined): string | undefined {
+  return constraintCls ? storage().getTargetValidatorConstraints(constraintCls)[0]?.name : undefined;
+}
+
+async function refusal(value: unknown): Promise<FieldIssues[]> {
+  try {
+    await brigadeValidationPipe().transform(value, { type: 'body', metatype: RegisterCaseDto });
+  } catch (error) {
+    return (error as { getResponse(): { fields: FieldIssues[] } }).getResponse().fields;
+  }
+  throw new Error('the body passed');
+}
+
+const VALID = { category: 'CITIZEN_MEETING', municipalityCode: 'GM0637', requesterRole: 'mayor', description: 'Inspraakavond', indicators: {} };
+
+describe('the problems validation can report', () => {
+  it('finds the validation rules to check', async () => {
+    expect(RULE_FILES.map((file) => relative('src', file))).toContain('cases/dto/register-case.dto.ts');
+    expect((await rulesInUse()).length).toBeGreaterThan(100);
+  });
+
+  it('knows the problem code of every validation rule in use', async () => {
+    const unknown = (await rulesInUse()).filter((rule) => !KNOWN_CONSTRAINTS.includes(rule.constraint));
+
+    expect(unknown).toEqual([]);
+  });
+
+  it('has a label in Dutch and English for every field a rule guards', async () => {
+    const unlabelled = [...new Set((await rulesInUse()).map((rule) => rule.property))]
+      .filter((property) => !hasLabel(property, 'nl') || !hasLabel(property, 'en'));
+
+    expect(unlabelled).toEqual([]);
+  });
+});
+
+// A property is labelled on its own or as the last level of a nested field's path (`officeHolder/name`).
+function hasLabel(property: string, language: 'nl' | 'en'): boolean {
+  if (findText(CATALOGUE[language], fieldLabelKey(property))) return true;
+  const fields = CATALOGUE[language].fields as Record<string, string>;
+  return Object.keys(fields).some((key) => key.endsWith(`/${property}`));
+}
+
+describe('the problems of one field', () => {
+  it.each([
+    ['empty', ''], ['blank', '   '], ['absent', undefined], ['null', null],
+  ])('is only "required" for a municipality that is %s', async (_what, municipalityCode) => {
+    expect(await refusal({ ...VALID, municipalityCode })).toEqual([{ field: 'municipalityCode', issues: [{ code: 'required', params: {} }] }]);
+  });
+
+  it('is only "not_a_municipality" for a name in place of a code', async () => {
+    expect(await refusal({ ...VALID, municipalityCode: 'Zutphen' })).toEqual([{ field: 'municipalityCode', issues: [{ code: 'not_a_municipality', params: {} }] }]);
+  });
+
+  it('is only "not_text" for a number in place of a text, not also "too_long"', async () => {
+    expect(await refusal({ ...VALID, description: 42 })).toEqual([{ field: 'description', issues: [{ code: 'not_text', params: {} }] }]);
+  });
+
+  it('names the maximum of a text that is too long', async () => {
+    expect(await refusal({ ...VALID, officeHolder: { name: 'x'.repeat(201), office: 'wethouder' } }))
+      .toEqual([{ field: 'officeHolder.name', issues: [{ code: 'too_long', params: { max: 200 } }] }]);
+  });
+
+  it('names the region that fits the municipality', async () => {
+    expect(await refusal({ ...VALID, safetyRegion: 'fryslan' })).toEqual([{ field: 'safetyRegion', issues: [{ code: 'wrong_region', params: { region: 'haaglanden' } }] }]);
+  });
+
+  it('is "unknown_field" for a field the request does not have', async () => {
+    expect(await refusal({ ...VALID, municipality: 'Zutphen' })).toEqual([{ field: 'municipality', issues: [{ code: 'unknown_field', params: {} }] }]);
+  });
+});
