@@ -1,6 +1,8 @@
 import { Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { eventsUpTo, foldHistory, type HistoryPoint } from '../domain/case-history';
 import type { CaseState } from '../domain/case.state';
+import { withCaseStateTexts } from '../i18n/case-state-texts';
+import type { CatalogueLanguage } from '../i18n/catalogue/languages';
 import { EVENT_STORE, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
 
 /** One event as the timeline shows it: what happened, who did it, when, and its place in the hash chain. */
@@ -41,7 +43,8 @@ export class CaseHistoryService {
     return { caseId, events: events.map(toTimelineEntry) };
   }
 
-  async stateAt(caseId: string, point: HistoryPoint): Promise<CaseStateAt> {
+  /** The state as of a point, with its domain texts also rendered in the reader's language. */
+  async stateAt(caseId: string, point: HistoryPoint, language: CatalogueLanguage): Promise<CaseStateAt> {
     const selection = eventsUpTo(await this.existingStream(caseId), point);
     const asked = 'version' in point ? `version ${point.version}` : point.at;
     if (selection.kind === 'beyond-last-version') {
@@ -55,7 +58,7 @@ export class CaseHistoryService {
       throw new UnprocessableEntityException(`the history of case ${caseId} cannot be folded: version ${fold.failedVersion}: ${fold.problem}`);
     }
     const last = selection.events.at(-1)!;
-    return { caseId, version: last.version, at: 'at' in point ? new Date(point.at).toISOString() : last.occurredAt, state: fold.state! };
+    return { caseId, version: last.version, at: 'at' in point ? new Date(point.at).toISOString() : last.occurredAt, state: withCaseStateTexts(fold.state!, language) };
   }
 
   private async existingStream(caseId: string): Promise<StoredCaseEvent[]> {

@@ -1,4 +1,6 @@
 import type { TextGroup } from './catalogue-shape';
+import { domainEn } from './domain.en';
+import { domainNl } from './domain.nl';
 import type { CatalogueLanguage } from './languages';
 
 /**
@@ -6,6 +8,10 @@ import type { CatalogueLanguage } from './languages';
  * is added here under its name.
  */
 export const CATALOGUE: Readonly<Record<CatalogueLanguage, TextGroup>> = {
-  nl: {},
-  en: {},
+  nl: {
+    domain: domainNl,
+  },
+  en: {
+    domain: domainEn,
+  },
 };
