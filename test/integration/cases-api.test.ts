@@ -15,6 +15,7 @@ import { createApiApp, type ApiApp } from '../support/api-app';
 import { FakeTemporal } from '../support/fake-temporal';
 import { registerPoolExperts } from '../support/pool-experts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { domainText } from '../../src/domain/domain-text';
 
 const COORDINATOR: Actor = { role: 'coordinator', id: 'c.jansen' };
 const LEAD = randomUUID();
@@ -91,7 +92,7 @@ describe('the cases HTTP API', () => {
       idempotencyKey: `cases-api-test-${request.caseId}`,
       events: [
         caseEvent('RequestReceived', { request }, COORDINATOR, at(0)),
-        caseEvent('IntakeAssessed', { riskLevel, score: 3, reasons: ['test'] }, SYSTEM, at(0)),
+        caseEvent('IntakeAssessed', { riskLevel, score: 3, reasons: [domainText('risk.threats_received')] }, SYSTEM, at(0)),
         ...events,
       ],
     });
@@ -398,7 +399,7 @@ describe('the cases HTTP API', () => {
         caseEvent('ExpertOffered', { offerId: 'offer-1-1', expertId: LEAD, expertName: 'Anouk', round: 1, expiresAt: at(72) }, SYSTEM, at(1)),
         caseEvent('ExpertOffered', { offerId: 'offer-1-2', expertId: SUPPORT, expertName: 'Bram', round: 1, expiresAt: at(72) }, SYSTEM, at(1)),
         caseEvent('OfferAccepted', { offerId: 'offer-1-1', expertId: LEAD }, expert(LEAD), at(2)),
-        caseEvent('TaskAssigned', { taskId: 'task-1', templateId: 'risk-analysis', title: 'Risicoanalyse', assigneeId: LEAD, dueAt: at(48) }, SYSTEM, at(2)));
+        caseEvent('TaskAssigned', { taskId: 'task-1', templateId: 'risk-analysis', title: domainText('task.risk_analysis'), assigneeId: LEAD, dueAt: at(48) }, SYSTEM, at(2)));
       const recorded = (await db.sql<{ state: CaseState }>('SELECT state FROM cases WHERE case_id = $1', [caseId]))[0].state;
       temporal.running.set(caseId, recorded);
       return caseId;
@@ -598,7 +599,7 @@ describe('the cases HTTP API', () => {
         escalationRaised('esc-1', at(24)));
       cases.followUp = await aRecordedCase({ category: 'THREAT_TO_OFFICIAL', municipalityCode: 'GM0664', riskLevel: 'CRITICAL' },
         taskAssigned('task-1', at(2)),
-        caseEvent('TaskWithdrawn', { taskId: 'task-1', reason: 'the session was held without it' }, SYSTEM, at(3)),
+        caseEvent('TaskWithdrawn', { taskId: 'task-1', reason: domainText('reason.session_held_without_task') }, SYSTEM, at(3)),
         caseEvent('FollowUpScheduled', { followUpId: 'day-7', dueAt: at(-24) }, SYSTEM, at(3)),
         caseEvent('FollowUpScheduled', { followUpId: 'day-30', dueAt: at(480) }, SYSTEM, at(3)),
         caseEvent('FollowUpCompleted', { followUpId: 'day-7', ongoingRisk: false, notes: 'Rustig' }, expert(LEAD), at(4)));
@@ -610,12 +611,12 @@ describe('the cases HTTP API', () => {
 
     function escalationRaised(escalationId: string, ackDeadline: string): NewCaseEvent {
       return caseEvent('EscalationRaised', {
-        escalationId, trigger: 'missedDeadline', subject: escalationId, reason: 'te laat', level: 1, target: 'dutyCoordinator', ackDeadline,
+        escalationId, trigger: 'missedDeadline', subject: escalationId, reason: domainText('escalation.triage_overdue'), level: 1, target: 'dutyCoordinator', ackDeadline,
       }, SYSTEM, at(1));
     }
 
     function taskAssigned(taskId: string, dueAt: string): NewCaseEvent {
-      return caseEvent('TaskAssigned', { taskId, templateId: 'risk-analysis', title: 'Risicoanalyse', assigneeId: LEAD, dueAt }, SYSTEM, at(2));
+      return caseEvent('TaskAssigned', { taskId, templateId: 'risk-analysis', title: domainText('task.risk_analysis'), assigneeId: LEAD, dueAt }, SYSTEM, at(2));
     }
 
     const idsOf = (body: { items: Array<{ caseId: string }> }) => body.items.map((item) => item.caseId);

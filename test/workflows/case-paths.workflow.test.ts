@@ -119,7 +119,7 @@ describe('the paths a case can take', () => {
         expect(race.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
         expect(state.team.map((m) => m.role)).toEqual(['lead', 'support', 'support', 'support']);
         expect(await sut.eventsOf('OfferAccepted')).toHaveLength(4);
-        expect(await sut.eventsOf('OfferWithdrawn')).toEqual([expect.objectContaining({ data: expect.objectContaining({ reason: 'the team is complete' }) })]);
+        expect(await sut.eventsOf('OfferWithdrawn')).toEqual([expect.objectContaining({ data: expect.objectContaining({ reason: { code: 'reason.team_complete' } }) })]);
         await sut.cancel();
       });
     });
