@@ -473,6 +473,50 @@ describe('the cases HTTP API', () => {
     });
   });
 
+  describe("the domain texts of a case, in the reader's language", () => {
+    it('gives the same codes for Accept-Language en and nl, each with its text in that language', async () => {
+      const caseId = await aRecordedCase({}, caseEvent('RequestAccepted', {}, COORDINATOR, at(1)),
+        caseEvent('RiskLevelChanged', { from: 'MEDIUM', to: 'HIGH', reason: domainText('risk.expected_attendance', { count: 250 }) }, SYSTEM, at(1)),
+        caseEvent('TaskAssigned', { taskId: 'task-1', templateId: 'threat-assessment', title: domainText('task.threat_assessment'), assigneeId: LEAD, dueAt: at(48) }, SYSTEM, at(2)));
+      temporal.running.set(caseId, (await db.sql<{ state: CaseState }>('SELECT state FROM cases WHERE case_id = $1', [caseId]))[0].state);
+      const texts = (body: { recorded: CaseState }) => ({ riskReasons: body.recorded.riskReasons, title: body.recorded.tasks[0].title });
+
+      const english = texts((await as(COORDINATOR).get(`/cases/${caseId}`).set('Accept-Language', 'en-GB,en;q=0.9').expect(200)).body);
+      const dutch = texts((await as(COORDINATOR).get(`/cases/${caseId}`).set('Accept-Language', 'nl').expect(200)).body);
+      const unspecified = texts((await as(COORDINATOR).get(`/cases/${caseId}`).expect(200)).body);
+
+      expect(english).toEqual({
+        riskReasons: [
+          { code: 'risk.threats_received', text: 'threats have been received' },
+          { code: 'risk.expected_attendance', params: { count: 250 }, text: '250 people expected' },
+        ],
+        title: { code: 'task.threat_assessment', text: 'Threat assessment with police' },
+      });
+      expect(dutch).toEqual({
+        riskReasons: [
+          { code: 'risk.threats_received', text: 'er zijn bedreigingen ontvangen' },
+          { code: 'risk.expected_attendance', params: { count: 250 }, text: '250 mensen verwacht' },
+        ],
+        title: { code: 'task.threat_assessment', text: 'Dreigingsinschatting met de politie' },
+      });
+      expect(unspecified).toEqual(dutch);
+    });
+
+    it('reads a read-model row folded before texts were coded as codes, with the texts', async () => {
+      const caseId = await aRecordedCase({}, caseEvent('RequestAccepted', {}, COORDINATOR, at(1)));
+      // A row as an older release wrote it; the stored events are not touched.
+      await db.sql(`UPDATE cases SET state = jsonb_set(state, '{riskReasons}', '["250 people expected", "a letter at home"]') WHERE case_id = $1`, [caseId]);
+      temporal.running.delete(caseId);
+
+      const { body } = await as(COORDINATOR).get(`/cases/${caseId}`).set('Accept-Language', 'en').expect(200);
+
+      expect(body.recorded.riskReasons).toEqual([
+        { code: 'risk.expected_attendance', params: { count: 250 }, text: '250 people expected' },
+        { code: 'literal', params: { text: 'a letter at home' }, text: 'a letter at home' },
+      ]);
+    });
+  });
+
   describe('POST /cases', () => {
     it.each([
       ['GM0796', "'s-Hertogenbosch", 'brabant-noord'], ['GM0820', 'Nuenen, Gerwen en Nederwetten', 'brabant-zuidoost'],
