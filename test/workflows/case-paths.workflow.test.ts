@@ -7,6 +7,7 @@ import { assignExpert, cancelCase, changeRisk, respondToOffer } from '../../work
 import { anExpertPool, expert, startCase as startCaseIn } from '../support/case-driver';
 import { COORDINATOR } from '../support/case-fixtures';
 import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+import { literalText } from '../../src/domain/domain-text';
 
 const CRITICAL_THREAT = {
   category: 'THREAT_TO_OFFICIAL' as const,
@@ -207,8 +208,14 @@ describe('the paths a case can take', () => {
         const state = await sut.waitFor((s) => s.openEscalations.length > 0, 'the risk escalation');
 
         expect(state).toMatchObject({ stage: 'Preparation', riskLevel: 'HIGH' });
-        expect(state.openEscalations[0]).toMatchObject({ trigger: 'riskRaised', target: 'dutyCoordinator' });
-        expect(await sut.eventsOf('RiskLevelChanged')).toEqual([expect.objectContaining({ data: { from: 'LOW', to: 'HIGH', reason: 'call to protest on social media' }, actor: COORDINATOR })]);
+        expect(state.openEscalations[0]).toMatchObject({
+          trigger: 'riskRaised', target: 'dutyCoordinator',
+          reason: { code: 'escalation.risk_raised', params: { from: { code: 'riskLevel.LOW' }, to: { code: 'riskLevel.HIGH' }, reason: literalText('call to protest on social media') } },
+        });
+        // The coordinator's words are kept as written, as a literal text.
+        expect(await sut.eventsOf('RiskLevelChanged')).toEqual([expect.objectContaining({
+          data: { from: 'LOW', to: 'HIGH', reason: literalText('call to protest on social media') }, actor: COORDINATOR,
+        })]);
         await sut.cancel();
         // The ladder ends with its case, so no escalation outlives a cancelled case.
         expect((await harness.env.client.workflow.getHandle(`${sut.handle.workflowId}-esc-1`).describe()).status.name).toBe('COMPLETED');
