@@ -14,11 +14,10 @@ import { withCaseStateTexts } from '../i18n/case-state-texts';
 export class DomainTextsInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const language = requestLanguage(context.switchToHttp().getRequest<Request>().headers['accept-language']);
-    return next.handle().pipe(map((body: unknown) => {
-      if (isCaseView(body)) {
-        return { ...body, recorded: body.recorded && withCaseStateTexts(body.recorded, language), live: body.live && withCaseStateTexts(body.live, language) };
-      }
-      return isCaseState(body) ? withCaseStateTexts(body, language) : body;
-    }));
+    // Only what has the shape of a state is rendered: a view's live part is whatever the workflow answered.
+    const rendered = (state: unknown) => (isCaseState(state) ? withCaseStateTexts(state, language) : state);
+    return next.handle().pipe(map((body: unknown) => (isCaseView(body)
+      ? { ...body, recorded: rendered(body.recorded), live: rendered(body.live) }
+      : rendered(body))));
   }
 }

@@ -7,10 +7,12 @@ import { codedText } from './legacy-sentences';
  * reasons; they become coded texts here, as `upcastCaseEvent` makes them for the events.
  */
 export function upcastCaseState(state: CaseState): CaseState {
+  // A row older still may lack a list altogether; what is absent stays absent rather than be made up here.
+  const { riskReasons, tasks, openEscalations } = state as Partial<CaseState>;
   return {
     ...state,
-    riskReasons: state.riskReasons.map(codedText),
-    tasks: state.tasks.map((task) => ({ ...task, title: codedText(task.title) })),
-    openEscalations: state.openEscalations.map((escalation) => ({ ...escalation, reason: codedText(escalation.reason) })),
+    ...(riskReasons && { riskReasons: riskReasons.map(codedText) }),
+    ...(tasks && { tasks: tasks.map((task) => ({ ...task, title: codedText(task.title) })) }),
+    ...(openEscalations && { openEscalations: openEscalations.map((escalation) => ({ ...escalation, reason: codedText(escalation.reason) })) }),
   };
 }

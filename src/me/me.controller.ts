@@ -1,9 +1,10 @@
-import { Controller, Get, Headers, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
-import { requestLanguage } from '../i18n/request-language';
+import type { CatalogueLanguage } from '../i18n/catalogue/languages';
+import { RequestLanguage } from '../i18n/request-language.decorator';
 import { ErrorBody } from '../runtime/error-body';
 import { InboxCaseBody } from './dto/inbox-case.body';
 import { InboxOfferBody } from './dto/inbox-offer.body';
@@ -30,8 +31,8 @@ export class MeController {
   @Allow('expert')
   @Get('tasks')
   @ApiOkResponse({ type: InboxTaskBody, isArray: true, description: 'My open tasks in cases that have not ended; empty when there are none.' })
-  tasks(@CurrentPrincipal() principal: Principal, @Headers('accept-language') acceptLanguage?: string): Promise<InboxTask[]> {
-    return this.inbox.tasks(principal.subject, requestLanguage(acceptLanguage));
+  tasks(@CurrentPrincipal() principal: Principal, @RequestLanguage() language: CatalogueLanguage): Promise<InboxTask[]> {
+    return this.inbox.tasks(principal.subject, language);
   }
 
   @ApiOperation({ summary: 'The cases I am on, nearest deadline first; ended ones only with ?include=ended' })

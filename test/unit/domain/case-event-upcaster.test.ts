@@ -120,3 +120,9 @@ describe('sentenceText', () => {
     expect(sentenceText('declared a conflict of interest')).toEqual(domainText('conflict.declared'));
   });
 });
+
+describe('upcastCaseState of a partial state', () => {
+  it('leaves absent lists absent', () => {
+    expect(upcastCaseState({ caseId: CASE_ID } as unknown as ReturnType<typeof foldCase> & object)).toEqual({ caseId: CASE_ID });
+  });
+});
