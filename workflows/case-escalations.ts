@@ -4,6 +4,7 @@ import {
 import { caseEvent } from '../src/domain/case.events';
 import type { CaseState } from '../src/domain/case.state';
 import { settledEscalations, type SettledEscalation } from '../src/domain/escalation-causes';
+import type { DomainText } from '../src/domain/domain-text';
 import { SYSTEM_ACTOR } from '../src/domain/case.vocabulary';
 import { addMs } from '../src/domain/durations';
 import { escalationLadder as ladderFor, type EscalationTrigger } from '../src/domain/escalation-policy';
@@ -41,7 +42,7 @@ export class CaseEscalations {
   }
 
   /** Raises an escalation unless one about the same subject is already open. */
-  async raise(trigger: EscalationTrigger, subject: string, reason: string): Promise<void> {
+  async raise(trigger: EscalationTrigger, subject: string, reason: DomainText): Promise<void> {
     const state = this.context.journal.stateOrNull;
     if (!state || this.context.ended || this.raising.has(subject) || state.openEscalations.some((e) => e.subject === subject)) return;
     this.raising.add(subject);

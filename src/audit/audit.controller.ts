@@ -4,6 +4,8 @@ import type { Response } from 'express';
 import { Allow } from '../auth/allow.decorator';
 import { caseId } from '../cases/case-path-params';
 import { ApiCaseIdParam } from '../cases/case-route.docs';
+import type { CatalogueLanguage } from '../i18n/catalogue/languages';
+import { RequestLanguage } from '../i18n/request-language.decorator';
 import { ApiErrorResponses } from '../runtime/api-error-responses';
 import { CaseHistoryService } from './case-history.service';
 import { CaseVerificationService } from './case-verification.service';
@@ -42,8 +44,8 @@ export class AuditController {
     404: `${UNKNOWN_CASE} Or the version is beyond the last (the answer names it), or the moment is before the case existed.`,
     422: 'The recorded events cannot be folded up to that point; `GET /cases/{id}/verify` says why.',
   })
-  stateAt(@Param('id', caseId) id: string, @Query() query: CaseStateQueryDto) {
-    return this.history.stateAt(id, query.version !== undefined ? { version: query.version } : { at: query.at! });
+  stateAt(@Param('id', caseId) id: string, @Query() query: CaseStateQueryDto, @RequestLanguage() language: CatalogueLanguage) {
+    return this.history.stateAt(id, query.version !== undefined ? { version: query.version } : { at: query.at! }, language);
   }
 
   @Get(':id/verify')

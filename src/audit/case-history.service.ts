@@ -1,6 +1,8 @@
 import { Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { eventsUpTo, foldHistory, type HistoryPoint } from '../domain/case-history';
 import type { CaseState } from '../domain/case.state';
+import { withCaseStateTexts } from '../i18n/case-state-texts';
+import type { CatalogueLanguage } from '../i18n/catalogue/languages';
 import { EVENT_STORE, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
 import { refusal } from '../runtime/refusal';
 
@@ -42,7 +44,8 @@ export class CaseHistoryService {
     return { caseId, events: events.map(toTimelineEntry) };
   }
 
-  async stateAt(caseId: string, point: HistoryPoint): Promise<CaseStateAt> {
+  /** The state as of a point, with its domain texts also rendered in the reader's language. */
+  async stateAt(caseId: string, point: HistoryPoint, language: CatalogueLanguage): Promise<CaseStateAt> {
     const selection = eventsUpTo(await this.existingStream(caseId), point);
     if (selection.kind === 'beyond-last-version') {
       throw new NotFoundException(refusal('version_beyond_last', { caseId, version: 'version' in point ? point.version : '', lastVersion: selection.lastVersion }));
@@ -55,7 +58,7 @@ export class CaseHistoryService {
       throw new UnprocessableEntityException(refusal('history_unfoldable', { caseId, version: fold.failedVersion ?? '', detail: `the history of case ${caseId} cannot be folded: version ${fold.failedVersion}: ${fold.problem}` }));
     }
     const last = selection.events.at(-1)!;
-    return { caseId, version: last.version, at: 'at' in point ? new Date(point.at).toISOString() : last.occurredAt, state: fold.state! };
+    return { caseId, version: last.version, at: 'at' in point ? new Date(point.at).toISOString() : last.occurredAt, state: withCaseStateTexts(fold.state!, language) };
   }
 
   private async existingStream(caseId: string): Promise<StoredCaseEvent[]> {

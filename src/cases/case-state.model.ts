@@ -6,6 +6,7 @@ import {
   type CaseCategory, type CaseStage, type InterventionOutcome, type RequesterRole, type RiskLevel, type SafetyRegion, type TeamRole,
 } from '../domain/case.vocabulary';
 import { ESCALATION_TRIGGERS, type EscalationTarget, type EscalationTrigger } from '../domain/escalation-policy';
+import { DomainTextModel } from './domain-text.model';
 
 // The domain names these unions only as types; a record over each makes the compiler name any value the list misses.
 const TEAM_ROLES = Object.keys({ lead: 1, support: 1 } satisfies Record<TeamRole, 1>);
@@ -33,7 +34,7 @@ export class OpenOfferModel implements OpenOffer {
 export class CaseTaskModel implements CaseTask {
   @ApiProperty({ example: 'task-1' }) readonly taskId!: string;
   @ApiProperty({ example: 'security-plan' }) readonly templateId!: string;
-  @ApiProperty({ example: 'Agree a security plan with the police' }) readonly title!: string;
+  @ApiProperty({ type: DomainTextModel }) readonly title!: DomainTextModel;
   @ApiProperty({ format: 'uuid', description: 'The expert who does the task.' }) readonly assigneeId!: string;
   @ApiProperty(TIME) readonly dueAt!: string;
   @ApiProperty({ enum: ['open', 'completed', 'withdrawn'] }) readonly status!: CaseTask['status'];
@@ -45,7 +46,7 @@ export class OpenEscalationModel implements OpenEscalation {
   @ApiProperty({ example: 'esc-1' }) readonly escalationId!: string;
   @ApiProperty({ enum: ESCALATION_TRIGGERS, enumName: 'EscalationTrigger' }) readonly trigger!: EscalationTrigger;
   @ApiProperty({ description: 'What the escalation is about, such as an offer or task id.' }) readonly subject!: string;
-  @ApiProperty() readonly reason!: string;
+  @ApiProperty({ type: DomainTextModel }) readonly reason!: DomainTextModel;
   @ApiProperty({ type: 'integer', description: 'The rung of the ladder, from 1.' }) readonly level!: number;
   @ApiProperty({ enum: ESCALATION_TARGETS, enumName: 'EscalationTarget' }) readonly target!: EscalationTarget;
   @ApiProperty(TIME) readonly ackDeadline!: string;
@@ -88,7 +89,7 @@ export class CaseStateModel implements CaseState {
   @ApiProperty(NULLABLE_TIME) readonly eventDate!: string | null;
   @ApiProperty({ enum: RISK_LEVELS, enumName: 'RiskLevel', nullable: true, description: 'Null until intake has assessed it.' })
   readonly riskLevel!: RiskLevel | null;
-  @ApiProperty({ type: [String] }) readonly riskReasons!: readonly string[];
+  @ApiProperty({ type: [DomainTextModel] }) readonly riskReasons!: readonly DomainTextModel[];
   @ApiProperty({ ...NULLABLE_TIME, description: 'When the triage decision falls due; null until intake has assessed the risk.' })
   readonly triageDueAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) readonly rejectionReason!: string | null;

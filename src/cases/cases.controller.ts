@@ -14,6 +14,7 @@ import {
 } from './case-route.docs';
 import { CaseViewModel } from './case-view.model';
 import { CasesService } from './cases.service';
+import { DomainTextsInterceptor } from './domain-texts.interceptor';
 import { SensitiveFieldsInterceptor } from './sensitive-fields.interceptor';
 import { parseIdempotencyKey } from './idempotency-key';
 import { AcceptOfferDto } from './dto/accept-offer.dto';
@@ -38,8 +39,9 @@ import { TriageCaseDto } from './dto/triage-case.dto';
 @ApiTags('cases')
 @Controller('cases')
 // An expert not on a case's team gets its free text redacted. Auditors keep the complete record: they recompute hashes
-// over the stored events, so events, timeline and export stay whole.
-@UseInterceptors(SensitiveFieldsInterceptor)
+// over the stored events, so events, timeline and export stay whole. Texts are rendered after redaction (the inner
+// interceptor maps the answer first), so a redacted literal is never rendered in full.
+@UseInterceptors(DomainTextsInterceptor, SensitiveFieldsInterceptor)
 export class CasesController {
   constructor(private readonly cases: CasesService, private readonly access: ExpertCaseAccess) {}
 

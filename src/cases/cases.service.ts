@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { CaseEventPayloads } from '../domain/case.events';
 import type { CaseState } from '../domain/case.state';
+import { upcastCaseState } from '../domain/case-state-upcaster';
 import { maySeeSensitiveFields, redactSupportRequest } from '../domain/sensitive-fields';
 import type { SupportRequest } from '../domain/support-request';
 import { FINAL_STAGES, type Actor } from '../domain/case.vocabulary';
@@ -209,9 +210,11 @@ export class CasesService {
     // A case recorded as closed, rejected or cancelled has ended in the state it last recorded, which is what its workflow
     // would answer; asking the workflow anyway would make a worker replay its whole history on every view of the page.
     const ended = row !== null && (FINAL_STAGES as readonly string[]).includes(row.stage);
-    const live = ended ? row.state : await this.workflows.liveState(caseId);
+    const recorded = row && upcastCaseState(row.state);
+    const live = ended ? recorded : await this.workflows.liveState(caseId);
     if (!row && live === undefined) throw new NotFoundException(refusal('case_not_found', { caseId }));
-    return { caseId, recorded: row?.state ?? null, live: live ?? null };
+    // A worker of the previous release may still answer the query with sentences.
+    return { caseId, recorded, live: live ? upcastCaseState(live) : null };
   }
 
   /** The support request as registered, with its sensitive fields redacted for a reader who may not see them. */

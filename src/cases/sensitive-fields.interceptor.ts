@@ -2,9 +2,9 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import { map, type Observable } from 'rxjs';
 import { PRINCIPAL_PROPERTY } from '../auth/current-principal.decorator';
 import { actorOf, type Principal } from '../auth/principal';
-import type { CaseState } from '../domain/case.state';
 import type { Actor } from '../domain/case.vocabulary';
 import { maySeeSensitiveFields, redactCaseState } from '../domain/sensitive-fields';
+import { isCaseState, isCaseView } from './case-answer';
 import type { CaseView } from './cases.service';
 
 /**
@@ -35,12 +35,4 @@ function caseViewFor(reader: Actor, view: CaseView): CaseView {
   const onTeam = [view.recorded, view.live].some((state) => state !== null && maySeeSensitiveFields(reader, state));
   if (onTeam) return view;
   return { ...view, recorded: view.recorded && redactCaseState(view.recorded), live: view.live && redactCaseState(view.live) };
-}
-
-function isCaseView(body: unknown): body is CaseView {
-  return typeof body === 'object' && body !== null && 'recorded' in body && 'live' in body;
-}
-
-function isCaseState(body: unknown): body is CaseState {
-  return typeof body === 'object' && body !== null && 'stage' in body && Array.isArray((body as { team?: unknown }).team);
 }

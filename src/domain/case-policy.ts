@@ -1,4 +1,5 @@
 import type { CaseCategory, RiskLevel } from './case.vocabulary';
+import { domainText, type DomainText } from './domain-text';
 import { DAY, HOUR } from './durations';
 import type { ExpertSkill } from './expert-profile';
 
@@ -61,7 +62,7 @@ export const REQUIRED_SKILLS: Record<CaseCategory, readonly ExpertSkill[]> = {
 /** One preparation task in a category's template. */
 export interface TaskTemplate {
   readonly templateId: string;
-  readonly title: string;
+  readonly title: DomainText;
   /** The skill that makes a team member the natural assignee. */
   readonly skill: ExpertSkill;
 }
@@ -69,23 +70,23 @@ export interface TaskTemplate {
 /** The preparation tasks each category starts with. */
 export const PREPARATION_TEMPLATES: Record<CaseCategory, readonly TaskTemplate[]> = {
   SHELTER_SUPPORT: [
-    { templateId: 'risk-analysis', title: 'Risk analysis', skill: 'security' },
-    { templateId: 'stakeholder-map', title: 'Stakeholder map (residents, COA, council)', skill: 'stakeholderEngagement' },
-    { templateId: 'communication-plan', title: 'Communication plan', skill: 'communication' },
+    { templateId: 'risk-analysis', title: domainText('task.risk_analysis'), skill: 'security' },
+    { templateId: 'stakeholder-map', title: domainText('task.stakeholder_map'), skill: 'stakeholderEngagement' },
+    { templateId: 'communication-plan', title: domainText('task.communication_plan'), skill: 'communication' },
   ],
   CITIZEN_MEETING: [
-    { templateId: 'risk-analysis', title: 'Risk analysis', skill: 'security' },
-    { templateId: 'meeting-scenario', title: 'Meeting scenario and chairing plan', skill: 'mediation' },
-    { templateId: 'communication-plan', title: 'Communication plan', skill: 'communication' },
+    { templateId: 'risk-analysis', title: domainText('task.risk_analysis'), skill: 'security' },
+    { templateId: 'meeting-scenario', title: domainText('task.meeting_scenario'), skill: 'mediation' },
+    { templateId: 'communication-plan', title: domainText('task.communication_plan'), skill: 'communication' },
   ],
   THREAT_TO_OFFICIAL: [
-    { templateId: 'threat-assessment', title: 'Threat assessment with police', skill: 'security' },
-    { templateId: 'security-plan', title: 'Personal security plan', skill: 'security' },
-    { templateId: 'aftercare-plan', title: 'Aftercare plan for the office holder', skill: 'psychosocialAftercare' },
+    { templateId: 'threat-assessment', title: domainText('task.threat_assessment'), skill: 'security' },
+    { templateId: 'security-plan', title: domainText('task.security_plan'), skill: 'security' },
+    { templateId: 'aftercare-plan', title: domainText('task.aftercare_plan'), skill: 'psychosocialAftercare' },
   ],
   INCIDENT: [
-    { templateId: 'scenario-plan', title: 'Scenario and security plan', skill: 'crisisManagement' },
-    { templateId: 'communication-plan', title: 'Crisis communication plan', skill: 'communication' },
+    { templateId: 'scenario-plan', title: domainText('task.scenario_plan'), skill: 'crisisManagement' },
+    { templateId: 'communication-plan', title: domainText('task.crisis_communication_plan'), skill: 'communication' },
   ],
 };
 

@@ -1,4 +1,5 @@
 import type { Actor, InterventionOutcome, RiskLevel, TeamRole } from './case.vocabulary';
+import type { DomainText } from './domain-text';
 import type { CauseResolution, EscalationTarget, EscalationTrigger } from './escalation-policy';
 import type { AssignmentWarning, ConflictOverride } from './manual-assignment';
 import type { SupportRequest } from './support-request';
@@ -13,14 +14,14 @@ export interface TeamMember {
 /** Payloads of every case event, keyed by the event's type name. */
 export interface CaseEventPayloads {
   RequestReceived: { readonly request: SupportRequest };
-  IntakeAssessed: { readonly riskLevel: RiskLevel; readonly score: number; readonly reasons: readonly string[] };
+  IntakeAssessed: { readonly riskLevel: RiskLevel; readonly score: number; readonly reasons: readonly DomainText[] };
   RequestAccepted: { readonly note?: string };
   RequestRejected: { readonly reason: string };
   ExpertOffered: { readonly offerId: string; readonly expertId: string; readonly expertName: string; readonly round: number; readonly expiresAt: string };
   OfferAccepted: { readonly offerId: string; readonly expertId: string };
   OfferDeclined: { readonly offerId: string; readonly expertId: string; readonly reason?: string };
   OfferExpired: { readonly offerId: string; readonly expertId: string };
-  OfferWithdrawn: { readonly offerId: string; readonly expertId: string; readonly reason: string };
+  OfferWithdrawn: { readonly offerId: string; readonly expertId: string; readonly reason: DomainText };
   /**
    * Version 2 adds the matching rules the coordinator set aside: `warnings` (always written; a version-1 event has none
    * and reads as an assignment without warnings) and an `override` of a conflict of interest.
@@ -31,21 +32,22 @@ export interface CaseEventPayloads {
   };
   TeamAssembled: { readonly members: readonly TeamMember[] };
   PreparatorySessionScheduled: { readonly scheduledAt: string; readonly note?: string };
-  TaskAssigned: { readonly taskId: string; readonly templateId: string; readonly title: string; readonly assigneeId: string; readonly dueAt: string };
+  TaskAssigned: { readonly taskId: string; readonly templateId: string; readonly title: DomainText; readonly assigneeId: string; readonly dueAt: string };
   TaskCompleted: { readonly taskId: string; readonly outcome: string };
-  TaskWithdrawn: { readonly taskId: string; readonly reason: string };
+  TaskWithdrawn: { readonly taskId: string; readonly reason: DomainText };
   /** The assignee can no longer do the task (deactivated), so it is back with the coordinator. */
-  TaskReturned: { readonly taskId: string; readonly expertId: string; readonly reason: string };
+  TaskReturned: { readonly taskId: string; readonly expertId: string; readonly reason: DomainText };
   TaskReassigned: { readonly taskId: string; readonly assigneeId: string };
   /** A member left the team because they can no longer take part (deactivated). */
-  TeamMemberRemoved: { readonly expertId: string; readonly reason: string };
+  TeamMemberRemoved: { readonly expertId: string; readonly reason: DomainText };
   LeadAppointed: { readonly expertId: string };
   PreparatorySessionHeld: { readonly outcomes: string };
   InterventionReported: { readonly outcome: InterventionOutcome; readonly notes: string };
-  RiskLevelChanged: { readonly from: RiskLevel; readonly to: RiskLevel; readonly reason: string };
+  /** The reason is the person's own words as a literal text, or the workflow's coded one. */
+  RiskLevelChanged: { readonly from: RiskLevel; readonly to: RiskLevel; readonly reason: DomainText };
   ConcernRaised: { readonly expertId: string; readonly concern: string };
   EscalationRaised: {
-    readonly escalationId: string; readonly trigger: EscalationTrigger; readonly subject: string; readonly reason: string;
+    readonly escalationId: string; readonly trigger: EscalationTrigger; readonly subject: string; readonly reason: DomainText;
     readonly level: number; readonly target: EscalationTarget; readonly ackDeadline: string;
   };
   EscalationLevelIncreased: { readonly escalationId: string; readonly level: number; readonly target: EscalationTarget; readonly ackDeadline: string };
@@ -70,32 +72,35 @@ export interface CaseEventPayloads {
 /** The name of a case event type. */
 export type CaseEventType = keyof CaseEventPayloads;
 
-/** Current schema version of each event type; bump it when a payload changes shape. */
+/**
+ * Current schema version of each event type; bump it when a payload changes shape, and teach `upcastCaseEvent` to read
+ * the older one. Version 2 records texts as codes with parameters (`DomainText`) where version 1 had English sentences.
+ */
 export const CASE_EVENT_SCHEMA_VERSIONS: { readonly [T in CaseEventType]: number } = {
   RequestReceived: 1,
-  IntakeAssessed: 1,
+  IntakeAssessed: 2,
   RequestAccepted: 1,
   RequestRejected: 1,
   ExpertOffered: 1,
   OfferAccepted: 1,
   OfferDeclined: 1,
   OfferExpired: 1,
-  OfferWithdrawn: 1,
+  OfferWithdrawn: 2,
   ExpertAssignedManually: 2,
   TeamAssembled: 1,
   PreparatorySessionScheduled: 1,
-  TaskAssigned: 1,
+  TaskAssigned: 2,
   TaskCompleted: 1,
-  TaskWithdrawn: 1,
-  TaskReturned: 1,
+  TaskWithdrawn: 2,
+  TaskReturned: 2,
   TaskReassigned: 1,
-  TeamMemberRemoved: 1,
+  TeamMemberRemoved: 2,
   LeadAppointed: 1,
   PreparatorySessionHeld: 1,
   InterventionReported: 1,
-  RiskLevelChanged: 1,
+  RiskLevelChanged: 2,
   ConcernRaised: 1,
-  EscalationRaised: 1,
+  EscalationRaised: 2,
   EscalationLevelIncreased: 1,
   EscalationAcknowledged: 1,
   EscalationResolved: 2,

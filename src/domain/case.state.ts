@@ -4,6 +4,8 @@ import type {
   CaseCategory, CaseStage, InterventionOutcome, RequesterRole, RiskLevel, SafetyRegion,
 } from './case.vocabulary';
 import { TRIAGE_DEADLINE_MS } from './case-policy';
+import { upcastCaseEvent } from './case-event-upcaster';
+import type { DomainText } from './domain-text';
 import type { EscalationTarget, EscalationTrigger } from './escalation-policy';
 
 /** An offer waiting for the expert's answer. */
@@ -19,7 +21,7 @@ export interface OpenOffer {
 export interface CaseTask {
   readonly taskId: string;
   readonly templateId: string;
-  readonly title: string;
+  readonly title: DomainText;
   /** The expert who does the task; null while it is back with the coordinator. */
   readonly assigneeId: string | null;
   readonly dueAt: string;
@@ -32,7 +34,7 @@ export interface OpenEscalation {
   readonly escalationId: string;
   readonly trigger: EscalationTrigger;
   readonly subject: string;
-  readonly reason: string;
+  readonly reason: DomainText;
   readonly level: number;
   readonly target: EscalationTarget;
   readonly ackDeadline: string;
@@ -61,7 +63,7 @@ export interface CaseState {
   readonly requesterRole: RequesterRole;
   readonly eventDate: string | null;
   readonly riskLevel: RiskLevel | null;
-  readonly riskReasons: readonly string[];
+  readonly riskReasons: readonly DomainText[];
   /** When the triage decision falls due: set as the request enters triage, from the risk assessed then (as the workflow times it). */
   readonly triageDueAt: string | null;
   readonly rejectionReason: string | null;
@@ -90,8 +92,9 @@ export class InvalidCaseHistoryError extends Error {
   }
 }
 
-/** Folds one event into the case state; the only place where state changes. */
-export function evolve(state: CaseState | null, event: CaseEvent): CaseState {
+/** Folds one event into the case state; the only place where state changes. Older schema versions are read upcast. */
+export function evolve(state: CaseState | null, stored: CaseEvent): CaseState {
+  const event = upcastCaseEvent(stored);
   if (event.type === 'RequestReceived') {
     if (state) throw new InvalidCaseHistoryError(`case ${event.caseId} received its request twice`);
     return opened(event);

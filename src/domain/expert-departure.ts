@@ -2,12 +2,13 @@ import { caseEvent, type NewCaseEvent } from './case.events';
 import type { CaseState } from './case.state';
 import { SYSTEM_ACTOR } from './case.vocabulary';
 import { HOUR } from './durations';
+import { SYSTEM_REASONS } from './system-reasons';
 
 /** A task that comes back this close to its due time (or later) is escalated, not just handed back. */
 export const RETURNED_TASK_ESCALATION_WINDOW_MS = 24 * HOUR;
 
 /** The reason recorded on everything an expert's deactivation ends. */
-export const DEACTIVATION_REASON = 'expert deactivated';
+export const DEACTIVATION_REASON = SYSTEM_REASONS.expertDeactivated;
 
 /** What a case records when an expert leaves the pool, and what then needs the coordinator. */
 export interface ExpertDeparture {

@@ -1,6 +1,7 @@
 import type { CaseEventPayloads, CaseEventType } from './case.events';
 import type { CaseState } from './case.state';
 import type { Actor } from './case.vocabulary';
+import { LITERAL_TEXT_CODE, isDomainText, literalText, type DomainText } from './domain-text';
 import type { SupportRequest } from './support-request';
 
 /*
@@ -10,7 +11,8 @@ import type { SupportRequest } from './support-request';
  * the coarse facts that matching and an offered expert decide on (category, municipality, region, requester role, event
  * date, risk indicators and level) are not.
  *
- * Paths are dotted; `*` stands for every element of a list.
+ * Paths are dotted; `*` stands for every element of a list. A path that ends at a coded text (`DomainText`) redacts
+ * only the literal texts in it, which is where a person's words travel; its code and the workflow's parameters stay.
  */
 
 /** What a sensitive value reads as where its reader may not see it. */
@@ -77,8 +79,8 @@ export const SENSITIVE_EVENT_FIELDS: { readonly [T in CaseEventType]: readonly s
 
 /**
  * The paths in a case state that hold sensitive text: the free text the events above carry into it. Risk reasons mix
- * the intake's fixed phrases with people's reasons for a risk change, and the state does not say which is which, so all
- * of them count; the risk level itself does not.
+ * the intake's coded reasons with people's reasons for a risk change, which are literal texts and so the ones redacted;
+ * the risk level itself is not sensitive.
  */
 export const SENSITIVE_STATE_FIELDS = [
   'riskReasons.*', 'rejectionReason', 'tasks.*.outcome', 'session.outcomes', 'intervention.notes', 'openEscalations.*.reason',
@@ -117,9 +119,17 @@ function redactPaths<T>(value: T, paths: readonly string[]): T {
 // Copies only along the path, so the input is never changed and the rest is shared.
 function redactAt(value: unknown, path: readonly string[]): unknown {
   if (value === null || value === undefined) return value;
-  if (path.length === 0) return REDACTED;
+  if (path.length === 0) return isDomainText(value) ? redactLiterals(value) : REDACTED;
   const [head, ...rest] = path;
   if (head === '*') return Array.isArray(value) ? value.map((item) => redactAt(item, rest)) : value;
   if (typeof value !== 'object' || !(head in value)) return value;
   return { ...value, [head]: redactAt((value as Record<string, unknown>)[head], rest) };
+}
+
+// Every literal text inside a coded text, however deep among its parameters, reads as redacted.
+function redactLiterals(text: DomainText): DomainText {
+  if (text.code === LITERAL_TEXT_CODE) return literalText(REDACTED);
+  if (text.params === undefined) return text;
+  const params = Object.fromEntries(Object.entries(text.params).map(([name, value]) => [name, isDomainText(value) ? redactLiterals(value) : value]));
+  return { ...text, params };
 }

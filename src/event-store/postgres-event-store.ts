@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { evolve, type CaseState } from '../domain/case.state';
+import { upcastCaseState } from '../domain/case-state-upcaster';
 import { CASE_EVENT_TYPES, type CaseEvent } from '../domain/case.events';
 import { CaseProjectionRow } from './case-projection.row';
 import { CHAIN_LINK_CONSTRAINT, IdempotencyKeyReuseError, InvalidAppendError, StreamMismatchError, VersionConflictError } from './event-store.errors';
@@ -86,7 +87,8 @@ export class PostgresEventStore implements EventStore {
     const recordedAt = now.toISOString();
     const causation = request.causation ?? {};
     let prevHash = stream?.last_hash ?? GENESIS_HASH;
-    let state: CaseState | null = stream?.state ?? null;
+    // The row may hold a state folded before texts were coded; what this append writes back is today's shape.
+    let state: CaseState | null = stream ? upcastCaseState(stream.state) : null;
     const rows: unknown[][] = [];
 
     request.events.forEach((proposed, index) => {

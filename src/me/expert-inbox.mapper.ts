@@ -1,6 +1,8 @@
 import { nextDeadline, type NextDeadline } from '../domain/next-deadline';
 import type { CaseState } from '../domain/case.state';
 import type { TeamRole } from '../domain/case.vocabulary';
+import type { CatalogueLanguage } from '../i18n/catalogue/languages';
+import { withRenderedText, type RenderedDomainText } from '../i18n/catalogue/render-domain-text';
 
 /** An offer in `GET /me/offers`: what the expert needs to decide on it, and until when they can. */
 export interface InboxOffer {
@@ -19,7 +21,7 @@ export interface InboxOffer {
 export interface InboxTask {
   readonly taskId: string;
   readonly caseId: string;
-  readonly title: string;
+  readonly title: RenderedDomainText;
   readonly templateId: string;
   readonly dueAt: string;
   readonly stage: string;
@@ -61,14 +63,14 @@ export function toInboxOffers(cases: readonly CaseState[], expertId: string): In
 }
 
 /** The open tasks of the given cases assigned to this expert, soonest due first. */
-export function toInboxTasks(cases: readonly CaseState[], expertId: string): InboxTask[] {
+export function toInboxTasks(cases: readonly CaseState[], expertId: string, language: CatalogueLanguage): InboxTask[] {
   return cases
     .flatMap((state) => state.tasks
       .filter((task) => task.assigneeId === expertId && task.status === 'open')
       .map((task) => ({
         taskId: task.taskId,
         caseId: state.caseId,
-        title: task.title,
+        title: withRenderedText(task.title, language),
         templateId: task.templateId,
         dueAt: task.dueAt,
         stage: state.stage,

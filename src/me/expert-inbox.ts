@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CaseState } from '../domain/case.state';
+import { upcastCaseState } from '../domain/case-state-upcaster';
 import { FINAL_STAGES, type CaseStage } from '../domain/case.vocabulary';
+import type { CatalogueLanguage } from '../i18n/catalogue/languages';
 import { toInboxCases, toInboxOffers, toInboxTasks, type InboxCase, type InboxOffer, type InboxTask } from './expert-inbox.mapper';
 import { PARTICIPATION, participatingCasesQuery, type ParticipationCondition } from './participation-conditions';
 
@@ -16,8 +18,8 @@ export class ExpertInbox {
   }
 
   /** The expert's open preparation tasks in cases that have not ended. */
-  async tasks(expertId: string): Promise<InboxTask[]> {
-    return toInboxTasks(await this.casesWhere(PARTICIPATION.hasOpenTaskFor, expertId, FINAL_STAGES), expertId);
+  async tasks(expertId: string, language: CatalogueLanguage): Promise<InboxTask[]> {
+    return toInboxTasks(await this.casesWhere(PARTICIPATION.hasOpenTaskFor, expertId, FINAL_STAGES), expertId, language);
   }
 
   /** The cases whose team includes the expert; ended ones only when asked for. */
@@ -27,6 +29,6 @@ export class ExpertInbox {
 
   private async casesWhere(condition: ParticipationCondition, expertId: string, excludedStages: readonly CaseStage[]): Promise<CaseState[]> {
     const rows: Array<{ state: CaseState }> = await this.dataSource.query(participatingCasesQuery(condition), [expertId, excludedStages]);
-    return rows.map((row) => row.state);
+    return rows.map((row) => upcastCaseState(row.state));
   }
 }

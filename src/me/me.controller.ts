@@ -3,6 +3,8 @@ import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@ne
 import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
+import type { CatalogueLanguage } from '../i18n/catalogue/languages';
+import { RequestLanguage } from '../i18n/request-language.decorator';
 import { ErrorBody } from '../runtime/error-body';
 import { InboxCaseBody } from './dto/inbox-case.body';
 import { InboxOfferBody } from './dto/inbox-offer.body';
@@ -29,8 +31,8 @@ export class MeController {
   @Allow('expert')
   @Get('tasks')
   @ApiOkResponse({ type: InboxTaskBody, isArray: true, description: 'My open tasks in cases that have not ended; empty when there are none.' })
-  tasks(@CurrentPrincipal() principal: Principal): Promise<InboxTask[]> {
-    return this.inbox.tasks(principal.subject);
+  tasks(@CurrentPrincipal() principal: Principal, @RequestLanguage() language: CatalogueLanguage): Promise<InboxTask[]> {
+    return this.inbox.tasks(principal.subject, language);
   }
 
   @ApiOperation({ summary: 'The cases I am on, nearest deadline first; ended ones only with ?include=ended' })

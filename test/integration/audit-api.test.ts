@@ -12,6 +12,7 @@ import { realTemporalClient } from '../support/real-temporal-client';
 import { tamperWithHistory } from '../support/tamper';
 import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 import { problemText, refusalText } from '../support/catalogue-texts';
+import { withCaseStateTexts } from '../../src/i18n/case-state-texts';
 
 describe('the audit HTTP API', () => {
   let harness: WorkflowHarness;
@@ -65,8 +66,17 @@ describe('the audit HTTP API', () => {
       const response = await auditor().get(`/cases/${caseId}/state?version=${teamVersion}`).expect(200);
 
       const stored = (await harness.eventStore.readStream(caseId, teamVersion)) as unknown as CaseEvent[];
-      expect(response.body).toEqual({ caseId, version: teamVersion, at: events[teamVersion - 1].occurredAt, state: foldCase(stored) });
+      // Dutch unless English is asked for: the domain texts carry their rendering beside their codes.
+      expect(response.body).toEqual({ caseId, version: teamVersion, at: events[teamVersion - 1].occurredAt, state: withCaseStateTexts(foldCase(stored)!, 'nl') });
       expect(response.body.state).toMatchObject({ stage: 'Preparation', riskLevel: 'MEDIUM' });
+    });
+
+    it("renders the state's domain texts in the language the auditor accepts", async () => {
+      const { caseId } = await aGeneratedCase();
+
+      const response = await auditor().get(`/cases/${caseId}/state?version=2`).set('Accept-Language', 'en').expect(200);
+
+      expect(response.body.state.riskReasons).toEqual([{ code: 'risk.expected_attendance', params: { count: 200 }, text: '200 people expected' }]);
     });
 
     it('folds the events that occurred by a moment', async () => {

@@ -16,6 +16,7 @@ import { createApiApp, type ApiApp } from '../support/api-app';
 import { FakeTemporal } from '../support/fake-temporal';
 import { registerPoolExperts } from '../support/pool-experts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { domainText } from '../../src/domain/domain-text';
 
 const COORDINATOR: Actor = { role: 'coordinator', id: 'c.jansen' };
 const LEAD = randomUUID();
@@ -92,7 +93,7 @@ describe('the cases HTTP API', () => {
       idempotencyKey: `cases-api-test-${request.caseId}`,
       events: [
         caseEvent('RequestReceived', { request }, COORDINATOR, at(0)),
-        caseEvent('IntakeAssessed', { riskLevel, score: 3, reasons: ['test'] }, SYSTEM, at(0)),
+        caseEvent('IntakeAssessed', { riskLevel, score: 3, reasons: [domainText('risk.threats_received')] }, SYSTEM, at(0)),
         ...events,
       ],
     });
@@ -469,7 +470,7 @@ describe('the cases HTTP API', () => {
         caseEvent('ExpertOffered', { offerId: 'offer-1-1', expertId: LEAD, expertName: 'Anouk', round: 1, expiresAt: at(72) }, SYSTEM, at(1)),
         caseEvent('ExpertOffered', { offerId: 'offer-1-2', expertId: SUPPORT, expertName: 'Bram', round: 1, expiresAt: at(72) }, SYSTEM, at(1)),
         caseEvent('OfferAccepted', { offerId: 'offer-1-1', expertId: LEAD }, expert(LEAD), at(2)),
-        caseEvent('TaskAssigned', { taskId: 'task-1', templateId: 'risk-analysis', title: 'Risicoanalyse', assigneeId: LEAD, dueAt: at(48) }, SYSTEM, at(2)));
+        caseEvent('TaskAssigned', { taskId: 'task-1', templateId: 'risk-analysis', title: domainText('task.risk_analysis'), assigneeId: LEAD, dueAt: at(48) }, SYSTEM, at(2)));
       const recorded = (await db.sql<{ state: CaseState }>('SELECT state FROM cases WHERE case_id = $1', [caseId]))[0].state;
       temporal.running.set(caseId, recorded);
       return caseId;
@@ -553,6 +554,50 @@ describe('the cases HTTP API', () => {
         statusCode: 403, code: 'forbidden', reason: { code: 'role_not_allowed', params: { role: actor.role, route: expect.stringMatching(/^POST /) } },
       });
       expect(temporal.sentTo(caseId)).toEqual([]);
+    });
+  });
+
+  describe("the domain texts of a case, in the reader's language", () => {
+    it('gives the same codes for Accept-Language en and nl, each with its text in that language', async () => {
+      const caseId = await aRecordedCase({}, caseEvent('RequestAccepted', {}, COORDINATOR, at(1)),
+        caseEvent('RiskLevelChanged', { from: 'MEDIUM', to: 'HIGH', reason: domainText('risk.expected_attendance', { count: 250 }) }, SYSTEM, at(1)),
+        caseEvent('TaskAssigned', { taskId: 'task-1', templateId: 'threat-assessment', title: domainText('task.threat_assessment'), assigneeId: LEAD, dueAt: at(48) }, SYSTEM, at(2)));
+      temporal.running.set(caseId, (await db.sql<{ state: CaseState }>('SELECT state FROM cases WHERE case_id = $1', [caseId]))[0].state);
+      const texts = (body: { recorded: CaseState }) => ({ riskReasons: body.recorded.riskReasons, title: body.recorded.tasks[0].title });
+
+      const english = texts((await as(COORDINATOR).get(`/cases/${caseId}`).set('Accept-Language', 'en-GB,en;q=0.9').expect(200)).body);
+      const dutch = texts((await as(COORDINATOR).get(`/cases/${caseId}`).set('Accept-Language', 'nl').expect(200)).body);
+      const unspecified = texts((await as(COORDINATOR).get(`/cases/${caseId}`).expect(200)).body);
+
+      expect(english).toEqual({
+        riskReasons: [
+          { code: 'risk.threats_received', text: 'threats have been received' },
+          { code: 'risk.expected_attendance', params: { count: 250 }, text: '250 people expected' },
+        ],
+        title: { code: 'task.threat_assessment', text: 'Threat assessment with police' },
+      });
+      expect(dutch).toEqual({
+        riskReasons: [
+          { code: 'risk.threats_received', text: 'er zijn bedreigingen ontvangen' },
+          { code: 'risk.expected_attendance', params: { count: 250 }, text: '250 mensen verwacht' },
+        ],
+        title: { code: 'task.threat_assessment', text: 'Dreigingsinschatting met de politie' },
+      });
+      expect(unspecified).toEqual(dutch);
+    });
+
+    it('reads a read-model row folded before texts were coded as codes, with the texts', async () => {
+      const caseId = await aRecordedCase({}, caseEvent('RequestAccepted', {}, COORDINATOR, at(1)));
+      // A row as an older release wrote it; the stored events are not touched.
+      await db.sql(`UPDATE cases SET state = jsonb_set(state, '{riskReasons}', '["250 people expected", "a letter at home"]') WHERE case_id = $1`, [caseId]);
+      temporal.running.delete(caseId);
+
+      const { body } = await as(COORDINATOR).get(`/cases/${caseId}`).set('Accept-Language', 'en').expect(200);
+
+      expect(body.recorded.riskReasons).toEqual([
+        { code: 'risk.expected_attendance', params: { count: 250 }, text: '250 people expected' },
+        { code: 'literal', params: { text: 'a letter at home' }, text: 'a letter at home' },
+      ]);
     });
   });
 
@@ -682,7 +727,7 @@ describe('the cases HTTP API', () => {
         escalationRaised('esc-1', at(24)));
       cases.followUp = await aRecordedCase({ category: 'THREAT_TO_OFFICIAL', municipalityCode: 'GM0664', riskLevel: 'CRITICAL' },
         taskAssigned('task-1', at(2)),
-        caseEvent('TaskWithdrawn', { taskId: 'task-1', reason: 'the session was held without it' }, SYSTEM, at(3)),
+        caseEvent('TaskWithdrawn', { taskId: 'task-1', reason: domainText('reason.session_held_without_task') }, SYSTEM, at(3)),
         caseEvent('FollowUpScheduled', { followUpId: 'day-7', dueAt: at(-24) }, SYSTEM, at(3)),
         caseEvent('FollowUpScheduled', { followUpId: 'day-30', dueAt: at(480) }, SYSTEM, at(3)),
         caseEvent('FollowUpCompleted', { followUpId: 'day-7', ongoingRisk: false, notes: 'Rustig' }, expert(LEAD), at(4)));
@@ -694,12 +739,12 @@ describe('the cases HTTP API', () => {
 
     function escalationRaised(escalationId: string, ackDeadline: string): NewCaseEvent {
       return caseEvent('EscalationRaised', {
-        escalationId, trigger: 'missedDeadline', subject: escalationId, reason: 'te laat', level: 1, target: 'dutyCoordinator', ackDeadline,
+        escalationId, trigger: 'missedDeadline', subject: escalationId, reason: domainText('escalation.triage_overdue'), level: 1, target: 'dutyCoordinator', ackDeadline,
       }, SYSTEM, at(1));
     }
 
     function taskAssigned(taskId: string, dueAt: string): NewCaseEvent {
-      return caseEvent('TaskAssigned', { taskId, templateId: 'risk-analysis', title: 'Risicoanalyse', assigneeId: LEAD, dueAt }, SYSTEM, at(2));
+      return caseEvent('TaskAssigned', { taskId, templateId: 'risk-analysis', title: domainText('task.risk_analysis'), assigneeId: LEAD, dueAt }, SYSTEM, at(2));
     }
 
     const idsOf = (body: { items: Array<{ caseId: string }> }) => body.items.map((item) => item.caseId);

@@ -14,6 +14,7 @@ import { anExpertBody } from '../support/expert-fixtures';
 import { FakeTemporal } from '../support/fake-temporal';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { refusalText } from '../support/catalogue-texts';
+import { domainText } from '../../src/domain/domain-text';
 
 const AT = '2027-03-01T09:00:00.000Z';
 const accepted = () => caseEvent('RequestAccepted', {}, COORDINATOR, AT);
@@ -23,7 +24,7 @@ const assembled = (...expertIds: string[]) => caseEvent('TeamAssembled', {
   members: expertIds.map((expertId, index) => ({ expertId, name: 'Expert', role: index === 0 ? 'lead' as const : 'support' as const })),
 }, SYSTEM_ACTOR, AT);
 const task = (taskId: string, assigneeId: string) =>
-  caseEvent('TaskAssigned', { taskId, templateId: 'risk-analysis', title: 'Risk analysis', assigneeId, dueAt: '2027-03-05T09:00:00.000Z' }, SYSTEM_ACTOR, AT);
+  caseEvent('TaskAssigned', { taskId, templateId: 'risk-analysis', title: domainText('task.risk_analysis'), assigneeId, dueAt: '2027-03-05T09:00:00.000Z' }, SYSTEM_ACTOR, AT);
 const cancelled = () => caseEvent('CaseCancelled', { reason: 'called off' }, COORDINATOR, AT);
 
 describe('POST /experts/:id/deactivate', () => {

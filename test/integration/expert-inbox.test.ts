@@ -10,6 +10,7 @@ import { COORDINATOR, aSupportRequest, intakeAssessed, requestReceived } from '.
 import { registerPoolExperts } from '../support/pool-experts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { bearer } from '../support/tokens';
+import { domainText } from '../../src/domain/domain-text';
 
 const A = { expertId: randomUUID(), name: 'Anouk de Vries' };
 const B = { expertId: randomUUID(), name: 'Bram Dekker' };
@@ -27,15 +28,15 @@ const offerDeclined = (offerId: string, expert: typeof A) =>
   caseEvent('OfferDeclined', { offerId, expertId: expert.expertId, reason: 'on holiday' }, asExpert(expert), at(0));
 const offerExpired = (offerId: string, expert: typeof A) => caseEvent('OfferExpired', { offerId, expertId: expert.expertId }, SYSTEM_ACTOR, at(0));
 const offerWithdrawn = (offerId: string, expert: typeof A) =>
-  caseEvent('OfferWithdrawn', { offerId, expertId: expert.expertId, reason: 'the team is complete' }, SYSTEM_ACTOR, at(0));
+  caseEvent('OfferWithdrawn', { offerId, expertId: expert.expertId, reason: domainText('reason.team_complete') }, SYSTEM_ACTOR, at(0));
 const teamAssembled = (lead: typeof A, ...support: Array<typeof A>) => caseEvent('TeamAssembled', {
   members: [{ ...lead, role: 'lead' }, ...support.map((s): TeamMember => ({ ...s, role: 'support' }))],
 }, SYSTEM_ACTOR, at(0));
 const taskAssigned = (taskId: string, assignee: typeof A, dueInHours: number) => caseEvent('TaskAssigned', {
-  taskId, templateId: 'risk-analysis', title: 'Risk analysis', assigneeId: assignee.expertId, dueAt: at(dueInHours),
+  taskId, templateId: 'risk-analysis', title: domainText('task.risk_analysis'), assigneeId: assignee.expertId, dueAt: at(dueInHours),
 }, SYSTEM_ACTOR, at(0));
 const taskCompleted = (taskId: string, by: typeof A) => caseEvent('TaskCompleted', { taskId, outcome: 'shared' }, asExpert(by), at(0));
-const taskWithdrawn = (taskId: string) => caseEvent('TaskWithdrawn', { taskId, reason: 'no longer needed' }, SYSTEM_ACTOR, at(0));
+const taskWithdrawn = (taskId: string) => caseEvent('TaskWithdrawn', { taskId, reason: domainText('reason.session_held_without_task') }, SYSTEM_ACTOR, at(0));
 const sessionHeld = (by: typeof A) => caseEvent('PreparatorySessionHeld', { outcomes: 'plan agreed' }, asExpert(by), at(0));
 const cancelled = () => caseEvent('CaseCancelled', { reason: 'the meeting was called off' }, COORDINATOR, at(0));
 
@@ -120,9 +121,15 @@ describe('the expert inbox', () => {
 
       expect(response.body.map((task: { taskId: string }) => task.taskId)).toStrictEqual(['task-urgent', 'task-soon', 'task-late']);
       expect(response.body[0]).toStrictEqual({
-        taskId: 'task-urgent', caseId: caseIds.supporting, title: 'Risk analysis', templateId: 'risk-analysis', dueAt: at(6),
+        taskId: 'task-urgent', caseId: caseIds.supporting, title: { code: 'task.risk_analysis', text: 'Risicoanalyse' }, templateId: 'risk-analysis', dueAt: at(6),
         stage: 'Preparation', category: 'SHELTER_SUPPORT', municipality: 'Zoetermeer', eventDate: '2027-03-24T19:00:00.000Z',
       });
+    });
+
+    it('gives each title in the language the request accepts, with the same code', async () => {
+      const english = await get('/me/tasks').set('Accept-Language', 'en-GB,en;q=0.9').expect(200);
+
+      expect(english.body[0].title).toStrictEqual({ code: 'task.risk_analysis', text: 'Risk analysis' });
     });
   });
 

@@ -24,6 +24,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { TEST_PAYLOAD_KEY_ENV } from '../support/payload-keys';
 import { registerPoolExperts } from '../support/pool-experts';
 import { TEST_TOKEN_ENV, bearer } from '../support/tokens';
+import { domainText } from '../../src/domain/domain-text';
 
 const LEAD = randomUUID();
 const SUBJECTS: Record<UserRole, string> = { coordinator: 'c.hostile', auditor: 'a.hostile', expert: LEAD };
@@ -95,7 +96,7 @@ describe('hostile input on every route', () => {
     const at = '2027-03-01T09:00:00.000Z';
     const events = [
       caseEvent('RequestReceived', { request }, COORDINATOR, at),
-      caseEvent('IntakeAssessed', { riskLevel: 'MEDIUM', score: 3, reasons: ['test'] }, SYSTEM, at),
+      caseEvent('IntakeAssessed', { riskLevel: 'MEDIUM', score: 3, reasons: [domainText('risk.threats_received')] }, SYSTEM, at),
       caseEvent('RequestAccepted', {}, COORDINATOR, at),
       caseEvent('TeamAssembled', { members: team }, SYSTEM, at),
     ];

@@ -18,6 +18,7 @@ import { TEST_PAYLOAD_KEY_ENV } from '../support/payload-keys';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { TEST_TOKEN_ENV, bearer } from '../support/tokens';
 import { WorkerStack } from '../support/worker-stack';
+import { domainText } from '../../src/domain/domain-text';
 
 const METRICS_TOKEN = `metrics-${randomUUID()}`;
 
@@ -154,7 +155,7 @@ describe('/metrics on a running Brigade', () => {
       events: [
         requestReceived(request_, raisedAt),
         caseEvent('EscalationRaised', {
-          escalationId: 'esc-1', trigger: 'missedDeadline', subject: 'triage', reason: 'triage deadline passed', level: 1, target: 'dutyCoordinator', ackDeadline,
+          escalationId: 'esc-1', trigger: 'missedDeadline', subject: 'triage', reason: domainText('escalation.triage_overdue'), level: 1, target: 'dutyCoordinator', ackDeadline,
         }, COORDINATOR, raisedAt),
       ],
     });

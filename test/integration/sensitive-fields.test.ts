@@ -12,6 +12,8 @@ import { COORDINATOR, aSupportRequest, intakeAssessed, requestReceived } from '.
 import { FakeTemporal } from '../support/fake-temporal';
 import { registerPoolExperts } from '../support/pool-experts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { domainText, literalText } from '../../src/domain/domain-text';
+import { ESCALATION_REASONS } from '../../src/domain/escalation-reasons';
 
 const LEAD = randomUUID();
 const OFFERED = randomUUID();
@@ -59,11 +61,11 @@ describe('sensitive fields in the API', () => {
       caseEvent('ExpertOffered', { offerId: 'offer-1-1', expertId: LEAD, expertName: 'Anouk', round: 1, expiresAt: at(72) }, SYSTEM_ACTOR, at(1)),
       caseEvent('ExpertOffered', { offerId: 'offer-1-2', expertId: OFFERED, expertName: 'Bram', round: 1, expiresAt: at(72) }, SYSTEM_ACTOR, at(1)),
       caseEvent('OfferAccepted', { offerId: 'offer-1-1', expertId: LEAD }, expert(LEAD), at(2)),
-      caseEvent('TaskAssigned', { taskId: 'task-1', templateId: 'risk-analysis', title: 'Risicoanalyse', assigneeId: LEAD, dueAt: at(48) }, SYSTEM_ACTOR, at(2)),
+      caseEvent('TaskAssigned', { taskId: 'task-1', templateId: 'risk-analysis', title: domainText('task.risk_analysis'), assigneeId: LEAD, dueAt: at(48) }, SYSTEM_ACTOR, at(2)),
       caseEvent('TaskCompleted', { taskId: 'task-1', outcome: `the threats come from a neighbour ${marker}` }, expert(LEAD), at(3)),
-      caseEvent('RiskLevelChanged', { from: 'MEDIUM', to: 'HIGH', reason: `a letter at home ${marker}` }, COORDINATOR, at(4)),
+      caseEvent('RiskLevelChanged', { from: 'MEDIUM', to: 'HIGH', reason: literalText(`a letter at home ${marker}`) }, COORDINATOR, at(4)),
       caseEvent('EscalationRaised', {
-        escalationId: 'esc-1', trigger: 'riskRaised', subject: 'risk:HIGH', reason: `risk raised from MEDIUM to HIGH: a letter at home ${marker}`,
+        escalationId: 'esc-1', trigger: 'riskRaised', subject: 'risk:HIGH', reason: ESCALATION_REASONS.riskRaised('MEDIUM', 'HIGH', literalText(`a letter at home ${marker}`)),
         level: 1, target: 'dutyCoordinator', ackDeadline: at(5),
       }, SYSTEM_ACTOR, at(4)),
     ];
@@ -84,9 +86,10 @@ describe('sensitive fields in the API', () => {
 
       const { body } = await as(reader).get(`/cases/${caseId}`).expect(200);
 
-      // The outcome, risk reason and escalation reason, once in each state; the request itself is not part of the state.
-      expect(occurrences(body.recorded, marker)).toBe(3);
-      expect(occurrences(body.live, marker)).toBe(3);
+      // In each state the outcome once, and the risk reason and escalation reason each as recorded and as rendered; the
+      // request itself is not part of the state.
+      expect(occurrences(body.recorded, marker)).toBe(5);
+      expect(occurrences(body.live, marker)).toBe(5);
     });
 
     it('redacts it for an expert who is only offered the case, in both states, and keeps what they decide on', async () => {
@@ -101,9 +104,13 @@ describe('sensitive fields in the API', () => {
           stage: state.stage, category: state.category, municipality: state.municipality, riskLevel: 'HIGH', eventDate: state.eventDate,
           team: state.team, openOffers: state.openOffers,
           tasks: [{ taskId: 'task-1', status: 'completed', outcome: REDACTED }],
-          openEscalations: [{ escalationId: 'esc-1', reason: REDACTED }],
+          openEscalations: [{ escalationId: 'esc-1', reason: { code: 'escalation.risk_raised', params: { reason: literalText(REDACTED) } } }],
         });
-        expect(shown.riskReasons).toEqual(state.riskReasons.map(() => REDACTED));
+        // The intake's coded reason says nothing a person wrote; the coordinator's words are redacted, rendered text too.
+        expect(shown.riskReasons).toEqual([
+          { code: 'risk.threats_received', text: 'er zijn bedreigingen ontvangen' },
+          { ...literalText(REDACTED), text: REDACTED },
+        ]);
       }
     });
 
@@ -114,7 +121,7 @@ describe('sensitive fields in the API', () => {
 
       const { body } = await as(expert(OFFERED)).get(`/cases/${caseId}`).expect(200);
 
-      expect(occurrences(body, marker)).toBe(6);
+      expect(occurrences(body, marker)).toBe(10);
     });
   });
 
@@ -137,7 +144,7 @@ describe('sensitive fields in the API', () => {
 
       const { body } = await as(expert(OFFERED)).post(`/cases/${caseId}/offers/offer-1-2/accept`).send({}).expect(200);
 
-      expect(occurrences(body, marker)).toBe(3);
+      expect(occurrences(body, marker)).toBe(5);
     });
 
     it('is whole for the coordinator who made it', async () => {
@@ -146,7 +153,7 @@ describe('sensitive fields in the API', () => {
 
       const { body } = await as(COORDINATOR).post(`/cases/${caseId}/cancel`).send({ reason: 'withdrawn' }).expect(200);
 
-      expect(occurrences(body, marker)).toBe(3);
+      expect(occurrences(body, marker)).toBe(5);
     });
   });
 

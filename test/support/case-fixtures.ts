@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { caseEvent, type NewCaseEvent } from '../../src/domain/case.events';
 import type { Actor } from '../../src/domain/case.vocabulary';
+import { domainText } from '../../src/domain/domain-text';
 import type { SupportRequest } from '../../src/domain/support-request';
 
 /** A coordinator actor for tests. */
@@ -36,5 +37,5 @@ export function requestReceived(request: SupportRequest, at = '2026-11-01T09:00:
 
 /** The intake assessment that follows a request. */
 export function intakeAssessed(at = '2026-11-01T09:00:01.000Z'): NewCaseEvent {
-  return caseEvent('IntakeAssessed', { riskLevel: 'MEDIUM', score: 3, reasons: ['test'] }, { role: 'system', id: 'test' }, at);
+  return caseEvent('IntakeAssessed', { riskLevel: 'MEDIUM', score: 3, reasons: [domainText('risk.threats_received')] }, { role: 'system', id: 'test' }, at);
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { caseEvent, type NewCaseEvent } from '../../src/domain/case.events';
 import { SYSTEM_ACTOR, type Actor } from '../../src/domain/case.vocabulary';
+import { domainText, literalText } from '../../src/domain/domain-text';
+import { ESCALATION_REASONS } from '../../src/domain/escalation-reasons';
 import type { SupportRequest } from '../../src/domain/support-request';
 import type { EventStore } from '../../src/event-store/event-store.port';
 import { COORDINATOR, aSupportRequest, requestReceived } from './case-fixtures';
@@ -30,7 +32,7 @@ export function aFullCaseHistory(request: SupportRequest = aSupportRequest(), op
     caseEvent('ConcernRaised', { expertId: support, concern: `signal ${n + 1} from the neighbourhood` }, expert(support), at(2 * DAY + (n + 2) * 1_000)));
   return [
     requestReceived(request, at(0)),
-    caseEvent('IntakeAssessed', { riskLevel: 'MEDIUM', score: 3, reasons: ['expected attendance of 200'] }, SYSTEM_ACTOR, at(1_000)),
+    caseEvent('IntakeAssessed', { riskLevel: 'MEDIUM', score: 3, reasons: [domainText('risk.expected_attendance', { count: 200 })] }, SYSTEM_ACTOR, at(1_000)),
     caseEvent('RequestAccepted', {}, COORDINATOR, at(HOUR)),
     offered('offer-1-1', lead, 1, HOUR + 1_000),
     offered('offer-1-2', declining, 1, HOUR + 1_000),
@@ -42,11 +44,11 @@ export function aFullCaseHistory(request: SupportRequest = aSupportRequest(), op
       members: [{ expertId: lead, name: `Expert ${lead.slice(0, 4)}`, role: 'lead' }, { expertId: support, name: `Expert ${support.slice(0, 4)}`, role: 'support' }],
     }, SYSTEM_ACTOR, at(4 * HOUR + 1_000)),
     caseEvent('PreparatorySessionScheduled', { scheduledAt: at(5 * DAY) }, COORDINATOR, at(DAY)),
-    caseEvent('TaskAssigned', { taskId: 'task-1', templateId: 'security-scan', title: 'Scan the venue', assigneeId: lead, dueAt: at(4 * DAY) }, SYSTEM_ACTOR, at(DAY + 1_000)),
-    caseEvent('TaskAssigned', { taskId: 'task-2', templateId: 'stakeholder-map', title: 'Map the stakeholders', assigneeId: support, dueAt: at(4 * DAY) }, SYSTEM_ACTOR, at(DAY + 1_000)),
-    caseEvent('RiskLevelChanged', { from: 'MEDIUM', to: 'HIGH', reason: 'threats on social media' }, COORDINATOR, at(2 * DAY)),
+    caseEvent('TaskAssigned', { taskId: 'task-1', templateId: 'security-plan', title: domainText('task.security_plan'), assigneeId: lead, dueAt: at(4 * DAY) }, SYSTEM_ACTOR, at(DAY + 1_000)),
+    caseEvent('TaskAssigned', { taskId: 'task-2', templateId: 'stakeholder-map', title: domainText('task.stakeholder_map'), assigneeId: support, dueAt: at(4 * DAY) }, SYSTEM_ACTOR, at(DAY + 1_000)),
+    caseEvent('RiskLevelChanged', { from: 'MEDIUM', to: 'HIGH', reason: literalText('threats on social media') }, COORDINATOR, at(2 * DAY)),
     caseEvent('EscalationRaised', {
-      escalationId: 'esc-1', trigger: 'riskRaised', subject: 'risk:HIGH', reason: 'risk raised from MEDIUM to HIGH',
+      escalationId: 'esc-1', trigger: 'riskRaised', subject: 'risk:HIGH', reason: ESCALATION_REASONS.riskRaised('MEDIUM', 'HIGH', literalText('threats on social media')),
       level: 1, target: 'dutyCoordinator', ackDeadline: at(2 * DAY + HOUR),
     }, SYSTEM_ACTOR, at(2 * DAY + 1_000)),
     ...concerns,

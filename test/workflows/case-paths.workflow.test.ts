@@ -7,6 +7,7 @@ import { assignExpert, cancelCase, changeRisk, respondToOffer } from '../../work
 import { anExpertPool, expert, startCase as startCaseIn } from '../support/case-driver';
 import { COORDINATOR } from '../support/case-fixtures';
 import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+import { literalText } from '../../src/domain/domain-text';
 
 const CRITICAL_THREAT = {
   category: 'THREAT_TO_OFFICIAL' as const,
@@ -119,7 +120,7 @@ describe('the paths a case can take', () => {
         expect(race.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
         expect(state.team.map((m) => m.role)).toEqual(['lead', 'support', 'support', 'support']);
         expect(await sut.eventsOf('OfferAccepted')).toHaveLength(4);
-        expect(await sut.eventsOf('OfferWithdrawn')).toEqual([expect.objectContaining({ data: expect.objectContaining({ reason: 'the team is complete' }) })]);
+        expect(await sut.eventsOf('OfferWithdrawn')).toEqual([expect.objectContaining({ data: expect.objectContaining({ reason: { code: 'reason.team_complete' } }) })]);
         await sut.cancel();
       });
     });
@@ -207,8 +208,14 @@ describe('the paths a case can take', () => {
         const state = await sut.waitFor((s) => s.openEscalations.length > 0, 'the risk escalation');
 
         expect(state).toMatchObject({ stage: 'Preparation', riskLevel: 'HIGH' });
-        expect(state.openEscalations[0]).toMatchObject({ trigger: 'riskRaised', target: 'dutyCoordinator' });
-        expect(await sut.eventsOf('RiskLevelChanged')).toEqual([expect.objectContaining({ data: { from: 'LOW', to: 'HIGH', reason: 'call to protest on social media' }, actor: COORDINATOR })]);
+        expect(state.openEscalations[0]).toMatchObject({
+          trigger: 'riskRaised', target: 'dutyCoordinator',
+          reason: { code: 'escalation.risk_raised', params: { from: { code: 'riskLevel.LOW' }, to: { code: 'riskLevel.HIGH' }, reason: literalText('call to protest on social media') } },
+        });
+        // The coordinator's words are kept as written, as a literal text.
+        expect(await sut.eventsOf('RiskLevelChanged')).toEqual([expect.objectContaining({
+          data: { from: 'LOW', to: 'HIGH', reason: literalText('call to protest on social media') }, actor: COORDINATOR,
+        })]);
         await sut.cancel();
         // The ladder ends with its case, so no escalation outlives a cancelled case.
         expect((await harness.env.client.workflow.getHandle(`${sut.handle.workflowId}-esc-1`).describe()).status.name).toBe('COMPLETED');

@@ -54,7 +54,7 @@ describe('when the pool deactivates an expert who takes part in a case', () => {
       const next = await sut.waitFor((s) => s.openOffers.some((o) => o.expertId !== offer.expertId), 'an offer to another expert');
       expect(next.openOffers.map((o) => o.expertId)).not.toContain(offer.expertId);
       const withdrawn = await sut.eventsOf('OfferWithdrawn');
-      expect(withdrawn.map((e) => e.data)).toEqual([{ offerId: offer.offerId, expertId: offer.expertId, reason: 'expert deactivated' }]);
+      expect(withdrawn.map((e) => e.data)).toEqual([{ offerId: offer.offerId, expertId: offer.expertId, reason: { code: 'reason.expert_deactivated' } }]);
       expect(await sut.eventsOf('EscalationRaised')).toEqual([]);
       await sut.cancel();
     });
@@ -111,7 +111,7 @@ describe('when the pool deactivates an expert who takes part in a case', () => {
         && s.openEscalations.some((e) => e.trigger === 'expertDeactivated'), 'the tasks back with the coordinator');
       expect(returned.team.map((m) => m.expertId)).toEqual([lead]);
       expect((await sut.eventsOf('TaskReturned')).map((e) => (e.data as { taskId: string }).taskId).sort()).toEqual(theirs.map((t) => t.taskId).sort());
-      expect((await sut.eventsOf('TeamMemberRemoved')).map((e) => e.data)).toEqual([{ expertId: support, reason: 'expert deactivated' }]);
+      expect((await sut.eventsOf('TeamMemberRemoved')).map((e) => e.data)).toEqual([{ expertId: support, reason: { code: 'reason.expert_deactivated' } }]);
 
       const byTheDeactivated = await updateFailure(() =>
         sut.handle.executeUpdate(completeTask, { args: [{ taskId: theirs[0].taskId, outcome: 'done anyway', actor: expert(support) }] }));
@@ -277,7 +277,7 @@ describe('the conflict-of-interest rule holds for every way onto a team', () => 
       const next = await sut.waitFor((s) => s.openOffers.some((o) => o.expertId !== offer.expertId), 'an offer to someone else');
       expect(next.openOffers.map((o) => o.expertId)).not.toContain(offer.expertId);
       expect((await sut.eventsOf('OfferWithdrawn')).map((e) => e.data)).toEqual([
-        { offerId: offer.offerId, expertId: offer.expertId, reason: 'conflict of interest: declared a conflict of interest' },
+        { offerId: offer.offerId, expertId: offer.expertId, reason: { code: 'reason.conflict_of_interest', params: { conflict: { code: 'conflict.declared' } } } },
       ]);
       expect(await sut.eventsOf('OfferExpired')).toEqual([]);
       expect(await sut.eventsOf('EscalationRaised')).toEqual([]);

@@ -2,6 +2,9 @@ import { condition, log, setHandler } from '@temporalio/workflow';
 import { caseEvent, type NewCaseEvent } from '../../src/domain/case.events';
 import type { CaseState } from '../../src/domain/case.state';
 import { SYSTEM_ACTOR, compareRisk, isRiskLevel } from '../../src/domain/case.vocabulary';
+import { literalText } from '../../src/domain/domain-text';
+import { ESCALATION_REASONS } from '../../src/domain/escalation-reasons';
+import { SYSTEM_REASONS } from '../../src/domain/system-reasons';
 import { conflict, now, requireCoordinator, requireStage, requireText, type CaseContext } from '../case-context';
 import type { CaseEscalations } from '../case-escalations';
 import {
@@ -52,8 +55,8 @@ export function registerCancellation(context: CaseContext, escalations: CaseEsca
     if (context.journal.stateOrNull === null) await condition(() => context.journal.stateOrNull !== null);
     // Built when the step runs, so offers, tasks and escalations from steps queued before it are withdrawn too.
     const recorded = context.journal.recordFinalFrom((state) => [
-      ...state.openOffers.map((o) => caseEvent('OfferWithdrawn', { offerId: o.offerId, expertId: o.expertId, reason: 'the case was cancelled' }, SYSTEM_ACTOR, now())),
-      ...state.tasks.filter((t) => t.status === 'open').map((t) => caseEvent('TaskWithdrawn', { taskId: t.taskId, reason: 'the case was cancelled' }, SYSTEM_ACTOR, now())),
+      ...state.openOffers.map((o) => caseEvent('OfferWithdrawn', { offerId: o.offerId, expertId: o.expertId, reason: SYSTEM_REASONS.caseCancelled }, SYSTEM_ACTOR, now())),
+      ...state.tasks.filter((t) => t.status === 'open').map((t) => caseEvent('TaskWithdrawn', { taskId: t.taskId, reason: SYSTEM_REASONS.caseCancelled }, SYSTEM_ACTOR, now())),
       ...withdrawEscalations(state),
       caseEvent('CaseCancelled', { reason: reason.trim() }, actor, now()),
     ]);
@@ -88,8 +91,8 @@ export function registerSignals(context: CaseContext, escalations: CaseEscalatio
     }
     const from = state.riskLevel ?? 'MEDIUM';
     if (from === level) return;
-    void context.journal.record(caseEvent('RiskLevelChanged', { from, to: level, reason: reason.trim() }, actor, now()))
-      .then(() => (compareRisk(level, from) > 0 ? escalations.raise('riskRaised', `risk:${level}`, `risk raised from ${from} to ${level}: ${reason.trim()}`) : undefined))
+    void context.journal.record(caseEvent('RiskLevelChanged', { from, to: level, reason: literalText(reason.trim()) }, actor, now()))
+      .then(() => (compareRisk(level, from) > 0 ? escalations.raise('riskRaised', `risk:${level}`, ESCALATION_REASONS.riskRaised(from, level, literalText(reason.trim()))) : undefined))
       .catch(() => undefined);
   });
 
@@ -100,7 +103,7 @@ export function registerSignals(context: CaseContext, escalations: CaseEscalatio
       return;
     }
     void context.journal.record(caseEvent('ConcernRaised', { expertId: actor.id, concern: concern.trim() }, actor, now()))
-      .then((after) => escalations.raise('expertConcern', `concern:${after.version}`, `an expert raised a concern: ${concern.trim().slice(0, 200)}`))
+      .then((after) => escalations.raise('expertConcern', `concern:${after.version}`, ESCALATION_REASONS.expertConcern(concern.trim().slice(0, 200))))
       .catch(() => undefined);
   });
 }

@@ -3,6 +3,7 @@ import { EXTRA_FOLLOW_UP_AFTER_MS, FOLLOW_UP_RESPONSE_MS, MAX_EXTRA_FOLLOW_UPS, 
 import { caseEvent } from '../../src/domain/case.events';
 import { SYSTEM_ACTOR } from '../../src/domain/case.vocabulary';
 import { DAY, addMs } from '../../src/domain/durations';
+import { ESCALATION_REASONS } from '../../src/domain/escalation-reasons';
 import { conflict, invalid, notFound, now, refuseDeactivated, requireLead, requireStage, requireText, type CaseContext } from '../case-context';
 import type { CaseEscalations } from '../case-escalations';
 import { watchDeadlines } from '../deadlines';
@@ -29,7 +30,7 @@ export function registerFollowUp(context: CaseContext, escalations: CaseEscalati
         escalate = true;
         return [completed];
       });
-      if (escalate) await escalations.raise('riskRaised', 'ongoing-risk', 'the risk is still ongoing after every follow-up');
+      if (escalate) await escalations.raise('riskRaised', 'ongoing-risk', ESCALATION_REASONS.ongoingRisk);
       return state;
     } finally {
       completing.delete(followUpId);
@@ -60,6 +61,6 @@ export async function followUp(context: CaseContext, escalations: CaseEscalation
     .map((f) => ({
       key: `follow-up:${f.followUpId}`,
       at: addMs(f.dueAt, FOLLOW_UP_RESPONSE_MS),
-      onMissed: () => escalations.raise('missedDeadline', `follow-up:${f.followUpId}`, `follow-up ${f.followUpId} is overdue`),
+      onMissed: () => escalations.raise('missedDeadline', `follow-up:${f.followUpId}`, ESCALATION_REASONS.followUpOverdue(f.followUpId)),
     })));
 }

@@ -3,6 +3,8 @@ import { INTERVENTION_REPORT_DEADLINE_MS } from '../../src/domain/case-policy';
 import { caseEvent } from '../../src/domain/case.events';
 import { INTERVENTION_OUTCOMES, SYSTEM_ACTOR, compareRisk, raiseRiskOneLevel } from '../../src/domain/case.vocabulary';
 import { addMs } from '../../src/domain/durations';
+import { domainText } from '../../src/domain/domain-text';
+import { ESCALATION_REASONS } from '../../src/domain/escalation-reasons';
 import { conflict, invalid, now, refuseDeactivated, requireLead, requireStage, requireText, type CaseContext } from '../case-context';
 import type { CaseEscalations } from '../case-escalations';
 import { watchDeadlines } from '../deadlines';
@@ -19,8 +21,8 @@ export function registerIntervention(context: CaseContext, escalations: CaseEsca
     if (outcome !== 'incident') return context.journal.record(report);
     const from = context.state.riskLevel ?? 'MEDIUM';
     const to = compareRisk(raiseRiskOneLevel(from), 'HIGH') < 0 ? 'HIGH' : raiseRiskOneLevel(from);
-    const state = await context.journal.record(report, caseEvent('RiskLevelChanged', { from, to, reason: 'an incident occurred during the intervention' }, SYSTEM_ACTOR, now()));
-    await escalations.raise('incidentReported', 'intervention-incident', `an incident occurred during the intervention: ${notes.trim().slice(0, 200)}`);
+    const state = await context.journal.record(report, caseEvent('RiskLevelChanged', { from, to, reason: domainText('risk.incident_during_intervention') }, SYSTEM_ACTOR, now()));
+    await escalations.raise('incidentReported', 'intervention-incident', ESCALATION_REASONS.interventionIncident(notes.trim().slice(0, 200)));
     return state;
   }, {
     validator: ({ outcome, notes, actor }: InterventionReport) => {
@@ -44,6 +46,6 @@ export async function awaitIntervention(context: CaseContext, escalations: CaseE
   await watchDeadlines(context, () => context.stage !== 'Intervention', () => [{
     key: 'intervention-report',
     at: addMs(from, INTERVENTION_REPORT_DEADLINE_MS),
-    onMissed: () => escalations.raise('missedDeadline', 'intervention-report', 'the intervention report is overdue'),
+    onMissed: () => escalations.raise('missedDeadline', 'intervention-report', ESCALATION_REASONS.interventionReportOverdue),
   }]);
 }

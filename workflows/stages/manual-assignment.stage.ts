@@ -8,6 +8,7 @@ import { caseReads } from '../activity-proxies';
 import { conflict, invalid, notFound, now, requireCoordinator, requireStage, requireText, type CaseContext } from '../case-context';
 import { assignExpert, type AssignedCase, type ManualAssignment } from '../messages';
 import { placesLeft } from './matching.stage';
+import { SYSTEM_REASONS } from '../../src/domain/system-reasons';
 
 const { lookupExpert } = caseReads;
 
@@ -58,7 +59,7 @@ async function assign(context: CaseContext, { expertId, note, override, actor }:
       return [
         // An open offer to the same expert is settled by the assignment, so they cannot join the team twice.
         ...current.openOffers.filter((o) => o.expertId === expertId)
-          .map((o) => caseEvent('OfferWithdrawn', { offerId: o.offerId, expertId, reason: 'assigned by hand' }, SYSTEM_ACTOR, now())),
+          .map((o) => caseEvent('OfferWithdrawn', { offerId: o.offerId, expertId, reason: SYSTEM_REASONS.assignedByHand }, SYSTEM_ACTOR, now())),
         caseEvent('ExpertAssignedManually', {
           expertId, expertName: expert.name, ...(note?.trim() && { note: note.trim() }),
           ...(verdict && { warnings: verdict.warnings, ...(verdict.override && { override: verdict.override }) }),

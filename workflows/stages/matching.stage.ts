@@ -5,6 +5,8 @@ import { caseEvent } from '../../src/domain/case.events';
 import { SYSTEM_ACTOR, type RiskLevel } from '../../src/domain/case.vocabulary';
 import { addMs } from '../../src/domain/durations';
 import { conflictOfInterest } from '../../src/domain/matching';
+import { ESCALATION_REASONS } from '../../src/domain/escalation-reasons';
+import { SYSTEM_REASONS, conflictOfInterestReason } from '../../src/domain/system-reasons';
 import { conflict, invalid, notFound, now, refuseDeactivated, requireExpert, requireStage, requireText, type CaseContext } from '../case-context';
 import type { CaseEscalations } from '../case-escalations';
 import { mayBeOffered } from './team-changes.stage';
@@ -93,7 +95,7 @@ async function fillTeam(context: CaseContext, escalations: CaseEscalations, risk
       excludeExpertIds: [...askedExpertIds, ...team.map((m) => m.expertId)],
     })).filter((candidate) => mayBeOffered(context, candidate.expertId));
     if (candidates.length === 0) {
-      await escalations.raise('failedMatch', 'matching', `no eligible expert left in the pool; ${placesLeft(context)} place(s) open`);
+      await escalations.raise('failedMatch', 'matching', ESCALATION_REASONS.poolExhausted(placesLeft(context)));
       // Only the coordinator can fill the team now, by hand; wait until those assignments are recorded.
       await condition(() => context.state.team.length >= context.teamTarget);
       return;
@@ -127,11 +129,11 @@ async function closeRound(context: CaseContext, escalations: CaseEscalations, ro
     const teamComplete = placesLeft(context) <= 0;
     if (!teamComplete) expired = stillOpen.length;
     return stillOpen.map((offer) => (teamComplete
-      ? caseEvent('OfferWithdrawn', { ...offer, reason: 'the team is complete' }, SYSTEM_ACTOR, now())
+      ? caseEvent('OfferWithdrawn', { ...offer, reason: SYSTEM_REASONS.teamComplete }, SYSTEM_ACTOR, now())
       : caseEvent('OfferExpired', offer, SYSTEM_ACTOR, now())));
   });
   if (expired > 0 && !anyAccepted) {
-    await escalations.raise('missedDeadline', 'offer-round', 'an offer round expired without an answer');
+    await escalations.raise('missedDeadline', 'offer-round', ESCALATION_REASONS.offerRoundExpired);
   }
 }
 
@@ -147,7 +149,7 @@ async function refuseConflictOfInterest(context: CaseContext, offer: { offerId: 
   const conflicting = expert && conflictOfInterest(expert, context.state.municipalityCode);
   if (!conflicting) return;
   await context.journal.recordFrom((state) => (state.openOffers.some((o) => o.offerId === offer.offerId)
-    ? [caseEvent('OfferWithdrawn', { offerId: offer.offerId, expertId: offer.expertId, reason: `conflict of interest: ${conflicting}` }, SYSTEM_ACTOR, now())]
+    ? [caseEvent('OfferWithdrawn', { offerId: offer.offerId, expertId: offer.expertId, reason: conflictOfInterestReason(conflicting) }, SYSTEM_ACTOR, now())]
     : []));
   throw conflict(`expert ${offer.expertId} may not work on this case: ${conflicting}`);
 }

@@ -4,6 +4,8 @@ import { SESSION_GRACE_MS } from '../../src/domain/case-policy';
 import { caseEvent } from '../../src/domain/case.events';
 import { assignTemplateTasks, planSession, taskDueAt, type SessionPlan } from '../../src/domain/preparation-plan';
 import { SYSTEM_ACTOR } from '../../src/domain/case.vocabulary';
+import { ESCALATION_REASONS } from '../../src/domain/escalation-reasons';
+import { SYSTEM_REASONS } from '../../src/domain/system-reasons';
 import { addMs } from '../../src/domain/durations';
 import { conflict, invalid, notFound, now, refuseDeactivated, requireCoordinator, requireExpert, requireLead, requireStage, requireText, type CaseContext } from '../case-context';
 import type { CaseEscalations } from '../case-escalations';
@@ -61,7 +63,7 @@ export function registerPreparation(context: CaseContext): void {
     if (holding) throw conflict('the session is already being recorded');
     holding = true;
     const withdrawn = context.state.tasks.filter((t) => t.status === 'open')
-      .map((t) => caseEvent('TaskWithdrawn', { taskId: t.taskId, reason: 'the session was held without it' }, SYSTEM_ACTOR, now()));
+      .map((t) => caseEvent('TaskWithdrawn', { taskId: t.taskId, reason: SYSTEM_REASONS.sessionHeldWithoutTask }, SYSTEM_ACTOR, now()));
     return context.journal.record(...withdrawn, caseEvent('PreparatorySessionHeld', { outcomes: outcomes.trim() }, actor, now()));
   }, {
     validator: ({ outcomes, actor }: SessionRecord) => {
@@ -96,7 +98,7 @@ export async function prepare(context: CaseContext, escalations: CaseEscalations
     });
   }
   if (!plan.beforeEvent) {
-    await escalations.raise('missedDeadline', 'session', 'the preparatory session cannot take place before the event');
+    await escalations.raise('missedDeadline', 'session', ESCALATION_REASONS.sessionAfterEvent);
   }
   await watchDeadlines(context, () => context.stage !== 'Preparation', () => preparationDeadlines(context, escalations));
 }
@@ -106,12 +108,12 @@ function preparationDeadlines(context: CaseContext, escalations: CaseEscalations
   const overdueTasks: Deadline[] = tasks.filter((t) => t.status === 'open').map((task) => ({
     key: `task:${task.taskId}:${task.dueAt}`,
     at: task.dueAt,
-    onMissed: () => escalations.raise('missedDeadline', `task:${task.taskId}`, `task "${task.title}" is overdue`),
+    onMissed: () => escalations.raise('missedDeadline', `task:${task.taskId}`, ESCALATION_REASONS.taskOverdue(task.title)),
   }));
   const sessionOverdue: Deadline[] = session && !session.heldAt ? [{
     key: `session:${session.scheduledAt}`,
     at: addMs(session.scheduledAt, SESSION_GRACE_MS),
-    onMissed: () => escalations.raise('missedDeadline', 'session', 'the preparatory session was not held as scheduled'),
+    onMissed: () => escalations.raise('missedDeadline', 'session', ESCALATION_REASONS.sessionNotHeld),
   }] : [];
   return [...overdueTasks, ...sessionOverdue];
 }

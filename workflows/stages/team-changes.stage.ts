@@ -1,5 +1,6 @@
 import { log, setHandler } from '@temporalio/workflow';
 import { caseEvent } from '../../src/domain/case.events';
+import { ESCALATION_REASONS } from '../../src/domain/escalation-reasons';
 import { departureOf, RETURNED_TASK_ESCALATION_WINDOW_MS, type ExpertDeparture } from '../../src/domain/expert-departure';
 import { conflict, notFound, now, requireCoordinator, requireStage, type CaseContext } from '../case-context';
 import type { CaseEscalations } from '../case-escalations';
@@ -23,11 +24,11 @@ export function registerTeamChanges(context: CaseContext, escalations: CaseEscal
       return departure.events;
     }).then(async () => {
       const { leadLeft = false, teamEmptied = false, urgentTaskIds: urgentTasks = [] } = departure ?? {};
-      if (teamEmptied) await escalations.raise('expertDeactivated', 'team', 'the only team member was deactivated; assign an expert by hand');
-      else if (leadLeft) await escalations.raise('expertDeactivated', 'lead', 'the team lead was deactivated; appoint a new lead');
+      if (teamEmptied) await escalations.raise('expertDeactivated', 'team', ESCALATION_REASONS.teamEmptied);
+      else if (leadLeft) await escalations.raise('expertDeactivated', 'lead', ESCALATION_REASONS.leadLeft);
       if (urgentTasks.length > 0) {
         await escalations.raise('expertDeactivated', `returned:${expertId}`,
-          `tasks ${urgentTasks.join(', ')} came back from a deactivated expert and fall due within ${RETURNED_TASK_ESCALATION_WINDOW_MS / 3_600_000} hours`);
+          ESCALATION_REASONS.returnedTasksDue(urgentTasks, RETURNED_TASK_ESCALATION_WINDOW_MS / 3_600_000));
       }
     }).catch(() => undefined);
   });

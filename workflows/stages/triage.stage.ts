@@ -2,6 +2,7 @@ import { condition, setHandler } from '@temporalio/workflow';
 import { TRIAGE_DEADLINE_MS } from '../../src/domain/case-policy';
 import { caseEvent } from '../../src/domain/case.events';
 import { addMs } from '../../src/domain/durations';
+import { ESCALATION_REASONS } from '../../src/domain/escalation-reasons';
 import { conflict, invalid, now, requireCoordinator, requireStage, requireText, type CaseContext } from '../case-context';
 import type { CaseEscalations } from '../case-escalations';
 import { watchDeadlines } from '../deadlines';
@@ -39,7 +40,7 @@ export async function awaitTriage(context: CaseContext, escalations: CaseEscalat
   await watchDeadlines(context, () => context.stage !== 'Triage', () => [{
     key: 'triage',
     at: deadline,
-    onMissed: () => escalations.raise('missedDeadline', 'triage', 'the request was not triaged before its deadline'),
+    onMissed: () => escalations.raise('missedDeadline', 'triage', ESCALATION_REASONS.triageOverdue),
   }]);
   return context.stage === 'Matching';
 }

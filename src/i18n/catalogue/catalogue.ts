@@ -1,6 +1,8 @@
 import type { TextGroup } from './catalogue-shape';
 import { fieldsEn } from './fields.en';
 import { fieldsNl } from './fields.nl';
+import { domainEn } from './domain.en';
+import { domainNl } from './domain.nl';
 import type { CatalogueLanguage } from './languages';
 import { problemsEn } from './problems.en';
 import { problemsNl } from './problems.nl';
@@ -16,10 +18,12 @@ export const CATALOGUE: Readonly<Record<CatalogueLanguage, TextGroup>> = {
     problems: problemsNl,
     fields: fieldsNl,
     refusals: refusalsNl,
+    domain: domainNl,
   },
   en: {
     problems: problemsEn,
     fields: fieldsEn,
     refusals: refusalsEn,
+    domain: domainEn,
   },
 };

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { DomainTextModel } from '../../cases/domain-text.model';
 import { CASE_CATEGORIES, CASE_STAGES } from '../../domain/case.vocabulary';
 import type { InboxTask } from '../expert-inbox.mapper';
 
@@ -6,7 +7,7 @@ import type { InboxTask } from '../expert-inbox.mapper';
 export class InboxTaskBody implements InboxTask {
   @ApiProperty({ example: 'task-2' }) readonly taskId!: string;
   @ApiProperty({ format: 'uuid' }) readonly caseId!: string;
-  @ApiProperty({ example: 'Risk analysis' }) readonly title!: string;
+  @ApiProperty({ type: DomainTextModel }) readonly title!: DomainTextModel;
   @ApiProperty({ example: 'risk-analysis', description: 'The preparation plan template the task comes from.' }) readonly templateId!: string;
   @ApiProperty({ format: 'date-time' }) readonly dueAt!: string;
   @ApiProperty({ enum: CASE_STAGES, description: "The case's stage." }) readonly stage!: string;

@@ -11,6 +11,7 @@ import { aSupportRequest } from '../../support/case-fixtures';
 import { aFullCaseHistory } from '../../support/full-case-history';
 import { caseFixtures, chained as recordedChained, recordedStream } from '../../support/recorded-stream';
 import { NO_KEYS } from '../../../src/audit/workflow-replayer';
+import { literalText } from '../../../src/domain/domain-text';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'histories');
 const history = (file: string): BundledHistory => JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8'));
@@ -69,7 +70,7 @@ describe('verifying an audit bundle offline', () => {
 
   it('names the version of an event whose content was changed', async () => {
     const events = chained(caseId, fullHistory);
-    events[13] = { ...events[13], data: { from: 'MEDIUM', to: 'LOW', reason: 'nothing happened' } } as StoredCaseEvent;
+    events[13] = { ...events[13], data: { from: 'MEDIUM', to: 'LOW', reason: literalText('nothing happened') } } as StoredCaseEvent;
 
     const sut = await verifyAuditBundle(aBundle({ events }));
 

@@ -1,9 +1,11 @@
 import type { CaseState } from '../../../src/domain/case.state';
+import { domainText } from '../../../src/domain/domain-text';
+import { ESCALATION_REASONS } from '../../../src/domain/escalation-reasons';
 import type { CaseProjectionRow } from '../../../src/event-store/case-projection.row';
 import { toCaseListItem } from '../../../src/cases/case-list-item.mapper';
 
 const escalation = (escalationId: string) => ({
-  escalationId, trigger: 'missedDeadline' as const, subject: 'task-1', reason: 'te laat', level: 1, target: 'dutyCoordinator' as const,
+  escalationId, trigger: 'missedDeadline' as const, subject: 'task-1', reason: ESCALATION_REASONS.taskOverdue(domainText('task.risk_analysis')), level: 1, target: 'dutyCoordinator' as const,
   ackDeadline: '2026-12-01T10:00:00.000Z', raisedAt: '2026-11-30T10:00:00.000Z',
 });
 

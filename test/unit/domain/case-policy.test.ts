@@ -87,7 +87,7 @@ describe('PREPARATION_TEMPLATES', () => {
     expect(tasks.length).toBeGreaterThan(0);
     expect(new Set(tasks.map((task) => task.templateId)).size).toBe(tasks.length);
     for (const task of tasks) {
-      expect(task.title.trim()).not.toBe('');
+      expect(task.title.code).toMatch(/^task\./);
       expect(EXPERT_SKILLS).toContain(task.skill);
     }
   });

@@ -4,6 +4,9 @@ import {
 } from '../../../src/domain/case.events';
 import { InvalidCaseHistoryError, evolve, foldCase, type CaseState } from '../../../src/domain/case.state';
 import { SYSTEM_ACTOR, type Actor, type RiskLevel } from '../../../src/domain/case.vocabulary';
+import { domainText, literalText } from '../../../src/domain/domain-text';
+import { ESCALATION_REASONS } from '../../../src/domain/escalation-reasons';
+import { SYSTEM_REASONS } from '../../../src/domain/system-reasons';
 import type { SupportRequest } from '../../../src/domain/support-request';
 import { COORDINATOR, aSupportRequest, requestReceived } from '../../support/case-fixtures';
 
@@ -14,7 +17,9 @@ const asExpert = (expert: { expertId: string }): Actor => ({ role: 'expert', id:
 
 // Event builders: one per event type, with plausible defaults, so that each scenario states only what it is about.
 const received = (overrides: Partial<SupportRequest> = {}) => requestReceived(aSupportRequest(overrides), '2026-11-01T09:00:00.000Z');
-const assessed = (riskLevel: RiskLevel = 'HIGH', reasons = ['threats have been received', 'there is online agitation']) =>
+const THREATS = domainText('risk.threats_received');
+const AGITATION = domainText('risk.online_agitation');
+const assessed = (riskLevel: RiskLevel = 'HIGH', reasons = [THREATS, AGITATION]) =>
   caseEvent('IntakeAssessed', { riskLevel, score: 6, reasons }, SYSTEM_ACTOR, '2026-11-01T09:00:01.000Z');
 const accepted = (at = '2026-11-01T10:00:00.000Z') => caseEvent('RequestAccepted', {}, COORDINATOR, at);
 const rejected = (reason: string, at = '2026-11-01T10:00:00.000Z') => caseEvent('RequestRejected', { reason }, COORDINATOR, at);
@@ -27,32 +32,33 @@ const offerDeclined = (offerId: string, expert: { expertId: string }) =>
 const offerExpired = (offerId: string, expert: { expertId: string }) =>
   caseEvent('OfferExpired', { offerId, expertId: expert.expertId }, SYSTEM_ACTOR, '2026-11-01T14:00:01.000Z');
 const offerWithdrawn = (offerId: string, expert: { expertId: string }) =>
-  caseEvent('OfferWithdrawn', { offerId, expertId: expert.expertId, reason: 'the team is complete' }, SYSTEM_ACTOR, '2026-11-01T11:00:01.000Z');
+  caseEvent('OfferWithdrawn', { offerId, expertId: expert.expertId, reason: SYSTEM_REASONS.teamComplete }, SYSTEM_ACTOR, '2026-11-01T11:00:01.000Z');
 const assignedManually = (expert: { expertId: string; name: string }, at = '2026-11-01T12:00:00.000Z') =>
   caseEvent('ExpertAssignedManually', { expertId: expert.expertId, expertName: expert.name, note: 'knows the mayor' }, COORDINATOR, at);
 const teamAssembled = (members: TeamMember[], at = '2026-11-01T12:00:01.000Z') => caseEvent('TeamAssembled', { members }, SYSTEM_ACTOR, at);
 const sessionScheduled = (scheduledAt: string, at = '2026-11-02T09:00:00.000Z') =>
   caseEvent('PreparatorySessionScheduled', { scheduledAt }, COORDINATOR, at);
 const taskAssigned = (taskId: string, templateId: string, assignee: { expertId: string }) =>
-  caseEvent('TaskAssigned', { taskId, templateId, title: `Title of ${templateId}`, assigneeId: assignee.expertId, dueAt: '2026-11-09T21:00:00.000Z' }, SYSTEM_ACTOR, '2026-11-02T09:00:01.000Z');
+  caseEvent('TaskAssigned', { taskId, templateId, title: literalText(`Title of ${templateId}`), assigneeId: assignee.expertId, dueAt: '2026-11-09T21:00:00.000Z' }, SYSTEM_ACTOR, '2026-11-02T09:00:01.000Z');
 const taskCompleted = (taskId: string, outcome: string, by: { expertId: string }) =>
   caseEvent('TaskCompleted', { taskId, outcome }, asExpert(by), '2026-11-05T16:00:00.000Z');
-const taskWithdrawn = (taskId: string) => caseEvent('TaskWithdrawn', { taskId, reason: 'no longer needed' }, COORDINATOR, '2026-11-06T10:00:00.000Z');
+const taskWithdrawn = (taskId: string) => caseEvent('TaskWithdrawn', { taskId, reason: SYSTEM_REASONS.sessionHeldWithoutTask }, COORDINATOR, '2026-11-06T10:00:00.000Z');
 const taskReturned = (taskId: string, from: { expertId: string }) =>
-  caseEvent('TaskReturned', { taskId, expertId: from.expertId, reason: 'expert deactivated' }, SYSTEM_ACTOR, '2026-11-06T11:00:00.000Z');
+  caseEvent('TaskReturned', { taskId, expertId: from.expertId, reason: SYSTEM_REASONS.expertDeactivated }, SYSTEM_ACTOR, '2026-11-06T11:00:00.000Z');
 const taskReassigned = (taskId: string, to: { expertId: string }) =>
   caseEvent('TaskReassigned', { taskId, assigneeId: to.expertId }, COORDINATOR, '2026-11-06T12:00:00.000Z');
 const memberRemoved = (expert: { expertId: string }) =>
-  caseEvent('TeamMemberRemoved', { expertId: expert.expertId, reason: 'expert deactivated' }, SYSTEM_ACTOR, '2026-11-06T11:00:00.000Z');
+  caseEvent('TeamMemberRemoved', { expertId: expert.expertId, reason: SYSTEM_REASONS.expertDeactivated }, SYSTEM_ACTOR, '2026-11-06T11:00:00.000Z');
 const leadAppointed = (expert: { expertId: string }) => caseEvent('LeadAppointed', { expertId: expert.expertId }, COORDINATOR, '2026-11-06T12:30:00.000Z');
 const sessionHeld = (outcomes: string, at = '2026-11-10T11:00:00.000Z') => caseEvent('PreparatorySessionHeld', { outcomes }, asExpert(ANOUK), at);
 const interventionReported = (at = '2026-11-21T08:00:00.000Z') =>
   caseEvent('InterventionReported', { outcome: 'tense', notes: 'shouting, no violence' }, asExpert(ANOUK), at);
 const riskChanged = (from: RiskLevel, to: RiskLevel, reason: string) =>
-  caseEvent('RiskLevelChanged', { from, to, reason }, COORDINATOR, '2026-11-03T08:00:00.000Z');
+  caseEvent('RiskLevelChanged', { from, to, reason: literalText(reason) }, COORDINATOR, '2026-11-03T08:00:00.000Z');
 const concernRaised = () => caseEvent('ConcernRaised', { expertId: BRAM.expertId, concern: 'the venue has one exit' }, asExpert(BRAM), '2026-11-04T13:00:00.000Z');
+const RISK_RAISED = ESCALATION_REASONS.riskRaised('HIGH', 'CRITICAL', literalText('a threatening letter arrived'));
 const escalationRaised = (escalationId: string, at = '2026-11-03T08:00:01.000Z') => caseEvent('EscalationRaised', {
-  escalationId, trigger: 'riskRaised', subject: 'risk:CRITICAL', reason: 'risk raised from HIGH to CRITICAL',
+  escalationId, trigger: 'riskRaised', subject: 'risk:CRITICAL', reason: RISK_RAISED,
   level: 1, target: 'dutyCoordinator', ackDeadline: '2026-11-03T08:30:01.000Z',
 }, SYSTEM_ACTOR, at);
 const escalationLevelIncreased = (escalationId: string) => caseEvent('EscalationLevelIncreased', {
@@ -191,9 +197,9 @@ describe('evolve', () => {
   describe('given a received request', () => {
     describe('when the intake is assessed', () => {
       it('moves to Triage with the assessed risk and its reasons', () => {
-        const sut = given(received()).when(assessed('HIGH', ['threats have been received']));
+        const sut = given(received()).when(assessed('HIGH', [THREATS]));
         expect(sut).toMatchObject({
-          stage: 'Triage', version: 2, riskLevel: 'HIGH', riskReasons: ['threats have been received'],
+          stage: 'Triage', version: 2, riskLevel: 'HIGH', riskReasons: [THREATS],
           receivedAt: '2026-11-01T09:00:00.000Z', updatedAt: '2026-11-01T09:00:01.000Z',
         });
       });
@@ -348,7 +354,7 @@ describe('evolve', () => {
       it('adds it as open, without an outcome', () => {
         const sut = given(...inPreparation()).when(taskAssigned('task-1', 'risk-analysis', BRAM));
         expect(sut.tasks).toEqual([{
-          taskId: 'task-1', templateId: 'risk-analysis', title: 'Title of risk-analysis', assigneeId: 'expert-bram',
+          taskId: 'task-1', templateId: 'risk-analysis', title: literalText('Title of risk-analysis'), assigneeId: 'expert-bram',
           dueAt: '2026-11-09T21:00:00.000Z', status: 'open', outcome: null,
         }]);
       });
@@ -434,7 +440,7 @@ describe('evolve', () => {
         const sut = given(...inPreparation()).when(riskChanged('HIGH', 'CRITICAL', 'a threatening letter arrived'));
         expect(sut).toMatchObject({
           stage: 'Preparation', riskLevel: 'CRITICAL',
-          riskReasons: ['threats have been received', 'there is online agitation', 'a threatening letter arrived'],
+          riskReasons: [THREATS, AGITATION, literalText('a threatening letter arrived')],
         });
       });
     });
@@ -453,7 +459,7 @@ describe('evolve', () => {
       it('opens it, with when it was raised, and counts it', () => {
         const sut = given(...inPreparation()).when(escalationRaised('esc-1', '2026-11-03T08:00:01.000Z'));
         expect(sut.openEscalations).toEqual([{
-          escalationId: 'esc-1', trigger: 'riskRaised', subject: 'risk:CRITICAL', reason: 'risk raised from HIGH to CRITICAL',
+          escalationId: 'esc-1', trigger: 'riskRaised', subject: 'risk:CRITICAL', reason: RISK_RAISED,
           level: 1, target: 'dutyCoordinator', ackDeadline: '2026-11-03T08:30:01.000Z', raisedAt: '2026-11-03T08:00:01.000Z',
         }]);
         expect(sut.escalationCount).toBe(1);

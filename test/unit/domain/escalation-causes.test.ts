@@ -4,6 +4,8 @@ import { SYSTEM_ACTOR } from '../../../src/domain/case.vocabulary';
 import type { EscalationTrigger } from '../../../src/domain/escalation-policy';
 import { settledEscalations } from '../../../src/domain/escalation-causes';
 import { COORDINATOR, aSupportRequest, intakeAssessed, requestReceived } from '../../support/case-fixtures';
+import { literalText } from '../../../src/domain/domain-text';
+import { SYSTEM_REASONS } from '../../../src/domain/system-reasons';
 
 const ANOUK = 'expert-anouk';
 const BRAM = 'expert-bram';
@@ -12,12 +14,12 @@ const LATER = '2026-11-09T09:00:00.000Z';
 
 let escalations = 0;
 const raised = (trigger: EscalationTrigger, subject: string) => caseEvent('EscalationRaised', {
-  escalationId: `esc-${++escalations}`, trigger, subject, reason: subject, level: 1, target: 'dutyCoordinator', ackDeadline: LATER,
+  escalationId: `esc-${++escalations}`, trigger, subject, reason: literalText(subject), level: 1, target: 'dutyCoordinator', ackDeadline: LATER,
 }, SYSTEM_ACTOR, NOW);
 const assigned = (expertId: string) => caseEvent('ExpertAssignedManually', { expertId, expertName: expertId, warnings: [] }, COORDINATOR, NOW);
 const assembled = () => caseEvent('TeamAssembled', { members: [{ expertId: ANOUK, name: ANOUK, role: 'lead' }, { expertId: BRAM, name: BRAM, role: 'support' }] }, SYSTEM_ACTOR, NOW);
 const task = (taskId: string, assigneeId: string) =>
-  caseEvent('TaskAssigned', { taskId, templateId: taskId, title: taskId, assigneeId, dueAt: LATER }, SYSTEM_ACTOR, NOW);
+  caseEvent('TaskAssigned', { taskId, templateId: taskId, title: literalText(taskId), assigneeId, dueAt: LATER }, SYSTEM_ACTOR, NOW);
 
 function stateOf(...events: NewCaseEvent[]): CaseState {
   const request = aSupportRequest();
@@ -41,14 +43,14 @@ describe('settledEscalations', () => {
 
   describe('given a team whose lead or only member left', () => {
     it('settles the call for a new lead once one is appointed', () => {
-      const leaderless = [assembled(), raised('expertDeactivated', 'lead'), caseEvent('TeamMemberRemoved', { expertId: ANOUK, reason: 'gone' }, SYSTEM_ACTOR, NOW)];
+      const leaderless = [assembled(), raised('expertDeactivated', 'lead'), caseEvent('TeamMemberRemoved', { expertId: ANOUK, reason: SYSTEM_REASONS.expertDeactivated }, SYSTEM_ACTOR, NOW)];
       expect(resolutions(stateOf(...leaderless))).toEqual([]);
       expect(resolutions(stateOf(...leaderless, caseEvent('LeadAppointed', { expertId: BRAM }, COORDINATOR, NOW)))).toEqual(['leadAppointed']);
     });
 
     it('settles the call for a member once someone is assigned by hand', () => {
-      const emptied = [assembled(), caseEvent('TeamMemberRemoved', { expertId: ANOUK, reason: 'gone' }, SYSTEM_ACTOR, NOW),
-        caseEvent('TeamMemberRemoved', { expertId: BRAM, reason: 'gone' }, SYSTEM_ACTOR, NOW), raised('expertDeactivated', 'team')];
+      const emptied = [assembled(), caseEvent('TeamMemberRemoved', { expertId: ANOUK, reason: SYSTEM_REASONS.expertDeactivated }, SYSTEM_ACTOR, NOW),
+        caseEvent('TeamMemberRemoved', { expertId: BRAM, reason: SYSTEM_REASONS.expertDeactivated }, SYSTEM_ACTOR, NOW), raised('expertDeactivated', 'team')];
       expect(resolutions(stateOf(...emptied))).toEqual([]);
       expect(resolutions(stateOf(...emptied, assigned('expert-carla')))).toEqual(['memberAssigned']);
     });
@@ -59,11 +61,11 @@ describe('settledEscalations', () => {
       const overdue = [assembled(), task('task-1', ANOUK), task('task-2', BRAM), raised('missedDeadline', 'task:task-1'), raised('missedDeadline', 'task:task-2')];
       expect(resolutions(stateOf(...overdue))).toEqual([]);
       expect(resolutions(stateOf(...overdue, caseEvent('TaskCompleted', { taskId: 'task-1', outcome: 'done' }, { role: 'expert', id: ANOUK }, NOW),
-        caseEvent('TaskWithdrawn', { taskId: 'task-2', reason: 'session held' }, SYSTEM_ACTOR, NOW)))).toEqual(['taskCompleted', 'taskWithdrawn']);
+        caseEvent('TaskWithdrawn', { taskId: 'task-2', reason: SYSTEM_REASONS.sessionHeldWithoutTask }, SYSTEM_ACTOR, NOW)))).toEqual(['taskCompleted', 'taskWithdrawn']);
     });
 
     it('settles returned tasks once none is left with the coordinator', () => {
-      const returned = [assembled(), task('task-1', ANOUK), caseEvent('TaskReturned', { taskId: 'task-1', expertId: ANOUK, reason: 'gone' }, SYSTEM_ACTOR, NOW),
+      const returned = [assembled(), task('task-1', ANOUK), caseEvent('TaskReturned', { taskId: 'task-1', expertId: ANOUK, reason: SYSTEM_REASONS.expertDeactivated }, SYSTEM_ACTOR, NOW),
         raised('expertDeactivated', `returned:${ANOUK}`)];
       expect(resolutions(stateOf(...returned))).toEqual([]);
       expect(resolutions(stateOf(...returned, caseEvent('TaskReassigned', { taskId: 'task-1', assigneeId: BRAM }, COORDINATOR, NOW)))).toEqual(['returnedTasksTakenOver']);

@@ -3,6 +3,7 @@ import { foldCase, type CaseState } from '../../../src/domain/case.state';
 import { SYSTEM_ACTOR } from '../../../src/domain/case.vocabulary';
 import { departureOf } from '../../../src/domain/expert-departure';
 import { COORDINATOR, aSupportRequest, intakeAssessed, requestReceived } from '../../support/case-fixtures';
+import { literalText } from '../../../src/domain/domain-text';
 
 const ANOUK = 'expert-anouk';
 const BRAM = 'expert-bram';
@@ -12,7 +13,7 @@ const offered = (offerId: string, expertId: string, round = 1) =>
   caseEvent('ExpertOffered', { offerId, expertId, expertName: expertId, round, expiresAt: '2026-11-08T13:00:00.000Z' }, SYSTEM_ACTOR, NOW);
 const joined = (offerId: string, expertId: string) => caseEvent('OfferAccepted', { offerId, expertId }, { role: 'expert', id: expertId }, NOW);
 const task = (taskId: string, assigneeId: string, dueAt: string) =>
-  caseEvent('TaskAssigned', { taskId, templateId: taskId, title: taskId, assigneeId, dueAt }, SYSTEM_ACTOR, NOW);
+  caseEvent('TaskAssigned', { taskId, templateId: taskId, title: literalText(taskId), assigneeId, dueAt }, SYSTEM_ACTOR, NOW);
 
 function stateOf(...events: NewCaseEvent[]): CaseState {
   const request = aSupportRequest();
@@ -26,7 +27,7 @@ describe('departureOf', () => {
   describe('given an open offer to the expert during matching', () => {
     it('withdraws it because the expert was deactivated, and needs nobody', () => {
       const sut = departureOf(stateOf(offered('offer-1-1', ANOUK), offered('offer-1-2', BRAM)), ANOUK, NOW);
-      expect(typesAndData(sut.events)).toEqual([['OfferWithdrawn', { offerId: 'offer-1-1', expertId: ANOUK, reason: 'expert deactivated' }]]);
+      expect(typesAndData(sut.events)).toEqual([['OfferWithdrawn', { offerId: 'offer-1-1', expertId: ANOUK, reason: { code: 'reason.expert_deactivated' } }]]);
       expect(sut).toMatchObject({ leadLeft: false, urgentTaskIds: [] });
     });
   });
@@ -34,7 +35,7 @@ describe('departureOf', () => {
   describe('given the lone lead of a team still being matched', () => {
     it('takes them off the team without asking for a new lead, as whoever joins next leads', () => {
       const sut = departureOf(stateOf(offered('offer-1-1', ANOUK), joined('offer-1-1', ANOUK)), ANOUK, NOW);
-      expect(typesAndData(sut.events)).toEqual([['TeamMemberRemoved', { expertId: ANOUK, reason: 'expert deactivated' }]]);
+      expect(typesAndData(sut.events)).toEqual([['TeamMemberRemoved', { expertId: ANOUK, reason: { code: 'reason.expert_deactivated' } }]]);
       expect(sut.leadLeft).toBe(false);
     });
   });

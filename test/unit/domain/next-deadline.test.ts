@@ -1,11 +1,12 @@
 import { nextDeadline, type DeadlineSources } from '../../../src/domain/next-deadline';
+import { domainText } from '../../../src/domain/domain-text';
 
 function sources(overrides: Partial<DeadlineSources>): DeadlineSources {
   return { caseId: 'case-1', stage: 'Triage', triageDueAt: null, openOffers: [], tasks: [], openEscalations: [], followUps: [], ...overrides };
 }
 
 const escalation = (ackDeadline: string) => ({
-  escalationId: 'esc-1', level: 1, target: 'dutyCoordinator' as const, trigger: 'missedDeadline' as const, subject: 'triage', reason: 'late', raisedAt: '2026-11-30T08:00:00.000Z', ackDeadline,
+  escalationId: 'esc-1', level: 1, target: 'dutyCoordinator' as const, trigger: 'missedDeadline' as const, subject: 'triage', reason: domainText('escalation.triage_overdue'), raisedAt: '2026-11-30T08:00:00.000Z', ackDeadline,
 });
 
 describe('nextDeadline', () => {

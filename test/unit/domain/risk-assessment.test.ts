@@ -1,3 +1,4 @@
+import { domainText } from '../../../src/domain/domain-text';
 import { assessRisk } from '../../../src/domain/risk-assessment';
 import type { RiskIndicators } from '../../../src/domain/support-request';
 
@@ -13,7 +14,7 @@ describe('assessRisk', () => {
 
   it('rates a large, locally covered meeting MEDIUM and says why', () => {
     const sut = assessRisk('CITIZEN_MEETING', { ...calm, expectedAttendance: 600, mediaAttention: 'local' });
-    expect(sut).toEqual({ riskLevel: 'MEDIUM', score: 3, reasons: ['the situation has local media attention', '600 people expected'] });
+    expect(sut).toEqual({ riskLevel: 'MEDIUM', score: 3, reasons: [domainText('risk.local_media'), domainText('risk.expected_attendance', { count: 600 })] });
   });
 
   it('weighs threats more for a threat against an office holder than for a meeting', () => {
@@ -27,7 +28,14 @@ describe('assessRisk', () => {
       ...calm, threatsReceived: true, officeHolderPersonallyTargeted: true, onlineAgitation: true, mediaAttention: 'national',
     });
     expect(sut).toMatchObject({ riskLevel: 'CRITICAL', score: 11 });
-    expect(sut.reasons).toHaveLength(4);
+    expect(sut.reasons).toEqual([
+      { code: 'risk.threats_received' }, { code: 'risk.office_holder_targeted' }, { code: 'risk.online_agitation' }, { code: 'risk.national_media' },
+    ]);
+  });
+
+  it('records prior incidents as a code with their count', () => {
+    expect(assessRisk('INCIDENT', { ...calm, priorIncidents: 4 }).reasons).toEqual([{ code: 'risk.prior_incidents', params: { count: 4 } }]);
+    expect(assessRisk('INCIDENT', { ...calm, priorIncidents: 1 }).reasons).toEqual([{ code: 'risk.prior_incidents', params: { count: 1 } }]);
   });
 
   it.each([

@@ -1,13 +1,16 @@
 import {
   CASE_EVENT_TYPES, caseEvent, type CaseEvent, type CaseEventPayloads, type CaseEventType, type NewCaseEvent,
 } from '../../../src/domain/case.events';
-import { foldCase } from '../../../src/domain/case.state';
+import { foldCase, type CaseState } from '../../../src/domain/case.state';
 import { SYSTEM_ACTOR, type Actor } from '../../../src/domain/case.vocabulary';
 import {
   REDACTED, maySeeSensitiveFields, redactCaseEvent, redactCaseState, redactSupportRequest,
 } from '../../../src/domain/sensitive-fields';
 import type { SupportRequest } from '../../../src/domain/support-request';
 import { COORDINATOR, aSupportRequest } from '../../support/case-fixtures';
+import { domainText, literalText } from '../../../src/domain/domain-text';
+import { ESCALATION_REASONS } from '../../../src/domain/escalation-reasons';
+import { SYSTEM_REASONS } from '../../../src/domain/system-reasons';
 
 // Every text a person could have typed starts with SECRET; everything else must come through redaction unchanged.
 const SECRET = 'secret';
@@ -25,30 +28,30 @@ const aSensitiveRequest = (overrides: Partial<SupportRequest> = {}) => aSupportR
 /** One payload of every event type, each field written as the people or the workflow would fill it. */
 const SAMPLE: { readonly [T in CaseEventType]: CaseEventPayloads[T] } = {
   RequestReceived: { request: aSensitiveRequest() },
-  IntakeAssessed: { riskLevel: 'HIGH', score: 7, reasons: ['threats have been received', '200 people expected'] },
+  IntakeAssessed: { riskLevel: 'HIGH', score: 7, reasons: [domainText('risk.threats_received'), domainText('risk.expected_attendance', { count: 200 })] },
   RequestAccepted: { note: secret('the mayor called us first') },
   RequestRejected: { reason: secret('the police handle this one') },
   ExpertOffered: { offerId: 'offer-1-1', expertId: OFFERED, expertName: 'Bram Jansen', round: 1, expiresAt: '2027-03-01T13:00:00.000Z' },
   OfferAccepted: { offerId: 'offer-1-1', expertId: LEAD.expertId },
   OfferDeclined: { offerId: 'offer-1-2', expertId: OFFERED, reason: secret('I know the alderman personally') },
   OfferExpired: { offerId: 'offer-1-3', expertId: OFFERED },
-  OfferWithdrawn: { offerId: 'offer-1-4', expertId: OFFERED, reason: 'the team is complete' },
+  OfferWithdrawn: { offerId: 'offer-1-4', expertId: OFFERED, reason: SYSTEM_REASONS.teamComplete },
   ExpertAssignedManually: { expertId: LEAD.expertId, expertName: LEAD.name, note: secret('knows the family') },
   TeamAssembled: { members: [{ ...LEAD, role: 'lead' }] },
   PreparatorySessionScheduled: { scheduledAt: '2027-03-05T09:00:00.000Z', note: secret('at the town hall, back entrance') },
-  TaskAssigned: { taskId: 'task-1', templateId: 'risk-analysis', title: 'Risk analysis', assigneeId: LEAD.expertId, dueAt: '2027-03-04T17:00:00.000Z' },
+  TaskAssigned: { taskId: 'task-1', templateId: 'risk-analysis', title: domainText('task.risk_analysis'), assigneeId: LEAD.expertId, dueAt: '2027-03-04T17:00:00.000Z' },
   TaskCompleted: { taskId: 'task-1', outcome: secret('the threats come from a neighbour') },
-  TaskWithdrawn: { taskId: 'task-2', reason: 'the session was held without it' },
-  TaskReturned: { taskId: 'task-1', expertId: '5b1d2a4e-0000-4000-8000-000000000001', reason: 'expert deactivated' },
+  TaskWithdrawn: { taskId: 'task-2', reason: SYSTEM_REASONS.sessionHeldWithoutTask },
+  TaskReturned: { taskId: 'task-1', expertId: '5b1d2a4e-0000-4000-8000-000000000001', reason: SYSTEM_REASONS.expertDeactivated },
   TaskReassigned: { taskId: 'task-1', assigneeId: '5b1d2a4e-0000-4000-8000-000000000002' },
-  TeamMemberRemoved: { expertId: '5b1d2a4e-0000-4000-8000-000000000001', reason: 'expert deactivated' },
+  TeamMemberRemoved: { expertId: '5b1d2a4e-0000-4000-8000-000000000001', reason: SYSTEM_REASONS.expertDeactivated },
   LeadAppointed: { expertId: '5b1d2a4e-0000-4000-8000-000000000002' },
   PreparatorySessionHeld: { outcomes: secret('the alderman will not speak') },
   InterventionReported: { outcome: 'incident', notes: secret('a brick through the window') },
-  RiskLevelChanged: { from: 'HIGH', to: 'CRITICAL', reason: secret('a second letter arrived at home') },
+  RiskLevelChanged: { from: 'HIGH', to: 'CRITICAL', reason: literalText(secret('a second letter arrived at home')) },
   ConcernRaised: { expertId: LEAD.expertId, concern: secret('the venue has one exit') },
   EscalationRaised: {
-    escalationId: 'esc-1', trigger: 'expertConcern', subject: 'concern:20', reason: secret('an expert raised a concern: the venue has one exit'),
+    escalationId: 'esc-1', trigger: 'expertConcern', subject: 'concern:20', reason: ESCALATION_REASONS.expertConcern(secret('the venue has one exit')),
     level: 1, target: 'dutyCoordinator', ackDeadline: '2027-03-05T10:00:00.000Z',
   },
   EscalationLevelIncreased: { escalationId: 'esc-1', level: 2, target: 'programmeLead', ackDeadline: '2027-03-05T12:00:00.000Z' },
@@ -133,11 +136,23 @@ describe('redactCaseState', () => {
       expect(JSON.stringify(state)).toContain(SECRET);
     });
 
-    it('replaces all of it, and every risk reason, while the rest of the state stays as it was', () => {
+    it('replaces all of it, while the rest of the state, the coded risk reasons included, stays as it was', () => {
       const sut = redactCaseState(state);
 
       expect(JSON.stringify(sut)).not.toContain(SECRET);
-      expect(sut).toEqual({ ...withSecretsRedacted(state) as object, riskReasons: state.riskReasons.map(() => REDACTED) });
+      expect(sut).toEqual(withSecretsRedacted(state));
+      expect(sut.riskReasons).toEqual([
+        domainText('risk.threats_received'), domainText('risk.expected_attendance', { count: 200 }), literalText(REDACTED),
+      ]);
+    });
+  });
+
+  describe('given a case read from a read-model row folded before texts were coded', () => {
+    it('replaces a whole risk reason that is still a sentence, since it cannot tell whose words it holds', () => {
+      const state = foldCase(stream([sample('RequestReceived'), sample('IntakeAssessed')]))!;
+      const old = { ...state, riskReasons: ['a letter at home'] } as unknown as CaseState;
+
+      expect(redactCaseState(old).riskReasons).toEqual([REDACTED]);
     });
   });
 

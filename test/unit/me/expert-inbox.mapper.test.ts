@@ -3,6 +3,7 @@ import { foldCase, type CaseState } from '../../../src/domain/case.state';
 import { SYSTEM_ACTOR } from '../../../src/domain/case.vocabulary';
 import { toInboxCases, toInboxOffers, toInboxTasks } from '../../../src/me/expert-inbox.mapper';
 import { aSupportRequest, intakeAssessed, requestReceived } from '../../support/case-fixtures';
+import { domainText } from '../../../src/domain/domain-text';
 
 const ANOUK = { expertId: 'expert-anouk', name: 'Anouk de Vries' };
 const BRAM = { expertId: 'expert-bram', name: 'Bram Jansen' };
@@ -15,9 +16,9 @@ const teamAssembled = () => caseEvent('TeamAssembled', {
   members: [{ ...ANOUK, role: 'lead' }, { ...BRAM, role: 'support' }],
 }, SYSTEM_ACTOR, '2026-11-01T12:00:00.000Z');
 const taskAssigned = (taskId: string, assignee: { expertId: string }, dueAt: string) =>
-  caseEvent('TaskAssigned', { taskId, templateId: 'risk-analysis', title: 'Risk analysis', assigneeId: assignee.expertId, dueAt }, SYSTEM_ACTOR, '2026-11-02T09:00:00.000Z');
+  caseEvent('TaskAssigned', { taskId, templateId: 'risk-analysis', title: domainText('task.risk_analysis'), assigneeId: assignee.expertId, dueAt }, SYSTEM_ACTOR, '2026-11-02T09:00:00.000Z');
 const taskCompleted = (taskId: string) => caseEvent('TaskCompleted', { taskId, outcome: 'done' }, SYSTEM_ACTOR, '2026-11-03T09:00:00.000Z');
-const taskWithdrawn = (taskId: string) => caseEvent('TaskWithdrawn', { taskId, reason: 'not needed' }, SYSTEM_ACTOR, '2026-11-03T09:00:00.000Z');
+const taskWithdrawn = (taskId: string) => caseEvent('TaskWithdrawn', { taskId, reason: domainText('reason.session_held_without_task') }, SYSTEM_ACTOR, '2026-11-03T09:00:00.000Z');
 const cancelled = () => caseEvent('CaseCancelled', { reason: 'the meeting was called off' }, SYSTEM_ACTOR, '2026-11-04T09:00:00.000Z');
 
 /** Folds a case from a fresh request followed by the given events; `caseId` and `eventDate` can be chosen. */
@@ -73,11 +74,11 @@ describe('the expert inbox mapping', () => {
         taskAssigned('task-bram', BRAM, '2026-11-06T21:00:00.000Z'),
       );
 
-      const sut = toInboxTasks([state], ANOUK.expertId);
+      const sut = toInboxTasks([state], ANOUK.expertId, 'nl');
 
       expect(sut.map((task) => task.taskId)).toStrictEqual(['task-early', 'task-late']);
       expect(sut[0]).toStrictEqual({
-        taskId: 'task-early', caseId: state.caseId, title: 'Risk analysis', templateId: 'risk-analysis', dueAt: '2026-11-08T21:00:00.000Z',
+        taskId: 'task-early', caseId: state.caseId, title: { code: 'task.risk_analysis', text: 'Risicoanalyse' }, templateId: 'risk-analysis', dueAt: '2026-11-08T21:00:00.000Z',
         stage: 'Preparation', category: 'SHELTER_SUPPORT', municipality: 'Zoetermeer', eventDate: '2027-01-20T19:00:00.000Z',
       });
     });

@@ -1,5 +1,6 @@
 import type { CaseState } from '../../../src/domain/case.state';
 import { coordinatorActions, progressLine, STAGE_LINE } from '../../../src/ui/client/case-actions';
+import { domainText } from '../../../src/domain/domain-text';
 
 function aState(overrides: Partial<CaseState>): CaseState {
   return {
@@ -19,7 +20,7 @@ describe('what a coordinator may do right now', () => {
     ['Preparation', { session: { scheduledAt: '2026-12-01T10:00:00.000Z', heldAt: null, outcomes: null } }, ['scheduleSession', 'holdSession', 'changeRisk', 'cancel']],
     ['Preparation', { team: [{ expertId: 'e2', name: 'Bram', role: 'support' as const }] }, ['appointLead', 'scheduleSession', 'changeRisk', 'cancel']],
     ['Preparation', {
-      tasks: [{ taskId: 'task-1', templateId: 'risk-analysis', title: 'Risicoanalyse', assigneeId: null, dueAt: '2026-12-01T10:00:00.000Z', status: 'open' as const, outcome: null }],
+      tasks: [{ taskId: 'task-1', templateId: 'risk-analysis', title: domainText('task.risk_analysis'), assigneeId: null, dueAt: '2026-12-01T10:00:00.000Z', status: 'open' as const, outcome: null }],
     }, ['returnedTasks', 'scheduleSession', 'changeRisk', 'cancel']],
     ['FollowUp', { team: [{ expertId: 'e2', name: 'Bram', role: 'support' as const }] }, ['appointLead', 'changeRisk', 'cancel']],
     ['Intervention', {}, ['changeRisk', 'cancel']],

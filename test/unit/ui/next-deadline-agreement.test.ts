@@ -6,6 +6,7 @@ import { nextDeadline } from '../../../src/domain/next-deadline';
 import type { CaseProjectionRow } from '../../../src/event-store/case-projection.row';
 import { toInboxCases } from '../../../src/me/expert-inbox.mapper';
 import { aSupportRequest, COORDINATOR, intakeAssessed, requestReceived } from '../../support/case-fixtures';
+import { domainText } from '../../../src/domain/domain-text';
 
 const ANOUK = { expertId: 'expert-anouk', name: 'Anouk de Vries' };
 
@@ -42,7 +43,7 @@ describe('the next deadline on the board, in the inbox and on the case page', ()
     const state = aCase(
       caseEvent('RequestAccepted', {}, COORDINATOR, '2026-11-01T10:00:00.000Z'),
       caseEvent('TeamAssembled', { members: [{ ...ANOUK, role: 'lead' }] }, SYSTEM_ACTOR, '2026-11-01T12:00:00.000Z'),
-      caseEvent('TaskAssigned', { taskId: 'task-1', templateId: 'risk-analysis', title: 'Risk analysis', assigneeId: ANOUK.expertId, dueAt: '2026-11-05T09:00:00.000Z' }, SYSTEM_ACTOR, '2026-11-02T09:00:00.000Z'),
+      caseEvent('TaskAssigned', { taskId: 'task-1', templateId: 'risk-analysis', title: domainText('task.risk_analysis'), assigneeId: ANOUK.expertId, dueAt: '2026-11-05T09:00:00.000Z' }, SYSTEM_ACTOR, '2026-11-02T09:00:00.000Z'),
     );
 
     const onCasePage = nextDeadline(state);

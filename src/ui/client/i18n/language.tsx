@@ -1,5 +1,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import type { DomainText } from '../../../domain/domain-text';
+import { renderDomainText } from '../../../i18n/catalogue/render-domain-text';
 import { formatDateTime } from './dates';
 import { en } from './en';
 import { isLanguage, type Language, type Messages } from './messages';
@@ -16,6 +18,8 @@ export interface I18n {
   setLanguage(language: Language): void;
   /** A date-time in the chosen language. */
   dateTime(iso: string | null | undefined): string;
+  /** A text the system recorded (risk reason, task title, escalation reason) in the chosen language, from its code. */
+  text(text: DomainText): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -49,6 +53,7 @@ export function LanguageProvider({ children }: { children: ComponentChildren }) 
     m: DICTIONARIES[language],
     setLanguage,
     dateTime: (iso) => formatDateTime(iso, language),
+    text: (text) => renderDomainText(text, language),
   }), [language, setLanguage]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

@@ -14,7 +14,7 @@ import { clampVersion, type AuditStateAt, type AuditTimelineEntry } from './audi
 export function AuditStateAtVersion({ caseId, events, version, onVersion }: {
   caseId: string; events: readonly AuditTimelineEntry[]; version: number; onVersion: (version: number) => void;
 }) {
-  const { m, dateTime } = useI18n();
+  const { m, dateTime, text } = useI18n();
   const [loaded, setLoaded] = useState<AuditStateAt | undefined>(undefined);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const last = events.length;
@@ -60,7 +60,7 @@ export function AuditStateAtVersion({ caseId, events, version, onVersion }: {
           <dt>{m.audit.tasks}</dt>
           <dd>
             {state.tasks.length === 0 ? m.casePage.tasksEmpty : (
-              <ul class="rvo-ul">{state.tasks.map((task) => <li key={task.taskId}>{task.title}: {m.casePage.taskStatus[task.status]}</li>)}</ul>
+              <ul class="rvo-ul">{state.tasks.map((task) => <li key={task.taskId}>{text(task.title)}: {m.casePage.taskStatus[task.status]}</li>)}</ul>
             )}
           </dd>
           <dt>{m.audit.escalations}</dt><dd>{state.openEscalations.length === 0 ? m.casePage.escalationsEmpty : state.openEscalations.map((e) => m.escalationTrigger[e.trigger]).join(', ')}</dd>

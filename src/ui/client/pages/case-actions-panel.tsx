@@ -19,7 +19,7 @@ interface PanelProps {
 
 /** Open escalations, each with its ladder level, deadline and an acknowledge button. */
 export function EscalationsSection({ state, refresh }: PanelProps) {
-  const { m, dateTime } = useI18n();
+  const { m, dateTime, text } = useI18n();
   return (
     <section aria-labelledby="case-escalations" class="vb-section">
       <h2 class="utrecht-heading-2" id="case-escalations">{m.casePage.escalations}</h2>
@@ -27,7 +27,7 @@ export function EscalationsSection({ state, refresh }: PanelProps) {
         <ul class="vb-cards">
           {state.openEscalations.map((escalation) => (
             <li key={escalation.escalationId} class="vb-card vb-card--warning" data-testid="case-escalation" data-escalation-id={escalation.escalationId}>
-              <p class="vb-card__title">{m.escalationTrigger[escalation.trigger]}: {escalation.reason}</p>
+              <p class="vb-card__title">{m.escalationTrigger[escalation.trigger]}: {text(escalation.reason)}</p>
               <p class="utrecht-paragraph">{m.casePage.escalationLevel(escalation.level, m.escalationTarget[escalation.target])}</p>
               <p class="utrecht-paragraph">{m.casePage.acknowledgeBefore(dateTime(escalation.ackDeadline))} — <Countdown at={escalation.ackDeadline} /></p>
               <ActionForm
@@ -120,7 +120,7 @@ function AppointLeadForm({ state, refresh }: PanelProps) {
 
 /** A task that came back from a deactivated expert: passed on to a team member, or completed by the coordinator. */
 function ReturnedTaskForm({ state, refresh }: PanelProps) {
-  const { m } = useI18n();
+  const { m, text } = useI18n();
   const returned = state.tasks.filter((task) => task.status === 'open' && task.assigneeId === null);
   const [taskId, setTaskId] = useState(returned[0]?.taskId ?? '');
   const [how, setHow] = useState<'reassign' | 'complete'>('reassign');
@@ -137,7 +137,7 @@ function ReturnedTaskForm({ state, refresh }: PanelProps) {
       {(error) => (
         <>
           <SelectField scope="returned-task" name="taskId" label={m.casePage.colTask} value={taskId} onValue={setTaskId}
-            choices={returned.map((t) => ({ value: t.taskId, label: t.title }))} />
+            choices={returned.map((t) => ({ value: t.taskId, label: text(t.title) }))} />
           <RadioGroup scope="returned-task" name="how" legend={m.casePage.returnedHow} value={how} onValue={(value) => setHow(value as 'reassign' | 'complete')}
             choices={[{ value: 'reassign', label: m.casePage.returnedReassign }, { value: 'complete', label: m.casePage.returnedComplete }]} />
           {how === 'reassign'

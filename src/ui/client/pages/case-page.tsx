@@ -31,7 +31,7 @@ function stageBeforeEnd(state: CaseState, events: readonly StoredCaseEvent[] | u
 
 /** A case for the coordinator: its stage line, summary, team, tasks, offers, escalations, actions and timeline, live. */
 export function CasePage({ params }: PageProps) {
-  const { m, dateTime, language } = useI18n();
+  const { m, dateTime, language, text } = useI18n();
   const id = params.id;
   const view = usePolling((signal) => apiGet<CaseView>(`/cases/${encodeURIComponent(id)}`, { signal }), [id]);
   const events = usePolling((signal) => apiGet<StoredCaseEvent[]>(`/cases/${encodeURIComponent(id)}/events`, { signal }), [id]);
@@ -81,7 +81,7 @@ export function CasePage({ params }: PageProps) {
               <dt>{m.casePage.eventDate}</dt><dd>{state.eventDate ? dateTime(state.eventDate) : m.casePage.noDate}</dd>
               {state.session && (<><dt>{m.casePage.sessionAt}</dt><dd>{dateTime(state.session.heldAt ?? state.session.scheduledAt)}</dd></>)}
               <dt>{m.casePage.received}</dt><dd>{dateTime(state.receivedAt)}</dd>
-              {state.riskReasons.length > 0 && (<><dt>{m.casePage.riskReasons}</dt><dd><ul class="rvo-ul">{state.riskReasons.map((reason, i) => <li key={i}>{reason}</li>)}</ul></dd></>)}
+              {state.riskReasons.length > 0 && (<><dt>{m.casePage.riskReasons}</dt><dd><ul class="rvo-ul">{state.riskReasons.map((reason, i) => <li key={i}>{text(reason)}</li>)}</ul></dd></>)}
             </dl>
           </section>
           <EscalationsSection state={state} refresh={refresh} />

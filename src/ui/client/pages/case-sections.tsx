@@ -22,7 +22,7 @@ export function TeamSection({ state }: { state: CaseState }) {
 
 /** The preparation tasks, who has them, when they are due and where they stand. */
 export function TasksSection({ state }: { state: CaseState }) {
-  const { m } = useI18n();
+  const { m, text } = useI18n();
   const names = new Map(state.team.map((member) => [member.expertId, member.name]));
   return (
     <section aria-labelledby="case-tasks" class="vb-section">
@@ -39,7 +39,7 @@ export function TasksSection({ state }: { state: CaseState }) {
           <tbody>
             {state.tasks.map((task) => (
               <tr key={task.taskId} data-testid="case-task" data-task-id={task.taskId} data-status={task.status}>
-                <th scope="row" class="rvo-table-cell vb-row-head">{task.title}</th>
+                <th scope="row" class="rvo-table-cell vb-row-head">{text(task.title)}</th>
                 <td class="rvo-table-cell">{task.assigneeId === null ? m.casePage.withCoordinator : names.get(task.assigneeId) ?? task.assigneeId}</td>
                 <td class="rvo-table-cell">{task.status === 'open' ? <Countdown at={task.dueAt} /> : <span class="vb-muted">—</span>}</td>
                 <td class="rvo-table-cell">{m.casePage.taskStatus[task.status]}</td>

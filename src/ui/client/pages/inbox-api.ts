@@ -1,5 +1,6 @@
 import type { CaseCategory, CaseStage, InterventionOutcome, RiskLevel, SafetyRegion, TeamRole } from '../../../domain/case.vocabulary';
 import type { CaseState } from '../../../domain/case.state';
+import type { DomainText } from '../../../domain/domain-text';
 import { apiGet, apiPost } from '../api';
 import { soonestDueFirst } from './inbox-urgency';
 
@@ -28,7 +29,8 @@ export interface InboxOffer {
 export interface InboxTask {
   readonly taskId: string;
   readonly caseId: string;
-  readonly title: string;
+  /** The code and parameters the screens render; the API's own rendering follows Accept-Language, not the chosen language. */
+  readonly title: DomainText;
   readonly dueAt: string;
   readonly stage: CaseStage;
   readonly category: CaseCategory;

@@ -8,21 +8,22 @@ import { InboxDue, urgencyClass } from './inbox-due';
 
 /** An open preparation task: its case, when it is due, and a form to complete it with its outcome. */
 export function InboxTaskItem({ task, now, onDone }: { task: InboxTask; now: number; onDone: InboxDone }) {
-  const { m } = useI18n();
+  const { m, text } = useI18n();
+  const title = text(task.title);
   const action = useInboxAction(onDone);
   const [outcome, setOutcome] = useState('');
   const headingId = `task-${task.caseId}-${task.taskId}`;
   return (
     <li class={`rvo-card rvo-card--outline rvo-card--padding-md ${urgencyClass(task.dueAt, now)}`} data-testid="inbox-task" data-case-id={task.caseId}>
       <article aria-labelledby={headingId}>
-        <h3 class="utrecht-heading-3" id={headingId}>{task.title}</h3>
+        <h3 class="utrecht-heading-3" id={headingId}>{title}</h3>
         <p class="utrecht-paragraph">{m.inbox.caseHeading(task.municipality, m.category[task.category])} · {m.stage[task.stage]}</p>
         <InboxDue label={m.inbox.due} at={task.dueAt} now={now} />
         {action.error && <Alert kind="error" title={m.errors.title}>{action.error.message}</Alert>}
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            void action.run(() => inboxActions.completeTask(task, outcome), m.inbox.taskCompleted(task.title));
+            void action.run(() => inboxActions.completeTask(task, outcome), m.inbox.taskCompleted(title));
           }}
         >
           <TextAreaField

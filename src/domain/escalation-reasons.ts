@@ -1,0 +1,28 @@
+import type { RiskLevel } from './case.vocabulary';
+import { domainText, literalText, type DomainText } from './domain-text';
+
+/** The text of a risk level, for a reason that names one. */
+export function riskLevelText(level: RiskLevel): DomainText {
+  return domainText(`riskLevel.${level}`);
+}
+
+/** Why the workflow raised an escalation; what a person wrote travels inside as a literal text, as written. */
+export const ESCALATION_REASONS = {
+  triageOverdue: domainText('escalation.triage_overdue'),
+  offerRoundExpired: domainText('escalation.offer_round_expired'),
+  poolExhausted: (placesOpen: number) => domainText('escalation.pool_exhausted', { places: placesOpen }),
+  sessionAfterEvent: domainText('escalation.session_after_event'),
+  sessionNotHeld: domainText('escalation.session_not_held'),
+  taskOverdue: (title: DomainText) => domainText('escalation.task_overdue', { task: title }),
+  interventionReportOverdue: domainText('escalation.intervention_report_overdue'),
+  followUpOverdue: (followUpId: string) => domainText('escalation.follow_up_overdue', { followUp: followUpId }),
+  ongoingRisk: domainText('escalation.ongoing_risk'),
+  riskRaised: (from: RiskLevel, to: RiskLevel, reason: DomainText) =>
+    domainText('escalation.risk_raised', { from: riskLevelText(from), to: riskLevelText(to), reason }),
+  expertConcern: (concern: string) => domainText('escalation.expert_concern', { concern: literalText(concern) }),
+  interventionIncident: (notes: string) => domainText('escalation.intervention_incident', { notes: literalText(notes) }),
+  teamEmptied: domainText('escalation.team_emptied'),
+  leadLeft: domainText('escalation.lead_left'),
+  returnedTasksDue: (taskIds: readonly string[], hours: number) =>
+    domainText('escalation.returned_tasks_due', { tasks: taskIds.join(', '), hours }),
+} as const;
