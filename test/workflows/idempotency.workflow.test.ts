@@ -102,7 +102,7 @@ describe('repeated and simultaneous requests over HTTP, with a real workflow beh
 
       expect(statuses(race)).toEqual([200, 409]);
       expect(race.find((response) => response.status === 409)!.body).toEqual({
-        statusCode: 409, code: 'conflict', message: 'the team is already complete', fields: [],
+        statusCode: 409, code: 'conflict', message: 'Het team is al compleet.', reason: { code: 'team_complete', params: {} }, fields: [],
       });
       const winner = [fourth, fifth][race.findIndex((response) => response.status === 200)];
       const preparing = await sut.waitFor((s) => s.stage === 'Preparation' && s.tasks.length > 0, 'the team and its tasks');
@@ -120,10 +120,10 @@ describe('repeated and simultaneous requests over HTTP, with a real workflow beh
 
       expect(statuses(twice)).toEqual([200, 409]);
       expect(twice.find((response) => response.status === 409)!.body).toMatchObject({
-        statusCode: 409, code: 'conflict', message: expect.stringMatching(new RegExp(`^task ${simultaneous.taskId} is already (being )?completed$`)),
+        statusCode: 409, code: 'conflict', reason: { code: 'task_not_open', params: { taskId: simultaneous.taskId } },
       });
       expect([once.status, again.status]).toEqual([200, 409]);
-      expect(again.body).toMatchObject({ statusCode: 409, code: 'conflict', message: `task ${sequential.taskId} is already completed` });
+      expect(again.body).toMatchObject({ statusCode: 409, code: 'conflict', reason: { code: 'task_not_open', params: { taskId: sequential.taskId, status: 'completed' } } });
       const completions = (await sut.eventsOf('TaskCompleted')).map((event) => (event.data as { taskId: string }).taskId);
       expect(completions.sort()).toEqual([simultaneous.taskId, sequential.taskId].sort());
 
@@ -135,7 +135,7 @@ describe('repeated and simultaneous requests over HTTP, with a real workflow beh
 
       expect(statuses(reports)).toEqual([200, 409]);
       expect(reports.find((response) => response.status === 409)!.body).toMatchObject({
-        code: 'conflict', message: expect.stringMatching(/^(the intervention is already being reported|case is in stage FollowUp; .*)$/),
+        code: 'conflict', reason: { code: expect.stringMatching(/^(intervention_reporting|wrong_stage)$/) },
       });
       expect(await sut.eventsOf('InterventionReported')).toHaveLength(1);
 
