@@ -86,7 +86,8 @@ describe('repeated and simultaneous requests over HTTP, with a real workflow beh
       const different = await coordinator().post('/cases').set('Idempotency-Key', key).send(aCriticalThreat(eventDate, 'Een ander verzoek'));
       expect(different.status).toBe(422);
       expect(different.body).toEqual({
-        statusCode: 422, code: 'unprocessable', message: 'Idempotency-Key was already used for a different request', fields: [],
+        statusCode: 422, code: 'unprocessable', message: 'Deze Idempotency-Key is al gebruikt voor een ander verzoek.',
+        reason: { code: 'idempotency_key_reused', params: {} }, fields: [],
       });
 
       await coordinator().post(`/cases/${caseId}/triage`).send({ decision: 'accept' }).expect(200);
@@ -170,7 +171,7 @@ describe('repeated and simultaneous requests over HTTP, with a real workflow beh
 
       expect(statuses(assignments)).toEqual([200, 409]);
       expect(assignments.find((response) => response.status === 409)!.body).toMatchObject({
-        code: 'conflict', message: expect.stringMatching(new RegExp(`^expert ${expertId} is already (joining the team|on the team)$`)),
+        code: 'conflict', reason: { code: expect.stringMatching(/^(already_joining|already_on_team)$/), params: { expertId } },
       });
       expect((await sut.state()).team.map((member) => member.expertId)).toEqual([expertId]);
       expect(await sut.eventsOf('ExpertAssignedManually')).toHaveLength(1);
