@@ -35,7 +35,7 @@ export class CaseEscalations {
     setHandler(acknowledgeEscalation, (input) => this.acknowledge(input), {
       validator: ({ escalationId, actor }: EscalationAcknowledgement) => {
         requireCoordinator(actor);
-        if (!this.isOpen(escalationId) || this.acknowledging.has(escalationId)) throw notFound(`escalation ${escalationId} is not open on this case`);
+        if (!this.isOpen(escalationId) || this.acknowledging.has(escalationId)) throw notFound(`escalation ${escalationId} is not open on this case`, 'escalation_not_open', { escalationId });
       },
     });
     void this.resolveSettledCauses();
@@ -82,12 +82,12 @@ export class CaseEscalations {
   }
 
   private async acknowledge({ escalationId, actor }: EscalationAcknowledgement) {
-    if (this.acknowledging.has(escalationId)) throw notFound(`escalation ${escalationId} is not open on this case`);
+    if (this.acknowledging.has(escalationId)) throw notFound(`escalation ${escalationId} is not open on this case`, 'escalation_not_open', { escalationId });
     this.acknowledging.add(escalationId);
     // Built when the step runs: the workflow may have resolved the escalation itself meanwhile, its cause gone.
     const state = await this.context.journal.recordFrom((current) => {
       const escalation = current.openEscalations.find((e) => e.escalationId === escalationId);
-      if (!escalation) throw notFound(`escalation ${escalationId} is not open on this case`);
+      if (!escalation) throw notFound(`escalation ${escalationId} is not open on this case`, 'escalation_not_open', { escalationId });
       return [
         caseEvent('EscalationAcknowledged', { escalationId, level: escalation.level }, actor, now()),
         caseEvent('EscalationResolved', { escalationId, outcome: 'acknowledged' }, actor, now()),

@@ -2,6 +2,7 @@ import {
   ActivityFailure, ApplicationFailure, CancellationScope, CancelledFailure, patched, proxyActivities, upsertSearchAttributes, workflowInfo,
 } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
+import type { CaseRefusalDetail } from '../src/domain/case-refusal-codes';
 import type { NewCaseEvent } from '../src/domain/case.events';
 import { evolve, type CaseState } from '../src/domain/case.state';
 import { STREAM_CONFLICT_ERRORS } from '../src/domain/stream-conflict';
@@ -126,6 +127,7 @@ export class CaseJournal {
       type: CASE_FAILURE.conflict,
       message: `case ${this.caseId} cannot take this decision until an operator reconciles its recorded events with its workflow: ${this.streamConflict}`,
       nonRetryable: true,
+      details: [{ code: 'case_needs_reconciliation', params: { caseId: this.caseId, detail: this.streamConflict ?? '' } } satisfies CaseRefusalDetail],
     });
   }
 }

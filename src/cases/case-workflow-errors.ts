@@ -3,10 +3,13 @@ import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, isGrpcS
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { STREAM_CONFLICT_ERRORS } from '../event-store/event-store.errors';
 import { CASE_FAILURE } from '../../workflows/messages';
-import { isRefusalCode, type CodedText, type RefusalCode } from '../i18n/catalogue/codes';
+import { INVALID_INPUT } from '../domain/case-refusal-codes';
+import { isProblemCode, isRefusalCode, type CodedText, type RefusalCode } from '../i18n/catalogue/codes';
 import type { TextParams } from '../i18n/catalogue/render-text';
 import { isSpecificErrorCode } from '../runtime/error-body';
+import type { FieldIssues } from '../runtime/field-issue';
 import { refusal, type RefusalResponse } from '../runtime/refusal';
+import { invalidFields } from '../runtime/validation';
 
 type CaseFailureType = (typeof CASE_FAILURE)[keyof typeof CASE_FAILURE];
 
@@ -52,7 +55,10 @@ export function toHttpError(caseId: string, error: unknown): unknown {
     const { type, message, details } = error.cause;
     const Answer = type ? ANSWER_FOR_FAILURE[type as CaseFailureType] : undefined;
     const coded = codedRefusalIn(details);
-    // A refusal the workflow coded is answered in the caller's language; an uncoded one travels inside `case_refused`.
+    const fields = type === CASE_FAILURE.invalidInput ? fieldIssuesIn(details) : undefined;
+    // A refusal the workflow coded is answered in the caller's language, refused input as the validation pipe answers it;
+    // an uncoded one (from a worker older than the codes) travels inside `case_refused`.
+    if (fields) return invalidFields(fields);
     if (Answer && coded) return new Answer({ ...(isSpecificErrorCode(coded.code) && { code: coded.code }), ...refusal(coded.code, coded.params) });
     if (Answer) return new Answer(refusal('case_refused', { because: message }));
   }
@@ -70,6 +76,16 @@ function codedRefusalIn(details: readonly unknown[] | null | undefined): CodedTe
   const { code, params } = typeof first === 'object' && first !== null ? (first as { code?: unknown; params?: unknown }) : {};
   if (!isRefusalCode(code)) return undefined;
   return { code, params: typeof params === 'object' && params !== null ? (params as TextParams) : {} };
+}
+
+// Refused input names its field and the field's problems, as `invalid_input` with `fields`; undefined for any other detail.
+function fieldIssuesIn(details: readonly unknown[] | null | undefined): FieldIssues[] | undefined {
+  const [first] = details ?? [];
+  const { code, fields } = typeof first === 'object' && first !== null ? (first as { code?: unknown; fields?: unknown }) : {};
+  if (code !== INVALID_INPUT || !Array.isArray(fields) || fields.length === 0) return undefined;
+  const known = fields.every((found: { field?: unknown; issues?: unknown }) => typeof found?.field === 'string' && Array.isArray(found.issues)
+    && found.issues.length > 0 && found.issues.every((problem: { code?: unknown }) => isProblemCode(problem?.code)));
+  return known ? (fields as FieldIssues[]).map(({ field, issues }) => ({ field, issues: issues.map(({ code, params }) => ({ code, params: params ?? {} })) })) : undefined;
 }
 
 // The worker's append was refused because the stored stream and the workflow disagree; it has alerted the operator.

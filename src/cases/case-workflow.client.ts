@@ -9,6 +9,7 @@ import { getCase } from '../../workflows/messages';
 import { refusal } from '../runtime/refusal';
 import { UNAVAILABLE_REASONS } from '../runtime/unavailable-dependency';
 import { queryRefusedForNow, toHttpError, updateTurnedAwayForNow } from './case-workflow-errors';
+import type { SignalRefusal } from './signal-preconditions';
 
 /** The workflow id of a case, from its business key. */
 export const workflowIdFor = (caseId: string): string => `case-${caseId}`;
@@ -41,14 +42,13 @@ export class CaseWorkflowClient {
     caseId: string,
     signal: SignalDefinition<[Input]>,
     input: Input,
-    refuses: (state: CaseState) => string | null,
+    refuses: (state: CaseState) => SignalRefusal | null,
   ): Promise<void> {
     const state = await this.liveState(caseId);
     if (state === undefined) throw await this.missingWorkflow(caseId);
     if (state === null) throw new ConflictException(refusal('case_still_registering', { caseId }));
-    const problem = refuses(state);
-    // The domain's refusals are English sentences still; they reach the caller inside a coded refusal.
-    if (problem) throw new ConflictException(refusal('case_refused', { because: problem }));
+    const refused = refuses(state);
+    if (refused) throw new ConflictException(refusal(refused.code, refused.params));
     try {
       await this.bounded(() => this.handle(caseId).signal(signal, input));
     } catch (error) {

@@ -1,27 +1,31 @@
 import type { CaseState } from '../domain/case.state';
 import { FINAL_STAGES, type Actor, type RiskLevel } from '../domain/case.vocabulary';
+import type { CodedText, RefusalCode } from '../i18n/catalogue/codes';
 
 // A signal gets no answer, and the workflow silently ignores one it cannot act on. These checks mirror the
 // workflow's own (workflows/stages/closure.stage.ts) against its live state, so the caller hears "no" instead.
 
+/** Why the workflow would ignore a signal, as a coded refusal the API answers in the caller's language. */
+export type SignalRefusal = CodedText<RefusalCode>;
+
 /** Why the workflow would ignore a risk change, or null when it will record it. */
-export function riskChangeRefusal(state: CaseState, change: { readonly level: RiskLevel; readonly actor: Actor }): string | null {
+export function riskChangeRefusal(state: CaseState, change: { readonly level: RiskLevel; readonly actor: Actor }): SignalRefusal | null {
   const current = state.riskLevel ?? 'MEDIUM';
   return endedRefusal(state)
     ?? (change.actor.role === 'expert' ? notOnTeamRefusal(state, change.actor.id) : null)
-    ?? (current === change.level ? `the risk level of case ${state.caseId} is already ${current}` : null);
+    ?? (current === change.level ? { code: 'risk_unchanged', params: { caseId: state.caseId, riskLevel: current } } : null);
 }
 
 /** Why the workflow would ignore an expert's concern, or null when it will record it. */
-export function concernRefusal(state: CaseState, actor: Actor): string | null {
-  if (actor.role !== 'expert') return 'only an expert on the team may raise a concern';
+export function concernRefusal(state: CaseState, actor: Actor): SignalRefusal | null {
+  if (actor.role !== 'expert') return { code: 'concern_experts_only', params: {} };
   return endedRefusal(state) ?? notOnTeamRefusal(state, actor.id);
 }
 
-function endedRefusal(state: CaseState): string | null {
-  return FINAL_STAGES.includes(state.stage) ? `case ${state.caseId} is ${state.stage.toLowerCase()} and takes no more decisions` : null;
+function endedRefusal(state: CaseState): SignalRefusal | null {
+  return FINAL_STAGES.includes(state.stage) ? { code: 'case_ended', params: { caseId: state.caseId, stage: state.stage } } : null;
 }
 
-function notOnTeamRefusal(state: CaseState, expertId: string): string | null {
-  return state.team.some((member) => member.expertId === expertId) ? null : `expert ${expertId} is not on the team of case ${state.caseId}`;
+function notOnTeamRefusal(state: CaseState, expertId: string): SignalRefusal | null {
+  return state.team.some((member) => member.expertId === expertId) ? null : { code: 'not_on_team', params: { caseId: state.caseId, expertId } };
 }

@@ -1,5 +1,6 @@
 import { ValidateBy, buildMessage, isISO8601, isRFC3339, type ValidationOptions } from 'class-validator';
 import { englishProblem, issue, type FieldIssue } from './field-issue';
+import { DATE_TIME_EXAMPLE } from '../domain/case-refusal-codes';
 
 /** The span of moments a date-time input may name: from a fixed earliest moment to some years after now. */
 export interface DateTimeWindow {
@@ -15,7 +16,7 @@ export interface DateTimeWindow {
 export const BRIGADE_DATE_TIME_WINDOW: DateTimeWindow = { notBefore: '2015-01-01T00:00:00Z', yearsAhead: 2 };
 
 /** A date-time in the one form Brigade accepts, for examples and messages. */
-export const RFC3339_EXAMPLE = '2027-03-01T19:00:00+01:00';
+export const RFC3339_EXAMPLE = DATE_TIME_EXAMPLE;
 
 /** Whether a value is an RFC 3339 date-time with an offset, in capitals, on a day and at a time that exist. */
 export function isRfc3339DateTime(value: unknown): value is string {

@@ -214,7 +214,7 @@ describe('the cases HTTP API', () => {
       [CASE_FAILURE.conflict, 409, 'conflict'],
       [CASE_FAILURE.invalidInput, 400, 'invalid_input'],
       [CASE_FAILURE.forbidden, 403, 'forbidden'],
-    ])('answers a %s refusal with %i and the workflow\'s message inside a coded refusal', async (type, status, code) => {
+    ])('answers an uncoded %s refusal (from a worker older than the codes) with %i and its message inside case_refused', async (type, status, code) => {
       const caseId = await aRunningCase();
       const message = `refused by the validator as ${type}`;
       temporal.updateFailures.set(caseId, new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.create({ type, message, nonRetryable: true })));
@@ -224,6 +224,48 @@ describe('the cases HTTP API', () => {
       expect(response.body).toEqual({
         statusCode: status, code, message: refusalText('case_refused', { because: message }), reason: { code: 'case_refused', params: { because: message } }, fields: [],
       });
+    });
+
+    it.each([
+      [CASE_FAILURE.conflict, 409, 'the team is already complete', 'team_complete', {}, 'Het team is al compleet.', 'The team is already complete.'],
+      [CASE_FAILURE.notFound, 404, 'task task-9 is not on this case', 'task_not_found', { taskId: 'task-9' },
+        'Taak task-9 hoort niet bij deze zaak.', 'Task task-9 is not part of this case.'],
+      [CASE_FAILURE.forbidden, 403, 'only the assigned expert may complete this task', 'task_not_yours', {},
+        'Alleen de toegewezen expert mag deze taak afronden.', 'Only the assigned expert may complete this task.'],
+      [CASE_FAILURE.conflict, 409, 'case is in stage Matching; completing a task is possible in Preparation only', 'wrong_stage',
+        { stage: 'Matching', stages: 'Preparation' },
+        'Dit kan nu niet: de zaak staat in de fase Koppeling experts, en dit kan alleen in de fase Voorbereiding.',
+        'This cannot be done now: the case is in the stage Expert matching, and this is possible only in the stage Preparation.'],
+    ])('answers a coded %s refusal with %i and the same code in Dutch and English', async (type, status, message, code, params, dutch, english) => {
+      const caseId = await aRunningCase();
+      const failure = ApplicationFailure.create({ type, message, nonRetryable: true, details: [{ code, params }] });
+      temporal.updateFailures.set(caseId, new WorkflowUpdateFailedError('Workflow Update failed', failure));
+      const complete = (language: string) => as(expert(LEAD)).post(`/cases/${caseId}/tasks/task-9/complete`).set('Accept-Language', language)
+        .send({ outcome: 'Klaar' }).expect(status);
+
+      const inDutch = (await complete('nl')).body;
+      const inEnglish = (await complete('en')).body;
+
+      expect(inDutch).toEqual({ statusCode: status, code: expect.any(String), message: dutch, reason: { code, params }, fields: [] });
+      expect(inEnglish).toEqual({ ...inDutch, message: english });
+    });
+
+    it('answers the workflow\'s refusal of a field as the validation pipe does: 400 naming the field by its label', async () => {
+      const caseId = await aRunningCase();
+      const failure = ApplicationFailure.create({
+        type: CASE_FAILURE.invalidInput, message: 'scheduledAt must be in the future', nonRetryable: true,
+        details: [{ code: 'invalid_input', params: {}, fields: [{ field: 'scheduledAt', issues: [{ code: 'not_in_future', params: {} }] }] }],
+      });
+      temporal.updateFailures.set(caseId, new WorkflowUpdateFailedError('Workflow Update failed', failure));
+
+      const response = await coordinator().post(`/cases/${caseId}/session`).send({ scheduledAt: '2027-01-18T10:00:00+01:00' }).expect(400);
+
+      const issue = { code: 'not_in_future', params: {}, message: problemText('scheduledAt', { code: 'not_in_future' }) };
+      expect(response.body).toEqual({
+        statusCode: 400, code: 'invalid_input', message: issue.message, reason: { code: 'invalid_input', params: {} },
+        fields: [{ field: 'scheduledAt', problems: [issue.message], issues: [issue] }],
+      });
+      expect(issue.message).toBe('Datum en tijd van de voorbereidende sessie moet in de toekomst liggen.');
     });
 
     it.each([
@@ -244,12 +286,15 @@ describe('the cases HTTP API', () => {
       const caseId = await aRecordedCase({}, caseEvent('RequestAccepted', {}, COORDINATOR, at(1)),
         caseEvent('ExpertOffered', { offerId: 'offer-1-1', expertId: LEAD, expertName: 'Anouk', round: 1, expiresAt: at(72) }, SYSTEM, at(1)));
       temporal.running.set(caseId, null);
-      const refusal = ApplicationFailure.create({ type: CASE_FAILURE.notFound, message: 'offer offer-9-9 is not open on this case', nonRetryable: true });
+      const refusal = ApplicationFailure.create({
+        type: CASE_FAILURE.notFound, message: 'offer offer-9-9 is not open on this case', nonRetryable: true,
+        details: [{ code: 'offer_not_open', params: { offerId: 'offer-9-9' } }],
+      });
       temporal.updateFailures.set(caseId, new WorkflowUpdateFailedError('Workflow Update failed', refusal));
 
       const response = await as(expert(LEAD)).post(`/cases/${caseId}/offers/offer-9-9/accept`).send({}).expect(404);
 
-      expect(response.body.reason).toEqual({ code: 'case_refused', params: { because: 'offer offer-9-9 is not open on this case' } });
+      expect(response.body.reason).toEqual({ code: 'offer_not_open', params: { offerId: 'offer-9-9' } });
     });
 
     it('answers 404 for a case that was never registered', async () => {
@@ -315,8 +360,8 @@ describe('the cases HTTP API', () => {
 
       const response = await coordinator().post(`/cases/${caseId}/risk`).send({ level: 'HIGH', reason: 'Dreigbrief' }).expect(409);
 
-      // The domain's own refusal, still an English sentence, inside the coded refusal.
-      expect(response.body.reason).toEqual({ code: 'case_refused', params: { because: `case ${caseId} is ${stage.toLowerCase()} and takes no more decisions` } });
+      expect(response.body.reason).toEqual({ code: 'case_ended', params: { caseId, stage } });
+      expect(response.body.message).toBe(refusalText('case_ended', { caseId }));
       expect(temporal.sentTo(caseId)).toEqual([]);
     });
 
@@ -331,7 +376,8 @@ describe('the cases HTTP API', () => {
 
       const response = await coordinator().post(`/cases/${caseId}/risk`).send({ level: 'MEDIUM', reason: 'Dreigbrief' }).expect(409);
 
-      expect(response.body.reason.params.because).toContain('is already MEDIUM');
+      expect(response.body.reason).toEqual({ code: 'risk_unchanged', params: { caseId, riskLevel: 'MEDIUM' } });
+      expect(response.body.message).toBe('Het risiconiveau van deze zaak is al middel.');
       expect(temporal.sentTo(caseId)).toEqual([]);
     });
 
@@ -379,7 +425,9 @@ describe('the cases HTTP API', () => {
       const closed = await aRunningCase({ stage: 'Closed' });
 
       await as(expert(LEAD)).post(`/cases/${randomUUID()}/concerns`).send({ concern: 'Zorgen' }).expect(404);
-      await as(expert(LEAD)).post(`/cases/${closed}/concerns`).send({ concern: 'Zorgen' }).expect(409);
+      const refused = await as(expert(LEAD)).post(`/cases/${closed}/concerns`).send({ concern: 'Zorgen' }).expect(409);
+
+      expect(refused.body.reason).toEqual({ code: 'case_ended', params: { caseId: closed, stage: 'Closed' } });
 
       expect(temporal.sentTo(closed)).toEqual([]);
     });
@@ -399,7 +447,10 @@ describe('the cases HTTP API', () => {
 
       const response = await coordinator().post(`/cases/${caseId}/assignments`).send({ expertId: SUPPORT }).expect(409);
 
-      expect(response.body).toMatchObject({ statusCode: 409, code: 'conflict_of_interest_own_municipality', message: expect.stringMatching(/lives and works in the requesting municipality/) });
+      expect(response.body).toMatchObject({
+        statusCode: 409, code: 'conflict_of_interest_own_municipality', reason: { code: 'conflict_of_interest_own_municipality', params: { expertId: SUPPORT } },
+        message: refusalText('conflict_of_interest_own_municipality', { expertId: SUPPORT }),
+      });
       expect(temporal.sentTo(caseId)).toEqual([]);
     });
 
@@ -426,11 +477,16 @@ describe('the cases HTTP API', () => {
       const caseId = await aRunningCase();
       const message = `expert ${SUPPORT} may not work on this case: declared a conflict of interest; a coordinator may override this with a reason`;
       temporal.updateFailures.set(caseId, new WorkflowUpdateFailedError('Workflow Update failed',
-        ApplicationFailure.create({ type: CASE_FAILURE.conflict, message, nonRetryable: true, details: [{ code: 'conflict_of_interest_declared' }] })));
+        ApplicationFailure.create({
+          type: CASE_FAILURE.conflict, message, nonRetryable: true, details: [{ code: 'conflict_of_interest_declared', params: { expertId: SUPPORT } }],
+        })));
 
       const response = await coordinator().post(`/cases/${caseId}/assignments`).send({ expertId: SUPPORT }).expect(409);
 
-      expect(response.body).toEqual({ statusCode: 409, code: 'conflict_of_interest_declared', message, fields: [] });
+      expect(response.body).toEqual({
+        statusCode: 409, code: 'conflict_of_interest_declared', message: refusalText('conflict_of_interest_declared', { expertId: SUPPORT }),
+        reason: { code: 'conflict_of_interest_declared', params: { expertId: SUPPORT } }, fields: [],
+      });
     });
 
     it('answers 200 with the case state and the warnings the workflow recorded', async () => {

@@ -67,7 +67,7 @@ describe('the language of the API\'s answers', () => {
 
   describe('when an auditor asks for the expert pool', () => {
     it.each([
-      ['nl', 'Met de rol auditor mag u GET /experts niet gebruiken; dit is voor: coordinator.'],
+      ['nl', 'Met de rol auditor mag u GET /experts niet gebruiken; dit is voor: coördinator.'],
       ['en', 'With the role auditor you may not use GET /experts; it is for: coordinator.'],
     ])('refuses with 403 role_not_allowed, in plain words (%s)', async (language, message) => {
       const response = await app.as('auditor', 'a.visser').get('/experts').set('Accept-Language', language).expect(403);

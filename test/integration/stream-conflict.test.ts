@@ -44,10 +44,10 @@ describe('a case whose recorded events and workflow disagree', () => {
         expect(response.body).toMatchObject({
           statusCode: 409,
           code: 'conflict',
-          // The workflow's own refusal, an English sentence still, inside the coded refusal.
+          // The workflow's own refusal, coded, the technical words of the conflict in its detail.
           reason: {
-            code: 'case_refused',
-            params: { because: expect.stringMatching(new RegExp(`^case ${caseId} cannot take this decision until an operator reconciles .*version ${events.length}`)) },
+            code: 'case_needs_reconciliation',
+            params: { caseId, detail: expect.stringMatching(new RegExp(`version ${events.length}`)) },
           },
         });
         expect(await conflicts()).toBe(1);
@@ -55,7 +55,7 @@ describe('a case whose recorded events and workflow disagree', () => {
         // The case waits for an operator instead of failing: still running, readable, and every decision refused with the reason.
         const cancel = await app.as('coordinator', COORDINATOR.id).post(`/cases/${caseId}/cancel`).send({ reason: 'opgeruimd' });
         expect(cancel.status).toBe(409);
-        expect(cancel.body.reason.params.because).toMatch(/until an operator reconciles its recorded events with its workflow/);
+        expect(cancel.body.reason).toMatchObject({ code: 'case_needs_reconciliation', params: { caseId } });
         expect((await sut.handle.describe()).status.name).toBe('RUNNING');
         expect((await sut.state()).stage).toBe('Triage');
         expect(logged).toHaveBeenCalledWith(expect.stringContaining(`event stream conflict, the case needs an operator: the recorded events of case ${caseId}`));

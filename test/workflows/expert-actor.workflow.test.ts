@@ -41,6 +41,7 @@ describe('the workflow checks the actor of every update again', () => {
       for (const actor of [expert(someoneElse), AUDITOR, { role: 'coordinator', id: 'c.jansen' } as Actor]) {
         const failure = await refusal(sut, () => sut.handle.executeUpdate(respondToOffer, { args: [{ offerId: offer.offerId, response: 'accept', actor }] }));
         expect(failure.type).toBe(CASE_FAILURE.forbidden);
+        expect(failure.details).toEqual([{ code: 'offer_not_yours', params: {} }]);
       }
       await sut.cancel();
     });
@@ -63,7 +64,8 @@ describe('the workflow checks the actor of every update again', () => {
       const byAuditor = await refusal(sut, () => sut.handle.executeUpdate(completeTask, { args: [{ taskId: task.taskId, outcome: 'done', actor: AUDITOR }] }));
 
       expect([byOtherMember, bySupport, byOutsider, byAuditor].map((failure) => failure.type)).toEqual(Array(4).fill(CASE_FAILURE.forbidden));
-      expect(byOtherMember.message).toMatch(/only the assigned expert/);
+      expect(byOtherMember.details).toEqual([{ code: 'task_not_yours', params: {} }]);
+      expect([bySupport, byOutsider].map((failure) => failure.details)).toEqual(Array(2).fill([{ code: 'lead_or_coordinator_only', params: {} }]));
       await sut.cancel();
     });
   });

@@ -86,7 +86,8 @@ describe('repeated and simultaneous requests over HTTP, with a real workflow beh
       const different = await coordinator().post('/cases').set('Idempotency-Key', key).send(aCriticalThreat(eventDate, 'Een ander verzoek'));
       expect(different.status).toBe(422);
       expect(different.body).toEqual({
-        statusCode: 422, code: 'unprocessable', message: 'Idempotency-Key was already used for a different request', fields: [],
+        statusCode: 422, code: 'unprocessable', message: 'Deze Idempotency-Key is al gebruikt voor een ander verzoek.',
+        reason: { code: 'idempotency_key_reused', params: {} }, fields: [],
       });
 
       await coordinator().post(`/cases/${caseId}/triage`).send({ decision: 'accept' }).expect(200);
@@ -102,7 +103,7 @@ describe('repeated and simultaneous requests over HTTP, with a real workflow beh
 
       expect(statuses(race)).toEqual([200, 409]);
       expect(race.find((response) => response.status === 409)!.body).toEqual({
-        statusCode: 409, code: 'conflict', message: 'the team is already complete', fields: [],
+        statusCode: 409, code: 'conflict', message: 'Het team is al compleet.', reason: { code: 'team_complete', params: {} }, fields: [],
       });
       const winner = [fourth, fifth][race.findIndex((response) => response.status === 200)];
       const preparing = await sut.waitFor((s) => s.stage === 'Preparation' && s.tasks.length > 0, 'the team and its tasks');
@@ -120,10 +121,10 @@ describe('repeated and simultaneous requests over HTTP, with a real workflow beh
 
       expect(statuses(twice)).toEqual([200, 409]);
       expect(twice.find((response) => response.status === 409)!.body).toMatchObject({
-        statusCode: 409, code: 'conflict', message: expect.stringMatching(new RegExp(`^task ${simultaneous.taskId} is already (being )?completed$`)),
+        statusCode: 409, code: 'conflict', reason: { code: 'task_not_open', params: { taskId: simultaneous.taskId } },
       });
       expect([once.status, again.status]).toEqual([200, 409]);
-      expect(again.body).toMatchObject({ statusCode: 409, code: 'conflict', message: `task ${sequential.taskId} is already completed` });
+      expect(again.body).toMatchObject({ statusCode: 409, code: 'conflict', reason: { code: 'task_not_open', params: { taskId: sequential.taskId, status: 'completed' } } });
       const completions = (await sut.eventsOf('TaskCompleted')).map((event) => (event.data as { taskId: string }).taskId);
       expect(completions.sort()).toEqual([simultaneous.taskId, sequential.taskId].sort());
 
@@ -135,7 +136,7 @@ describe('repeated and simultaneous requests over HTTP, with a real workflow beh
 
       expect(statuses(reports)).toEqual([200, 409]);
       expect(reports.find((response) => response.status === 409)!.body).toMatchObject({
-        code: 'conflict', message: expect.stringMatching(/^(the intervention is already being reported|case is in stage FollowUp; .*)$/),
+        code: 'conflict', reason: { code: expect.stringMatching(/^(intervention_reporting|wrong_stage)$/) },
       });
       expect(await sut.eventsOf('InterventionReported')).toHaveLength(1);
 
@@ -170,7 +171,7 @@ describe('repeated and simultaneous requests over HTTP, with a real workflow beh
 
       expect(statuses(assignments)).toEqual([200, 409]);
       expect(assignments.find((response) => response.status === 409)!.body).toMatchObject({
-        code: 'conflict', message: expect.stringMatching(new RegExp(`^expert ${expertId} is already (joining the team|on the team)$`)),
+        code: 'conflict', reason: { code: expect.stringMatching(/^(already_joining|already_on_team)$/), params: { expertId } },
       });
       expect((await sut.state()).team.map((member) => member.expertId)).toEqual([expertId]);
       expect(await sut.eventsOf('ExpertAssignedManually')).toHaveLength(1);

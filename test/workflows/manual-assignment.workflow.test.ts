@@ -52,7 +52,7 @@ describe('when a coordinator assigns an expert by hand', () => {
         const failure = await updateFailure(() => sut.handle.executeUpdate(assignExpert, { args: [{ expertId: fromUtrecht[0], actor: COORDINATOR }] }));
 
         expect(failure).toMatchObject({ type: CASE_FAILURE.conflict, message: expect.stringMatching(/lives and works in the requesting municipality/) });
-        expect(failure.details).toEqual([{ code: 'conflict_of_interest_own_municipality' }]);
+        expect(failure.details).toEqual([{ code: 'conflict_of_interest_own_municipality', params: { expertId: fromUtrecht[0] } }]);
         expect(await sut.eventsOf('ExpertAssignedManually')).toEqual([]);
         await sut.cancel();
       });
@@ -101,7 +101,7 @@ describe('when a coordinator assigns an expert by hand', () => {
         await harness.experts.update(expertId, { conflictMunicipalityCodes: ['GM0344'] });
         const failure = await updateFailure(() => sut.handle.executeUpdate(assignExpert, { args: [{ expertId, actor: COORDINATOR }] }));
 
-        expect(failure.details).toEqual([{ code: 'conflict_of_interest_declared' }]);
+        expect(failure.details).toEqual([{ code: 'conflict_of_interest_declared', params: { expertId } }]);
         expect((await sut.state()).team).toEqual([]);
         await sut.cancel();
       });

@@ -25,6 +25,9 @@ describe('the supportCase workflow', () => {
     return (await harness.eventStore.readStream(caseId)).map((event) => event.type);
   }
 
+  /** The first detail of a refusal of one field: the field, and its problem's code. */
+  const refusedField = (field: string, problem: string) => ({ code: 'invalid_input', params: {}, fields: [{ field, issues: [{ code: problem, params: {} }] }] });
+
   async function failureOf(promise: Promise<unknown>): Promise<ApplicationFailure> {
     const error = await promise.then(() => undefined, (reason: unknown) => reason);
     expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
@@ -90,11 +93,12 @@ describe('the supportCase workflow', () => {
 
   describe('when a decision is refused by the validator', () => {
     it.each([
-      ['a rejection without a reason', { decision: 'reject', actor: COORDINATOR }, CASE_FAILURE.invalidInput, /reason must be a non-empty text/],
-      ['a rejection whose reason is empty to the eye', { decision: 'reject', reason: '\u200B\u202E\u2069\u3164', actor: COORDINATOR }, CASE_FAILURE.invalidInput, /reason must be a non-empty text/],
-      ['an unknown decision', { decision: 'maybe', actor: COORDINATOR }, CASE_FAILURE.invalidInput, /"accept" or "reject"/],
-      ['a decision by an expert', { decision: 'accept', actor: { role: 'expert', id: 'e-1' } }, CASE_FAILURE.forbidden, /only a coordinator/],
-    ])('refuses %s and records nothing for it', async (_name, decision, type, message) => {
+      ['a rejection without a reason', { decision: 'reject', actor: COORDINATOR }, CASE_FAILURE.invalidInput, refusedField('reason', 'required')],
+      ['a rejection whose reason is empty to the eye', { decision: 'reject', reason: '\u200B\u202E\u2069\u3164', actor: COORDINATOR }, CASE_FAILURE.invalidInput,
+        refusedField('reason', 'required')],
+      ['an unknown decision', { decision: 'maybe', actor: COORDINATOR }, CASE_FAILURE.invalidInput, refusedField('decision', 'not_a_choice')],
+      ['a decision by an expert', { decision: 'accept', actor: { role: 'expert', id: 'e-1' } }, CASE_FAILURE.forbidden, { code: 'coordinator_only', params: {} }],
+    ])('refuses %s with its code and records nothing for it', async (_name, decision, type, detail) => {
       const request = aSupportRequest();
       await harness.withWorker(async () => {
         const sut = await startCase(request);
@@ -102,7 +106,7 @@ describe('the supportCase workflow', () => {
         const failure = await failureOf(sut.executeUpdate(triage, { args: [decision as never] }));
 
         expect(failure.type).toBe(type);
-        expect(failure.message).toMatch(message);
+        expect(failure.details).toEqual([detail]);
         await sut.executeUpdate(triage, { args: [{ decision: 'accept', actor: COORDINATOR }] });
         await cancel(sut);
       });
@@ -117,6 +121,7 @@ describe('the supportCase workflow', () => {
         const failure = await failureOf(sut.executeUpdate(triage, { args: [{ decision: 'reject', reason: 'late', actor: COORDINATOR }] }));
 
         expect(failure.type).toBe(CASE_FAILURE.conflict);
+        expect(failure.details).toEqual([{ code: 'triage_decided', params: {} }]);
         expect(await sut.query(getCase)).toMatchObject({ stage: 'Matching', version: 3 });
         await cancel(sut);
       });
@@ -129,7 +134,8 @@ describe('the supportCase workflow', () => {
         const failure = await failureOf(sut.executeUpdate(closeCase, { args: [{ actor: COORDINATOR }] }));
 
         expect(failure.type).toBe(CASE_FAILURE.conflict);
-        expect(failure.message).toMatch(/closing the case is possible in Evaluation only/);
+        // Before the intake is assessed, or after.
+        expect(failure.details).toEqual([{ code: 'wrong_stage', params: { stage: expect.stringMatching(/^(Intake|Triage)$/), stages: 'Evaluation' } }]);
         await cancel(sut);
       });
     });

@@ -16,21 +16,21 @@ import {
 export function registerClosure(context: CaseContext): void {
   let evaluating = false;
   setHandler(evaluateCase, ({ summary, actor }: CaseEvaluation) => {
-    if (evaluating) throw conflict('the case has already been evaluated');
+    if (evaluating) throw conflict('the case has already been evaluated', 'already_evaluated');
     evaluating = true;
     return context.journal.record(caseEvent('CaseEvaluated', { summary: summary.trim() }, actor, now()));
   }, {
     validator: ({ summary, actor }: CaseEvaluation) => {
       requireCoordinator(actor);
       requireStage(context, ['Evaluation'], 'an evaluation');
-      if (evaluating || context.state.evaluation !== null) throw conflict('the case has already been evaluated');
+      if (evaluating || context.state.evaluation !== null) throw conflict('the case has already been evaluated', 'already_evaluated');
       requireText(summary, 'summary');
     },
   });
 
   let closing = false;
   setHandler(closeCase, ({ summary, actor }: CloseCaseRequest) => {
-    if (closing) throw conflict('the case is already being closed');
+    if (closing) throw conflict('the case is already being closed', 'case_closing');
     const data = summary?.trim() ? { summary: summary.trim() } : {};
     closing = true;
     // An escalation raised in the same moment as the closure is withdrawn with it rather than left open.
@@ -40,9 +40,9 @@ export function registerClosure(context: CaseContext): void {
       requireCoordinator(actor);
       if (summary !== undefined) requireText(summary, 'summary');
       requireStage(context, ['Evaluation'], 'closing the case');
-      if (closing) throw conflict('the case is already being closed');
-      if (context.state.evaluation === null) throw conflict('the case must be evaluated before it is closed');
-      if (context.state.openEscalations.length > 0) throw conflict('the case has open escalations; acknowledge them first');
+      if (closing) throw conflict('the case is already being closed', 'case_closing');
+      if (context.state.evaluation === null) throw conflict('the case must be evaluated before it is closed', 'evaluation_needed');
+      if (context.state.openEscalations.length > 0) throw conflict('the case has open escalations; acknowledge them first', 'escalations_open');
     },
   });
 }

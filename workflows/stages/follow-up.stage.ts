@@ -14,7 +14,7 @@ export function registerFollowUp(context: CaseContext, escalations: CaseEscalati
   // Check-ins being recorded: the same one cannot be completed twice in one moment.
   const completing = new Set<string>();
   setHandler(completeFollowUp, async ({ followUpId, ongoingRisk, notes, actor }: FollowUpReport) => {
-    if (completing.has(followUpId)) throw conflict(`follow-up ${followUpId} is already being completed`);
+    if (completing.has(followUpId)) throw conflict(`follow-up ${followUpId} is already being completed`, 'follow_up_done', { followUpId });
     completing.add(followUpId);
     try {
       let escalate = false;
@@ -41,9 +41,9 @@ export function registerFollowUp(context: CaseContext, escalations: CaseEscalati
       requireLead(context.state, actor, 'complete a follow-up');
       refuseDeactivated(context, actor);
       const followUp = context.state.followUps.find((f) => f.followUpId === followUpId);
-      if (!followUp) throw notFound(`follow-up ${followUpId} is not on this case`);
-      if (followUp.status !== 'scheduled' || completing.has(followUpId)) throw conflict(`follow-up ${followUpId} is already completed`);
-      if (typeof ongoingRisk !== 'boolean') throw invalid('ongoingRisk must be true or false');
+      if (!followUp) throw notFound(`follow-up ${followUpId} is not on this case`, 'follow_up_not_found', { followUpId });
+      if (followUp.status !== 'scheduled' || completing.has(followUpId)) throw conflict(`follow-up ${followUpId} is already completed`, 'follow_up_done', { followUpId });
+      if (typeof ongoingRisk !== 'boolean') throw invalid('ongoingRisk must be true or false', 'ongoingRisk', 'not_yes_no');
       requireText(notes, 'notes');
     },
   });

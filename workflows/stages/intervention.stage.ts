@@ -15,7 +15,7 @@ export function registerIntervention(context: CaseContext, escalations: CaseEsca
   // The stage reads Intervention until the report is stored: a repeated report (a retry after a timeout) must be refused here.
   let reporting = false;
   setHandler(reportIntervention, async ({ outcome, notes, actor }: InterventionReport) => {
-    if (reporting) throw conflict('the intervention is already being reported');
+    if (reporting) throw conflict('the intervention is already being reported', 'intervention_reporting');
     reporting = true;
     const report = caseEvent('InterventionReported', { outcome, notes: notes.trim() }, actor, now());
     if (outcome !== 'incident') return context.journal.record(report);
@@ -27,15 +27,15 @@ export function registerIntervention(context: CaseContext, escalations: CaseEsca
   }, {
     validator: ({ outcome, notes, actor }: InterventionReport) => {
       requireStage(context, ['Intervention'], 'an intervention report');
-      if (reporting) throw conflict('the intervention is already being reported');
+      if (reporting) throw conflict('the intervention is already being reported', 'intervention_reporting');
       requireLead(context.state, actor, 'report on the intervention');
       refuseDeactivated(context, actor);
       if (!(INTERVENTION_OUTCOMES as readonly string[]).includes(outcome)) {
-        throw invalid(`outcome must be one of ${INTERVENTION_OUTCOMES.join(', ')}`);
+        throw invalid(`outcome must be one of ${INTERVENTION_OUTCOMES.join(', ')}`, 'outcome', 'not_a_choice');
       }
       requireText(notes, 'notes');
       const { eventDate } = context.state;
-      if (eventDate && Date.now() < Date.parse(eventDate)) throw conflict(`the event on ${eventDate} has not taken place yet`);
+      if (eventDate && Date.now() < Date.parse(eventDate)) throw conflict(`the event on ${eventDate} has not taken place yet`, 'event_not_yet', { eventDate });
     },
   });
 }

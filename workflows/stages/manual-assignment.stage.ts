@@ -20,7 +20,7 @@ const WEIGHS_MATCHING_RULES = 'manual-assignment-weighs-matching-rules';
 export function registerManualAssignment(context: CaseContext): void {
   setHandler(assignExpert, async (assignment: ManualAssignment) => {
     const { expertId } = assignment;
-    if (context.joiningExperts.has(expertId)) throw conflict(`expert ${expertId} is already joining the team`);
+    if (context.joiningExperts.has(expertId)) throw conflict(`expert ${expertId} is already joining the team`, 'already_joining', { expertId });
     context.joiningExperts.add(expertId);
     try {
       return await assign(context, assignment);
@@ -31,13 +31,13 @@ export function registerManualAssignment(context: CaseContext): void {
     validator: ({ expertId, override, actor }: ManualAssignment) => {
       requireCoordinator(actor);
       requireRoomForAssignment(context);
-      if (typeof expertId !== 'string' || expertId === '') throw invalid('expertId is required');
+      if (typeof expertId !== 'string' || expertId === '') throw invalid('expertId is required', 'expertId', 'required');
       if (override !== undefined) {
-        if (typeof override !== 'object' || override === null) throw invalid('override must be an object with a reason');
+        if (typeof override !== 'object' || override === null) throw invalid('override must be an object with a reason', 'override', 'not_an_object');
         requireText(override.reason, 'override.reason', OVERRIDE_REASON_MAX_LENGTH);
       }
-      if (context.state.team.some((m) => m.expertId === expertId)) throw conflict(`expert ${expertId} is already on the team`);
-      if (context.joiningExperts.has(expertId)) throw conflict(`expert ${expertId} is already joining the team`);
+      if (context.state.team.some((m) => m.expertId === expertId)) throw conflict(`expert ${expertId} is already on the team`, 'already_on_team', { expertId });
+      if (context.joiningExperts.has(expertId)) throw conflict(`expert ${expertId} is already joining the team`, 'already_joining', { expertId });
     },
   });
 }
@@ -45,17 +45,17 @@ export function registerManualAssignment(context: CaseContext): void {
 async function assign(context: CaseContext, { expertId, note, override, actor }: ManualAssignment): Promise<AssignedCase> {
   // Read when the decision is taken, not when the coordinator looked: a conflict declared since then still counts.
   const expert = await lookupExpert(expertId);
-  if (!expert || !expert.active) throw notFound(`expert ${expertId} does not exist or is inactive`);
+  if (!expert || !expert.active) throw notFound(`expert ${expertId} does not exist or is inactive`, 'expert_unavailable', { expertId });
   const verdict = weigh(context, expert, override?.reason.trim());
   requireRoomForAssignment(context);
-  if (context.state.team.some((m) => m.expertId === expertId)) throw conflict(`expert ${expertId} is already on the team`);
-  if (placesLeft(context) <= 0) throw conflict('the team is already complete');
+  if (context.state.team.some((m) => m.expertId === expertId)) throw conflict(`expert ${expertId} is already on the team`, 'already_on_team', { expertId });
+  if (placesLeft(context) <= 0) throw conflict('the team is already complete', 'team_complete');
   // Counted as taken until recorded, so an acceptance in the same moment cannot overfill the team.
   context.pendingAcceptances++;
   try {
     const state = await context.journal.recordFrom((current) => {
       // A deactivation that reached the case while the pool was read keeps the expert off the team.
-      if (context.deactivatedExperts.has(expertId)) throw notFound(`expert ${expertId} does not exist or is inactive`);
+      if (context.deactivatedExperts.has(expertId)) throw notFound(`expert ${expertId} does not exist or is inactive`, 'expert_unavailable', { expertId });
       return [
         // An open offer to the same expert is settled by the assignment, so they cannot join the team twice.
         ...current.openOffers.filter((o) => o.expertId === expertId)
@@ -101,5 +101,5 @@ function refusal(expertId: string, kind: ConflictOfInterest): ApplicationFailure
 function requireRoomForAssignment(context: CaseContext): void {
   if (context.stage === 'Matching' && !context.journal.isSealed) return;
   requireStage(context, ['Matching', 'Preparation', 'Intervention', 'FollowUp'], 'a manual assignment');
-  if (context.state.team.length >= context.teamTarget) throw conflict(`the team is complete; a manual assignment is possible in Matching, or later when a member has left`);
+  if (context.state.team.length >= context.teamTarget) throw conflict('the team is complete; a manual assignment is possible in Matching, or later when a member has left', 'team_complete');
 }

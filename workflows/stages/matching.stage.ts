@@ -20,12 +20,12 @@ export function registerMatching(context: CaseContext): void {
   const answering = new Set<string>();
   setHandler(respondToOffer, async ({ offerId, response, reason, actor }: OfferResponse) => {
     const offer = context.state.openOffers.find((o) => o.offerId === offerId);
-    if (!offer || answering.has(offerId)) throw notFound(`offer ${offerId} is not open on this case`);
+    if (!offer || answering.has(offerId)) throw notFound(`offer ${offerId} is not open on this case`, 'offer_not_open', { offerId });
     if (response === 'accept') {
       // Claimed before the first await, so a second acceptance in the same moment sees the place taken.
-      if (placesLeft(context) <= 0) throw conflict('the team is already complete');
-      if (context.state.team.some((m) => m.expertId === offer.expertId)) throw conflict('this expert is already on the team');
-      if (context.joiningExperts.has(offer.expertId)) throw conflict(`expert ${offer.expertId} is already joining the team`);
+      if (placesLeft(context) <= 0) throw conflict('the team is already complete', 'team_complete');
+      if (context.state.team.some((m) => m.expertId === offer.expertId)) throw conflict('this expert is already on the team', 'already_on_team', { expertId: offer.expertId });
+      if (context.joiningExperts.has(offer.expertId)) throw conflict(`expert ${offer.expertId} is already joining the team`, 'already_joining', { expertId: offer.expertId });
       context.joiningExperts.add(offer.expertId);
     }
     answering.add(offerId);
@@ -37,7 +37,7 @@ export function registerMatching(context: CaseContext): void {
       return await context.journal.recordFrom((state) => {
         // Checked again when the answer is recorded: a deactivation that arrived meanwhile has withdrawn the offer.
         if (!state.openOffers.some((o) => o.offerId === offerId) || context.deactivatedExperts.has(offer.expertId)) {
-          throw notFound(`offer ${offerId} is not open on this case`);
+          throw notFound(`offer ${offerId} is not open on this case`, 'offer_not_open', { offerId });
         }
         return [response === 'accept'
           ? caseEvent('OfferAccepted', { offerId, expertId: offer.expertId }, actor, now())
@@ -52,15 +52,15 @@ export function registerMatching(context: CaseContext): void {
     }
   }, {
     validator: ({ offerId, response, reason, actor }: OfferResponse) => {
-      if (response !== 'accept' && response !== 'decline') throw invalid(`response must be "accept" or "decline", got ${JSON.stringify(response)}`);
+      if (response !== 'accept' && response !== 'decline') throw invalid(`response must be "accept" or "decline", got ${JSON.stringify(response)}`, 'response', 'not_a_choice');
       if (reason !== undefined) requireText(reason, 'reason', 2000);
       requireStage(context, ['Matching'], 'answering an offer');
       const offer = context.state.openOffers.find((o) => o.offerId === offerId);
-      if (!offer || answering.has(offerId)) throw notFound(`offer ${offerId} is not open on this case`);
-      requireExpert(actor, offer.expertId, 'answer this offer');
+      if (!offer || answering.has(offerId)) throw notFound(`offer ${offerId} is not open on this case`, 'offer_not_open', { offerId });
+      requireExpert(actor, offer.expertId, 'answer this offer', 'offer_not_yours');
       refuseDeactivated(context, actor);
-      if (response === 'accept' && placesLeft(context) <= 0) throw conflict('the team is already complete');
-      if (response === 'accept' && context.joiningExperts.has(offer.expertId)) throw conflict(`expert ${offer.expertId} is already joining the team`);
+      if (response === 'accept' && placesLeft(context) <= 0) throw conflict('the team is already complete', 'team_complete');
+      if (response === 'accept' && context.joiningExperts.has(offer.expertId)) throw conflict(`expert ${offer.expertId} is already joining the team`, 'already_joining', { expertId: offer.expertId });
     },
   });
 }
@@ -151,7 +151,7 @@ async function refuseConflictOfInterest(context: CaseContext, offer: { offerId: 
   await context.journal.recordFrom((state) => (state.openOffers.some((o) => o.offerId === offer.offerId)
     ? [caseEvent('OfferWithdrawn', { offerId: offer.offerId, expertId: offer.expertId, reason: conflictOfInterestReason(conflicting) }, SYSTEM_ACTOR, now())]
     : []));
-  throw conflict(`expert ${offer.expertId} may not work on this case: ${conflicting}`);
+  throw conflict(`expert ${offer.expertId} may not work on this case: ${conflicting}`, 'offer_conflict_of_interest', { expertId: offer.expertId });
 }
 
 /** Places on the team not yet taken, counting acceptances that are being recorded. */

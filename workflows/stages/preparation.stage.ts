@@ -1,6 +1,7 @@
 import { caseReads } from '../activity-proxies';
 import { condition, setHandler } from '@temporalio/workflow';
 import { SESSION_GRACE_MS } from '../../src/domain/case-policy';
+import { DATE_TIME_EXAMPLE } from '../../src/domain/case-refusal-codes';
 import { caseEvent } from '../../src/domain/case.events';
 import { assignTemplateTasks, planSession, taskDueAt, type SessionPlan } from '../../src/domain/preparation-plan';
 import { SYSTEM_ACTOR } from '../../src/domain/case.vocabulary';
@@ -19,7 +20,7 @@ export function registerPreparation(context: CaseContext): void {
   // Completions being recorded: the task still reads open until its event is stored, so a second one must be refused here.
   const completing = new Set<string>();
   setHandler(completeTask, async ({ taskId, outcome, actor }: TaskCompletion) => {
-    if (completing.has(taskId)) throw conflict(`task ${taskId} is already being completed`);
+    if (completing.has(taskId)) throw conflict(`task ${taskId} is already being completed`, 'task_not_open', { taskId });
     completing.add(taskId);
     try {
       return await context.journal.record(caseEvent('TaskCompleted', { taskId, outcome: outcome.trim() }, actor, now()));
@@ -30,13 +31,13 @@ export function registerPreparation(context: CaseContext): void {
     validator: ({ taskId, outcome, actor }: TaskCompletion) => {
       requireStage(context, ['Preparation'], 'completing a task');
       const task = context.state.tasks.find((t) => t.taskId === taskId);
-      if (!task) throw notFound(`task ${taskId} is not on this case`);
+      if (!task) throw notFound(`task ${taskId} is not on this case`, 'task_not_found', { taskId });
       // A task handed back to the coordinator is theirs to complete until they pass it on.
       if (task.assigneeId === null) requireCoordinator(actor);
-      else requireExpert(actor, task.assigneeId, 'complete this task');
+      else requireExpert(actor, task.assigneeId, 'complete this task', 'task_not_yours');
       refuseDeactivated(context, actor);
-      if (task.status !== 'open') throw conflict(`task ${taskId} is already ${task.status}`);
-      if (completing.has(taskId)) throw conflict(`task ${taskId} is already being completed`);
+      if (task.status !== 'open') throw conflict(`task ${taskId} is already ${task.status}`, 'task_not_open', { taskId, status: task.status });
+      if (completing.has(taskId)) throw conflict(`task ${taskId} is already being completed`, 'task_not_open', { taskId });
       requireText(outcome, 'outcome');
     },
   });
@@ -51,16 +52,16 @@ export function registerPreparation(context: CaseContext): void {
       requireCoordinator(actor);
       requireStage(context, ['Preparation'], 'scheduling the session');
       const at = Date.parse(scheduledAt);
-      if (Number.isNaN(at)) throw invalid(`scheduledAt must be an ISO date-time, got ${JSON.stringify(scheduledAt)}`);
-      if (at <= Date.now()) throw invalid('scheduledAt must be in the future');
+      if (Number.isNaN(at)) throw invalid(`scheduledAt must be an ISO date-time, got ${JSON.stringify(scheduledAt)}`, 'scheduledAt', 'not_a_date_time', { example: DATE_TIME_EXAMPLE });
+      if (at <= Date.now()) throw invalid('scheduledAt must be in the future', 'scheduledAt', 'not_in_future');
       const { eventDate } = context.state;
-      if (eventDate && at >= Date.parse(eventDate)) throw invalid(`the session must take place before the event on ${eventDate}`);
+      if (eventDate && at >= Date.parse(eventDate)) throw invalid(`the session must take place before the event on ${eventDate}`, 'scheduledAt', 'not_before_event', { eventDate });
     },
   });
 
   let holding = false;
   setHandler(holdSession, ({ outcomes, actor }: SessionRecord) => {
-    if (holding) throw conflict('the session is already being recorded');
+    if (holding) throw conflict('the session is already being recorded', 'session_recording');
     holding = true;
     const withdrawn = context.state.tasks.filter((t) => t.status === 'open')
       .map((t) => caseEvent('TaskWithdrawn', { taskId: t.taskId, reason: SYSTEM_REASONS.sessionHeldWithoutTask }, SYSTEM_ACTOR, now()));
@@ -68,10 +69,10 @@ export function registerPreparation(context: CaseContext): void {
   }, {
     validator: ({ outcomes, actor }: SessionRecord) => {
       requireStage(context, ['Preparation'], 'recording the session');
-      if (holding) throw conflict('the session is already being recorded');
+      if (holding) throw conflict('the session is already being recorded', 'session_recording');
       requireLead(context.state, actor, 'record the session', true);
       refuseDeactivated(context, actor);
-      if (!context.state.session) throw conflict('the session has not been scheduled yet');
+      if (!context.state.session) throw conflict('the session has not been scheduled yet', 'session_not_scheduled');
       requireText(outcomes, 'outcomes');
     },
   });

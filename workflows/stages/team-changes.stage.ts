@@ -36,7 +36,7 @@ export function registerTeamChanges(context: CaseContext, escalations: CaseEscal
   setHandler(appointLead, ({ expertId, actor }: LeadAppointment) => context.journal.recordFrom((state) => {
     // Checked again when recorded: a deactivation that arrived meanwhile has taken the member off the team.
     if (!state.team.some((m) => m.expertId === expertId) || context.deactivatedExperts.has(expertId)) {
-      throw notFound(`expert ${expertId} is not on this case's team`);
+      throw notFound(`expert ${expertId} is not on this case's team`, 'not_on_team', { expertId });
     }
     return [caseEvent('LeadAppointed', { expertId }, actor, now())];
   }), {
@@ -44,27 +44,27 @@ export function registerTeamChanges(context: CaseContext, escalations: CaseEscal
       requireCoordinator(actor);
       requireStage(context, TEAM_STAGES, 'appointing a lead');
       const member = context.state.team.find((m) => m.expertId === expertId);
-      if (!member) throw notFound(`expert ${expertId} is not on this case's team`);
-      if (member.role === 'lead') throw conflict(`expert ${expertId} already leads the team`);
+      if (!member) throw notFound(`expert ${expertId} is not on this case's team`, 'not_on_team', { expertId });
+      if (member.role === 'lead') throw conflict(`expert ${expertId} already leads the team`, 'already_lead', { expertId });
     },
   });
 
   setHandler(reassignTask, ({ taskId, expertId, actor }: TaskReassignment) => context.journal.recordFrom((state) => {
     // Checked again when recorded: the member may have been deactivated, or the task completed, meanwhile.
     if (!state.team.some((m) => m.expertId === expertId) || context.deactivatedExperts.has(expertId)) {
-      throw notFound(`expert ${expertId} is not on this case's team`);
+      throw notFound(`expert ${expertId} is not on this case's team`, 'not_on_team', { expertId });
     }
-    if (state.tasks.find((t) => t.taskId === taskId)?.status !== 'open') throw conflict(`task ${taskId} is no longer open`);
+    if (state.tasks.find((t) => t.taskId === taskId)?.status !== 'open') throw conflict(`task ${taskId} is no longer open`, 'task_not_open', { taskId });
     return [caseEvent('TaskReassigned', { taskId, assigneeId: expertId }, actor, now())];
   }), {
     validator: ({ taskId, expertId, actor }: TaskReassignment) => {
       requireCoordinator(actor);
       requireStage(context, ['Preparation'], 'passing a task on');
       const task = context.state.tasks.find((t) => t.taskId === taskId);
-      if (!task) throw notFound(`task ${taskId} is not on this case`);
-      if (task.status !== 'open') throw conflict(`task ${taskId} is already ${task.status}`);
-      if (!context.state.team.some((m) => m.expertId === expertId)) throw notFound(`expert ${expertId} is not on this case's team`);
-      if (task.assigneeId === expertId) throw conflict(`task ${taskId} is already assigned to expert ${expertId}`);
+      if (!task) throw notFound(`task ${taskId} is not on this case`, 'task_not_found', { taskId });
+      if (task.status !== 'open') throw conflict(`task ${taskId} is already ${task.status}`, 'task_not_open', { taskId, status: task.status });
+      if (!context.state.team.some((m) => m.expertId === expertId)) throw notFound(`expert ${expertId} is not on this case's team`, 'not_on_team', { expertId });
+      if (task.assigneeId === expertId) throw conflict(`task ${taskId} is already assigned to expert ${expertId}`, 'task_already_assigned', { taskId, expertId });
     },
   });
 }

@@ -13,7 +13,7 @@ export function registerTriage(context: CaseContext): void {
   let decided = false;
   setHandler(triage, async ({ decision, reason, actor }: TriageDecision) => {
     // Checked again here: two decisions can pass their validators before either is recorded.
-    if (decided) throw conflict('a triage decision has already been made for this case');
+    if (decided) throw conflict('a triage decision has already been made for this case', 'triage_decided');
     decided = true;
     await condition(() => context.stage !== 'Intake');
     requireStage(context, ['Triage'], 'a triage decision');
@@ -25,10 +25,10 @@ export function registerTriage(context: CaseContext): void {
     validator: (input: TriageDecision) => {
       requireCoordinator(input?.actor);
       if (input.decision !== 'accept' && input.decision !== 'reject') {
-        throw invalid(`decision must be "accept" or "reject", got ${JSON.stringify(input.decision)}`);
+        throw invalid(`decision must be "accept" or "reject", got ${JSON.stringify(input.decision)}`, 'decision', 'not_a_choice');
       }
       if (input.decision === 'reject' || input.reason !== undefined) requireText(input.reason, 'reason', 2000);
-      if (decided) throw conflict('a triage decision has already been made for this case');
+      if (decided) throw conflict('a triage decision has already been made for this case', 'triage_decided');
       requireStage(context, ['Intake', 'Triage'], 'a triage decision');
     },
   });

@@ -3,6 +3,8 @@ import { fieldsEn } from './fields.en';
 import { fieldsNl } from './fields.nl';
 import { domainEn } from './domain.en';
 import { domainNl } from './domain.nl';
+import { labelsEn } from './labels.en';
+import { labelsNl } from './labels.nl';
 import type { CatalogueLanguage } from './languages';
 import { problemsEn } from './problems.en';
 import { problemsNl } from './problems.nl';
@@ -19,11 +21,13 @@ export const CATALOGUE: Readonly<Record<CatalogueLanguage, TextGroup>> = {
     fields: fieldsNl,
     refusals: refusalsNl,
     domain: domainNl,
+    labels: labelsNl,
   },
   en: {
     problems: problemsEn,
     fields: fieldsEn,
     refusals: refusalsEn,
     domain: domainEn,
+    labels: labelsEn,
   },
 };

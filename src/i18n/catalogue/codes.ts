@@ -1,4 +1,4 @@
-import type { problemsNl } from './problems.nl';
+import { problemsNl } from './problems.nl';
 import { refusalsNl } from './refusals.nl';
 import type { TextParams } from './render-text';
 
@@ -11,6 +11,11 @@ export type RefusalCode = keyof typeof refusalsNl;
 /** Whether a value is a refusal code the catalogue has texts for (a workflow's coded refusal arrives untyped). */
 export function isRefusalCode(value: unknown): value is RefusalCode {
   return typeof value === 'string' && Object.hasOwn(refusalsNl, value);
+}
+
+/** Whether a value is a problem code the catalogue has texts for (a workflow's refused input arrives untyped). */
+export function isProblemCode(value: unknown): value is ProblemCode {
+  return typeof value === 'string' && Object.hasOwn(problemsNl, value);
 }
 
 /** A coded text as the API answers it: the code, and the parameters its text is filled with. */

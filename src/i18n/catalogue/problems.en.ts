@@ -21,6 +21,8 @@ export const problemsEn: ShapeOf<typeof problemsNl> = {
   not_a_municipality: '{field} is not a municipality in the CBS register.',
   wrong_region: '{field} must be the safety region of the chosen municipality ({region}), or be left empty.',
   not_a_date_time: '{field} must be a date and time, such as {example}.',
+  not_in_future: '{field} must be in the future.',
+  not_before_event: '{field} must be before the meeting or event of this case.',
   too_early: '{field} must not be before {earliest}.',
   too_far_ahead: '{field} must not be more than {years} years ahead.',
   before_start: '{field} must not be before {start}.',

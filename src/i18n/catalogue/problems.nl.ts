@@ -21,6 +21,8 @@ export const problemsNl = {
   not_a_municipality: '{field} is geen gemeente uit het register van het CBS.',
   wrong_region: '{field} moet de veiligheidsregio van de gekozen gemeente zijn ({region}), of leeg blijven.',
   not_a_date_time: '{field} moet een datum en tijd zijn, zoals {example}.',
+  not_in_future: '{field} moet in de toekomst liggen.',
+  not_before_event: '{field} moet vóór de bijeenkomst of gebeurtenis van deze zaak liggen.',
   too_early: '{field} mag niet vóór {earliest} liggen.',
   too_far_ahead: '{field} mag niet meer dan {years} jaar vooruit liggen.',
   before_start: '{field} mag niet vóór {start} liggen.',

@@ -1,3 +1,4 @@
+import { labelsEn } from '../../../i18n/catalogue/labels.en';
 import type { Messages } from './messages';
 
 /** The English texts of the screens; the same keys as `nl.ts`, which `satisfies Messages` enforces. */
@@ -17,7 +18,7 @@ export const en = {
     footer: 'Flying Brigade — supporting local office holders behind the scenes.',
     updatedAt: (when: string) => `Updated at ${when}`,
   },
-  roles: { coordinator: 'coordinator', expert: 'expert', auditor: 'auditor' },
+  roles: labelsEn.role,
   signIn: {
     title: 'Sign in',
     intro: 'Choose your role and sign in with a token. On a local machine you can generate a token here.',
@@ -57,11 +58,8 @@ export const en = {
     retry: 'Try again',
     toHome: 'To your overview',
   },
-  stage: {
-    Intake: 'Intake', Triage: 'Triage', Matching: 'Expert matching', Preparation: 'Preparation',
-    Intervention: 'Intervention', FollowUp: 'Follow-up', Evaluation: 'Evaluation', Closed: 'Closed',
-    Rejected: 'Rejected', Cancelled: 'Cancelled',
-  },
+  stage: labelsEn.stage,
+
   category: {
     SHELTER_SUPPORT: 'Support for shelter', CITIZEN_MEETING: 'Meeting or consultation evening',
     THREAT_TO_OFFICIAL: 'Threat to an office holder', INCIDENT: 'Incident handling',

@@ -1,6 +1,7 @@
 import type { CaseEventType } from '../../../domain/case.events';
+import { labelsNl } from '../../../i18n/catalogue/labels.nl';
 import type {
-  CaseCategory, CaseStage, InterventionOutcome, MediaAttention, RequesterRole, RiskLevel,
+  CaseCategory, InterventionOutcome, MediaAttention, RequesterRole, RiskLevel,
 } from '../../../domain/case.vocabulary';
 import type { EscalationTarget, EscalationTrigger } from '../../../domain/escalation-policy';
 import type { UiRole } from '../session-types';
@@ -22,7 +23,7 @@ export const nl = {
     footer: 'Vliegende Brigade — ondersteuning van decentrale bestuurders achter de schermen.',
     updatedAt: (when: string) => `Bijgewerkt om ${when}`,
   },
-  roles: { coordinator: 'coördinator', expert: 'expert', auditor: 'auditor' } satisfies Record<UiRole, string>,
+  roles: labelsNl.role satisfies Record<UiRole, string>,
   signIn: {
     title: 'Aanmelden',
     intro: 'Kies uw rol en meld u aan met een token. Op een lokale machine kunt u hier zelf een token maken.',
@@ -62,11 +63,8 @@ export const nl = {
     retry: 'Opnieuw proberen',
     toHome: 'Naar uw overzicht',
   },
-  stage: {
-    Intake: 'Intake', Triage: 'Beoordeling', Matching: 'Koppeling experts', Preparation: 'Voorbereiding',
-    Intervention: 'Interventie', FollowUp: 'Nazorg', Evaluation: 'Evaluatie', Closed: 'Afgesloten',
-    Rejected: 'Afgewezen', Cancelled: 'Geannuleerd',
-  } satisfies Record<CaseStage, string>,
+  // The server names roles and stages in its refusals with the same words.
+  stage: labelsNl.stage,
   category: {
     SHELTER_SUPPORT: 'Draagvlak voor opvang', CITIZEN_MEETING: 'Bijeenkomst of inspraakavond',
     THREAT_TO_OFFICIAL: 'Bedreiging van ambtsdrager', INCIDENT: 'Omgaan met incidenten',
