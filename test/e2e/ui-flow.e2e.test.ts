@@ -93,7 +93,7 @@ describe('a case through the screens of its coordinator, its expert and an audit
     await firstTask.getByRole('button', { name: nl.inbox.completeTask }).click();
     const refusal = firstTask.getByRole('alert');
     await refusal.waitFor();
-    expect(await refusal.innerText()).toContain('outcome');
+    expect(await refusal.innerText()).toContain(problemText('outcome', { code: 'required' }));
     await labelled(firstTask, nl.inbox.outcome).fill('Risicoanalyse met politie en gemeente besproken');
     await firstTask.getByRole('button', { name: nl.inbox.completeTask }).click();
     await inbox.getByTestId('inbox-tasks').getByRole('heading', { name: taskTitle, exact: true }).waitFor({ state: 'detached' });
