@@ -5,7 +5,7 @@ import { OFFER_TIMEOUT_MS } from '../../src/domain/case-policy';
 import { MINUTE } from '../../src/domain/durations';
 import type { SupportRequest } from '../../src/domain/support-request';
 import {
-  acknowledgeEscalation, appointLead, assignExpert, cancelCase, completeTask, expertDeactivated, holdSession, reassignTask, respondToOffer, triage,
+  acknowledgeEscalation, appointLead, assignExpert, cancelCase, changeRisk, completeTask, expertDeactivated, holdSession, reassignTask, respondToOffer, triage,
 } from '../../workflows/messages';
 import { CaseDriver, anExpertPool, startCase as startCaseIn, expert } from '../support/case-driver';
 import { COORDINATOR } from '../support/case-fixtures';
@@ -147,6 +147,18 @@ describe('recording replay fixtures', () => {
       }
       await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'recorded', actor: COORDINATOR }] });
       await save('only-member-deactivated-then-replaced', sut);
+    });
+  });
+
+  it('records one risk change sent three times at once, recorded and escalated once, then a cancellation', async () => {
+    await harness.withWorker(async () => {
+      const sut = await start({ category: 'CITIZEN_MEETING' });
+      await sut.accept();
+      const change = { level: 'CRITICAL' as const, reason: 'recorded three times', actor: COORDINATOR };
+      await Promise.all([1, 2, 3].map(() => sut.handle.signal(changeRisk, change)));
+      await sut.waitFor((s) => s.riskLevel === 'CRITICAL' && s.openEscalations.some((e) => e.trigger === 'riskRaised'), 'the risk escalation');
+      await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'recorded', actor: COORDINATOR }] });
+      await save('risk-change-sent-three-times', sut);
     });
   });
 

@@ -223,6 +223,26 @@ describe('the paths a case can take', () => {
     });
   });
 
+  describe('when the same risk change arrives several times at once', () => {
+    it('records it once, from the level the case had, and escalates once', async () => {
+      await harness.withWorker(async () => {
+        const sut = await startCase({ category: 'CITIZEN_MEETING' });
+        await sut.accept();
+        await sut.acceptOffersUntilTeamAssembled();
+        await sut.waitFor((s) => s.tasks.length > 0, 'tasks');
+
+        const change = { level: 'HIGH' as const, reason: 'sent three times', actor: COORDINATOR };
+        await Promise.all([1, 2, 3].map(() => sut.handle.signal(changeRisk, change)));
+        await sut.handle.signal(changeRisk, { level: 'MEDIUM', reason: 'calmer again', actor: COORDINATOR });
+        await sut.waitFor((s) => s.riskLevel === 'MEDIUM', 'the risk lowered again');
+
+        expect((await sut.eventsOf('RiskLevelChanged')).map((e) => [e.data.from, e.data.to])).toEqual([['LOW', 'HIGH'], ['HIGH', 'MEDIUM']]);
+        expect((await sut.eventsOf('EscalationRaised')).filter((e) => e.data.trigger === 'riskRaised')).toHaveLength(1);
+        await sut.cancel();
+      });
+    });
+  });
+
   describe('when the coordinator cancels', () => {
     it('during matching, withdraws the open offers and ends the case', async () => {
       await harness.withWorker(async () => {

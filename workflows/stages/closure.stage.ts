@@ -1,7 +1,7 @@
-import { condition, log, setHandler } from '@temporalio/workflow';
+import { condition, log, patched, setHandler } from '@temporalio/workflow';
 import { caseEvent, type NewCaseEvent } from '../../src/domain/case.events';
 import type { CaseState } from '../../src/domain/case.state';
-import { SYSTEM_ACTOR, compareRisk, isRiskLevel } from '../../src/domain/case.vocabulary';
+import { SYSTEM_ACTOR, compareRisk, isRiskLevel, type RiskLevel } from '../../src/domain/case.vocabulary';
 import { literalText } from '../../src/domain/domain-text';
 import { ESCALATION_REASONS } from '../../src/domain/escalation-reasons';
 import { SYSTEM_REASONS } from '../../src/domain/system-reasons';
@@ -80,6 +80,9 @@ function withdrawEscalations(state: CaseState): NewCaseEvent[] {
   return state.openEscalations.map((e) => caseEvent('EscalationResolved', { escalationId: e.escalationId, outcome: 'withdrawn' }, SYSTEM_ACTOR, now()));
 }
 
+// Histories from before it compared each risk change with the state the signal found, so simultaneous changes repeated.
+const RISK_CHANGE_FROM_RECORDED_STATE = 'risk-change-from-recorded-state';
+
 /** Registers the facts that need no answer: a changed risk level and an expert's concern. */
 export function registerSignals(context: CaseContext, escalations: CaseEscalations): void {
   setHandler(changeRisk, ({ level, reason, actor }: RiskChange) => {
@@ -89,10 +92,23 @@ export function registerSignals(context: CaseContext, escalations: CaseEscalatio
       log.warn('ignored an invalid risk change', { level, role: actor?.role });
       return;
     }
+    const because = literalText(reason.trim());
+    if (patched(RISK_CHANGE_FROM_RECORDED_STATE)) {
+      // Changes sent at the same moment each see the same state here; only the step's own state shows what earlier
+      // changes recorded, so a repeated change records nothing and `from` is the level the case really had.
+      let from: RiskLevel | undefined;
+      void context.journal.recordFrom((current) => {
+        from = current.riskLevel ?? 'MEDIUM';
+        return from === level ? [] : [caseEvent('RiskLevelChanged', { from, to: level, reason: because }, actor, now())];
+      })
+        .then(() => (from !== undefined && compareRisk(level, from) > 0 ? escalations.raise('riskRaised', `risk:${level}`, ESCALATION_REASONS.riskRaised(from, level, because)) : undefined))
+        .catch(() => undefined);
+      return;
+    }
     const from = state.riskLevel ?? 'MEDIUM';
     if (from === level) return;
-    void context.journal.record(caseEvent('RiskLevelChanged', { from, to: level, reason: literalText(reason.trim()) }, actor, now()))
-      .then(() => (compareRisk(level, from) > 0 ? escalations.raise('riskRaised', `risk:${level}`, ESCALATION_REASONS.riskRaised(from, level, literalText(reason.trim()))) : undefined))
+    void context.journal.record(caseEvent('RiskLevelChanged', { from, to: level, reason: because }, actor, now()))
+      .then(() => (compareRisk(level, from) > 0 ? escalations.raise('riskRaised', `risk:${level}`, ESCALATION_REASONS.riskRaised(from, level, because)) : undefined))
       .catch(() => undefined);
   });
 
