@@ -8,6 +8,7 @@ import { labelled } from '../support/browser-locators';
 import { eventually } from '../support/eventually';
 import { signIn } from '../support/browser-sign-in';
 import { useBrowserSuite } from '../support/browser-suite';
+import { refusalText } from '../support/catalogue-texts';
 
 // The only buttons an auditor may press: the language switch and sign-out in the header, and on a case's audit page
 // verify-again and the export download. Everything else an auditor reaches is a link (menu, case list, paging) or the
@@ -120,7 +121,7 @@ describe('what each role sees and does in the browser', () => {
     await item.getByRole('button', { name: nl.inbox.reportSubmit }).click();
     const refusal = item.getByRole('alert');
     await refusal.waitFor();
-    expect(await refusal.innerText()).toMatch(/event/i);
+    expect(await refusal.innerText()).toContain(refusalText('event_not_yet'));
     expect(await notice.count()).toBe(0);
     await screenshot(page, 'inbox-refusal-nl');
 

@@ -115,14 +115,18 @@ describe('the supportCase workflow', () => {
 
     it('refuses a second triage decision as a conflict', async () => {
       await harness.withWorker(async () => {
-        const sut = await startCase();
+        const request = aSupportRequest();
+        const sut = await startCase(request);
         await sut.executeUpdate(triage, { args: [{ decision: 'accept', actor: COORDINATOR }] });
 
         const failure = await failureOf(sut.executeUpdate(triage, { args: [{ decision: 'reject', reason: 'late', actor: COORDINATOR }] }));
 
         expect(failure.type).toBe(CASE_FAILURE.conflict);
         expect(failure.details).toEqual([{ code: 'triage_decided', params: {} }]);
-        expect(await sut.query(getCase)).toMatchObject({ stage: 'Matching', version: 3 });
+        // Matching may already have recorded its first offer; what matters is that the refused decision recorded nothing.
+        expect(await sut.query(getCase)).toMatchObject({ stage: 'Matching' });
+        const triageEvents = (await recordedTypes(request.caseId)).filter((type) => type === 'RequestAccepted' || type === 'RequestRejected');
+        expect(triageEvents).toEqual(['RequestAccepted']);
         await cancel(sut);
       });
     });
