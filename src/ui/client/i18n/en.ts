@@ -44,6 +44,8 @@ export const en = {
   dateTimeInput: {
     hint: 'Type the date and time as dd-mm-yyyy hh:mm, for example 31-12-2026 19:30.',
     format: (label: string) => `${label}: type the date and time as dd-mm-yyyy hh:mm, for example 31-12-2026 19:30.`,
+    required: (label: string) => `${label} is required.`,
+    yearTooEarly: (label: string) => `${label}: type the year in four digits, 1900 or later, for example 31-12-2026 19:30.`,
     impossibleDate: (label: string) => `${label}: this date does not exist. Check the day and the month.`,
     impossibleTime: (label: string) => `${label}: this time does not exist on that day. Choose a time from 00:00 to 23:59.`,
   },
@@ -232,7 +234,7 @@ export const en = {
     reassignSubmit: 'Pass the task on',
     completeSubmit: 'Complete the task',
     scheduleSession: 'Schedule the preparatory session',
-    sessionAt: 'Date and time of the session',
+    sessionAt: 'Date and time of the preparatory session',
     sessionNote: 'Note (optional)',
     scheduleSubmit: 'Schedule session',
     holdSession: 'Record the session as held',

@@ -49,6 +49,8 @@ export const nl = {
   dateTimeInput: {
     hint: 'Typ de datum en tijd als dd-mm-jjjj uu:mm, bijvoorbeeld 31-12-2026 19:30.',
     format: (label: string) => `${label}: typ de datum en tijd als dd-mm-jjjj uu:mm, bijvoorbeeld 31-12-2026 19:30.`,
+    required: (label: string) => `${label} is verplicht.`,
+    yearTooEarly: (label: string) => `${label}: typ het jaar met vier cijfers, 1900 of later, bijvoorbeeld 31-12-2026 19:30.`,
     impossibleDate: (label: string) => `${label}: deze datum bestaat niet. Controleer de dag en de maand.`,
     impossibleTime: (label: string) => `${label}: deze tijd bestaat niet op die dag. Kies een tijd van 00:00 tot en met 23:59.`,
   },
@@ -239,7 +241,7 @@ export const nl = {
     reassignSubmit: 'Taak doorgeven',
     completeSubmit: 'Taak afronden',
     scheduleSession: 'Voorbereidende sessie plannen',
-    sessionAt: 'Datum en tijd van de sessie',
+    sessionAt: 'Datum en tijd van de voorbereidende sessie',
     sessionNote: 'Toelichting (optioneel)',
     scheduleSubmit: 'Sessie plannen',
     holdSession: 'Sessie vastleggen als gehouden',
