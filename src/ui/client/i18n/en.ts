@@ -224,6 +224,15 @@ export const en = {
       over_capacity: 'The expert already has their maximum number of cases; this one comes on top.',
       conflict_overridden: 'The conflict of interest was accepted with a reason.',
     },
+    assignedManually: {
+      expert: (name: string) => `Expert: ${name}`,
+      note: (note: string) => `Note: ${note}`,
+      override: (conflict: string, reason: string) => `Conflict of interest accepted (${conflict}). The coordinator's reason: ${reason}`,
+    },
+    conflictOfInterest: {
+      own_municipality: 'the expert lives in the municipality of this case',
+      declared_conflict: 'the expert declared a conflict of interest with this municipality',
+    },
     appointLead: 'Appoint a new team lead',
     appointLeadSubmit: 'Appoint lead',
     teamMember: 'Team member',

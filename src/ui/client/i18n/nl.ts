@@ -231,6 +231,15 @@ export const nl = {
       over_capacity: 'De expert heeft al het maximale aantal zaken; deze komt erbovenop.',
       conflict_overridden: 'Het belangenconflict is met een reden geaccepteerd.',
     },
+    assignedManually: {
+      expert: (name: string) => `Expert: ${name}`,
+      note: (note: string) => `Toelichting: ${note}`,
+      override: (conflict: string, reason: string) => `Belangenconflict geaccepteerd (${conflict}). Reden van de coördinator: ${reason}`,
+    },
+    conflictOfInterest: {
+      own_municipality: 'de expert woont in de gemeente van deze zaak',
+      declared_conflict: 'de expert heeft een belangenconflict met deze gemeente gemeld',
+    },
     appointLead: 'Nieuwe teamleider aanwijzen',
     appointLeadSubmit: 'Teamleider aanwijzen',
     teamMember: 'Teamlid',
