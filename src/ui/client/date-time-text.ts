@@ -1,5 +1,11 @@
-/** Why a typed date and time cannot be read: not in the pattern, a day the calendar lacks, or a time the day lacks. */
-export type DateTimeProblem = 'format' | 'impossibleDate' | 'impossibleTime';
+/**
+ * Why a typed date and time cannot be read: not in the pattern, a year before 1900 (a typing slip: "0000", "0202"), a day
+ * the calendar lacks, or a time the day lacks.
+ */
+export type DateTimeProblem = 'format' | 'yearTooEarly' | 'impossibleDate' | 'impossibleTime';
+
+/** The first year a typed date may have; Brigade takes nothing before 2015, so an earlier year is a slip of the keys. */
+export const FIRST_TYPED_YEAR = 1900;
 
 /** What a date-time field holds: nothing, an instant, or text that names none. */
 export type DateTimeReading =
@@ -11,8 +17,10 @@ export type DateTimeReading =
 // are common Dutch spellings too, so they are read rather than refused.
 const DAY_FIRST = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s+(\d{1,2})[:.](\d{2})$/;
 
+// By the Gregorian rules rather than `new Date(year, …)`, which reads a year below 100 as 19xx.
 function daysIn(year: number, month: number): number {
-  return new Date(year, month, 0).getDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 /**
@@ -25,9 +33,13 @@ export function readDateTimeText(text: string): DateTimeReading {
   const match = DAY_FIRST.exec(trimmed);
   if (!match) return { kind: 'unreadable', problem: 'format' };
   const [day, month, year, hour, minute] = match.slice(1).map(Number);
+  if (year < FIRST_TYPED_YEAR) return { kind: 'unreadable', problem: 'yearTooEarly' };
   if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return { kind: 'unreadable', problem: 'impossibleDate' };
   if (hour > 23 || minute > 59) return { kind: 'unreadable', problem: 'impossibleTime' };
-  const local = new Date(year, month - 1, day, hour, minute);
+  // setFullYear takes the year as given; the Date constructor would move 0000 to 1900.
+  const local = new Date(0);
+  local.setFullYear(year, month - 1, day);
+  local.setHours(hour, minute, 0, 0);
   // In the hour a clock change skips, the Date moves the time on; that moment was never on the clock.
   if (local.getHours() !== hour || local.getMinutes() !== minute) return { kind: 'unreadable', problem: 'impossibleTime' };
   return { kind: 'instant', iso: local.toISOString() };

@@ -1,7 +1,10 @@
 import { isRfc3339DateTime } from '../../../src/runtime/rfc3339-date-time';
 import { ApiError } from '../../../src/ui/client/api-error';
-import { refuseUnreadableDateTime } from '../../../src/ui/client/date-time-check';
+import { CATALOGUE } from '../../../src/i18n/catalogue/catalogue';
+import { findText } from '../../../src/i18n/catalogue/render-text';
+import { dateTimeToSend } from '../../../src/ui/client/date-time-check';
 import { instantOfDateTimeText, readDateTimeText } from '../../../src/ui/client/date-time-text';
+import { problemText } from '../../../src/ui/client/i18n/coded-texts';
 import { en } from '../../../src/ui/client/i18n/en';
 import { nl } from '../../../src/ui/client/i18n/nl';
 
@@ -39,6 +42,17 @@ describe('a date and time typed day first', () => {
     expect(readDateTimeText(text)).toStrictEqual({ kind: 'unreadable', problem: 'impossibleTime' });
   });
 
+  it.each(['15-12-0000 10:00', '01-01-0999 10:00', '31-12-1899 23:59'])('refuses %s as a year before 1900, a slip of the keys', (text) => {
+    expect(readDateTimeText(text)).toStrictEqual({ kind: 'unreadable', problem: 'yearTooEarly' });
+  });
+
+  it('reads the first year it takes as that year, not another', () => {
+    const sut = readDateTimeText('01-03-1900 12:00');
+
+    expect(sut.kind === 'instant' && new Date(sut.iso).getFullYear()).toBe(1900);
+    expect(readDateTimeText('29-02-1900 12:00')).toStrictEqual({ kind: 'unreadable', problem: 'impossibleDate' });
+  });
+
   it('sends unreadable text as typed, should it ever reach the API', () => {
     expect(instantOfDateTimeText('31-02-2027 10:00')).toBe('31-02-2027 10:00');
   });
@@ -48,7 +62,7 @@ describe('a date-time field that cannot be read', () => {
   it('is refused before sending, as a problem with the field named by its label, in the page\'s language', () => {
     const refusal = (() => {
       try {
-        refuseUnreadableDateTime('31-02-2027 10:00', 'eventDate', nl.newCase.eventDate, nl);
+        dateTimeToSend('31-02-2027 10:00', 'eventDate', nl.newCase.eventDate, nl);
       } catch (error) {
         return error;
       }
@@ -61,11 +75,47 @@ describe('a date-time field that cannot be read', () => {
   });
 
   it('says what to type in English on English pages', () => {
-    expect(() => refuseUnreadableDateTime('tomorrow', 'scheduledAt', en.casePage.sessionAt, en)).toThrow(en.dateTimeInput.format(en.casePage.sessionAt));
+    expect(() => dateTimeToSend('tomorrow', 'scheduledAt', en.casePage.sessionAt, en)).toThrow(en.dateTimeInput.format(en.casePage.sessionAt));
   });
 
-  it('lets an empty or readable field through', () => {
-    expect(() => refuseUnreadableDateTime('', 'eventDate', nl.newCase.eventDate, nl)).not.toThrow();
-    expect(() => refuseUnreadableDateTime('20-01-2027 19:30', 'eventDate', nl.newCase.eventDate, nl)).not.toThrow();
+  it('lets a readable field through as its instant, and a blank optional one as no date', () => {
+    expect(dateTimeToSend('20-01-2027 19:30', 'eventDate', nl.newCase.eventDate, nl)).toBe(new Date(2027, 0, 20, 19, 30).toISOString());
+    expect(dateTimeToSend('', 'eventDate', nl.newCase.eventDate, nl)).toBeUndefined();
+    expect(dateTimeToSend('  ', 'eventDate', nl.newCase.eventDate, nl)).toBeUndefined();
+  });
+
+  it('refuses a year before 1900 rather than send another year', () => {
+    expect(() => dateTimeToSend('15-12-0000 10:00', 'scheduledAt', nl.casePage.sessionAt, nl)).toThrow(nl.dateTimeInput.yearTooEarly(nl.casePage.sessionAt));
+  });
+});
+
+describe('a required date-time field left blank', () => {
+  it.each(['', '   '])('is refused before sending (%j) as required, named by the label the field shows', (text) => {
+    const refusal = (() => {
+      try {
+        dateTimeToSend(text, 'scheduledAt', nl.casePage.sessionAt, nl, { required: true });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+
+    expect(refusal).toBeInstanceOf(ApiError);
+    expect((refusal as ApiError).problemsOf('scheduledAt')).toEqual(['Datum en tijd van de voorbereidende sessie is verplicht.']);
+  });
+
+  it('says so in the words the server uses for the same field, in both languages', () => {
+    for (const [language, m] of [['nl', nl], ['en', en]] as const) {
+      expect(m.dateTimeInput.required(m.casePage.sessionAt)).toBe(problemText(language, 'scheduledAt', { code: 'required', params: {} }));
+    }
+  });
+});
+
+describe('the date-time fields\' labels', () => {
+  it('are the labels the server names the same fields by', () => {
+    for (const [language, m] of [['nl', nl], ['en', en]] as const) {
+      expect(m.casePage.sessionAt).toBe(findText(CATALOGUE[language], 'fields.scheduledAt'));
+      expect(m.newCase.eventDate).toBe(findText(CATALOGUE[language], 'fields.eventDate'));
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { CATALOGUE } from '../../../i18n/catalogue/catalogue';
-import { fieldLabelKey, textKey, type CodedText } from '../../../i18n/catalogue/codes';
-import { labelledParams } from '../../../i18n/catalogue/render-params';
+import { textKey, type CodedText } from '../../../i18n/catalogue/codes';
+import { problemParams, readableParams } from '../../../i18n/catalogue/render-params';
 import { fillText, findText } from '../../../i18n/catalogue/render-text';
 import type { Language } from './messages';
 
@@ -10,13 +10,11 @@ import type { Language } from './messages';
  */
 export function problemText(language: Language, field: string, found: CodedText): string | undefined {
   const text = findText(CATALOGUE[language], textKey('problems', found.code));
-  if (text === undefined) return undefined;
-  const label = findText(CATALOGUE[language], fieldLabelKey(field)) ?? `"${field}"`;
-  return fillText(text, { ...labelledParams(found.params, (key) => findText(CATALOGUE[language], key)), field: label });
+  return text === undefined ? undefined : fillText(text, problemParams(field, found.params, (key) => findText(CATALOGUE[language], key)));
 }
 
-/** A refusal's text in a language, a role or stage in it named in that language; undefined for a code this build does not know. */
+/** A refusal's text in a language, a role, stage or moment in it as the reader reads it; undefined for a code this build does not know. */
 export function refusalText(language: Language, reason: CodedText): string | undefined {
   const text = findText(CATALOGUE[language], textKey('refusals', reason.code));
-  return text === undefined ? undefined : fillText(text, labelledParams(reason.params, (key) => findText(CATALOGUE[language], key)));
+  return text === undefined ? undefined : fillText(text, readableParams(reason.params, (key) => findText(CATALOGUE[language], key)));
 }

@@ -44,6 +44,8 @@ export const en = {
   dateTimeInput: {
     hint: 'Type the date and time as dd-mm-yyyy hh:mm, for example 31-12-2026 19:30.',
     format: (label: string) => `${label}: type the date and time as dd-mm-yyyy hh:mm, for example 31-12-2026 19:30.`,
+    required: (label: string) => `${label} is required.`,
+    yearTooEarly: (label: string) => `${label}: type the year in four digits, 1900 or later, for example 31-12-2026 19:30.`,
     impossibleDate: (label: string) => `${label}: this date does not exist. Check the day and the month.`,
     impossibleTime: (label: string) => `${label}: this time does not exist on that day. Choose a time from 00:00 to 23:59.`,
   },
@@ -222,6 +224,15 @@ export const en = {
       over_capacity: 'The expert already has their maximum number of cases; this one comes on top.',
       conflict_overridden: 'The conflict of interest was accepted with a reason.',
     },
+    assignedManually: {
+      expert: (name: string) => `Expert: ${name}`,
+      note: (note: string) => `Note: ${note}`,
+      override: (conflict: string, reason: string) => `Conflict of interest accepted (${conflict}). The coordinator's reason: ${reason}`,
+    },
+    conflictOfInterest: {
+      own_municipality: 'the expert lives in the municipality of this case',
+      declared_conflict: 'the expert declared a conflict of interest with this municipality',
+    },
     appointLead: 'Appoint a new team lead',
     appointLeadSubmit: 'Appoint lead',
     teamMember: 'Team member',
@@ -232,7 +243,7 @@ export const en = {
     reassignSubmit: 'Pass the task on',
     completeSubmit: 'Complete the task',
     scheduleSession: 'Schedule the preparatory session',
-    sessionAt: 'Date and time of the session',
+    sessionAt: 'Date and time of the preparatory session',
     sessionNote: 'Note (optional)',
     scheduleSubmit: 'Schedule session',
     holdSession: 'Record the session as held',

@@ -49,6 +49,8 @@ export const nl = {
   dateTimeInput: {
     hint: 'Typ de datum en tijd als dd-mm-jjjj uu:mm, bijvoorbeeld 31-12-2026 19:30.',
     format: (label: string) => `${label}: typ de datum en tijd als dd-mm-jjjj uu:mm, bijvoorbeeld 31-12-2026 19:30.`,
+    required: (label: string) => `${label} is verplicht.`,
+    yearTooEarly: (label: string) => `${label}: typ het jaar met vier cijfers, 1900 of later, bijvoorbeeld 31-12-2026 19:30.`,
     impossibleDate: (label: string) => `${label}: deze datum bestaat niet. Controleer de dag en de maand.`,
     impossibleTime: (label: string) => `${label}: deze tijd bestaat niet op die dag. Kies een tijd van 00:00 tot en met 23:59.`,
   },
@@ -229,6 +231,15 @@ export const nl = {
       over_capacity: 'De expert heeft al het maximale aantal zaken; deze komt erbovenop.',
       conflict_overridden: 'Het belangenconflict is met een reden geaccepteerd.',
     },
+    assignedManually: {
+      expert: (name: string) => `Expert: ${name}`,
+      note: (note: string) => `Toelichting: ${note}`,
+      override: (conflict: string, reason: string) => `Belangenconflict geaccepteerd (${conflict}). Reden van de coördinator: ${reason}`,
+    },
+    conflictOfInterest: {
+      own_municipality: 'de expert woont in de gemeente van deze zaak',
+      declared_conflict: 'de expert heeft een belangenconflict met deze gemeente gemeld',
+    },
     appointLead: 'Nieuwe teamleider aanwijzen',
     appointLeadSubmit: 'Teamleider aanwijzen',
     teamMember: 'Teamlid',
@@ -239,7 +250,7 @@ export const nl = {
     reassignSubmit: 'Taak doorgeven',
     completeSubmit: 'Taak afronden',
     scheduleSession: 'Voorbereidende sessie plannen',
-    sessionAt: 'Datum en tijd van de sessie',
+    sessionAt: 'Datum en tijd van de voorbereidende sessie',
     sessionNote: 'Toelichting (optioneel)',
     scheduleSubmit: 'Sessie plannen',
     holdSession: 'Sessie vastleggen als gehouden',

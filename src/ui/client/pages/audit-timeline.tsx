@@ -1,4 +1,5 @@
 import type { CaseEventType } from '../../../domain/case.events';
+import { EventDetails } from '../components/event-details';
 import { useI18n } from '../i18n/language';
 import { localeOf } from '../i18n/messages';
 import { auditTime, shortHash, type AuditTimelineEntry } from './audit-model';
@@ -28,7 +29,7 @@ export function AuditTimelineTable({ events, selectedVersion }: { events: readon
               return (
                 <tr class={`rvo-table-row${selected ? ' vb-row--selected' : ''}`} key={event.version} aria-current={selected ? 'step' : undefined} data-version={event.version}>
                   <td class="rvo-table-cell rvo-table-cell--numeric">{event.version}</td>
-                  <td class="rvo-table-cell">{m.casePage.event[event.type as CaseEventType] ?? event.type}</td>
+                  <td class="rvo-table-cell">{m.casePage.event[event.type as CaseEventType] ?? event.type}<EventDetails type={event.type} data={event.data} /></td>
                   <td class="rvo-table-cell">{m.audit.actor(m.audit.actorRole[event.actor.role as keyof typeof m.audit.actorRole] ?? event.actor.role, event.actor.id)}</td>
                   <td class="rvo-table-cell"><time dateTime={event.occurredAt}>{auditTime(event.occurredAt, localeOf(language))}</time></td>
                   <td class="rvo-table-cell"><code class="vb-hash" title={event.hash}>{shortHash(event.hash)}</code></td>

@@ -7,8 +7,7 @@ import { ActionForm } from '../components/action-form';
 import { Countdown } from '../components/countdown';
 import { DateTimeField } from '../components/date-time-field';
 import { RadioGroup, SelectField, TextAreaField } from '../components/form-fields';
-import { refuseUnreadableDateTime } from '../date-time-check';
-import { instantOfDateTimeText } from '../date-time-text';
+import { dateTimeToSend } from '../date-time-check';
 import { useI18n } from '../i18n/language';
 import { AssignExpertForm, AssignmentWarnings, type Assignment } from './assign-expert-form';
 
@@ -154,11 +153,9 @@ function ScheduleSessionForm({ state, refresh }: PanelProps) {
   const { m } = useI18n();
   const [when, setWhen] = useState('');
   const [note, setNote] = useState('');
-  // An empty field still goes as "", so that the API names scheduledAt as missing.
-  const scheduledAt = () => instantOfDateTimeText(when) ?? when;
   const send = () => {
-    refuseUnreadableDateTime(when, 'scheduledAt', m.casePage.sessionAt, m);
-    return apiPost(`/cases/${state.caseId}/session`, note.trim() ? { scheduledAt: scheduledAt(), note } : { scheduledAt: scheduledAt() });
+    const scheduledAt = dateTimeToSend(when, 'scheduledAt', m.casePage.sessionAt, m, { required: true });
+    return apiPost(`/cases/${state.caseId}/session`, note.trim() ? { scheduledAt, note } : { scheduledAt });
   };
   return (
     <ActionForm
@@ -167,7 +164,7 @@ function ScheduleSessionForm({ state, refresh }: PanelProps) {
     >
       {(error) => (
         <>
-          <DateTimeField scope="schedule" name="scheduledAt" label={m.casePage.sessionAt} value={when} onValue={setWhen} problems={error?.problemsOf('scheduledAt')} />
+          <DateTimeField scope="schedule" name="scheduledAt" label={m.casePage.sessionAt} requiredText={m.newCase.required} value={when} onValue={setWhen} problems={error?.problemsOf('scheduledAt')} />
           <TextAreaField scope="schedule" name="note" label={m.casePage.sessionNote} value={note} onValue={setNote} rows={2} problems={error?.problemsOf('note')} />
         </>
       )}

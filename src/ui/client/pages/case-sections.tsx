@@ -1,6 +1,7 @@
 import type { CaseState } from '../../../domain/case.state';
 import type { StoredCaseEvent } from '../api-types';
 import { Countdown } from '../components/countdown';
+import { EventDetails } from '../components/event-details';
 import { useI18n } from '../i18n/language';
 
 /** The case's team: each expert and their part. */
@@ -91,7 +92,7 @@ function expertNames(events: readonly StoredCaseEvent[]): Map<string, string> {
   return names;
 }
 
-/** The recorded events, newest first: when, what, and who. */
+/** The recorded events, newest first: when, what (with what a manual assignment set aside, and why), and who. */
 export function TimelineSection({ events }: { events: readonly StoredCaseEvent[] | undefined }) {
   const { m, dateTime } = useI18n();
   const names = expertNames(events ?? []);
@@ -117,7 +118,7 @@ export function TimelineSection({ events }: { events: readonly StoredCaseEvent[]
               <tr key={event.version} data-event-type={event.type}>
                 <td class="rvo-table-cell">{event.version}</td>
                 <td class="rvo-table-cell"><time dateTime={event.occurredAt}>{dateTime(event.occurredAt)}</time></td>
-                <th scope="row" class="rvo-table-cell vb-row-head">{m.casePage.event[event.type] ?? event.type}</th>
+                <th scope="row" class="rvo-table-cell vb-row-head">{m.casePage.event[event.type] ?? event.type}<EventDetails type={event.type} data={event.data} /></th>
                 <td class="rvo-table-cell">{actorText(event.actor)}</td>
               </tr>
             ))}

@@ -8,7 +8,7 @@ import { ErrorSummary } from '../components/error-summary';
 import { DateTimeField } from '../components/date-time-field';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../components/form-fields';
 import { PageHeading } from '../components/page-heading';
-import { refuseUnreadableDateTime } from '../date-time-check';
+import { dateTimeToSend } from '../date-time-check';
 import { useI18n } from '../i18n/language';
 import { announce } from '../live-region';
 import { MUNICIPALITY_CHOICES, safetyRegionOfChoice } from '../municipality-choice';
@@ -44,7 +44,8 @@ export function NewCasePage(_props: PageProps) {
   const submit = async (event: Event) => {
     event.preventDefault();
     await run(async () => {
-      refuseUnreadableDateTime(form.eventDate, 'eventDate', m.newCase.eventDate, m);
+      // Blank means the case has no date; what cannot be read is refused here, before anything is sent.
+      dateTimeToSend(form.eventDate, 'eventDate', m.newCase.eventDate, m);
       const registered = await apiPost<RegisteredCase>('/cases', registerCaseBody(form), { headers: { 'Idempotency-Key': idempotencyKey } });
       announce(m.newCase.registered);
       navigate(`/ui/cases/${registered.caseId}`);
