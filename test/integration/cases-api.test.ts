@@ -642,6 +642,21 @@ describe('the cases HTTP API', () => {
       expect(unspecified).toEqual(dutch);
     });
 
+    it.each([
+      ['en;q=0', 'nl'], ['en;q=abc', 'nl'], ['*', 'nl'], ['nl;q=0.1, en;q=0.9', 'en'], ['fr, en;q=0.5', 'en'],
+    ])('renders them for Accept-Language %j in the language its weights choose (%s), as the error messages are', async (header, language) => {
+      const caseId = await aRecordedCase({}, caseEvent('RequestAccepted', {}, COORDINATOR, at(1)),
+        caseEvent('TaskAssigned', { taskId: 'task-1', templateId: 'threat-assessment', title: domainText('task.threat_assessment'), assigneeId: LEAD, dueAt: at(48) }, SYSTEM, at(2)));
+      temporal.running.delete(caseId);
+
+      const { body } = await as(COORDINATOR).get(`/cases/${caseId}`).set('Accept-Language', header).expect(200);
+      const refused = await as(COORDINATOR).get(`/cases/${randomUUID()}`).set('Accept-Language', header).expect(404);
+
+      const expected = { nl: ['Dreigingsinschatting met de politie', /bestaat niet/], en: ['Threat assessment with police', /does not exist/] }[language]!;
+      expect(body.recorded.tasks[0].title.text).toBe(expected[0]);
+      expect(refused.body.message).toMatch(expected[1]);
+    });
+
     it('reads a read-model row folded before texts were coded as codes, with the texts', async () => {
       const caseId = await aRecordedCase({}, caseEvent('RequestAccepted', {}, COORDINATOR, at(1)));
       // A row as an older release wrote it; the stored events are not touched.

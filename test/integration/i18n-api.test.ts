@@ -58,6 +58,11 @@ describe('the language of the API\'s answers', () => {
       ['en-US with a quality', 'en-US,en;q=0.9', 'Municipality is required.'],
       ['French', 'fr-FR,fr;q=0.9', 'Gemeente is verplicht.'],
       ['a preference for German over English', 'de, en;q=0.5', 'Municipality is required.'],
+      ['English with weight 0, not acceptable', 'en;q=0', 'Gemeente is verplicht.'],
+      ['English with a weight that is not a number', 'en;q=abc', 'Gemeente is verplicht.'],
+      ['Dutch weighed below English', 'nl;q=0.1, en;q=0.9', 'Municipality is required.'],
+      ['any language at all', '*', 'Gemeente is verplicht.'],
+      ['French, else English', 'fr, en;q=0.5', 'Municipality is required.'],
     ])('answers %s in the language it asks for, or Dutch', async (_what, language, message) => {
       const body = (await register(language)).body;
 
