@@ -462,6 +462,22 @@ describe('the cases HTTP API', () => {
       expect(temporal.sentTo(caseId).map((message) => message.input)).toEqual([{ expertId: SUPPORT, override: { reason: 'Verhuist volgende maand' }, actor: COORDINATOR }]);
     });
 
+    it('refuses an override for an expert without a conflict with 409 no_conflict_to_override, and sends nothing', async () => {
+      const caseId = await aRecordedCase({ municipalityCode: 'GM0637' }, caseEvent('RequestAccepted', {}, COORDINATOR, at(1)));
+      const opened = await aRunningCase();
+      temporal.running.set(caseId, { ...temporal.running.get(opened)!, caseId, stage: 'Matching', team: [] });
+
+      const response = await coordinator().post(`/cases/${caseId}/assignments`).set('Accept-Language', 'nl')
+        .send({ expertId: SUPPORT, override: { reason: 'Verhuist volgende maand' } }).expect(409);
+
+      expect(response.body).toEqual({
+        statusCode: 409, code: 'no_conflict_to_override', reason: { code: 'no_conflict_to_override', params: { expertId: SUPPORT } },
+        message: refusalText('no_conflict_to_override', { expertId: SUPPORT }), fields: [],
+      });
+      expect(temporal.sentTo(caseId)).toEqual([]);
+      await coordinator().post(`/cases/${caseId}/assignments`).send({ expertId: SUPPORT }).expect(200);
+    });
+
     it.each([['blank', { reason: ' \u200b ' }], ['too long', { reason: 'x'.repeat(1001) }], ['missing', {}], ['not an object', 'ja']])(
       'refuses an override whose reason is %s with a 400 that names override.reason', async (_problem, override) => {
         const caseId = await aZutphenCase();
