@@ -462,6 +462,27 @@ describe('the cases HTTP API', () => {
       expect(temporal.sentTo(caseId).map((message) => message.input)).toEqual([{ expertId: SUPPORT, override: { reason: 'Verhuist volgende maand' }, actor: COORDINATOR }]);
     });
 
+    it('trims white space and invisible characters from both ends of an override reason and a note before the workflow has them', async () => {
+      const caseId = await aZutphenCase();
+
+      await coordinator().post(`/cases/${caseId}/assignments`)
+        .send({ expertId: SUPPORT, note: '\u200b Via de burgemeester\u2060 ', override: { reason: '  Moved away \u200b ' } }).expect(200);
+
+      expect(temporal.sentTo(caseId).map((message) => message.input))
+        .toEqual([{ expertId: SUPPORT, note: 'Via de burgemeester', override: { reason: 'Moved away' }, actor: COORDINATOR }]);
+    });
+
+    it.each([
+      ['/cancel', { reason: '\ufeffDubbel aangemeld\u200b' }, { reason: 'Dubbel aangemeld' }],
+      ['/offers/offer-1-1/decline', { reason: ' Op vakantie\u200b\u00a0' }, { offerId: 'offer-1-1', response: 'decline', reason: 'Op vakantie' }],
+    ])('trims free text at both ends on %s too', async (path, body, sent) => {
+      const caseId = await aRunningCase({ stage: 'Matching', offers: [{ offerId: 'offer-1-1', expertId: SUPPORT, status: 'pending', offeredAt: at(1), expiresAt: at(9), round: 1 }] } as Partial<CaseState>);
+
+      await as(path === '/cancel' ? COORDINATOR : expert(SUPPORT)).post(`/cases/${caseId}${path}`).send(body).expect((response) => expect(response.status).toBeLessThan(300));
+
+      expect(temporal.sentTo(caseId).map((message) => message.input)).toEqual([expect.objectContaining(sent)]);
+    });
+
     it('refuses an override for an expert without a conflict with 409 no_conflict_to_override, and sends nothing', async () => {
       const caseId = await aRecordedCase({ municipalityCode: 'GM0637' }, caseEvent('RequestAccepted', {}, COORDINATOR, at(1)));
       const opened = await aRunningCase();

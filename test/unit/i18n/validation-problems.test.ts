@@ -10,6 +10,8 @@ import { ListCasesQueryDto } from '../../../src/cases/dto/list-cases-query.dto';
 import { RegisterCaseDto } from '../../../src/cases/dto/register-case.dto';
 import { ScheduleSessionDto } from '../../../src/cases/dto/schedule-session.dto';
 import { TriageCaseDto } from '../../../src/cases/dto/triage-case.dto';
+import { problemsEn } from '../../../src/i18n/catalogue/problems.en';
+import { problemsNl } from '../../../src/i18n/catalogue/problems.nl';
 import { fillText } from '../../../src/i18n/catalogue/render-text';
 import { CATALOGUE } from '../../../src/i18n/catalogue/catalogue';
 import { fieldLabelKey } from '../../../src/i18n/catalogue/codes';
@@ -118,7 +120,7 @@ describe('the problems of one field', () => {
     const [{ issues: [found] }] = await refusal({ ...VALID, municipalityCode: 'GM0301', safetyRegion: 'twente' });
 
     expect(found).toEqual({ code: 'wrong_region', params: { region: 'Noord- en Oost-Gelderland', regionCode: 'noord-en-oost-gelderland' } });
-    expect(fillText(CATALOGUE.nl.problems.wrong_region, { ...found.params, field: 'Veiligheidsregio' }))
+    expect(fillText(problemsNl.wrong_region, { ...found.params, field: 'Veiligheidsregio' }))
       .toBe('Veiligheidsregio moet de veiligheidsregio van de gekozen gemeente zijn (Noord- en Oost-Gelderland), of leeg blijven.');
   });
 
@@ -168,9 +170,9 @@ describe('an empty or blank value', () => {
   });
 
   it('says in both languages that the text may not look empty', () => {
-    expect(fillText(CATALOGUE.nl.problems.blank, { field: 'Toelichting' }))
+    expect(fillText(problemsNl.blank, { field: 'Toelichting' }))
       .toBe('Toelichting mag niet leeg zijn of alleen spaties of onzichtbare tekens bevatten; vul iets in of laat het weg.');
-    expect(fillText(CATALOGUE.en.problems.blank, { field: 'Note' }))
+    expect(fillText(problemsEn.blank, { field: 'Note' }))
       .toBe('Note may not be empty or hold only spaces or invisible characters; fill something in or leave it out.');
   });
 });
