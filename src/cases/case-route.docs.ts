@@ -40,7 +40,7 @@ export function ApiCaseAssignment(): MethodDecorator {
     ApiOkResponse({ type: AssignedCaseModel, description: 'The case state once the expert is on the team, with the matching rules the assignment set aside.' }),
     ApiErrorResponses({
       400: MALFORMED_REQUEST, 404: UNKNOWN_CASE,
-      409: `${STEP_NOT_ALLOWED} Or the expert has a conflict of interest with the case's municipality and no override was given: code \`conflict_of_interest_own_municipality\` or \`conflict_of_interest_declared\`.`,
+      409: `${STEP_NOT_ALLOWED} Or the expert has a conflict of interest with the case's municipality and no override was given: code \`conflict_of_interest_own_municipality\` or \`conflict_of_interest_declared\`. Or an override was given for an expert without a conflict: code \`no_conflict_to_override\`, and nothing is recorded.`,
     }),
   );
 }

@@ -140,10 +140,18 @@ export class CasesService {
     ]);
     if (!row || !expert) return;
     const verdict = weighAssignment(expert, row.state, dto.override?.reason.trim());
-    if (verdict.allowed) return;
-    const { code, params } = conflictOfInterestRefusal(dto.expertId, verdict.conflict);
-    // The precise code is the body's `code` too, so that a client can offer the override on it.
-    throw new ConflictException({ code, ...refusal(code, params) });
+    if (!verdict.allowed) {
+      const { code, params } = conflictOfInterestRefusal(dto.expertId, verdict.conflict);
+      // The precise code is the body's `code` too, so that a client can offer the override on it.
+      throw new ConflictException({ code, ...refusal(code, params) });
+    }
+    // A reason to override nothing would be answered 200 and recorded nowhere; the coordinator should know. Should the
+    // conflict vanish after this check and before the workflow weighs the assignment (the expert moves house that very
+    // moment), the workflow assigns without recording the override, as weighAssignment says: its behaviour stays as
+    // recorded histories have it, and an assignment without a conflict needs no reason.
+    if (dto.override && !verdict.override) {
+      throw new ConflictException({ code: 'no_conflict_to_override', ...refusal('no_conflict_to_override', { expertId: dto.expertId }) });
+    }
   }
 
   appointLead(caseId: string, dto: TeamMemberChoiceDto, actor: Actor): Promise<CaseState> {

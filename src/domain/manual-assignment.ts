@@ -57,7 +57,8 @@ export function weighAssignment(
   if (!expert.categories.includes(target.category)) warnings.push('lacks_category');
   // This case is not among their open cases yet, so a full workload is exceeded by taking it.
   if (expert.activeCaseCount >= expert.capacity) warnings.push('over_capacity');
-  // An override without a conflict (it went away since the coordinator looked) overrides nothing and is not recorded.
+  // An override without a conflict overrides nothing and is not recorded. The API refuses one before asking the workflow
+  // (`no_conflict_to_override`); the workflow meets one only when the conflict went away in between, and assigns.
   if (!conflict || overrideReason === undefined) return { allowed: true, warnings };
   return { allowed: true, warnings: [...warnings, 'conflict_overridden'], override: { conflict, reason: overrideReason } };
 }

@@ -15,6 +15,24 @@ export function isBlankText(text: string): boolean {
   return BLANK.test(text);
 }
 
+// Characters, not code points: a variation selector or joiner that belongs to the emoji or letter before it stays.
+// Made when first needed: workflows import this file but never trim with it.
+let graphemes: Intl.Segmenter | undefined;
+
+/**
+ * Text without what is empty to the eye at either end: white space and invisible characters, by whole characters
+ * (grapheme clusters), so that "Verhuisd \u200b " becomes "Verhuisd" but "Top ❤️" keeps the variation selector that
+ * makes its heart red. What is blank (`isBlankText`) trims to "".
+ */
+export function trimVisible(text: string): string {
+  graphemes ??= new Intl.Segmenter('und', { granularity: 'grapheme' });
+  const characters = [...graphemes.segment(text)].map(({ segment }) => segment);
+  const first = characters.findIndex((character) => !isBlankText(character));
+  if (first === -1) return '';
+  const last = characters.findLastIndex((character) => !isBlankText(character));
+  return characters.slice(first, last + 1).join('');
+}
+
 /**
  * Whether text holds an invisible character (default-ignorable, a format character or the braille blank), which names
  * must not: with one, a name would look the same as another name that it is not.

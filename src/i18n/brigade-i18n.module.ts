@@ -1,18 +1,19 @@
 import { Module } from '@nestjs/common';
-import { AcceptLanguageResolver, I18nModule } from 'nestjs-i18n';
+import { I18nModule } from 'nestjs-i18n';
 import { CatalogueLoader } from './catalogue.loader';
 import { DEFAULT_LANGUAGE } from './catalogue/languages';
+import { RequestLanguageResolver } from './request-language.resolver';
 
 /**
- * The request's language for every text the API answers: from Accept-Language (`en`, `en-GB` and `en-US` read as
- * English), Dutch for anything else or nothing at all.
+ * The request's language for every text the API answers: from Accept-Language by its weights (`requestLanguage`, the
+ * same rule the domain texts use), Dutch when English is not preferred, not acceptable, or the header is malformed.
  */
 @Module({
   imports: [
     I18nModule.forRoot({
       fallbackLanguage: DEFAULT_LANGUAGE,
       loaders: [new CatalogueLoader()],
-      resolvers: [AcceptLanguageResolver],
+      resolvers: [RequestLanguageResolver],
       // A missing text falls back to Dutch and then to its key; the catalogue test keeps that from happening unseen.
       logging: false,
     }),

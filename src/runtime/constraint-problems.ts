@@ -4,14 +4,20 @@ import { regionProblem } from '../cases/dto/region-of-municipality';
 import { issue, type FieldIssue } from './field-issue';
 import { dateTimeProblem, type DateTimeWindow } from './rfc3339-date-time';
 
-/** What a failed class-validator constraint had to judge: the field's value, the object it is in, and the rule's own constraints. */
+/**
+ * What a failed class-validator constraint had to judge: the field's value, the object it is in, the rule's own
+ * constraints, and whether the field may be left out of this object (`IsOptional`, or a `ValidateIf` that would skip it).
+ */
 export interface ConstraintArguments {
   readonly value: unknown;
   readonly object: object;
   readonly constraints: readonly unknown[];
+  readonly optional: boolean;
 }
 
 const plain = (code: ProblemCode) => (): FieldIssue => issue(code);
+// Given empty or blank, a field that must be there is missing; one that may be left out is there, and only empty.
+const missing = ({ optional }: ConstraintArguments): FieldIssue => issue(optional ? 'blank' : 'required');
 const bound = (code: ProblemCode, name: string) => ({ constraints }: ConstraintArguments): FieldIssue => issue(code, { [name]: Number(constraints[0]) });
 
 // Rules that judge whether a field may be there at all, so that an empty value is not simply "required" for them.
@@ -22,10 +28,10 @@ const OF_THE_FIELD: Readonly<Record<string, (args: ConstraintArguments) => Field
 
 // Rules about a value: one that is empty fails them only because it is missing.
 const OF_THE_VALUE: Readonly<Record<string, (args: ConstraintArguments) => FieldIssue>> = {
-  isDefined: plain('required'),
-  isNotEmpty: plain('required'),
-  isNotBlank: plain('required'),
-  arrayNotEmpty: plain('required'),
+  isDefined: missing,
+  isNotEmpty: missing,
+  isNotBlank: missing,
+  arrayNotEmpty: missing,
   isString: plain('not_text'),
   maxLength: bound('too_long', 'max'),
   hasNoInvisibleCharacter: plain('invisible_characters'),
@@ -64,14 +70,14 @@ export function problemOf(constraint: string, args: ConstraintArguments): FieldI
   if (ofTheField) return ofTheField(args);
   const ofTheValue = OF_THE_VALUE[constraint];
   if (!ofTheValue) return undefined;
-  return isEmptyValue(args.value) ? issue('required') : ofTheValue(args);
+  return isEmptyValue(args.value) ? missing(args) : ofTheValue(args);
 }
 
 // A value of the wrong kind has no length or format worth reporting, an absent one has no kind, and what is not a list
 // has no elements: only the problems of the most basic rank a field has are shown, so that an empty field is
-// "required" and nothing else.
+// "required" (or "blank", when it may be left out) and nothing else.
 const RANK: Partial<Record<ProblemCode, number>> = {
-  required: 0, not_a_list: 1, not_text: 2, not_a_whole_number: 2, not_yes_no: 2, not_an_object: 2,
+  required: 0, blank: 0, not_a_list: 1, not_text: 2, not_a_whole_number: 2, not_yes_no: 2, not_an_object: 2,
 };
 
 /** The problems worth reporting of one field, out of all that its failed constraints name. */

@@ -1,5 +1,5 @@
 import { BadRequestException, Logger, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { getMetadataStorage } from 'class-validator';
+import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import type { ProblemCode } from '../i18n/catalogue/codes';
 import type { TextParams } from '../i18n/catalogue/render-text';
 import { mostBasic, problemOf } from './constraint-problems';
@@ -44,7 +44,9 @@ function flatten(errors: readonly ValidationError[], prefix = ''): FieldIssues[]
 
 function issueOf(error: ValidationError, constraint: string): FieldIssue {
   const object = error.target ?? {};
-  const found = problemOf(constraint, { value: error.value, object, constraints: constraintsOf(object, error.property, constraint) });
+  const found = problemOf(constraint, {
+    value: error.value, object, constraints: constraintsOf(object, error.property, constraint), optional: mayBeLeftOut(object, error.property),
+  });
   if (found) return found;
   // The catalogue test lists every rule in use, so this is a rule added without a problem code: say something true.
   logger.warn(`constraint ${constraint} has no problem code; answered wrong_format`);
@@ -53,6 +55,18 @@ function issueOf(error: ValidationError, constraint: string): FieldIssue {
 
 // class-validator hands an exception factory the rule's name but not its constraints (the 200 of MaxLength(200)).
 function constraintsOf(object: object, property: string, constraint: string): readonly unknown[] {
-  const rules = getMetadataStorage().getTargetValidationMetadatas(object.constructor, '', true, false);
-  return rules.find((rule) => rule.propertyName === property && (rule.name ?? rule.type) === constraint)?.constraints ?? [];
+  return rulesOf(object).find((rule) => rule.propertyName === property && (rule.name ?? rule.type) === constraint)?.constraints ?? [];
+}
+
+// Whether a condition of the field (IsOptional's, or a ValidateIf's such as "reason only when rejecting") would skip it,
+// were it left out of this object.
+function mayBeLeftOut(object: object, property: string): boolean {
+  const without = { ...object, [property]: undefined };
+  return rulesOf(object)
+    .filter((rule) => rule.propertyName === property && rule.type === ValidationTypes.CONDITIONAL_VALIDATION)
+    .some((rule) => !(rule.constraints[0] as (object: object, value: unknown) => boolean)(without, undefined));
+}
+
+function rulesOf(object: object) {
+  return getMetadataStorage().getTargetValidationMetadatas(object.constructor, '', true, false);
 }

@@ -462,6 +462,43 @@ describe('the cases HTTP API', () => {
       expect(temporal.sentTo(caseId).map((message) => message.input)).toEqual([{ expertId: SUPPORT, override: { reason: 'Verhuist volgende maand' }, actor: COORDINATOR }]);
     });
 
+    it('trims white space and invisible characters from both ends of an override reason and a note before the workflow has them', async () => {
+      const caseId = await aZutphenCase();
+
+      await coordinator().post(`/cases/${caseId}/assignments`)
+        .send({ expertId: SUPPORT, note: '\u200b Via de burgemeester\u2060 ', override: { reason: '  Moved away \u200b ' } }).expect(200);
+
+      expect(temporal.sentTo(caseId).map((message) => message.input))
+        .toEqual([{ expertId: SUPPORT, note: 'Via de burgemeester', override: { reason: 'Moved away' }, actor: COORDINATOR }]);
+    });
+
+    it.each([
+      ['/cancel', { reason: '\ufeffDubbel aangemeld\u200b' }, { reason: 'Dubbel aangemeld' }],
+      ['/offers/offer-1-1/decline', { reason: ' Op vakantie\u200b\u00a0' }, { offerId: 'offer-1-1', response: 'decline', reason: 'Op vakantie' }],
+    ])('trims free text at both ends on %s too', async (path, body, sent) => {
+      const caseId = await aRunningCase({ stage: 'Matching', offers: [{ offerId: 'offer-1-1', expertId: SUPPORT, status: 'pending', offeredAt: at(1), expiresAt: at(9), round: 1 }] } as Partial<CaseState>);
+
+      await as(path === '/cancel' ? COORDINATOR : expert(SUPPORT)).post(`/cases/${caseId}${path}`).send(body).expect((response) => expect(response.status).toBeLessThan(300));
+
+      expect(temporal.sentTo(caseId).map((message) => message.input)).toEqual([expect.objectContaining(sent)]);
+    });
+
+    it('refuses an override for an expert without a conflict with 409 no_conflict_to_override, and sends nothing', async () => {
+      const caseId = await aRecordedCase({ municipalityCode: 'GM0637' }, caseEvent('RequestAccepted', {}, COORDINATOR, at(1)));
+      const opened = await aRunningCase();
+      temporal.running.set(caseId, { ...temporal.running.get(opened)!, caseId, stage: 'Matching', team: [] });
+
+      const response = await coordinator().post(`/cases/${caseId}/assignments`).set('Accept-Language', 'nl')
+        .send({ expertId: SUPPORT, override: { reason: 'Verhuist volgende maand' } }).expect(409);
+
+      expect(response.body).toEqual({
+        statusCode: 409, code: 'no_conflict_to_override', reason: { code: 'no_conflict_to_override', params: { expertId: SUPPORT } },
+        message: refusalText('no_conflict_to_override', { expertId: SUPPORT }), fields: [],
+      });
+      expect(temporal.sentTo(caseId)).toEqual([]);
+      await coordinator().post(`/cases/${caseId}/assignments`).send({ expertId: SUPPORT }).expect(200);
+    });
+
     it.each([['blank', { reason: ' \u200b ' }], ['too long', { reason: 'x'.repeat(1001) }], ['missing', {}], ['not an object', 'ja']])(
       'refuses an override whose reason is %s with a 400 that names override.reason', async (_problem, override) => {
         const caseId = await aZutphenCase();
@@ -640,6 +677,21 @@ describe('the cases HTTP API', () => {
         title: { code: 'task.threat_assessment', text: 'Dreigingsinschatting met de politie' },
       });
       expect(unspecified).toEqual(dutch);
+    });
+
+    it.each([
+      ['en;q=0', 'nl'], ['en;q=abc', 'nl'], ['*', 'nl'], ['nl;q=0.1, en;q=0.9', 'en'], ['fr, en;q=0.5', 'en'],
+    ])('renders them for Accept-Language %j in the language its weights choose (%s), as the error messages are', async (header, language) => {
+      const caseId = await aRecordedCase({}, caseEvent('RequestAccepted', {}, COORDINATOR, at(1)),
+        caseEvent('TaskAssigned', { taskId: 'task-1', templateId: 'threat-assessment', title: domainText('task.threat_assessment'), assigneeId: LEAD, dueAt: at(48) }, SYSTEM, at(2)));
+      temporal.running.delete(caseId);
+
+      const { body } = await as(COORDINATOR).get(`/cases/${caseId}`).set('Accept-Language', header).expect(200);
+      const refused = await as(COORDINATOR).get(`/cases/${randomUUID()}`).set('Accept-Language', header).expect(404);
+
+      const expected = { nl: ['Dreigingsinschatting met de politie', /bestaat niet/], en: ['Threat assessment with police', /does not exist/] }[language]!;
+      expect(body.recorded.tasks[0].title.text).toBe(expected[0]);
+      expect(refused.body.message).toMatch(expected[1]);
     });
 
     it('reads a read-model row folded before texts were coded as codes, with the texts', async () => {

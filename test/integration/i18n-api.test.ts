@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { CasesModule } from '../../src/cases/cases.module';
 import { ExpertsModule } from '../../src/experts/experts.module';
 import { createApiApp, type ApiApp } from '../support/api-app';
@@ -58,6 +59,11 @@ describe('the language of the API\'s answers', () => {
       ['en-US with a quality', 'en-US,en;q=0.9', 'Municipality is required.'],
       ['French', 'fr-FR,fr;q=0.9', 'Gemeente is verplicht.'],
       ['a preference for German over English', 'de, en;q=0.5', 'Municipality is required.'],
+      ['English with weight 0, not acceptable', 'en;q=0', 'Gemeente is verplicht.'],
+      ['English with a weight that is not a number', 'en;q=abc', 'Gemeente is verplicht.'],
+      ['Dutch weighed below English', 'nl;q=0.1, en;q=0.9', 'Municipality is required.'],
+      ['any language at all', '*', 'Gemeente is verplicht.'],
+      ['French, else English', 'fr, en;q=0.5', 'Municipality is required.'],
     ])('answers %s in the language it asks for, or Dutch', async (_what, language, message) => {
       const body = (await register(language)).body;
 
@@ -77,6 +83,35 @@ describe('the language of the API\'s answers', () => {
         reason: { code: 'role_not_allowed', params: { role: 'auditor', route: 'GET /experts', allowed: 'coordinator' } }, fields: [],
       });
       expect(response.body.message).not.toMatch(/\ba auditor\b/i);
+    });
+  });
+
+  describe('when a problem is named, it is the problem the person made', () => {
+    const problemsOf = (body: { fields: Array<{ field: string; issues: Array<{ code: string; params: object; message: string }> }> }) =>
+      body.fields.map(({ field, issues }) => ({ field, issues }));
+
+    it('calls a negative page too small, not something other than a whole number', async () => {
+      const { body } = await coordinator().get('/cases?page=-1').expect(400);
+
+      expect(problemsOf(body)).toEqual([{ field: 'page', issues: [{ code: 'too_small', params: { min: 1 }, message: 'Pagina moet minstens 1 zijn.' }] }]);
+    });
+
+    it('calls a blank optional note blank, not required', async () => {
+      const { body } = await coordinator().post(`/cases/${randomUUID()}/assignments`).send({ expertId: randomUUID(), note: ' \u200b ' }).expect(400);
+
+      expect(problemsOf(body)).toEqual([{ field: 'note', issues: [{
+        code: 'blank', params: {}, message: 'Toelichting mag niet leeg zijn of alleen spaties of onzichtbare tekens bevatten; vul iets in of laat het weg.',
+      }] }]);
+    });
+
+    it('names the safety region that fits by its name, and by its slug in the parameters', async () => {
+      const { body } = await coordinator().post('/cases').set('Accept-Language', 'en')
+        .send({ ...A_REQUEST, municipalityCode: 'GM0301', safetyRegion: 'twente' }).expect(400);
+
+      expect(problemsOf(body)).toEqual([{ field: 'safetyRegion', issues: [{
+        code: 'wrong_region', params: { region: 'Noord- en Oost-Gelderland', regionCode: 'noord-en-oost-gelderland' },
+        message: 'Safety region must be the safety region of the chosen municipality (Noord- en Oost-Gelderland), or be left empty.',
+      }] }]);
     });
   });
 

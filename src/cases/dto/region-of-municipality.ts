@@ -1,11 +1,16 @@
 import { ValidateBy, type ValidationArguments } from 'class-validator';
-import { isMunicipalityCode, safetyRegionOfMunicipality } from '../../domain/places/place-register';
+import { isMunicipalityCode, safetyRegionName, safetyRegionOfMunicipality } from '../../domain/places/place-register';
 import { issue, type FieldIssue } from '../../runtime/field-issue';
 
-/** The problem of a safety region that does not match the body's municipality: it names the region that would. */
+/**
+ * The problem of a safety region that does not match the body's municipality: it names the region that would, by its
+ * name for people (`region`, "Noord- en Oost-Gelderland") and by the value to send (`regionCode`, its slug).
+ */
 export function regionProblem(body: object): FieldIssue {
   const code = (body as { municipalityCode?: unknown }).municipalityCode;
-  return issue('wrong_region', { region: isMunicipalityCode(code) ? safetyRegionOfMunicipality(code) : '' });
+  if (!isMunicipalityCode(code)) return issue('wrong_region', { region: '', regionCode: '' });
+  const slug = safetyRegionOfMunicipality(code);
+  return issue('wrong_region', { region: safetyRegionName(slug), regionCode: slug });
 }
 
 /** Refuses a safety region that is not the one the body's `municipalityCode` belongs to. */
@@ -18,7 +23,7 @@ export function IsRegionOfMunicipality(): PropertyDecorator {
         const code = (object as { municipalityCode?: unknown }).municipalityCode;
         return !isMunicipalityCode(code) || safetyRegionOfMunicipality(code) === region;
       },
-      defaultMessage: ({ object }: ValidationArguments) => `$property must be ${String(regionProblem(object).params.region)} or be left out`,
+      defaultMessage: ({ object }: ValidationArguments) => `$property must be ${String(regionProblem(object).params.regionCode)} or be left out`,
     },
   });
 }

@@ -42,6 +42,11 @@ export function safetyRegionOfMunicipality(code: string): SafetyRegion {
   return region.slug as SafetyRegion;
 }
 
+/** How a safety region writes its own name ("Noord- en Oost-Gelderland"), the same in Dutch and English. */
+export function safetyRegionName(slug: SafetyRegion): string {
+  return REGION_BY_SLUG.get(slug)!.name;
+}
+
 /** The official VR code of a safety region slug. */
 export function safetyRegionCode(slug: SafetyRegion): string {
   return REGION_BY_SLUG.get(slug)!.code;

@@ -4,6 +4,7 @@ import type { problemsNl } from './problems.nl';
 /** What can be wrong with one field of a request, by problem code, in English. */
 export const problemsEn: ShapeOf<typeof problemsNl> = {
   required: '{field} is required.',
+  blank: '{field} may not be empty or hold only spaces or invisible characters; fill something in or leave it out.',
   not_text: '{field} must be text.',
   too_long: '{field} may be at most {max} characters long.',
   invisible_characters: '{field} contains invisible or control characters; leave them out.',

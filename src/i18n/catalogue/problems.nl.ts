@@ -4,6 +4,7 @@
  */
 export const problemsNl = {
   required: '{field} is verplicht.',
+  blank: '{field} mag niet leeg zijn of alleen spaties of onzichtbare tekens bevatten; vul iets in of laat het weg.',
   not_text: '{field} moet tekst zijn.',
   too_long: '{field} mag hoogstens {max} tekens lang zijn.',
   invisible_characters: '{field} bevat onzichtbare tekens of stuurtekens; laat die weg.',

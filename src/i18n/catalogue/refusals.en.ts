@@ -34,6 +34,7 @@ export const refusalsEn: ShapeOf<typeof refusalsNl> = {
   offer_not_found: 'Offer {offerId} does not exist on case {caseId}.',
   conflict_of_interest_own_municipality: 'Expert {expertId} lives in the municipality of this case and may therefore not work on it; a coordinator may allow it with a reason.',
   conflict_of_interest_declared: 'Expert {expertId} has declared a conflict of interest with the municipality of this case; a coordinator may allow it with a reason.',
+  no_conflict_to_override: 'Expert {expertId} has no conflict of interest with this case; there is nothing to allow. Assign the expert without a reason to override.',
   task_not_yours: 'Only the assigned expert may complete this task.',
   coordinator_only: 'Only a coordinator may do this.',
   lead_only: 'Only the team lead may do this.',

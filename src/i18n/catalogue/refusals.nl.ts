@@ -34,6 +34,7 @@ export const refusalsNl = {
   offer_not_found: 'Aanbod {offerId} bestaat niet in zaak {caseId}.',
   conflict_of_interest_own_municipality: 'Expert {expertId} woont in de gemeente van deze zaak en mag er daarom niet aan werken; een coördinator kan dit met een reden toch toestaan.',
   conflict_of_interest_declared: 'Expert {expertId} heeft een belangenconflict met de gemeente van deze zaak gemeld; een coördinator kan dit met een reden toch toestaan.',
+  no_conflict_to_override: 'Expert {expertId} heeft geen belangenconflict met deze zaak; er valt niets toe te staan. Wijs de expert toe zonder reden om af te wijken.',
   task_not_yours: 'Alleen de toegewezen expert mag deze taak afronden.',
   coordinator_only: 'Alleen een coördinator mag dit doen.',
   lead_only: 'Alleen de teamleider mag dit doen.',

@@ -1,4 +1,4 @@
-import { PERSON_NAME_PATTERN, hasControlOrUnassignedCharacter, hasInvisibleCharacter, isBlankText } from '../../../src/domain/visible-text';
+import { PERSON_NAME_PATTERN, hasControlOrUnassignedCharacter, hasInvisibleCharacter, isBlankText, trimVisible } from '../../../src/domain/visible-text';
 
 describe('text that is empty to the eye', () => {
   it.each([
@@ -94,5 +94,26 @@ describe('characters that draw nothing although they are neither white space nor
     expect(isBlankText('\r\n\t')).toBe(true);
     expect(isBlankText('Regel één\nRegel twee')).toBe(false);
     for (const sut of ['Anouk de Vries', 'محمد الأمين', '김민준', 'Nguyễn Văn Anh']) expect(hasControlOrUnassignedCharacter(sut)).toBe(false);
+  });
+});
+
+describe('trimming what is empty to the eye from both ends', () => {
+  it.each([
+    ['  Moved away \u200b ', 'Moved away'],
+    ['\ufeff\u200bVerhuisd\u2060', 'Verhuisd'],
+    ['\u00a0\u2800Verhuisd\u200e\u202f', 'Verhuisd'],
+    ['\u200dVerhuisd \u200d', 'Verhuisd'],
+    ['\tin\u200btwee\n', 'in\u200btwee'],
+    ['Top \u2764\ufe0f ', 'Top \u2764\ufe0f'],
+    [' \u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f} ', '\u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}'],
+    ['\u05d0\u200f', '\u05d0'],
+    [' \u200b\u2800 ', ''],
+    ['', ''],
+  ])('trims %j to %j, keeping what belongs to a character that shows', (text, trimmed) => {
+    expect(trimVisible(text)).toBe(trimmed);
+  });
+
+  it('trims to nothing exactly what is blank', () => {
+    for (const text of ['  ', '\u200b', '\u0085', 'x', ' \u200bx\u200b ', '\u2764\ufe0f']) expect(trimVisible(text) === '').toBe(isBlankText(text));
   });
 });

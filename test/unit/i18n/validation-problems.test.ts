@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { globSync } from 'glob';
 import { getMetadataStorage } from 'class-validator';
+import { AssignExpertDto } from '../../../src/cases/dto/assign-expert.dto';
+import { CancelCaseDto } from '../../../src/cases/dto/cancel-case.dto';
+import { CloseCaseDto } from '../../../src/cases/dto/close-case.dto';
+import { DeclineOfferDto } from '../../../src/cases/dto/decline-offer.dto';
+import { ListCasesQueryDto } from '../../../src/cases/dto/list-cases-query.dto';
 import { RegisterCaseDto } from '../../../src/cases/dto/register-case.dto';
+import { ScheduleSessionDto } from '../../../src/cases/dto/schedule-session.dto';
+import { TriageCaseDto } from '../../../src/cases/dto/triage-case.dto';
+import { problemsEn } from '../../../src/i18n/catalogue/problems.en';
+import { problemsNl } from '../../../src/i18n/catalogue/problems.nl';
+import { fillText } from '../../../src/i18n/catalogue/render-text';
 import { CATALOGUE } from '../../../src/i18n/catalogue/catalogue';
 import { fieldLabelKey } from '../../../src/i18n/catalogue/codes';
 import { findText } from '../../../src/i18n/catalogue/render-text';
@@ -43,9 +53,9 @@ function constraintNameOf(constraintCls: Constructor | undefined): string | unde
   return constraintCls ? storage().getTargetValidatorConstraints(constraintCls)[0]?.name : undefined;
 }
 
-async function refusal(value: unknown): Promise<FieldIssues[]> {
+async function refusal(value: unknown, metatype: Constructor = RegisterCaseDto, type: 'body' | 'query' = 'body'): Promise<FieldIssues[]> {
   try {
-    await brigadeValidationPipe().transform(value, { type: 'body', metatype: RegisterCaseDto });
+    await brigadeValidationPipe().transform(value, { type, metatype: metatype as new () => unknown });
   } catch (error) {
     return (error as { getResponse(): { fields: FieldIssues[] } }).getResponse().fields;
   }
@@ -101,11 +111,68 @@ describe('the problems of one field', () => {
       .toEqual([{ field: 'officeHolder.name', issues: [{ code: 'too_long', params: { max: 200 } }] }]);
   });
 
-  it('names the region that fits the municipality', async () => {
-    expect(await refusal({ ...VALID, safetyRegion: 'fryslan' })).toEqual([{ field: 'safetyRegion', issues: [{ code: 'wrong_region', params: { region: 'haaglanden' } }] }]);
+  it('names the region that fits the municipality by its name, and by its slug for machines', async () => {
+    expect(await refusal({ ...VALID, safetyRegion: 'fryslan' }))
+      .toEqual([{ field: 'safetyRegion', issues: [{ code: 'wrong_region', params: { region: 'Haaglanden', regionCode: 'haaglanden' } }] }]);
+  });
+
+  it('names a region whose slug differs from its name as people write it', async () => {
+    const [{ issues: [found] }] = await refusal({ ...VALID, municipalityCode: 'GM0301', safetyRegion: 'twente' });
+
+    expect(found).toEqual({ code: 'wrong_region', params: { region: 'Noord- en Oost-Gelderland', regionCode: 'noord-en-oost-gelderland' } });
+    expect(fillText(problemsNl.wrong_region, { ...found.params, field: 'Veiligheidsregio' }))
+      .toBe('Veiligheidsregio moet de veiligheidsregio van de gekozen gemeente zijn (Noord- en Oost-Gelderland), of leeg blijven.');
   });
 
   it('is "unknown_field" for a field the request does not have', async () => {
     expect(await refusal({ ...VALID, municipality: 'Zutphen' })).toEqual([{ field: 'municipality', issues: [{ code: 'unknown_field', params: {} }] }]);
+  });
+});
+
+describe('a number below its minimum', () => {
+  it.each([['-1'], ['-20'], ['0']])('is "too_small", not "not_a_whole_number", for page=%s', async (page) => {
+    expect(await refusal({ page }, ListCasesQueryDto, 'query')).toEqual([{ field: 'page', issues: [{ code: 'too_small', params: { min: 1 } }] }]);
+  });
+
+  it.each([['+1'], ['1e1'], ['1.5'], [' 1'], ['-'], ['--1']])('is still "not_a_whole_number" for page=%j', async (page) => {
+    expect(await refusal({ page }, ListCasesQueryDto, 'query')).toEqual([{ field: 'page', issues: [{ code: 'not_a_whole_number', params: {} }] }]);
+  });
+});
+
+describe('an empty or blank value', () => {
+  const EXPERT = '6f1c1f9e-7c53-4c1e-9d7e-2f0b6a0f4a11';
+
+  it.each([
+    ['an assignment\'s note', AssignExpertDto, { expertId: EXPERT }, 'note'],
+    ['a session\'s note', ScheduleSessionDto, { scheduledAt: '2027-03-01T19:00:00+01:00' }, 'note'],
+    ['a declined offer\'s reason', DeclineOfferDto, {}, 'reason'],
+    ['a closing summary', CloseCaseDto, {}, 'summary'],
+    ['an accepted triage\'s reason', TriageCaseDto, { decision: 'accept' }, 'reason'],
+  ])('of %s, which may be left out, is "blank", not "required"', async (_what, metatype, body, field) => {
+    for (const value of ['', '   ', ' \u200b ', '\u2800']) {
+      expect({ value, fields: await refusal({ ...body, [field]: value }, metatype) })
+        .toEqual({ value, fields: [{ field, issues: [{ code: 'blank', params: {} }] }] });
+    }
+  });
+
+  it('of an office holder\'s details, which may be left out, is "blank"', async () => {
+    expect(await refusal({ ...VALID, officeHolder: { name: 'A. Bakker', office: 'wethouder', details: ' \u200b ' } }))
+      .toEqual([{ field: 'officeHolder.details', issues: [{ code: 'blank', params: {} }] }]);
+  });
+
+  it.each([
+    ['a cancellation\'s reason', CancelCaseDto, {}, 'reason'],
+    ['a rejected triage\'s reason', TriageCaseDto, { decision: 'reject' }, 'reason'],
+  ])('of %s, which must be given, is "required"', async (_what, metatype, body, field) => {
+    for (const value of ['', '   ', ' \u200b ']) {
+      expect(await refusal({ ...body, [field]: value }, metatype)).toEqual([{ field, issues: [{ code: 'required', params: {} }] }]);
+    }
+  });
+
+  it('says in both languages that the text may not look empty', () => {
+    expect(fillText(problemsNl.blank, { field: 'Toelichting' }))
+      .toBe('Toelichting mag niet leeg zijn of alleen spaties of onzichtbare tekens bevatten; vul iets in of laat het weg.');
+    expect(fillText(problemsEn.blank, { field: 'Note' }))
+      .toBe('Note may not be empty or hold only spaces or invisible characters; fill something in or leave it out.');
   });
 });
