@@ -257,7 +257,8 @@ describe('the paths a case can take', () => {
         expect(cancelled).toMatchObject({ stage: 'Cancelled', openOffers: [], cancellationReason: 'the mayor withdrew the request' });
         expect(await sut.handle.result()).toMatchObject({ stage: 'Cancelled' });
         expect((await sut.eventsOf('OfferWithdrawn')).map((e) => (e.data as { offerId: string }).offerId)).toEqual(openOffers.map((o) => o.offerId));
-        expect((await sut.types()).at(-1)).toBe('CaseCancelled');
+        // The ended case may already have archived its history, which is recorded after the cancellation.
+        expect((await sut.types()).filter((type) => type !== 'HistoryArchived').at(-1)).toBe('CaseCancelled');
       });
     });
 
