@@ -153,6 +153,7 @@ describe('when a coordinator assigns an expert by hand', () => {
         await sut.handle.result();
         await sut.awaitArchive();
       });
-    });
+      // The whole life of a case, some twenty decisions and time skips: on a loaded two-core machine it has taken over 120 s.
+    }, 300_000);
   });
 });
