@@ -51,6 +51,7 @@ export const en = {
   },
   errors: {
     title: 'Something went wrong',
+    inputTitle: 'Check your input',
     notForRoleTitle: 'Not for your role',
     notForRole: (role: string) => `This page is not meant for a ${role}. Choose a page from the menu.`,
     notFoundTitle: 'Page not found',

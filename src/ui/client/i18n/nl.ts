@@ -56,6 +56,7 @@ export const nl = {
   },
   errors: {
     title: 'Er ging iets mis',
+    inputTitle: 'Controleer de invoer',
     notForRoleTitle: 'Niet voor uw rol',
     notForRole: (role: string) => `Deze pagina is niet bedoeld voor een ${role}. Kies een pagina uit het menu.`,
     notFoundTitle: 'Pagina niet gevonden',
