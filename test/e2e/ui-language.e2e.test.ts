@@ -124,7 +124,7 @@ describe('every screen in one language at a time', () => {
       expect(deadline).toContain(m.deadlineKind.triage);
       expect(deadline).not.toContain(m.countdown.none);
       const { receivedAt } = await caseStateWhen(suite.stack, secondTriageCase, () => true, 'the case');
-      const received = new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(receivedAt));
+      const received = new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(receivedAt));
       expect(await page.locator(`dt:text-is("${m.casePage.received}") + dd`).innerText()).toBe(received);
       await expectOnlyThisLanguage(page);
       expect(errors).toEqual([]);

@@ -1,3 +1,5 @@
+import { instantOfDutchWallClock } from './dutch-time';
+
 /**
  * Why a typed date and time cannot be read: not in the pattern, a year before 1900 (a typing slip: "0000", "0202"), a day
  * the calendar lacks, or a time the day lacks.
@@ -24,8 +26,9 @@ function daysIn(year: number, month: number): number {
 }
 
 /**
- * Reads a date and time typed day first ("31-12-2026 19:30") as the instant it names in the browser's zone, as the
- * RFC 3339 date-time (UTC, "Z") the API takes; a 31 February, a 25th hour or a time a clock change skips is unreadable.
+ * Reads a date and time typed day first ("31-12-2026 19:30") as the instant it names in Dutch time (Europe/Amsterdam),
+ * whatever the browser's zone, as the RFC 3339 date-time (UTC, "Z") the API takes; a 31 February, a 25th hour or a time
+ * the spring clock change skips is unreadable, and a time the autumn change shows twice is its first occurrence.
  */
 export function readDateTimeText(text: string): DateTimeReading {
   const trimmed = text.trim();
@@ -36,13 +39,10 @@ export function readDateTimeText(text: string): DateTimeReading {
   if (year < FIRST_TYPED_YEAR) return { kind: 'unreadable', problem: 'yearTooEarly' };
   if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return { kind: 'unreadable', problem: 'impossibleDate' };
   if (hour > 23 || minute > 59) return { kind: 'unreadable', problem: 'impossibleTime' };
-  // setFullYear takes the year as given; the Date constructor would move 0000 to 1900.
-  const local = new Date(0);
-  local.setFullYear(year, month - 1, day);
-  local.setHours(hour, minute, 0, 0);
-  // In the hour a clock change skips, the Date moves the time on; that moment was never on the clock.
-  if (local.getHours() !== hour || local.getMinutes() !== minute) return { kind: 'unreadable', problem: 'impossibleTime' };
-  return { kind: 'instant', iso: local.toISOString() };
+  const at = instantOfDutchWallClock(year, month, day, hour, minute);
+  // The hour the spring clock change skips was never on a Dutch clock.
+  if (at === undefined) return { kind: 'unreadable', problem: 'impossibleTime' };
+  return { kind: 'instant', iso: new Date(at).toISOString() };
 }
 
 /** What a date-time field sends: its instant, nothing when empty, and unreadable text as typed for the API to refuse. */

@@ -23,7 +23,12 @@ export function parseStoredSession(raw: string | null): Session | null {
   try {
     const value = JSON.parse(raw) as Partial<Session>;
     if (typeof value.token !== 'string' || typeof value.subject !== 'string' || !isUserRole(value.role)) return null;
-    return { token: value.token, subject: value.subject, role: value.role, expiresAt: typeof value.expiresAt === 'string' ? value.expiresAt : null };
+    return {
+      token: value.token, subject: value.subject, role: value.role,
+      expiresAt: typeof value.expiresAt === 'string' ? value.expiresAt : null,
+      // Kept as `GET /me` gave it, so the header names an expert rather than their id.
+      displayName: typeof value.displayName === 'string' && value.displayName.trim() !== '' ? value.displayName : null,
+    };
   } catch {
     return null;
   }

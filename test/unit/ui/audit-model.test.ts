@@ -58,9 +58,9 @@ describe('audit formatting', () => {
 });
 
 describe('audit times', () => {
-  it('keeps the seconds, in the chosen language, and leaves an unreadable time as it is', () => {
-    expect(auditTime('2026-11-30T01:44:07Z', 'en-GB')).toMatch(/30 Nov 2026, \d\d:44:07/);
-    expect(auditTime('2026-11-30T01:44:07Z', 'nl-NL')).toMatch(/30 nov 2026.* \d\d:44:07/);
+  it('keeps the seconds, in Dutch time and the chosen language, and leaves an unreadable time as it is', () => {
+    expect(auditTime('2026-11-30T01:44:07Z', 'en-GB')).toBe('30 Nov 2026, 02:44:07');
+    expect(auditTime('2026-11-30T01:44:07Z', 'nl-NL')).toBe('30 nov 2026, 02:44:07');
     expect(auditTime('yesterday', 'nl-NL')).toBe('yesterday');
   });
 });

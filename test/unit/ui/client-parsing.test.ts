@@ -33,7 +33,13 @@ describe('matching a screen\'s path', () => {
 describe('a stored session', () => {
   it('reads back what sign-in stored', () => {
     expect(parseStoredSession(JSON.stringify({ token: 't', subject: 'c.jansen', role: 'coordinator', expiresAt: '2026-12-01T00:00:00.000Z' })))
-      .toEqual({ token: 't', subject: 'c.jansen', role: 'coordinator', expiresAt: '2026-12-01T00:00:00.000Z' });
+      .toEqual({ token: 't', subject: 'c.jansen', role: 'coordinator', expiresAt: '2026-12-01T00:00:00.000Z', displayName: null });
+  });
+
+  it('keeps an expert\'s display name, so the header can name them rather than their id', () => {
+    const stored = { token: 't', subject: 'e5772d3c-0000-4000-8000-000000000001', role: 'expert', expiresAt: null, displayName: 'Dr. A. de Vries' };
+
+    expect(parseStoredSession(JSON.stringify(stored))).toEqual(stored);
   });
 
   it.each([null, '', 'not json', '{"token":"t","subject":"x","role":"admin"}', '{"subject":"x","role":"auditor"}'])('is none for %j', (raw) => {

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/language';
 import { announce } from '../live-region';
 import { useSubmission } from '../use-submission';
 import { Alert } from './alert';
+import { errorTitle } from '../error-title';
 
 /**
  * One decision on a case as a small form: its heading, labelled fields, one submit button. While it is sent the
@@ -33,7 +34,7 @@ export function ActionForm({ id, title, submitLabel, danger, onSubmit, onDone, d
   return (
     <form class="vb-action" onSubmit={submit} aria-labelledby={`${id}-title`} noValidate data-testid={`action-${id}`}>
       <h3 class="utrecht-heading-3" id={`${id}-title`}>{title}</h3>
-      {error && <Alert kind="error" title={m.errors.title}>{error.status === 0 ? m.errors.network : error.message}</Alert>}
+      {error && <Alert kind="error" title={errorTitle(error, m)}>{error.status === 0 ? m.errors.network : error.message}</Alert>}
       {children?.(error)}
       <button
         type="submit" disabled={busy} aria-busy={busy}

@@ -1,4 +1,5 @@
 import { countdownParts, formatCountdown, formatDuration } from '../countdown-format';
+import { dutchDateTimeFormat } from '../dutch-time';
 import { layoutDeadlineChart, type ChartCase } from '../deadline-chart-layout';
 import { useI18n } from '../i18n/language';
 import { localeOf } from '../i18n/messages';
@@ -14,7 +15,7 @@ export function DeadlineChart({ cases, now }: { cases: readonly ChartCase[]; now
   if (cases.length === 0) return <p class="utrecht-paragraph">{m.board.chartNoDeadlines}</p>;
   const layout = layoutDeadlineChart(cases, now);
   const horizon = formatDuration(countdownParts(now + layout.horizonMs, now), m.countdown);
-  const tickFormat = new Intl.DateTimeFormat(localeOf(language), layout.horizonMs <= 2 * 86_400_000
+  const tickFormat = dutchDateTimeFormat(localeOf(language), layout.horizonMs <= 2 * 86_400_000
     ? { weekday: 'short', hour: '2-digit', minute: '2-digit' }
     : { day: 'numeric', month: 'short' });
   const label = m.board.chartLabel(layout.bars.length, layout.overdueCount, horizon);

@@ -42,7 +42,7 @@ export const en = {
     continue: 'Continue to your overview',
   },
   dateTimeInput: {
-    hint: 'Type the date and time as dd-mm-yyyy hh:mm, for example 31-12-2026 19:30.',
+    hint: 'Type the date and time as dd-mm-yyyy hh:mm in Dutch time (Amsterdam), for example 31-12-2026 19:30.',
     format: (label: string) => `${label}: type the date and time as dd-mm-yyyy hh:mm, for example 31-12-2026 19:30.`,
     required: (label: string) => `${label} is required.`,
     yearTooEarly: (label: string) => `${label}: type the year in four digits, 1900 or later, for example 31-12-2026 19:30.`,
@@ -51,6 +51,7 @@ export const en = {
   },
   errors: {
     title: 'Something went wrong',
+    inputTitle: 'Check your input',
     notForRoleTitle: 'Not for your role',
     notForRole: (role: string) => `This page is not meant for a ${role}. Choose a page from the menu.`,
     notFoundTitle: 'Page not found',

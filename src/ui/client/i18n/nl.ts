@@ -47,7 +47,7 @@ export const nl = {
     continue: 'Verder naar uw overzicht',
   },
   dateTimeInput: {
-    hint: 'Typ de datum en tijd als dd-mm-jjjj uu:mm, bijvoorbeeld 31-12-2026 19:30.',
+    hint: 'Typ de datum en tijd als dd-mm-jjjj uu:mm in Nederlandse tijd, bijvoorbeeld 31-12-2026 19:30.',
     format: (label: string) => `${label}: typ de datum en tijd als dd-mm-jjjj uu:mm, bijvoorbeeld 31-12-2026 19:30.`,
     required: (label: string) => `${label} is verplicht.`,
     yearTooEarly: (label: string) => `${label}: typ het jaar met vier cijfers, 1900 of later, bijvoorbeeld 31-12-2026 19:30.`,
@@ -56,6 +56,7 @@ export const nl = {
   },
   errors: {
     title: 'Er ging iets mis',
+    inputTitle: 'Controleer de invoer',
     notForRoleTitle: 'Niet voor uw rol',
     notForRole: (role: string) => `Deze pagina is niet bedoeld voor een ${role}. Kies een pagina uit het menu.`,
     notFoundTitle: 'Pagina niet gevonden',

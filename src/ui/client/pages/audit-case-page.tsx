@@ -11,6 +11,7 @@ import { clampVersion } from './audit-model';
 import { AuditStateAtVersion } from './audit-state';
 import { AuditTimelineTable } from './audit-timeline';
 import { AuditVerify } from './audit-verify';
+import { errorTitle } from '../error-title';
 
 /**
  * The auditor's view of one case at /ui/audit/:id: the verification, the state as of any version, the timeline with
@@ -33,7 +34,7 @@ export function AuditCasePage({ params }: PageProps) {
       <p class="utrecht-paragraph"><a class="rvo-link" href="/ui/audit">{m.audit.back}</a></p>
       <PageHeading>{heading}</PageHeading>
       <p class="utrecht-paragraph">{m.audit.caseNumber}: <span class="vb-case-id">{caseId}</span></p>
-      {timeline.error && <Alert kind="error" title={m.errors.title}>{timeline.error.status === 0 ? m.errors.network : timeline.error.message}</Alert>}
+      {timeline.error && <Alert kind="error" title={errorTitle(timeline.error, m)}>{timeline.error.status === 0 ? m.errors.network : timeline.error.message}</Alert>}
       {timeline.data === undefined && !timeline.error && <p class="utrecht-paragraph">{m.app.loading}</p>}
       {events.length > 0 && (
         <>

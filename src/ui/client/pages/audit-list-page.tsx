@@ -10,6 +10,7 @@ import { navigate } from '../navigation';
 import type { PageProps } from '../routes';
 import { usePolling } from '../use-polling';
 import { auditApi } from './audit-api';
+import { errorTitle } from '../error-title';
 
 /** The auditor's list at /ui/audit: every case, ended ones included, each a link to its audit page; read only. */
 export function AuditListPage({ search }: PageProps) {
@@ -30,7 +31,7 @@ export function AuditListPage({ search }: PageProps) {
         onValue={(value) => navigate(`/ui/audit${queryString({ stage: value })}`, { replace: true })}
       />
       {list.updatedAt && <p class="utrecht-paragraph vb-updated">{m.app.updatedAt(formatTime(list.updatedAt, language))}</p>}
-      {list.error && <Alert kind="error" title={m.errors.title}>{list.error.status === 0 ? m.errors.network : list.error.message}</Alert>}
+      {list.error && <Alert kind="error" title={errorTitle(list.error, m)}>{list.error.status === 0 ? m.errors.network : list.error.message}</Alert>}
       {list.data === undefined && !list.error && <p class="utrecht-paragraph">{m.app.loading}</p>}
       {list.data && list.data.items.length === 0 && <p class="utrecht-paragraph">{m.audit.listEmpty}</p>}
       {list.data && list.data.items.length > 0 && (

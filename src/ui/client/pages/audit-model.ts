@@ -1,4 +1,5 @@
 import type { CaseState } from '../../../domain/case.state';
+import { dutchDateTimeFormat } from '../dutch-time';
 
 /** One event of `GET /cases/:id/timeline`: what happened, who did it, when, and its place in the hash chain. */
 export interface AuditTimelineEntry {
@@ -74,10 +75,10 @@ export function auditChecks(verification: AuditVerification): AuditCheck[] {
   ];
 }
 
-/** When an event occurred, to the second, as the auditor's language writes it: recorded facts often share a minute. */
+/** When an event occurred, to the second, in Dutch time as the auditor's language writes it: recorded facts often share a minute. */
 export function auditTime(iso: string, locale: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+  return Number.isNaN(date.getTime()) ? iso : dutchDateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
 }
 
 /** The first characters of a SHA-256 hash, enough to tell hashes apart by eye; the page keeps the whole one in a title. */

@@ -6,6 +6,7 @@ import { RiskTag } from '../components/risk-tag';
 import { useI18n } from '../i18n/language';
 import { auditApi } from './audit-api';
 import { clampVersion, type AuditStateAt, type AuditTimelineEntry } from './audit-model';
+import { errorTitle } from '../error-title';
 
 /**
  * A slider over the case's versions and the state folded from its events up to the chosen one, so that an auditor can
@@ -49,7 +50,7 @@ export function AuditStateAtVersion({ caseId, events, version, onVersion }: {
         />
         <p class="utrecht-paragraph vb-version-text" aria-live="polite" data-testid="audit-version-text">{versionText}</p>
       </div>
-      {error && <Alert kind="error" title={m.errors.title}>{error.message}</Alert>}
+      {error && <Alert kind="error" title={errorTitle(error, m)}>{error.message}</Alert>}
       {state ? (
         <dl class="rvo-data-list vb-audit-state" data-testid="audit-state-view" data-version={version}>
           <dt>{m.audit.stage}</dt><dd data-testid="audit-state-stage">{m.stage[state.stage]}</dd>

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/language';
 import { announce } from '../live-region';
 import { auditApi } from './audit-api';
 import { auditChecks, type AuditVerification } from './audit-model';
+import { errorTitle } from '../error-title';
 
 interface VerifyState {
   readonly busy: boolean;
@@ -46,7 +47,7 @@ export function AuditVerify({ caseId }: { caseId: string }) {
       <h2 class="utrecht-heading-2" id="audit-verify-heading">{m.audit.verifyTitle}</h2>
       <p class="utrecht-paragraph">{m.audit.verifyIntro}</p>
       {state.busy && <p class="utrecht-paragraph" role="status">{m.audit.verifying}</p>}
-      {state.error && <Alert kind="error" title={m.errors.title}>{state.error.status === 0 ? m.errors.network : state.error.message}</Alert>}
+      {state.error && <Alert kind="error" title={errorTitle(state.error, m)}>{state.error.status === 0 ? m.errors.network : state.error.message}</Alert>}
       {result && (
         <div data-testid="audit-verify-result" data-valid={String(result.valid)}>
           <Alert kind={result.valid ? 'success' : 'error'} title={result.valid ? m.audit.verified : m.audit.notVerified} />

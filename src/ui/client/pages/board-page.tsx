@@ -22,6 +22,7 @@ import { REGION_NAMES } from '../region-names';
 import type { PageProps } from '../routes';
 import { usePolling } from '../use-polling';
 import { useNow } from '../use-now';
+import { errorTitle } from '../error-title';
 
 // The API gives at most 100 cases a page; the board reads up to this many pages, far more than the brigade has open.
 const PAGE_SIZE = 100;
@@ -96,7 +97,7 @@ export function BoardPage({ search }: PageProps) {
         </form>
       </section>
 
-      {polled.error && <Alert kind="error" title={m.errors.title}>{polled.error.status === 0 ? m.errors.network : polled.error.message}</Alert>}
+      {polled.error && <Alert kind="error" title={errorTitle(polled.error, m)}>{polled.error.status === 0 ? m.errors.network : polled.error.message}</Alert>}
       {polled.loading && !polled.data && <p class="utrecht-paragraph">{m.app.loading}</p>}
       {polled.updatedAt && <p class="vb-updated">{m.app.updatedAt(formatTime(polled.updatedAt, language))}</p>}
       {polled.data && <CaseTable rows={rows} total={boardScope(polled.data, filters).length} openOnly={listsOpenOnly(filters)} />}

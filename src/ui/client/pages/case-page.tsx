@@ -18,6 +18,7 @@ import type { PageProps } from '../routes';
 import { usePolling } from '../use-polling';
 import { CoordinatorActionsSection, EscalationsSection } from './case-actions-panel';
 import { OffersSection, TasksSection, TeamSection, TimelineSection } from './case-sections';
+import { errorTitle } from '../error-title';
 
 // The stage a rejected or cancelled case was in when it ended: the state just before its last event.
 function stageBeforeEnd(state: CaseState, events: readonly StoredCaseEvent[] | undefined): CaseStage | null {
@@ -62,7 +63,7 @@ export function CasePage({ params }: PageProps) {
     <div class="vb-case">
       <p class="utrecht-paragraph"><a class="rvo-link" href="/ui/board">{m.casePage.back}</a></p>
       <PageHeading>{state ? m.casePage.heading(state.municipality, m.category[state.category]) : m.casePage.title}</PageHeading>
-      {view.error && <Alert kind="error" title={m.errors.title}>{view.error.status === 0 ? m.errors.network : view.error.message}</Alert>}
+      {view.error && <Alert kind="error" title={errorTitle(view.error, m)}>{view.error.status === 0 ? m.errors.network : view.error.message}</Alert>}
       {!state && !view.error && <p class="utrecht-paragraph">{m.app.loading}</p>}
       {view.updatedAt && <p class="vb-updated">{m.app.updatedAt(formatTime(view.updatedAt, language))}</p>}
       {state && (

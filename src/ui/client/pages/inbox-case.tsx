@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/language';
 import { inboxActions, type InboxCaseEntry } from './inbox-api';
 import { useInboxAction, type InboxAction, type InboxDone } from './inbox-action';
 import { InboxDue, urgencyClass } from './inbox-due';
+import { errorTitle } from '../error-title';
 
 /** A case the expert is on: their part, its stage and next deadline, and the report the lead owes in this stage. */
 export function InboxCaseItem({ item, now, onDone }: { item: InboxCaseEntry; now: number; onDone: InboxDone }) {
@@ -29,7 +30,7 @@ export function InboxCaseItem({ item, now, onDone }: { item: InboxCaseEntry; now
           <dt>{m.inbox.risk}</dt><dd><RiskTag risk={item.riskLevel} /></dd>
           <dt>{m.inbox.eventDate}</dt><dd>{item.eventDate ? dateTime(item.eventDate) : m.inbox.noDate}</dd>
         </dl>
-        {action.error && <Alert kind="error" title={m.errors.title}>{action.error.message}</Alert>}
+        {action.error && <Alert kind="error" title={errorTitle(action.error, m)}>{action.error.message}</Alert>}
         {report === 'session' && <SessionForm item={item} action={action} headingId={headingId} />}
         {report === 'intervention' && <InterventionForm item={item} action={action} headingId={headingId} />}
         {/* Keyed by the follow-up, so that the next one starts with an empty form. */}

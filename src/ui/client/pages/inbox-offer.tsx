@@ -7,6 +7,7 @@ import { REGION_NAMES } from '../region-names';
 import { inboxActions, type InboxOffer } from './inbox-api';
 import { useInboxAction, type InboxDone } from './inbox-action';
 import { InboxDue, urgencyClass } from './inbox-due';
+import { errorTitle } from '../error-title';
 
 /** An offer to join a case's team: what the case is, until when to answer, and accept or decline (with an optional reason). */
 export function InboxOfferItem({ offer, now, onDone }: { offer: InboxOffer; now: number; onDone: InboxDone }) {
@@ -25,7 +26,7 @@ export function InboxOfferItem({ offer, now, onDone }: { offer: InboxOffer; now:
           <dt>{m.inbox.region}</dt><dd>{REGION_NAMES[offer.safetyRegion]}</dd>
           <dt>{m.inbox.round}</dt><dd>{offer.round}</dd>
         </dl>
-        {action.error && <Alert kind="error" title={m.errors.title}>{action.error.message}</Alert>}
+        {action.error && <Alert kind="error" title={errorTitle(action.error, m)}>{action.error.message}</Alert>}
         <div class="rvo-layout-row rvo-layout-gap--md vb-inbox-actions">
           <button
             type="button" class="utrecht-button utrecht-button--primary-action" disabled={action.busy} aria-describedby={headingId}

@@ -13,6 +13,7 @@ import { InboxCaseItem } from './inbox-case';
 import { InboxOfferItem } from './inbox-offer';
 import { InboxTaskItem } from './inbox-task';
 import { overdueCount, soonestDueFirst, urgencyOf } from './inbox-urgency';
+import { errorTitle } from '../error-title';
 
 /** The expert's inbox at /ui/inbox: offers to answer, tasks to complete and cases to report on, the most urgent first. */
 export function InboxPage(_props: PageProps) {
@@ -41,7 +42,7 @@ export function InboxPage(_props: PageProps) {
       <p class="utrecht-paragraph">{m.inbox.intro}</p>
       {inbox.updatedAt && <p class="utrecht-paragraph vb-updated">{m.app.updatedAt(formatTime(inbox.updatedAt, language))}</p>}
       {inbox.error && (
-        <Alert kind="error" title={m.errors.title}>
+        <Alert kind="error" title={errorTitle(inbox.error, m)}>
           <p class="utrecht-paragraph">{inbox.error.status === 0 ? m.errors.network : inbox.error.message}</p>
           <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={() => void inbox.refresh()}>{m.errors.retry}</button>
         </Alert>

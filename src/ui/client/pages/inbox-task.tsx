@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/language';
 import { inboxActions, type InboxTask } from './inbox-api';
 import { useInboxAction, type InboxDone } from './inbox-action';
 import { InboxDue, urgencyClass } from './inbox-due';
+import { errorTitle } from '../error-title';
 
 /** An open preparation task: its case, when it is due, and a form to complete it with its outcome. */
 export function InboxTaskItem({ task, now, onDone }: { task: InboxTask; now: number; onDone: InboxDone }) {
@@ -19,7 +20,7 @@ export function InboxTaskItem({ task, now, onDone }: { task: InboxTask; now: num
         <h3 class="utrecht-heading-3" id={headingId}>{title}</h3>
         <p class="utrecht-paragraph">{m.inbox.caseHeading(task.municipality, m.category[task.category])} · {m.stage[task.stage]}</p>
         <InboxDue label={m.inbox.due} at={task.dueAt} now={now} />
-        {action.error && <Alert kind="error" title={m.errors.title}>{action.error.message}</Alert>}
+        {action.error && <Alert kind="error" title={errorTitle(action.error, m)}>{action.error.message}</Alert>}
         <form
           onSubmit={(event) => {
             event.preventDefault();
