@@ -16,7 +16,8 @@ describe('the body the new-request form sends', () => {
 
     expect(sut).toEqual({
       category: 'CITIZEN_MEETING', municipalityCode: 'GM0344', requesterRole: 'mayor', description: 'Inspraakavond',
-      eventDate: new Date(2027, 0, 20, 19, 30).toISOString(),
+      // Typed as Dutch wall-clock time: 19:30 in Amsterdam in winter is 18:30 UTC, whatever the machine's zone.
+      eventDate: '2027-01-20T18:30:00.000Z',
       officeHolder: { name: 'J. de Boer', office: 'wethouder' },
       indicators: { threatsReceived: true, expectedAttendance: 400, priorIncidents: 0, mediaAttention: 'local' },
     });
