@@ -19,18 +19,36 @@ export function isBlankText(text: string): boolean {
 // Made when first needed: workflows import this file but never trim with it.
 let graphemes: Intl.Segmenter | undefined;
 
+// Bidi controls stay even at an end: taking away the closing mark of an isolate or embedding would leave it open and
+// turn the direction of whatever text is shown after it.
+const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+/** Whether one character (grapheme cluster) can go from an end of a text: empty to the eye, and no bidi control. */
+function isTrimmable(character: string): boolean {
+  return isBlankText(character) && !BIDI_CONTROL.test(character);
+}
+
 /**
- * Text without what is empty to the eye at either end: white space and invisible characters, by whole characters
- * (grapheme clusters), so that "Verhuisd \u200b " becomes "Verhuisd" but "Top ❤️" keeps the variation selector that
- * makes its heart red. What is blank (`isBlankText`) trims to "".
+ * Text without what is empty to the eye at either end: white space and invisible characters other than bidi controls,
+ * by whole characters (grapheme clusters), so that "Verhuisd \u200b " becomes "Verhuisd" but "Top ❤️" keeps the
+ * variation selector that makes its heart red. Only the ends are segmented, so a long text costs no more than a short one.
  */
 export function trimVisible(text: string): string {
   graphemes ??= new Intl.Segmenter('und', { granularity: 'grapheme' });
-  const characters = [...graphemes.segment(text)].map(({ segment }) => segment);
-  const first = characters.findIndex((character) => !isBlankText(character));
-  if (first === -1) return '';
-  const last = characters.findLastIndex((character) => !isBlankText(character));
-  return characters.slice(first, last + 1).join('');
+  const segments = graphemes.segment(text);
+  let start = 0;
+  for (const { segment, index } of segments) {
+    start = index;
+    if (!isTrimmable(segment)) break;
+    start = index + segment.length;
+  }
+  let end = text.length;
+  while (end > start) {
+    const last = segments.containing(end - 1);
+    if (!last || !isTrimmable(last.segment)) break;
+    end = last.index;
+  }
+  return text.slice(start, end);
 }
 
 /**

@@ -101,12 +101,15 @@ describe('trimming what is empty to the eye from both ends', () => {
   it.each([
     ['  Moved away \u200b ', 'Moved away'],
     ['\ufeff\u200bVerhuisd\u2060', 'Verhuisd'],
-    ['\u00a0\u2800Verhuisd\u200e\u202f', 'Verhuisd'],
+    ['\u00a0\u2800Verhuisd\u202f', 'Verhuisd'],
     ['\u200dVerhuisd \u200d', 'Verhuisd'],
     ['\tin\u200btwee\n', 'in\u200btwee'],
     ['Top \u2764\ufe0f ', 'Top \u2764\ufe0f'],
     [' \u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f} ', '\u{1f3f4}\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}'],
-    ['\u05d0\u200f', '\u05d0'],
+    // Bidi controls stay: without its closing mark an isolate would stay open and turn the text shown after it.
+    ['\u05d0\u200f ', '\u05d0\u200f'],
+    [' J. \u2066de Boer\u2069 \u200b', 'J. \u2066de Boer\u2069'],
+    ['\u200fJan Smit ', '\u200fJan Smit'],
     [' \u200b\u2800 ', ''],
     ['', ''],
   ])('trims %j to %j, keeping what belongs to a character that shows', (text, trimmed) => {
