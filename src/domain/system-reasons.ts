@@ -1,5 +1,5 @@
 import { domainText, type DomainText } from './domain-text';
-import { sentenceText } from './legacy-sentences';
+import type { ConflictOfInterest } from './matching';
 
 /** The reasons the workflow records on its own when it withdraws an offer or a task, hands a task back or removes a member. */
 export const SYSTEM_REASONS = {
@@ -10,8 +10,9 @@ export const SYSTEM_REASONS = {
   sessionHeldWithoutTask: domainText('reason.session_held_without_task'),
 } as const satisfies Record<string, DomainText>;
 
-/** Why an offer was withdrawn from an expert in conflict with the case, from the conflict `conflictOfInterest` names. */
-export function conflictOfInterestReason(conflict: string): DomainText {
-  // Matching words the conflict as an English sentence for its refusals; the sentence table knows each one's code.
-  return domainText('reason.conflict_of_interest', { conflict: sentenceText(conflict) });
+const CONFLICT_CODES = { own_municipality: 'conflict.lives_in_municipality', declared_conflict: 'conflict.declared' } as const;
+
+/** Why an offer was withdrawn from an expert in conflict with the case, by the kind of conflict. */
+export function conflictOfInterestReason(conflict: ConflictOfInterest): DomainText {
+  return domainText('reason.conflict_of_interest', { conflict: domainText(CONFLICT_CODES[conflict]) });
 }

@@ -4,7 +4,7 @@ import { OFFER_TIMEOUT_MS, REQUIRED_SKILLS, offerBatchSize, teamSizeFor } from '
 import { caseEvent } from '../../src/domain/case.events';
 import { SYSTEM_ACTOR, type RiskLevel } from '../../src/domain/case.vocabulary';
 import { addMs } from '../../src/domain/durations';
-import { conflictOfInterest } from '../../src/domain/matching';
+import { conflictOfInterestKind, describeConflict } from '../../src/domain/matching';
 import { ESCALATION_REASONS } from '../../src/domain/escalation-reasons';
 import { SYSTEM_REASONS, conflictOfInterestReason } from '../../src/domain/system-reasons';
 import { conflict, invalid, notFound, now, refuseDeactivated, requireExpert, requireStage, requireText, type CaseContext } from '../case-context';
@@ -146,12 +146,12 @@ const ACCEPT_CHECKS_CONFLICTS = 'accept-checks-conflict-of-interest';
  */
 async function refuseConflictOfInterest(context: CaseContext, offer: { offerId: string; expertId: string }): Promise<void> {
   const expert = await lookupExpert(offer.expertId);
-  const conflicting = expert && conflictOfInterest(expert, context.state.municipalityCode);
+  const conflicting = expert && conflictOfInterestKind(expert, context.state.municipalityCode);
   if (!conflicting) return;
   await context.journal.recordFrom((state) => (state.openOffers.some((o) => o.offerId === offer.offerId)
     ? [caseEvent('OfferWithdrawn', { offerId: offer.offerId, expertId: offer.expertId, reason: conflictOfInterestReason(conflicting) }, SYSTEM_ACTOR, now())]
     : []));
-  throw conflict(`expert ${offer.expertId} may not work on this case: ${conflicting}`, 'offer_conflict_of_interest', { expertId: offer.expertId });
+  throw conflict(`expert ${offer.expertId} may not work on this case: ${describeConflict(conflicting)}`, 'offer_conflict_of_interest', { expertId: offer.expertId });
 }
 
 /** Places on the team not yet taken, counting acceptances that are being recorded. */

@@ -1,30 +1,5 @@
 import type { SafetyRegion } from '../../domain/case.vocabulary';
+import { SAFETY_REGION_RECORDS } from '../../domain/places/safety-regions.data';
 
-/** How the 25 safety regions write their own names; the same in Dutch and English. */
-export const REGION_NAMES: Readonly<Record<SafetyRegion, string>> = {
-  groningen: 'Groningen',
-  fryslan: 'Fryslân',
-  drenthe: 'Drenthe',
-  ijsselland: 'IJsselland',
-  twente: 'Twente',
-  'noord-en-oost-gelderland': 'Noord- en Oost-Gelderland',
-  'gelderland-midden': 'Gelderland-Midden',
-  'gelderland-zuid': 'Gelderland-Zuid',
-  utrecht: 'Utrecht',
-  'noord-holland-noord': 'Noord-Holland Noord',
-  'zaanstreek-waterland': 'Zaanstreek-Waterland',
-  kennemerland: 'Kennemerland',
-  'amsterdam-amstelland': 'Amsterdam-Amstelland',
-  'gooi-en-vechtstreek': 'Gooi en Vechtstreek',
-  haaglanden: 'Haaglanden',
-  'hollands-midden': 'Hollands Midden',
-  'rotterdam-rijnmond': 'Rotterdam-Rijnmond',
-  'zuid-holland-zuid': 'Zuid-Holland Zuid',
-  zeeland: 'Zeeland',
-  'midden-en-west-brabant': 'Midden- en West-Brabant',
-  'brabant-noord': 'Brabant-Noord',
-  'brabant-zuidoost': 'Brabant-Zuidoost',
-  'limburg-noord': 'Limburg-Noord',
-  'zuid-limburg': 'Zuid-Limburg',
-  flevoland: 'Flevoland',
-};
+/** How the 25 safety regions write their own names, from the domain's register; the same in Dutch and English. */
+export const REGION_NAMES = Object.fromEntries(SAFETY_REGION_RECORDS.map((region) => [region.slug, region.name])) as Readonly<Record<SafetyRegion, string>>;
