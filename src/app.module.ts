@@ -11,10 +11,10 @@ import { DatabaseModule } from './database/database.module';
 import { ExpertDeactivationModule } from './expert-deactivation/expert-deactivation.module';
 import { ExpertsModule } from './experts/experts.module';
 import { HealthModule } from './health/health.module';
-import { MeModule } from './me/me.module';
+import { ExpertInboxModule } from './expert-inbox/expert-inbox.module';
 import { MetricsHttpModule } from './metrics/metrics-http.module';
 import { MetricsModule } from './metrics/metrics.module';
-import { HttpRuntimeModule } from './runtime/http-runtime.module';
+import { HttpRuntimeModule } from './http/http-runtime.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UiModule } from './ui/ui.module';
 
@@ -30,7 +30,7 @@ export class AppModule {
         MetricsModule.forRoot(config),
         TemporalModule.forRoot({ runWorker: config.runsWorker }),
         ExpertsModule,
-        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, MeModule, AuditModule, HealthModule, CodecServerModule, SessionModule, ExpertDeactivationModule, UiModule, MetricsHttpModule] : []),
+        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, ExpertInboxModule, AuditModule, HealthModule, CodecServerModule, SessionModule, ExpertDeactivationModule, UiModule, MetricsHttpModule] : []),
       ],
     };
   }

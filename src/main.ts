@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadBrigadeConfig } from './config/brigade-config';
-import type * as BrigadeApp from './runtime/brigade-app';
+import type * as BrigadeApp from './bootstrap/brigade-app';
 import { startTracing } from './tracing/process-tracing';
 
 /** Starts Brigade in the role from BRIGADE_ROLE and stops it cleanly on SIGINT or SIGTERM. */
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   // Before the app's modules are loaded: the HTTP and PostgreSQL instrumentations patch those modules as they are required.
   const tracing = startTracing(config.tracing, config.role);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only now, after tracing, on purpose
-  const { startBrigade } = require('./runtime/brigade-app') as typeof BrigadeApp;
+  const { startBrigade } = require('./bootstrap/brigade-app') as typeof BrigadeApp;
   const brigade = await startBrigade(config);
   const where = brigade.url ? ` — API at ${brigade.url}` : '';
   const ui = brigade.infrastructure.connections.temporalUiUrl;

@@ -1,6 +1,7 @@
 import { caseEvent, type NewCaseEvent } from '../../src/domain/case.events';
 import type { Actor, CaseCategory, SafetyRegion } from '../../src/domain/case.vocabulary';
 import type { SupportRequest } from '../../src/domain/support-request';
+import { literalText } from '../../src/domain/domain-text';
 
 /** The coordinator the bench acts as, and the system actor its seeded events carry. */
 export const BENCH_COORDINATOR: Actor = { role: 'coordinator', id: 'c.bench' };
@@ -32,7 +33,7 @@ export function supportRequest(caseId: string, n: number): SupportRequest {
 export function openingEvents(request: SupportRequest, at: string): NewCaseEvent[] {
   return [
     caseEvent('RequestReceived', { request }, BENCH_COORDINATOR, at),
-    caseEvent('IntakeAssessed', { riskLevel: 'MEDIUM', score: 3, reasons: ['expected attendance'] }, BENCH_SYSTEM, at),
+    caseEvent('IntakeAssessed', { riskLevel: 'MEDIUM', score: 3, reasons: [literalText('expected attendance')] }, BENCH_SYSTEM, at),
     caseEvent('RequestAccepted', {}, BENCH_COORDINATOR, at),
   ];
 }

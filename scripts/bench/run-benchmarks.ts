@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { quietTemporalRuntime } from '../../src/commands/quiet-temporal-runtime';
-import { projectRoot } from '../../src/runtime/project-root';
+import { projectRoot } from '../../src/config/project-root';
 import { benchAppend } from './append.bench';
 import { benchAudit } from './audit.bench';
 import { openBenchContext, type BenchContext } from './bench-context';

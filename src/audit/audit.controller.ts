@@ -6,7 +6,7 @@ import { caseId } from '../cases/case-path-params';
 import { ApiCaseIdParam } from '../cases/case-route.docs';
 import type { CatalogueLanguage } from '../i18n/catalogue/languages';
 import { RequestLanguage } from '../i18n/request-language.decorator';
-import { ApiErrorResponses } from '../runtime/api-error-responses';
+import { ApiErrorResponses } from '../http/api-error-responses';
 import { CaseHistoryService } from './case-history.service';
 import { CaseVerificationService } from './case-verification.service';
 import { AuditBundleModel } from './dto/audit-bundle.model';

@@ -4,7 +4,7 @@ import type { CaseState } from '../domain/case.state';
 import { withCaseStateTexts } from '../i18n/case-state-texts';
 import type { CatalogueLanguage } from '../i18n/catalogue/languages';
 import { EVENT_STORE, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
-import { refusal } from '../runtime/refusal';
+import { refusal } from '../http/refusal';
 
 /** One event as the timeline shows it: what happened, who did it, when, and its place in the hash chain. */
 export interface TimelineEntry {

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { CaseProjectionRow } from '../event-store/case-projection.row';
 import { EVENT_STORE, type ChainVerification, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
 import type { RecordedProjection } from './projection-check';
-import { refusal } from '../runtime/refusal';
+import { refusal } from '../http/refusal';
 
 /** What Brigade's database holds about a case: its events, their chain as the store verifies it, and the read model's row. */
 export interface RecordedCase {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ApiErrorResponses } from '../runtime/api-error-responses';
-import { ErrorBody } from '../runtime/error-body';
+import { ApiErrorResponses } from '../http/api-error-responses';
+import { ErrorBody } from '../http/error-body';
 import { Public } from './allow.decorator';
 import { LocalTokenDto } from './dto/local-token.dto';
 import { LocalSignIn } from './local-sign-in';

@@ -2,12 +2,12 @@ import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { BrigadeConfig } from '../config/brigade-config';
 import { EXPERT_DIRECTORY, type ExpertDirectory } from '../experts/expert-directory.port';
-import { SPECIFIC_ERROR_CODES } from '../runtime/error-body';
-import { hasLoopbackHost } from '../runtime/host-allow-list';
+import { SPECIFIC_ERROR_CODES } from '../http/error-body';
+import { hasLoopbackHost } from '../http/host-allow-list';
 import type { Principal } from './principal';
 import { issueToken, type IssuedToken } from './token-issuer';
 import { loadTokenKeys, type TokenKeys } from './token-keys';
-import { refusal } from '../runtime/refusal';
+import { refusal } from '../http/refusal';
 
 /** Mints tokens for the sign-in page on a local machine, when `BRIGADE_LOCAL_SIGN_IN` allows it; like the token command, in the browser. */
 @Injectable()

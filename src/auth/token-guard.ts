@@ -2,7 +2,7 @@ import { ForbiddenException, Inject, Injectable, UnauthorizedException, type Can
 import { Reflector } from '@nestjs/core';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import type { Request } from 'express';
-import { SPECIFIC_ERROR_CODES } from '../runtime/error-body';
+import { SPECIFIC_ERROR_CODES } from '../http/error-body';
 import { EXPERT_DIRECTORY, type ExpertDirectory } from '../experts/expert-directory.port';
 import { BrigadeConfig } from '../config/brigade-config';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './allow.decorator';
@@ -11,7 +11,7 @@ import type { Principal } from './principal';
 import { principalFromClaims } from './token-claims';
 import { tokenLifetimeProblem } from './token-lifetime';
 import type { UserRole } from './user-role';
-import { refusal } from '../runtime/refusal';
+import { refusal } from '../http/refusal';
 
 const BEARER = /^Bearer +([A-Za-z0-9._~+/=-]+)$/;
 

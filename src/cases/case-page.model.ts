@@ -3,7 +3,7 @@ import {
   CASE_CATEGORIES, CASE_STAGES, RISK_LEVELS, SAFETY_REGIONS,
   type CaseCategory, type CaseStage, type RiskLevel, type SafetyRegion,
 } from '../domain/case.vocabulary';
-import { PageModel } from '../runtime/page.model';
+import { PageModel } from '../http/page.model';
 import type { CaseListItem } from './case-list-item.mapper';
 import type { CasePage } from './case-list';
 import { DEADLINE_KINDS, type NextDeadline } from '../domain/next-deadline';

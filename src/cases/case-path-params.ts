@@ -1,6 +1,6 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { ParseUuidParamPipe } from '../runtime/uuid-path-param.pipe';
-import { invalidField } from '../runtime/validation';
+import { ParseUuidParamPipe } from '../http/uuid-path-param.pipe';
+import { invalidField } from '../http/validation';
 
 // Offer, task, follow-up and escalation ids are workflow-made slugs (offer-1-2, task-3, day-30, esc-1); anything
 // else in the path, such as "../" or white space, is junk and never reaches Temporal.

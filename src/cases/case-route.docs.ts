@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
-import { ApiErrorResponses } from '../runtime/api-error-responses';
+import { ApiErrorResponses } from '../http/api-error-responses';
 import { AssignedCaseModel } from './assigned-case.model';
 import { CaseStateModel } from './case-state.model';
 import { RegisteredCaseModel, SignalAcceptedModel } from './case-view.model';

@@ -6,10 +6,10 @@ import { CASE_FAILURE } from '../../workflows/messages';
 import { INVALID_INPUT } from '../domain/case-refusal-codes';
 import { isProblemCode, isRefusalCode, type CodedText, type RefusalCode } from '../i18n/catalogue/codes';
 import type { TextParams } from '../i18n/catalogue/render-text';
-import { isSpecificErrorCode } from '../runtime/error-body';
-import type { FieldIssues } from '../runtime/field-issue';
-import { refusal, type RefusalResponse } from '../runtime/refusal';
-import { invalidFields } from '../runtime/validation';
+import { isSpecificErrorCode } from '../http/error-body';
+import type { FieldIssues } from '../http/field-issue';
+import { refusal, type RefusalResponse } from '../http/refusal';
+import { invalidFields } from '../http/validation';
 
 type CaseFailureType = (typeof CASE_FAILURE)[keyof typeof CASE_FAILURE];
 

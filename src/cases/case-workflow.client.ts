@@ -6,8 +6,8 @@ import { BrigadeConfig } from '../config/brigade-config';
 import type { CaseState } from '../domain/case.state';
 import { CaseProjectionRow } from '../event-store/case-projection.row';
 import { getCase } from '../../workflows/messages';
-import { refusal } from '../runtime/refusal';
-import { UNAVAILABLE_REASONS } from '../runtime/unavailable-dependency';
+import { refusal } from '../http/refusal';
+import { UNAVAILABLE_REASONS } from '../http/unavailable-dependency';
 import { queryRefusedForNow, toHttpError, updateTurnedAwayForNow } from './case-workflow-errors';
 import type { SignalRefusal } from './signal-preconditions';
 

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { actorOf, type Principal } from '../auth/principal';
-import { ApiErrorResponses } from '../runtime/api-error-responses';
+import { ApiErrorResponses } from '../http/api-error-responses';
 import { ExpertCaseAccess } from './expert-case-access';
 import { StoredCaseEventModel } from './case-event.model';
 import { CasePageModel } from './case-page.model';

@@ -38,7 +38,7 @@ import type { ReportInterventionDto } from './dto/report-intervention.dto';
 import type { ScheduleSessionDto } from './dto/schedule-session.dto';
 import type { TriageCaseDto } from './dto/triage-case.dto';
 import { concernRefusal, riskChangeRefusal } from './signal-preconditions';
-import { refusal } from '../runtime/refusal';
+import { refusal } from '../http/refusal';
 
 /** What `POST /cases` answers; `replayed` is true when an Idempotency-Key named an existing case. */
 export interface RegisteredCase {

@@ -4,7 +4,7 @@ import type { Principal } from '../auth/principal';
 import { expertCanSee, ownerOf } from '../domain/case-visibility';
 import type { CaseState } from '../domain/case.state';
 import { CaseProjectionRow } from '../event-store/case-projection.row';
-import { refusal } from '../runtime/refusal';
+import { refusal } from '../http/refusal';
 
 /**
  * Need-to-know for experts, checked against the recorded case before anything reaches the workflow: a case an expert

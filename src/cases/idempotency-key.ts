@@ -1,4 +1,4 @@
-import { invalidField } from '../runtime/validation';
+import { invalidField } from '../http/validation';
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{8,200}$/;
 

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/allow.decorator';
 import { caseId } from '../cases/case-path-params';
 import { ApiCaseIdParam } from '../cases/case-route.docs';
-import { ApiErrorResponses } from '../runtime/api-error-responses';
+import { ApiErrorResponses } from '../http/api-error-responses';
 import { CaseLogService, UnknownCheckpointError } from './case-log.service';
 import { CheckpointMakerService, LogRewrittenError } from './checkpoint-maker.service';
 import {
@@ -15,7 +15,7 @@ import { LOG_KEYS } from './log-keys.provider';
 import { MissingLeafError } from './log-leaves.repository';
 import type { LogKeys } from './log-keys';
 import { LogTreeService } from './log-tree.service';
-import { refusal } from '../runtime/refusal';
+import { refusal } from '../http/refusal';
 
 
 /** Auditor routes of the transparency log: its signed checkpoints, its public key, and consistency proofs between checkpoints. */

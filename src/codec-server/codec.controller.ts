@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/allow.decorator';
-import { ApiErrorResponses } from '../runtime/api-error-responses';
+import { ApiErrorResponses } from '../http/api-error-responses';
 import { CodecService } from './codec.service';
 import { CodecPayloadsDto, MAX_CODEC_PAYLOADS } from './dto/codec-payloads.dto';
 

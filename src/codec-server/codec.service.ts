@@ -3,7 +3,7 @@ import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { PayloadDecryptionError } from '../crypto/payload-codec.errors';
 import type { CodecPayloadsDto } from './dto/codec-payloads.dto';
 import { payloadFromJson, payloadToJson } from './payload-json';
-import { refusal } from '../runtime/refusal';
+import { refusal } from '../http/refusal';
 
 /** Runs Brigade's payload codec for callers outside the process, such as the Temporal UI and CLI. */
 @Injectable()

@@ -4,8 +4,8 @@ import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { actorOf, type Principal } from '../auth/principal';
 import { ExpertViewModel } from '../experts/expert-view.model';
-import { ApiErrorResponses } from '../runtime/api-error-responses';
-import { ParseUuidParamPipe } from '../runtime/uuid-path-param.pipe';
+import { ApiErrorResponses } from '../http/api-error-responses';
+import { ParseUuidParamPipe } from '../http/uuid-path-param.pipe';
 import { ExpertDeactivation } from './expert-deactivation.service';
 
 /** The route that takes an expert out of the pool. */

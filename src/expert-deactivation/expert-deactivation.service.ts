@@ -6,7 +6,7 @@ import type { ExpertView } from '../experts/expert.mapper';
 import { ExpertsService } from '../experts/experts.service';
 import { expertDeactivated } from '../../workflows/messages';
 import { OPEN_CASES_OF_EXPERT } from './open-cases-of-expert';
-import { refusal } from '../runtime/refusal';
+import { refusal } from '../http/refusal';
 
 /** Takes an expert out of the pool and out of every open case at once: offers withdrawn, tasks returned, team left. */
 @Injectable()

@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CASE_CATEGORIES, SAFETY_REGIONS, type CaseCategory, type SafetyRegion } from '../domain/case.vocabulary';
 import { EXPERT_SKILLS, type ExpertSkill } from '../domain/expert-profile';
-import { MunicipalityRefModel } from '../runtime/municipality-ref.model';
-import { PageModel } from '../runtime/page.model';
+import { MunicipalityRefModel } from '../http/municipality-ref.model';
+import { PageModel } from '../http/page.model';
 import { UnavailablePeriodDto } from './dto/unavailable-period.dto';
 import type { ExpertView } from './expert.mapper';
 import type { ExpertPage } from './experts.service';

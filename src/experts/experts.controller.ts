@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/allow.decorator';
-import { ApiErrorResponses } from '../runtime/api-error-responses';
-import { ParseUuidParamPipe } from '../runtime/uuid-path-param.pipe';
+import { ApiErrorResponses } from '../http/api-error-responses';
+import { ParseUuidParamPipe } from '../http/uuid-path-param.pipe';
 import { CreateExpertDto } from './dto/create-expert.dto';
 import { ListExpertsQueryDto } from './dto/list-experts-query.dto';
 import { UpdateExpertDto } from './dto/update-expert.dto';

@@ -6,7 +6,7 @@ import type { ListExpertsQueryDto } from './dto/list-experts-query.dto';
 import type { UpdateExpertDto } from './dto/update-expert.dto';
 import { changedExpertFields, newExpertFields, toExpertView, type ExpertView } from './expert.mapper';
 import { ExpertRow } from './expert.row';
-import { refusal } from '../runtime/refusal';
+import { refusal } from '../http/refusal';
 
 const UNIQUE_VIOLATION = '23505';
 

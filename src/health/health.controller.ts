@@ -1,10 +1,10 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/allow.decorator';
-import { ErrorBody } from '../runtime/error-body';
+import { ErrorBody } from '../http/error-body';
 import { HealthReportModel } from './health-report.model';
 import { HealthService, type HealthReport } from './health.service';
-import { refusal } from '../runtime/refusal';
+import { refusal } from '../http/refusal';
 
 /** `GET /health`: whether the database and Temporal answer. */
 @ApiTags('health')

@@ -2,7 +2,7 @@ import { Injectable, UnauthorizedException, type CanActivate, type ExecutionCont
 import type { Request } from 'express';
 import { BrigadeConfig } from '../config/brigade-config';
 import { mayScrape } from './metrics-access';
-import { refusal } from '../runtime/refusal';
+import { refusal } from '../http/refusal';
 
 /** Lets a scrape through when no metrics token is configured, or when it shows that token. */
 @Injectable()

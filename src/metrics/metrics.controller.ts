@@ -1,7 +1,7 @@
 import { Controller, Get, Header, UseGuards } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Public } from '../auth/allow.decorator';
-import { ErrorBody } from '../runtime/error-body';
+import { ErrorBody } from '../http/error-body';
 import { MetricsAccessGuard } from './metrics-access.guard';
 import { METRICS_CONTENT_TYPE, MetricsExposition } from './metrics-exposition';
 

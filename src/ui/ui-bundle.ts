@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { projectRoot } from '../runtime/project-root';
+import { projectRoot } from '../config/project-root';
 
 /** Where the browser screens are mounted; `scripts/build-ui.js` writes the same prefix into the page. */
 export const UI_BASE_PATH = '/ui';

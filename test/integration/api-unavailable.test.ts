@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { Response } from 'supertest';
 import { CasesModule } from '../../src/cases/cases.module';
 import { refusalsNl } from '../../src/i18n/catalogue/refusals.nl';
-import { UNAVAILABLE_REASONS } from '../../src/runtime/unavailable-dependency';
+import { UNAVAILABLE_REASONS } from '../../src/http/unavailable-dependency';
 import { findTemporalCli } from '../../src/temporal/temporal-binaries';
 import type { TemporalDevServer, TemporalDevServerOptions } from '../../src/temporal/temporal-dev-server';
 import { createApiApp, type ApiApp } from '../support/api-app';

@@ -7,7 +7,7 @@ import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { ExpertDeactivationModule } from '../../src/expert-deactivation/expert-deactivation.module';
 import type { ExpertView } from '../../src/experts/expert.mapper';
 import { ExpertsModule } from '../../src/experts/experts.module';
-import { MeModule } from '../../src/me/me.module';
+import { ExpertInboxModule } from '../../src/expert-inbox/expert-inbox.module';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { COORDINATOR, aSupportRequest, intakeAssessed, requestReceived } from '../support/case-fixtures';
 import { anExpertBody } from '../support/expert-fixtures';
@@ -37,7 +37,7 @@ describe('POST /experts/:id/deactivate', () => {
     db = await createTestDatabase();
     eventStore = new PostgresEventStore(db.dataSource);
     temporal = new FakeTemporal();
-    sut = await createApiApp(db, { imports: [ExpertsModule, ExpertDeactivationModule, CasesModule, MeModule], temporal });
+    sut = await createApiApp(db, { imports: [ExpertsModule, ExpertDeactivationModule, CasesModule, ExpertInboxModule], temporal });
   });
   afterAll(async () => {
     await sut?.close();

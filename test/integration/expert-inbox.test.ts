@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { caseEvent, type NewCaseEvent, type TeamMember } from '../../src/domain/case.events';
 import { SYSTEM_ACTOR, type Actor } from '../../src/domain/case.vocabulary';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
-import { MeModule } from '../../src/me/me.module';
-import { PARTICIPATION, participatingCasesQuery } from '../../src/me/participation-conditions';
+import { ExpertInboxModule } from '../../src/expert-inbox/expert-inbox.module';
+import { PARTICIPATION, participatingCasesQuery } from '../../src/expert-inbox/participation-conditions';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { COORDINATOR, aSupportRequest, intakeAssessed, requestReceived } from '../support/case-fixtures';
 import { registerPoolExperts } from '../support/pool-experts';
@@ -65,7 +65,7 @@ describe('the expert inbox', () => {
     // The guard lets an expert in only when the pool knows them.
     await registerPoolExperts(db, A, B, IDLE);
     eventStore = new PostgresEventStore(db.dataSource);
-    sut = await createApiApp(db, { imports: [MeModule] });
+    sut = await createApiApp(db, { imports: [ExpertInboxModule] });
     await recordCase('matchingLater', '2027-03-20T19:00:00.000Z', accepted(), offered('offer-later-a', A, 5), offered('offer-later-b', B, 1));
     await recordCase('matchingSooner', '2027-03-21T19:00:00.000Z', accepted(), offered('offer-sooner-a', A, 2));
     await recordCase('answered', '2027-03-22T19:00:00.000Z',

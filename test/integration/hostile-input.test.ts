@@ -12,7 +12,7 @@ import { evolve } from '../../src/domain/case.state';
 import type { Actor } from '../../src/domain/case.vocabulary';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { ExpertsService } from '../../src/experts/experts.service';
-import { serveOpenApi } from '../../src/runtime/open-api';
+import { serveOpenApi } from '../../src/http/open-api';
 import { TemporalClientLifecycle } from '../../src/temporal/temporal-client.provider';
 import { aSupportRequest } from '../support/case-fixtures';
 import { FakeTemporal } from '../support/fake-temporal';

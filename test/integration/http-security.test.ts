@@ -5,7 +5,7 @@ import { allowCodecCors } from '../../src/codec-server/codec-cors';
 import { CodecServerModule } from '../../src/codec-server/codec-server.module';
 import { loadBrigadeConfig } from '../../src/config/brigade-config';
 import { ExpertsModule } from '../../src/experts/experts.module';
-import { OPEN_API_PATH, serveOpenApi } from '../../src/runtime/open-api';
+import { OPEN_API_PATH, serveOpenApi } from '../../src/http/open-api';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { servedRoutes } from '../support/open-api-coverage';
 import { sendRaw, type RawRequest } from '../support/raw-http';

@@ -3,8 +3,8 @@ import { AuditModule } from '../../src/audit/audit.module';
 import { CasesModule } from '../../src/cases/cases.module';
 import { ExpertsModule } from '../../src/experts/experts.module';
 import { HealthModule } from '../../src/health/health.module';
-import { MeModule } from '../../src/me/me.module';
-import { serveOpenApi } from '../../src/runtime/open-api';
+import { ExpertInboxModule } from '../../src/expert-inbox/expert-inbox.module';
+import { serveOpenApi } from '../../src/http/open-api';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { FakeTemporal } from '../support/fake-temporal';
 import {
@@ -23,7 +23,7 @@ describe('the OpenAPI document', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     // The page's routes must be registered before init, which adds Nest's not-found handler, as in production.
-    sut = await createApiApp(db, { imports: [CasesModule, ExpertsModule, HealthModule, AuditModule, MeModule], temporal: new FakeTemporal(), beforeInit: serveOpenApi });
+    sut = await createApiApp(db, { imports: [CasesModule, ExpertsModule, HealthModule, AuditModule, ExpertInboxModule], temporal: new FakeTemporal(), beforeInit: serveOpenApi });
     document = (await sut.api().get('/docs-json').expect(200)).body as OpenAPIObject;
     operations = documentedOperations(document);
   });

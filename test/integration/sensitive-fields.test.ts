@@ -6,7 +6,7 @@ import type { CaseState } from '../../src/domain/case.state';
 import { SYSTEM_ACTOR, type Actor } from '../../src/domain/case.vocabulary';
 import { REDACTED } from '../../src/domain/sensitive-fields';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
-import { MeModule } from '../../src/me/me.module';
+import { ExpertInboxModule } from '../../src/expert-inbox/expert-inbox.module';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { COORDINATOR, aSupportRequest, intakeAssessed, requestReceived } from '../support/case-fixtures';
 import { FakeTemporal } from '../support/fake-temporal';
@@ -37,7 +37,7 @@ describe('sensitive fields in the API', () => {
     await registerPoolExperts(db, { expertId: LEAD, name: 'Anouk' }, { expertId: OFFERED, name: 'Bram' });
     temporal = new FakeTemporal();
     eventStore = new PostgresEventStore(db.dataSource);
-    app = await createApiApp(db, { imports: [CasesModule, MeModule], temporal });
+    app = await createApiApp(db, { imports: [CasesModule, ExpertInboxModule], temporal });
   });
   afterAll(async () => {
     await app?.close();

@@ -11,7 +11,7 @@ import { loadBrigadeConfig } from '../../src/config/brigade-config';
 import { ConfigModule } from '../../src/config/config.module';
 import { RuntimeConnections } from '../../src/config/runtime-connections';
 import { brigadeDataSourceOptions } from '../../src/database/data-source-options';
-import { HttpRuntimeModule } from '../../src/runtime/http-runtime.module';
+import { HttpRuntimeModule } from '../../src/http/http-runtime.module';
 import { UiBundle } from '../../src/ui/ui-bundle';
 import { UiModule } from '../../src/ui/ui.module';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';

@@ -1,2 +1,2 @@
 // Tests ask for free ports the same way the app does for its worker metrics.
-export { freeLoopbackPort as freePort } from '../../src/runtime/free-port';
+export { freeLoopbackPort as freePort } from '../../src/bootstrap/free-port';

@@ -8,7 +8,7 @@ import {
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from '../../src/auth/allow.decorator';
 import type { UserRole } from '../../src/auth/user-role';
-import { OPEN_API_PATH } from '../../src/runtime/open-api';
+import { OPEN_API_PATH } from '../../src/http/open-api';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 

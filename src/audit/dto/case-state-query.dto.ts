@@ -3,9 +3,9 @@ import {
   IsInt, Min, Validate, ValidateIf, ValidatorConstraint,
   type ValidationArguments, type ValidatorConstraintInterface,
 } from 'class-validator';
-import { ToDecimalInteger } from '../../runtime/decimal-integer';
-import { englishProblem, issue, type FieldIssue } from '../../runtime/field-issue';
-import { dateTimeProblem } from '../../runtime/rfc3339-date-time';
+import { ToDecimalInteger } from '../../http/decimal-integer';
+import { englishProblem, issue, type FieldIssue } from '../../http/field-issue';
+import { dateTimeProblem } from '../../http/rfc3339-date-time';
 
 /** What is wrong with the pair of query fields, if anything: exactly one must be given, and `at` must be a date-time. */
 export function pointInHistoryProblem(query: { readonly version?: unknown; readonly at?: unknown }): FieldIssue | null {

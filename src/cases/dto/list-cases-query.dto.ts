@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQueryDto } from '../../runtime/page-query.dto';
+import { PageQueryDto } from '../../http/page-query.dto';
 import {
   CASE_CATEGORIES, CASE_STAGES, RISK_LEVELS, SAFETY_REGIONS,
   type CaseCategory, type CaseStage, type RiskLevel, type SafetyRegion,

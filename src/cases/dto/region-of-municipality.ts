@@ -1,6 +1,6 @@
 import { ValidateBy, type ValidationArguments } from 'class-validator';
 import { isMunicipalityCode, safetyRegionName, safetyRegionOfMunicipality } from '../../domain/places/place-register';
-import { issue, type FieldIssue } from '../../runtime/field-issue';
+import { issue, type FieldIssue } from '../../http/field-issue';
 
 /**
  * The problem of a safety region that does not match the body's municipality: it names the region that would, by its

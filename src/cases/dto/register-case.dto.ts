@@ -7,7 +7,7 @@ import {
   CASE_CATEGORIES, MEDIA_ATTENTION_LEVELS, REQUESTER_ROLES, SAFETY_REGIONS,
   type CaseCategory, type MediaAttention, type RequesterRole, type SafetyRegion,
 } from '../../domain/case.vocabulary';
-import { IsRfc3339DateTime } from '../../runtime/rfc3339-date-time';
+import { IsRfc3339DateTime } from '../../http/rfc3339-date-time';
 import { IsMunicipalityCode } from '../../experts/dto/municipality-code';
 import { IsRegionOfMunicipality } from './region-of-municipality';
 import { IsCaseText } from './case-text';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
-import { IsRfc3339DateTime } from '../../runtime/rfc3339-date-time';
+import { IsRfc3339DateTime } from '../../http/rfc3339-date-time';
 import { IsCaseText } from './case-text';
 
 /** The body of `POST /cases/:id/session`: when the preparatory session takes place (the workflow checks it is before the event). */

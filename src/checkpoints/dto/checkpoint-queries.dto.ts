@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { ToDecimalInteger } from '../../runtime/decimal-integer';
+import { ToDecimalInteger } from '../../http/decimal-integer';
 
 const MAX_SIZE = Number.MAX_SAFE_INTEGER;
 

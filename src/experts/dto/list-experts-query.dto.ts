@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQueryDto } from '../../runtime/page-query.dto';
+import { PageQueryDto } from '../../http/page-query.dto';
 import { CASE_CATEGORIES, SAFETY_REGIONS, type CaseCategory, type SafetyRegion } from '../../domain/case.vocabulary';
 
 /** The query of `GET /experts`: optional filters and a page (1-based, 20 per page unless asked otherwise). */

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsRfc3339DateTime } from '../../runtime/rfc3339-date-time';
+import { IsRfc3339DateTime } from '../../http/rfc3339-date-time';
 import { IsNotBefore } from './period-order';
 
 /** A period in which an expert cannot take on work: two RFC 3339 date-times, both ends inclusive. */

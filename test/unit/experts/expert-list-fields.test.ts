@@ -1,7 +1,7 @@
 import { BadRequestException, type ArgumentMetadata } from '@nestjs/common';
 import { CreateExpertDto } from '../../../src/experts/dto/create-expert.dto';
 import { UpdateExpertDto } from '../../../src/experts/dto/update-expert.dto';
-import { brigadeValidationPipe } from '../../../src/runtime/validation';
+import { brigadeValidationPipe } from '../../../src/http/validation';
 import { anExpertBody } from '../../support/expert-fixtures';
 
 interface Refusal {

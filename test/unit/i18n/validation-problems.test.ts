@@ -16,9 +16,9 @@ import { fillText } from '../../../src/i18n/catalogue/render-text';
 import { CATALOGUE } from '../../../src/i18n/catalogue/catalogue';
 import { fieldLabelKey } from '../../../src/i18n/catalogue/codes';
 import { findText } from '../../../src/i18n/catalogue/render-text';
-import { KNOWN_CONSTRAINTS } from '../../../src/runtime/constraint-problems';
-import { brigadeValidationPipe } from '../../../src/runtime/validation';
-import type { FieldIssues } from '../../../src/runtime/field-issue';
+import { KNOWN_CONSTRAINTS } from '../../../src/http/constraint-problems';
+import { brigadeValidationPipe } from '../../../src/http/validation';
+import type { FieldIssues } from '../../../src/http/field-issue';
 
 const ROOT = join(__dirname, '../../..');
 

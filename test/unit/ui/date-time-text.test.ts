@@ -1,4 +1,4 @@
-import { isRfc3339DateTime } from '../../../src/runtime/rfc3339-date-time';
+import { isRfc3339DateTime } from '../../../src/http/rfc3339-date-time';
 import { ApiError } from '../../../src/ui/client/api-error';
 import { CATALOGUE } from '../../../src/i18n/catalogue/catalogue';
 import { findText } from '../../../src/i18n/catalogue/render-text';

@@ -4,7 +4,7 @@ import { foldCase, type CaseState } from '../../../src/domain/case.state';
 import { SYSTEM_ACTOR } from '../../../src/domain/case.vocabulary';
 import { nextDeadline } from '../../../src/domain/next-deadline';
 import type { CaseProjectionRow } from '../../../src/event-store/case-projection.row';
-import { toInboxCases } from '../../../src/me/expert-inbox.mapper';
+import { toInboxCases } from '../../../src/expert-inbox/expert-inbox.mapper';
 import { aSupportRequest, COORDINATOR, intakeAssessed, requestReceived } from '../../support/case-fixtures';
 import { domainText } from '../../../src/domain/domain-text';
 

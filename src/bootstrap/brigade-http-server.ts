@@ -3,7 +3,7 @@ import { ExpressAdapter } from '@nestjs/platform-express';
 import { createServer, STATUS_CODES, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { HttpServerConfig } from '../config/brigade-config';
-import { errorBody } from './error-body';
+import { errorBody } from '../http/error-body';
 
 // Node checks the header and request timeouts on this beat, so a slow client is cut off at most this late.
 const TIMEOUT_CHECK_INTERVAL_MS = 1_000;

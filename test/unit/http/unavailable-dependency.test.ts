@@ -1,7 +1,7 @@
 import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
-import { UNAVAILABLE_REASONS, unavailableDependency } from '../../../src/runtime/unavailable-dependency';
+import { UNAVAILABLE_REASONS, unavailableDependency } from '../../../src/http/unavailable-dependency';
 
 /** An error shaped as @grpc/grpc-js raises it: a status code, its details and the response metadata. */
 function grpcError(code: number, details: string): Error {

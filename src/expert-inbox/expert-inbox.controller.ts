@@ -5,7 +5,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import type { CatalogueLanguage } from '../i18n/catalogue/languages';
 import { RequestLanguage } from '../i18n/request-language.decorator';
-import { ErrorBody } from '../runtime/error-body';
+import { ErrorBody } from '../http/error-body';
 import { InboxCaseBody } from './dto/inbox-case.body';
 import { InboxOfferBody } from './dto/inbox-offer.body';
 import { InboxTaskBody } from './dto/inbox-task.body';
@@ -16,7 +16,7 @@ import type { InboxCase, InboxOffer, InboxTask } from './expert-inbox.mapper';
 /** The calling expert's inbox: what waits for them across all cases, most urgent first. Only experts have one. */
 @ApiTags('me')
 @Controller('me')
-export class MeController {
+export class ExpertInboxController {
   constructor(private readonly inbox: ExpertInbox) {}
 
   @ApiOperation({ summary: 'The offers waiting for my answer, soonest expiry first' })

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ExpertInbox } from './expert-inbox';
-import { MeController } from './me.controller';
+import { ExpertInboxController } from './expert-inbox.controller';
 
 /** The expert inbox: `GET /me/offers`, `/me/tasks` and `/me/cases` for the calling expert. */
 @Module({
-  controllers: [MeController],
+  controllers: [ExpertInboxController],
   providers: [ExpertInbox],
 })
-export class MeModule {}
+export class ExpertInboxModule {}

@@ -1,7 +1,7 @@
 import { caseEvent, type NewCaseEvent } from '../../../src/domain/case.events';
 import { foldCase, type CaseState } from '../../../src/domain/case.state';
 import { SYSTEM_ACTOR } from '../../../src/domain/case.vocabulary';
-import { toInboxCases, toInboxOffers, toInboxTasks } from '../../../src/me/expert-inbox.mapper';
+import { toInboxCases, toInboxOffers, toInboxTasks } from '../../../src/expert-inbox/expert-inbox.mapper';
 import { aSupportRequest, intakeAssessed, requestReceived } from '../../support/case-fixtures';
 import { domainText } from '../../../src/domain/domain-text';
 

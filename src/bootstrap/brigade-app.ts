@@ -8,9 +8,9 @@ import { RequestLoggingModule } from '../logging/request-logging.module';
 import { installTemporalRuntimeLogging } from '../temporal/temporal-runtime-logging';
 import { BrigadeExpressAdapter } from './brigade-http-server';
 import { freeLoopbackPort } from './free-port';
-import { refuseUnknownHosts } from './host-allow-list';
+import { refuseUnknownHosts } from '../http/host-allow-list';
 import { startInfrastructure, type Infrastructure } from './infrastructure';
-import { serveOpenApi } from './open-api';
+import { serveOpenApi } from '../http/open-api';
 
 /** A running Brigade process: its Nest application, and what it started around it. */
 export interface RunningBrigade {

@@ -5,7 +5,7 @@ import { RegisterCaseDto } from '../../../src/cases/dto/register-case.dto';
 import { ScheduleSessionDto } from '../../../src/cases/dto/schedule-session.dto';
 import { TriageCaseDto } from '../../../src/cases/dto/triage-case.dto';
 import { CreateExpertDto } from '../../../src/experts/dto/create-expert.dto';
-import { brigadeValidationPipe } from '../../../src/runtime/validation';
+import { brigadeValidationPipe } from '../../../src/http/validation';
 import { anExpertBody } from '../../support/expert-fixtures';
 
 const REGISTRATION = {

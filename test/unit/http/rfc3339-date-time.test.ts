@@ -1,5 +1,5 @@
 import { validate } from 'class-validator';
-import { IsRfc3339DateTime, dateTimeProblem, isRfc3339DateTime } from '../../../src/runtime/rfc3339-date-time';
+import { IsRfc3339DateTime, dateTimeProblem, isRfc3339DateTime } from '../../../src/http/rfc3339-date-time';
 
 const NOW = new Date('2026-12-06T12:00:00Z');
 const WINDOW = { notBefore: '2015-01-01T00:00:00Z', yearsAhead: 2, now: () => NOW };

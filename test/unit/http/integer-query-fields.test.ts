@@ -2,7 +2,7 @@ import { BadRequestException, type ArgumentMetadata } from '@nestjs/common';
 import { CaseStateQueryDto } from '../../../src/audit/dto/case-state-query.dto';
 import { ListCasesQueryDto } from '../../../src/cases/dto/list-cases-query.dto';
 import { ListExpertsQueryDto } from '../../../src/experts/dto/list-experts-query.dto';
-import { brigadeValidationPipe } from '../../../src/runtime/validation';
+import { brigadeValidationPipe } from '../../../src/http/validation';
 
 /** What the global validation pipe makes of a query: the fields a 400 names, or the query it passes on. */
 async function readQuery(metatype: ArgumentMetadata['metatype'], query: Record<string, unknown>): Promise<{ refused: string[] } | { passed: unknown }> {
