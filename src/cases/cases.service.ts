@@ -37,20 +37,7 @@ import type { ScheduleSessionDto } from './dto/schedule-session.dto';
 import type { TriageCaseDto } from './dto/triage-case.dto';
 import { concernRefusal, riskChangeRefusal } from './signal-preconditions';
 import { refusal } from '../http/refusal';
-
-/** What `POST /cases` answers; `replayed` is true when an Idempotency-Key named an existing case. */
-export interface RegisteredCase {
-  readonly caseId: string;
-  readonly workflowId: string;
-  readonly replayed: boolean;
-}
-
-/** A case as the API shows it: the recorded read model plus the workflow's live view. */
-export interface CaseView {
-  readonly caseId: string;
-  readonly recorded: CaseState | null;
-  readonly live: CaseState | null;
-}
+import type { CaseView, RegisteredCase } from '../api-contracts/cases.contract';
 
 /** What `GET /cases/:id/request` answers: the request the case was registered with. */
 export interface RegisteredRequest {
