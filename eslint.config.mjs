@@ -4,15 +4,15 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
-// Browser code may reach outside src/ui/client only for the pure domain, the list of roles and the message catalogue,
-// whose texts the screens render by the codes the API answers.
+// Browser code may reach outside src/ui/client only for the pure domain, the list of roles, the message catalogue, whose
+// texts the screens render by the codes the API answers, and the API contracts: the shapes of the answers themselves.
 const browserBannedPaths = nodeBuiltins.map((name) => ({ name, message: 'Browser code cannot use Node built-ins.' }));
 function browserBannedPatterns(depthBelowUi) {
   const up = '\\.\\./'.repeat(depthBelowUi);
   return [
     { group: ['@nestjs/*', '@temporalio/*', 'typeorm', 'pg', 'class-validator', 'class-transformer'], message: 'Browser code talks to the server over HTTP only.' },
     { regex: `^${up}[^.]`, message: 'Browser code must not import the server side of src/ui.' },
-    { regex: `^${up}\\.\\./(?!domain/|i18n/catalogue/|auth/user-role$)`, message: 'Browser code may import only src/domain, the message catalogue (src/i18n/catalogue) and src/auth/user-role from the server side.' },
+    { regex: `^${up}\\.\\./(?!domain/|i18n/catalogue/|auth/user-role$|api-contracts/)`, message: 'Browser code may import only src/domain, the message catalogue (src/i18n/catalogue), src/auth/user-role and the API contracts (src/api-contracts) from the server side.' },
   ];
 }
 
@@ -69,6 +69,21 @@ export default tseslint.config(
     // One folder down (pages/, i18n/ …) the way out of the client is one step longer.
     files: ['src/ui/client/*/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { paths: browserBannedPaths, patterns: browserBannedPatterns(2) }] },
+  },
+  {
+    // The API contracts are the shapes the server answers and the screens read: types only, from the pure domain and the
+    // message catalogue, so that both sides may import them.
+    files: ['src/api-contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltins.map((name) => ({ name, message: 'API contracts are shared with the browser: no Node built-ins.' })),
+        patterns: [
+          { group: ['@nestjs/*', '@temporalio/*', 'typeorm', 'pg', 'class-validator', 'class-transformer'], message: 'API contracts are plain types, free of any framework.' },
+          { regex: '^\\.\\./(?!domain/|i18n/catalogue/)', message: 'API contracts may import only src/domain and the message catalogue (src/i18n/catalogue).' },
+        ],
+      }],
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
+    },
   },
   {
     // The domain is shared with workflows, so the same purity holds there.

@@ -1,38 +1,10 @@
 import { Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { eventsUpTo, foldHistory, type HistoryPoint } from '../domain/case-history';
-import type { CaseState } from '../domain/case.state';
 import { withCaseStateTexts } from '../i18n/case-state-texts';
 import type { CatalogueLanguage } from '../i18n/catalogue/languages';
 import { EVENT_STORE, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
 import { refusal } from '../http/refusal';
-
-/** One event as the timeline shows it: what happened, who did it, when, and its place in the hash chain. */
-export interface TimelineEntry {
-  readonly version: number;
-  readonly type: string;
-  readonly actor: { readonly role: string; readonly id: string };
-  readonly occurredAt: string;
-  readonly recordedAt: string;
-  readonly hash: string;
-  readonly prevHash: string;
-  readonly data: unknown;
-}
-
-/** A case's recorded events, oldest first. */
-export interface CaseTimeline {
-  readonly caseId: string;
-  readonly events: readonly TimelineEntry[];
-}
-
-/** A case's state as it was at a point in its history. */
-export interface CaseStateAt {
-  readonly caseId: string;
-  /** The last version folded into the state. */
-  readonly version: number;
-  /** The moment asked for, or when the asked-for version occurred. */
-  readonly at: string;
-  readonly state: CaseState;
-}
+import type { CaseStateAt, CaseTimeline, TimelineEntry } from '../api-contracts/case-history.contract';
 
 /** Reads a case's recorded history for auditors: the timeline, and the state as of a version or a moment. */
 @Injectable()

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
 import { CaseLogService, type CaseInclusionProofs } from '../checkpoints/case-log.service';
 import { LOG_KEYS } from '../checkpoints/log-keys.provider';
 import type { LogKeys } from '../checkpoints/log-keys';
@@ -7,6 +6,7 @@ import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { foldHistory } from '../domain/case-history';
 import type { StoredCaseEvent } from '../event-store/event-store.port';
 import { HISTORY_ARCHIVE, type HistoryArchive } from '../history-archive/history-archive.port';
+import { WORKFLOW_HISTORIES, type WorkflowHistories } from '../temporal/workflow-histories.port';
 import { auditBundle, type AuditBundle } from './audit-bundle';
 import { fetchCaseWorkflowHistories, type FetchedHistory } from './case-workflow-histories';
 import { caseVerification, foldCheckOf, type CaseVerification } from './case-verification';
@@ -31,7 +31,7 @@ interface Inspection {
 export class CaseVerificationService {
   constructor(
     private readonly records: RecordedCaseReader,
-    private readonly client: Client,
+    @Inject(WORKFLOW_HISTORIES) private readonly temporal: WorkflowHistories,
     private readonly codec: AesGcmPayloadCodec,
     @Inject(HISTORY_ARCHIVE) private readonly archive: HistoryArchive,
     private readonly caseLog: CaseLogService,
@@ -51,7 +51,7 @@ export class CaseVerificationService {
     const { events, chain, projection } = await this.records.read(caseId);
     // The archive stands in for Temporal past its retention; the events anchor each archived copy's hash.
     const archived = await this.archive.findByCase(caseId);
-    const fetched = await fetchCaseWorkflowHistories(this.client, caseId, { archived, events });
+    const fetched = await fetchCaseWorkflowHistories(this.temporal, caseId, { archived, events });
     const { histories } = fetched;
     // Every archived copy answers to the chain even while Temporal still serves the history: a receipt cut from the
     // stream, or a copy altered before it is needed, shows now rather than once the retention has passed.

@@ -1,15 +1,12 @@
-import { WorkflowNotFoundError, isGrpcServiceError, type Client } from '@temporalio/client';
 import type { History } from '@temporalio/common/lib/proto-utils';
 import { workflowIdFor } from '../cases/case-workflow.client';
 import type { StoredCaseEvent } from '../event-store/event-store.port';
 import { decodeHistory } from '../history-archive/encoded-history';
 import type { ArchivedHistory } from '../history-archive/history-archive.port';
+import type { WorkflowHistories } from '../temporal/workflow-histories.port';
 import { ESCALATION_LADDER_TYPE, startedChildren } from '../history-archive/started-children';
 import { checkArchivedHistory } from './archived-history-check';
 import type { HistorySource, WorkflowReplay } from './workflow-replayer';
-
-// gRPC's NOT_FOUND: what Temporal answers for a workflow it never ran or has already deleted after its retention period.
-const GRPC_NOT_FOUND = 5;
 
 /** A workflow's history, with the id of its workflow and where it was read: Temporal, or Brigade's archive. */
 export interface FetchedHistory {
@@ -38,12 +35,12 @@ const NO_ARCHIVE: CaseArchive = { archived: [], events: [] };
  * Fetches the case workflow's history and, through the ladders it started, those of its escalation ladders: Temporal's
  * copy while it exists, else the archived one once it checks out against its hash and the case's chain.
  */
-export async function fetchCaseWorkflowHistories(client: Client, caseId: string, archive: CaseArchive = NO_ARCHIVE): Promise<CaseWorkflowHistories> {
+export async function fetchCaseWorkflowHistories(temporal: WorkflowHistories, caseId: string, archive: CaseArchive = NO_ARCHIVE): Promise<CaseWorkflowHistories> {
   const histories: FetchedHistory[] = [];
   const missing: WorkflowReplay[] = [];
   const pending = [workflowIdFor(caseId)];
   for (let workflowId = pending.shift(); workflowId !== undefined; workflowId = pending.shift()) {
-    const found = await fromTemporal(client, workflowId) ?? fromArchive(workflowId, archive);
+    const found = await fromTemporal(temporal, workflowId) ?? fromArchive(workflowId, archive);
     if ('status' in found) {
       missing.push(found);
       continue;
@@ -55,14 +52,9 @@ export async function fetchCaseWorkflowHistories(client: Client, caseId: string,
   return { histories, missing };
 }
 
-async function fromTemporal(client: Client, workflowId: string): Promise<FetchedHistory | null> {
-  try {
-    return { workflowId, history: await client.workflow.getHandle(workflowId).fetchHistory(), source: 'temporal' };
-  } catch (error) {
-    // The client names a NOT_FOUND answer; a raw gRPC error is still recognised.
-    if (error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND)) return null;
-    throw error;
-  }
+async function fromTemporal(temporal: WorkflowHistories, workflowId: string): Promise<FetchedHistory | null> {
+  const history = await temporal.fetch(workflowId);
+  return history && { workflowId, history, source: 'temporal' };
 }
 
 function fromArchive(workflowId: string, { archived, events }: CaseArchive): FetchedHistory | WorkflowReplay {

@@ -1,5 +1,5 @@
 import type { CaseState } from '../domain/case.state';
-import type { CaseView } from './cases.service';
+import type { CaseView } from '../api-contracts/cases.contract';
 
 /** Whether a cases route answered with a case view (`GET /cases/:id`): the recorded and the live state. */
 export function isCaseView(body: unknown): body is CaseView {

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CaseStateModel } from './case-state.model';
-import type { CaseView, RegisteredCase, SignalAccepted } from './cases.service';
+import type { CaseView, RegisteredCase } from '../api-contracts/cases.contract';
+import type { SignalAccepted } from './cases.service';
 
 /** What `POST /cases` answers, for the OpenAPI document. */
 export class RegisteredCaseModel implements RegisteredCase {

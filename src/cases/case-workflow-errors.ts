@@ -1,5 +1,5 @@
-import { BadRequestException, ConflictException, ForbiddenException, NotFoundException, type HttpException } from '@nestjs/common';
-import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, isGrpcServiceError } from '@temporalio/client';
+import { BadRequestException, ConflictException, ForbiddenException, NotFoundException, ServiceUnavailableException, type HttpException } from '@nestjs/common';
+import { QueryNotRegisteredError, ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, isGrpcServiceError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { STREAM_CONFLICT_ERRORS } from '../event-store/event-store.errors';
 import { CASE_FAILURE } from '../../workflows/messages';
@@ -9,6 +9,7 @@ import type { TextParams } from '../i18n/catalogue/render-text';
 import { isSpecificErrorCode } from '../http/error-body';
 import type { FieldIssues } from '../http/field-issue';
 import { refusal, type RefusalResponse } from '../http/refusal';
+import { UNAVAILABLE_REASONS } from '../http/unavailable-dependency';
 import { invalidFields } from '../http/validation';
 
 type CaseFailureType = (typeof CASE_FAILURE)[keyof typeof CASE_FAILURE];
@@ -33,7 +34,7 @@ function grpcStatusOf(error: unknown): number | undefined {
 }
 
 /** Whether Temporal turned an update away for now, as it does while a worker or the server restarts: worth a retry. */
-export function updateTurnedAwayForNow(error: unknown): boolean {
+function updateTurnedAwayForNow(error: unknown): boolean {
   const status = grpcStatusOf(error);
   return status === GRPC_ABORTED || status === GRPC_FAILED_PRECONDITION;
 }
@@ -42,8 +43,23 @@ export function updateTurnedAwayForNow(error: unknown): boolean {
  * Whether Temporal could not put a query to the workflow for now: FAILED_PRECONDITION is its answer while the case's
  * last workflow task has failed (a worker died in it, or its replay failed once) and waits to be retried.
  */
-export function queryRefusedForNow(error: unknown): boolean {
+function queryRefusedForNow(error: unknown): boolean {
   return grpcStatusOf(error) === GRPC_FAILED_PRECONDITION;
+}
+
+/** What a failed update means to its caller: 503 while Temporal turns updates away for now, else as `toHttpError` says. */
+export function decisionFailure(caseId: string, error: unknown): unknown {
+  return updateTurnedAwayForNow(error) ? new ServiceUnavailableException(refusal(UNAVAILABLE_REASONS.temporalBusy)) : toHttpError(caseId, error);
+}
+
+/**
+ * What a failed query for the live state means to its caller. `getCase` is registered before the workflow's first await,
+ * so its refusal means the worker could not run the workflow to answer right now (as when a restarted worker's replay
+ * fails once and is retried): worth a retry, as a 503. The same holds while the workflow's last task has failed and
+ * waits for its retry. Anything else stays the error it is.
+ */
+export function queryFailure(error: unknown): unknown {
+  return error instanceof QueryNotRegisteredError || queryRefusedForNow(error) ? new ServiceUnavailableException(refusal(UNAVAILABLE_REASONS.temporalBusy)) : error;
 }
 
 /** Translates what Temporal says about a case workflow into the HTTP answer the caller should get. */

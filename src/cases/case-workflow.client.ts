@@ -1,53 +1,62 @@
-import { ConflictException, Injectable, NotFoundException, ServiceUnavailableException, type HttpException } from '@nestjs/common';
-import { Client, QueryNotRegisteredError, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
+import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException, type HttpException } from '@nestjs/common';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { BrigadeConfig } from '../config/brigade-config';
 import type { CaseState } from '../domain/case.state';
 import { CaseProjectionRow } from '../event-store/case-projection.row';
 import { getCase } from '../../workflows/messages';
+import { supportCase } from '../../workflows/support-case.workflow';
 import { refusal } from '../http/refusal';
-import { UNAVAILABLE_REASONS } from '../http/unavailable-dependency';
-import { queryRefusedForNow, toHttpError, updateTurnedAwayForNow } from './case-workflow-errors';
-import type { SignalRefusal } from './signal-preconditions';
+import { decisionFailure, queryFailure, toHttpError } from './case-workflow-errors';
+import type { CaseWorkflowInput, CaseWorkflowStart, CaseWorkflows, SignalCheck } from './case-workflows.port';
 
 /** The workflow id of a case, from its business key. */
 export const workflowIdFor = (caseId: string): string => `case-${caseId}`;
 
-/** Talks to one case's workflow over Temporal and turns every refusal into the HTTP answer it means. */
+/** The case workflow door over Temporal: talks to one case's workflow and turns every refusal into the HTTP answer it means. */
 @Injectable()
-export class CaseWorkflowClient {
+export class CaseWorkflowClient implements CaseWorkflows {
   constructor(private readonly client: Client, private readonly dataSource: DataSource, private readonly config: BrigadeConfig) {}
 
-  /**
-   * Runs Temporal calls under the configured deadline: an update waits for the case's worker, so with Temporal or the
-   * worker down it would otherwise wait for ever; past the deadline the caller gets a 503 instead.
-   */
-  bounded<T>(calls: () => Promise<T>): Promise<T> {
-    return this.client.withDeadline(Date.now() + this.config.temporalCallTimeoutMs, calls);
-  }
-
-  /** Sends an update and answers with what it returns: the case state, with what the decision adds to it. */
-  async update<Input, Result extends CaseState = CaseState>(caseId: string, update: UpdateDefinition<Result, [Input]>, input: Input): Promise<Result> {
+  async start(caseId: string, input: CaseWorkflowInput, requestFingerprint: string): Promise<CaseWorkflowStart> {
+    const workflowId = workflowIdFor(caseId);
     try {
-      return await this.bounded(() => this.handle(caseId).executeUpdate(update, { args: [input] }));
+      // Temporal names the workflow type after its function: handing over the function leaves no name to misspell, and
+      // loading its module runs none of its code, which runs in a worker only.
+      await this.bounded(() => this.client.workflow.start(supportCase, {
+        workflowId,
+        taskQueue: this.config.taskQueue,
+        args: [input],
+        memo: { requestFingerprint },
+        // A finished case keeps its id: a repeated key must find it, not start it again.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        workflowIdConflictPolicy: 'FAIL',
+      }));
+      return { workflowId, replayed: false };
     } catch (error) {
-      if (updateTurnedAwayForNow(error)) throw new ServiceUnavailableException(refusal(UNAVAILABLE_REASONS.temporalBusy));
-      throw await this.explain(caseId, error);
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      const existing = await this.bounded(() => this.handle(caseId).describe());
+      if (existing.memo?.requestFingerprint !== requestFingerprint) {
+        throw new UnprocessableEntityException(refusal('idempotency_key_reused'));
+      }
+      return { workflowId, replayed: true };
     }
   }
 
-  /** Sends a signal only when the live state shows the workflow will act on it; `refuses` says why it would not. */
-  async signal<Input>(
-    caseId: string,
-    signal: SignalDefinition<[Input]>,
-    input: Input,
-    refuses: (state: CaseState) => SignalRefusal | null,
-  ): Promise<void> {
-    const state = await this.liveState(caseId);
+  async decide<Input, Result extends CaseState = CaseState>(caseId: string, update: UpdateDefinition<Result, [Input]>, input: Input): Promise<Result> {
+    try {
+      return await this.bounded(() => this.handle(caseId).executeUpdate(update, { args: [input] }));
+    } catch (error) {
+      throw error instanceof WorkflowNotFoundError ? await this.missingWorkflow(caseId) : decisionFailure(caseId, error);
+    }
+  }
+
+  async tell<Input>(caseId: string, signal: SignalDefinition<[Input]>, input: Input, check: SignalCheck): Promise<void> {
+    const state = await this.live(caseId);
     if (state === undefined) throw await this.missingWorkflow(caseId);
     if (state === null) throw new ConflictException(refusal('case_still_registering', { caseId }));
-    const refused = refuses(state);
+    const refused = check(state);
     if (refused) throw new ConflictException(refusal(refused.code, refused.params));
     try {
       await this.bounded(() => this.handle(caseId).signal(signal, input));
@@ -56,8 +65,7 @@ export class CaseWorkflowClient {
     }
   }
 
-  /** Tells a case's workflow a fact without asking its state first; a case whose workflow has ended needs telling no more. */
-  async tell<Input>(caseId: string, signal: SignalDefinition<[Input]>, input: Input): Promise<void> {
+  async tellIfRunning<Input>(caseId: string, signal: SignalDefinition<[Input]>, input: Input): Promise<void> {
     try {
       await this.bounded(() => this.handle(caseId).signal(signal, input));
     } catch (error) {
@@ -66,18 +74,21 @@ export class CaseWorkflowClient {
     }
   }
 
-  /** The workflow's live state; null before its first event is recorded, undefined when no such workflow exists. */
-  async liveState(caseId: string): Promise<CaseState | null | undefined> {
+  async live(caseId: string): Promise<CaseState | null | undefined> {
     try {
       return await this.bounded(() => this.handle(caseId).query(getCase));
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return undefined;
-      // `getCase` is registered before the workflow's first await, so this refusal means the worker could not run the
-      // workflow to answer right now (as when a restarted worker's replay fails once and is retried): worth a retry. The
-      // same holds while the workflow's last task has failed and waits for its retry.
-      if (error instanceof QueryNotRegisteredError || queryRefusedForNow(error)) throw new ServiceUnavailableException(refusal(UNAVAILABLE_REASONS.temporalBusy));
-      throw error;
+      throw queryFailure(error);
     }
+  }
+
+  /**
+   * Runs Temporal calls under the configured deadline: an update waits for the case's worker, so with Temporal or the
+   * worker down it would otherwise wait for ever; past the deadline the caller gets a 503 instead.
+   */
+  private bounded<T>(calls: () => Promise<T>): Promise<T> {
+    return this.client.withDeadline(Date.now() + this.config.temporalCallTimeoutMs, calls);
   }
 
   private handle(caseId: string): WorkflowHandle {

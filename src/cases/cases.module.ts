@@ -5,13 +5,14 @@ import { CaseList } from './case-list';
 import { CaseWorkflowClient } from './case-workflow.client';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
+import { CASE_WORKFLOWS } from './case-workflows.port';
 import { ExpertCaseAccess } from './expert-case-access';
 
 /** Support cases over HTTP: registration, every step of the workflow, the case list and the recorded history. */
 @Module({
   imports: [EventStoreModule, ExpertDirectoryModule],
   controllers: [CasesController],
-  providers: [CasesService, CaseWorkflowClient, CaseList, ExpertCaseAccess],
-  exports: [CaseWorkflowClient, ExpertCaseAccess],
+  providers: [CasesService, { provide: CASE_WORKFLOWS, useClass: CaseWorkflowClient }, CaseList, ExpertCaseAccess],
+  exports: [CASE_WORKFLOWS, ExpertCaseAccess],
 })
 export class CasesModule {}

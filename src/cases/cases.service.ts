@@ -1,5 +1,4 @@
-import { ConflictException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { CaseEventPayloads } from '../domain/case.events';
@@ -11,7 +10,6 @@ import { FINAL_STAGES, type Actor } from '../domain/case.vocabulary';
 import { conflictOfInterestRefusal, weighAssignment } from '../domain/manual-assignment';
 import { CaseProjectionRow } from '../event-store/case-projection.row';
 import { EVENT_STORE, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
-import { BrigadeConfig } from '../config/brigade-config';
 import { EXPERT_DIRECTORY, type ExpertDirectory } from '../experts/expert-directory.port';
 import {
   acknowledgeEscalation, appointLead, assignExpert, cancelCase, changeRisk, closeCase, completeFollowUp, completeTask, evaluateCase,
@@ -20,7 +18,7 @@ import {
 } from '../../workflows/messages';
 import { CaseList, type CasePage } from './case-list';
 import { caseIdForIdempotencyKey, requestFingerprint, toSupportRequest } from './case-request.mapper';
-import { CaseWorkflowClient, workflowIdFor } from './case-workflow.client';
+import { CASE_WORKFLOWS, type CaseWorkflows } from './case-workflows.port';
 import type { AssignExpertDto } from './dto/assign-expert.dto';
 import type { TeamMemberChoiceDto } from './dto/team-member-choice.dto';
 import type { CancelCaseDto } from './dto/cancel-case.dto';
@@ -39,20 +37,7 @@ import type { ScheduleSessionDto } from './dto/schedule-session.dto';
 import type { TriageCaseDto } from './dto/triage-case.dto';
 import { concernRefusal, riskChangeRefusal } from './signal-preconditions';
 import { refusal } from '../http/refusal';
-
-/** What `POST /cases` answers; `replayed` is true when an Idempotency-Key named an existing case. */
-export interface RegisteredCase {
-  readonly caseId: string;
-  readonly workflowId: string;
-  readonly replayed: boolean;
-}
-
-/** A case as the API shows it: the recorded read model plus the workflow's live view. */
-export interface CaseView {
-  readonly caseId: string;
-  readonly recorded: CaseState | null;
-  readonly live: CaseState | null;
-}
+import type { CaseView, RegisteredCase } from '../api-contracts/cases.contract';
 
 /** What `GET /cases/:id/request` answers: the request the case was registered with. */
 export interface RegisteredRequest {
@@ -71,62 +56,41 @@ const ACCEPTED: SignalAccepted = { accepted: true };
 @Injectable()
 export class CasesService {
   constructor(
-    private readonly client: Client,
-    private readonly config: BrigadeConfig,
     private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
-    private readonly workflows: CaseWorkflowClient,
+    @Inject(CASE_WORKFLOWS) private readonly workflows: CaseWorkflows,
     private readonly caseList: CaseList,
     @Inject(EXPERT_DIRECTORY) private readonly experts: ExpertDirectory,
   ) {}
 
   async register(dto: RegisterCaseDto, actor: Actor, idempotencyKey?: string): Promise<RegisteredCase> {
     const caseId = idempotencyKey ? caseIdForIdempotencyKey(idempotencyKey) : randomUUID();
-    const workflowId = workflowIdFor(caseId);
-    const fingerprint = requestFingerprint(dto);
     const input: SupportCaseInput = { request: toSupportRequest(caseId, dto), registeredBy: actor };
-    try {
-      await this.workflows.bounded(() => this.client.workflow.start('supportCase', {
-        workflowId,
-        taskQueue: this.config.taskQueue,
-        args: [input],
-        memo: { requestFingerprint: fingerprint },
-        // A finished case keeps its id: a repeated key must find it, not start it again.
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        workflowIdConflictPolicy: 'FAIL',
-      }));
-      return { caseId, workflowId, replayed: false };
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError) || !idempotencyKey) throw error;
-      const existing = await this.workflows.bounded(() => this.client.workflow.getHandle(workflowId).describe());
-      if (existing.memo?.requestFingerprint !== fingerprint) {
-        throw new UnprocessableEntityException(refusal('idempotency_key_reused'));
-      }
-      return { caseId, workflowId, replayed: true };
-    }
+    const { workflowId, replayed } = await this.workflows.start(caseId, input, requestFingerprint(dto));
+    return { caseId, workflowId, replayed };
   }
 
   triage(caseId: string, dto: TriageCaseDto, actor: Actor): Promise<CaseState> {
-    return this.workflows.update(caseId, triage, { decision: dto.decision, ...(dto.reason && { reason: dto.reason }), actor });
+    return this.workflows.decide(caseId, triage, { decision: dto.decision, ...(dto.reason && { reason: dto.reason }), actor });
   }
 
   acceptOffer(caseId: string, offerId: string, actor: Actor): Promise<CaseState> {
-    return this.workflows.update(caseId, respondToOffer, { offerId, response: 'accept', actor });
+    return this.workflows.decide(caseId, respondToOffer, { offerId, response: 'accept', actor });
   }
 
   declineOffer(caseId: string, offerId: string, dto: DeclineOfferDto, actor: Actor): Promise<CaseState> {
-    return this.workflows.update(caseId, respondToOffer, { offerId, response: 'decline', ...(dto.reason && { reason: dto.reason }), actor });
+    return this.workflows.decide(caseId, respondToOffer, { offerId, response: 'decline', ...(dto.reason && { reason: dto.reason }), actor });
   }
 
   async assignExpert(caseId: string, dto: AssignExpertDto, actor: Actor): Promise<AssignedCase> {
     await this.refuseConflictOfInterest(caseId, dto);
-    const assigned = await this.workflows.update(caseId, assignExpert, {
+    const assigned = await this.workflows.decide(caseId, assignExpert, {
       expertId: dto.expertId, ...(dto.note && { note: dto.note }), ...(dto.override && { override: { reason: dto.override.reason } }), actor,
     });
     // A deactivation that committed while the assignment was on its way found the expert on no team of this case and
     // told it nothing; asked now, the pool tells, and the case takes the expert off again.
     if ((await this.experts.isActive(dto.expertId)) === false) {
-      await this.workflows.tell(caseId, expertDeactivated, { expertId: dto.expertId, actor });
+      await this.workflows.tellIfRunning(caseId, expertDeactivated, { expertId: dto.expertId, actor });
       throw new ConflictException(refusal('expert_deactivated_during_assignment', { expertId: dto.expertId }));
     }
     return assigned;
@@ -155,57 +119,57 @@ export class CasesService {
   }
 
   appointLead(caseId: string, dto: TeamMemberChoiceDto, actor: Actor): Promise<CaseState> {
-    return this.workflows.update(caseId, appointLead, { expertId: dto.expertId, actor });
+    return this.workflows.decide(caseId, appointLead, { expertId: dto.expertId, actor });
   }
 
   reassignTask(caseId: string, taskId: string, dto: TeamMemberChoiceDto, actor: Actor): Promise<CaseState> {
-    return this.workflows.update(caseId, reassignTask, { taskId, expertId: dto.expertId, actor });
+    return this.workflows.decide(caseId, reassignTask, { taskId, expertId: dto.expertId, actor });
   }
 
   scheduleSession(caseId: string, dto: ScheduleSessionDto, actor: Actor): Promise<CaseState> {
-    return this.workflows.update(caseId, scheduleSession, { scheduledAt: dto.scheduledAt, ...(dto.note && { note: dto.note }), actor });
+    return this.workflows.decide(caseId, scheduleSession, { scheduledAt: dto.scheduledAt, ...(dto.note && { note: dto.note }), actor });
   }
 
   holdSession(caseId: string, dto: HoldSessionDto, actor: Actor): Promise<CaseState> {
-    return this.workflows.update(caseId, holdSession, { outcomes: dto.outcomes, actor });
+    return this.workflows.decide(caseId, holdSession, { outcomes: dto.outcomes, actor });
   }
 
   completeTask(caseId: string, taskId: string, dto: CompleteTaskDto, actor: Actor): Promise<CaseState> {
-    return this.workflows.update(caseId, completeTask, { taskId, outcome: dto.outcome, actor });
+    return this.workflows.decide(caseId, completeTask, { taskId, outcome: dto.outcome, actor });
   }
 
   reportIntervention(caseId: string, dto: ReportInterventionDto, actor: Actor): Promise<CaseState> {
-    return this.workflows.update(caseId, reportIntervention, { outcome: dto.outcome, notes: dto.notes, actor });
+    return this.workflows.decide(caseId, reportIntervention, { outcome: dto.outcome, notes: dto.notes, actor });
   }
 
   completeFollowUp(caseId: string, followUpId: string, dto: CompleteFollowUpDto, actor: Actor): Promise<CaseState> {
-    return this.workflows.update(caseId, completeFollowUp, { followUpId, ongoingRisk: dto.ongoingRisk, notes: dto.notes, actor });
+    return this.workflows.decide(caseId, completeFollowUp, { followUpId, ongoingRisk: dto.ongoingRisk, notes: dto.notes, actor });
   }
 
   acknowledgeEscalation(caseId: string, escalationId: string, actor: Actor): Promise<CaseState> {
-    return this.workflows.update(caseId, acknowledgeEscalation, { escalationId, actor });
+    return this.workflows.decide(caseId, acknowledgeEscalation, { escalationId, actor });
   }
 
   evaluate(caseId: string, dto: EvaluateCaseDto, actor: Actor): Promise<CaseState> {
-    return this.workflows.update(caseId, evaluateCase, { summary: dto.summary, actor });
+    return this.workflows.decide(caseId, evaluateCase, { summary: dto.summary, actor });
   }
 
   close(caseId: string, dto: CloseCaseDto, actor: Actor): Promise<CaseState> {
-    return this.workflows.update(caseId, closeCase, { ...(dto.summary && { summary: dto.summary }), actor });
+    return this.workflows.decide(caseId, closeCase, { ...(dto.summary && { summary: dto.summary }), actor });
   }
 
   cancel(caseId: string, dto: CancelCaseDto, actor: Actor): Promise<CaseState> {
-    return this.workflows.update(caseId, cancelCase, { reason: dto.reason, actor });
+    return this.workflows.decide(caseId, cancelCase, { reason: dto.reason, actor });
   }
 
   async changeRisk(caseId: string, dto: ChangeRiskDto, actor: Actor): Promise<SignalAccepted> {
     const change = { level: dto.level, reason: dto.reason, actor };
-    await this.workflows.signal(caseId, changeRisk, change, (state) => riskChangeRefusal(state, change));
+    await this.workflows.tell(caseId, changeRisk, change, (state) => riskChangeRefusal(state, change));
     return ACCEPTED;
   }
 
   async raiseConcern(caseId: string, dto: RaiseConcernDto, actor: Actor): Promise<SignalAccepted> {
-    await this.workflows.signal(caseId, raiseConcern, { concern: dto.concern, actor }, (state) => concernRefusal(state, actor));
+    await this.workflows.tell(caseId, raiseConcern, { concern: dto.concern, actor }, (state) => concernRefusal(state, actor));
     return ACCEPTED;
   }
 
@@ -219,7 +183,7 @@ export class CasesService {
     // would answer; asking the workflow anyway would make a worker replay its whole history on every view of the page.
     const ended = row !== null && (FINAL_STAGES as readonly string[]).includes(row.stage);
     const recorded = row && upcastCaseState(row.state);
-    const live = ended ? recorded : await this.workflows.liveState(caseId);
+    const live = ended ? recorded : await this.workflows.live(caseId);
     if (!row && live === undefined) throw new NotFoundException(refusal('case_not_found', { caseId }));
     // A worker of the previous release may still answer the query with sentences.
     return { caseId, recorded, live: live ? upcastCaseState(live) : null };

@@ -5,7 +5,7 @@ import { actorOf, type Principal } from '../auth/principal';
 import type { Actor } from '../domain/case.vocabulary';
 import { maySeeSensitiveFields, redactCaseState } from '../domain/sensitive-fields';
 import { isCaseState, isCaseView } from './case-answer';
-import type { CaseView } from './cases.service';
+import type { CaseView } from '../api-contracts/cases.contract';
 
 /**
  * Applies the sensitive-field rule to every case a cases route answers with: `GET /cases/:id` (recorded and live state)

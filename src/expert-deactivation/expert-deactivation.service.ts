@@ -1,6 +1,6 @@
-import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CaseWorkflowClient } from '../cases/case-workflow.client';
+import { CASE_WORKFLOWS, type CaseWorkflows } from '../cases/case-workflows.port';
 import { FINAL_STAGES, type Actor } from '../domain/case.vocabulary';
 import type { ExpertView } from '../experts/expert.mapper';
 import { ExpertsService } from '../experts/experts.service';
@@ -15,7 +15,7 @@ export class ExpertDeactivation {
 
   constructor(
     private readonly experts: ExpertsService,
-    private readonly workflows: CaseWorkflowClient,
+    @Inject(CASE_WORKFLOWS) private readonly workflows: CaseWorkflows,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -27,7 +27,7 @@ export class ExpertDeactivation {
     const expert = await this.experts.deactivate(expertId);
     const rows: Array<{ case_id: string }> = await this.dataSource.query(OPEN_CASES_OF_EXPERT, [expertId, FINAL_STAGES]);
     const results = await Promise.allSettled(rows.map(({ case_id: caseId }) =>
-      this.workflows.tell(caseId, expertDeactivated, { expertId, actor: by })));
+      this.workflows.tellIfRunning(caseId, expertDeactivated, { expertId, actor: by })));
     const untold = rows.filter((_, index) => results[index].status === 'rejected').map((row) => row.case_id);
     if (untold.length > 0) {
       this.logger.error(`expert ${expertId} is deactivated, but ${untold.length} open case(s) could not be told: ${untold.join(', ')}`);

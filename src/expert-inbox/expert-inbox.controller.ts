@@ -11,7 +11,7 @@ import { InboxOfferBody } from './dto/inbox-offer.body';
 import { InboxTaskBody } from './dto/inbox-task.body';
 import { MyCasesQueryDto } from './dto/my-cases-query.dto';
 import { ExpertInbox } from './expert-inbox';
-import type { InboxCase, InboxOffer, InboxTask } from './expert-inbox.mapper';
+import type { InboxCase, InboxOffer, InboxTask } from '../api-contracts/expert-inbox.contract';
 
 /** The calling expert's inbox: what waits for them across all cases, most urgent first. Only experts have one. */
 @ApiTags('me')

@@ -1,47 +1,8 @@
-import { nextDeadline, type NextDeadline } from '../domain/next-deadline';
+import { nextDeadline } from '../domain/next-deadline';
 import type { CaseState } from '../domain/case.state';
-import type { TeamRole } from '../domain/case.vocabulary';
 import type { CatalogueLanguage } from '../i18n/catalogue/languages';
-import { withRenderedText, type RenderedDomainText } from '../i18n/catalogue/render-domain-text';
-
-/** An offer in `GET /me/offers`: what the expert needs to decide on it, and until when they can. */
-export interface InboxOffer {
-  readonly offerId: string;
-  readonly caseId: string;
-  readonly category: string;
-  readonly municipality: string;
-  readonly safetyRegion: string;
-  readonly riskLevel: string | null;
-  readonly eventDate: string | null;
-  readonly round: number;
-  readonly expiresAt: string;
-}
-
-/** An open preparation task in `GET /me/tasks`, with the case it prepares. */
-export interface InboxTask {
-  readonly taskId: string;
-  readonly caseId: string;
-  readonly title: RenderedDomainText;
-  readonly templateId: string;
-  readonly dueAt: string;
-  readonly stage: string;
-  readonly category: string;
-  readonly municipality: string;
-  readonly eventDate: string | null;
-}
-
-/** A case in `GET /me/cases`: the expert's part in it and what falls due next. */
-export interface InboxCase {
-  readonly caseId: string;
-  readonly role: TeamRole;
-  readonly stage: string;
-  readonly category: string;
-  readonly municipality: string;
-  readonly safetyRegion: string;
-  readonly riskLevel: string | null;
-  readonly eventDate: string | null;
-  readonly nextDeadline: NextDeadline | null;
-}
+import { withRenderedText } from '../i18n/catalogue/render-domain-text';
+import type { InboxCase, InboxOffer, InboxTask } from '../api-contracts/expert-inbox.contract';
 
 /** The offers of the given cases that wait for this expert's answer, soonest expiry first. */
 export function toInboxOffers(cases: readonly CaseState[], expertId: string): InboxOffer[] {

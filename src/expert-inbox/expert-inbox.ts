@@ -4,7 +4,8 @@ import type { CaseState } from '../domain/case.state';
 import { upcastCaseState } from '../domain/case-state-upcaster';
 import { FINAL_STAGES, type CaseStage } from '../domain/case.vocabulary';
 import type { CatalogueLanguage } from '../i18n/catalogue/languages';
-import { toInboxCases, toInboxOffers, toInboxTasks, type InboxCase, type InboxOffer, type InboxTask } from './expert-inbox.mapper';
+import type { InboxCase, InboxOffer, InboxTask } from '../api-contracts/expert-inbox.contract';
+import { toInboxCases, toInboxOffers, toInboxTasks } from './expert-inbox.mapper';
 import { PARTICIPATION, participatingCasesQuery, type ParticipationCondition } from './participation-conditions';
 
 /** What waits for one expert across all cases, read from the `cases` projection through its participation indexes. */

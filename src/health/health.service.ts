@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { Client } from '@temporalio/client';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { TEMPORAL_PROBE, type TemporalProbe } from '../temporal/temporal-probe.port';
 
 /** The state of each dependency, and of the whole. */
 export interface HealthReport {
@@ -14,12 +14,12 @@ const CHECK_TIMEOUT_MS = 2_000;
 /** Checks Brigade's dependencies with a short timeout each, so a dead dependency answers fast instead of hanging. */
 @Injectable()
 export class HealthService {
-  constructor(private readonly dataSource: DataSource, private readonly client: Client) {}
+  constructor(private readonly dataSource: DataSource, @Inject(TEMPORAL_PROBE) private readonly temporal: TemporalProbe) {}
 
   async check(): Promise<HealthReport> {
     const [database, temporal] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),
-      probe(() => this.client.connection.workflowService.getSystemInfo({})),
+      probe(() => this.temporal.ping()),
     ]);
     return { status: database === 'up' && temporal === 'up' ? 'ok' : 'degraded', database, temporal };
   }

@@ -7,8 +7,12 @@ import { HistoryArchiveModule } from '../history-archive/history-archive.module'
 import { LoggingEscalationNotifier } from './logging-escalation-notifier';
 import { CaseWorkerService } from './case-worker.service';
 import { TemporalClientLifecycle, temporalClientProvider } from './temporal-client.provider';
+import { TEMPORAL_PROBE } from './temporal-probe.port';
+import { TemporalServerProbe } from './temporal-server-probe';
+import { TemporalWorkflowHistories } from './temporal-workflow-histories';
+import { WORKFLOW_HISTORIES } from './workflow-histories.port';
 
-/** The Temporal client for every role, and the case worker for the roles that run one. */
+/** The Temporal client for every role, the doors through which the audit and the health check reach Temporal, and the case worker for the roles that run one. */
 @Module({})
 export class TemporalModule {
   static forRoot({ runWorker }: { runWorker: boolean }): DynamicModule {
@@ -16,8 +20,13 @@ export class TemporalModule {
       module: TemporalModule,
       global: true,
       imports: [EventStoreModule, ExpertsModule, PayloadEncryptionModule, HistoryArchiveModule],
-      providers: [temporalClientProvider, TemporalClientLifecycle, ...(runWorker ? [CaseWorkerService, LoggingEscalationNotifier] : [])],
-      exports: [Client],
+      providers: [
+        temporalClientProvider, TemporalClientLifecycle,
+        { provide: WORKFLOW_HISTORIES, useClass: TemporalWorkflowHistories },
+        { provide: TEMPORAL_PROBE, useClass: TemporalServerProbe },
+        ...(runWorker ? [CaseWorkerService, LoggingEscalationNotifier] : []),
+      ],
+      exports: [Client, WORKFLOW_HISTORIES, TEMPORAL_PROBE],
     };
   }
 }

@@ -11,7 +11,8 @@ import { brigadeDataSourceOptions } from '../../src/database/data-source-options
 import { BrigadeExpressAdapter } from '../../src/bootstrap/brigade-http-server';
 import { refuseUnknownHosts } from '../../src/http/host-allow-list';
 import { HttpRuntimeModule } from '../../src/http/http-runtime.module';
-import { fakeTemporalModule, type FakeTemporal } from './fake-temporal';
+import { CASE_WORKFLOWS, type CaseWorkflows } from '../../src/cases/case-workflows.port';
+import { fakeTemporalDoorsModule } from './fake-temporal-doors';
 import { TEST_LOG_KEY_ENV } from './log-keys';
 import { TEST_PAYLOAD_KEY_ENV } from './payload-keys';
 import type { TestDatabase } from './test-database';
@@ -28,11 +29,15 @@ export interface ApiApp {
   close(): Promise<void>;
 }
 
-/** Options for `createApiApp`: the feature modules under test, and the fake Temporal client when they need one. */
+/**
+ * Options for `createApiApp`: the feature modules under test, and the fake door to the case workflows when they run without
+ * Temporal (then the audit's and the health check's doors are fakes too); `realTemporalClient` among the imports instead
+ * provides the real ones.
+ */
 export interface ApiAppOptions {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly imports: any[];
-  readonly temporal?: FakeTemporal;
+  readonly caseWorkflows?: CaseWorkflows;
   readonly env?: Record<string, string>;
   /** Runs before `init`, for what must be registered ahead of Nest's not-found handler, such as `serveOpenApi`. */
   readonly beforeInit?: (app: INestApplication) => void;
@@ -41,16 +46,18 @@ export interface ApiAppOptions {
 /** Starts the given modules as an HTTP app on a test database, with the same guard, pipe and filter as production. */
 export async function createApiApp(db: TestDatabase, options: ApiAppOptions): Promise<ApiApp> {
   const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV, ...TEST_LOG_KEY_ENV, ...options.env });
-  const moduleRef = await Test.createTestingModule({
+  const builder = Test.createTestingModule({
     imports: [
       TypeOrmModule.forRoot(brigadeDataSourceOptions(db.url, { logging: false })),
       ConfigModule.forRoot(config, new RuntimeConnections(db.url, 'unused:7233', undefined)),
-      ...(options.temporal ? [fakeTemporalModule(options.temporal)] : []),
+      ...(options.caseWorkflows ? [fakeTemporalDoorsModule()] : []),
       AuthModule,
       HttpRuntimeModule,
       ...options.imports,
     ],
-  }).compile();
+  });
+  if (options.caseWorkflows) builder.overrideProvider(CASE_WORKFLOWS).useValue(options.caseWorkflows);
+  const moduleRef = await builder.compile();
   // The same server and Host check as startBrigade, so timeouts and Host refusals are tested as they run.
   const app = moduleRef.createNestApplication(new BrigadeExpressAdapter(config.http), { logger: false });
   refuseUnknownHosts(app, config.http.allowedHosts);

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CaseStateModel } from '../../cases/case-state.model';
-import type { CaseStateAt } from '../case-history.service';
+import type { CaseStateAt } from '../../api-contracts/case-history.contract';
 
 /** A case's state at a point in its history, for the OpenAPI document. */
 export class CaseStateAtModel implements CaseStateAt {

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ActorModel } from '../../cases/case-event.model';
 import { CASE_EVENT_TYPES } from '../../domain/case.events';
-import type { CaseTimeline, TimelineEntry } from '../case-history.service';
+import type { CaseTimeline, TimelineEntry } from '../../api-contracts/case-history.contract';
 
 /** One event of a case's timeline, for the OpenAPI document. */
 export class TimelineEntryModel implements TimelineEntry {

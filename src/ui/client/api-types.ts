@@ -1,4 +1,3 @@
-import type { CaseState } from '../../domain/case.state';
 import type { Actor, CaseCategory, CaseStage, RiskLevel, SafetyRegion } from '../../domain/case.vocabulary';
 import type { CaseEventType } from '../../domain/case.events';
 import type { NextDeadline } from '../../domain/next-deadline';
@@ -28,12 +27,6 @@ export interface Page<T> {
   readonly pageSize: number;
 }
 
-/** `GET /cases/:id`: the recorded state, and the running workflow's own view (null once it has ended). */
-export interface CaseView {
-  readonly caseId: string;
-  readonly recorded: CaseState | null;
-  readonly live: CaseState | null;
-}
 
 /** One stored event of `GET /cases/:id/events`. */
 export interface StoredCaseEvent {
@@ -56,11 +49,4 @@ export interface ExpertSummary {
   readonly homeMunicipality: { readonly code: string; readonly name: string } | null;
   readonly safetyRegion: SafetyRegion;
   readonly active: boolean;
-}
-
-/** What `POST /cases` answers. */
-export interface RegisteredCase {
-  readonly caseId: string;
-  readonly workflowId: string;
-  readonly replayed: boolean;
 }

@@ -2,7 +2,8 @@ import type { CaseCategory, CaseStage, RiskLevel } from '../../../domain/case.vo
 import { apiGet, queryString } from '../api';
 import { ApiError } from '../api-error';
 import { currentSession } from '../session-store';
-import { exportFileName, type AuditStateAt, type AuditTimeline, type AuditVerification } from './audit-model';
+import type { CaseStateAt, CaseTimeline } from '../../../api-contracts/case-history.contract';
+import { exportFileName, type AuditVerification } from './audit-model';
 
 /** A case in the auditor's list (`GET /cases`). */
 export interface AuditListItem {
@@ -30,9 +31,9 @@ const casePath = (caseId: string) => `/cases/${encodeURIComponent(caseId)}`;
 export const auditApi = {
   list: (filters: { page: number; stage: string }, signal: AbortSignal) =>
     apiGet<AuditListPage>(`/cases${queryString({ page: filters.page, pageSize: 25, stage: filters.stage })}`, { signal }),
-  timeline: (caseId: string, signal: AbortSignal) => apiGet<AuditTimeline>(`${casePath(caseId)}/timeline`, { signal }),
+  timeline: (caseId: string, signal: AbortSignal) => apiGet<CaseTimeline>(`${casePath(caseId)}/timeline`, { signal }),
   stateAt: (caseId: string, version: number, signal: AbortSignal) =>
-    apiGet<AuditStateAt>(`${casePath(caseId)}/state${queryString({ version })}`, { signal }),
+    apiGet<CaseStateAt>(`${casePath(caseId)}/state${queryString({ version })}`, { signal }),
   verify: (caseId: string, signal: AbortSignal) => apiGet<AuditVerification>(`${casePath(caseId)}/verify`, { signal }),
 };
 

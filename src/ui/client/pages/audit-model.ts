@@ -1,31 +1,4 @@
-import type { CaseState } from '../../../domain/case.state';
 import { dutchDateTimeFormat } from '../dutch-time';
-
-/** One event of `GET /cases/:id/timeline`: what happened, who did it, when, and its place in the hash chain. */
-export interface AuditTimelineEntry {
-  readonly version: number;
-  readonly type: string;
-  readonly actor: { readonly role: string; readonly id: string };
-  readonly occurredAt: string;
-  readonly recordedAt: string;
-  readonly hash: string;
-  readonly prevHash: string;
-  readonly data: Readonly<Record<string, unknown>>;
-}
-
-/** The answer of `GET /cases/:id/timeline`. */
-export interface AuditTimeline {
-  readonly caseId: string;
-  readonly events: readonly AuditTimelineEntry[];
-}
-
-/** The answer of `GET /cases/:id/state?version=N`. */
-export interface AuditStateAt {
-  readonly caseId: string;
-  readonly version: number;
-  readonly at: string;
-  readonly state: CaseState;
-}
 
 /** How replaying a case's workflow histories with today's code went. */
 export type AuditReplayStatus = 'passed' | 'diverged' | 'unavailable';

@@ -5,7 +5,8 @@ import { Alert } from '../components/alert';
 import { RiskTag } from '../components/risk-tag';
 import { useI18n } from '../i18n/language';
 import { auditApi } from './audit-api';
-import { clampVersion, type AuditStateAt, type AuditTimelineEntry } from './audit-model';
+import type { CaseStateAt, TimelineEntry } from '../../../api-contracts/case-history.contract';
+import { clampVersion } from './audit-model';
 import { errorTitle } from '../error-title';
 
 /**
@@ -13,10 +14,10 @@ import { errorTitle } from '../error-title';
  * see what was known at each step. The slider is a labelled range input: arrow keys, Home and End move it.
  */
 export function AuditStateAtVersion({ caseId, events, version, onVersion }: {
-  caseId: string; events: readonly AuditTimelineEntry[]; version: number; onVersion: (version: number) => void;
+  caseId: string; events: readonly TimelineEntry[]; version: number; onVersion: (version: number) => void;
 }) {
   const { m, dateTime, text } = useI18n();
-  const [loaded, setLoaded] = useState<AuditStateAt | undefined>(undefined);
+  const [loaded, setLoaded] = useState<CaseStateAt | undefined>(undefined);
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const last = events.length;
   useEffect(() => {

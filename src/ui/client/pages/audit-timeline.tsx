@@ -2,10 +2,11 @@ import type { CaseEventType } from '../../../domain/case.events';
 import { EventDetails } from '../components/event-details';
 import { useI18n } from '../i18n/language';
 import { localeOf } from '../i18n/messages';
-import { auditTime, shortHash, type AuditTimelineEntry } from './audit-model';
+import type { TimelineEntry } from '../../../api-contracts/case-history.contract';
+import { auditTime, shortHash } from './audit-model';
 
 /** The case's recorded events, oldest first, with who caused each and where it sits in the hash chain. */
-export function AuditTimelineTable({ events, selectedVersion }: { events: readonly AuditTimelineEntry[]; selectedVersion: number }) {
+export function AuditTimelineTable({ events, selectedVersion }: { events: readonly TimelineEntry[]; selectedVersion: number }) {
   const { m, language } = useI18n();
   return (
     <section aria-labelledby="audit-timeline-heading" class="vb-audit-section">

@@ -1,55 +1,8 @@
-import type { CaseCategory, CaseStage, InterventionOutcome, RiskLevel, SafetyRegion, TeamRole } from '../../../domain/case.vocabulary';
+import type { InterventionOutcome } from '../../../domain/case.vocabulary';
 import type { CaseState } from '../../../domain/case.state';
-import type { DomainText } from '../../../domain/domain-text';
+import type { InboxCase, InboxOffer, InboxTask } from '../../../api-contracts/expert-inbox.contract';
 import { apiGet, apiPost } from '../api';
 import { soonestDueFirst } from './inbox-urgency';
-
-/** What falls due next in a case: an offer expires, a task or follow-up is due, an escalation needs acknowledging. */
-export interface InboxDeadline {
-  readonly at: string;
-  readonly kind: 'triage' | 'offer' | 'task' | 'escalation' | 'followUp';
-  /** The id of the offer, task, escalation or follow-up. */
-  readonly id: string;
-}
-
-/** An offer of `GET /me/offers`: a case waiting for this expert's yes or no. */
-export interface InboxOffer {
-  readonly offerId: string;
-  readonly caseId: string;
-  readonly category: CaseCategory;
-  readonly municipality: string;
-  readonly safetyRegion: SafetyRegion;
-  readonly riskLevel: RiskLevel | null;
-  readonly eventDate: string | null;
-  readonly round: number;
-  readonly expiresAt: string;
-}
-
-/** An open task of `GET /me/tasks`. */
-export interface InboxTask {
-  readonly taskId: string;
-  readonly caseId: string;
-  /** The code and parameters the screens render; the API's own rendering follows Accept-Language, not the chosen language. */
-  readonly title: DomainText;
-  readonly dueAt: string;
-  readonly stage: CaseStage;
-  readonly category: CaseCategory;
-  readonly municipality: string;
-  readonly eventDate: string | null;
-}
-
-/** A case of `GET /me/cases`: the expert's part in it and what falls due next. */
-export interface InboxCase {
-  readonly caseId: string;
-  readonly role: TeamRole;
-  readonly stage: CaseStage;
-  readonly category: CaseCategory;
-  readonly municipality: string;
-  readonly safetyRegion: SafetyRegion;
-  readonly riskLevel: RiskLevel | null;
-  readonly eventDate: string | null;
-  readonly nextDeadline: InboxDeadline | null;
-}
 
 /** A follow-up check-in the lead has still to record. */
 export interface InboxFollowUp {

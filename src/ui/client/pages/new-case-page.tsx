@@ -3,7 +3,7 @@ import {
   CASE_CATEGORIES, MEDIA_ATTENTION_LEVELS, REQUESTER_ROLES,
 } from '../../../domain/case.vocabulary';
 import { apiPost } from '../api';
-import type { RegisteredCase } from '../api-types';
+import type { RegisteredCase } from '../../../api-contracts/cases.contract';
 import { ErrorSummary } from '../components/error-summary';
 import { DateTimeField } from '../components/date-time-field';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../components/form-fields';

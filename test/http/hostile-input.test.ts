@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { OpenAPIObject, ParameterObject, SchemaObject } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
-import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from '../../src/app.module';
 import type { UserRole } from '../../src/auth/user-role';
@@ -13,9 +12,9 @@ import type { Actor } from '../../src/domain/case.vocabulary';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { ExpertsService } from '../../src/experts/experts.service';
 import { serveOpenApi } from '../../src/http/open-api';
-import { TemporalClientLifecycle } from '../../src/temporal/temporal-client.provider';
 import { aSupportRequest } from '../support/case-fixtures';
-import { FakeTemporal } from '../support/fake-temporal';
+import { FakeCaseWorkflows } from '../support/fake-case-workflows';
+import { withFakeTemporal } from '../support/fake-temporal-doors';
 import { hostileInputsFor, validRequestFor, type HostileInput, type RouteTarget } from '../support/hostile/hostile-inputs';
 import { resolveSchema } from '../support/hostile/schema-fields';
 import { documentedOperations, routeHandlers, servedRoutes } from '../support/open-api-coverage';
@@ -52,7 +51,7 @@ interface RouteFigures {
 describe('hostile input on every route', () => {
   let db: TestDatabase;
   let app: INestApplication;
-  let temporal: FakeTemporal;
+  let workflows: FakeCaseWorkflows;
   let baseUrl: string;
   let document: OpenAPIObject;
   let targets: Array<{ route: string; target: RouteTarget }>;
@@ -63,12 +62,12 @@ describe('hostile input on every route', () => {
     db = await createTestDatabase();
     // The expert whose token attacks the expert routes is in the pool, so the guard lets the attack reach the route.
     await registerPoolExperts(db, { expertId: LEAD, name: 'Anouk de Vries' });
-    temporal = new FakeTemporal();
+    workflows = new FakeCaseWorkflows();
     // Local sign-in on, so that POST /auth/local-token is attacked past its on/off switch too.
     const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV, BRIGADE_ROLE: 'api', BRIGADE_LOCAL_SIGN_IN: 'true' });
-    const moduleRef = await Test.createTestingModule({
+    const moduleRef = await withFakeTemporal(Test.createTestingModule({
       imports: [AppModule.forRoot(config, new RuntimeConnections(db.url, 'unused:7233', undefined))],
-    }).overrideProvider(Client).useValue(temporal).overrideProvider(TemporalClientLifecycle).useValue({}).compile();
+    }), workflows).compile();
     app = moduleRef.createNestApplication({ logger: false });
     serveOpenApi(app);
     await app.listen(0, '127.0.0.1');
@@ -102,7 +101,7 @@ describe('hostile input on every route', () => {
     ];
     await new PostgresEventStore(db.dataSource).append({ caseId: request.caseId, expectedVersion: 0, idempotencyKey: `hostile-${request.caseId}`, events });
     const state = events.reduce<ReturnType<typeof evolve> | null>((folded, event, index) => evolve(folded, { ...event, caseId: request.caseId, version: index + 1 }), null)!;
-    temporal.running.set(request.caseId, state);
+    workflows.running.set(request.caseId, state);
     return request.caseId;
   }
 
@@ -139,7 +138,7 @@ describe('hostile input on every route', () => {
         (SELECT count(*) FROM case_events),
         (SELECT md5(coalesce(string_agg(c::text, '|' ORDER BY c.case_id), '')) FROM cases c),
         (SELECT md5(coalesce(string_agg(e::text, '|' ORDER BY e.expert_id), '')) FROM experts e)) AS tables`);
-    return { started: temporal.started.length, sent: temporal.sent.length, tables: row.tables };
+    return { started: workflows.started.length, sent: workflows.sent.length, tables: row.tables };
   }
 
   /** What is wrong with the answer to one input; empty when it is answered as it must be. */
@@ -160,7 +159,7 @@ describe('hostile input on every route', () => {
     if (input.expectation === 'refused') return [`accepted with ${response.status}: ${response.text.slice(0, 200)}`];
     if (input.request.method === 'GET' && changed) problems.push('a read changed what is recorded');
     if (input.expectation === 'verbatim' && input.request.method !== 'GET') {
-      const passedOn = JSON.stringify([temporal.started.slice(before.started), temporal.sent.slice(before.sent)]) + response.text;
+      const passedOn = JSON.stringify([workflows.started.slice(before.started), workflows.sent.slice(before.sent)]) + response.text;
       if (!passedOn.includes(JSON.stringify(input.verbatim).slice(1, -1))) problems.push('accepted, but the text was not passed on verbatim');
     }
     return problems;

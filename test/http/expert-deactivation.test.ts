@@ -11,7 +11,7 @@ import { ExpertInboxModule } from '../../src/expert-inbox/expert-inbox.module';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { COORDINATOR, aSupportRequest, intakeAssessed, requestReceived } from '../support/case-fixtures';
 import { anExpertBody } from '../support/expert-fixtures';
-import { FakeTemporal } from '../support/fake-temporal';
+import { FakeCaseWorkflows } from '../support/fake-case-workflows';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { refusalText } from '../support/catalogue-texts';
 import { domainText } from '../../src/domain/domain-text';
@@ -30,14 +30,14 @@ const cancelled = () => caseEvent('CaseCancelled', { reason: 'called off' }, COO
 describe('POST /experts/:id/deactivate', () => {
   let db: TestDatabase;
   let sut: ApiApp;
-  let temporal: FakeTemporal;
+  let workflows: FakeCaseWorkflows;
   let eventStore: PostgresEventStore;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     eventStore = new PostgresEventStore(db.dataSource);
-    temporal = new FakeTemporal();
-    sut = await createApiApp(db, { imports: [ExpertsModule, ExpertDeactivationModule, CasesModule, ExpertInboxModule], temporal });
+    workflows = new FakeCaseWorkflows();
+    sut = await createApiApp(db, { imports: [ExpertsModule, ExpertDeactivationModule, CasesModule, ExpertInboxModule], caseWorkflows: workflows });
   });
   afterAll(async () => {
     await sut?.close();
@@ -57,13 +57,13 @@ describe('POST /experts/:id/deactivate', () => {
     const stream = [requestReceived(request), intakeAssessed(), ...events];
     await eventStore.append({ caseId: request.caseId, expectedVersion: 0, idempotencyKey: `deactivation-${request.caseId}`, events: stream });
     const ended = events.some((event) => event.type === 'CaseCancelled');
-    if (!ended) temporal.running.set(request.caseId, { caseId: request.caseId } as CaseState);
+    if (!ended) workflows.running.set(request.caseId, { caseId: request.caseId } as CaseState);
     return request.caseId;
   }
 
-  const toldCases = (expertId: string) => temporal.sent
+  const toldCases = (expertId: string) => workflows.sent
     .filter((message) => message.kind === 'signal' && message.name === 'expertDeactivated' && (message.input as { expertId: string }).expertId === expertId)
-    .map((message) => message.workflowId.replace(/^case-/, ''));
+    .map((message) => message.caseId);
 
   it('tells every open case the expert takes part in, and every case in matching, but no case that ended or that they are not on', async () => {
     const [leaving, other] = [await anExpert(), await anExpert()];
@@ -81,7 +81,7 @@ describe('POST /experts/:id/deactivate', () => {
     expect(told.sort()).toEqual([offeredCase, teamCase, taskCase, matchingWithoutThem].sort());
     expect(told).not.toContain(endedCase);
     expect(told).not.toContain(preparationWithoutThem);
-    expect(temporal.sent.find((message) => message.name === 'expertDeactivated')?.input)
+    expect(workflows.sent.find((message) => message.name === 'expertDeactivated')?.input)
       .toEqual({ expertId: leaving, actor: { role: 'coordinator', id: 'c.jansen' } });
   });
 
@@ -101,13 +101,13 @@ describe('POST /experts/:id/deactivate', () => {
       const { body } = await call().expect(401);
       expect(body).toMatchObject({ statusCode: 401, code: 'expert_deactivated', message: expect.stringContaining(leaving) });
     }
-    expect(temporal.sentTo(teamCase).filter((message) => message.name === 'raiseConcern')).toEqual([]);
+    expect(workflows.sentTo(teamCase).filter((message) => message.name === 'raiseConcern')).toEqual([]);
   });
 
   it('answers 503 when a case could not be told, and a repeat of the call tells it', async () => {
     const leaving = await anExpert();
     const unreachable = await aCase(accepted(), offered('offer-1-1', leaving));
-    temporal.signalFailures.set(unreachable, new ServiceUnavailableException('Temporal is away'));
+    workflows.signalFailures.set(unreachable, new ServiceUnavailableException('Temporal is away'));
 
     const { body } = await coordinator().post(`/experts/${leaving}/deactivate`).expect(503);
 
@@ -115,19 +115,19 @@ describe('POST /experts/:id/deactivate', () => {
     expect(body.message).toMatch(/herhaal het verzoek/);
     // Inactive already: the token guard refuses them while the case waits to be told.
     await sut.as('expert', leaving).get('/me/offers').expect(401);
-    temporal.signalFailures.delete(unreachable);
+    workflows.signalFailures.delete(unreachable);
     await coordinator().post(`/experts/${leaving}/deactivate`).expect(200);
     expect(toldCases(leaving).filter((caseId) => caseId === unreachable)).toHaveLength(1);
   });
 
   it('answers 404 naming the id for an expert who is not in the pool, and tells no case', async () => {
-    const sentBefore = temporal.sent.length;
+    const sentBefore = workflows.sent.length;
     const id = '6a1f0c1e-2b3d-4c5e-8f90-123456789abc';
 
     const { body } = await coordinator().post(`/experts/${id}/deactivate`).expect(404);
 
     expect(body.reason).toEqual({ code: 'expert_not_found', params: { expertId: id } });
     expect(body.message).toBe(refusalText('expert_not_found', { expertId: id }));
-    expect(temporal.sent.length).toBe(sentBefore);
+    expect(workflows.sent.length).toBe(sentBefore);
   });
 });

@@ -9,7 +9,7 @@ import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { ExpertInboxModule } from '../../src/expert-inbox/expert-inbox.module';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { COORDINATOR, aSupportRequest, intakeAssessed, requestReceived } from '../support/case-fixtures';
-import { FakeTemporal } from '../support/fake-temporal';
+import { FakeCaseWorkflows } from '../support/fake-case-workflows';
 import { registerPoolExperts } from '../support/pool-experts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { domainText, literalText } from '../../src/domain/domain-text';
@@ -28,16 +28,16 @@ const occurrences = (body: unknown, text: string) => JSON.stringify(body).split(
 describe('sensitive fields in the API', () => {
   let db: TestDatabase;
   let app: ApiApp;
-  let temporal: FakeTemporal;
+  let workflows: FakeCaseWorkflows;
   let eventStore: PostgresEventStore;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     // The guard lets an expert in only when the pool knows them.
     await registerPoolExperts(db, { expertId: LEAD, name: 'Anouk' }, { expertId: OFFERED, name: 'Bram' });
-    temporal = new FakeTemporal();
+    workflows = new FakeCaseWorkflows();
     eventStore = new PostgresEventStore(db.dataSource);
-    app = await createApiApp(db, { imports: [CasesModule, ExpertInboxModule], temporal });
+    app = await createApiApp(db, { imports: [CasesModule, ExpertInboxModule], caseWorkflows: workflows });
   });
   afterAll(async () => {
     await app?.close();
@@ -71,7 +71,7 @@ describe('sensitive fields in the API', () => {
     ];
     await eventStore.append({ caseId: request.caseId, expectedVersion: 0, idempotencyKey: `sensitive-fields-${request.caseId}`, events });
     const state = (await db.sql<{ state: CaseState }>('SELECT state FROM cases WHERE case_id = $1', [request.caseId]))[0].state;
-    temporal.running.set(request.caseId, state);
+    workflows.running.set(request.caseId, state);
     return { caseId: request.caseId, state };
   }
 
@@ -117,7 +117,7 @@ describe('sensitive fields in the API', () => {
     it('shows it to an offered expert once the live state has them on the team, before the recorded one does', async () => {
       const marker = `canary-${randomUUID()}`;
       const { caseId, state } = await aCaseWithSecrets(marker);
-      temporal.running.set(caseId, { ...state, openOffers: [], team: [...state.team, { expertId: OFFERED, name: 'Bram', role: 'support' }] });
+      workflows.running.set(caseId, { ...state, openOffers: [], team: [...state.team, { expertId: OFFERED, name: 'Bram', role: 'support' }] });
 
       const { body } = await as(expert(OFFERED)).get(`/cases/${caseId}`).expect(200);
 
@@ -140,7 +140,7 @@ describe('sensitive fields in the API', () => {
     it('is whole for an expert who accepts and is on the team in it', async () => {
       const marker = `canary-${randomUUID()}`;
       const { caseId, state } = await aCaseWithSecrets(marker);
-      temporal.running.set(caseId, { ...state, openOffers: [], team: [...state.team, { expertId: OFFERED, name: 'Bram', role: 'support' }] });
+      workflows.running.set(caseId, { ...state, openOffers: [], team: [...state.team, { expertId: OFFERED, name: 'Bram', role: 'support' }] });
 
       const { body } = await as(expert(OFFERED)).post(`/cases/${caseId}/offers/offer-1-2/accept`).send({}).expect(200);
 

@@ -2,6 +2,7 @@ import { QueryNotRegisteredError, ServiceError, WorkflowUpdateFailedError } from
 import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import type { UserRole } from '../../src/auth/user-role';
+import { decisionFailure, queryFailure } from '../../src/cases/case-workflow-errors';
 import { CasesModule } from '../../src/cases/cases.module';
 import { caseEvent, type NewCaseEvent } from '../../src/domain/case.events';
 import { municipalityRef, safetyRegionOfMunicipality } from '../../src/domain/places/place-register';
@@ -13,7 +14,7 @@ import { CASE_FAILURE, type AssignedCase } from '../../workflows/messages';
 import { aSupportRequest } from '../support/case-fixtures';
 import { problemText, refusalText } from '../support/catalogue-texts';
 import { createApiApp, type ApiApp } from '../support/api-app';
-import { FakeTemporal } from '../support/fake-temporal';
+import { FakeCaseWorkflows } from '../support/fake-case-workflows';
 import { registerPoolExperts } from '../support/pool-experts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { domainText } from '../../src/domain/domain-text';
@@ -31,16 +32,16 @@ const SYSTEM: Actor = { role: 'system', id: 'test' };
 describe('the cases HTTP API', () => {
   let db: TestDatabase;
   let app: ApiApp;
-  let temporal: FakeTemporal;
+  let workflows: FakeCaseWorkflows;
   let eventStore: PostgresEventStore;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     // The guard lets an expert in only when the pool knows them.
     await registerPoolExperts(db, { expertId: LEAD, name: 'Anouk de Vries' }, { expertId: SUPPORT, name: 'Bram Dekker' }, { expertId: OUTSIDER, name: 'Olga Buiten' });
-    temporal = new FakeTemporal();
+    workflows = new FakeCaseWorkflows();
     eventStore = new PostgresEventStore(db.dataSource);
-    app = await createApiApp(db, { imports: [CasesModule], temporal });
+    app = await createApiApp(db, { imports: [CasesModule], caseWorkflows: workflows });
   });
   afterAll(async () => {
     await app?.close();
@@ -62,7 +63,7 @@ describe('the cases HTTP API', () => {
       caseEvent('TeamAssembled', { members: [{ expertId: LEAD, name: 'Anouk de Vries', role: 'lead' }, { expertId: SUPPORT, name: 'Bram Dekker', role: 'support' }] }, SYSTEM, at(2)),
     ]);
     const opened = evolve(null, { ...caseEvent('RequestReceived', { request }, COORDINATOR, at(0)), caseId: request.caseId, version: 1 });
-    temporal.running.set(request.caseId, {
+    workflows.running.set(request.caseId, {
       ...opened,
       stage: 'Preparation',
       version: 9,
@@ -137,8 +138,8 @@ describe('the cases HTTP API', () => {
 
       const response = await as(actor).post(`/cases/${caseId}${path}`).send(body).expect(200);
 
-      expect(temporal.sentTo(caseId)).toStrictEqual([{ workflowId: `case-${caseId}`, kind: 'update', name, input: { ...input, actor } }]);
-      expect(response.body).toEqual(temporal.running.get(caseId));
+      expect(workflows.sentTo(caseId)).toStrictEqual([{ caseId, kind: 'update', name, input: { ...input, actor } }]);
+      expect(response.body).toEqual(workflows.running.get(caseId));
     });
   });
 
@@ -179,7 +180,7 @@ describe('the cases HTTP API', () => {
       expect(response.body).toMatchObject({ statusCode: 400, code: 'invalid_input', reason: { code: 'invalid_input' } });
       expect(named?.issues).toHaveLength(1);
       expect(response.body.message).toContain(problemText(field, named!.issues[0]));
-      expect(temporal.sentTo(caseId)).toEqual([]);
+      expect(workflows.sentTo(caseId)).toEqual([]);
     });
 
     it.each([
@@ -195,16 +196,16 @@ describe('the cases HTTP API', () => {
         const response = await as(actor).post(`/cases/${caseId}${template.replace(`:${param}`, junk)}`).send(body).expect(400);
         expect(fieldsOf(response.body)).toEqual([param]);
       }
-      expect(temporal.sentTo(caseId)).toEqual([]);
+      expect(workflows.sentTo(caseId)).toEqual([]);
     });
 
     it('refuses a case id that is not a version-4 UUID with 400, and sends nothing', async () => {
-      const sentBefore = temporal.sent.length;
+      const sentBefore = workflows.sent.length;
 
       await coordinator().post('/cases/not-a-uuid/cancel').send({ reason: 'Gaat niet door' }).expect(400);
       await coordinator().post('/cases/..%2F..%2Fhealth/risk').send({ level: 'HIGH', reason: 'Dreigbrief' }).expect(400);
 
-      expect(temporal.sent).toHaveLength(sentBefore);
+      expect(workflows.sent).toHaveLength(sentBefore);
     });
   });
 
@@ -217,7 +218,7 @@ describe('the cases HTTP API', () => {
     ])('answers an uncoded %s refusal (from a worker older than the codes) with %i and its message inside case_refused', async (type, status, code) => {
       const caseId = await aRunningCase();
       const message = `refused by the validator as ${type}`;
-      temporal.updateFailures.set(caseId, new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.create({ type, message, nonRetryable: true })));
+      workflows.decisionFailures.set(caseId, decisionFailure(caseId, new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.create({ type, message, nonRetryable: true }))));
 
       const response = await as(expert(LEAD)).post(`/cases/${caseId}/tasks/task-9/complete`).send({ outcome: 'Klaar' }).expect(status);
 
@@ -239,7 +240,7 @@ describe('the cases HTTP API', () => {
     ])('answers a coded %s refusal with %i and the same code in Dutch and English', async (type, status, message, code, params, dutch, english) => {
       const caseId = await aRunningCase();
       const failure = ApplicationFailure.create({ type, message, nonRetryable: true, details: [{ code, params }] });
-      temporal.updateFailures.set(caseId, new WorkflowUpdateFailedError('Workflow Update failed', failure));
+      workflows.decisionFailures.set(caseId, decisionFailure(caseId, new WorkflowUpdateFailedError('Workflow Update failed', failure)));
       const complete = (language: string) => as(expert(LEAD)).post(`/cases/${caseId}/tasks/task-9/complete`).set('Accept-Language', language)
         .send({ outcome: 'Klaar' }).expect(status);
 
@@ -256,7 +257,7 @@ describe('the cases HTTP API', () => {
         type: CASE_FAILURE.invalidInput, message: 'scheduledAt must be in the future', nonRetryable: true,
         details: [{ code: 'invalid_input', params: {}, fields: [{ field: 'scheduledAt', issues: [{ code: 'not_in_future', params: {} }] }] }],
       });
-      temporal.updateFailures.set(caseId, new WorkflowUpdateFailedError('Workflow Update failed', failure));
+      workflows.decisionFailures.set(caseId, decisionFailure(caseId, new WorkflowUpdateFailedError('Workflow Update failed', failure)));
 
       const response = await coordinator().post(`/cases/${caseId}/session`).send({ scheduledAt: '2027-01-18T10:00:00+01:00' }).expect(400);
 
@@ -274,7 +275,7 @@ describe('the cases HTTP API', () => {
     ])('answers %s with 503 and Retry-After: Temporal cannot take the update now', async (_case, code, details) => {
       const caseId = await aRunningCase();
       const grpcError = Object.assign(new Error(`${code} ${details}`), { code, details, metadata: {} });
-      temporal.updateFailures.set(caseId, new ServiceError('Workflow Update failed', { cause: grpcError }));
+      workflows.decisionFailures.set(caseId, decisionFailure(caseId, new ServiceError('Workflow Update failed', { cause: grpcError })));
 
       const response = await coordinator().post(`/cases/${caseId}/evaluation`).send({ summary: 'Goed' }).expect(503);
 
@@ -285,12 +286,12 @@ describe('the cases HTTP API', () => {
     it('answers 404 for a step that is not on a recorded case, rather than calling the case finished', async () => {
       const caseId = await aRecordedCase({}, caseEvent('RequestAccepted', {}, COORDINATOR, at(1)),
         caseEvent('ExpertOffered', { offerId: 'offer-1-1', expertId: LEAD, expertName: 'Anouk', round: 1, expiresAt: at(72) }, SYSTEM, at(1)));
-      temporal.running.set(caseId, null);
+      workflows.running.set(caseId, null);
       const refusal = ApplicationFailure.create({
         type: CASE_FAILURE.notFound, message: 'offer offer-9-9 is not open on this case', nonRetryable: true,
         details: [{ code: 'offer_not_open', params: { offerId: 'offer-9-9' } }],
       });
-      temporal.updateFailures.set(caseId, new WorkflowUpdateFailedError('Workflow Update failed', refusal));
+      workflows.decisionFailures.set(caseId, decisionFailure(caseId, new WorkflowUpdateFailedError('Workflow Update failed', refusal)));
 
       const response = await as(expert(LEAD)).post(`/cases/${caseId}/offers/offer-9-9/accept`).send({}).expect(404);
 
@@ -309,6 +310,7 @@ describe('the cases HTTP API', () => {
 
     it('answers 409 for a recorded case whose workflow has finished', async () => {
       const caseId = await aRecordedCase({}, caseEvent('CaseCancelled', { reason: 'Gaat niet door' }, COORDINATOR, at(1)));
+      workflows.ended.add(caseId);
 
       const response = await coordinator().post(`/cases/${caseId}/evaluation`).send({ summary: 'Goed' }).expect(409);
 
@@ -317,7 +319,7 @@ describe('the cases HTTP API', () => {
 
     it('answers 500 for a failure that is not one of the case\'s refusals', async () => {
       const caseId = await aRunningCase();
-      temporal.updateFailures.set(caseId, new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.create({ type: 'TypeError', message: 'boom' })));
+      workflows.decisionFailures.set(caseId, decisionFailure(caseId, new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.create({ type: 'TypeError', message: 'boom' }))));
 
       const response = await coordinator().post(`/cases/${caseId}/evaluation`).send({ summary: 'Goed' }).expect(500);
 
@@ -334,8 +336,8 @@ describe('the cases HTTP API', () => {
       const response = await coordinator().post(`/cases/${caseId}/risk`).send({ level: 'HIGH', reason: 'Dreigbrief ontvangen' }).expect(202);
 
       expect(response.body).toEqual({ accepted: true });
-      expect(temporal.sentTo(caseId)).toStrictEqual([{
-        workflowId: `case-${caseId}`, kind: 'signal', name: 'changeRisk', input: { level: 'HIGH', reason: 'Dreigbrief ontvangen', actor: COORDINATOR },
+      expect(workflows.sentTo(caseId)).toStrictEqual([{
+        caseId, kind: 'signal', name: 'changeRisk', input: { level: 'HIGH', reason: 'Dreigbrief ontvangen', actor: COORDINATOR },
       }]);
     });
 
@@ -344,7 +346,7 @@ describe('the cases HTTP API', () => {
 
       await as(expert(SUPPORT)).post(`/cases/${caseId}/risk`).send({ level: 'LOW', reason: 'De-escalatie gelukt' }).expect(202);
 
-      expect(temporal.sentTo(caseId).map((message) => message.input)).toEqual([{ level: 'LOW', reason: 'De-escalatie gelukt', actor: expert(SUPPORT) }]);
+      expect(workflows.sentTo(caseId).map((message) => message.input)).toEqual([{ level: 'LOW', reason: 'De-escalatie gelukt', actor: expert(SUPPORT) }]);
     });
 
     it('answers 404 for a case that does not exist, and sends nothing', async () => {
@@ -352,7 +354,7 @@ describe('the cases HTTP API', () => {
 
       await coordinator().post(`/cases/${caseId}/risk`).send({ level: 'HIGH', reason: 'Dreigbrief' }).expect(404);
 
-      expect(temporal.sentTo(caseId)).toEqual([]);
+      expect(workflows.sentTo(caseId)).toEqual([]);
     });
 
     it.each(['Closed', 'Rejected', 'Cancelled'] as const)('answers 409 for a case that is %s, and sends nothing', async (stage) => {
@@ -362,11 +364,12 @@ describe('the cases HTTP API', () => {
 
       expect(response.body.reason).toEqual({ code: 'case_ended', params: { caseId, stage } });
       expect(response.body.message).toBe(refusalText('case_ended', { caseId }));
-      expect(temporal.sentTo(caseId)).toEqual([]);
+      expect(workflows.sentTo(caseId)).toEqual([]);
     });
 
     it('answers 409 for a recorded case whose workflow has finished', async () => {
       const caseId = await aRecordedCase({}, caseEvent('RequestRejected', { reason: 'Geen rol voor de brigade' }, COORDINATOR, at(1)));
+      workflows.ended.add(caseId);
 
       await coordinator().post(`/cases/${caseId}/risk`).send({ level: 'HIGH', reason: 'Dreigbrief' }).expect(409);
     });
@@ -378,7 +381,7 @@ describe('the cases HTTP API', () => {
 
       expect(response.body.reason).toEqual({ code: 'risk_unchanged', params: { caseId, riskLevel: 'MEDIUM' } });
       expect(response.body.message).toBe('Het risiconiveau van deze zaak is al middel.');
-      expect(temporal.sentTo(caseId)).toEqual([]);
+      expect(workflows.sentTo(caseId)).toEqual([]);
     });
 
     it('answers an expert who is not on the team as if the case did not exist, and sends nothing', async () => {
@@ -387,16 +390,16 @@ describe('the cases HTTP API', () => {
       const response = await as(expert(OUTSIDER)).post(`/cases/${caseId}/risk`).send({ level: 'HIGH', reason: 'Dreigbrief' }).expect(404);
 
       expect(response.body.reason).toEqual({ code: 'case_not_found', params: { caseId } });
-      expect(temporal.sentTo(caseId)).toEqual([]);
+      expect(workflows.sentTo(caseId)).toEqual([]);
     });
 
     it('answers 409 while the case is still being registered', async () => {
       const caseId = randomUUID();
-      temporal.running.set(caseId, null);
+      workflows.running.set(caseId, null);
 
       await coordinator().post(`/cases/${caseId}/risk`).send({ level: 'HIGH', reason: 'Dreigbrief' }).expect(409);
 
-      expect(temporal.sentTo(caseId)).toEqual([]);
+      expect(workflows.sentTo(caseId)).toEqual([]);
     });
   });
 
@@ -407,8 +410,8 @@ describe('the cases HTTP API', () => {
       const response = await as(expert(SUPPORT)).post(`/cases/${caseId}/concerns`).send({ concern: 'De wethouder wordt gevolgd' }).expect(202);
 
       expect(response.body).toEqual({ accepted: true });
-      expect(temporal.sentTo(caseId)).toStrictEqual([{
-        workflowId: `case-${caseId}`, kind: 'signal', name: 'raiseConcern', input: { concern: 'De wethouder wordt gevolgd', actor: expert(SUPPORT) },
+      expect(workflows.sentTo(caseId)).toStrictEqual([{
+        caseId, kind: 'signal', name: 'raiseConcern', input: { concern: 'De wethouder wordt gevolgd', actor: expert(SUPPORT) },
       }]);
     });
 
@@ -418,7 +421,7 @@ describe('the cases HTTP API', () => {
       const response = await as(expert(OUTSIDER)).post(`/cases/${caseId}/concerns`).send({ concern: 'Ik maak me zorgen' }).expect(404);
 
       expect(response.body.reason).toEqual({ code: 'case_not_found', params: { caseId } });
-      expect(temporal.sentTo(caseId)).toEqual([]);
+      expect(workflows.sentTo(caseId)).toEqual([]);
     });
 
     it('answers 404 for a case that does not exist and 409 for a closed one', async () => {
@@ -429,7 +432,7 @@ describe('the cases HTTP API', () => {
 
       expect(refused.body.reason).toEqual({ code: 'case_ended', params: { caseId: closed, stage: 'Closed' } });
 
-      expect(temporal.sentTo(closed)).toEqual([]);
+      expect(workflows.sentTo(closed)).toEqual([]);
     });
   });
 
@@ -438,7 +441,7 @@ describe('the cases HTTP API', () => {
     const aZutphenCase = async () => {
       const caseId = await aRecordedCase({ municipalityCode: 'GM0301' }, caseEvent('RequestAccepted', {}, COORDINATOR, at(1)));
       const opened = await aRunningCase();
-      temporal.running.set(caseId, { ...temporal.running.get(opened)!, caseId, stage: 'Matching', team: [] });
+      workflows.running.set(caseId, { ...workflows.running.get(opened)!, caseId, stage: 'Matching', team: [] });
       return caseId;
     };
 
@@ -451,7 +454,7 @@ describe('the cases HTTP API', () => {
         statusCode: 409, code: 'conflict_of_interest_own_municipality', reason: { code: 'conflict_of_interest_own_municipality', params: { expertId: SUPPORT } },
         message: refusalText('conflict_of_interest_own_municipality', { expertId: SUPPORT }),
       });
-      expect(temporal.sentTo(caseId)).toEqual([]);
+      expect(workflows.sentTo(caseId)).toEqual([]);
     });
 
     it('sends an override with its reason to the workflow', async () => {
@@ -459,7 +462,7 @@ describe('the cases HTTP API', () => {
 
       await coordinator().post(`/cases/${caseId}/assignments`).send({ expertId: SUPPORT, override: { reason: 'Verhuist volgende maand' } }).expect(200);
 
-      expect(temporal.sentTo(caseId).map((message) => message.input)).toEqual([{ expertId: SUPPORT, override: { reason: 'Verhuist volgende maand' }, actor: COORDINATOR }]);
+      expect(workflows.sentTo(caseId).map((message) => message.input)).toEqual([{ expertId: SUPPORT, override: { reason: 'Verhuist volgende maand' }, actor: COORDINATOR }]);
     });
 
     it('trims white space and invisible characters from both ends of an override reason and a note before the workflow has them', async () => {
@@ -468,7 +471,7 @@ describe('the cases HTTP API', () => {
       await coordinator().post(`/cases/${caseId}/assignments`)
         .send({ expertId: SUPPORT, note: '\u200b Via de burgemeester\u2060 ', override: { reason: '  Moved away \u200b ' } }).expect(200);
 
-      expect(temporal.sentTo(caseId).map((message) => message.input))
+      expect(workflows.sentTo(caseId).map((message) => message.input))
         .toEqual([{ expertId: SUPPORT, note: 'Via de burgemeester', override: { reason: 'Moved away' }, actor: COORDINATOR }]);
     });
 
@@ -480,13 +483,13 @@ describe('the cases HTTP API', () => {
 
       await as(path === '/cancel' ? COORDINATOR : expert(SUPPORT)).post(`/cases/${caseId}${path}`).send(body).expect((response) => expect(response.status).toBeLessThan(300));
 
-      expect(temporal.sentTo(caseId).map((message) => message.input)).toEqual([expect.objectContaining(sent)]);
+      expect(workflows.sentTo(caseId).map((message) => message.input)).toEqual([expect.objectContaining(sent)]);
     });
 
     it('refuses an override for an expert without a conflict with 409 no_conflict_to_override, and sends nothing', async () => {
       const caseId = await aRecordedCase({ municipalityCode: 'GM0637' }, caseEvent('RequestAccepted', {}, COORDINATOR, at(1)));
       const opened = await aRunningCase();
-      temporal.running.set(caseId, { ...temporal.running.get(opened)!, caseId, stage: 'Matching', team: [] });
+      workflows.running.set(caseId, { ...workflows.running.get(opened)!, caseId, stage: 'Matching', team: [] });
 
       const response = await coordinator().post(`/cases/${caseId}/assignments`).set('Accept-Language', 'nl')
         .send({ expertId: SUPPORT, override: { reason: 'Verhuist volgende maand' } }).expect(409);
@@ -495,7 +498,7 @@ describe('the cases HTTP API', () => {
         statusCode: 409, code: 'no_conflict_to_override', reason: { code: 'no_conflict_to_override', params: { expertId: SUPPORT } },
         message: refusalText('no_conflict_to_override', { expertId: SUPPORT }), fields: [],
       });
-      expect(temporal.sentTo(caseId)).toEqual([]);
+      expect(workflows.sentTo(caseId)).toEqual([]);
       await coordinator().post(`/cases/${caseId}/assignments`).send({ expertId: SUPPORT }).expect(200);
     });
 
@@ -507,16 +510,16 @@ describe('the cases HTTP API', () => {
 
         expect(response.body).toMatchObject({ statusCode: 400, code: 'invalid_input' });
         expect(fieldsOf(response.body).some((field) => field.startsWith('override'))).toBe(true);
-        expect(temporal.sentTo(caseId)).toEqual([]);
+        expect(workflows.sentTo(caseId)).toEqual([]);
       });
 
     it('answers 409 with the code when the workflow finds a conflict the API did not see', async () => {
       const caseId = await aRunningCase();
       const message = `expert ${SUPPORT} may not work on this case: declared a conflict of interest; a coordinator may override this with a reason`;
-      temporal.updateFailures.set(caseId, new WorkflowUpdateFailedError('Workflow Update failed',
+      workflows.decisionFailures.set(caseId, decisionFailure(caseId, new WorkflowUpdateFailedError('Workflow Update failed',
         ApplicationFailure.create({
           type: CASE_FAILURE.conflict, message, nonRetryable: true, details: [{ code: 'conflict_of_interest_declared', params: { expertId: SUPPORT } }],
-        })));
+        }))));
 
       const response = await coordinator().post(`/cases/${caseId}/assignments`).send({ expertId: SUPPORT }).expect(409);
 
@@ -528,8 +531,8 @@ describe('the cases HTTP API', () => {
 
     it('answers 200 with the case state and the warnings the workflow recorded', async () => {
       const caseId = await aRunningCase();
-      const assigned: AssignedCase = { ...temporal.running.get(caseId)!, warnings: ['lacks_category', 'over_capacity'] };
-      temporal.running.set(caseId, assigned);
+      const assigned: AssignedCase = { ...workflows.running.get(caseId)!, warnings: ['lacks_category', 'over_capacity'] };
+      workflows.running.set(caseId, assigned);
 
       const response = await coordinator().post(`/cases/${caseId}/assignments`).send({ expertId: SUPPORT }).expect(200);
 
@@ -549,7 +552,7 @@ describe('the cases HTTP API', () => {
       const response = await as(COORDINATOR).post(`/cases/${caseId}/assignments`).send({ expertId: leaving }).expect(409);
 
       expect(response.body.reason).toEqual({ code: 'expert_deactivated_during_assignment', params: { expertId: expect.any(String) } });
-      expect(temporal.sentTo(caseId).map((message) => [message.kind, message.name, message.input])).toEqual([
+      expect(workflows.sentTo(caseId).map((message) => [message.kind, message.name, message.input])).toEqual([
         ['update', 'assignExpert', { expertId: leaving, actor: COORDINATOR }],
         ['signal', 'expertDeactivated', { expertId: leaving, actor: COORDINATOR }],
       ]);
@@ -565,7 +568,7 @@ describe('the cases HTTP API', () => {
         caseEvent('OfferAccepted', { offerId: 'offer-1-1', expertId: LEAD }, expert(LEAD), at(2)),
         caseEvent('TaskAssigned', { taskId: 'task-1', templateId: 'risk-analysis', title: domainText('task.risk_analysis'), assigneeId: LEAD, dueAt: at(48) }, SYSTEM, at(2)));
       const recorded = (await db.sql<{ state: CaseState }>('SELECT state FROM cases WHERE case_id = $1', [caseId]))[0].state;
-      temporal.running.set(caseId, recorded);
+      workflows.running.set(caseId, recorded);
       return caseId;
     }
 
@@ -618,7 +621,7 @@ describe('the cases HTTP API', () => {
       const response = await as(actor).post(`/cases/${caseId}${path}`).send(body).expect(404);
 
       expect(response.body.reason.code).toBe(code);
-      expect(temporal.sentTo(caseId)).toEqual([]);
+      expect(workflows.sentTo(caseId)).toEqual([]);
     });
 
     it.each([
@@ -630,7 +633,7 @@ describe('the cases HTTP API', () => {
       const response = await as(expert(SUPPORT)).post(`/cases/${caseId}/tasks/task-1/complete`).set('Accept-Language', language).send({ outcome: 'Gedaan' }).expect(403);
 
       expect(response.body).toEqual({ statusCode: 403, code: 'forbidden', message, reason: { code: 'task_not_yours', params: { taskId: 'task-1', caseId } }, fields: [] });
-      expect(temporal.sentTo(caseId)).toEqual([]);
+      expect(workflows.sentTo(caseId)).toEqual([]);
     });
 
     it.each([
@@ -646,7 +649,7 @@ describe('the cases HTTP API', () => {
       expect(response.body).toMatchObject({
         statusCode: 403, code: 'forbidden', reason: { code: 'role_not_allowed', params: { role: actor.role, route: expect.stringMatching(/^POST /) } },
       });
-      expect(temporal.sentTo(caseId)).toEqual([]);
+      expect(workflows.sentTo(caseId)).toEqual([]);
     });
   });
 
@@ -655,7 +658,7 @@ describe('the cases HTTP API', () => {
       const caseId = await aRecordedCase({}, caseEvent('RequestAccepted', {}, COORDINATOR, at(1)),
         caseEvent('RiskLevelChanged', { from: 'MEDIUM', to: 'HIGH', reason: domainText('risk.expected_attendance', { count: 250 }) }, SYSTEM, at(1)),
         caseEvent('TaskAssigned', { taskId: 'task-1', templateId: 'threat-assessment', title: domainText('task.threat_assessment'), assigneeId: LEAD, dueAt: at(48) }, SYSTEM, at(2)));
-      temporal.running.set(caseId, (await db.sql<{ state: CaseState }>('SELECT state FROM cases WHERE case_id = $1', [caseId]))[0].state);
+      workflows.running.set(caseId, (await db.sql<{ state: CaseState }>('SELECT state FROM cases WHERE case_id = $1', [caseId]))[0].state);
       const texts = (body: { recorded: CaseState }) => ({ riskReasons: body.recorded.riskReasons, title: body.recorded.tasks[0].title });
 
       const english = texts((await as(COORDINATOR).get(`/cases/${caseId}`).set('Accept-Language', 'en-GB,en;q=0.9').expect(200)).body);
@@ -684,7 +687,7 @@ describe('the cases HTTP API', () => {
     ])('renders them for Accept-Language %j in the language its weights choose (%s), as the error messages are', async (header, language) => {
       const caseId = await aRecordedCase({}, caseEvent('RequestAccepted', {}, COORDINATOR, at(1)),
         caseEvent('TaskAssigned', { taskId: 'task-1', templateId: 'threat-assessment', title: domainText('task.threat_assessment'), assigneeId: LEAD, dueAt: at(48) }, SYSTEM, at(2)));
-      temporal.running.delete(caseId);
+      workflows.running.delete(caseId);
 
       const { body } = await as(COORDINATOR).get(`/cases/${caseId}`).set('Accept-Language', header).expect(200);
       const refused = await as(COORDINATOR).get(`/cases/${randomUUID()}`).set('Accept-Language', header).expect(404);
@@ -698,7 +701,7 @@ describe('the cases HTTP API', () => {
       const caseId = await aRecordedCase({}, caseEvent('RequestAccepted', {}, COORDINATOR, at(1)));
       // A row as an older release wrote it; the stored events are not touched.
       await db.sql(`UPDATE cases SET state = jsonb_set(state, '{riskReasons}', '["250 people expected", "a letter at home"]') WHERE case_id = $1`, [caseId]);
-      temporal.running.delete(caseId);
+      workflows.running.delete(caseId);
 
       const { body } = await as(COORDINATOR).get(`/cases/${caseId}`).set('Accept-Language', 'en').expect(200);
 
@@ -718,10 +721,10 @@ describe('the cases HTTP API', () => {
 
       const response = await coordinator().post('/cases').send(body).expect(201);
 
-      const started = temporal.started.find((start) => start.workflowId === response.body.workflowId);
-      expect(started?.args).toEqual([expect.objectContaining({
+      const started = workflows.started.find((start) => start.caseId === response.body.caseId);
+      expect(started?.input).toEqual(expect.objectContaining({
         request: expect.objectContaining({ municipalityCode, municipality, safetyRegion }), registeredBy: COORDINATOR,
-      })]);
+      }));
     });
 
     it('accepts the safety region when it is the municipality\'s own', async () => {
@@ -731,25 +734,25 @@ describe('the cases HTTP API', () => {
     });
 
     it('refuses a safety region that is not the municipality\'s own with a 400 that names it, and starts nothing', async () => {
-      const startedBefore = temporal.started.length;
+      const startedBefore = workflows.started.length;
 
       const response = await coordinator().post('/cases').send({
         category: 'INCIDENT', municipalityCode: 'GM0301', safetyRegion: 'haaglanden', requesterRole: 'mayor', description: 'x', indicators: {},
       }).expect(400);
 
       expect(fieldsOf(response.body)).toEqual(['safetyRegion']);
-      expect(temporal.started).toHaveLength(startedBefore);
+      expect(workflows.started).toHaveLength(startedBefore);
     });
 
     it('refuses a description of only white space with a 400 that names it, and starts nothing', async () => {
-      const startedBefore = temporal.started.length;
+      const startedBefore = workflows.started.length;
 
       const response = await coordinator().post('/cases').send({
         category: 'INCIDENT', municipalityCode: 'GM0983', requesterRole: 'mayor', description: ' \n\t ', indicators: {},
       }).expect(400);
 
       expect(fieldsOf(response.body)).toEqual(['description']);
-      expect(temporal.started).toHaveLength(startedBefore);
+      expect(workflows.started).toHaveLength(startedBefore);
     });
 
     it.each([
@@ -759,21 +762,21 @@ describe('the cases HTTP API', () => {
       ['markup', { municipalityCode: '<script>' }],
       ['no code, only the old free-text field', { municipality: 'Zutphen' }],
     ])('refuses %s with a 400 that names municipalityCode, and starts nothing', async (_what, place) => {
-      const startedBefore = temporal.started.length;
+      const startedBefore = workflows.started.length;
 
       const response = await coordinator().post('/cases').send({
         category: 'INCIDENT', ...place, requesterRole: 'mayor', description: 'x', indicators: {},
       }).expect(400);
 
       expect(fieldsOf(response.body)).toContain('municipalityCode');
-      expect(temporal.started).toHaveLength(startedBefore);
+      expect(workflows.started).toHaveLength(startedBefore);
     });
   });
 
   describe('GET /cases/:id', () => {
     it('answers 503 with Retry-After when the worker cannot run the workflow to answer the query right now', async () => {
       const caseId = await aRunningCase();
-      temporal.queryFailures.set(caseId, new QueryNotRegisteredError('Fatal error in workflow machines: …', 1));
+      workflows.queryFailures.set(caseId, queryFailure(new QueryNotRegisteredError('Fatal error in workflow machines: …', 1)));
 
       const response = await coordinator().get(`/cases/${caseId}`).expect(503);
 
@@ -785,7 +788,7 @@ describe('the cases HTTP API', () => {
       const caseId = await aRunningCase();
       const details = 'Unable to query workflow due to Workflow Task in failed state.';
       const grpcError = Object.assign(new Error(`9 FAILED_PRECONDITION: ${details}`), { code: 9, details, metadata: {} });
-      temporal.queryFailures.set(caseId, new ServiceError('Failed to query Workflow', { cause: grpcError }));
+      workflows.queryFailures.set(caseId, queryFailure(new ServiceError('Failed to query Workflow', { cause: grpcError })));
 
       const response = await coordinator().get(`/cases/${caseId}`).expect(503);
 
@@ -798,14 +801,14 @@ describe('the cases HTTP API', () => {
 
       const response = await coordinator().get(`/cases/${caseId}`).expect(200);
 
-      expect(response.body).toEqual({ caseId, recorded: expect.objectContaining({ caseId, stage: 'Preparation', version: 4 }), live: temporal.running.get(caseId) });
+      expect(response.body).toEqual({ caseId, recorded: expect.objectContaining({ caseId, stage: 'Preparation', version: 4 }), live: workflows.running.get(caseId) });
       await coordinator().get(`/cases/${randomUUID()}`).expect(404);
     });
 
     it('shows an ended case\'s last recorded state as the live one without asking the workflow, which would replay its whole history', async () => {
       const caseId = await aRecordedCase({}, caseEvent('RequestRejected', { reason: 'Buiten het werkterrein van de brigade' }, COORDINATOR, at(1)));
       // Any question to the workflow fails loudly, so a page that still asks cannot pass.
-      temporal.queryFailures.set(caseId, new Error('the workflow of an ended case was asked for its state'));
+      workflows.queryFailures.set(caseId, new Error('the workflow of an ended case was asked for its state'));
 
       const response = await coordinator().get(`/cases/${caseId}`).expect(200);
 

@@ -1,6 +1,5 @@
 import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
@@ -13,8 +12,8 @@ import { RuntimeConnections } from '../../src/config/runtime-connections';
 import { PostgresExpertDirectory } from '../../src/experts/postgres-expert-directory';
 import { HttpRuntimeModule } from '../../src/http/http-runtime.module';
 import { OPEN_API_PATH, serveOpenApi } from '../../src/http/open-api';
-import { TemporalClientLifecycle } from '../../src/temporal/temporal-client.provider';
-import { FakeTemporal } from '../support/fake-temporal';
+import { FakeCaseWorkflows } from '../support/fake-case-workflows';
+import { withFakeTemporal } from '../support/fake-temporal-doors';
 import { undocumentedInputs, undocumentedRoutes } from '../support/open-api-coverage';
 import { TEST_PAYLOAD_KEY_ENV } from '../support/payload-keys';
 import { registerPoolExperts } from '../support/pool-experts';
@@ -102,13 +101,10 @@ describe('who may call which route', () => {
     // The guard asks the pool about every expert token, so the expert who tries each route is a member of it.
     await registerPoolExperts(db, SUBJECTS.expert);
     const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV, BRIGADE_ROLE: 'api' });
-    const moduleRef = await Test.createTestingModule({
+    // The guard answers before any handler runs, so no Temporal server is needed to test it.
+    const moduleRef = await withFakeTemporal(Test.createTestingModule({
       imports: [AppModule.forRoot(config, new RuntimeConnections(db.url, 'unused:7233', undefined))],
-    })
-      // The guard answers before any handler runs, so no Temporal server is needed to test it.
-      .overrideProvider(Client).useValue(new FakeTemporal())
-      .overrideProvider(TemporalClientLifecycle).useValue({})
-      .compile();
+    }), new FakeCaseWorkflows()).compile();
     app = moduleRef.createNestApplication({ logger: false });
     serveOpenApi(app);
     await app.init();

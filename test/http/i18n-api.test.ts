@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CasesModule } from '../../src/cases/cases.module';
 import { ExpertsModule } from '../../src/experts/experts.module';
 import { createApiApp, type ApiApp } from '../support/api-app';
-import { FakeTemporal } from '../support/fake-temporal';
+import { FakeCaseWorkflows } from '../support/fake-case-workflows';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const A_REQUEST = { category: 'CITIZEN_MEETING', municipalityCode: 'GM0637', requesterRole: 'mayor', description: 'Inspraakavond', indicators: {} };
@@ -18,7 +18,7 @@ describe('the language of the API\'s answers', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await createApiApp(db, { imports: [CasesModule, ExpertsModule], temporal: new FakeTemporal() });
+    app = await createApiApp(db, { imports: [CasesModule, ExpertsModule], caseWorkflows: new FakeCaseWorkflows() });
   });
   afterAll(async () => {
     await app?.close();

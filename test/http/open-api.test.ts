@@ -6,7 +6,7 @@ import { HealthModule } from '../../src/health/health.module';
 import { ExpertInboxModule } from '../../src/expert-inbox/expert-inbox.module';
 import { serveOpenApi } from '../../src/http/open-api';
 import { createApiApp, type ApiApp } from '../support/api-app';
-import { FakeTemporal } from '../support/fake-temporal';
+import { FakeCaseWorkflows } from '../support/fake-case-workflows';
 import {
   documentedOperations, routeHandlers, servedRoutes, undocumentedInputs, undocumentedRoutes, type DocumentedOperation,
 } from '../support/open-api-coverage';
@@ -23,7 +23,7 @@ describe('the OpenAPI document', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     // The page's routes must be registered before init, which adds Nest's not-found handler, as in production.
-    sut = await createApiApp(db, { imports: [CasesModule, ExpertsModule, HealthModule, AuditModule, ExpertInboxModule], temporal: new FakeTemporal(), beforeInit: serveOpenApi });
+    sut = await createApiApp(db, { imports: [CasesModule, ExpertsModule, HealthModule, AuditModule, ExpertInboxModule], caseWorkflows: new FakeCaseWorkflows(), beforeInit: serveOpenApi });
     document = (await sut.api().get('/docs-json').expect(200)).body as OpenAPIObject;
     operations = documentedOperations(document);
   });

@@ -5,7 +5,7 @@ import type { ExpertView } from '../../src/experts/expert.mapper';
 import { ExpertDeactivationModule } from '../../src/expert-deactivation/expert-deactivation.module';
 import { ExpertsModule } from '../../src/experts/experts.module';
 import { createApiApp, type ApiApp } from '../support/api-app';
-import { FakeTemporal } from '../support/fake-temporal';
+import { FakeCaseWorkflows } from '../support/fake-case-workflows';
 import { anExpertBody } from '../support/expert-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { bearer } from '../support/tokens';
@@ -18,7 +18,7 @@ describe('the expert registry', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await createApiApp(db, { imports: [ExpertsModule, ExpertDeactivationModule], temporal: new FakeTemporal() });
+    app = await createApiApp(db, { imports: [ExpertsModule, ExpertDeactivationModule], caseWorkflows: new FakeCaseWorkflows() });
     // The expert pool is the coordinators' to manage; who else may call these routes is tested in route-auth.test.ts.
     api = () => request.agent(app.app.getHttpServer()).set('Authorization', bearer('coordinator', 'c.jansen'));
   });
