@@ -16,15 +16,10 @@ export class CaseContext {
   readonly stages = new CancellationScope();
   /** How many experts the team needs, fixed when matching starts. */
   teamTarget = 0;
-  /** Acceptances whose events are still being recorded, so two experts cannot take the last place. */
-  pendingAcceptances = 0;
   /** Bumped whenever a deadline moves, so that deadline watchers re-plan. */
   deadlineRevision = 0;
-  /**
-   * Experts whose place on the team is being recorded, by an acceptance or by hand: the team does not show them until
-   * the event is stored, so a second way in for the same expert in the same moment is refused.
-   */
-  readonly joiningExperts = new Set<string>();
+  /** Whether a triage decision was taken: a case cancelled afterwards no longer shows it in its state. */
+  triageDecided = false;
   /** Experts the pool deactivated while this case ran: their decisions are refused even if a request slips past the API. */
   readonly deactivatedExperts = new Set<string>();
 
