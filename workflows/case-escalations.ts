@@ -19,6 +19,7 @@ const RESOLVES_SETTLED_CAUSES = 'escalation-resolved-when-cause-resolved';
 /** Raises escalations as child workflows, records their progress, takes acknowledgements and resolves what has settled. */
 export class CaseEscalations {
   private sequence = 0;
+  // Kept: an escalation is raised by the workflow itself, not decided, and its subject must stay taken until its ladder has started.
   private readonly raising = new Set<string>();
   /** Acknowledgements being recorded: a settled-cause step queued before one must not resolve its escalation first (the pending state cannot tell a later step's claim). */
   private readonly acknowledging = new Set<string>();
