@@ -8,7 +8,8 @@ import type { DomainText } from '../src/domain/domain-text';
 import { SYSTEM_ACTOR } from '../src/domain/case.vocabulary';
 import { addMs } from '../src/domain/durations';
 import { escalationLadder as ladderFor, type EscalationTrigger } from '../src/domain/escalation-policy';
-import { now, notFound, requireCoordinator, type CaseContext } from './case-context';
+import { now, type CaseContext } from './case-context';
+import { decideAt, decideNow } from './case-decisions';
 import { escalationLadder } from './escalation-ladder.workflow';
 import { acknowledgeEscalation, escalationAcknowledged, escalationLevelIncreased, type EscalationAcknowledgement } from './messages';
 
@@ -18,8 +19,9 @@ const RESOLVES_SETTLED_CAUSES = 'escalation-resolved-when-cause-resolved';
 /** Raises escalations as child workflows, records their progress, takes acknowledgements and resolves what has settled. */
 export class CaseEscalations {
   private sequence = 0;
+  // Kept: an escalation is raised by the workflow itself, not decided, and its subject must stay taken until its ladder has started.
   private readonly raising = new Set<string>();
-  /** Acknowledgements being recorded, so the same escalation cannot be acknowledged twice in one moment. */
+  /** Acknowledgements being recorded: a settled-cause step queued before one must not resolve its escalation first (the pending state cannot tell a later step's claim). */
   private readonly acknowledging = new Set<string>();
   private readonly ladders = new Map<string, ChildWorkflowHandle<typeof escalationLadder>>();
 
@@ -33,10 +35,7 @@ export class CaseEscalations {
         .catch(() => undefined);
     });
     setHandler(acknowledgeEscalation, (input) => this.acknowledge(input), {
-      validator: ({ escalationId, actor }: EscalationAcknowledgement) => {
-        requireCoordinator(actor);
-        if (!this.isOpen(escalationId) || this.acknowledging.has(escalationId)) throw notFound(`escalation ${escalationId} is not open on this case`, 'escalation_not_open', { escalationId });
-      },
+      validator: ({ escalationId, actor }: EscalationAcknowledgement) => void decideNow(this.context, { type: 'acknowledgeEscalation', escalationId }, actor),
     });
     void this.resolveSettledCauses();
   }
@@ -82,17 +81,12 @@ export class CaseEscalations {
   }
 
   private async acknowledge({ escalationId, actor }: EscalationAcknowledgement) {
-    if (this.acknowledging.has(escalationId)) throw notFound(`escalation ${escalationId} is not open on this case`, 'escalation_not_open', { escalationId });
+    const command = { type: 'acknowledgeEscalation', escalationId } as const;
+    const expected = decideNow(this.context, command, actor);
     this.acknowledging.add(escalationId);
     // Built when the step runs: the workflow may have resolved the escalation itself meanwhile, its cause gone.
-    const state = await this.context.journal.recordFrom((current) => {
-      const escalation = current.openEscalations.find((e) => e.escalationId === escalationId);
-      if (!escalation) throw notFound(`escalation ${escalationId} is not open on this case`, 'escalation_not_open', { escalationId });
-      return [
-        caseEvent('EscalationAcknowledged', { escalationId, level: escalation.level }, actor, now()),
-        caseEvent('EscalationResolved', { escalationId, outcome: 'acknowledged' }, actor, now()),
-      ];
-    }).finally(() => this.acknowledging.delete(escalationId));
+    const state = await this.context.journal.recordFrom((current) => decideAt(this.context, current, command, actor), expected)
+      .finally(() => this.acknowledging.delete(escalationId));
     await this.stopLadder(escalationId);
     return state;
   }

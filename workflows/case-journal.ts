@@ -18,9 +18,16 @@ const { recordCaseEvents } = proxyActivities<CaseActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
+/** Events a queued step, or a decision still on its way to becoming one, is expected to record. */
+export interface PendingEvents {
+  readonly events: readonly NewCaseEvent[];
+}
+
 /** The workflow's record of its case: appends events one step at a time and folds them into live state. */
 export class CaseJournal {
   private currentState: CaseState | null = null;
+  private readonly queued = new Set<PendingEvents>();
+  private readonly claims = new Set<PendingEvents>();
   private step = 0;
   private tail: Promise<unknown> = Promise.resolve();
   private sealed = false;
@@ -41,6 +48,38 @@ export class CaseJournal {
   }
 
   /**
+   * The state after every step queued so far (and every claim), not only the recorded ones: what decisions are taken
+   * against, so that a task being completed reads completed and a place being taken reads taken. Steps built when they
+   * run count with the events their callers expect of them.
+   */
+  get pendingState(): CaseState | null {
+    let state = this.currentState;
+    let version = state?.version ?? 0;
+    for (const pending of [...this.queued, ...this.claims]) {
+      for (const event of pending.events) {
+        try {
+          state = evolve(state, { ...event, caseId: this.caseId, version: ++version });
+        } catch {
+          // A projection that no longer fits (its step will be refused when it runs) shows nothing.
+        }
+      }
+    }
+    return state;
+  }
+
+  /** Claims events a decision will record once an await is behind it; pass the claim to `recordFrom`, or `release` it. */
+  claim(events: readonly NewCaseEvent[]): PendingEvents {
+    const claim = { events };
+    this.claims.add(claim);
+    return claim;
+  }
+
+  /** Drops a claim that did not become a step. */
+  release(claim: PendingEvents): void {
+    this.claims.delete(claim);
+  }
+
+  /**
    * Why the stored stream and this workflow disagree, once an append found that they do; from then on nothing more is
    * recorded and every decision is refused with this reason until an operator has reconciled the case.
    */
@@ -55,21 +94,28 @@ export class CaseJournal {
 
   /** Records events as one step; steps run one after another even when handlers overlap. */
   record(...events: NewCaseEvent[]): Promise<CaseState> {
-    return this.recordFrom(() => events);
+    return this.recordFrom(() => events, events);
   }
 
-  /** Records a step whose events are worked out from the state at the moment the step runs, after every earlier step. */
-  recordFrom(build: (state: CaseState) => NewCaseEvent[]): Promise<CaseState> {
+  /**
+   * Records a step whose events are worked out from the state at the moment the step runs, after every earlier step;
+   * `expected` (events, or a claim that becomes this step's) is what the pending state shows until then.
+   */
+  recordFrom(build: (state: CaseState) => NewCaseEvent[], expected: readonly NewCaseEvent[] | PendingEvents = []): Promise<CaseState> {
+    const pending = 'events' in expected ? expected : { events: expected };
+    this.claims.delete(pending);
     if (this.sealed) return Promise.reject(new CancelledFailure(`case ${this.caseId} has ended; nothing more is recorded`));
     if (this.streamConflict) return Promise.reject(this.conflictRefusal());
-    const next = this.tail.then(() => this.append(build));
+    this.queued.add(pending);
+    const next = this.tail.then(() => this.append(build, pending));
+    next.catch(() => this.queued.delete(pending));
     this.tail = next.catch(() => undefined);
     return next;
   }
 
   /** Records the case's last step, built from the state it finds, and refuses any later ones. */
-  recordFinalFrom(build: (state: CaseState) => NewCaseEvent[]): Promise<CaseState> {
-    const recorded = this.recordFrom(build);
+  recordFinalFrom(build: (state: CaseState) => NewCaseEvent[], expected: readonly NewCaseEvent[] = []): Promise<CaseState> {
+    const recorded = this.recordFrom(build, expected);
     this.sealed = true;
     this.finalStep = recorded;
     return recorded;
@@ -77,7 +123,7 @@ export class CaseJournal {
 
   /** Records the case's last events and refuses any later ones. */
   recordFinal(...events: NewCaseEvent[]): Promise<CaseState> {
-    return this.recordFinalFrom(() => events);
+    return this.recordFinalFrom(() => events, events);
   }
 
   /** The final step once one is queued: the workflow waits on it, and fails with it if it cannot be recorded. */
@@ -85,10 +131,13 @@ export class CaseJournal {
     return this.finalStep;
   }
 
-  private async append(build: (state: CaseState) => NewCaseEvent[]): Promise<CaseState> {
+  private async append(build: (state: CaseState) => NewCaseEvent[], pending: PendingEvents): Promise<CaseState> {
     if (this.streamConflict) throw this.conflictRefusal();
     const events = this.currentState ? build(this.currentState) : build(null as unknown as CaseState);
-    if (events.length === 0) return this.currentState!;
+    if (events.length === 0) {
+      this.queued.delete(pending);
+      return this.currentState!;
+    }
     const { workflowId, runId } = workflowInfo();
     const expectedVersion = this.currentState?.version ?? 0;
     // Deterministic per step, so a retried or replayed step carries the same key and appends once.
@@ -106,6 +155,8 @@ export class CaseJournal {
     events.forEach((event, index) => {
       this.currentState = evolve(this.currentState, { ...event, caseId: this.caseId, version: expectedVersion + index + 1 });
     });
+    // In the same moment as the state moves on, so that the pending state never counts these events twice.
+    this.queued.delete(pending);
     this.publishSearchAttributes(before, this.currentState!);
     return this.currentState!;
   }

@@ -1,11 +1,14 @@
 import { condition, log, patched, setHandler } from '@temporalio/workflow';
-import { caseEvent, type NewCaseEvent } from '../../src/domain/case.events';
-import type { CaseState } from '../../src/domain/case.state';
-import { SYSTEM_ACTOR, compareRisk, isRiskLevel, type RiskLevel } from '../../src/domain/case.vocabulary';
+import type { CaseCommand } from '../../src/domain/case-command';
+import { decide } from '../../src/domain/case-decider';
+import type { CaseRefusalCode } from '../../src/domain/case-refusal-codes';
+import { caseEvent } from '../../src/domain/case.events';
+import { compareRisk, type Actor, type RiskLevel } from '../../src/domain/case.vocabulary';
+import { cancellationEvents, closingEvents } from '../../src/domain/decide/closure-decisions';
 import { literalText } from '../../src/domain/domain-text';
 import { ESCALATION_REASONS } from '../../src/domain/escalation-reasons';
-import { SYSTEM_REASONS } from '../../src/domain/system-reasons';
-import { conflict, now, requireCoordinator, requireStage, requireText, type CaseContext } from '../case-context';
+import { now, type CaseContext } from '../case-context';
+import { decideNow, decisionContext } from '../case-decisions';
 import type { CaseEscalations } from '../case-escalations';
 import {
   cancelCase, changeRisk, closeCase, evaluateCase, raiseConcern,
@@ -14,36 +17,19 @@ import {
 
 /** Registers evaluation and closure of a finished case. */
 export function registerClosure(context: CaseContext): void {
-  let evaluating = false;
-  setHandler(evaluateCase, ({ summary, actor }: CaseEvaluation) => {
-    if (evaluating) throw conflict('the case has already been evaluated', 'already_evaluated');
-    evaluating = true;
-    return context.journal.record(caseEvent('CaseEvaluated', { summary: summary.trim() }, actor, now()));
-  }, {
-    validator: ({ summary, actor }: CaseEvaluation) => {
-      requireCoordinator(actor);
-      requireStage(context, ['Evaluation'], 'an evaluation');
-      if (evaluating || context.state.evaluation !== null) throw conflict('the case has already been evaluated', 'already_evaluated');
-      requireText(summary, 'summary');
-    },
+  // An evaluation being recorded shows in the pending state, and a queued closure seals the journal: no flags needed.
+  setHandler(evaluateCase, ({ summary, actor }: CaseEvaluation) =>
+    context.journal.record(...decideNow(context, { type: 'evaluateCase', summary }, actor)), {
+    validator: ({ summary, actor }: CaseEvaluation) => void decideNow(context, { type: 'evaluateCase', summary }, actor),
   });
 
-  let closing = false;
   setHandler(closeCase, ({ summary, actor }: CloseCaseRequest) => {
-    if (closing) throw conflict('the case is already being closed', 'case_closing');
-    const data = summary?.trim() ? { summary: summary.trim() } : {};
-    closing = true;
+    const command = { type: 'closeCase', ...(summary !== undefined && { summary }) } as const;
+    const expected = decideNow(context, command, actor);
     // An escalation raised in the same moment as the closure is withdrawn with it rather than left open.
-    return context.journal.recordFinalFrom((state) => [...withdrawEscalations(state), caseEvent('CaseClosed', data, actor, now())]);
+    return context.journal.recordFinalFrom((state) => closingEvents(state, command, actor, now()), expected);
   }, {
-    validator: ({ actor, summary }: CloseCaseRequest) => {
-      requireCoordinator(actor);
-      if (summary !== undefined) requireText(summary, 'summary');
-      requireStage(context, ['Evaluation'], 'closing the case');
-      if (closing) throw conflict('the case is already being closed', 'case_closing');
-      if (context.state.evaluation === null) throw conflict('the case must be evaluated before it is closed', 'evaluation_needed');
-      if (context.state.openEscalations.length > 0) throw conflict('the case has open escalations; acknowledge them first', 'escalations_open');
-    },
+    validator: ({ actor, summary }: CloseCaseRequest) => void decideNow(context, { type: 'closeCase', ...(summary !== undefined && { summary }) }, actor),
   });
 }
 
@@ -53,13 +39,9 @@ export function registerCancellation(context: CaseContext, escalations: CaseEsca
     // A cancellation in the workflow's very first moment runs before intake has even queued the registration; it
     // waits for that, so the case is registered first and then cancelled. Later cancellations take no such wait.
     if (context.journal.stateOrNull === null) await condition(() => context.journal.stateOrNull !== null);
+    const command = { type: 'cancelCase', reason } as const;
     // Built when the step runs, so offers, tasks and escalations from steps queued before it are withdrawn too.
-    const recorded = context.journal.recordFinalFrom((state) => [
-      ...state.openOffers.map((o) => caseEvent('OfferWithdrawn', { offerId: o.offerId, expertId: o.expertId, reason: SYSTEM_REASONS.caseCancelled }, SYSTEM_ACTOR, now())),
-      ...state.tasks.filter((t) => t.status === 'open').map((t) => caseEvent('TaskWithdrawn', { taskId: t.taskId, reason: SYSTEM_REASONS.caseCancelled }, SYSTEM_ACTOR, now())),
-      ...withdrawEscalations(state),
-      caseEvent('CaseCancelled', { reason: reason.trim() }, actor, now()),
-    ]);
+    const recorded = context.journal.recordFinalFrom((state) => cancellationEvents(state, command, actor, now()), decideNow(context, command, actor));
     // The stages stop at their next wait; what they had sent to the journal is recorded before the cancellation.
     context.stages.cancel();
     return recorded.then(async (state) => {
@@ -67,17 +49,9 @@ export function registerCancellation(context: CaseContext, escalations: CaseEsca
       return state;
     });
   }, {
-    validator: ({ reason, actor }: CancelCaseRequest) => {
-      requireCoordinator(actor);
-      // While the request is still being registered the stage reads Intake; the journal records the cancellation after it.
-      requireStage(context, ['Intake', 'Triage', 'Matching', 'Preparation', 'Intervention', 'FollowUp', 'Evaluation'], 'cancelling');
-      requireText(reason, 'reason', 2000);
-    },
+    // While the request is still being registered the stage reads Intake; the journal records the cancellation after it.
+    validator: ({ reason, actor }: CancelCaseRequest) => void decideNow(context, { type: 'cancelCase', reason }, actor),
   });
-}
-
-function withdrawEscalations(state: CaseState): NewCaseEvent[] {
-  return state.openEscalations.map((e) => caseEvent('EscalationResolved', { escalationId: e.escalationId, outcome: 'withdrawn' }, SYSTEM_ACTOR, now()));
 }
 
 // Histories from before it compared each risk change with the state the signal found, so simultaneous changes repeated.
@@ -87,8 +61,9 @@ const RISK_CHANGE_FROM_RECORDED_STATE = 'risk-change-from-recorded-state';
 export function registerSignals(context: CaseContext, escalations: CaseEscalations): void {
   setHandler(changeRisk, ({ level, reason, actor }: RiskChange) => {
     const state = context.journal.stateOrNull;
-    const onTeam = actor?.role === 'expert' && !context.deactivatedExperts.has(actor.id) && state?.team.some((m) => m.expertId === actor.id);
-    if (!state || context.ended || !isRiskLevel(level) || !(actor?.role === 'coordinator' || onTeam) || typeof reason !== 'string' || !reason.trim()) {
+    const command = { type: 'changeRisk', level, reason } as const;
+    // A change to the level the case already has is no reason to ignore the signal: another change may be queued first.
+    if (!state || ignored(context, command, actor, 'risk_unchanged')) {
       log.warn('ignored an invalid risk change', { level, role: actor?.role });
       return;
     }
@@ -113,8 +88,7 @@ export function registerSignals(context: CaseContext, escalations: CaseEscalatio
   });
 
   setHandler(raiseConcern, ({ concern, actor }: Concern) => {
-    const state = context.journal.stateOrNull;
-    if (!state || context.ended || actor?.role !== 'expert' || context.deactivatedExperts.has(actor.id) || !state.team.some((m) => m.expertId === actor.id) || typeof concern !== 'string' || !concern.trim()) {
+    if (!context.journal.stateOrNull || ignored(context, { type: 'raiseConcern', concern }, actor)) {
       log.warn('ignored an invalid concern', { role: actor?.role });
       return;
     }
@@ -122,6 +96,13 @@ export function registerSignals(context: CaseContext, escalations: CaseEscalatio
       .then((after) => escalations.raise('expertConcern', `concern:${after.version}`, ESCALATION_REASONS.expertConcern(concern.trim().slice(0, 200))))
       .catch(() => undefined);
   });
+}
+
+// A signal gets no answer: one that decide refuses (bar the `tolerated` refusal) is ignored rather than failed. Decided
+// against the recorded state, as histories from before the pending state saw it.
+function ignored(context: CaseContext, command: CaseCommand, actor: Actor, tolerated?: CaseRefusalCode): boolean {
+  const decision = decide(context.journal.stateOrNull, command, actor, now(), { ...decisionContext(context), recorded: undefined });
+  return decision.outcome === 'refused' && decision.refusal.detail.code !== tolerated;
 }
 
 /** Evaluation and closure: waits until the coordinator has evaluated and closed the case. */

@@ -7,7 +7,8 @@ import { addMs } from '../../src/domain/durations';
 import { conflictOfInterestKind, describeConflict } from '../../src/domain/matching';
 import { ESCALATION_REASONS } from '../../src/domain/escalation-reasons';
 import { SYSTEM_REASONS, conflictOfInterestReason } from '../../src/domain/system-reasons';
-import { conflict, invalid, notFound, now, refuseDeactivated, requireExpert, requireStage, requireText, type CaseContext } from '../case-context';
+import { conflict, notFound, now, type CaseContext } from '../case-context';
+import { decideAt, decideNow } from '../case-decisions';
 import type { CaseEscalations } from '../case-escalations';
 import { mayBeOffered } from './team-changes.stage';
 import { respondToOffer, type OfferResponse } from '../messages';
@@ -16,20 +17,11 @@ const { findCandidates, lookupExpert } = caseReads;
 
 /** Registers the experts' answers to offers. */
 export function registerMatching(context: CaseContext): void {
-  // Offers whose answer is being recorded: a second answer to the same offer in the same moment is refused.
-  const answering = new Set<string>();
   setHandler(respondToOffer, async ({ offerId, response, reason, actor }: OfferResponse) => {
-    const offer = context.state.openOffers.find((o) => o.offerId === offerId);
-    if (!offer || answering.has(offerId)) throw notFound(`offer ${offerId} is not open on this case`, 'offer_not_open', { offerId });
-    if (response === 'accept') {
-      // Claimed before the first await, so a second acceptance in the same moment sees the place taken.
-      if (placesLeft(context) <= 0) throw conflict('the team is already complete', 'team_complete');
-      if (context.state.team.some((m) => m.expertId === offer.expertId)) throw conflict('this expert is already on the team', 'already_on_team', { expertId: offer.expertId });
-      if (context.joiningExperts.has(offer.expertId)) throw conflict(`expert ${offer.expertId} is already joining the team`, 'already_joining', { expertId: offer.expertId });
-      context.joiningExperts.add(offer.expertId);
-    }
-    answering.add(offerId);
-    if (response === 'accept') context.pendingAcceptances++;
+    const command = { type: 'respondToOffer', offerId, response, ...(reason !== undefined && { reason }) } as const;
+    const offer = context.journal.pendingState!.openOffers.find((o) => o.offerId === offerId)!;
+    // Claimed before the first await, so a second answer, or a second way onto the team, in the same moment sees it taken.
+    const claim = context.journal.claim(decideNow(context, command, actor));
     try {
       // The pool may have changed since the offer: an expert who now lives in or declared a conflict with the case's
       // municipality cannot take it. (Histories from before this check recorded no look-up here.)
@@ -39,29 +31,14 @@ export function registerMatching(context: CaseContext): void {
         if (!state.openOffers.some((o) => o.offerId === offerId) || context.deactivatedExperts.has(offer.expertId)) {
           throw notFound(`offer ${offerId} is not open on this case`, 'offer_not_open', { offerId });
         }
-        return [response === 'accept'
-          ? caseEvent('OfferAccepted', { offerId, expertId: offer.expertId }, actor, now())
-          : caseEvent('OfferDeclined', { offerId, expertId: offer.expertId, ...(reason?.trim() && { reason: reason.trim() }) }, actor, now())];
-      });
+        return decideAt(context, state, command, actor);
+      }, claim);
     } finally {
-      answering.delete(offerId);
-      if (response === 'accept') {
-        context.pendingAcceptances--;
-        context.joiningExperts.delete(offer.expertId);
-      }
+      context.journal.release(claim);
     }
   }, {
-    validator: ({ offerId, response, reason, actor }: OfferResponse) => {
-      if (response !== 'accept' && response !== 'decline') throw invalid(`response must be "accept" or "decline", got ${JSON.stringify(response)}`, 'response', 'not_a_choice');
-      if (reason !== undefined) requireText(reason, 'reason', 2000);
-      requireStage(context, ['Matching'], 'answering an offer');
-      const offer = context.state.openOffers.find((o) => o.offerId === offerId);
-      if (!offer || answering.has(offerId)) throw notFound(`offer ${offerId} is not open on this case`, 'offer_not_open', { offerId });
-      requireExpert(actor, offer.expertId, 'answer this offer', 'offer_not_yours');
-      refuseDeactivated(context, actor);
-      if (response === 'accept' && placesLeft(context) <= 0) throw conflict('the team is already complete', 'team_complete');
-      if (response === 'accept' && context.joiningExperts.has(offer.expertId)) throw conflict(`expert ${offer.expertId} is already joining the team`, 'already_joining', { expertId: offer.expertId });
-    },
+    validator: ({ offerId, response, reason, actor }: OfferResponse) =>
+      void decideNow(context, { type: 'respondToOffer', offerId, response, ...(reason !== undefined && { reason }) }, actor),
   });
 }
 
@@ -73,7 +50,7 @@ export async function assembleTeam(context: CaseContext, escalations: CaseEscala
   const rounds = { count: 0 };
   for (;;) {
     await fillTeam(context, escalations, risk, rounds);
-    await condition(() => context.pendingAcceptances === 0);
+    await condition(() => !placesBeingTaken(context));
     // A member deactivated while the last place was being taken leaves the team short again: it is recorded only full.
     let assembled = false;
     await context.journal.recordFrom((state) => {
@@ -110,12 +87,12 @@ async function fillTeam(context: CaseContext, escalations: CaseEscalations, risk
     const teamBefore = context.state.team.length;
     await condition(() => roundOpen().length === 0 || placesLeft(context) <= 0, OFFER_TIMEOUT_MS[risk]);
     // Let an acceptance that is being recorded finish before deciding what happens to the rest.
-    await condition(() => context.pendingAcceptances === 0);
+    await condition(() => !placesBeingTaken(context));
     // The team looked full only for a moment (an acceptance was refused, or a member was deactivated): the round's
     // offers stay open until they expire or the team is full after all.
     while (roundOpen().length > 0 && placesLeft(context) > 0 && Date.now() < Date.parse(expiresAt)) {
       await condition(() => roundOpen().length === 0 || placesLeft(context) <= 0, Date.parse(expiresAt) - Date.now());
-      await condition(() => context.pendingAcceptances === 0);
+      await condition(() => !placesBeingTaken(context));
     }
     await closeRound(context, escalations, round, context.state.team.length > teamBefore);
   }
@@ -154,7 +131,13 @@ async function refuseConflictOfInterest(context: CaseContext, offer: { offerId: 
   throw conflict(`expert ${offer.expertId} may not work on this case: ${describeConflict(conflicting)}`, 'offer_conflict_of_interest', { expertId: offer.expertId });
 }
 
-/** Places on the team not yet taken, counting acceptances that are being recorded. */
+/** Places on the team not yet taken, counting those being taken (on the pending team, not yet on the recorded one). */
 export function placesLeft(context: CaseContext): number {
-  return context.teamTarget - context.state.team.length - context.pendingAcceptances;
+  return context.teamTarget - (context.journal.pendingState?.team.length ?? 0);
+}
+
+/** Whether an acceptance or an assignment is still being recorded. */
+function placesBeingTaken(context: CaseContext): boolean {
+  const recorded = new Set(context.state.team.map((m) => m.expertId));
+  return (context.journal.pendingState?.team ?? []).some((m) => !recorded.has(m.expertId));
 }

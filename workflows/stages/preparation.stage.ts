@@ -1,14 +1,13 @@
 import { caseReads } from '../activity-proxies';
 import { condition, setHandler } from '@temporalio/workflow';
 import { SESSION_GRACE_MS } from '../../src/domain/case-policy';
-import { DATE_TIME_EXAMPLE } from '../../src/domain/case-refusal-codes';
 import { caseEvent } from '../../src/domain/case.events';
 import { assignTemplateTasks, planSession, taskDueAt, type SessionPlan } from '../../src/domain/preparation-plan';
 import { SYSTEM_ACTOR } from '../../src/domain/case.vocabulary';
 import { ESCALATION_REASONS } from '../../src/domain/escalation-reasons';
-import { SYSTEM_REASONS } from '../../src/domain/system-reasons';
 import { addMs } from '../../src/domain/durations';
-import { conflict, invalid, notFound, now, refuseDeactivated, requireCoordinator, requireExpert, requireLead, requireStage, requireText, type CaseContext } from '../case-context';
+import { now, type CaseContext } from '../case-context';
+import { decideNow } from '../case-decisions';
 import type { CaseEscalations } from '../case-escalations';
 import { watchDeadlines, type Deadline } from '../deadlines';
 import { completeTask, holdSession, scheduleSession, type SessionRecord, type SessionSchedule, type TaskCompletion } from '../messages';
@@ -17,64 +16,23 @@ const { lookupExpert } = caseReads;
 
 /** Registers task completion, session (re)scheduling and the record of the session. */
 export function registerPreparation(context: CaseContext): void {
-  // Completions being recorded: the task still reads open until its event is stored, so a second one must be refused here.
-  const completing = new Set<string>();
-  setHandler(completeTask, async ({ taskId, outcome, actor }: TaskCompletion) => {
-    if (completing.has(taskId)) throw conflict(`task ${taskId} is already being completed`, 'task_not_open', { taskId });
-    completing.add(taskId);
-    try {
-      return await context.journal.record(caseEvent('TaskCompleted', { taskId, outcome: outcome.trim() }, actor, now()));
-    } finally {
-      completing.delete(taskId);
-    }
-  }, {
-    validator: ({ taskId, outcome, actor }: TaskCompletion) => {
-      requireStage(context, ['Preparation'], 'completing a task');
-      const task = context.state.tasks.find((t) => t.taskId === taskId);
-      if (!task) throw notFound(`task ${taskId} is not on this case`, 'task_not_found', { taskId });
-      // A task handed back to the coordinator is theirs to complete until they pass it on.
-      if (task.assigneeId === null) requireCoordinator(actor);
-      else requireExpert(actor, task.assigneeId, 'complete this task', 'task_not_yours');
-      refuseDeactivated(context, actor);
-      if (task.status !== 'open') throw conflict(`task ${taskId} is already ${task.status}`, 'task_not_open', { taskId, status: task.status });
-      if (completing.has(taskId)) throw conflict(`task ${taskId} is already being completed`, 'task_not_open', { taskId });
-      requireText(outcome, 'outcome');
-    },
+  // Each decided against the pending state, so a task being completed, or a session being recorded, reads as done.
+  setHandler(completeTask, ({ taskId, outcome, actor }: TaskCompletion) =>
+    context.journal.record(...decideNow(context, { type: 'completeTask', taskId, outcome }, actor)), {
+    validator: ({ taskId, outcome, actor }: TaskCompletion) => void decideNow(context, { type: 'completeTask', taskId, outcome }, actor),
   });
 
   setHandler(scheduleSession, async ({ scheduledAt, note, actor }: SessionSchedule) => {
-    const at = new Date(scheduledAt).toISOString();
-    const state = await context.journal.record(caseEvent('PreparatorySessionScheduled', { scheduledAt: at, ...(note && { note }) }, actor, now()));
+    const state = await context.journal.record(...decideNow(context, { type: 'scheduleSession', scheduledAt, note }, actor));
     context.deadlineRevision++;
     return state;
   }, {
-    validator: ({ scheduledAt, actor }: SessionSchedule) => {
-      requireCoordinator(actor);
-      requireStage(context, ['Preparation'], 'scheduling the session');
-      const at = Date.parse(scheduledAt);
-      if (Number.isNaN(at)) throw invalid(`scheduledAt must be an ISO date-time, got ${JSON.stringify(scheduledAt)}`, 'scheduledAt', 'not_a_date_time', { example: DATE_TIME_EXAMPLE });
-      if (at <= Date.now()) throw invalid('scheduledAt must be in the future', 'scheduledAt', 'not_in_future');
-      const { eventDate } = context.state;
-      if (eventDate && at >= Date.parse(eventDate)) throw invalid(`the session must take place before the event on ${eventDate}`, 'scheduledAt', 'not_before_event', { eventDate });
-    },
+    validator: ({ scheduledAt, note, actor }: SessionSchedule) => void decideNow(context, { type: 'scheduleSession', scheduledAt, note }, actor),
   });
 
-  let holding = false;
-  setHandler(holdSession, ({ outcomes, actor }: SessionRecord) => {
-    if (holding) throw conflict('the session is already being recorded', 'session_recording');
-    holding = true;
-    const withdrawn = context.state.tasks.filter((t) => t.status === 'open')
-      .map((t) => caseEvent('TaskWithdrawn', { taskId: t.taskId, reason: SYSTEM_REASONS.sessionHeldWithoutTask }, SYSTEM_ACTOR, now()));
-    return context.journal.record(...withdrawn, caseEvent('PreparatorySessionHeld', { outcomes: outcomes.trim() }, actor, now()));
-  }, {
-    validator: ({ outcomes, actor }: SessionRecord) => {
-      requireStage(context, ['Preparation'], 'recording the session');
-      if (holding) throw conflict('the session is already being recorded', 'session_recording');
-      requireLead(context.state, actor, 'record the session', true);
-      refuseDeactivated(context, actor);
-      if (!context.state.session) throw conflict('the session has not been scheduled yet', 'session_not_scheduled');
-      requireText(outcomes, 'outcomes');
-    },
+  setHandler(holdSession, ({ outcomes, actor }: SessionRecord) =>
+    context.journal.record(...decideNow(context, { type: 'holdSession', outcomes }, actor)), {
+    validator: ({ outcomes, actor }: SessionRecord) => void decideNow(context, { type: 'holdSession', outcomes }, actor),
   });
 }
 

@@ -1,12 +1,10 @@
 import { log, setHandler } from '@temporalio/workflow';
-import { caseEvent } from '../../src/domain/case.events';
 import { ESCALATION_REASONS } from '../../src/domain/escalation-reasons';
 import { departureOf, RETURNED_TASK_ESCALATION_WINDOW_MS, type ExpertDeparture } from '../../src/domain/expert-departure';
-import { conflict, notFound, now, requireCoordinator, requireStage, type CaseContext } from '../case-context';
+import { now, type CaseContext } from '../case-context';
+import { decideAt, decideNow } from '../case-decisions';
 import type { CaseEscalations } from '../case-escalations';
 import { appointLead, expertDeactivated, reassignTask, type LeadAppointment, type TaskReassignment } from '../messages';
-
-const TEAM_STAGES = ['Matching', 'Preparation', 'Intervention', 'FollowUp', 'Evaluation'] as const;
 
 /** Registers what happens when an expert leaves the pool, and the coordinator's repairs: a new lead, a task passed on. */
 export function registerTeamChanges(context: CaseContext, escalations: CaseEscalations): void {
@@ -33,39 +31,20 @@ export function registerTeamChanges(context: CaseContext, escalations: CaseEscal
     }).catch(() => undefined);
   });
 
-  setHandler(appointLead, ({ expertId, actor }: LeadAppointment) => context.journal.recordFrom((state) => {
-    // Checked again when recorded: a deactivation that arrived meanwhile has taken the member off the team.
-    if (!state.team.some((m) => m.expertId === expertId) || context.deactivatedExperts.has(expertId)) {
-      throw notFound(`expert ${expertId} is not on this case's team`, 'not_on_team', { expertId });
-    }
-    return [caseEvent('LeadAppointed', { expertId }, actor, now())];
-  }), {
-    validator: ({ expertId, actor }: LeadAppointment) => {
-      requireCoordinator(actor);
-      requireStage(context, TEAM_STAGES, 'appointing a lead');
-      const member = context.state.team.find((m) => m.expertId === expertId);
-      if (!member) throw notFound(`expert ${expertId} is not on this case's team`, 'not_on_team', { expertId });
-      if (member.role === 'lead') throw conflict(`expert ${expertId} already leads the team`, 'already_lead', { expertId });
-    },
+  // Decided again when recorded: a deactivation that arrived meanwhile has taken the member off the team.
+  setHandler(appointLead, ({ expertId, actor }: LeadAppointment) => {
+    const command = { type: 'appointLead', expertId } as const;
+    return context.journal.recordFrom((state) => decideAt(context, state, command, actor), decideNow(context, command, actor));
+  }, {
+    validator: ({ expertId, actor }: LeadAppointment) => void decideNow(context, { type: 'appointLead', expertId }, actor),
   });
 
-  setHandler(reassignTask, ({ taskId, expertId, actor }: TaskReassignment) => context.journal.recordFrom((state) => {
-    // Checked again when recorded: the member may have been deactivated, or the task completed, meanwhile.
-    if (!state.team.some((m) => m.expertId === expertId) || context.deactivatedExperts.has(expertId)) {
-      throw notFound(`expert ${expertId} is not on this case's team`, 'not_on_team', { expertId });
-    }
-    if (state.tasks.find((t) => t.taskId === taskId)?.status !== 'open') throw conflict(`task ${taskId} is no longer open`, 'task_not_open', { taskId });
-    return [caseEvent('TaskReassigned', { taskId, assigneeId: expertId }, actor, now())];
-  }), {
-    validator: ({ taskId, expertId, actor }: TaskReassignment) => {
-      requireCoordinator(actor);
-      requireStage(context, ['Preparation'], 'passing a task on');
-      const task = context.state.tasks.find((t) => t.taskId === taskId);
-      if (!task) throw notFound(`task ${taskId} is not on this case`, 'task_not_found', { taskId });
-      if (task.status !== 'open') throw conflict(`task ${taskId} is already ${task.status}`, 'task_not_open', { taskId, status: task.status });
-      if (!context.state.team.some((m) => m.expertId === expertId)) throw notFound(`expert ${expertId} is not on this case's team`, 'not_on_team', { expertId });
-      if (task.assigneeId === expertId) throw conflict(`task ${taskId} is already assigned to expert ${expertId}`, 'task_already_assigned', { taskId, expertId });
-    },
+  // Decided again when recorded: the member may have been deactivated, or the task completed, meanwhile.
+  setHandler(reassignTask, ({ taskId, expertId, actor }: TaskReassignment) => {
+    const command = { type: 'reassignTask', taskId, expertId } as const;
+    return context.journal.recordFrom((state) => decideAt(context, state, command, actor), decideNow(context, command, actor));
+  }, {
+    validator: ({ taskId, expertId, actor }: TaskReassignment) => void decideNow(context, { type: 'reassignTask', taskId, expertId }, actor),
   });
 }
 

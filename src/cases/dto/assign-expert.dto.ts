@@ -1,3 +1,4 @@
+import { CASE_TEXT_LIMITS } from '../../domain/case-text-limits';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsObject, IsOptional, ValidateNested } from 'class-validator';
@@ -17,7 +18,7 @@ export class AssignExpertDto {
   @IsExpertId() readonly expertId: string;
 
   @ApiPropertyOptional({ description: 'Why this expert, for the record.', example: 'Knows the mayor from an earlier case.' })
-  @IsOptional() @IsCaseText(2000) readonly note?: string;
+  @IsOptional() @IsCaseText(CASE_TEXT_LIMITS.reason) readonly note?: string;
 
   @ApiPropertyOptional({
     type: AssignmentOverrideDto,

@@ -2,13 +2,14 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, MaxLength, ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
+import { CASE_TEXT_LIMITS } from '../../domain/case-text-limits';
 import { isBlankText, trimVisible } from '../../domain/visible-text';
 
 /**
  * Validates free text that a case records: a string with something visible in it, at most `max` characters, trimmed of
  * white space and invisible characters at both ends first, so that the workflow records the text as it reads.
  */
-export function IsCaseText(max = 5000): PropertyDecorator {
+export function IsCaseText(max: number = CASE_TEXT_LIMITS.account): PropertyDecorator {
   return applyDecorators(
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? trimVisible(value) : value)),
     // The workflow refuses blank text too, but only after a round trip and without naming the field.

@@ -1,3 +1,4 @@
+import { CASE_TEXT_LIMITS } from '../../domain/case-text-limits';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { RISK_LEVELS, type RiskLevel } from '../../domain/case.vocabulary';
@@ -9,5 +10,5 @@ export class ChangeRiskDto {
   @IsIn(RISK_LEVELS) readonly level: RiskLevel;
 
   @ApiProperty({ description: 'Why the risk changed.', example: 'Calls to disrupt the meeting on social media.' })
-  @IsCaseText(2000) readonly reason: string;
+  @IsCaseText(CASE_TEXT_LIMITS.reason) readonly reason: string;
 }

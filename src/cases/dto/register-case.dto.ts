@@ -1,3 +1,4 @@
+import { CASE_TEXT_LIMITS } from '../../domain/case-text-limits';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -42,8 +43,8 @@ export class OfficeHolderDto {
   @ApiProperty({ description: 'Their office.', example: 'wethouder wonen', maxLength: 200 })
   @IsCaseText(200) readonly office: string;
 
-  @ApiPropertyOptional({ description: 'What the brigade should know about them.', maxLength: 5000 })
-  @IsOptional() @IsCaseText(5000) readonly details?: string;
+  @ApiPropertyOptional({ description: 'What the brigade should know about them.', maxLength: CASE_TEXT_LIMITS.account })
+  @IsOptional() @IsCaseText(CASE_TEXT_LIMITS.account) readonly details?: string;
 }
 
 /** The body of `POST /cases`: a municipality's support request. */
@@ -65,7 +66,7 @@ export class RegisterCaseDto {
   @IsIn(REQUESTER_ROLES) readonly requesterRole: RequesterRole;
 
   @ApiProperty({ description: 'The situation, in the requester’s words (sensitive).', example: 'Raadsvergadering over een nieuwe opvanglocatie' })
-  @IsCaseText(5000) readonly description: string;
+  @IsCaseText(CASE_TEXT_LIMITS.account) readonly description: string;
 
   @ApiPropertyOptional({ type: OfficeHolderDto, description: 'The office holder the request is about, if any (sensitive).' })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => OfficeHolderDto) readonly officeHolder?: OfficeHolderDto;

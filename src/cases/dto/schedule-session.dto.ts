@@ -1,3 +1,4 @@
+import { CASE_TEXT_LIMITS } from '../../domain/case-text-limits';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsRfc3339DateTime } from '../../http/rfc3339-date-time';
@@ -12,5 +13,5 @@ export class ScheduleSessionDto {
   @IsRfc3339DateTime() readonly scheduledAt: string;
 
   @ApiPropertyOptional({ description: 'Where, or anything else the team should know.', example: 'Town hall, room 2.' })
-  @IsOptional() @IsCaseText(2000) readonly note?: string;
+  @IsOptional() @IsCaseText(CASE_TEXT_LIMITS.reason) readonly note?: string;
 }

@@ -1,3 +1,4 @@
+import { CASE_TEXT_LIMITS } from '../../domain/case-text-limits';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, ValidateIf } from 'class-validator';
 import { IsCaseText } from './case-text';
@@ -9,8 +10,8 @@ export class TriageCaseDto {
   @ApiProperty({ enum: TRIAGE_DECISIONS, description: 'Whether the brigade takes the case on.', example: 'accept' })
   @IsIn(TRIAGE_DECISIONS) readonly decision: 'accept' | 'reject';
 
-  @ApiPropertyOptional({ minLength: 1, maxLength: 2000, description: 'Why; required when the decision is reject.', example: 'Outside the brigade’s remit.' })
+  @ApiPropertyOptional({ minLength: 1, maxLength: CASE_TEXT_LIMITS.reason, description: 'Why; required when the decision is reject.', example: 'Outside the brigade’s remit.' })
   @ValidateIf((dto: TriageCaseDto) => dto.decision === 'reject' || dto.reason !== undefined)
-  @IsNotEmpty({ message: 'reason is required when the decision is reject' }) @IsCaseText(2000)
+  @IsNotEmpty({ message: 'reason is required when the decision is reject' }) @IsCaseText(CASE_TEXT_LIMITS.reason)
   readonly reason?: string;
 }

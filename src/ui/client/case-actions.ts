@@ -1,34 +1,52 @@
+import type { CaseCommand } from '../../domain/case-command';
+import { decide } from '../../domain/case-decider';
+import type { CaseRefusalCode } from '../../domain/case-refusal-codes';
 import type { CaseState } from '../../domain/case.state';
-import { CASE_STAGES, FINAL_STAGES, type CaseStage } from '../../domain/case.vocabulary';
+import { CASE_STAGES, FINAL_STAGES, RISK_LEVELS, type Actor, type CaseStage } from '../../domain/case.vocabulary';
 
 /** The decisions a coordinator can send a case. */
 export type CoordinatorAction =
   | 'triage' | 'assign' | 'appointLead' | 'returnedTasks' | 'scheduleSession' | 'holdSession' | 'changeRisk' | 'evaluate' | 'close' | 'cancel';
 
-// Stages in which a team exists and a deactivated lead's place can be given to another member.
-const TEAM_STAGES: readonly CaseStage[] = ['Matching', 'Preparation', 'Intervention', 'FollowUp', 'Evaluation'];
+// Refusals that say the case is not where the action belongs. Other refusals (open escalations, an expert in conflict, a
+// text too short) depend on what the coordinator fills in, come back from the API and are shown as they are.
+const STAGE_REFUSALS: readonly CaseRefusalCode[] = ['wrong_stage', 'case_ended', 'triage_decided', 'team_complete', 'session_not_scheduled', 'already_evaluated', 'evaluation_needed'];
+
+// Whoever looks at the page decides as a coordinator; what the probes fill in is only there to get past the text rules.
+const COORDINATOR: Actor = { role: 'coordinator', id: 'screen' };
+const TEXT = 'probe';
 
 /**
- * What a coordinator may do with the case right now, by the same stage rules as the workflow's validators, so that
- * the page offers no form the workflow would turn away for its stage. (Other refusals, such as a team that is already
- * complete, come back from the API and are shown as they are.)
+ * What a coordinator may do with the case right now: each action whose command `decide` would not refuse for where the
+ * case stands, so that the page offers no form the workflow would turn away for its stage.
  */
 export function coordinatorActions(state: CaseState): CoordinatorAction[] {
   if (FINAL_STAGES.includes(state.stage)) return [];
-  const actions: CoordinatorAction[] = [];
-  if (state.stage === 'Intake' || state.stage === 'Triage') actions.push('triage');
-  if (state.stage === 'Matching') actions.push('assign');
-  // A team whose lead was deactivated has members but no lead: the coordinator appoints one.
-  if (TEAM_STAGES.includes(state.stage) && state.team.length > 0 && !state.team.some((member) => member.role === 'lead')) actions.push('appointLead');
-  // Tasks that came back from a deactivated expert are the coordinator's to complete or pass on.
-  if (state.stage === 'Preparation' && state.tasks.some((task) => task.status === 'open' && task.assigneeId === null)) actions.push('returnedTasks');
-  if (state.stage === 'Preparation' && !state.session?.heldAt) {
-    actions.push('scheduleSession');
-    if (state.session) actions.push('holdSession');
-  }
-  if (state.stage === 'Evaluation') actions.push(state.evaluation === null ? 'evaluate' : 'close');
-  actions.push('changeRisk', 'cancel');
-  return actions;
+  const otherLevel = RISK_LEVELS.find((level) => level !== (state.riskLevel ?? 'MEDIUM'))!;
+  const returnedTasks = state.tasks.filter((task) => task.status === 'open' && task.assigneeId === null);
+  // The page offers a new lead only to a team that has none (after its lead left); decide would also let one be replaced.
+  const leaderless = !state.team.some((member) => member.role === 'lead');
+  const probes: ReadonlyArray<[CoordinatorAction, readonly CaseCommand[]]> = [
+    ['triage', [{ type: 'triage', decision: 'accept' }]],
+    ['assign', [{ type: 'assignExpert', expertId: `${TEXT}-expert` }]],
+    ['appointLead', leaderless ? state.team.map((member) => ({ type: 'appointLead', expertId: member.expertId }) as const) : []],
+    ['returnedTasks', returnedTasks.map((task) => ({ type: 'completeTask', taskId: task.taskId, outcome: TEXT }) as const)],
+    ['scheduleSession', [{ type: 'scheduleSession', scheduledAt: 'later' }]],
+    ['holdSession', [{ type: 'holdSession', outcomes: TEXT }]],
+    ['evaluate', [{ type: 'evaluateCase', summary: TEXT }]],
+    ['close', [{ type: 'closeCase' }]],
+    ['changeRisk', [{ type: 'changeRisk', level: otherLevel, reason: TEXT }]],
+    ['cancel', [{ type: 'cancelCase', reason: TEXT }]],
+  ];
+  return probes.filter(([, commands]) => commands.some((command) => allowedHere(state, command))).map(([action]) => action);
+}
+
+function allowedHere(state: CaseState, command: CaseCommand): boolean {
+  // The page cannot know the team size matching set: during matching it offers assignment, afterwards the team counts
+  // as complete (a team left short is the workflow's to judge when the coordinator tries).
+  const teamTarget = state.stage === 'Matching' ? undefined : state.team.length;
+  const decision = decide(state, command, COORDINATOR, state.updatedAt, { teamTarget });
+  return decision.outcome === 'accepted' || !STAGE_REFUSALS.includes(decision.refusal.detail.code as CaseRefusalCode);
 }
 
 /** The stages a case goes through when nothing stops it, in order: the progress line. */

@@ -19,12 +19,12 @@ const CODE_ARGUMENT: Readonly<Record<string, { readonly at: number; readonly nam
   conflict: { at: 1, namespace: 'refusals' },
   notFound: { at: 1, namespace: 'refusals' },
   forbidden: { at: 1, namespace: 'refusals' },
-  requireExpert: { at: 3, namespace: 'refusals' },
+  assignedExpertOnly: { at: 3, namespace: 'refusals' },
   invalid: { at: 2, namespace: 'problems' },
 };
 
 /** Where a helper that refuses input names the field: `invalid(message, field, problem)`, `requireText(value, field)`. */
-const FIELD_ARGUMENT: Readonly<Record<string, number>> = { invalid: 1, requireText: 1 };
+const FIELD_ARGUMENT: Readonly<Record<string, number>> = { invalid: 1, textRefusal: 1 };
 
 interface HelperCall {
   readonly where: string;
@@ -35,9 +35,9 @@ interface HelperCall {
   readonly field?: string;
 }
 
-/** Every call of a refusal helper in the workflow code, read from the source, so no list has to be kept by hand. */
+/** Every call of a refusal helper in the rules (`decide`) and the workflow, read from the source, so no list has to be kept by hand. */
 function helperCalls(): HelperCall[] {
-  const files = globSync('workflows/**/*.ts', { cwd: ROOT });
+  const files = [...globSync('workflows/**/*.ts', { cwd: ROOT }), ...globSync('src/domain/{case-refusal.ts,decide/**/*.ts}', { cwd: ROOT })];
   return files.flatMap((file) => {
     const source = ts.createSourceFile(file, readFileSync(join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, true);
     const calls: HelperCall[] = [];
@@ -75,9 +75,9 @@ describe('the codes the case workflow refuses with', () => {
     const refusals = calls.filter((call) => CODE_ARGUMENT[call.helper]);
 
     expect(refusals.filter((call) => call.codes.length > 0).length).toBeGreaterThan(50);
-    // Passed on: `requireExpert` its callers' code (scanned as theirs), the conflict-of-interest refusal the domain's.
-    expect(refusals.filter((call) => call.codes.length === 0).map((call) => call.where)).toEqual([
-      expect.stringMatching(/^workflows\/case-context\.ts:/), expect.stringMatching(/^workflows\/stages\/manual-assignment\.stage\.ts:/),
+    // Passed on: the helpers' own (scanned at their callers), `assignedExpertOnly` its callers' code, the conflict-of-interest refusal the domain's.
+    expect(refusals.filter((call) => call.codes.length === 0).map((call) => call.where).sort()).toEqual([
+      expect.stringMatching(/^src\/domain\/decide\/case-rules\.ts:/), expect.stringMatching(/^src\/domain\/decide\/matching-decisions\.ts:/),
     ]);
   });
 
@@ -88,8 +88,9 @@ describe('the codes the case workflow refuses with', () => {
 
     expect(refusalsUsed.filter((code) => !(CASE_REFUSAL_CODES as readonly string[]).includes(code))).toEqual([]);
     expect(problemsUsed.filter((code) => !(CASE_INPUT_PROBLEMS as readonly string[]).includes(code))).toEqual([]);
-    // Listed but raised elsewhere: the journal's own refusal, the conflicts of interest and the API's signal checks.
-    const raisedElsewhere = ['case_needs_reconciliation', 'conflict_of_interest_own_municipality', 'conflict_of_interest_declared', 'concern_experts_only', 'risk_unchanged'];
+    // Listed but raised elsewhere: the journal's own refusal and the conflicts of interest; `case_closing` is kept for
+    // older callers, though a closure on its way now seals the case and a second one hears `case_ended`.
+    const raisedElsewhere = ['case_needs_reconciliation', 'conflict_of_interest_own_municipality', 'conflict_of_interest_declared', 'case_closing'];
     expect([...REFUSALS, ...PROBLEMS].filter((code) => !used.has(code) && !raisedElsewhere.includes(code))).toEqual([]);
   });
 
