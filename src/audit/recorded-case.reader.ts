@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CaseProjectionRow } from '../event-store/case-projection.row';
+import { CaseProjectionRow } from '../database/case-projection.row';
 import { EVENT_STORE, type ChainVerification, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
 import type { RecordedProjection } from './projection-check';
 import { refusal } from '../http/refusal';

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { SPECIFIC_ERROR_CODES } from '../http/error-body';
-import { EXPERT_DIRECTORY, type ExpertDirectory } from '../experts/expert-directory.port';
+import { EXPERT_DIRECTORY, type ExpertDirectory } from '../expert-directory/expert-directory.port';
 import { BrigadeConfig } from '../config/brigade-config';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './allow.decorator';
 import { PRINCIPAL_PROPERTY } from './current-principal.decorator';

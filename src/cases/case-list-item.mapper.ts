@@ -1,5 +1,5 @@
 import { FINAL_STAGES } from '../domain/case.vocabulary';
-import type { CaseProjectionRow } from '../event-store/case-projection.row';
+import type { CaseProjectionRow } from '../database/case-projection.row';
 import { nextDeadline, type NextDeadline } from '../domain/next-deadline';
 
 /** One case in `GET /cases`: what a coordinator scans a list by, and what falls due next. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CaseProjectionRow } from '../event-store/case-projection.row';
+import { CaseProjectionRow } from '../database/case-projection.row';
 import { toCaseListItem, type CaseListItem } from './case-list-item.mapper';
 import type { ListCasesQueryDto } from './dto/list-cases-query.dto';
 

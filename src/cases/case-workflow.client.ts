@@ -4,7 +4,7 @@ import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { BrigadeConfig } from '../config/brigade-config';
 import type { CaseState } from '../domain/case.state';
-import { CaseProjectionRow } from '../event-store/case-projection.row';
+import { CaseProjectionRow } from '../database/case-projection.row';
 import { getCase } from '../../workflows/messages';
 import { refusal } from '../http/refusal';
 import { UNAVAILABLE_REASONS } from '../http/unavailable-dependency';

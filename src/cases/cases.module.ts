@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '../event-store/event-store.module';
-import { ExpertDirectoryModule } from '../experts/expert-directory.module';
+import { ExpertDirectoryModule } from '../expert-directory/expert-directory.module';
 import { CaseList } from './case-list';
 import { CaseWorkflowClient } from './case-workflow.client';
 import { CasesController } from './cases.controller';

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { expertCanSee, ownerOf } from '../domain/case-visibility';
 import type { CaseState } from '../domain/case.state';
-import { CaseProjectionRow } from '../event-store/case-projection.row';
+import { CaseProjectionRow } from '../database/case-projection.row';
 import { refusal } from '../http/refusal';
 
 /**

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ExpertDirectoryModule } from './expert-directory.module';
+import { ExpertDirectoryModule } from '../expert-directory/expert-directory.module';
 import { ExpertsController } from './experts.controller';
 import { ExpertsService } from './experts.service';
 

@@ -5,7 +5,7 @@ import type { CreateExpertDto } from './dto/create-expert.dto';
 import type { ListExpertsQueryDto } from './dto/list-experts-query.dto';
 import type { UpdateExpertDto } from './dto/update-expert.dto';
 import { changedExpertFields, newExpertFields, toExpertView, type ExpertView } from './expert.mapper';
-import { ExpertRow } from './expert.row';
+import { ExpertRow } from '../database/expert.row';
 import { refusal } from '../http/refusal';
 
 const UNIQUE_VIOLATION = '23505';

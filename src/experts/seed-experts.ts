@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { CreateExpertDto } from './dto/create-expert.dto';
 import { demoExpertPool } from './demo-expert-pool';
 import { newExpertFields } from './expert.mapper';
-import { ExpertRow } from './expert.row';
+import { ExpertRow } from '../database/expert.row';
 
 /** What a seed run did: experts inserted, and experts skipped because their e-mail address was already in the pool. */
 export interface SeedResult {

@@ -7,7 +7,7 @@ import { RuntimeConnections } from '../config/runtime-connections';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { brigadeDataConverter } from '../crypto/brigade-data-converter';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
-import { EXPERT_DIRECTORY, type ExpertDirectory } from '../experts/expert-directory.port';
+import { EXPERT_DIRECTORY, type ExpertDirectory } from '../expert-directory/expert-directory.port';
 import { HISTORY_ARCHIVE, type HistoryArchive } from '../history-archive/history-archive.port';
 import { EventAppendMetrics } from '../metrics/event-append.metrics';
 import { MeasuredEventStore } from '../metrics/measured-event-store';

@@ -10,7 +10,7 @@ import { USER_ROLES } from '../../src/auth/user-role';
 import { loadBrigadeConfig } from '../../src/config/brigade-config';
 import { ConfigModule } from '../../src/config/config.module';
 import { RuntimeConnections } from '../../src/config/runtime-connections';
-import { PostgresExpertDirectory } from '../../src/experts/postgres-expert-directory';
+import { PostgresExpertDirectory } from '../../src/expert-directory/postgres-expert-directory';
 import { HttpRuntimeModule } from '../../src/http/http-runtime.module';
 import { OPEN_API_PATH, serveOpenApi } from '../../src/http/open-api';
 import { TemporalClientLifecycle } from '../../src/temporal/temporal-client.provider';

@@ -8,7 +8,7 @@ import { ENCRYPTED_FAILURE_CONVERTER_PATH } from '../../src/crypto/brigade-data-
 import type { EventStore } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { ExpertsService } from '../../src/experts/experts.service';
-import { PostgresExpertDirectory } from '../../src/experts/postgres-expert-directory';
+import { PostgresExpertDirectory } from '../../src/expert-directory/postgres-expert-directory';
 import { PostgresHistoryArchive } from '../../src/history-archive/postgres-history-archive';
 import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
 import { findTemporalCli, findTemporalTestServer } from '../../src/temporal/temporal-binaries';
