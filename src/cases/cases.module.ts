@@ -6,10 +6,11 @@ import { CaseWorkflowClient } from './case-workflow.client';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { ExpertCaseAccess } from './expert-case-access';
+import { ReadModelModule } from '../read-model/read-model.module';
 
 /** Support cases over HTTP: registration, every step of the workflow, the case list and the recorded history. */
 @Module({
-  imports: [EventStoreModule, ExpertDirectoryModule],
+  imports: [EventStoreModule, ReadModelModule, ExpertDirectoryModule],
   controllers: [CasesController],
   providers: [CasesService, CaseWorkflowClient, CaseList, ExpertCaseAccess],
   exports: [CaseWorkflowClient, ExpertCaseAccess],
