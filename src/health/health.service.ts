@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Client } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { DatabasePing } from '../database/database-ping';
 
 /** The state of each dependency, and of the whole. */
 export interface HealthReport {
@@ -14,11 +14,11 @@ const CHECK_TIMEOUT_MS = 2_000;
 /** Checks Brigade's dependencies with a short timeout each, so a dead dependency answers fast instead of hanging. */
 @Injectable()
 export class HealthService {
-  constructor(private readonly dataSource: DataSource, private readonly client: Client) {}
+  constructor(private readonly database: DatabasePing, private readonly client: Client) {}
 
   async check(): Promise<HealthReport> {
     const [database, temporal] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.database.ping()),
       probe(() => this.client.connection.workflowService.getSystemInfo({})),
     ]);
     return { status: database === 'up' && temporal === 'up' ? 'ok' : 'degraded', database, temporal };
