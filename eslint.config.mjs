@@ -4,7 +4,7 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
-// Browser code may reach outside src/ui/client only for the pure domain, the list of roles and the message catalogue,
+// Browser code may reach outside src/ui/client only for the pure domain (the list of roles is part of it) and the message catalogue,
 // whose texts the screens render by the codes the API answers.
 const browserBannedPaths = nodeBuiltins.map((name) => ({ name, message: 'Browser code cannot use Node built-ins.' }));
 function browserBannedPatterns(depthBelowUi) {
@@ -12,7 +12,7 @@ function browserBannedPatterns(depthBelowUi) {
   return [
     { group: ['@nestjs/*', '@temporalio/*', 'typeorm', 'pg', 'class-validator', 'class-transformer'], message: 'Browser code talks to the server over HTTP only.' },
     { regex: `^${up}[^.]`, message: 'Browser code must not import the server side of src/ui.' },
-    { regex: `^${up}\\.\\./(?!domain/|i18n/catalogue/|auth/user-role$)`, message: 'Browser code may import only src/domain, the message catalogue (src/i18n/catalogue) and src/auth/user-role from the server side.' },
+    { regex: `^${up}\\.\\./(?!domain/|i18n/catalogue/)`, message: 'Browser code may import only src/domain (the list of roles included) and the message catalogue (src/i18n/catalogue) from the server side.' },
   ];
 }
 

@@ -10,7 +10,7 @@ import { PRINCIPAL_PROPERTY } from './current-principal.decorator';
 import type { Principal } from './principal';
 import { principalFromClaims } from './token-claims';
 import { tokenLifetimeProblem } from './token-lifetime';
-import type { UserRole } from './user-role';
+import type { UserRole } from '../domain/user-role';
 import { refusal } from '../http/refusal';
 
 const BEARER = /^Bearer +([A-Za-z0-9._~+/=-]+)$/;

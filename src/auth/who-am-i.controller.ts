@@ -5,7 +5,7 @@ import { EXPERT_DIRECTORY, type ExpertDirectory } from '../expert-directory/expe
 import { Allow } from './allow.decorator';
 import { CurrentPrincipal } from './current-principal.decorator';
 import type { Principal } from './principal';
-import { USER_ROLES, type UserRole } from './user-role';
+import { USER_ROLES, type UserRole } from '../domain/user-role';
 
 /** The answer of `GET /me`: who the token says the caller is, and until when. */
 export class WhoAmIBody {
