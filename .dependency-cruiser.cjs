@@ -3,14 +3,15 @@
 // Layers, from the top; a module may import its own layer or a lower one, never a higher one, and never in a loop:
 //   bootstrap  src/main.ts, src/cli.ts, src/app.module.ts, src/bootstrap, src/commands (the CLI's commands)
 //   features   src/cases, src/expert-inbox, src/experts, src/audit, src/checkpoints, src/health,
-//              src/expert-deactivation, src/metrics, src/auth, src/codec-server, src/ui
-//   adapters   src/event-store, src/read-model, src/temporal, src/crypto, src/database, src/transparency-log,
-//              src/history-archive, src/config, src/logging, src/tracing, src/i18n, src/http, activities, workflows
+//              src/expert-deactivation, src/metrics, src/codec-server, src/ui
+//   adapters   src/event-store, src/read-model, src/expert-directory, src/temporal, src/crypto, src/database,
+//              src/transparency-log, src/history-archive, src/config, src/logging, src/tracing, src/i18n, src/http,
+//              src/auth (identity: tokens, roles, the guard every feature's routes stand behind), activities, workflows
 //   domain     src/domain
 const BOOTSTRAP = ['^src/(main|cli|app[.]module)[.]ts$', '^src/bootstrap/', '^src/commands/'];
-const FEATURES = ['^src/(cases|expert-inbox|experts|audit|checkpoints|health|expert-deactivation|metrics|auth|codec-server|ui)/'];
+const FEATURES = ['^src/(cases|expert-inbox|experts|audit|checkpoints|health|expert-deactivation|metrics|codec-server|ui)/'];
 const ADAPTERS = [
-  '^src/(event-store|read-model|temporal|crypto|database|transparency-log|history-archive|config|logging|tracing|i18n|http)/',
+  '^src/(event-store|read-model|expert-directory|temporal|crypto|database|transparency-log|history-archive|config|logging|tracing|i18n|http|auth)/',
   '^activities/',
   '^workflows/',
 ];
