@@ -4,15 +4,15 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
-// Browser code may reach outside src/ui/client only for the pure domain, the list of roles, the message catalogue, whose
-// texts the screens render by the codes the API answers, and the API contracts: the shapes of the answers themselves.
+// Browser code may reach outside src/ui/client only for the pure domain (the list of roles is part of it), the message
+// catalogue, whose texts the screens render by the codes the API answers, and the API contracts: the answers' shapes.
 const browserBannedPaths = nodeBuiltins.map((name) => ({ name, message: 'Browser code cannot use Node built-ins.' }));
 function browserBannedPatterns(depthBelowUi) {
   const up = '\\.\\./'.repeat(depthBelowUi);
   return [
     { group: ['@nestjs/*', '@temporalio/*', 'typeorm', 'pg', 'class-validator', 'class-transformer'], message: 'Browser code talks to the server over HTTP only.' },
     { regex: `^${up}[^.]`, message: 'Browser code must not import the server side of src/ui.' },
-    { regex: `^${up}\\.\\./(?!domain/|i18n/catalogue/|auth/user-role$|api-contracts/)`, message: 'Browser code may import only src/domain, the message catalogue (src/i18n/catalogue), src/auth/user-role and the API contracts (src/api-contracts) from the server side.' },
+    { regex: `^${up}\\.\\./(?!domain/|i18n/catalogue/|api-contracts/)`, message: 'Browser code may import only src/domain (the list of roles included), the message catalogue (src/i18n/catalogue) and the API contracts (src/api-contracts) from the server side.' },
   ];
 }
 

@@ -1,6 +1,6 @@
 import type { ExpertProfile } from '../src/domain/expert-profile';
 import { rankCandidates, type MatchCriteria, type RankedCandidate } from '../src/domain/matching';
-import type { ExpertDirectory } from '../src/experts/expert-directory.port';
+import type { ExpertDirectory } from '../src/expert-directory/expert-directory.port';
 
 /** Dependencies of the matching activities. */
 export interface MatchingActivityDependencies {

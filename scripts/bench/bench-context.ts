@@ -5,7 +5,7 @@ import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { issueToken } from '../../src/auth/token-issuer';
 import { loadTokenKeys } from '../../src/auth/token-keys';
-import type { UserRole } from '../../src/auth/user-role';
+import type { UserRole } from '../../src/domain/user-role';
 import { loadBrigadeConfig, type BrigadeConfig } from '../../src/config/brigade-config';
 import { AesGcmPayloadCodec } from '../../src/crypto/aes-gcm-payload-codec';
 import { brigadeDataConverter } from '../../src/crypto/brigade-data-converter';

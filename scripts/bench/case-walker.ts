@@ -1,4 +1,4 @@
-import type { UserRole } from '../../src/auth/user-role';
+import type { UserRole } from '../../src/domain/user-role';
 import type { CaseState } from '../../src/domain/case.state';
 import type { BenchContext } from './bench-context';
 import { expectStatus, sendJson } from './bench-http';

@@ -3,7 +3,7 @@ import type { StoredCaseEvent } from '../event-store/event-store.port';
 import type { FetchedHistory } from './case-workflow-histories';
 import type { CaseInclusionProofs } from '../checkpoints/case-log.service';
 import type { CaseVerification } from './case-verification';
-import type { LogEntry } from './log-inclusion-check';
+import type { LogEntry } from '../transparency-log/log-inclusion-check';
 import type { HistorySource } from './workflow-replayer';
 
 /** The format marker of an audit bundle, so that a reader knows what it holds. */

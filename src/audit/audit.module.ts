@@ -7,10 +7,11 @@ import { AuditController } from './audit.controller';
 import { CaseHistoryService } from './case-history.service';
 import { CaseVerificationService } from './case-verification.service';
 import { RecordedCaseReader } from './recorded-case.reader';
+import { ReadModelModule } from '../read-model/read-model.module';
 
 /** Auditing over HTTP: timeline, state as of a point, verification with workflow replay, and export for offline checks. */
 @Module({
-  imports: [EventStoreModule, PayloadEncryptionModule, CheckpointsModule, HistoryArchiveModule],
+  imports: [EventStoreModule, ReadModelModule, PayloadEncryptionModule, CheckpointsModule, HistoryArchiveModule],
   controllers: [AuditController],
   providers: [CaseHistoryService, CaseVerificationService, RecordedCaseReader],
 })

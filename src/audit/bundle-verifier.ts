@@ -10,7 +10,7 @@ import { ESCALATION_LADDER_TYPE, startedChildren } from '../history-archive/star
 import { historyFromJSON, type History } from '@temporalio/common/lib/proto-utils';
 import { ARCHIVE_DAMAGED, checkArchivedHistory } from './archived-history-check';
 import type { BundledHistory } from './audit-bundle';
-import { checkCaseInLog, type LogCheck } from './log-inclusion-check';
+import { checkCaseInLog, type LogCheck } from '../transparency-log/log-inclusion-check';
 import { checkRecordedEvents, eventsTheWorkflowRecorded } from './recorded-events-check';
 import { NO_KEYS, replayHistories, type RecordedWorkflowHistory, type WorkflowReplay } from './workflow-replayer';
 

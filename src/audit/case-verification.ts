@@ -1,6 +1,6 @@
 import type { HistoryFold } from '../domain/case-history';
 import type { ChainVerification } from '../event-store/event-store.port';
-import type { LogCheck } from './log-inclusion-check';
+import type { LogCheck } from '../transparency-log/log-inclusion-check';
 import type { ProjectionCheck } from './projection-check';
 import type { RecordedEventsCheck } from './recorded-events-check';
 import type { ReplayReport } from './workflow-replayer';

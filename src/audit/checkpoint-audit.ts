@@ -4,7 +4,7 @@ import type { MerkleTree } from '../transparency-log/merkle-tree';
 import type { NoteVerifierKey } from '../transparency-log/note-keys';
 import { openSignedNote } from '../transparency-log/signed-note';
 import type { LogFinding } from './log-audit';
-import type { StoredCheckpoint } from './log-scan';
+import type { StoredCheckpoint } from './store-records.port';
 
 /**
  * Checks every stored checkpoint against the tree rebuilt from the leaves: its note is signed by the log's key and

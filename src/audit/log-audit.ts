@@ -1,8 +1,7 @@
 import type { StoredCaseEvent } from '../event-store/event-store.port';
 import { eventLeafHash, HASH_SIZE } from '../transparency-log/merkle-hashing';
 import { MerkleTree } from '../transparency-log/merkle-tree';
-import type { OrphanLeaf } from './log-scan';
-import type { EventLeaf } from './store-scan';
+import type { EventLeaf, OrphanLeaf } from './store-records.port';
 
 /** Something wrong with the transparency log, with the case and version it concerns when it concerns one event. */
 export interface LogFinding {

@@ -1,9 +1,8 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CaseProjectionRow } from '../event-store/case-projection.row';
 import { EVENT_STORE, type ChainVerification, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
 import type { RecordedProjection } from './projection-check';
 import { refusal } from '../http/refusal';
+import { CASE_READ_MODEL, type CaseReadModel } from '../read-model/case-read-model.port';
 
 /** What Brigade's database holds about a case: its events, their chain as the store verifies it, and the read model's row. */
 export interface RecordedCase {
@@ -17,7 +16,7 @@ const ATTEMPTS = 3;
 /** Reads a case's record as one snapshot, so that an append landing mid-read is not mistaken for a broken record. */
 @Injectable()
 export class RecordedCaseReader {
-  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore, private readonly dataSource: DataSource) {}
+  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore, @Inject(CASE_READ_MODEL) private readonly readModel: CaseReadModel) {}
 
   async read(caseId: string): Promise<RecordedCase> {
     for (let attempt = 1; ; attempt++) {
@@ -33,7 +32,7 @@ export class RecordedCaseReader {
   }
 
   private async projection(caseId: string): Promise<RecordedProjection | null> {
-    const row = await this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId });
+    const row = await this.readModel.find(caseId);
     return row && { version: row.version, lastHash: row.lastHash, state: row.state };
   }
 }

@@ -1,13 +1,11 @@
-import type { DataSource } from 'typeorm';
 import { foldHistory } from '../domain/case-history';
 import type { StoredCaseEvent } from '../event-store/event-store.port';
 import type { NoteVerifierKey } from '../transparency-log/note-keys';
 import { verifyEventChain } from './event-chain';
 import { checkProjection, type RecordedProjection } from './projection-check';
-import { planCaseRanges, storedCaseBatches } from './store-scan';
 import { checkCheckpoints } from './checkpoint-audit';
 import { LeafCollector, type LogFinding } from './log-audit';
-import { readLeavesAt, readLogState } from './log-scan';
+import type { StoreRecords } from './store-records.port';
 
 /** A case whose record failed the audit: the first version found broken, and what is wrong there. */
 export interface CaseFinding {
@@ -47,16 +45,16 @@ const CASES_PER_REPORT = 25;
  * events have been checked so far, and of how many cases.
  */
 export async function auditStore(
-  dataSource: DataSource, logKey: NoteVerifierKey, onProgress: (cases: number, events: number, total: number) => void = () => undefined,
+  store: StoreRecords, logKey: NoteVerifierKey, onProgress: (cases: number, events: number, total: number) => void = () => undefined,
 ): Promise<StoreAuditSummary> {
-  const log = await readLogState(dataSource);
-  const ranges = await planCaseRanges(dataSource, CASES_PER_BATCH, EVENTS_PER_BATCH);
+  const log = await store.readLogState();
+  const ranges = await store.planCaseRanges(CASES_PER_BATCH, EVENTS_PER_BATCH);
   onProgress(0, 0, ranges.cases);
   const leaves = new LeafCollector(log.treeSize, log.checkpoints.at(-1)?.treeSize ?? 0);
   const failures: CaseFinding[] = [];
   let cases = 0;
   let events = 0;
-  for await (const batch of storedCaseBatches(dataSource, ranges)) {
+  for await (const batch of store.storedCaseBatches(ranges)) {
     for (const record of batch) {
       const finding = checkCaseRecord(record.caseId, record.events, record.projection);
       if (finding) failures.push(finding);
@@ -68,7 +66,7 @@ export async function auditStore(
   }
   onProgress(cases, events, ranges.cases);
   // Only the indices no event claimed can hold an orphan, so only those are looked up.
-  leaves.addOrphans(await readLeavesAt(dataSource, leaves.unfilledIndices()));
+  leaves.addOrphans(await store.readLeavesAt(leaves.unfilledIndices()));
   const tree = leaves.buildTree();
   const checkpointFindings = checkCheckpoints(tree, log.checkpoints, logKey);
   return {

@@ -2,7 +2,7 @@ import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { METHOD_METADATA } from '@nestjs/common/constants';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse, DECORATORS } from '@nestjs/swagger';
 import { ErrorBody } from '../http/error-body';
-import type { UserRole } from './user-role';
+import type { UserRole } from '../domain/user-role';
 
 /** Metadata key under which a route lists the roles that may call it. */
 export const ALLOWED_ROLES = 'brigade:allowed-roles';

@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { BrigadeConfig } from '../config/brigade-config';
-import { ExpertDirectoryModule } from '../experts/expert-directory.module';
+import { ExpertDirectoryModule } from '../expert-directory/expert-directory.module';
 import { TokenGuard } from './token-guard';
 import { jwtOptionsFor, loadTokenKeys } from './token-keys';
 

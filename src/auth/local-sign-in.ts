@@ -1,7 +1,7 @@
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { BrigadeConfig } from '../config/brigade-config';
-import { EXPERT_DIRECTORY, type ExpertDirectory } from '../experts/expert-directory.port';
+import { EXPERT_DIRECTORY, type ExpertDirectory } from '../expert-directory/expert-directory.port';
 import { SPECIFIC_ERROR_CODES } from '../http/error-body';
 import { hasLoopbackHost } from '../http/host-allow-list';
 import type { Principal } from './principal';

@@ -1,5 +1,5 @@
 import type { Actor } from '../domain/case.vocabulary';
-import type { UserRole } from './user-role';
+import type { UserRole } from '../domain/user-role';
 
 /** Who is calling, as their verified token says: a role and a subject (an expert's subject is their expert id). */
 export interface Principal {

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ExpertsModule } from '../experts/experts.module';
+import { ExpertDirectoryModule } from '../expert-directory/expert-directory.module';
 import { LocalSignIn } from './local-sign-in';
 import { LocalSignInController } from './local-sign-in.controller';
 import { WhoAmIController } from './who-am-i.controller';
 
 /** What a sign-in page needs from the API: who the caller is (`GET /me`) and, on a local machine, a token to begin with. */
 @Module({
-  imports: [ExpertsModule],
+  imports: [ExpertDirectoryModule],
   controllers: [WhoAmIController, LocalSignInController],
   providers: [LocalSignIn],
 })

@@ -1,6 +1,6 @@
 import { isUUID } from 'class-validator';
 import type { Principal } from './principal';
-import { isUserRole, USER_ROLES } from './user-role';
+import { isUserRole, USER_ROLES } from '../domain/user-role';
 
 /** What a subject may look like for coordinators and auditors: a login name, never free text. */
 const LOGIN_NAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,99}$/;

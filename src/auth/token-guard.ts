@@ -3,14 +3,14 @@ import { Reflector } from '@nestjs/core';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { SPECIFIC_ERROR_CODES } from '../http/error-body';
-import { EXPERT_DIRECTORY, type ExpertDirectory } from '../experts/expert-directory.port';
+import { EXPERT_DIRECTORY, type ExpertDirectory } from '../expert-directory/expert-directory.port';
 import { BrigadeConfig } from '../config/brigade-config';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './allow.decorator';
 import { PRINCIPAL_PROPERTY } from './current-principal.decorator';
 import type { Principal } from './principal';
 import { principalFromClaims } from './token-claims';
 import { tokenLifetimeProblem } from './token-lifetime';
-import type { UserRole } from './user-role';
+import type { UserRole } from '../domain/user-role';
 import { refusal } from '../http/refusal';
 
 const BEARER = /^Bearer +([A-Za-z0-9._~+/=-]+)$/;

@@ -1,11 +1,11 @@
 import { Controller, Get, Headers, Inject } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { EXPERT_DIRECTORY, type ExpertDirectory } from '../experts/expert-directory.port';
+import { EXPERT_DIRECTORY, type ExpertDirectory } from '../expert-directory/expert-directory.port';
 import { Allow } from './allow.decorator';
 import { CurrentPrincipal } from './current-principal.decorator';
 import type { Principal } from './principal';
-import { USER_ROLES, type UserRole } from './user-role';
+import { USER_ROLES, type UserRole } from '../domain/user-role';
 
 /** The answer of `GET /me`: who the token says the caller is, and until when. */
 export class WhoAmIBody {

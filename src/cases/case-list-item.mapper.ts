@@ -1,5 +1,5 @@
 import { FINAL_STAGES } from '../domain/case.vocabulary';
-import type { CaseProjectionRow } from '../event-store/case-projection.row';
+import type { CaseProjection } from '../read-model/case-read-model.port';
 import { nextDeadline, type NextDeadline } from '../domain/next-deadline';
 
 /** One case in `GET /cases`: what a coordinator scans a list by, and what falls due next. */
@@ -20,7 +20,7 @@ export interface CaseListItem {
 }
 
 /** Turns a row of the `cases` read model into a list item. */
-export function toCaseListItem(row: CaseProjectionRow): CaseListItem {
+export function toCaseListItem(row: CaseProjection): CaseListItem {
   return {
     caseId: row.caseId,
     stage: row.stage,

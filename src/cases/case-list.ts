@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CaseProjectionRow } from '../event-store/case-projection.row';
+import { Inject, Injectable } from '@nestjs/common';
+import { CASE_READ_MODEL, type CaseReadModel } from '../read-model/case-read-model.port';
 import { toCaseListItem, type CaseListItem } from './case-list-item.mapper';
 import type { ListCasesQueryDto } from './dto/list-cases-query.dto';
 
@@ -15,23 +14,14 @@ export interface CasePage {
 /** Lists cases from the `cases` read model, which every append keeps current. */
 @Injectable()
 export class CaseList {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(CASE_READ_MODEL) private readonly readModel: CaseReadModel) {}
 
   async page(query: ListCasesQueryDto): Promise<CasePage> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const builder = this.dataSource.getRepository(CaseProjectionRow).createQueryBuilder('c')
-      .orderBy('c.updatedAt', 'DESC')
-      // Cases changed in the same instant still need one order, or a page boundary could repeat or skip one.
-      .addOrderBy('c.caseId', 'ASC')
-      .skip((page - 1) * pageSize)
-      .take(pageSize);
-    if (query.stage !== undefined) builder.andWhere('c.stage = :stage', { stage: query.stage });
-    if (query.risk !== undefined) builder.andWhere('c.riskLevel = :risk', { risk: query.risk });
-    if (query.category !== undefined) builder.andWhere('c.category = :category', { category: query.category });
-    if (query.region !== undefined) builder.andWhere('c.safetyRegion = :region', { region: query.region });
-    if (query.municipalityCode !== undefined) builder.andWhere('c.municipalityCode = :code', { code: query.municipalityCode });
-    const [rows, total] = await builder.getManyAndCount();
+    const { rows, total } = await this.readModel.page({
+      page, pageSize, stage: query.stage, risk: query.risk, category: query.category, region: query.region, municipalityCode: query.municipalityCode,
+    });
     return { items: rows.map(toCaseListItem), total, page, pageSize };
   }
 }

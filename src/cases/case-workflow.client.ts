@@ -1,10 +1,9 @@
-import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException, type HttpException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException, UnprocessableEntityException, type HttpException } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
-import { DataSource } from 'typeorm';
 import { BrigadeConfig } from '../config/brigade-config';
 import type { CaseState } from '../domain/case.state';
-import { CaseProjectionRow } from '../event-store/case-projection.row';
+import { CASE_READ_MODEL, type CaseReadModel } from '../read-model/case-read-model.port';
 import { getCase } from '../../workflows/messages';
 import { supportCase } from '../../workflows/support-case.workflow';
 import { refusal } from '../http/refusal';
@@ -17,7 +16,7 @@ export const workflowIdFor = (caseId: string): string => `case-${caseId}`;
 /** The case workflow door over Temporal: talks to one case's workflow and turns every refusal into the HTTP answer it means. */
 @Injectable()
 export class CaseWorkflowClient implements CaseWorkflows {
-  constructor(private readonly client: Client, private readonly dataSource: DataSource, private readonly config: BrigadeConfig) {}
+  constructor(private readonly client: Client, @Inject(CASE_READ_MODEL) private readonly readModel: CaseReadModel, private readonly config: BrigadeConfig) {}
 
   async start(caseId: string, input: CaseWorkflowInput, requestFingerprint: string): Promise<CaseWorkflowStart> {
     const workflowId = workflowIdFor(caseId);
@@ -101,7 +100,7 @@ export class CaseWorkflowClient implements CaseWorkflows {
 
   // A finished workflow takes no more messages; if the case was recorded, that is a conflict, not a missing case.
   private async missingWorkflow(caseId: string): Promise<HttpException> {
-    const row = await this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId });
+    const row = await this.readModel.find(caseId);
     return row
       ? new ConflictException(refusal('case_ended', { caseId }))
       : new NotFoundException(refusal('case_not_found', { caseId }));

@@ -1,16 +1,17 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '../event-store/event-store.module';
-import { ExpertDirectoryModule } from '../experts/expert-directory.module';
+import { ExpertDirectoryModule } from '../expert-directory/expert-directory.module';
 import { CaseList } from './case-list';
 import { CaseWorkflowClient } from './case-workflow.client';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { CASE_WORKFLOWS } from './case-workflows.port';
 import { ExpertCaseAccess } from './expert-case-access';
+import { ReadModelModule } from '../read-model/read-model.module';
 
 /** Support cases over HTTP: registration, every step of the workflow, the case list and the recorded history. */
 @Module({
-  imports: [EventStoreModule, ExpertDirectoryModule],
+  imports: [EventStoreModule, ReadModelModule, ExpertDirectoryModule],
   controllers: [CasesController],
   providers: [CasesService, { provide: CASE_WORKFLOWS, useClass: CaseWorkflowClient }, CaseList, ExpertCaseAccess],
   exports: [CASE_WORKFLOWS, ExpertCaseAccess],

@@ -1,6 +1,5 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { CaseEventPayloads } from '../domain/case.events';
 import type { CaseState } from '../domain/case.state';
 import { upcastCaseState } from '../domain/case-state-upcaster';
@@ -8,9 +7,9 @@ import { maySeeSensitiveFields, redactSupportRequest } from '../domain/sensitive
 import type { SupportRequest } from '../domain/support-request';
 import { FINAL_STAGES, type Actor } from '../domain/case.vocabulary';
 import { conflictOfInterestRefusal, weighAssignment } from '../domain/manual-assignment';
-import { CaseProjectionRow } from '../event-store/case-projection.row';
 import { EVENT_STORE, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
-import { EXPERT_DIRECTORY, type ExpertDirectory } from '../experts/expert-directory.port';
+import { EXPERT_DIRECTORY, type ExpertDirectory } from '../expert-directory/expert-directory.port';
+import { CASE_READ_MODEL, type CaseReadModel } from '../read-model/case-read-model.port';
 import {
   acknowledgeEscalation, appointLead, assignExpert, cancelCase, changeRisk, closeCase, completeFollowUp, completeTask, evaluateCase,
   expertDeactivated, holdSession, raiseConcern, reassignTask, reportIntervention, respondToOffer, scheduleSession, triage,
@@ -56,7 +55,7 @@ const ACCEPTED: SignalAccepted = { accepted: true };
 @Injectable()
 export class CasesService {
   constructor(
-    private readonly dataSource: DataSource,
+    @Inject(CASE_READ_MODEL) private readonly readModel: CaseReadModel,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(CASE_WORKFLOWS) private readonly workflows: CaseWorkflows,
     private readonly caseList: CaseList,
@@ -99,7 +98,7 @@ export class CasesService {
   // The workflow weighs the assignment again with the pool as it is then; this refuses the usual case before asking it.
   private async refuseConflictOfInterest(caseId: string, dto: AssignExpertDto): Promise<void> {
     const [row, expert] = await Promise.all([
-      this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId }),
+      this.readModel.find(caseId),
       this.experts.profile(dto.expertId),
     ]);
     if (!row || !expert) return;
@@ -178,7 +177,7 @@ export class CasesService {
   }
 
   async get(caseId: string): Promise<CaseView> {
-    const row = await this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId });
+    const row = await this.readModel.find(caseId);
     // A case recorded as closed, rejected or cancelled has ended in the state it last recorded, which is what its workflow
     // would answer; asking the workflow anyway would make a worker replay its whole history on every view of the page.
     const ended = row !== null && (FINAL_STAGES as readonly string[]).includes(row.stage);
@@ -192,7 +191,7 @@ export class CasesService {
   /** The support request as registered, with its sensitive fields redacted for a reader who may not see them. */
   async request(caseId: string, reader: Actor): Promise<RegisteredRequest> {
     const [received] = await this.eventStore.readStream(caseId, 1);
-    const row = await this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId });
+    const row = await this.readModel.find(caseId);
     if (!received || received.type !== 'RequestReceived' || !row) throw new NotFoundException(refusal('case_not_found', { caseId }));
     const { request } = received.data as CaseEventPayloads['RequestReceived'];
     return { caseId, request: maySeeSensitiveFields(reader, row.state) ? request : redactSupportRequest(request) };

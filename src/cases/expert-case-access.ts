@@ -1,9 +1,8 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { expertCanSee, ownerOf } from '../domain/case-visibility';
 import type { CaseState } from '../domain/case.state';
-import { CaseProjectionRow } from '../event-store/case-projection.row';
+import { CASE_READ_MODEL, type CaseReadModel } from '../read-model/case-read-model.port';
 import { refusal } from '../http/refusal';
 
 /**
@@ -12,7 +11,7 @@ import { refusal } from '../http/refusal';
  */
 @Injectable()
 export class ExpertCaseAccess {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@Inject(CASE_READ_MODEL) private readonly readModel: CaseReadModel) {}
 
   /** Lets coordinators and auditors through; lets an expert through only to a case they are on or are offered. */
   async requireVisible(caseId: string, principal: Principal): Promise<void> {
@@ -34,7 +33,7 @@ export class ExpertCaseAccess {
   }
 
   private async visibleState(caseId: string, expertId: string): Promise<CaseState> {
-    const row = await this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId });
+    const row = await this.readModel.find(caseId);
     if (!row || !expertCanSee(row.state, expertId)) throw new NotFoundException(refusal('case_not_found', { caseId }));
     return row.state;
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { checkCaseInLog, type LogCheck, type LogEntry } from '../audit/log-inclusion-check';
+import { checkCaseInLog, type LogCheck, type LogEntry } from '../transparency-log/log-inclusion-check';
 import { BrigadeConfig } from '../config/brigade-config';
 import { CheckpointRepository } from './checkpoint.repository';
 import { readWitnessedCheckpoint } from './witness-folder';

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { BrigadeConfig } from '../config/brigade-config';
 import { formatCheckpoint } from '../transparency-log/checkpoint';
 import { signNote } from '../transparency-log/signed-note';
@@ -26,9 +25,6 @@ export interface CheckpointOutcome {
   readonly created: boolean;
 }
 
-// Any constant unique to this lock: processes that make checkpoints take turns on it.
-const CHECKPOINT_LOCK = 0x62726967;
-
 /** Signs checkpoints over the transparency log: every few minutes while events arrive, and on demand. */
 @Injectable()
 export class CheckpointMakerService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -38,7 +34,6 @@ export class CheckpointMakerService implements OnApplicationBootstrap, OnApplica
 
   constructor(
     private readonly config: BrigadeConfig,
-    private readonly dataSource: DataSource,
     private readonly checkpoints: CheckpointRepository,
     private readonly tree: LogTreeService,
     @Inject(LOG_KEYS) private readonly keys: LogKeys,
@@ -69,9 +64,8 @@ export class CheckpointMakerService implements OnApplicationBootstrap, OnApplica
     if (!signer) throw new Error(`this process holds only the log's public key (${this.keys.source}); it checks checkpoints but cannot sign them`);
     const tree = await this.tree.synced();
     const witnessed = await readWitnessedCheckpoint(this.config.transparencyLog.checkpointDir, this.keys.verifierKey);
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [CHECKPOINT_LOCK]);
-      const latest = await this.checkpoints.latest(manager);
+    const outcome = await this.checkpoints.underLock(async (locked): Promise<CheckpointOutcome> => {
+      const latest = await locked.latest();
       if (witnessed) this.requireWitnessHeld(witnessed, latest, tree);
       if (latest && latest.treeSize > tree.size) {
         throw new LogRewrittenError(`checkpoint ${latest.treeSize} covers more leaves than the log holds (${tree.size}): leaves were removed`);
@@ -83,7 +77,7 @@ export class CheckpointMakerService implements OnApplicationBootstrap, OnApplica
       if (!latest && tree.size === 0) return { checkpoint: null, created: false };
       const rootHash = tree.rootAt(tree.size);
       const signedNote = signNote(formatCheckpoint({ origin, treeSize: tree.size, rootHash }), signer);
-      const checkpoint = await this.checkpoints.insert(manager, { treeSize: tree.size, rootHash: rootHash.toString('hex'), keyId, signedNote });
+      const checkpoint = await locked.insert({ treeSize: tree.size, rootHash: rootHash.toString('hex'), keyId, signedNote });
       return { checkpoint, created: true };
     });
     if (outcome.created && outcome.checkpoint) {

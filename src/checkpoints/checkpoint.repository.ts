@@ -12,10 +12,27 @@ interface CheckpointRow {
 
 const COLUMNS = 'tree_size, root_hash, key_id, signed_note, created_at';
 
+// Any constant unique to this lock: processes that make checkpoints take turns on it.
+const CHECKPOINT_LOCK = 0x62726967;
+
+/** The checkpoints as seen inside one transaction that holds the lock checkpoint makers take turns on. */
+export interface LockedCheckpoints {
+  latest(): Promise<StoredCheckpoint | null>;
+  insert(checkpoint: Omit<StoredCheckpoint, 'createdAt'>): Promise<StoredCheckpoint>;
+}
+
 /** Stores and reads the signed checkpoints, which like the events are only ever added. */
 @Injectable()
 export class CheckpointRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Runs `work` in one transaction that holds the checkpoint lock, so that two makers never sign the same tree twice. */
+  underLock<T>(work: (checkpoints: LockedCheckpoints) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [CHECKPOINT_LOCK]);
+      return work({ latest: () => this.latest(manager), insert: (checkpoint) => this.insert(manager, checkpoint) });
+    });
+  }
 
   /** The checkpoint over the largest tree, or null before the first. */
   async latest(manager: EntityManager = this.dataSource.manager): Promise<StoredCheckpoint | null> {

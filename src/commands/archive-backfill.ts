@@ -3,7 +3,7 @@ import type { BrigadeConfig } from '../config/brigade-config';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { brigadeDataConverter } from '../crypto/brigade-data-converter';
 import { findPayloadKeys } from '../crypto/payload-keys';
-import { unarchivedEndedCases } from '../history-archive/unarchived-ended-cases';
+import { PostgresCaseReadModel } from '../read-model/postgres-case-read-model';
 import type { archiveCaseHistories } from '../../workflows/history-archive.workflow';
 import { archiveWorkflowIdFor } from '../../workflows/messages';
 import { count } from './audit-report';
@@ -16,7 +16,7 @@ import { withDatabase } from './with-database';
  */
 export async function backfillArchives(config: BrigadeConfig, output: CliOutput): Promise<number> {
   return withDatabase(config, async (dataSource) => {
-    const caseIds = await unarchivedEndedCases(dataSource);
+    const caseIds = await new PostgresCaseReadModel(dataSource).endedCasesWithUnarchivedHistory();
     // Without TEMPORAL_ADDRESS, the dev server of the Brigade running on this machine.
     const connection = await Connection.connect({ address: config.temporalAddress ?? `127.0.0.1:${config.devServerPort}` });
     try {

@@ -1,5 +1,5 @@
 import type { CaseVerification } from '../audit/case-verification';
-import type { LogCheck } from '../audit/log-inclusion-check';
+import type { LogCheck } from '../transparency-log/log-inclusion-check';
 import type { RecordedEventsCheck } from '../audit/recorded-events-check';
 import type { NewerCheckpointCheck } from '../audit/newer-checkpoint-check';
 import type { StoreAuditSummary } from '../audit/store-audit';

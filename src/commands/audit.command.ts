@@ -4,6 +4,7 @@ import type { AuditBundle } from '../audit/audit-bundle';
 import { InvalidAuditBundleError, readAuditBundle } from '../audit/audit-bundle.reader';
 import { verifyAuditBundle } from '../audit/bundle-verifier';
 import { checkNewerCheckpoint, readNewerCheckpoint, type NewerCheckpoint } from '../audit/newer-checkpoint-check';
+import { postgresStoreRecords } from '../audit/postgres-store-scan';
 import { auditStore } from '../audit/store-audit';
 import { findTrustedLogKey, type TrustedLogKey } from '../checkpoints/log-verifier-key';
 import type { BrigadeConfig } from '../config/brigade-config';
@@ -78,7 +79,7 @@ async function verifyStore(config: BrigadeConfig, output: CliOutput): Promise<nu
     const logKey = parseVerifierKey(trusted.verifierKey);
     // The audit counts the cases as it plans its reads; the progress shows from then on.
     let progress: ProgressReporter | undefined;
-    const summary = await auditStore(dataSource, logKey, (cases, events, total) => {
+    const summary = await auditStore(postgresStoreRecords(dataSource), logKey, (cases, events, total) => {
       progress ??= progressReporter(output, total, 'cases');
       progress.update(cases, { events });
     }).finally(() => progress?.stop());

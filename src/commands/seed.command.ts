@@ -1,3 +1,4 @@
+import { ExpertRepository } from '../experts/expert.repository';
 import { seedExperts } from '../experts/seed-experts';
 import { UsageError, type Command } from './command';
 import { withDatabase } from './with-database';
@@ -8,7 +9,7 @@ export const seedCommand: Command = {
   usage: '',
   async run(args, config, output) {
     if (args.length > 0) throw new UsageError(`seed takes no arguments, got ${args.join(' ')}`);
-    const { created, skipped } = await withDatabase(config, (dataSource) => seedExperts(dataSource));
+    const { created, skipped } = await withDatabase(config, (dataSource) => seedExperts(new ExpertRepository(dataSource)));
     output.out(`seeded ${created} experts (${skipped} already present)`);
     return 0;
   },

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { durationSeconds, isDuration } from '../config/brigade-config';
 import { issueToken, tokenTtlTooLong } from '../auth/token-issuer';
 import { loadTokenKeys } from '../auth/token-keys';
-import { isUserRole, USER_ROLES } from '../auth/user-role';
+import { isUserRole, USER_ROLES } from '../domain/user-role';
 import { UsageError, type Command } from './command';
 
 /** `brigade token`: issues a bearer token for local use, signed with the same keys the API checks. */

@@ -1,7 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
-import { CaseEventRow } from '../event-store/case-event.row';
-import { CaseProjectionRow } from '../event-store/case-projection.row';
-import { ExpertRow } from '../experts/expert.row';
+import { CaseEventRow } from './case-event.row';
+import { CaseProjectionRow } from './case-projection.row';
+import { ExpertRow } from './expert.row';
 import { BRIGADE_MIGRATIONS } from './migrations';
 import { ParameterFreeQueryLogger } from './parameter-free-query-logger';
 

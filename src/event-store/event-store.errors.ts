@@ -26,8 +26,7 @@ export class InvalidAppendError extends Error {
   }
 }
 
-/** The constraint name that the database's chain guard gives its refusals, so a store can tell them from other errors. */
-export const CHAIN_LINK_CONSTRAINT = 'case_events_chain_link';
+export { CHAIN_LINK_CONSTRAINT } from '../database/event-chain-schema';
 
 /** Thrown when the stored stream does not continue where an append expects it to: someone wrote to it behind the store. */
 export class StreamMismatchError extends Error {

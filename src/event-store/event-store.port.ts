@@ -57,3 +57,6 @@ export interface EventStore {
 
 /** Injection token for the event store port. */
 export const EVENT_STORE = Symbol('EventStore');
+
+/** Injection token for the event store the worker's activities append through: the same store, timed and counted by whoever provides it. */
+export const MEASURED_EVENT_STORE = Symbol('MeasuredEventStore');

@@ -3,7 +3,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { evolve, type CaseState } from '../domain/case.state';
 import { upcastCaseState } from '../domain/case-state-upcaster';
 import { CASE_EVENT_TYPES, type CaseEvent } from '../domain/case.events';
-import { CaseProjectionRow } from './case-projection.row';
+import { CaseProjectionRow } from '../database/case-projection.row';
 import { CHAIN_LINK_CONSTRAINT, IdempotencyKeyReuseError, InvalidAppendError, StreamMismatchError, VersionConflictError } from './event-store.errors';
 import type { AppendRequest, AppendResult, ChainVerification, EventStore, StoredCaseEvent } from './event-store.port';
 import { GENESIS_HASH, chainHash, findChainBreak } from './hash-chain';

@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CASE_WORKFLOWS, type CaseWorkflows } from '../cases/case-workflows.port';
-import { FINAL_STAGES, type Actor } from '../domain/case.vocabulary';
+import type { Actor } from '../domain/case.vocabulary';
 import type { ExpertView } from '../experts/expert.mapper';
 import { ExpertsService } from '../experts/experts.service';
 import { expertDeactivated } from '../../workflows/messages';
-import { OPEN_CASES_OF_EXPERT } from './open-cases-of-expert';
 import { refusal } from '../http/refusal';
+import { CASE_READ_MODEL, type CaseReadModel } from '../read-model/case-read-model.port';
 
 /** Takes an expert out of the pool and out of every open case at once: offers withdrawn, tasks returned, team left. */
 @Injectable()
@@ -16,7 +15,7 @@ export class ExpertDeactivation {
   constructor(
     private readonly experts: ExpertsService,
     @Inject(CASE_WORKFLOWS) private readonly workflows: CaseWorkflows,
-    private readonly dataSource: DataSource,
+    @Inject(CASE_READ_MODEL) private readonly readModel: CaseReadModel,
   ) {}
 
   /**
@@ -25,15 +24,15 @@ export class ExpertDeactivation {
    */
   async deactivate(expertId: string, by: Actor): Promise<ExpertView> {
     const expert = await this.experts.deactivate(expertId);
-    const rows: Array<{ case_id: string }> = await this.dataSource.query(OPEN_CASES_OF_EXPERT, [expertId, FINAL_STAGES]);
-    const results = await Promise.allSettled(rows.map(({ case_id: caseId }) =>
+    const caseIds = await this.readModel.openCasesOf(expertId);
+    const results = await Promise.allSettled(caseIds.map((caseId) =>
       this.workflows.tellIfRunning(caseId, expertDeactivated, { expertId, actor: by })));
-    const untold = rows.filter((_, index) => results[index].status === 'rejected').map((row) => row.case_id);
+    const untold = caseIds.filter((_, index) => results[index].status === 'rejected');
     if (untold.length > 0) {
       this.logger.error(`expert ${expertId} is deactivated, but ${untold.length} open case(s) could not be told: ${untold.join(', ')}`);
-      throw new ServiceUnavailableException(refusal('deactivation_incomplete', { expertId, untold: untold.length, open: rows.length }));
+      throw new ServiceUnavailableException(refusal('deactivation_incomplete', { expertId, untold: untold.length, open: caseIds.length }));
     }
-    this.logger.log(`expert ${expertId} deactivated; ${rows.length} open case(s) told`);
+    this.logger.log(`expert ${expertId} deactivated; ${caseIds.length} open case(s) told`);
     return expert;
   }
 }

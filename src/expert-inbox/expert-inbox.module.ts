@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ExpertInbox } from './expert-inbox';
 import { ExpertInboxController } from './expert-inbox.controller';
+import { ReadModelModule } from '../read-model/read-model.module';
 
 /** The expert inbox: `GET /me/offers`, `/me/tasks` and `/me/cases` for the calling expert. */
 @Module({
+  imports: [ReadModelModule],
   controllers: [ExpertInboxController],
   providers: [ExpertInbox],
 })

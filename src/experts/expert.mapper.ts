@@ -3,7 +3,7 @@ import { municipalityByCode, type MunicipalityRef } from '../domain/places/place
 import type { ExpertSkill, UnavailablePeriod } from '../domain/expert-profile';
 import type { CreateExpertDto } from './dto/create-expert.dto';
 import type { UpdateExpertDto } from './dto/update-expert.dto';
-import type { ExpertRow } from './expert.row';
+import type { ExpertRow } from '../database/expert.row';
 
 /** An expert as the API shows it. */
 export interface ExpertView {

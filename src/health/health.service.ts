@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DatabasePing } from '../database/database-ping';
 import { TEMPORAL_PROBE, type TemporalProbe } from '../temporal/temporal-probe.port';
 
 /** The state of each dependency, and of the whole. */
@@ -14,11 +14,11 @@ const CHECK_TIMEOUT_MS = 2_000;
 /** Checks Brigade's dependencies with a short timeout each, so a dead dependency answers fast instead of hanging. */
 @Injectable()
 export class HealthService {
-  constructor(private readonly dataSource: DataSource, @Inject(TEMPORAL_PROBE) private readonly temporal: TemporalProbe) {}
+  constructor(private readonly database: DatabasePing, @Inject(TEMPORAL_PROBE) private readonly temporal: TemporalProbe) {}
 
   async check(): Promise<HealthReport> {
     const [database, temporal] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.database.ping()),
       probe(() => this.temporal.ping()),
     ]);
     return { status: database === 'up' && temporal === 'up' ? 'ok' : 'degraded', database, temporal };

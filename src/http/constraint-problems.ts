@@ -1,6 +1,4 @@
 import type { ProblemCode } from '../i18n/catalogue/codes';
-import { pointInHistoryProblem } from '../audit/dto/case-state-query.dto';
-import { regionProblem } from '../cases/dto/region-of-municipality';
 import { issue, type FieldIssue } from './field-issue';
 import { dateTimeProblem, type DateTimeWindow } from './rfc3339-date-time';
 
@@ -15,6 +13,26 @@ export interface ConstraintArguments {
   readonly optional: boolean;
 }
 
+/**
+ * What a feature's own rule carries in class-validator's `context` option: the problem it reports, so that the rule's
+ * knowledge stays with the feature that owns it. `ofTheField` marks a rule that judges whether the field may be there
+ * at all, whose problem is reported even for an empty value.
+ */
+export interface OwnProblem {
+  readonly problem: (args: ConstraintArguments) => FieldIssue;
+  readonly ofTheField?: boolean;
+}
+
+/** The validation options of a rule that names its own problem: pass them as a custom rule's `ValidationOptions`. */
+export function ownProblem(problem: OwnProblem['problem'], options: { ofTheField?: boolean } = {}): { context: OwnProblem } {
+  return { context: { problem, ...options } };
+}
+
+/** Whether a rule's class-validator `context` carries its own problem (see `ownProblem`). */
+export function carriesOwnProblem(context: unknown): context is OwnProblem {
+  return typeof (context as { problem?: unknown } | undefined)?.problem === 'function';
+}
+
 const plain = (code: ProblemCode) => (): FieldIssue => issue(code);
 // Given empty or blank, a field that must be there is missing; one that may be left out is there, and only empty.
 const missing = ({ optional }: ConstraintArguments): FieldIssue => issue(optional ? 'blank' : 'required');
@@ -23,7 +41,6 @@ const bound = (code: ProblemCode, name: string) => ({ constraints }: ConstraintA
 // Rules that judge whether a field may be there at all, so that an empty value is not simply "required" for them.
 const OF_THE_FIELD: Readonly<Record<string, (args: ConstraintArguments) => FieldIssue>> = {
   whitelistValidation: plain('unknown_field'),
-  pointInHistory: ({ object }) => pointInHistoryProblem(object) ?? issue('not_a_date_time'),
 };
 
 // Rules about a value: one that is empty fails them only because it is missing.
@@ -47,7 +64,6 @@ const OF_THE_VALUE: Readonly<Record<string, (args: ConstraintArguments) => Field
   arrayUnique: plain('duplicates'),
   matches: plain('wrong_format'),
   isMunicipalityCode: plain('not_a_municipality'),
-  isRegionOfMunicipality: ({ object }) => regionProblem(object),
   isRfc3339DateTime: ({ value, constraints }) => dateTimeProblem(value, constraints[0] as DateTimeWindow) ?? issue('not_a_date_time'),
   isNotBefore: ({ constraints }) => issue('before_start', { start: String(constraints[0]) }),
   isEmail: plain('not_an_email'),
@@ -59,16 +75,17 @@ const OF_THE_VALUE: Readonly<Record<string, (args: ConstraintArguments) => Field
 };
 
 /**
- * The names of every class-validator constraint Brigade knows the problem of: the one place that turns validation rules
- * into problem codes, so that a rule without an entry fails the catalogue test rather than answer in English.
+ * The names of every class-validator constraint whose problem this layer knows: with the rules that carry their own
+ * (`ownProblem`), every rule has a problem code, and one without fails the catalogue test rather than answer in English.
  */
 export const KNOWN_CONSTRAINTS: readonly string[] = [...Object.keys(OF_THE_FIELD), ...Object.keys(OF_THE_VALUE)];
 
-/** The problem a failed constraint reports, or undefined for a constraint Brigade does not know. */
-export function problemOf(constraint: string, args: ConstraintArguments): FieldIssue | undefined {
-  const ofTheField = OF_THE_FIELD[constraint];
+/** The problem a failed constraint reports, or undefined for a constraint Brigade does not know; `context` is the rule's own. */
+export function problemOf(constraint: string, args: ConstraintArguments, context?: unknown): FieldIssue | undefined {
+  const own = carriesOwnProblem(context) ? context : undefined;
+  const ofTheField = own?.ofTheField ? own.problem : OF_THE_FIELD[constraint];
   if (ofTheField) return ofTheField(args);
-  const ofTheValue = OF_THE_VALUE[constraint];
+  const ofTheValue = own?.problem ?? OF_THE_VALUE[constraint];
   if (!ofTheValue) return undefined;
   return isEmptyValue(args.value) ? missing(args) : ofTheValue(args);
 }

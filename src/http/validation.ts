@@ -46,7 +46,7 @@ function issueOf(error: ValidationError, constraint: string): FieldIssue {
   const object = error.target ?? {};
   const found = problemOf(constraint, {
     value: error.value, object, constraints: constraintsOf(object, error.property, constraint), optional: mayBeLeftOut(object, error.property),
-  });
+  }, error.contexts?.[constraint]);
   if (found) return found;
   // The catalogue test lists every rule in use, so this is a rule added without a problem code: say something true.
   logger.warn(`constraint ${constraint} has no problem code; answered wrong_format`);

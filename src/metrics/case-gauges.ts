@@ -1,8 +1,8 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { Counter, Gauge, Registry } from 'prom-client';
 import { DEADLINE_KINDS, nextDeadline } from '../domain/next-deadline';
 import { CASE_STAGES } from '../domain/case.vocabulary';
-import { CaseMetricsReader } from './case-metrics.reader';
+import { CASE_READ_MODEL, type CaseReadModel } from '../read-model/case-read-model.port';
 
 /**
  * The case gauges, computed from the read model when Prometheus scrapes: cases by stage, open cases whose next deadline
@@ -14,7 +14,7 @@ export class CaseGauges implements OnModuleInit {
   private readonly unreported = new Map<string, number>();
   private readonly reading = new Set<Promise<void>>();
 
-  constructor(private readonly registry: Registry, private readonly reader: CaseMetricsReader) {}
+  constructor(private readonly registry: Registry, @Inject(CASE_READ_MODEL) private readonly reader: CaseReadModel) {}
 
   onModuleInit(): void {
     this.gauge('brigade_cases', 'Cases in the read model, by stage.', ['stage'], async (set) => {

@@ -1,15 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import type { BrigadeConfig } from '../config/brigade-config';
+import { EventStoreModule } from '../event-store/event-store.module';
+import { MEASURED_EVENT_STORE } from '../event-store/event-store.port';
 import { EventAppendMetrics } from './event-append.metrics';
+import { measuredEventStoreProvider } from './measured-event-store.provider';
 import { MetricsExposition } from './metrics-exposition';
 import { metricsRegistryProvider } from './metrics-registry.provider';
 import { TemporalCoreMetricsReader } from './temporal-core-metrics.reader';
 import { WorkerMetricsServer } from './worker-metrics.server';
 
 /**
- * The process's metrics registry, the event store's metrics (recorded where the worker appends) and the merged
- * exposition; a worker-only process also serves it on its own port. The HTTP route is in `MetricsHttpModule`.
+ * The process's metrics registry, the event store's metrics (recorded where the worker appends, through the measured
+ * event store this module provides) and the merged exposition; a worker-only process also serves it on its own port.
+ * The HTTP route is in `MetricsHttpModule`.
  */
 @Module({})
 export class MetricsModule {
@@ -18,8 +22,9 @@ export class MetricsModule {
     return {
       module: MetricsModule,
       global: true,
-      providers: [metricsRegistryProvider, EventAppendMetrics, TemporalCoreMetricsReader, MetricsExposition, ...(servesOwnPort ? [WorkerMetricsServer] : [])],
-      exports: [Registry, EventAppendMetrics, MetricsExposition],
+      imports: [EventStoreModule],
+      providers: [metricsRegistryProvider, EventAppendMetrics, measuredEventStoreProvider, TemporalCoreMetricsReader, MetricsExposition, ...(servesOwnPort ? [WorkerMetricsServer] : [])],
+      exports: [Registry, EventAppendMetrics, MetricsExposition, MEASURED_EVENT_STORE],
     };
   }
 }

@@ -6,11 +6,9 @@ import { BrigadeConfig } from '../config/brigade-config';
 import { RuntimeConnections } from '../config/runtime-connections';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { brigadeDataConverter } from '../crypto/brigade-data-converter';
-import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
-import { EXPERT_DIRECTORY, type ExpertDirectory } from '../experts/expert-directory.port';
+import { MEASURED_EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { EXPERT_DIRECTORY, type ExpertDirectory } from '../expert-directory/expert-directory.port';
 import { HISTORY_ARCHIVE, type HistoryArchive } from '../history-archive/history-archive.port';
-import { EventAppendMetrics } from '../metrics/event-append.metrics';
-import { MeasuredEventStore } from '../metrics/measured-event-store';
 import { tracingWorkerOptions } from '../tracing/temporal-tracing';
 import { LoggingEscalationNotifier } from './logging-escalation-notifier';
 
@@ -25,11 +23,11 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
   constructor(
     private readonly config: BrigadeConfig,
     private readonly connections: RuntimeConnections,
-    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    // Measured by the metrics module, which times each append and raises the stream-conflict alert.
+    @Inject(MEASURED_EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(EXPERT_DIRECTORY) private readonly expertDirectory: ExpertDirectory,
     private readonly notifier: LoggingEscalationNotifier,
     private readonly codec: AesGcmPayloadCodec,
-    private readonly appendMetrics: EventAppendMetrics,
     private readonly temporalClient: Client,
     @Inject(HISTORY_ARCHIVE) private readonly historyArchive: HistoryArchive,
   ) {}
@@ -44,7 +42,7 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
       dataConverter: brigadeDataConverter(this.codec),
       // Timed where the activities receive it, so every append the workflows make is measured and the store stays as it is.
       activities: createCaseActivities({
-        eventStore: new MeasuredEventStore(this.eventStore, this.appendMetrics), expertDirectory: this.expertDirectory, notifier: this.notifier,
+        eventStore: this.eventStore, expertDirectory: this.expertDirectory, notifier: this.notifier,
         temporalClient: this.temporalClient, historyArchive: this.historyArchive,
       }),
       ...tracingWorkerOptions(),

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { PayloadEncryptionModule } from '../crypto/payload-encryption.module';
 import { EventStoreModule } from '../event-store/event-store.module';
-import { ExpertsModule } from '../experts/experts.module';
+import { ExpertDirectoryModule } from '../expert-directory/expert-directory.module';
 import { HistoryArchiveModule } from '../history-archive/history-archive.module';
 import { LoggingEscalationNotifier } from './logging-escalation-notifier';
 import { CaseWorkerService } from './case-worker.service';
@@ -19,7 +19,7 @@ export class TemporalModule {
     return {
       module: TemporalModule,
       global: true,
-      imports: [EventStoreModule, ExpertsModule, PayloadEncryptionModule, HistoryArchiveModule],
+      imports: [EventStoreModule, ExpertDirectoryModule, PayloadEncryptionModule, HistoryArchiveModule],
       providers: [
         temporalClientProvider, TemporalClientLifecycle,
         { provide: WORKFLOW_HISTORIES, useClass: TemporalWorkflowHistories },

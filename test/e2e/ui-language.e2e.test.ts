@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { UserRole } from '../../src/auth/user-role';
+import type { UserRole } from '../../src/domain/user-role';
 import { en } from '../../src/ui/client/i18n/en';
 import { localeOf, type Language, type Messages } from '../../src/ui/client/i18n/messages';
 import { nl } from '../../src/ui/client/i18n/nl';

@@ -1,7 +1,7 @@
 import { QueryNotRegisteredError, ServiceError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
-import type { UserRole } from '../../src/auth/user-role';
+import type { UserRole } from '../../src/domain/user-role';
 import { decisionFailure, queryFailure } from '../../src/cases/case-workflow-errors';
 import { CasesModule } from '../../src/cases/cases.module';
 import { caseEvent, type NewCaseEvent } from '../../src/domain/case.events';

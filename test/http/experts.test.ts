@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { EXPERT_DIRECTORY, type ExpertDirectory } from '../../src/experts/expert-directory.port';
+import { EXPERT_DIRECTORY, type ExpertDirectory } from '../../src/expert-directory/expert-directory.port';
 import type { ExpertView } from '../../src/experts/expert.mapper';
 import { ExpertDeactivationModule } from '../../src/expert-deactivation/expert-deactivation.module';
 import { ExpertsModule } from '../../src/experts/experts.module';

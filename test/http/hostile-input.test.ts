@@ -3,7 +3,7 @@ import type { OpenAPIObject, ParameterObject, SchemaObject } from '@nestjs/swagg
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from '../../src/app.module';
-import type { UserRole } from '../../src/auth/user-role';
+import type { UserRole } from '../../src/domain/user-role';
 import { loadBrigadeConfig } from '../../src/config/brigade-config';
 import { RuntimeConnections } from '../../src/config/runtime-connections';
 import { caseEvent } from '../../src/domain/case.events';

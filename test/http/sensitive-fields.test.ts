@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { UserRole } from '../../src/auth/user-role';
+import type { UserRole } from '../../src/domain/user-role';
 import { CasesModule } from '../../src/cases/cases.module';
 import { caseEvent, type NewCaseEvent } from '../../src/domain/case.events';
 import type { CaseState } from '../../src/domain/case.state';

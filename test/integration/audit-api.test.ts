@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AuditModule } from '../../src/audit/audit.module';
-import type { UserRole } from '../../src/auth/user-role';
+import type { UserRole } from '../../src/domain/user-role';
 import { foldCase } from '../../src/domain/case.state';
 import type { CaseEvent } from '../../src/domain/case.events';
 import { createApiApp, type ApiApp } from '../support/api-app';

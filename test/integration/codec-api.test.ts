@@ -1,6 +1,6 @@
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { UserRole } from '../../src/auth/user-role';
+import type { UserRole } from '../../src/domain/user-role';
 import { CodecServerModule } from '../../src/codec-server/codec-server.module';
 import { allowCodecCors } from '../../src/codec-server/codec-cors';
 import { MAX_CODEC_PAYLOADS } from '../../src/codec-server/dto/codec-payloads.dto';

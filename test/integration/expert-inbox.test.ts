@@ -4,7 +4,7 @@ import { caseEvent, type NewCaseEvent, type TeamMember } from '../../src/domain/
 import { SYSTEM_ACTOR, type Actor } from '../../src/domain/case.vocabulary';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { ExpertInboxModule } from '../../src/expert-inbox/expert-inbox.module';
-import { PARTICIPATION, participatingCasesQuery } from '../../src/expert-inbox/participation-conditions';
+import { PARTICIPATION, participatingCasesQuery } from '../../src/read-model/participation-conditions';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { COORDINATOR, aSupportRequest, intakeAssessed, requestReceived } from '../support/case-fixtures';
 import { registerPoolExperts } from '../support/pool-experts';

@@ -6,7 +6,7 @@ import { caseEvent } from '../../src/domain/case.events';
 import { VersionConflictError } from '../../src/event-store/event-store.errors';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { CaseGauges } from '../../src/metrics/case-gauges';
-import { CaseMetricsReader } from '../../src/metrics/case-metrics.reader';
+import { PostgresCaseReadModel } from '../../src/read-model/postgres-case-read-model';
 import { EventAppendMetrics } from '../../src/metrics/event-append.metrics';
 import { MeasuredEventStore } from '../../src/metrics/measured-event-store';
 import { mayScrape } from '../../src/metrics/metrics-access';
@@ -215,7 +215,7 @@ describe('the case gauges while the database is away', () => {
   it('leave themselves out and count the failure, so the rest of the scrape still arrives', async () => {
     const db = await createTestDatabase();
     const registry = new Registry();
-    new CaseGauges(registry, new CaseMetricsReader(db.dataSource)).onModuleInit();
+    new CaseGauges(registry, new PostgresCaseReadModel(db.dataSource)).onModuleInit();
     expect(samplesOf(await registry.metrics(), 'brigade_cases')).toHaveLength(10);
     await db.drop();
 

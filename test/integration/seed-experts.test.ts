@@ -1,5 +1,6 @@
 import { runCli, type CliOutput } from '../../src/cli';
 import { demoExpertPool } from '../../src/experts/demo-expert-pool';
+import { ExpertRepository } from '../../src/experts/expert.repository';
 import { seedExperts } from '../../src/experts/seed-experts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -19,8 +20,8 @@ describe('seeding the expert pool', () => {
   }
 
   it('creates the whole pool once, and nothing the second time', async () => {
-    const first = await seedExperts(db.dataSource);
-    const second = await seedExperts(db.dataSource);
+    const first = await seedExperts(new ExpertRepository(db.dataSource));
+    const second = await seedExperts(new ExpertRepository(db.dataSource));
 
     expect(first).toEqual({ created: pool.length, skipped: 0 });
     expect(second).toEqual({ created: 0, skipped: pool.length });
@@ -28,9 +29,9 @@ describe('seeding the expert pool', () => {
   });
 
   it('skips an expert who is already present under the same e-mail address in another case', async () => {
-    await seedExperts(db.dataSource, [{ ...pool[0], email: pool[0].email.toUpperCase(), capacity: 9 }]);
+    await seedExperts(new ExpertRepository(db.dataSource), [{ ...pool[0], email: pool[0].email.toUpperCase(), capacity: 9 }]);
 
-    const sut = await seedExperts(db.dataSource);
+    const sut = await seedExperts(new ExpertRepository(db.dataSource));
 
     expect(sut).toEqual({ created: pool.length - 1, skipped: 1 });
     const [kept] = await db.sql<{ capacity: number }>('SELECT capacity FROM experts WHERE lower(email) = $1', [pool[0].email]);
@@ -38,7 +39,7 @@ describe('seeding the expert pool', () => {
   });
 
   it('stores every expert as active, with the declared periods and languages', async () => {
-    await seedExperts(db.dataSource);
+    await seedExperts(new ExpertRepository(db.dataSource));
 
     const rows = await db.sql<{ email: string; active: boolean; unavailable: unknown; languages: string[] }>(
       'SELECT email, active, unavailable, languages FROM experts');

@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { UserRole } from '../../src/auth/user-role';
+import type { UserRole } from '../../src/domain/user-role';
 import { findTemporalCli } from '../../src/temporal/temporal-binaries';
 import type { TemporalDevServer } from '../../src/temporal/temporal-dev-server';
 import { startBrigadeProcess, type BrigadeProcess } from './brigade-process';

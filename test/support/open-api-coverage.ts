@@ -7,7 +7,7 @@ import {
 } from '@nestjs/swagger';
 import { getMetadataStorage, ValidationTypes } from 'class-validator';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from '../../src/auth/allow.decorator';
-import type { UserRole } from '../../src/auth/user-role';
+import type { UserRole } from '../../src/domain/user-role';
 import { OPEN_API_PATH } from '../../src/http/open-api';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;

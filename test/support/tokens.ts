@@ -2,7 +2,7 @@ import { JwtService } from '@nestjs/jwt';
 import { randomBytes } from 'node:crypto';
 import { issueToken } from '../../src/auth/token-issuer';
 import { jwtOptionsFor, loadTokenKeys, type TokenKeys } from '../../src/auth/token-keys';
-import type { UserRole } from '../../src/auth/user-role';
+import type { UserRole } from '../../src/domain/user-role';
 import { loadBrigadeConfig } from '../../src/config/brigade-config';
 
 /** The environment that gives an app under test a known token secret; merge it into the env the app's config is loaded from. */

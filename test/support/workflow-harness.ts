@@ -8,7 +8,8 @@ import { ENCRYPTED_FAILURE_CONVERTER_PATH } from '../../src/crypto/brigade-data-
 import type { EventStore } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { ExpertsService } from '../../src/experts/experts.service';
-import { PostgresExpertDirectory } from '../../src/experts/postgres-expert-directory';
+import { ExpertRepository } from '../../src/experts/expert.repository';
+import { PostgresExpertDirectory } from '../../src/expert-directory/postgres-expert-directory';
 import { PostgresHistoryArchive } from '../../src/history-archive/postgres-history-archive';
 import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
 import { findTemporalCli, findTemporalTestServer } from '../../src/temporal/temporal-binaries';
@@ -74,7 +75,7 @@ export async function createWorkflowHarness(options: WorkflowHarnessOptions = {}
   const notifier = { notify: async (alert: EscalationAlert) => void alerts.push(alert) };
   const taskQueue = `test-${randomUUID()}`;
   return {
-    env, db, eventStore, taskQueue, alerts, historyArchive, experts: new ExpertsService(db.dataSource),
+    env, db, eventStore, taskQueue, alerts, historyArchive, experts: new ExpertsService(new ExpertRepository(db.dataSource)),
     awaitArchive: async (caseId) => {
       await env.client.workflow.getHandle(archiveWorkflowIdFor(caseId)).result();
       // The time-skipping test server keeps time skipping locked once more after a child that its parent abandoned

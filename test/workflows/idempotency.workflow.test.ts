@@ -1,7 +1,7 @@
 import { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import type { UserRole } from '../../src/auth/user-role';
+import type { UserRole } from '../../src/domain/user-role';
 import { CasesModule } from '../../src/cases/cases.module';
 import type { CaseState } from '../../src/domain/case.state';
 import { DAY } from '../../src/domain/durations';

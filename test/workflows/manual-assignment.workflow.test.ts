@@ -2,7 +2,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ApplicationFailure } from '@temporalio/common';
 import type { SupportRequest } from '../../src/domain/support-request';
 import { weighAssignment } from '../../src/domain/manual-assignment';
-import { PostgresExpertDirectory } from '../../src/experts/postgres-expert-directory';
+import { PostgresExpertDirectory } from '../../src/expert-directory/postgres-expert-directory';
 import { CASE_FAILURE, assignExpert } from '../../workflows/messages';
 import { anExpertPool, startCase, type CaseDriver } from '../support/case-driver';
 import { COORDINATOR } from '../support/case-fixtures';

@@ -3,6 +3,7 @@ import {
   IsInt, Min, Validate, ValidateIf, ValidatorConstraint,
   type ValidationArguments, type ValidatorConstraintInterface,
 } from 'class-validator';
+import { ownProblem } from '../../http/constraint-problems';
 import { ToDecimalInteger } from '../../http/decimal-integer';
 import { englishProblem, issue, type FieldIssue } from '../../http/field-issue';
 import { dateTimeProblem } from '../../http/rfc3339-date-time';
@@ -40,6 +41,6 @@ export class CaseStateQueryDto {
     description: 'Fold the events that occurred at or before this moment: an RFC 3339 date-time from 2015 to two years ahead (encode a + offset as %2B).',
   })
   @ValidateIf((query: CaseStateQueryDto) => query.at !== undefined || query.version === undefined)
-  @Validate(PointInHistory)
+  @Validate(PointInHistory, ownProblem(({ object }) => pointInHistoryProblem(object) ?? issue('not_a_date_time'), { ofTheField: true }))
   readonly at?: string;
 }

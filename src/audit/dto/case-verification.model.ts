@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ChainVerification } from '../../event-store/event-store.port';
 import type { CaseVerification, FoldCheck } from '../case-verification';
-import type { LogCheck, LogCheckStatus } from '../log-inclusion-check';
+import type { LogCheck, LogCheckStatus } from '../../transparency-log/log-inclusion-check';
 import type { RecordedEventMismatch, RecordedEventsCheck, RecordedEventsStatus } from '../recorded-events-check';
 import type { ProjectionCheck } from '../projection-check';
 import type { HistorySource, ReplayReport, ReplayStatus, WorkflowReplay } from '../workflow-replayer';

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, ValidateBy, type ValidationArguments } from 'class-validator';
 import { principalProblem } from '../token-claims';
-import { isUserRole, USER_ROLES, type UserRole } from '../user-role';
+import { isUserRole, USER_ROLES, type UserRole } from '../../domain/user-role';
 
 /** The body of `POST /auth/local-token`: who the sign-in page asks a token for. */
 export class LocalTokenDto {

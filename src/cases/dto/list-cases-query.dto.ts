@@ -5,7 +5,7 @@ import {
   CASE_CATEGORIES, CASE_STAGES, RISK_LEVELS, SAFETY_REGIONS,
   type CaseCategory, type CaseStage, type RiskLevel, type SafetyRegion,
 } from '../../domain/case.vocabulary';
-import { IsMunicipalityCode } from '../../experts/dto/municipality-code';
+import { IsMunicipalityCode } from '../../http/municipality-code';
 
 /** The query of `GET /cases`: optional filters and a page (1-based, 20 per page unless asked otherwise). */
 export class ListCasesQueryDto extends PageQueryDto {

@@ -1,5 +1,6 @@
 import { ValidateBy, type ValidationArguments } from 'class-validator';
 import { isMunicipalityCode, safetyRegionName, safetyRegionOfMunicipality } from '../../domain/places/place-register';
+import { ownProblem } from '../../http/constraint-problems';
 import { issue, type FieldIssue } from '../../http/field-issue';
 
 /**
@@ -25,5 +26,5 @@ export function IsRegionOfMunicipality(): PropertyDecorator {
       },
       defaultMessage: ({ object }: ValidationArguments) => `$property must be ${String(regionProblem(object).params.regionCode)} or be left out`,
     },
-  });
+  }, ownProblem(({ object }) => regionProblem(object)));
 }

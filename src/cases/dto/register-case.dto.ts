@@ -9,7 +9,7 @@ import {
   type CaseCategory, type MediaAttention, type RequesterRole, type SafetyRegion,
 } from '../../domain/case.vocabulary';
 import { IsRfc3339DateTime } from '../../http/rfc3339-date-time';
-import { IsMunicipalityCode } from '../../experts/dto/municipality-code';
+import { IsMunicipalityCode } from '../../http/municipality-code';
 import { IsRegionOfMunicipality } from './region-of-municipality';
 import { IsCaseText } from './case-text';
 import { IsPersonName } from './person-name';

@@ -6,7 +6,7 @@ export class IndexCaseParticipants1764600000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     // jsonb_path_ops serves only `@>`, which is all the inbox asks, and its index is smaller and faster than the default.
-    // Each expression must stay exactly as the inbox queries write it (src/expert-inbox/participation-conditions.ts), or the planner cannot use it.
+    // Each expression must stay exactly as the inbox queries write it (src/read-model/participation-conditions.ts), or the planner cannot use it.
     await queryRunner.query(`CREATE INDEX cases_open_offers_idx ON cases USING gin ((state->'openOffers') jsonb_path_ops)`);
     await queryRunner.query(`CREATE INDEX cases_team_idx ON cases USING gin ((state->'team') jsonb_path_ops)`);
     await queryRunner.query(`CREATE INDEX cases_tasks_idx ON cases USING gin ((state->'tasks') jsonb_path_ops)`);

@@ -1,6 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { CHAIN_LINK_CONSTRAINT } from '../../event-store/event-store.errors';
-import { GENESIS_HASH } from '../../event-store/hash-chain';
+import { CHAIN_LINK_CONSTRAINT, GENESIS_HASH } from '../event-chain-schema';
 
 /**
  * Makes the database refuse a `case_events` row that does not continue its stream: its version must be the stream's

@@ -8,7 +8,7 @@ import { CASE_CATEGORIES, SAFETY_REGIONS, type CaseCategory, type SafetyRegion }
 import { EXPERT_SKILLS, type ExpertSkill } from '../../domain/expert-profile';
 import { IsPersonName } from '../../cases/dto/person-name';
 import { IsLanguageCode } from './language-code';
-import { IsMunicipalityCode } from './municipality-code';
+import { IsMunicipalityCode } from '../../http/municipality-code';
 import { UnavailablePeriodDto } from './unavailable-period.dto';
 import { WhenPresent } from './when-present';
 

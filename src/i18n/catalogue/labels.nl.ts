@@ -1,4 +1,4 @@
-import type { UserRole } from '../../auth/user-role';
+import type { UserRole } from '../../domain/user-role';
 import type { CaseStage } from '../../domain/case.vocabulary';
 
 /**

@@ -6,7 +6,8 @@ import { LiveRegion } from './live-region';
 import { navigate, useLocation } from './navigation';
 import { NotForRolePage, NotFoundPage } from './pages/not-for-role-page';
 import { matchPath, type PathParams } from './path-match';
-import { HOME_BY_ROLE, navFor, ROUTES, type UiRoute } from './routes';
+import { HOME_BY_ROLE } from './role-homes';
+import { navFor, ROUTES, type UiRoute } from './routes';
 import { useSession } from './session-store';
 
 function resolve(pathname: string): { route: UiRoute; params: PathParams } | null {

@@ -1,6 +1,6 @@
 import type { FunctionComponent } from 'preact';
 import type { Messages } from './i18n/messages';
-import type { PathParams } from './path-match';
+import type { PageProps } from './page-props';
 import { BoardPage } from './pages/board-page';
 import { CasePage } from './pages/case-page';
 import { NewCasePage } from './pages/new-case-page';
@@ -9,12 +9,6 @@ import { AuditListPage } from './pages/audit-list-page';
 import { InboxPage } from './pages/inbox-page';
 import { SignInPage } from './pages/sign-in-page';
 import type { UiRole } from './session-types';
-
-/** What every page receives: the parameters of its path (`:id` …) and the query string. */
-export interface PageProps {
-  readonly params: PathParams;
-  readonly search: string;
-}
 
 /** One screen: its path pattern, who may see it, its page title, and its label in the menu (if it has one). */
 export interface UiRoute {
@@ -47,13 +41,6 @@ export const ROUTES: readonly UiRoute[] = [
   { path: '/ui/audit', roles: ['auditor'], page: AuditListPage, title: (m) => m.audit.listTitle, nav: (m) => m.audit.nav },
   { path: '/ui/audit/:id', roles: ['auditor'], page: AuditCasePage, title: (m) => m.audit.caseTitleFallback },
 ];
-
-/** Where each role lands after signing in. */
-export const HOME_BY_ROLE: Readonly<Record<UiRole, string>> = {
-  coordinator: '/ui/board',
-  expert: '/ui/inbox',
-  auditor: '/ui/audit',
-};
 
 /** The menu of a role: its screens that have a menu label, in table order. */
 export function navFor(role: UiRole, m: Messages): NavItem[] {

@@ -1,6 +1,6 @@
-import { isUserRole, type UserRole } from '../../auth/user-role';
+import { isUserRole, type UserRole } from '../../domain/user-role';
 
-export { USER_ROLES as UI_ROLES } from '../../auth/user-role';
+export { USER_ROLES as UI_ROLES } from '../../domain/user-role';
 /** The roles a person signs in with: the three the API's tokens carry. */
 export type UiRole = UserRole;
 

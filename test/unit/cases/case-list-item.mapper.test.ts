@@ -1,7 +1,7 @@
 import type { CaseState } from '../../../src/domain/case.state';
 import { domainText } from '../../../src/domain/domain-text';
 import { ESCALATION_REASONS } from '../../../src/domain/escalation-reasons';
-import type { CaseProjectionRow } from '../../../src/event-store/case-projection.row';
+import type { CaseProjectionRow } from '../../../src/database/case-projection.row';
 import { toCaseListItem } from '../../../src/cases/case-list-item.mapper';
 
 const escalation = (escalationId: string) => ({

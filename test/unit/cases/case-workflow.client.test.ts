@@ -1,9 +1,9 @@
 import { HttpException } from '@nestjs/common';
 import { QueryNotRegisteredError, ServiceError, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
 import { CaseWorkflowClient } from '../../../src/cases/case-workflow.client';
 import type { BrigadeConfig } from '../../../src/config/brigade-config';
 import type { CaseState } from '../../../src/domain/case.state';
+import type { CaseReadModel } from '../../../src/read-model/case-read-model.port';
 import { changeRisk, evaluateCase, expertDeactivated } from '../../../workflows/messages';
 
 const CASE_ID = '5b1d2a4e-0000-4000-8000-0000000000c1';
@@ -37,9 +37,9 @@ function doorOver(answers: TemporalAnswers, recorded = false) {
       }),
     },
   } as unknown as Client;
-  const dataSource = { getRepository: () => ({ findOneBy: async () => (recorded ? { caseId: CASE_ID } : null) }) } as unknown as DataSource;
+  const readModel = { find: async () => (recorded ? { caseId: CASE_ID } : null) } as unknown as CaseReadModel;
   const config = { taskQueue: 'brigade-test', temporalCallTimeoutMs: 1_000 } as BrigadeConfig;
-  return { sut: new CaseWorkflowClient(client, dataSource, config), signalled };
+  return { sut: new CaseWorkflowClient(client, readModel, config), signalled };
 }
 
 const notFound = () => Promise.reject(new WorkflowNotFoundError('workflow not found', `case-${CASE_ID}`, undefined));

@@ -1,6 +1,6 @@
 import { en } from '../../../src/ui/client/i18n/en';
 import { nl } from '../../../src/ui/client/i18n/nl';
-import { eventDetails } from '../../../src/ui/client/pages/event-details';
+import { eventDetails } from '../../../src/ui/client/components/event-detail-lines';
 
 describe('a manual assignment in a timeline', () => {
   const assigned = {

@@ -3,7 +3,7 @@ import { caseEvent, type NewCaseEvent } from '../../../src/domain/case.events';
 import { foldCase, type CaseState } from '../../../src/domain/case.state';
 import { SYSTEM_ACTOR } from '../../../src/domain/case.vocabulary';
 import { nextDeadline } from '../../../src/domain/next-deadline';
-import type { CaseProjectionRow } from '../../../src/event-store/case-projection.row';
+import type { CaseProjectionRow } from '../../../src/database/case-projection.row';
 import { toInboxCases } from '../../../src/expert-inbox/expert-inbox.mapper';
 import { aSupportRequest, COORDINATOR, intakeAssessed, requestReceived } from '../../support/case-fixtures';
 import { domainText } from '../../../src/domain/domain-text';

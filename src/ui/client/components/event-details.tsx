@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/language';
-import { eventDetails } from '../pages/event-details';
+import { eventDetails } from './event-detail-lines';
 
 /** The facts a recorded event holds beyond its name, one per line, below its name in a timeline; nothing when it has none. */
 export function EventDetails({ type, data }: { readonly type: string; readonly data: Readonly<Record<string, unknown>> }) {

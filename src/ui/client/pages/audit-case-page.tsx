@@ -3,7 +3,7 @@ import type { CaseCategory } from '../../../domain/case.vocabulary';
 import { Alert } from '../components/alert';
 import { PageHeading } from '../components/page-heading';
 import { useI18n } from '../i18n/language';
-import type { PageProps } from '../routes';
+import type { PageProps } from '../page-props';
 import { usePolling } from '../use-polling';
 import { auditApi } from './audit-api';
 import { AuditExport } from './audit-export';

@@ -7,7 +7,7 @@ import { PageHeading } from '../components/page-heading';
 import { formatTime } from '../i18n/dates';
 import { useI18n } from '../i18n/language';
 import { navigate } from '../navigation';
-import type { PageProps } from '../routes';
+import type { PageProps } from '../page-props';
 import { usePolling } from '../use-polling';
 import { auditApi } from './audit-api';
 import { errorTitle } from '../error-title';

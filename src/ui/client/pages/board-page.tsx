@@ -19,7 +19,7 @@ import type { Messages } from '../i18n/messages';
 import { announce } from '../live-region';
 import { navigate } from '../navigation';
 import { REGION_NAMES } from '../region-names';
-import type { PageProps } from '../routes';
+import type { PageProps } from '../page-props';
 import { usePolling } from '../use-polling';
 import { useNow } from '../use-now';
 import { errorTitle } from '../error-title';

@@ -15,7 +15,7 @@ import { StageProgress } from '../components/stage-progress';
 import { formatTime } from '../i18n/dates';
 import { useI18n } from '../i18n/language';
 import { announce } from '../live-region';
-import type { PageProps } from '../routes';
+import type { PageProps } from '../page-props';
 import { usePolling } from '../use-polling';
 import { CoordinatorActionsSection, EscalationsSection } from './case-actions-panel';
 import { OffersSection, TasksSection, TeamSection, TimelineSection } from './case-sections';

@@ -4,7 +4,7 @@ import { Alert } from '../components/alert';
 import { PageHeading } from '../components/page-heading';
 import { formatTime } from '../i18n/dates';
 import { useI18n } from '../i18n/language';
-import type { PageProps } from '../routes';
+import type { PageProps } from '../page-props';
 import { useNow } from '../use-now';
 import { usePolling } from '../use-polling';
 import type { InboxDone } from './inbox-action';

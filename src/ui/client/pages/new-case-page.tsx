@@ -15,7 +15,7 @@ import { MUNICIPALITY_CHOICES, safetyRegionOfChoice } from '../municipality-choi
 import { navigate } from '../navigation';
 import { registerCaseBody, type NewCaseForm } from '../new-case-body';
 import { REGION_NAMES } from '../region-names';
-import type { PageProps } from '../routes';
+import type { PageProps } from '../page-props';
 import { useSubmission } from '../use-submission';
 
 const EMPTY: NewCaseForm = {

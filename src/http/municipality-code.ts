@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { ValidateBy } from 'class-validator';
-import { isMunicipalityCode, MUNICIPALITY_CODE_PATTERN } from '../../domain/places/place-register';
+import { isMunicipalityCode, MUNICIPALITY_CODE_PATTERN } from '../domain/places/place-register';
 
 const CODE_SCHEMA = {
   type: 'string',

@@ -1,25 +1,5 @@
 import type { DataSource } from 'typeorm';
-
-/** A stored checkpoint row: the size and root it claims, and the signed note that must say the same. */
-export interface StoredCheckpoint {
-  readonly treeSize: number;
-  readonly rootHash: string;
-  readonly signedNote: string;
-}
-
-/** The log as it stood when the audit began: its size, and every checkpoint, smallest first. */
-export interface LogState {
-  readonly treeSize: number;
-  readonly checkpoints: readonly StoredCheckpoint[];
-}
-
-/** A leaf whose event is not in `case_events`. */
-export interface OrphanLeaf {
-  readonly index: number;
-  readonly caseId: string;
-  readonly version: number;
-  readonly eventHash: string;
-}
+import type { LogState, OrphanLeaf } from './store-records.port';
 
 /**
  * The log's size and checkpoints in one statement, read before the events: leaves appended while the audit runs lie

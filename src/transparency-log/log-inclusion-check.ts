@@ -1,8 +1,8 @@
-import { parseCheckpoint } from '../transparency-log/checkpoint';
-import { eventLeafHash } from '../transparency-log/merkle-hashing';
-import { verifyInclusion } from '../transparency-log/merkle-proofs';
-import { formatKeyId, parseVerifierKey } from '../transparency-log/note-keys';
-import { openSignedNote } from '../transparency-log/signed-note';
+import { parseCheckpoint } from './checkpoint';
+import { eventLeafHash } from './merkle-hashing';
+import { verifyInclusion } from './merkle-proofs';
+import { formatKeyId, parseVerifierKey } from './note-keys';
+import { openSignedNote } from './signed-note';
 
 /** How a case's events stand in the transparency log: `pending` means no checkpoint covers them yet, which is no finding. */
 export type LogCheckStatus = 'passed' | 'pending' | 'failed' | 'unavailable';

@@ -4,27 +4,8 @@ import type { StoredCaseEvent } from '../event-store/event-store.port';
 import { queryRowArrays } from '../database/row-arrays';
 import { STORED_EVENT_COLUMN_COUNT, storedEventColumns, storedEventFromValues } from '../event-store/stored-event-row';
 import type { RecordedProjection } from './projection-check';
-
-/** Where the transparency log holds an event: its leaf index, and the event hash the leaf was made of. */
-export interface EventLeaf {
-  readonly index: number;
-  readonly eventHash: string;
-}
-
-/** One case as the store holds it: its events in version order with each one's leaf, and its read model's row when it has one. */
-export interface StoredCaseRecord {
-  readonly caseId: string;
-  readonly events: readonly StoredCaseEvent[];
-  /** The leaf of each event, in the events' order; null where the log has none. */
-  readonly leaves: ReadonlyArray<EventLeaf | null>;
-  readonly projection: RecordedProjection | null;
-}
-
-/** The store cut into ranges of case ids: how many cases it holds, and where each range ends (the last one open). */
-export interface CaseRanges {
-  readonly cases: number;
-  readonly ends: ReadonlyArray<string | null>;
-}
+import type { CaseRanges, EventLeaf, StoreRecords, StoredCaseRecord } from './store-records.port';
+import { readLeavesAt, readLogState } from './postgres-log-scan';
 
 /**
  * Plans the ranges in one pass over both tables' case id indexes: each ends after `casesPerBatch` cases or
@@ -100,4 +81,14 @@ async function readBatch(dataSource: DataSource, after: string | null, upTo: str
   for (const row of projectionRows) recordOf(row.case_id).projection = { version: row.version, lastHash: row.last_hash, state: row.state };
   // Lower-case UUID text sorts as PostgreSQL sorts the uuids themselves.
   return [...records.values()].sort((a, b) => (a.caseId < b.caseId ? -1 : 1));
+}
+
+/** The store's records read from PostgreSQL through `dataSource`, for the offline audit. */
+export function postgresStoreRecords(dataSource: DataSource): StoreRecords {
+  return {
+    readLogState: () => readLogState(dataSource),
+    planCaseRanges: (casesPerBatch, eventsPerBatch) => planCaseRanges(dataSource, casesPerBatch, eventsPerBatch),
+    storedCaseBatches: (ranges) => storedCaseBatches(dataSource, ranges),
+    readLeavesAt: (indices) => readLeavesAt(dataSource, indices),
+  };
 }
