@@ -1,14 +1,14 @@
 // Which way the arrows between Brigade's folders may point (STYLE.md, "Boundaries worth keeping"); `npm run depcheck`.
 //
 // Layers, from the top; a module may import its own layer or a lower one, never a higher one, and never in a loop:
-//   bootstrap  src/main.ts, src/cli.ts, src/app.module.ts, src/bootstrap, src/commands (the CLI's commands)
+//   bootstrap  src/main.ts, src/cli.ts, src/bootstrap (app assembly included), src/commands (the CLI's commands)
 //   features   src/cases, src/expert-inbox, src/experts, src/audit, src/checkpoints, src/health,
 //              src/expert-deactivation, src/metrics, src/codec-server, src/ui
 //   adapters   src/event-store, src/read-model, src/expert-directory, src/temporal, src/crypto, src/database,
 //              src/transparency-log, src/history-archive, src/config, src/logging, src/tracing, src/i18n, src/http,
 //              src/auth (identity: tokens, roles, the guard every feature's routes stand behind), activities, workflows
 //   domain     src/domain
-const BOOTSTRAP = ['^src/(main|cli|app[.]module)[.]ts$', '^src/bootstrap/', '^src/commands/'];
+const BOOTSTRAP = ['^src/(main|cli)[.]ts$', '^src/bootstrap/', '^src/commands/'];
 const FEATURES = ['^src/(cases|expert-inbox|experts|audit|checkpoints|health|expert-deactivation|metrics|codec-server|ui)/'];
 const ADAPTERS = [
   '^src/(event-store|read-model|expert-directory|temporal|crypto|database|transparency-log|history-archive|config|logging|tracing|i18n|http|auth)/',

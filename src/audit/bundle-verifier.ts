@@ -1,4 +1,4 @@
-import { workflowIdFor } from '../cases/case-workflow.client';
+import { workflowIdFor } from '../domain/case-workflow-id';
 import type { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { foldHistory } from '../domain/case-history';
 import type { AuditBundle } from './audit-bundle';

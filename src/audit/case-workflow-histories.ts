@@ -1,5 +1,5 @@
 import type { History } from '@temporalio/common/lib/proto-utils';
-import { workflowIdFor } from '../cases/case-workflow.client';
+import { workflowIdFor } from '../domain/case-workflow-id';
 import type { StoredCaseEvent } from '../event-store/event-store.port';
 import { decodeHistory } from '../history-archive/encoded-history';
 import type { ArchivedHistory } from '../history-archive/history-archive.port';

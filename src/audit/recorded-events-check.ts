@@ -3,6 +3,7 @@ import type { StoredCaseEvent } from '../event-store/event-store.port';
 import { recordingsIn, type CaseRecording, type RecordedPayloadReader } from './case-recordings';
 import { firstFieldDifference, type RecordedCaseEvent } from './recorded-event-difference';
 import type { RecordedWorkflowHistory } from './workflow-replayer';
+import { workflowIdFor } from '../domain/case-workflow-id';
 
 /** Whether the stored events are the ones the workflows recorded; `unavailable` when the recordings cannot be read. */
 export type RecordedEventsStatus = 'passed' | 'mismatch' | 'unavailable';
@@ -46,8 +47,7 @@ export function eventsTheWorkflowRecorded(events: readonly StoredCaseEvent[]): S
 export async function checkRecordedEvents(
   caseId: string, events: readonly StoredCaseEvent[], histories: readonly RecordedWorkflowHistory[], reader: RecordedPayloadReader,
 ): Promise<RecordedEventsCheck> {
-  // The case workflow's id, as workflowIdFor in cases/ spells it; that module is a NestJS provider, so not imported here.
-  const caseWorkflowId = `case-${caseId}`;
+  const caseWorkflowId = workflowIdFor(caseId);
   if (!histories.some(({ workflowId }) => workflowId === caseWorkflowId)) {
     return unavailable(caseId, `there is no history of ${caseWorkflowId} to compare the stored events with`);
   }

@@ -1,6 +1,6 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../app.module';
+import { AppModule } from './app.module';
 import { allowCodecCors } from '../codec-server/codec-cors';
 import type { BrigadeConfig } from '../config/brigade-config';
 import { useBrigadeLogger } from '../logging/process-logger';

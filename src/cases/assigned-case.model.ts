@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ASSIGNMENT_WARNINGS, type AssignmentWarning } from '../domain/manual-assignment';
 import type { AssignedCase } from '../../workflows/messages';
-import { CaseStateModel } from './case-state.model';
+import { CaseStateModel } from '../http/models/case-state.model';
 
 /** What a manual assignment answers: the case state, and the matching rules the assignment set aside. */
 export class AssignedCaseModel extends CaseStateModel implements AssignedCase {

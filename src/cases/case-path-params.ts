@@ -1,13 +1,9 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { ParseUuidParamPipe } from '../http/uuid-path-param.pipe';
 import { invalidField } from '../http/validation';
 
 // Offer, task, follow-up and escalation ids are workflow-made slugs (offer-1-2, task-3, day-30, esc-1); anything
 // else in the path, such as "../" or white space, is junk and never reaches Temporal.
 const STEP_ID = /^[a-z0-9-]{1,64}$/;
-
-/** The case id in a path: a version-4 UUID, as every case id is, in lower case. */
-export const caseId = new ParseUuidParamPipe();
 
 /**
  * Validates the id of an offer, task, follow-up or escalation in a path, answering 400 that names the parameter. Unlike

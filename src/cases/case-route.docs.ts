@@ -1,8 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../http/api-error-responses';
+import { ApiCaseIdParam } from '../http/case-id-param';
 import { AssignedCaseModel } from './assigned-case.model';
-import { CaseStateModel } from './case-state.model';
+import { CaseStateModel } from '../http/models/case-state.model';
 import { RegisteredCaseModel, SignalAcceptedModel } from './case-view.model';
 
 /** Why a case route answers 400. */
@@ -11,11 +12,6 @@ export const MALFORMED_REQUEST = 'A field of the body or query, or an id in the 
 export const UNKNOWN_CASE = 'The case does not exist or is no longer running, or the caller is an expert who is not on it (or whose offer or task it is not).';
 /** Why a case route that changes a case answers 409. */
 export const STEP_NOT_ALLOWED = "The case's stage does not allow this step now (or the case has ended, or is still being registered).";
-
-/** Documents the case id in a route's path. */
-export function ApiCaseIdParam(): MethodDecorator {
-  return ApiParam({ name: 'id', format: 'uuid', description: 'The case id.' });
-}
 
 /** Documents the id of an offer, task, follow-up or escalation in a route's path, as the case state names it. */
 export function ApiStepIdParam(name: string, step: string, example: string): MethodDecorator {

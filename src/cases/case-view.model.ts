@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CaseStateModel } from './case-state.model';
+import { CaseStateModel } from '../http/models/case-state.model';
 import type { CaseView, RegisteredCase } from '../api-contracts/cases.contract';
 import type { SignalAccepted } from './cases.service';
 

@@ -3,15 +3,13 @@ import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, ty
 import type { SignalDefinition, UpdateDefinition } from '@temporalio/common';
 import { BrigadeConfig } from '../config/brigade-config';
 import type { CaseState } from '../domain/case.state';
+import { workflowIdFor } from '../domain/case-workflow-id';
 import { CASE_READ_MODEL, type CaseReadModel } from '../read-model/case-read-model.port';
 import { getCase } from '../../workflows/messages';
 import { supportCase } from '../../workflows/support-case.workflow';
 import { refusal } from '../http/refusal';
 import { decisionFailure, queryFailure, toHttpError } from './case-workflow-errors';
 import type { CaseWorkflowInput, CaseWorkflowStart, CaseWorkflows, SignalCheck } from './case-workflows.port';
-
-/** The workflow id of a case, from its business key. */
-export const workflowIdFor = (caseId: string): string => `case-${caseId}`;
 
 /** The case workflow door over Temporal: talks to one case's workflow and turns every refusal into the HTTP answer it means. */
 @Injectable()

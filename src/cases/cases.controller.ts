@@ -6,11 +6,12 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { actorOf, type Principal } from '../auth/principal';
 import { ApiErrorResponses } from '../http/api-error-responses';
 import { ExpertCaseAccess } from './expert-case-access';
-import { StoredCaseEventModel } from './case-event.model';
+import { StoredCaseEventModel } from '../http/models/case-event.model';
 import { CasePageModel } from './case-page.model';
-import { caseId, stepId } from './case-path-params';
+import { ApiCaseIdParam, caseId } from '../http/case-id-param';
+import { stepId } from './case-path-params';
 import {
-  ApiCaseAssignment, ApiCaseDecision, ApiCaseIdParam, ApiCaseRegistration, ApiCaseSignal, ApiStepIdParam, MALFORMED_REQUEST, UNKNOWN_CASE,
+  ApiCaseAssignment, ApiCaseDecision, ApiCaseRegistration, ApiCaseSignal, ApiStepIdParam, MALFORMED_REQUEST, UNKNOWN_CASE,
 } from './case-route.docs';
 import { CaseViewModel } from './case-view.model';
 import { CasesService } from './cases.service';

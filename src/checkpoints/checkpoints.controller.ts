@@ -1,8 +1,7 @@
 import { BadRequestException, ConflictException, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../auth/allow.decorator';
-import { caseId } from '../cases/case-path-params';
-import { ApiCaseIdParam } from '../cases/case-route.docs';
+import { ApiCaseIdParam, caseId } from '../http/case-id-param';
 import { ApiErrorResponses } from '../http/api-error-responses';
 import { CaseLogService, UnknownCheckpointError } from './case-log.service';
 import { CheckpointMakerService, LogRewrittenError } from './checkpoint-maker.service';

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { OpenAPIObject, ParameterObject, SchemaObject } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
-import { AppModule } from '../../src/app.module';
+import { AppModule } from '../../src/bootstrap/app.module';
 import type { UserRole } from '../../src/domain/user-role';
 import { loadBrigadeConfig } from '../../src/config/brigade-config';
 import { RuntimeConnections } from '../../src/config/runtime-connections';

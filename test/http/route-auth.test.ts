@@ -2,7 +2,7 @@ import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { AppModule } from '../../src/app.module';
+import { AppModule } from '../../src/bootstrap/app.module';
 import { AuthModule } from '../../src/auth/auth.module';
 import type { UserRole } from '../../src/domain/user-role';
 import { USER_ROLES } from '../../src/domain/user-role';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { StoredCaseEventModel } from '../../cases/case-event.model';
+import { StoredCaseEventModel } from '../../http/models/case-event.model';
 import type { StoredCaseEvent } from '../../event-store/event-store.port';
 import { AUDIT_BUNDLE_FORMAT, AUDIT_BUNDLE_VERSION, type AuditBundle, type BundledHistory } from '../audit-bundle';
 import type { HistorySource } from '../workflow-replayer';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CaseStateModel } from '../../cases/case-state.model';
+import { CaseStateModel } from '../../http/models/case-state.model';
 import type { CaseStateAt } from '../../api-contracts/case-history.contract';
 
 /** A case's state at a point in its history, for the OpenAPI document. */

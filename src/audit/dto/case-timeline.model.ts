@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ActorModel } from '../../cases/case-event.model';
+import { ActorModel } from '../../http/models/case-event.model';
 import { CASE_EVENT_TYPES } from '../../domain/case.events';
 import type { CaseTimeline, TimelineEntry } from '../../api-contracts/case-history.contract';
 

@@ -1,9 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsString, MaxLength, ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 import { CASE_TEXT_LIMITS } from '../../domain/case-text-limits';
-import { isBlankText, trimVisible } from '../../domain/visible-text';
+import { trimVisible } from '../../domain/visible-text';
+import { IsNotBlank } from '../../http/not-blank';
 
 /**
  * Validates free text that a case records: a string with something visible in it, at most `max` characters, trimmed of
@@ -18,16 +19,4 @@ export function IsCaseText(max: number = CASE_TEXT_LIMITS.account): PropertyDeco
     // The pattern says "not only white space"; invisible characters need the "u" flag, which OpenAPI patterns lack.
     ApiProperty({ type: String, minLength: 1, maxLength: max, pattern: '\\S' }),
   );
-}
-
-/** Refuses text that is empty to the eye: only white space and invisible characters (default-ignorable, format, the braille blank). */
-export function IsNotBlank(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({
-    name: 'isNotBlank',
-    validator: {
-      // A non-string is IsString's to report.
-      validate: (value: unknown) => typeof value !== 'string' || !isBlankText(value),
-      defaultMessage: buildMessage((each) => `${each}$property must not be blank`, options),
-    },
-  }, options);
 }

@@ -12,7 +12,7 @@ import { IsRfc3339DateTime } from '../../http/rfc3339-date-time';
 import { IsMunicipalityCode } from '../../http/municipality-code';
 import { IsRegionOfMunicipality } from './region-of-municipality';
 import { IsCaseText } from './case-text';
-import { IsPersonName } from './person-name';
+import { IsPersonName } from '../../http/person-name';
 
 /** Risk indicators as sent over HTTP; an omitted indicator counts as absent. */
 export class RiskIndicatorsDto {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DomainTextModel } from '../../cases/domain-text.model';
+import { DomainTextModel } from '../../http/models/domain-text.model';
 import { CASE_CATEGORIES, CASE_STAGES, type CaseCategory, type CaseStage } from '../../domain/case.vocabulary';
 import type { InboxTask } from '../../api-contracts/expert-inbox.contract';
 

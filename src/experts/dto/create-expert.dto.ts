@@ -6,7 +6,7 @@ import {
 } from 'class-validator';
 import { CASE_CATEGORIES, SAFETY_REGIONS, type CaseCategory, type SafetyRegion } from '../../domain/case.vocabulary';
 import { EXPERT_SKILLS, type ExpertSkill } from '../../domain/expert-profile';
-import { IsPersonName } from '../../cases/dto/person-name';
+import { IsPersonName } from '../../http/person-name';
 import { IsLanguageCode } from './language-code';
 import { IsMunicipalityCode } from '../../http/municipality-code';
 import { UnavailablePeriodDto } from './unavailable-period.dto';

@@ -1,8 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
-import { PERSON_NAME_PATTERN, hasControlOrUnassignedCharacter, hasInvisibleCharacter } from '../../domain/visible-text';
-import { IsNotBlank } from './case-text';
+import { PERSON_NAME_PATTERN, hasControlOrUnassignedCharacter, hasInvisibleCharacter } from '../domain/visible-text';
+import { IsNotBlank } from './not-blank';
 
 /** Validates a person's name: visible text of at most `max` characters, without invisible characters that would let it pass for another. */
 export function IsPersonName(max = 200): PropertyDecorator {

@@ -1,11 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { TeamMember } from '../domain/case.events';
-import type { CaseTask, CaseState, FollowUp, OpenEscalation, OpenOffer } from '../domain/case.state';
+import type { TeamMember } from '../../domain/case.events';
+import type { CaseTask, CaseState, FollowUp, OpenEscalation, OpenOffer } from '../../domain/case.state';
 import {
   CASE_CATEGORIES, CASE_STAGES, INTERVENTION_OUTCOMES, REQUESTER_ROLES, RISK_LEVELS, SAFETY_REGIONS,
   type CaseCategory, type CaseStage, type InterventionOutcome, type RequesterRole, type RiskLevel, type SafetyRegion, type TeamRole,
-} from '../domain/case.vocabulary';
-import { ESCALATION_TRIGGERS, type EscalationTarget, type EscalationTrigger } from '../domain/escalation-policy';
+} from '../../domain/case.vocabulary';
+import { ESCALATION_TRIGGERS, type EscalationTarget, type EscalationTrigger } from '../../domain/escalation-policy';
 import { DomainTextModel } from './domain-text.model';
 
 // The domain names these unions only as types; a record over each makes the compiler name any value the list misses.

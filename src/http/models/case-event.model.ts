@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CASE_EVENT_TYPES } from '../domain/case.events';
-import { ACTOR_ROLES, type Actor, type ActorRole } from '../domain/case.vocabulary';
-import type { Causation } from '../event-store/event-store.port';
+import { CASE_EVENT_TYPES } from '../../domain/case.events';
+import { ACTOR_ROLES, type Actor, type ActorRole } from '../../domain/case.vocabulary';
+import type { Causation } from '../../event-store/event-store.port';
 
 /** Who caused an event, for the OpenAPI document. */
 export class ActorModel implements Actor {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DOMAIN_TEXT_CODES, type DomainTextCode } from '../domain/domain-text-codes';
-import type { DomainTextParams } from '../domain/domain-text';
-import type { RenderedDomainText } from '../i18n/catalogue/render-domain-text';
+import { DOMAIN_TEXT_CODES, type DomainTextCode } from '../../domain/domain-text-codes';
+import type { DomainTextParams } from '../../domain/domain-text';
+import type { RenderedDomainText } from '../../i18n/catalogue/render-domain-text';
 
 /** A text the system recorded, as the API shows it: the code and parameters as recorded, and the text in the reader's language. */
 export class DomainTextModel implements RenderedDomainText {

@@ -1,0 +1,37 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { SessionModule } from '../auth/session.module';
+import { CasesModule } from '../cases/cases.module';
+import { CodecServerModule } from '../codec-server/codec-server.module';
+import { BrigadeConfig } from '../config/brigade-config';
+import { ConfigModule } from '../config/config.module';
+import { RuntimeConnections } from '../config/runtime-connections';
+import { DatabaseModule } from '../database/database.module';
+import { ExpertDeactivationModule } from '../expert-deactivation/expert-deactivation.module';
+import { ExpertsModule } from '../experts/experts.module';
+import { HealthModule } from '../health/health.module';
+import { ExpertInboxModule } from '../expert-inbox/expert-inbox.module';
+import { MetricsHttpModule } from '../metrics/metrics-http.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { HttpRuntimeModule } from '../http/http-runtime.module';
+import { TemporalModule } from '../temporal/temporal.module';
+import { UiModule } from '../ui/ui.module';
+
+/** The root module; which parts it includes depends on the runtime role. */
+@Module({})
+export class AppModule {
+  static forRoot(config: BrigadeConfig, connections: RuntimeConnections): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config, connections),
+        DatabaseModule,
+        MetricsModule.forRoot(config),
+        TemporalModule.forRoot({ runWorker: config.runsWorker }),
+        ExpertsModule,
+        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, ExpertInboxModule, AuditModule, HealthModule, CodecServerModule, SessionModule, ExpertDeactivationModule, UiModule, MetricsHttpModule] : []),
+      ],
+    };
+  }
+}
