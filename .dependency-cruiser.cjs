@@ -6,12 +6,13 @@
 //              src/expert-deactivation, src/metrics, src/codec-server, src/ui
 //   adapters   src/event-store, src/read-model, src/expert-directory, src/temporal, src/crypto, src/database,
 //              src/transparency-log, src/history-archive, src/config, src/logging, src/tracing, src/i18n, src/http,
-//              src/auth (identity: tokens, roles, the guard every feature's routes stand behind), activities, workflows
+//              src/auth (identity: tokens, roles, the guard every feature's routes stand behind), src/api-contracts
+//              (type-only answer shapes the screens share), activities, workflows
 //   domain     src/domain
 const BOOTSTRAP = ['^src/(main|cli)[.]ts$', '^src/bootstrap/', '^src/commands/'];
 const FEATURES = ['^src/(cases|expert-inbox|experts|audit|checkpoints|health|expert-deactivation|metrics|codec-server|ui)/'];
 const ADAPTERS = [
-  '^src/(event-store|read-model|expert-directory|temporal|crypto|database|transparency-log|history-archive|config|logging|tracing|i18n|http|auth)/',
+  '^src/(event-store|read-model|expert-directory|temporal|crypto|database|transparency-log|history-archive|config|logging|tracing|i18n|http|auth|api-contracts)/',
   '^activities/',
   '^workflows/',
 ];
@@ -44,6 +45,13 @@ module.exports = {
       to: { circular: true },
     },
     {
+      name: 'every-folder-has-a-layer',
+      comment: 'A new folder must be placed in a layer above, or its imports would go unchecked.',
+      severity: 'error',
+      from: { path: '^(src|activities|workflows)/', pathNot: [...BOOTSTRAP, ...FEATURES, ...ADAPTERS, ...DOMAIN] },
+      to: {},
+    },
+    {
       name: 'bootstrap-on-top',
       comment: 'App assembly, infrastructure and the CLI are imported only by src/main.ts, src/cli.ts and tests.',
       severity: 'error',
@@ -69,7 +77,7 @@ module.exports = {
       comment: 'Features reach PostgreSQL through ports (EventStore, CaseReadModel, ExpertDirectory) or a named adapter file.',
       severity: 'error',
       from: { path: '^(src|activities|workflows)/', pathNot: DATABASE_CLIENTS_ALLOWED },
-      to: { path: '^node_modules/(typeorm|pg|pg-[^/]+)/' },
+      to: { path: '(^|/)node_modules/(typeorm|pg|pg-[^/]+)/' },
     },
     {
       name: 'workflows-deterministic',
@@ -92,7 +100,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: ['^dist/', '[.]d[.]ts$'] },
+    // Only Brigade's own declaration files are skipped: a package's types are how its import is seen at all.
+    exclude: { path: ['^dist/', '^(src|workflows|activities)/.*[.]d[.]ts$'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
