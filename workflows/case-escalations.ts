@@ -9,6 +9,7 @@ import { SYSTEM_ACTOR } from '../src/domain/case.vocabulary';
 import { addMs } from '../src/domain/durations';
 import { escalationLadder as ladderFor, type EscalationTrigger } from '../src/domain/escalation-policy';
 import { now, type CaseContext } from './case-context';
+import type { PendingEvents } from './case-journal';
 import { decideAt, decideNow } from './case-decisions';
 import { escalationLadder } from './escalation-ladder.workflow';
 import { acknowledgeEscalation, escalationAcknowledged, escalationLevelIncreased, type EscalationAcknowledgement } from './messages';
@@ -19,6 +20,7 @@ const RESOLVES_SETTLED_CAUSES = 'escalation-resolved-when-cause-resolved';
 /** Raises escalations as child workflows, records their progress, takes acknowledgements and resolves what has settled. */
 export class CaseEscalations {
   private sequence = 0;
+  private announcements = 0;
   // Kept: an escalation is raised by the workflow itself, not decided, and its subject must stay taken until its ladder has started.
   private readonly raising = new Set<string>();
   /** Acknowledgements being recorded: a settled-cause step queued before one must not resolve its escalation first (the pending state cannot tell a later step's claim). */
@@ -40,8 +42,31 @@ export class CaseEscalations {
     void this.resolveSettledCauses();
   }
 
-  /** Raises an escalation unless one about the same subject is already open. */
-  async raise(trigger: EscalationTrigger, subject: string, reason: DomainText): Promise<void> {
+  /**
+   * Announces the escalation that a fact now being recorded will raise, so that a decision taken before it is raised (a
+   * closure) finds it open in the pending state; `raise` turns the announcement into its step, or drops it.
+   */
+  announce(trigger: EscalationTrigger, reason: DomainText): PendingEvents | undefined {
+    const state = this.context.journal.pendingState;
+    if (!state || this.context.ended) return undefined;
+    const [first] = ladderFor(state.category, state.riskLevel ?? 'MEDIUM');
+    // Seen only in the pending state, never recorded: the id and subject need only be unlike any real escalation's.
+    const announced = `announced-${++this.announcements}`;
+    return this.context.journal.claim([caseEvent('EscalationRaised', {
+      escalationId: announced, trigger, subject: announced, reason, level: first.level, target: first.target, ackDeadline: addMs(now(), first.ackTimeoutMs),
+    }, SYSTEM_ACTOR, now())]);
+  }
+
+  /** Raises an escalation unless one about the same subject is already open; an announcement of it ends here either way. */
+  async raise(trigger: EscalationTrigger, subject: string, reason: DomainText, announcement?: PendingEvents): Promise<void> {
+    try {
+      await this.raiseOnce(trigger, subject, reason, announcement);
+    } finally {
+      if (announcement) this.context.journal.release(announcement);
+    }
+  }
+
+  private async raiseOnce(trigger: EscalationTrigger, subject: string, reason: DomainText, announcement?: PendingEvents): Promise<void> {
     const state = this.context.journal.stateOrNull;
     if (!state || this.context.ended || this.raising.has(subject) || state.openEscalations.some((e) => e.subject === subject)) return;
     this.raising.add(subject);
@@ -49,9 +74,11 @@ export class CaseEscalations {
       const escalationId = `esc-${++this.sequence}`;
       const ladder = ladderFor(state.category, state.riskLevel ?? 'MEDIUM');
       const [first] = ladder;
-      await this.context.journal.record(caseEvent('EscalationRaised', {
+      const raised = caseEvent('EscalationRaised', {
         escalationId, trigger, subject, reason, level: first.level, target: first.target, ackDeadline: addMs(now(), first.ackTimeoutMs),
-      }, SYSTEM_ACTOR, now()));
+      }, SYSTEM_ACTOR, now());
+      // The step takes the announcement's place in the pending state (or shows the escalation itself when none was made).
+      await this.context.journal.recordFrom(() => [raised], announcement ?? [raised]);
       const { workflowId } = workflowInfo();
       const handle = await startChild(escalationLadder, {
         workflowId: `${workflowId}-${escalationId}`,

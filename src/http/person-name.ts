@@ -1,13 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
+import { IsString, ValidateBy, buildMessage, type ValidationOptions } from 'class-validator';
 import { PERSON_NAME_PATTERN, hasControlOrUnassignedCharacter, hasInvisibleCharacter } from '../domain/visible-text';
+import { MaxTextLength } from './max-text-length';
 import { IsNotBlank } from './not-blank';
 
 /** Validates a person's name: visible text of at most `max` characters, without invisible characters that would let it pass for another. */
 export function IsPersonName(max = 200): PropertyDecorator {
   return applyDecorators(
-    IsString(), IsNotBlank(), HasNoInvisibleCharacter(), MaxLength(max),
+    IsString(), IsNotBlank(), HasNoInvisibleCharacter(), MaxTextLength(max),
     ApiProperty({ type: String, minLength: 1, maxLength: max, pattern: PERSON_NAME_PATTERN }),
   );
 }

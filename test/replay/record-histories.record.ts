@@ -5,7 +5,8 @@ import { OFFER_TIMEOUT_MS } from '../../src/domain/case-policy';
 import { MINUTE } from '../../src/domain/durations';
 import type { SupportRequest } from '../../src/domain/support-request';
 import {
-  acknowledgeEscalation, appointLead, assignExpert, cancelCase, changeRisk, completeTask, expertDeactivated, holdSession, reassignTask, respondToOffer, triage,
+  acknowledgeEscalation, appointLead, assignExpert, cancelCase, changeRisk, completeTask, expertDeactivated, holdSession, raiseConcern, reassignTask,
+  respondToOffer, triage,
 } from '../../workflows/messages';
 import { CaseDriver, anExpertPool, startCase as startCaseIn, expert } from '../support/case-driver';
 import { COORDINATOR } from '../support/case-fixtures';
@@ -159,6 +160,22 @@ describe('recording replay fixtures', () => {
       await sut.waitFor((s) => s.riskLevel === 'CRITICAL' && s.openEscalations.some((e) => e.trigger === 'riskRaised'), 'the risk escalation');
       await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'recorded', actor: COORDINATOR }] });
       await save('risk-change-sent-three-times', sut);
+    });
+  });
+
+  it('records a concern and a raised risk that announce their escalations, both acknowledged, then a cancellation', async () => {
+    await harness.withWorker(async () => {
+      const sut = await start({ category: 'CITIZEN_MEETING' });
+      await sut.accept();
+      const { team } = await sut.acceptOffersUntilTeamAssembled();
+      await sut.handle.signal(raiseConcern, { concern: 'the venue has no second exit', actor: expert(team[0].expertId) });
+      await sut.handle.signal(changeRisk, { level: 'HIGH', reason: 'threats online', actor: COORDINATOR });
+      const escalated = await sut.waitFor((s) => s.openEscalations.length === 2, 'both escalations');
+      for (const escalation of escalated.openEscalations) {
+        await sut.handle.executeUpdate(acknowledgeEscalation, { args: [{ escalationId: escalation.escalationId, actor: COORDINATOR }] });
+      }
+      await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'recorded', actor: COORDINATOR }] });
+      await save('facts-announce-their-escalations', sut);
     });
   });
 

@@ -1,7 +1,9 @@
+import { WorkflowUpdateFailedError, WorkflowUpdateStage } from '@temporalio/client';
 import { TRIAGE_DEADLINE_MS } from '../../src/domain/case-policy';
 import { MINUTE } from '../../src/domain/durations';
 import type { SupportRequest } from '../../src/domain/support-request';
-import { acknowledgeEscalation, completeFollowUp, raiseConcern } from '../../workflows/messages';
+import type { AppendRequest } from '../../src/event-store/event-store.port';
+import { acknowledgeEscalation, changeRisk, closeCase, completeFollowUp, evaluateCase, raiseConcern } from '../../workflows/messages';
 import { CaseDriver, anExpertPool, expert, startCase as startCaseIn } from '../support/case-driver';
 import { COORDINATOR } from '../support/case-fixtures';
 import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
@@ -74,6 +76,62 @@ describe('deadlines, concerns and ongoing risk', () => {
         expect(after.followUps.map((f) => [f.followUpId, f.status])).toEqual([['day-7', 'completed'], ['day-30', 'completed'], ['extra-1', 'scheduled']]);
         await sut.cancel();
       });
+    });
+  });
+});
+
+describe('a fact that reaches the case in the same moment as its closure', () => {
+  let harness: WorkflowHarness;
+  // The fact's append waits at this gate, so that the closure arrives while the fact is still being recorded.
+  let factAppending: () => void = () => undefined;
+  let openGate: () => void;
+
+  beforeEach(async () => {
+    const gate = new Promise<void>((resolve) => { openGate = resolve; });
+    harness = await createWorkflowHarness({
+      activityEventStore: (store) => new Proxy(store, {
+        get: (target, property, receiver) => (property !== 'append' ? Reflect.get(target, property, receiver) : async (request: AppendRequest) => {
+          if (request.events.some((event) => event.type === 'ConcernRaised' || event.type === 'RiskLevelChanged')) {
+            factAppending();
+            await gate;
+          }
+          return target.append(request);
+        }),
+      }),
+    });
+    await anExpertPool(harness, Array.from({ length: 4 }, () => ({ homeMunicipalityCode: 'GM0344' })));
+  });
+  afterEach(() => harness?.close());
+
+  it.each<[string, string, string, (sut: CaseDriver, member: string) => Promise<void>]>([
+    ['a concern', 'ConcernRaised', 'expertConcern',
+      (sut, member) => sut.handle.signal(raiseConcern, { concern: 'a threat came in tonight', actor: expert(member) })],
+    ['a raised risk', 'RiskLevelChanged', 'riskRaised',
+      (sut) => sut.handle.signal(changeRisk, { level: 'CRITICAL', reason: 'a threat came in tonight', actor: COORDINATOR })],
+  ])('refuses the closure while %s is on its way to an escalation, and records that escalation', async (_fact, factType, trigger, send) => {
+    await harness.withWorker(async () => {
+      const sut = await startCaseIn(harness, { category: 'CITIZEN_MEETING' });
+      await sut.accept();
+      await sut.acceptOffersUntilTeamAssembled();
+      await sut.prepareAndHoldSession();
+      await sut.reportAfterEvent();
+      await sut.completeFollowUps();
+      const { team, openEscalations } = await sut.handle.executeUpdate(evaluateCase, { args: [{ summary: 'Support was effective', actor: COORDINATOR }] });
+      expect(openEscalations).toEqual([]);
+      const appending = new Promise<void>((resolve) => { factAppending = resolve; });
+
+      await send(sut, team[0].expertId);
+      await appending;
+      // Waiting only until the update is taken in: an accepted closure would wait behind the gate to be recorded.
+      const closing = await sut.handle.startUpdate(closeCase, { args: [{ actor: COORDINATOR }], waitForStage: WorkflowUpdateStage.ACCEPTED });
+      openGate();
+      const refused = await closing.result().then(() => undefined, (error: unknown) => error);
+
+      expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
+      expect((refused as WorkflowUpdateFailedError).cause).toMatchObject({ details: [{ code: 'escalations_open', params: {} }] });
+      await sut.waitFor((s) => s.openEscalations.some((e) => e.trigger === trigger), `the ${trigger} escalation`);
+      expect((await sut.types()).slice(-2)).toEqual([factType, 'EscalationRaised']);
+      await sut.cancel();
     });
   });
 });

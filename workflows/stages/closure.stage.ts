@@ -5,11 +5,13 @@ import type { CaseRefusalCode } from '../../src/domain/case-refusal-codes';
 import { caseEvent } from '../../src/domain/case.events';
 import { compareRisk, type Actor, type RiskLevel } from '../../src/domain/case.vocabulary';
 import { cancellationEvents, closingEvents } from '../../src/domain/decide/closure-decisions';
-import { literalText } from '../../src/domain/domain-text';
+import { literalText, type DomainText } from '../../src/domain/domain-text';
+import type { EscalationTrigger } from '../../src/domain/escalation-policy';
 import { ESCALATION_REASONS } from '../../src/domain/escalation-reasons';
 import { now, type CaseContext } from '../case-context';
 import { decideNow, decisionContext } from '../case-decisions';
 import type { CaseEscalations } from '../case-escalations';
+import type { PendingEvents } from '../case-journal';
 import {
   cancelCase, changeRisk, closeCase, evaluateCase, raiseConcern,
   type CancelCaseRequest, type CaseEvaluation, type CloseCaseRequest, type Concern, type RiskChange,
@@ -72,12 +74,17 @@ export function registerSignals(context: CaseContext, escalations: CaseEscalatio
       // Changes sent at the same moment each see the same state here; only the step's own state shows what earlier
       // changes recorded, so a repeated change records nothing and `from` is the level the case really had.
       let from: RiskLevel | undefined;
+      const announced = announceEscalation(context, escalations, 'riskRaised', () => {
+        const pendingFrom = context.journal.pendingState?.riskLevel ?? 'MEDIUM';
+        return compareRisk(level, pendingFrom) > 0 ? ESCALATION_REASONS.riskRaised(pendingFrom, level, because) : undefined;
+      });
       void context.journal.recordFrom((current) => {
         from = current.riskLevel ?? 'MEDIUM';
         return from === level ? [] : [caseEvent('RiskLevelChanged', { from, to: level, reason: because }, actor, now())];
       })
-        .then(() => (from !== undefined && compareRisk(level, from) > 0 ? escalations.raise('riskRaised', `risk:${level}`, ESCALATION_REASONS.riskRaised(from, level, because)) : undefined))
-        .catch(() => undefined);
+        .then(() => (from !== undefined && compareRisk(level, from) > 0 ? escalations.raise('riskRaised', `risk:${level}`, ESCALATION_REASONS.riskRaised(from, level, because), announced) : undefined))
+        .catch(() => undefined)
+        .finally(() => announced && context.journal.release(announced));
       return;
     }
     const from = state.riskLevel ?? 'MEDIUM';
@@ -92,10 +99,27 @@ export function registerSignals(context: CaseContext, escalations: CaseEscalatio
       log.warn('ignored an invalid concern', { role: actor?.role });
       return;
     }
+    const reason = ESCALATION_REASONS.expertConcern(concern.trim().slice(0, 200));
+    const announced = announceEscalation(context, escalations, 'expertConcern', () => reason);
     void context.journal.record(caseEvent('ConcernRaised', { expertId: actor.id, concern: concern.trim() }, actor, now()))
-      .then((after) => escalations.raise('expertConcern', `concern:${after.version}`, ESCALATION_REASONS.expertConcern(concern.trim().slice(0, 200))))
-      .catch(() => undefined);
+      .then((after) => escalations.raise('expertConcern', `concern:${after.version}`, reason, announced))
+      .catch(() => undefined)
+      .finally(() => announced && context.journal.release(announced));
   });
+}
+
+// Patch id: a fact that will raise an escalation announces it at once, so that a closure decided before the escalation
+// is recorded is refused with `escalations_open` instead of closing over it. The announcement issues no command, but a
+// closure that older histories recorded in that moment would now be refused: they keep the old way.
+const ANNOUNCES_ESCALATIONS = 'fact-announces-its-escalation';
+
+/** Announces the escalation a fact will raise (when `reasonIfRaised` gives a reason), in histories that know the patch. */
+function announceEscalation(
+  context: CaseContext, escalations: CaseEscalations, trigger: EscalationTrigger, reasonIfRaised: () => DomainText | undefined,
+): PendingEvents | undefined {
+  const reason = reasonIfRaised();
+  if (reason === undefined || !patched(ANNOUNCES_ESCALATIONS)) return undefined;
+  return escalations.announce(trigger, reason);
 }
 
 // A signal gets no answer: one that decide refuses (bar the `tolerated` refusal) is ignored rather than failed. Decided

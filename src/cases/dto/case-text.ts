@@ -1,9 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsString, MaxLength } from 'class-validator';
+import { IsString } from 'class-validator';
 import { CASE_TEXT_LIMITS } from '../../domain/case-text-limits';
 import { trimVisible } from '../../domain/visible-text';
+import { MaxTextLength } from '../../http/max-text-length';
 import { IsNotBlank } from '../../http/not-blank';
 
 /**
@@ -14,7 +15,7 @@ export function IsCaseText(max: number = CASE_TEXT_LIMITS.account): PropertyDeco
   return applyDecorators(
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? trimVisible(value) : value)),
     // The workflow refuses blank text too, but only after a round trip and without naming the field.
-    IsString(), IsNotBlank(), MaxLength(max),
+    IsString(), IsNotBlank(), MaxTextLength(max),
     // Documented beside the rules, so the schema cannot say otherwise; a field's own @ApiProperty adds its description.
     // The pattern says "not only white space"; invisible characters need the "u" flag, which OpenAPI patterns lack.
     ApiProperty({ type: String, minLength: 1, maxLength: max, pattern: '\\S' }),

@@ -2,7 +2,7 @@ import type { DecisionContext } from '../case-command';
 import { conflict, forbidden, invalid, type CaseRefusal } from '../case-refusal';
 import type { CaseState } from '../case.state';
 import { FINAL_STAGES, type Actor, type CaseStage } from '../case.vocabulary';
-import { CASE_TEXT_LIMITS } from '../case-text-limits';
+import { CASE_TEXT_LIMITS, textLength } from '../case-text-limits';
 import { isBlankText } from '../visible-text';
 
 /** Refuses anyone but a coordinator. */
@@ -43,7 +43,7 @@ export function stageRefusal(state: CaseState | null, context: DecisionContext, 
 export function textRefusal(value: unknown, field: string, max: number = CASE_TEXT_LIMITS.account): CaseRefusal | undefined {
   if (typeof value !== 'string' && value !== undefined && value !== null) return invalid(`${field} must be a non-empty text`, field, 'not_text');
   if (typeof value !== 'string' || isBlankText(value)) return invalid(`${field} must be a non-empty text`, field, 'required');
-  if (value.length > max) return invalid(`${field} must be at most ${max} characters`, field, 'too_long', { max });
+  if (textLength(value) > max) return invalid(`${field} must be at most ${max} characters`, field, 'too_long', { max });
   return undefined;
 }
 

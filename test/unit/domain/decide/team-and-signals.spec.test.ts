@@ -50,6 +50,12 @@ describe('a risk change', () => {
   });
   it('is refused to an auditor', () => given(past.inTriage()).when(change('HIGH'), { role: 'auditor', id: 'a' }).thenRefused('coordinator_only'));
   it('refuses a blank reason', () => given(past.inTriage()).when(change('HIGH', '')).thenInvalid('reason', 'required'));
+  // The API lets such a reason through (it counts characters, not UTF-16 units); the workflow must not drop it.
+  it('counts an emoji in the reason as one character, as the API does', () => {
+    const reason = '😀'.repeat(2000);
+    given(past.inTriage()).when(change('HIGH', reason)).then([caseEvent('RiskLevelChanged', { from: 'MEDIUM', to: 'HIGH', reason: literalText(reason) }, COORDINATOR, NOW)]);
+    given(past.inTriage()).when(change('HIGH', '😀'.repeat(2001))).thenInvalid('reason', 'too_long');
+  });
   it('is refused when the level does not change', () => {
     given(past.inTriage()).when({ type: 'changeRisk', level: 'MEDIUM', reason: 'Same' }).thenRefused('risk_unchanged', { caseId: 'case-spec', riskLevel: 'MEDIUM' });
   });
@@ -65,4 +71,10 @@ describe('a concern', () => {
   it('is refused on an ended case', () => given(past.cancelled()).when(concern(), SUPPORT).thenRefused('case_ended'));
   it('is refused to an expert not on the team', () => given(past.preparation()).when(concern(), OUTSIDER).thenRefused('not_on_team'));
   it('refuses a blank concern', () => given(past.preparation()).when(concern(''), SUPPORT).thenInvalid('concern', 'required'));
+  it('counts a flag or an emoji with its presentation selector as the API does', () => {
+    const concernText = '🇳🇱'.repeat(2500);
+    given(past.preparation()).when(concern(concernText), SUPPORT).then([caseEvent('ConcernRaised', { expertId: SUPPORT.id, concern: concernText }, SUPPORT, NOW)]);
+    given(past.preparation()).when(concern('❤️'.repeat(5000)), SUPPORT).then([caseEvent('ConcernRaised', { expertId: SUPPORT.id, concern: '❤️'.repeat(5000) }, SUPPORT, NOW)]);
+    given(past.preparation()).when(concern('😀'.repeat(5001)), SUPPORT).thenInvalid('concern', 'too_long');
+  });
 });
