@@ -6,6 +6,17 @@ export function riskLevelText(level: RiskLevel): DomainText {
   return domainText(`riskLevel.${level}`);
 }
 
+// How much of a person's own words an escalation quotes: whoever it reaches reads the rest in the case.
+const QUOTED_CHARACTERS = 200;
+
+/**
+ * The start of what a person wrote, for an escalation to quote: cut between code points, never inside one (a cut by
+ * UTF-16 units can split an emoji into a lone surrogate, which PostgreSQL refuses to store, and the case would stop).
+ */
+export function quotedStart(text: string): string {
+  return [...text.trim()].slice(0, QUOTED_CHARACTERS).join('').trim();
+}
+
 /** Why the workflow raised an escalation; what a person wrote travels inside as a literal text, as written. */
 export const ESCALATION_REASONS = {
   triageOverdue: domainText('escalation.triage_overdue'),
@@ -19,8 +30,8 @@ export const ESCALATION_REASONS = {
   ongoingRisk: domainText('escalation.ongoing_risk'),
   riskRaised: (from: RiskLevel, to: RiskLevel, reason: DomainText) =>
     domainText('escalation.risk_raised', { from: riskLevelText(from), to: riskLevelText(to), reason }),
-  expertConcern: (concern: string) => domainText('escalation.expert_concern', { concern: literalText(concern) }),
-  interventionIncident: (notes: string) => domainText('escalation.intervention_incident', { notes: literalText(notes) }),
+  expertConcern: (concern: string) => domainText('escalation.expert_concern', { concern: literalText(quotedStart(concern)) }),
+  interventionIncident: (notes: string) => domainText('escalation.intervention_incident', { notes: literalText(quotedStart(notes)) }),
   teamEmptied: domainText('escalation.team_emptied'),
   leadLeft: domainText('escalation.lead_left'),
   returnedTasksDue: (taskIds: readonly string[], hours: number) =>

@@ -59,6 +59,26 @@ describe('deadlines, concerns and ongoing risk', () => {
     });
   });
 
+  describe('when a concern is long enough to be quoted in part, and a cut would split an emoji', () => {
+    it('records the concern and its escalation, and the case goes on taking decisions', async () => {
+      await harness.withWorker(async () => {
+        const sut = await startCase({ category: 'CITIZEN_MEETING' });
+        await sut.accept();
+        const { team } = await sut.acceptOffersUntilTeamAssembled();
+        // 201 UTF-16 units into it, a cut at 200 units would leave half an emoji, which PostgreSQL refuses to store.
+        const concern = `a${'😀'.repeat(150)}`;
+
+        await sut.handle.signal(raiseConcern, { concern, actor: expert(team[0].expertId) });
+        const escalated = await sut.waitFor((s) => s.openEscalations.some((e) => e.trigger === 'expertConcern'), 'the concern escalation');
+
+        expect(await sut.eventsOf('ConcernRaised')).toEqual([expect.objectContaining({ data: { expertId: team[0].expertId, concern } })]);
+        const acknowledged = await sut.handle.executeUpdate(acknowledgeEscalation, { args: [{ escalationId: escalated.openEscalations[0].escalationId, actor: COORDINATOR }] });
+        expect(acknowledged.openEscalations).toEqual([]);
+        await sut.cancel();
+      });
+    });
+  });
+
   describe('when a follow-up finds the risk still ongoing', () => {
     it('schedules another check-in thirty days later', async () => {
       await harness.withWorker(async () => {

@@ -99,7 +99,7 @@ export function registerSignals(context: CaseContext, escalations: CaseEscalatio
       log.warn('ignored an invalid concern', { role: actor?.role });
       return;
     }
-    const reason = ESCALATION_REASONS.expertConcern(concern.trim().slice(0, 200));
+    const reason = ESCALATION_REASONS.expertConcern(concern);
     const announced = announceEscalation(context, escalations, 'expertConcern', () => reason);
     void context.journal.record(caseEvent('ConcernRaised', { expertId: actor.id, concern: concern.trim() }, actor, now()))
       .then((after) => escalations.raise('expertConcern', `concern:${after.version}`, reason, announced))

@@ -13,7 +13,7 @@ export function registerIntervention(context: CaseContext, escalations: CaseEsca
   setHandler(reportIntervention, async ({ outcome, notes, actor }: InterventionReport) => {
     const state = await context.journal.record(...decideNow(context, { type: 'reportIntervention', outcome, notes }, actor));
     if (outcome === 'incident') {
-      await escalations.raise('incidentReported', 'intervention-incident', ESCALATION_REASONS.interventionIncident(notes.trim().slice(0, 200)));
+      await escalations.raise('incidentReported', 'intervention-incident', ESCALATION_REASONS.interventionIncident(notes));
     }
     return state;
   }, {

@@ -1,5 +1,5 @@
 import type { CaseState } from '../../../src/domain/case.state';
-import { coordinatorActions, progressLine, STAGE_LINE } from '../../../src/ui/client/case-actions';
+import { coordinatorActions, progressLine, STAGE_LINE, withheldActions } from '../../../src/ui/client/case-actions';
 import { domainText } from '../../../src/domain/domain-text';
 
 function aState(overrides: Partial<CaseState>): CaseState {
@@ -32,6 +32,24 @@ describe('what a coordinator may do right now', () => {
     ['Cancelled', {}, []],
   ] as const)('in %s (%j): %j', (stage, overrides, expected) => {
     expect(coordinatorActions(aState({ stage, ...overrides }))).toEqual(expected);
+  });
+});
+
+describe('what the case holds back for now', () => {
+  const escalation = {
+    escalationId: 'esc-1', trigger: 'expertConcern' as const, subject: 'concern:9', reason: domainText('escalation.expert_concern', { concern: 'x' }),
+    level: 1, target: 'dutyCoordinator' as const, raisedAt: '2026-11-30T10:00:00.000Z', ackDeadline: '2026-11-30T12:00:00.000Z',
+  };
+
+  it('does not offer the closure of an evaluated case while an escalation is open, and says why', () => {
+    const state = aState({ stage: 'Evaluation', evaluation: 'Goed verlopen', openEscalations: [escalation] });
+
+    expect(coordinatorActions(state)).toEqual(['changeRisk', 'cancel']);
+    expect(withheldActions(state)).toEqual([{ action: 'close', reason: { code: 'escalations_open', params: {} } }]);
+  });
+
+  it('holds nothing back once the escalations are dealt with', () => {
+    expect(withheldActions(aState({ stage: 'Evaluation', evaluation: 'Goed verlopen' }))).toEqual([]);
   });
 });
 

@@ -2,12 +2,13 @@ import { useState } from 'preact/hooks';
 import type { CaseState } from '../../../domain/case.state';
 import { RISK_LEVELS } from '../../../domain/case.vocabulary';
 import { apiPost } from '../api';
-import { coordinatorActions, type CoordinatorAction } from '../case-actions';
+import { coordinatorActions, withheldActions, type CoordinatorAction, type WithheldAction } from '../case-actions';
 import { ActionForm } from '../components/action-form';
 import { Countdown } from '../components/countdown';
 import { DateTimeField } from '../components/date-time-field';
 import { RadioGroup, SelectField, TextAreaField } from '../components/form-fields';
 import { dateTimeToSend } from '../date-time-check';
+import { refusalText } from '../i18n/coded-texts';
 import { useI18n } from '../i18n/language';
 import { AssignExpertForm, AssignmentWarnings, type Assignment } from './assign-expert-form';
 
@@ -46,19 +47,32 @@ export function EscalationsSection({ state, refresh }: PanelProps) {
 export function CoordinatorActionsSection({ state, refresh }: PanelProps) {
   const { m } = useI18n();
   const actions = coordinatorActions(state);
+  const withheld = withheldActions(state);
   // Kept here, not in the form: the last assignment may complete the team, which takes the form away.
   const [assignment, setAssignment] = useState<Assignment | undefined>(undefined);
   return (
     <section aria-labelledby="case-actions" class="vb-section">
       <h2 class="utrecht-heading-2" id="case-actions">{m.casePage.actions}</h2>
       {assignment && <AssignmentWarnings assignment={assignment} />}
-      {actions.length === 0 ? <p class="utrecht-paragraph">{m.casePage.actionsNone}</p> : (
+      {actions.length === 0 && withheld.length === 0 ? <p class="utrecht-paragraph">{m.casePage.actionsNone}</p> : (
         <div class="vb-actions-grid">
           {actions.map((action) => <ActionFor key={action} action={action} state={state} refresh={refresh} onAssigned={setAssignment} />)}
         </div>
       )}
+      {withheld.map(({ action, reason }) => <WithheldNote key={action} action={action} reason={reason} />)}
     </section>
   );
+}
+
+/** Why an action the stage allows is not offered yet, in the words of the refusal the API would give. */
+function WithheldNote({ action, reason }: WithheldAction) {
+  const { m, language } = useI18n();
+  const titles: Record<CoordinatorAction, string> = {
+    triage: m.casePage.triage, assign: m.casePage.assign, appointLead: m.casePage.appointLead, returnedTasks: m.casePage.returnedTask,
+    scheduleSession: m.casePage.scheduleSession, holdSession: m.casePage.holdSession, changeRisk: m.casePage.changeRisk,
+    evaluate: m.casePage.evaluate, close: m.casePage.close, cancel: m.casePage.cancelCase,
+  };
+  return <p class="utrecht-paragraph" data-testid="withheld-action" data-action={action}>{titles[action]}: {refusalText(language, reason) ?? reason.code}</p>;
 }
 
 function ActionFor({ action, state, refresh, onAssigned }: PanelProps & { action: CoordinatorAction; onAssigned: (assignment: Assignment) => void }) {
