@@ -19,7 +19,8 @@ describe('the paths a case can take', () => {
   let pool: string[];
   let byHandOnly: string[];
 
-  beforeAll(async () => {
+  // Each test gets a time-skipping server of its own, so one test's time skips never wake another test's case.
+  beforeEach(async () => {
     harness = await createWorkflowHarness();
     // Every expert lives in Utrecht, so a request from Utrecht finds nobody eligible.
     pool = await anExpertPool(harness, Array.from({ length: 6 }, () => ({ homeMunicipalityCode: 'GM0344' })));
@@ -27,7 +28,7 @@ describe('the paths a case can take', () => {
     // may still put them on a shelter case by hand (the conflict-of-interest rule would not let a Utrecht expert on).
     byHandOnly = await anExpertPool(harness, Array.from({ length: 2 }, () => ({ homeMunicipalityCode: 'GM0307', categories: ['INCIDENT'] } as const)));
   });
-  afterAll(() => harness?.close());
+  afterEach(() => harness?.close());
 
   const startCase = (overrides: Partial<SupportRequest> = {}) => startCaseIn(harness, overrides);
 

@@ -15,13 +15,14 @@ describe('the workflow checks the actor of every update again', () => {
   let harness: WorkflowHarness;
   let outsider: string;
 
-  beforeAll(async () => {
+  // Each test gets a time-skipping server of its own, so one test's time skips never wake another test's case.
+  beforeEach(async () => {
     harness = await createWorkflowHarness();
     // The outsider lives in Zoetermeer, where the cases below come from, so matching never puts them on a team.
     [outsider] = await anExpertPool(harness, [{ homeMunicipalityCode: 'GM0637', safetyRegion: 'haaglanden' }]);
     await anExpertPool(harness, Array.from({ length: 5 }, () => ({})));
   });
-  afterAll(() => harness?.close());
+  afterEach(() => harness?.close());
 
   async function refusal(sut: CaseDriver, send: () => Promise<unknown>): Promise<ApplicationFailure> {
     const versionBefore = (await sut.state()).version;
