@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { isUserRole, type UserRole } from '../domain/user-role';
 
 /** The roles one Brigade binary can run as. */
 export const RUNTIME_ROLES = ['all', 'api', 'worker'] as const;
@@ -74,6 +75,35 @@ export interface HttpServerConfig {
   readonly keepAliveTimeoutMs: number;
 }
 
+/** Who signs people in: the embedded local provider, or the organisation's own OpenID Connect provider. */
+export interface OidcConfig {
+  /** The provider's issuer URL; the local provider's is `<publicUrl>/oidc`. */
+  readonly issuer: string;
+  /** Whether the local provider runs inside Brigade (no BRIGADE_OIDC_ISSUER set): for a local machine, never production. */
+  readonly embedded: boolean;
+  readonly clientId: string;
+  /** The client secret; on the embedded default it is generated and kept in the data folder. */
+  readonly clientSecret: string | undefined;
+  /** The audience bearer tokens from the provider must carry. */
+  readonly audience: string;
+  /** The claim whose value (or values) give the role. */
+  readonly roleClaim: string;
+  /** Which claim values mean which role; when empty, the claim holds the role's own name. */
+  readonly roleMap: Readonly<Record<string, UserRole>>;
+  /** When not empty, a sign-in must show one of these `amr` values (for example `mfa`). */
+  readonly requiredAmr: readonly string[];
+  /** When not empty, a sign-in must show one of these `acr` values. */
+  readonly requiredAcr: readonly string[];
+}
+
+/** How long a signed-in session in the screens lasts. */
+export interface SessionConfig {
+  /** Without a person's own request for this long, the session ends. */
+  readonly idleTimeoutMs: number;
+  /** However active, the session ends this long after sign-in. */
+  readonly maxAgeMs: number;
+}
+
 /** Where OpenTelemetry spans go: nowhere (the default), an OTLP/HTTP collector, or the console. */
 export const TRACING_MODES = ['off', 'otlp', 'console'] as const;
 export type TracingMode = (typeof TRACING_MODES)[number];
@@ -120,8 +150,8 @@ export class BrigadeConfig {
     readonly payloadKeys: PayloadKeysConfig | undefined,
     /** Browser origins (the Temporal UI's) that may call the codec endpoint. */
     readonly codecCorsOrigins: readonly string[],
-    /** Whether the sign-in page may mint tokens itself (`POST /auth/local-token`); for a local machine, never production. */
-    readonly localSignIn: boolean,
+    /** The origin people open Brigade at, without a trailing slash; sign-in redirects come back to it. */
+    readonly publicUrl: string,
     /** Who may scrape `/metrics`, and where a worker-only process serves it. */
     readonly metrics: MetricsConfig,
     /** Whether and where OpenTelemetry traces go. */
@@ -136,6 +166,10 @@ export class BrigadeConfig {
     readonly transparencyLog: TransparencyLogConfig = {
       origin: DEFAULT_LOG_ORIGIN, signingKeyPem: undefined, publicKeyPem: undefined, checkpointIntervalMs: 120_000, checkpointDir: undefined,
     },
+    /** Who signs people in. */
+    readonly oidc: OidcConfig = oidcConfig({}, publicUrl),
+    /** How long a session in the screens lasts. */
+    readonly session: SessionConfig = sessionConfig({}),
   ) {}
 
   /** Whether this process serves HTTP. */
@@ -169,14 +203,82 @@ export function loadBrigadeConfig(env: NodeJS.ProcessEnv = process.env, cwd = pr
     durationMs(env, 'BRIGADE_TEMPORAL_CALL_TIMEOUT', '15s'),
     payloadKeys(env),
     codecCorsOrigins(env, port(env, 'BRIGADE_TEMPORAL_UI_PORT', 8233)),
-    localSignIn(env),
+    publicUrl(env),
     metricsConfig(env),
     tracingConfig(env),
     httpServerConfig(env),
     databaseMigrationUrl(env),
     absolutePath(env, 'BRIGADE_EMBEDDED_POSTGRES_ROOT', '/var/lib/brigade'),
     transparencyLogConfig(env, cwd),
+    oidcConfig(env, publicUrl(env)),
+    sessionConfig(env),
   );
+}
+
+function publicUrl(env: NodeJS.ProcessEnv): string {
+  const raw = nonEmpty(env.BRIGADE_PUBLIC_URL) ?? `http://localhost:${port(env, 'PORT', 3000)}`;
+  return originOf('BRIGADE_PUBLIC_URL', raw, 'https://brigade.example.nl');
+}
+
+function oidcConfig(env: NodeJS.ProcessEnv, origin: string): OidcConfig {
+  const issuer = nonEmpty(env.BRIGADE_OIDC_ISSUER);
+  const clientId = nonEmpty(env.BRIGADE_OIDC_CLIENT_ID) ?? 'brigade-screens';
+  const clientSecret = nonEmpty(env.BRIGADE_OIDC_CLIENT_SECRET);
+  if (issuer !== undefined) {
+    if (!/^https?:\/\/[^/]/.test(issuer)) throw new ConfigError(`BRIGADE_OIDC_ISSUER must be the provider's issuer URL such as https://login.example.nl/realms/brigade, got "${issuer}"`);
+    if (clientSecret === undefined) throw new ConfigError('BRIGADE_OIDC_CLIENT_SECRET must be set beside BRIGADE_OIDC_ISSUER (the secret of the client registered for Brigade)');
+  }
+  return {
+    issuer: issuer?.replace(/\/+$/, '') ?? `${origin}/oidc`,
+    embedded: issuer === undefined,
+    clientId,
+    clientSecret,
+    audience: nonEmpty(env.BRIGADE_OIDC_AUDIENCE) ?? 'brigade-api',
+    roleClaim: nonEmpty(env.BRIGADE_OIDC_ROLE_CLAIM) ?? 'brigade_role',
+    roleMap: roleMap(env),
+    requiredAmr: list(env.BRIGADE_OIDC_REQUIRE_AMR),
+    requiredAcr: list(env.BRIGADE_OIDC_REQUIRE_ACR),
+  };
+}
+
+// BRIGADE_OIDC_ROLE_MAP is `role=value,role=value`: a group or claim value the provider sends, per Brigade role.
+function roleMap(env: NodeJS.ProcessEnv): Readonly<Record<string, UserRole>> {
+  const map: Record<string, UserRole> = {};
+  for (const entry of list(env.BRIGADE_OIDC_ROLE_MAP)) {
+    const at = entry.indexOf('=');
+    const role = entry.slice(0, at);
+    const value = entry.slice(at + 1);
+    if (at <= 0 || value === '' || !isUserRole(role)) {
+      throw new ConfigError(`BRIGADE_OIDC_ROLE_MAP must be role=value pairs such as coordinator=brigade-coordinators,expert=brigade-experts, got "${entry}"`);
+    }
+    if (map[value] !== undefined && map[value] !== role) throw new ConfigError(`BRIGADE_OIDC_ROLE_MAP gives the value "${value}" two roles`);
+    map[value] = role;
+  }
+  return map;
+}
+
+function sessionConfig(env: NodeJS.ProcessEnv): SessionConfig {
+  const idleTimeoutMs = durationMs(env, 'BRIGADE_SESSION_IDLE_TIMEOUT', '30m');
+  const maxAgeMs = durationMs(env, 'BRIGADE_SESSION_MAX_AGE', '10h');
+  if (idleTimeoutMs > maxAgeMs) throw new ConfigError('BRIGADE_SESSION_IDLE_TIMEOUT must not be longer than BRIGADE_SESSION_MAX_AGE');
+  return { idleTimeoutMs, maxAgeMs };
+}
+
+function list(raw: string | undefined): string[] {
+  return (nonEmpty(raw) ?? '').split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+}
+
+function originOf(name: string, raw: string, example: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || (parsed.pathname !== '/' && parsed.pathname !== '') || parsed.search || parsed.hash) {
+    throw new ConfigError(`${name} must be an origin such as ${example} (scheme, host, port; no path), got "${raw}"`);
+  }
+  return parsed.origin;
 }
 
 /** The origin line of checkpoints when none is configured. */
@@ -275,14 +377,6 @@ function tracingConfig(env: NodeJS.ProcessEnv): TracingConfig {
   if (!/^https?:\/\/[^/]/.test(endpoint)) throw new ConfigError(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL such as http://collector:4318, got "${endpoint}"`);
   // OTLP/HTTP puts each signal under its own path below the endpoint.
   return { mode, otlpTracesUrl: `${endpoint.replace(/\/+$/, '')}/v1/traces`, serviceName: nonEmpty(env.OTEL_SERVICE_NAME) ?? 'brigade' };
-}
-
-// On by default only with the embedded default's generated secret: configured keys mean a shared or production setup.
-function localSignIn(env: NodeJS.ProcessEnv): boolean {
-  const raw = nonEmpty(env.BRIGADE_LOCAL_SIGN_IN);
-  if (raw === undefined) return nonEmpty(env.BRIGADE_JWT_SECRET) === undefined && nonEmpty(env.BRIGADE_JWT_PUBLIC_KEY) === undefined;
-  if (raw !== 'true' && raw !== 'false') throw new ConfigError(`BRIGADE_LOCAL_SIGN_IN must be true or false, got "${raw}"`);
-  return raw === 'true';
 }
 
 function tokenKeys(env: NodeJS.ProcessEnv): TokenKeysConfig {
