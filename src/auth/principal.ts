@@ -5,9 +5,11 @@ import type { UserRole } from '../domain/user-role';
 export interface Principal {
   readonly role: UserRole;
   readonly subject: string;
+  /** The person's name as the identity provider or the expert pool knows it, when known. */
+  readonly displayName?: string | null;
 }
 
 /** The actor recorded on the events a principal causes. */
 export function actorOf(principal: Principal): Actor {
-  return { role: principal.role, id: principal.subject };
+  return { role: principal.role, id: principal.subject, ...(principal.displayName ? { name: principal.displayName } : {}) };
 }

@@ -216,7 +216,7 @@ export function loadBrigadeConfig(env: NodeJS.ProcessEnv = process.env, cwd = pr
 }
 
 function publicUrl(env: NodeJS.ProcessEnv): string {
-  const raw = nonEmpty(env.BRIGADE_PUBLIC_URL) ?? `http://localhost:${port(env, 'PORT', 3000)}`;
+  const raw = nonEmpty(env.BRIGADE_PUBLIC_URL) ?? `http://127.0.0.1:${port(env, 'PORT', 3000)}`;
   return originOf('BRIGADE_PUBLIC_URL', raw, 'https://brigade.example.nl');
 }
 

@@ -48,6 +48,8 @@ export type ActorRole = (typeof ACTOR_ROLES)[number];
 export interface Actor {
   readonly role: ActorRole;
   readonly id: string;
+  /** The person's name as their identity provider gave it at sign-in, kept so the history reads without a lookup. */
+  readonly name?: string;
 }
 
 /** The actor recorded for steps the workflow takes on its own. */

@@ -1,5 +1,14 @@
 import type { ExpertProfile } from '../domain/expert-profile';
 
+/** What signing an expert in needs to know of their record. */
+export interface ExpertSignInRecord {
+  readonly expertId: string;
+  readonly name: string;
+  readonly active: boolean;
+  /** The identity provider's subject set on the record, or null when the expert is linked by e-mail address. */
+  readonly identitySubject: string | null;
+}
+
 /** Where matching finds the expert pool, each expert with their current workload. */
 export interface ExpertDirectory {
   /** Every active expert, in name order. */
@@ -8,6 +17,8 @@ export interface ExpertDirectory {
   profile(expertId: string): Promise<ExpertProfile | null>;
   /** Whether the expert may act: one indexed read, cheap enough for every request; null when there is no such expert. */
   isActive(expertId: string): Promise<boolean | null>;
+  /** The expert whose record names this provider subject, else the one with this verified e-mail address; null for none. */
+  findSignInRecord(identitySubject: string, verifiedEmail: string | null): Promise<ExpertSignInRecord | null>;
 }
 
 /** Injection token for the expert directory port. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CaseCategory, SafetyRegion } from '../domain/case.vocabulary';
 import type { ExpertProfile, ExpertSkill, UnavailablePeriod } from '../domain/expert-profile';
-import type { ExpertDirectory } from './expert-directory.port';
+import type { ExpertDirectory, ExpertSignInRecord } from './expert-directory.port';
 
 // Stages after which a case no longer takes up an expert's time.
 const FINISHED_STAGES = ['Closed', 'Rejected', 'Cancelled'];
@@ -51,6 +51,17 @@ export class PostgresExpertDirectory implements ExpertDirectory {
     if (!UUID.test(expertId)) return null;
     const [record]: ProfileRecord[] = await this.dataSource.query(`${PROFILES} WHERE e.expert_id = $2`, [FINISHED_STAGES, expertId]);
     return record ? toProfile(record) : null;
+  }
+
+  async findSignInRecord(identitySubject: string, verifiedEmail: string | null): Promise<ExpertSignInRecord | null> {
+    // A record linked by subject wins over one that only shares the e-mail address.
+    const [record]: Array<{ expert_id: string; name: string; active: boolean; identity_subject: string | null }> = await this.dataSource.query(
+      `SELECT expert_id, name, active, identity_subject FROM experts
+       WHERE identity_subject = $1 OR ($2::text IS NOT NULL AND lower(email) = lower($2::text))
+       ORDER BY (identity_subject = $1) IS TRUE DESC LIMIT 1`,
+      [identitySubject, verifiedEmail],
+    );
+    return record ? { expertId: record.expert_id, name: record.name, active: record.active, identitySubject: record.identity_subject } : null;
   }
 
   async isActive(expertId: string): Promise<boolean | null> {

@@ -48,6 +48,8 @@ interface RouteFigures {
 // Every route the app serves is attacked with inputs generated from its OpenAPI description (path, query, headers and
 // body fields), so a new route or field is covered without touching this file. Temporal is the fake that records what
 // it is sent: a refused input must leave it, and the database, exactly as they were.
+const BROWSER_NAVIGATIONS = ['GET /auth/login', 'GET /auth/callback'];
+
 describe('hostile input on every route', () => {
   let db: TestDatabase;
   let app: INestApplication;
@@ -63,8 +65,7 @@ describe('hostile input on every route', () => {
     // The expert whose token attacks the expert routes is in the pool, so the guard lets the attack reach the route.
     await registerPoolExperts(db, { expertId: LEAD, name: 'Anouk de Vries' });
     workflows = new FakeCaseWorkflows();
-    // Local sign-in on, so that POST /auth/local-token is attacked past its on/off switch too.
-    const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV, BRIGADE_ROLE: 'api', BRIGADE_LOCAL_SIGN_IN: 'true' });
+    const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV, BRIGADE_ROLE: 'api' });
     const moduleRef = await withFakeTemporal(Test.createTestingModule({
       imports: [AppModule.forRoot(config, new RuntimeConnections(db.url, 'unused:7233', undefined))],
     }), workflows).compile();
@@ -77,7 +78,9 @@ describe('hostile input on every route', () => {
     const { expertId } = await app.get(ExpertsService).create({
       name: 'Eva Hostile', email: `eva-${randomUUID()}@brigade.test`, categories: ['INCIDENT'], homeMunicipalityCode: 'GM0503', safetyRegion: 'haaglanden', capacity: 2,
     });
-    targets = routeTargets({ cases: caseId, experts: expertId });
+    // The way to and back from the identity provider answers a browser with a redirect or an HTML page, not the error
+    // body; a bad `next` falls back to the screens' start, and sign-in.test.ts attacks the way back on its own.
+    targets = routeTargets({ cases: caseId, experts: expertId }).filter(({ route }) => !BROWSER_NAVIGATIONS.includes(route));
     process.on('unhandledRejection', recordCrash);
     process.on('uncaughtException', recordCrash);
   });

@@ -20,6 +20,13 @@ import { registerPoolExperts } from '../support/pool-experts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { TEST_TOKEN_ENV, bearer, expiredBearer, forgedBearer } from '../support/tokens';
 import { refusalText } from '../support/catalogue-texts';
+import { openTestSession, type TestSession } from '../support/web-sessions';
+import { WEB_SESSION_STORE } from '../../src/auth/web-session-store.port';
+
+/** A request carrying a session cookie and its CSRF token. */
+function withSession(pending: request.Test, session: TestSession): request.Test {
+  return pending.set('Cookie', session.cookie).set('X-CSRF-Token', session.csrfToken);
+}
 
 /**
  * Who may call each route of the whole API. A route that is added without a row here fails the first test, so every
@@ -71,8 +78,11 @@ const ROUTE_ROLES: Readonly<Record<string, readonly UserRole[] | 'public'>> = {
   'GET /me/tasks': ['expert'],
   'GET /me/cases': ['expert'],
   'GET /me': ['coordinator', 'expert', 'auditor'],
-  'GET /auth/local-sign-in': 'public',
-  'POST /auth/local-token': 'public',
+  // The way to and back from the identity provider is open by nature; the session's own routes are not.
+  'GET /auth/login': 'public',
+  'GET /auth/callback': 'public',
+  'GET /auth/session': ['coordinator', 'expert', 'auditor'],
+  'POST /auth/logout': ['coordinator', 'expert', 'auditor'],
   'POST /codec/encode': ['coordinator'],
   'POST /codec/decode': ['coordinator'],
 };
@@ -129,9 +139,9 @@ describe('who may call which route', () => {
   });
 
   describe.each(closed)('%s', (route, allowed) => {
-    it('refuses a request without a token with 401', async () => {
+    it('refuses a request without a token or session with 401', async () => {
       const response = await send(route).expect(401);
-      expect(response.body).toMatchObject({ statusCode: 401, code: 'unauthenticated', message: refusalText('token_missing'), reason: { code: 'token_missing' } });
+      expect(response.body).toMatchObject({ statusCode: 401, code: 'unauthenticated', message: refusalText('session_missing'), reason: { code: 'session_missing' } });
     });
 
     it('refuses a token with a bad signature with 401', async () => {
@@ -155,6 +165,44 @@ describe('who may call which route', () => {
     it.each([...allowed])('lets the role %s past the guard', async (role) => {
       const response = await send(route, bearer(role, SUBJECTS[role]));
       expect([401, 403]).not.toContain(response.status);
+    });
+
+    describe('with a session of the screens instead of a token', () => {
+      const mutating = !route.startsWith('GET ');
+
+      if (refused.length > 0) {
+        it.each(refused)('refuses the role %s with 403', async (role) => {
+          const session = await openTestSession(app, role, SUBJECTS[role]);
+          const response = await withSession(send(route), session).expect(403);
+          expect(response.body.reason).toMatchObject({ code: 'role_not_allowed', params: { role, route } });
+        });
+      }
+
+      it.each([...allowed])('lets the role %s past the guard', async (role) => {
+        const response = await withSession(send(route), await openTestSession(app, role, SUBJECTS[role]));
+        expect([401, 403]).not.toContain(response.status);
+      });
+
+      it('refuses a session that has been idle too long with 401', async () => {
+        const session = await openTestSession(app, allowed[0], SUBJECTS[allowed[0]], new Date(Date.now() - 31 * 60_000));
+        const response = await withSession(send(route), session).expect(401);
+        expect(response.body.reason.code).toBe('session_idle');
+      });
+
+      if (mutating) {
+        it('refuses a change without the CSRF token with 403', async () => {
+          const session = await openTestSession(app, allowed[0], SUBJECTS[allowed[0]]);
+          const response = await send(route).set('Cookie', session.cookie).expect(403);
+          expect(response.body.reason.code).toBe('csrf_token_missing');
+        });
+
+        it("refuses a change with another session's CSRF token with 403", async () => {
+          const session = await openTestSession(app, allowed[0], SUBJECTS[allowed[0]]);
+          const other = await openTestSession(app, allowed[0], SUBJECTS[allowed[0]]);
+          const response = await send(route).set('Cookie', session.cookie).set('X-CSRF-Token', other.csrfToken).expect(403);
+          expect(response.body.reason.code).toBe('csrf_token_invalid');
+        });
+      }
     });
   });
 
@@ -215,6 +263,7 @@ describe('a route that declares no roles', () => {
     })
       // No database here: the pool counts every expert as active, so only the missing roles decide.
       .overrideProvider(PostgresExpertDirectory).useValue({ isActive: async () => true })
+      .overrideProvider(WEB_SESSION_STORE).useValue({})
       .compile();
     const app = moduleRef.createNestApplication({ logger: false });
     await app.init();
