@@ -8,6 +8,18 @@ export interface ExpertDirectory {
   profile(expertId: string): Promise<ExpertProfile | null>;
   /** Whether the expert may act: one indexed read, cheap enough for every request; null when there is no such expert. */
   isActive(expertId: string): Promise<boolean | null>;
+  /** Who an expert is for signing in, found by their pool e-mail address (in any letter case); null when no expert has it. */
+  identityByEmail(email: string): Promise<ExpertIdentity | null>;
+  /** Who an expert is for signing in, by id; null when there is no such expert. */
+  identity(expertId: string): Promise<ExpertIdentity | null>;
+}
+
+/** What a sign-in needs to know of an expert: the name and e-mail address the pool holds, and whether they may act. */
+export interface ExpertIdentity {
+  readonly expertId: string;
+  readonly name: string;
+  readonly email: string;
+  readonly active: boolean;
 }
 
 /** Injection token for the expert directory port. */
