@@ -55,13 +55,12 @@ export function providerConfiguration(config: BrigadeConfig, accounts: ProviderA
     pkce: { required: () => true },
     responseTypes: ['code'],
     scopes: ['openid', 'profile', 'email'],
+    // How someone signed in (acr, amr, auth_time) belongs to scope openid: a claim of no scope reaches the ID token only
+    // when the client asks for it by name, and the relying party checks these on every sign-in.
     claims: {
-      openid: ['sub', config.oidc.roleClaim],
+      openid: ['sub', config.oidc.roleClaim, 'acr', 'amr', 'auth_time'],
       profile: ['name'],
       email: ['email', 'email_verified'],
-      acr: null,
-      amr: null,
-      auth_time: null,
       sid: null,
       iss: null,
     },
