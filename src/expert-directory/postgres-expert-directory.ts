@@ -36,6 +36,16 @@ interface ProfileRecord {
   active_case_count: number;
 }
 
+// Who an expert is for signing in: no workload, so no join.
+const IDENTITY = 'SELECT expert_id, name, email, active FROM experts';
+
+interface IdentityRecord {
+  expert_id: string;
+  name: string;
+  email: string;
+  active: boolean;
+}
+
 /** The expert directory read from the `experts` table, with workloads counted from the `cases` projection. */
 @Injectable()
 export class PostgresExpertDirectory implements ExpertDirectory {
@@ -70,15 +80,6 @@ export class PostgresExpertDirectory implements ExpertDirectory {
     const records: IdentityRecord[] = await this.dataSource.query(`${IDENTITY} WHERE expert_id = $1`, [expertId]);
     return records[0] ? toIdentity(records[0]) : null;
   }
-}
-
-const IDENTITY = 'SELECT expert_id, name, email, active FROM experts';
-
-interface IdentityRecord {
-  expert_id: string;
-  name: string;
-  email: string;
-  active: boolean;
 }
 
 function toIdentity(record: IdentityRecord): ExpertIdentity {

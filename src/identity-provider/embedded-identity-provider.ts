@@ -7,6 +7,7 @@ import { BrigadeConfig } from '../config/brigade-config';
 import type { ProviderAccount } from './demo-accounts';
 import { pageHeaders } from './page-headers';
 import { pageLanguage, withLanguage } from './page-language';
+import { ProcessMemoryStore } from './process-memory-adapter';
 import { ProviderAccounts } from './provider-accounts';
 import { SIGN_IN_STYLESHEET, SIGN_OUT_SCRIPT } from './provider-assets';
 import { ACR, AMR, INTERACTION_PATH, providerConfiguration } from './provider-configuration';
@@ -83,7 +84,7 @@ export class EmbeddedIdentityProvider {
 
   private oidc(): Provider {
     if (this.provider) return this.provider;
-    const provider = new Provider(this.config.oidc.issuer, providerConfiguration(this.config, this.accounts, new ProviderPages(this.config)));
+    const provider = new Provider(this.config.oidc.issuer, providerConfiguration(this.config, this.accounts, new ProviderPages(this.config), new ProcessMemoryStore()));
     // The headers it reads are the ones set above from the public origin, never a client's.
     provider.proxy = true;
     provider.on('server_error', (_ctx, error) => this.logger.error({ msg: 'local provider failed', error: error.message }));

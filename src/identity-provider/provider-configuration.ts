@@ -3,6 +3,7 @@ import type { BrigadeConfig } from '../config/brigade-config';
 import { DEMO_ACCOUNTS, POOL_SUBJECT_PREFIX } from './demo-accounts';
 import type { ProviderAccounts } from './provider-accounts';
 import { localClientSecret, providerCookieKeys, providerSigningKeys } from './provider-files';
+import type { ProcessMemoryStore } from './process-memory-adapter';
 import type { ProviderPages } from './provider-pages-koa';
 
 /** The `acr` values the local provider asserts: a password alone, or a password and an authenticator code. */
@@ -31,11 +32,12 @@ export function brigadeApiResource(config: BrigadeConfig): string {
 }
 
 /** The oidc-provider configuration of the local provider: one first-party client, code flow with PKCE, JWT access tokens. */
-export function providerConfiguration(config: BrigadeConfig, accounts: ProviderAccounts, pages: ProviderPages): Configuration {
+export function providerConfiguration(config: BrigadeConfig, accounts: ProviderAccounts, pages: ProviderPages, store: ProcessMemoryStore): Configuration {
   const { redirectUri, postLogoutRedirectUri } = brigadeClientUrls(config);
   const resource = brigadeApiResource(config);
   const clientId = config.oidc.clientId;
   return {
+    adapter: (model: string) => store.adapterFor(model),
     clients: [{
       client_id: clientId,
       client_secret: localClientSecret(config),
