@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import * as oidc from 'openid-client';
 import { BrigadeConfig } from '../config/brigade-config';
-import { localClientSecret } from './local-client-secret';
+import { localClientSecret } from '../identity-provider/provider-files';
 import type { SignInAttempt } from './web-session';
 
 /** What the provider told Brigade about the person who signed in. */

@@ -11,6 +11,7 @@ import { DatabaseModule } from '../database/database.module';
 import { ExpertDeactivationModule } from '../expert-deactivation/expert-deactivation.module';
 import { ExpertsModule } from '../experts/experts.module';
 import { HealthModule } from '../health/health.module';
+import { IdentityProviderModule } from '../identity-provider/identity-provider.module';
 import { ExpertInboxModule } from '../expert-inbox/expert-inbox.module';
 import { MetricsHttpModule } from '../metrics/metrics-http.module';
 import { MetricsModule } from '../metrics/metrics.module';
@@ -31,6 +32,7 @@ export class AppModule {
         TemporalModule.forRoot({ runWorker: config.runsWorker }),
         ExpertsModule,
         ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, ExpertInboxModule, AuditModule, HealthModule, CodecServerModule, SessionModule, ExpertDeactivationModule, UiModule, MetricsHttpModule] : []),
+        ...(config.runsApi && config.oidc.embedded ? [IdentityProviderModule] : []),
       ],
     };
   }

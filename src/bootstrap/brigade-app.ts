@@ -11,6 +11,7 @@ import { freeLoopbackPort } from './free-port';
 import { refuseUnknownHosts } from '../http/host-allow-list';
 import { startInfrastructure, type Infrastructure } from './infrastructure';
 import { serveOpenApi } from '../http/open-api';
+import { mountIdentityProvider } from '../identity-provider/mount-identity-provider';
 
 /** A running Brigade process: its Nest application, and what it started around it. */
 export interface RunningBrigade {
@@ -39,6 +40,8 @@ export async function startBrigade(config: BrigadeConfig): Promise<RunningBrigad
       const httpApp: INestApplication = await NestFactory.create(module, new BrigadeExpressAdapter(config.http), { logger: logger.nest });
       // First of all middleware, so that no route, page, document or CORS preflight answers a foreign Host.
       refuseUnknownHosts(httpApp, config.http.allowedHosts);
+      // Before Nest's body parsers, which init() adds: oidc-provider reads its own request bodies.
+      mountIdentityProvider(httpApp);
       serveOpenApi(httpApp);
       allowCodecCors(httpApp, config.codecCorsOrigins);
       await httpApp.listen(config.httpPort, config.httpHost);

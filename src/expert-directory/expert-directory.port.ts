@@ -19,6 +19,18 @@ export interface ExpertDirectory {
   isActive(expertId: string): Promise<boolean | null>;
   /** The expert whose record names this provider subject, else the one with this verified e-mail address; null for none. */
   findSignInRecord(identitySubject: string, verifiedEmail: string | null): Promise<ExpertSignInRecord | null>;
+  /** Who an expert is for signing in, found by their pool e-mail address (in any letter case); null when no expert has it. */
+  identityByEmail(email: string): Promise<ExpertIdentity | null>;
+  /** Who an expert is for signing in, by id; null when there is no such expert. */
+  identity(expertId: string): Promise<ExpertIdentity | null>;
+}
+
+/** What a sign-in needs to know of an expert: the name and e-mail address the pool holds, and whether they may act. */
+export interface ExpertIdentity {
+  readonly expertId: string;
+  readonly name: string;
+  readonly email: string;
+  readonly active: boolean;
 }
 
 /** Injection token for the expert directory port. */

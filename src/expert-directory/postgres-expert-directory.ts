@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CaseCategory, SafetyRegion } from '../domain/case.vocabulary';
 import type { ExpertProfile, ExpertSkill, UnavailablePeriod } from '../domain/expert-profile';
-import type { ExpertDirectory, ExpertSignInRecord } from './expert-directory.port';
+import type { ExpertDirectory, ExpertIdentity, ExpertSignInRecord } from './expert-directory.port';
 
 // Stages after which a case no longer takes up an expert's time.
 const FINISHED_STAGES = ['Closed', 'Rejected', 'Cancelled'];
@@ -34,6 +34,16 @@ interface ProfileRecord {
   languages: string[];
   active: boolean;
   active_case_count: number;
+}
+
+// Who an expert is for signing in: no workload, so no join.
+const IDENTITY = 'SELECT expert_id, name, email, active FROM experts';
+
+interface IdentityRecord {
+  expert_id: string;
+  name: string;
+  email: string;
+  active: boolean;
 }
 
 /** The expert directory read from the `experts` table, with workloads counted from the `cases` projection. */
@@ -69,6 +79,22 @@ export class PostgresExpertDirectory implements ExpertDirectory {
     const [record]: Array<{ active: boolean }> = await this.dataSource.query('SELECT active FROM experts WHERE expert_id = $1', [expertId]);
     return record ? record.active : null;
   }
+
+  async identityByEmail(email: string): Promise<ExpertIdentity | null> {
+    // The pool's unique index is on lower(email), so this is one indexed read and finds at most one expert.
+    const records: IdentityRecord[] = await this.dataSource.query(`${IDENTITY} WHERE lower(email) = lower($1)`, [email.trim()]);
+    return records[0] ? toIdentity(records[0]) : null;
+  }
+
+  async identity(expertId: string): Promise<ExpertIdentity | null> {
+    if (!UUID.test(expertId)) return null;
+    const records: IdentityRecord[] = await this.dataSource.query(`${IDENTITY} WHERE expert_id = $1`, [expertId]);
+    return records[0] ? toIdentity(records[0]) : null;
+  }
+}
+
+function toIdentity(record: IdentityRecord): ExpertIdentity {
+  return { expertId: record.expert_id, name: record.name, email: record.email, active: record.active };
 }
 
 function toProfile(record: ProfileRecord): ExpertProfile {
