@@ -1,6 +1,10 @@
 import { ApiError } from './api-error';
 import { chosenLanguage } from './i18n/language';
-import { BACKGROUND_HEADER, currentSession, endSessionLocally } from './session-store';
+import { BACKGROUND_HEADER, currentSession, endSessionLocally, serverClockOffsetMs } from './session-store';
+import { endingReached, sessionLimits } from './session-timing';
+
+/** How far the page's idea of the server's clock may be off (its `Date` header counts whole seconds). */
+const CLOCK_SLACK_MS = 3_000;
 
 /** The methods that change something: the server wants the session's CSRF token on these. */
 const MUTATING_METHODS: ReadonlySet<string> = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
@@ -39,9 +43,12 @@ export function sessionHeaders(method: string, options: { background?: boolean }
  * the session ran out when the server says it expired, and that it ended otherwise.
  */
 export function sessionRefused(failure: ApiError): void {
-  if (!currentSession()) return;
-  const expired = failure.code === 'session_expired';
-  endSessionLocally(expired ? 'session_expired' : null, expired ? 'expired' : 'ended');
+  const session = currentSession();
+  if (!session) return;
+  if (failure.code !== 'session_expired') return endSessionLocally(null, 'ended');
+  // A poll may hear of the ending a moment before the page's own clock does; it is still that ending.
+  const ending = endingReached(sessionLimits(session), Date.now() + serverClockOffsetMs(), CLOCK_SLACK_MS);
+  endSessionLocally('session_expired', ending === 'idle' ? 'idleExpired' : ending === 'absolute' ? 'absoluteExpired' : 'expired');
 }
 
 /**

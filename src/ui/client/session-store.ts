@@ -72,7 +72,8 @@ export async function loadSession(options: {
   }
   const session = response.ok ? parseSession(body) : null;
   if (!session) throw new Error(`GET /auth/session answered ${response.status} without a session`);
-  const serverDate = Date.parse(response.headers.get('Date') ?? '');
+  // `Date` counts whole seconds: half a second on is the server's clock give or take half a second.
+  const serverDate = Date.parse(response.headers.get('Date') ?? '') + 500;
   setState({ status: 'signedIn', session, clockOffsetMs: Number.isNaN(serverDate) ? 0 : serverDate - Date.now() });
   return session;
 }

@@ -1,3 +1,5 @@
+import type { Session } from './session-types';
+
 /** Which limit ends a session: no activity for the idle timeout, or the absolute maximum age. */
 export type SessionEnding = 'idle' | 'absolute';
 
@@ -6,6 +8,15 @@ export interface SessionLimits {
   readonly idleExpiresAtMs: number;
   readonly absoluteExpiresAtMs: number;
   readonly idleTimeoutSeconds: number;
+}
+
+/** A session's limits as the server gave them. */
+export function sessionLimits(session: Pick<Session, 'idleExpiresAt' | 'absoluteExpiresAt' | 'idleTimeoutSeconds'>): SessionLimits {
+  return {
+    idleExpiresAtMs: Date.parse(session.idleExpiresAt),
+    absoluteExpiresAtMs: Date.parse(session.absoluteExpiresAt),
+    idleTimeoutSeconds: session.idleTimeoutSeconds,
+  };
 }
 
 /** What the screens say about the session's time at one moment. */
@@ -48,6 +59,15 @@ export function sessionTimeView(limits: SessionLimits, nowMs: number): SessionTi
   if (left <= 0) return { kind: 'expired', ending };
   if (left > warningLeadMs(ending, limits.idleTimeoutSeconds)) return { kind: 'active', ending, expiresAtMs };
   return { kind: 'warning', ending, expiresAtMs, minutesLeft: Math.max(1, Math.ceil(left / 60_000)), canExtend: ending === 'idle' };
+}
+
+/**
+ * The limit that has ended the session by `nowMs`, allowing `slackMs` for the clocks of page and server to differ; null
+ * when neither has. A refusal at that moment is the ending the clock foretold.
+ */
+export function endingReached(limits: SessionLimits, nowMs: number, slackMs: number): SessionEnding | null {
+  const view = sessionTimeView(limits, nowMs + slackMs);
+  return view.kind === 'expired' ? view.ending : null;
 }
 
 /** Milliseconds from `nowMs` until the view can next change (the warning starts, a minute ticks over, the end). */

@@ -1,4 +1,4 @@
-import { nextChangeInMs, sessionTimeView, warningLeadMs, type SessionLimits } from '../../../src/ui/client/session-timing';
+import { endingReached, nextChangeInMs, sessionTimeView, warningLeadMs, type SessionLimits } from '../../../src/ui/client/session-timing';
 
 const MINUTE = 60_000;
 const T0 = Date.parse('2026-12-01T10:00:00.000Z');
@@ -64,5 +64,16 @@ describe('what the screens say about the session at a moment', () => {
       expect(sessionTimeView(limits(1.5, 600, 90), T0 + 30_000)).toMatchObject({ kind: 'active' });
       expect(sessionTimeView(limits(1.5, 600, 90), T0 + 61_000)).toMatchObject({ kind: 'warning', minutesLeft: 1 });
     });
+  });
+});
+
+describe('a refusal that comes as the clock runs out', () => {
+  it('is the ending the clock foretold, allowing for clocks a little apart', () => {
+    expect(endingReached(limits(30, 600), T0 + 30 * MINUTE - 2_000, 3_000)).toBe('idle');
+    expect(endingReached(limits(30, 20), T0 + 20 * MINUTE, 0)).toBe('absolute');
+  });
+
+  it('is no ending while there is time left', () => {
+    expect(endingReached(limits(30, 600), T0 + 10 * MINUTE, 3_000)).toBeNull();
   });
 });

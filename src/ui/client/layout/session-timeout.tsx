@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/language';
 import { announce } from '../live-region';
 import { endSessionLocally, loadSession, serverClockOffsetMs, type SignInNotice } from '../session-store';
-import { nextChangeInMs, sessionTimeView, type SessionEnding } from '../session-timing';
+import { nextChangeInMs, sessionLimits, sessionTimeView, type SessionEnding } from '../session-timing';
 import type { Session } from '../session-types';
 
 /** The longest the page waits before looking at the clock again, so a tab that slept catches up soon after. */
@@ -23,11 +23,7 @@ function serverNow(): number {
  */
 export function SessionTimeout({ session }: { session: Session }) {
   const { m } = useI18n();
-  const limits = useMemo(() => ({
-    idleExpiresAtMs: Date.parse(session.idleExpiresAt),
-    absoluteExpiresAtMs: Date.parse(session.absoluteExpiresAt),
-    idleTimeoutSeconds: session.idleTimeoutSeconds,
-  }), [session]);
+  const limits = useMemo(() => sessionLimits(session), [session]);
   const [now, setNow] = useState(serverNow);
   const view = sessionTimeView(limits, now);
   const viewKey = view.kind === 'active' ? 'active'
