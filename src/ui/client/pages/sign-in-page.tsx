@@ -34,8 +34,8 @@ export function SignInPage({ search }: PageProps) {
   const state = useSessionState();
   const params = new URLSearchParams(search);
   const next = params.get('next');
-  // A session the server found expired when the page loaded says so, even without a notice in the address.
-  const notice = signInNoticeOf(search) ?? (state.status === 'signedOut' && state.code === 'session_expired' ? 'expired' : null);
+  // A session found expired on this page's own load says so too, without a notice in the address.
+  const notice = signInNoticeOf(search) ?? (state.status === 'signedOut' ? state.notice : null);
   const failure = signInErrorOf(search);
 
   useEffect(() => {
