@@ -2,22 +2,22 @@ import { readFile } from 'node:fs/promises';
 import { en } from '../../src/ui/client/i18n/en';
 import { nl } from '../../src/ui/client/i18n/nl';
 import { recordPage } from '../support/browser-accessibility';
-import { aRegisteredCase, aRequestBody, anAcceptedCase, anExpert, caseStateWhen } from '../support/browser-fixtures';
+import { aRegisteredCase, aRequestBody, anAcceptedCase, anExpert, caseStateWhen, type PoolExpert } from '../support/browser-fixtures';
 import { dayFirstDateTime } from '../support/browser-dates';
 import { labelled } from '../support/browser-locators';
-import { signIn } from '../support/browser-sign-in';
+import { DEMO_EMAIL, signIn } from '../support/browser-sign-in';
 import { useBrowserSuite } from '../support/browser-suite';
 import { problemText } from '../support/catalogue-texts';
 
 describe('a case through the screens of its coordinator, its expert and an auditor', () => {
   const suite = useBrowserSuite('ui-flow');
-  let expertId: string;
+  let expert: PoolExpert;
   /** An incident no expert covers: its matching escalates. */
   let unmatched: string;
 
   beforeAll(async () => {
     // The only expert who covers citizen meetings, so matching offers the case to her.
-    expertId = await anExpert(suite.stack, 'Anouk de Vries', 'CITIZEN_MEETING');
+    expert = await anExpert(suite.stack, 'Anouk de Vries', 'CITIZEN_MEETING');
     // Other work on the board, as a coordinator would find it: a threat still to be triaged, a request waiting with a
     // large meeting ahead, and an incident that no expert in the pool covers, so that its matching escalates.
     const { stack } = suite;
@@ -48,7 +48,7 @@ describe('a case through the screens of its coordinator, its expert and an audit
     // The coordinator registers the request through the form, after the form has turned away an empty one.
     const coordinator = await browser.newPage(stack.baseUrl);
     const coordinatorPage = coordinator.page;
-    await signIn(coordinatorPage, 'coordinator', 'c.jansen', stack.token('coordinator', 'c.jansen'));
+    await signIn(coordinatorPage, 'coordinator', DEMO_EMAIL.coordinator);
     await coordinatorPage.getByRole('link', { name: nl.newCase.nav, exact: true }).first().click();
     await coordinatorPage.getByRole('heading', { level: 1, name: nl.newCase.title }).waitFor();
     await coordinatorPage.getByRole('button', { name: nl.newCase.submit }).click();
@@ -79,9 +79,9 @@ describe('a case through the screens of its coordinator, its expert and an audit
     await coordinatorPage.evaluate('window.__brigadeSamePage = "still the same document"');
 
     // The expert accepts the offer in her inbox, with the keyboard, and completes a task after one refused attempt.
-    const expert = await browser.newPage(stack.baseUrl);
-    const inbox = expert.page;
-    await signIn(inbox, 'expert', expertId, stack.token('expert', expertId));
+    const expertBrowser = await browser.newPage(stack.baseUrl);
+    const inbox = expertBrowser.page;
+    await signIn(inbox, 'expert', expert.email);
     const offer = inbox.locator(`[data-testid="inbox-offer"][data-case-id="${caseId}"]`);
     await offer.waitFor({ timeout: 30_000 });
     await recordPage(inbox, 'inbox-offer-nl', 'inbox with an offer (nl)');
@@ -99,7 +99,7 @@ describe('a case through the screens of its coordinator, its expert and an audit
     await inbox.getByTestId('inbox-tasks').getByRole('heading', { name: taskTitle, exact: true }).waitFor({ state: 'detached' });
     expect(await inbox.getByTestId('inbox-notice').innerText()).toBe(nl.inbox.taskCompleted(taskTitle));
     await recordPage(inbox, 'inbox-nl', 'inbox (nl)');
-    expect(expert.errors).toEqual([]);
+    expect(expertBrowser.errors).toEqual([]);
 
     // Meanwhile the coordinator's page moved on by itself: same document, no reload, new stage and the completed task.
     await coordinatorPage.locator('[data-testid="case-stage"][data-stage="Preparation"]').waitFor({ timeout: 30_000 });
@@ -127,7 +127,7 @@ describe('a case through the screens of its coordinator, its expert and an audit
     // An auditor replays the case version by version and verifies it, then downloads its export.
     const auditor = await browser.newPage(stack.baseUrl);
     const audit = auditor.page;
-    await signIn(audit, 'auditor', 'a.visser', stack.token('auditor', 'a.visser'));
+    await signIn(audit, 'auditor', DEMO_EMAIL.auditor);
     await audit.locator(`tr[data-case-id="${caseId}"]`).waitFor();
     await recordPage(audit, 'audit-list-nl', 'audit list (nl)');
     await audit.locator(`tr[data-case-id="${caseId}"]`).getByRole('link').click();

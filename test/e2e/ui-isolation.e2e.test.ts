@@ -3,10 +3,10 @@ import { nl } from '../../src/ui/client/i18n/nl';
 import { screenshot } from '../support/browser';
 import { checkAccessibility, recordPage } from '../support/browser-accessibility';
 import { enabledButtonNames } from '../support/browser-controls';
-import { anAcceptedCase, anExpert, caseStateWhen } from '../support/browser-fixtures';
+import { anAcceptedCase, anExpert, caseStateWhen, type PoolExpert } from '../support/browser-fixtures';
 import { labelled } from '../support/browser-locators';
 import { eventually } from '../support/eventually';
-import { signIn } from '../support/browser-sign-in';
+import { DEMO_EMAIL, signIn } from '../support/browser-sign-in';
 import { useBrowserSuite } from '../support/browser-suite';
 import { refusalText } from '../support/catalogue-texts';
 
@@ -18,8 +18,8 @@ const AUDIT_CASE_BUTTONS = [nl.audit.verifyAgain, nl.audit.exportButton];
 
 describe('what each role sees and does in the browser', () => {
   const suite = useBrowserSuite('ui-isolation');
-  let expertA: string;
-  let expertB: string;
+  let expertA: PoolExpert;
+  let expertB: PoolExpert;
   /** A citizen meeting in Houten, on expert A's team. */
   let caseOfA: string;
   /** An incident in Zeist, on expert B's team. */
@@ -31,7 +31,7 @@ describe('what each role sees and does in the browser', () => {
     expertA = await anExpert(stack, 'Anouk de Vries', 'CITIZEN_MEETING');
     expertB = await anExpert(stack, 'Bram Jansen', 'INCIDENT');
     [caseOfA, caseOfB] = await Promise.all([anAcceptedCase(stack, 'CITIZEN_MEETING', 'Houten'), anAcceptedCase(stack, 'INCIDENT', 'Zeist')]);
-    for (const [caseId, expertId] of [[caseOfA, expertA], [caseOfB, expertB]]) {
+    for (const [caseId, expertId] of [[caseOfA, expertA.id], [caseOfB, expertB.id]]) {
       const offered = await caseStateWhen(stack, caseId, (s) => s.openOffers.length > 0, 'an offer');
       expect(offered.openOffers.map((offer) => offer.expertId)).toEqual([expertId]);
       await stack.as('expert', expertId).post(`/cases/${caseId}/offers/${offered.openOffers[0].offerId}/accept`).send({}).expect(200);
@@ -42,7 +42,7 @@ describe('what each role sees and does in the browser', () => {
   it("never shows an expert another expert's case, in the inbox or at the case's own addresses", async () => {
     const { stack, browser } = suite;
     const { page, errors } = await browser.newPage(stack.baseUrl);
-    await signIn(page, 'expert', expertA, stack.token('expert', expertA));
+    await signIn(page, 'expert', expertA.email);
 
     const inbox = page.getByTestId('inbox-page');
     await inbox.getByTestId('inbox-task').first().waitFor();
@@ -64,14 +64,14 @@ describe('what each role sees and does in the browser', () => {
       expect(await page.locator('body').innerText()).not.toContain('Zeist');
     }
     // Behind the screens, the API answers for B's case as for a case that does not exist.
-    await stack.as('expert', expertA).get(`/cases/${caseOfB}`).expect(404);
+    await stack.as('expert', expertA.id).get(`/cases/${caseOfB}`).expect(404);
     expect(errors).toEqual([]);
   });
 
   it('gives an auditor no button that changes anything, on any screen an auditor reaches', async () => {
     const { stack, browser } = suite;
     const { page, errors } = await browser.newPage(stack.baseUrl);
-    await signIn(page, 'auditor', 'a.visser', stack.token('auditor', 'a.visser'));
+    await signIn(page, 'auditor', DEMO_EMAIL.auditor);
 
     await page.getByTestId('audit-list').waitFor();
     expect(await enabledButtonNames(page)).toEqual(HEADER_BUTTONS);
@@ -104,9 +104,9 @@ describe('what each role sees and does in the browser', () => {
     const eventDate = new Date(Date.now() + 20_000).toISOString();
     const caseId = await anAcceptedCase(stack, 'CITIZEN_MEETING', 'Bunnik', { eventDate });
     const offered = await caseStateWhen(stack, caseId, (s) => s.openOffers.length > 0, 'an offer');
-    await stack.as('expert', expertA).post(`/cases/${caseId}/offers/${offered.openOffers[0].offerId}/accept`).send({}).expect(200);
+    await stack.as('expert', expertA.id).post(`/cases/${caseId}/offers/${offered.openOffers[0].offerId}/accept`).send({}).expect(200);
     const { page, errors } = await browser.newPage(stack.baseUrl);
-    await signIn(page, 'expert', expertA, stack.token('expert', expertA));
+    await signIn(page, 'expert', expertA.email);
     const item = page.locator(`[data-testid="inbox-case"][data-case-id="${caseId}"]`);
     const notice = page.getByTestId('inbox-notice');
 

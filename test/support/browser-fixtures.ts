@@ -7,14 +7,20 @@ import { anExpertBody } from './expert-fixtures';
 /** The coordinator the browser tests set cases up as over the API. */
 export const SETUP_COORDINATOR = 'c.setup';
 
+/** An expert in the pool: their id, and the e-mail they sign in with at the embedded provider. */
+export interface PoolExpert {
+  readonly id: string;
+  readonly email: string;
+}
+
 /** Registers an expert in the pool who covers only `category`, lives in Amersfoort and works in the Utrecht region. */
-export async function anExpert(stack: BrowserStack, name: string, category: string): Promise<string> {
+export async function anExpert(stack: BrowserStack, name: string, category: string): Promise<PoolExpert> {
   const body = anExpertBody({
     name, categories: [category], skills: ['mediation', 'communication', 'security', 'crisisManagement'],
     homeMunicipalityCode: 'GM0307', safetyRegion: 'utrecht', capacity: 3, unavailable: [], conflictMunicipalityCodes: [],
   });
   const created = await stack.as('coordinator', SETUP_COORDINATOR).post('/experts').send(body).expect(201);
-  return created.body.expertId as string;
+  return { id: created.body.expertId as string, email: body.email as string };
 }
 
 /**

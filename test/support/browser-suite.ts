@@ -9,12 +9,13 @@ export interface BrowserSuite {
 
 /**
  * Registers the hooks that give a test file one Brigade stack and one Chromium (started side by side), a fresh browser
- * context per test, and a clean stop; call it at the top of a `describe`, before the file's own `beforeAll`.
+ * context per test, and a clean stop; call it at the top of a `describe`, before the file's own `beforeAll`. `env` goes to
+ * Brigade's environment.
  */
-export function useBrowserSuite(name: string): BrowserSuite {
+export function useBrowserSuite(name: string, env: Readonly<Record<string, string>> = {}): BrowserSuite {
   const suite: { stack?: BrowserStack; browser?: BrowserHarness } = {};
   beforeAll(async () => {
-    [suite.stack, suite.browser] = await Promise.all([BrowserStack.start(name), BrowserHarness.launch()]);
+    [suite.stack, suite.browser] = await Promise.all([BrowserStack.start(name, env), BrowserHarness.launch()]);
   }, 120_000);
   afterEach(() => suite.browser?.closeContexts());
   afterAll(async () => {

@@ -8,7 +8,8 @@ import { NotForRolePage, NotFoundPage } from './pages/not-for-role-page';
 import { matchPath, type PathParams } from './path-match';
 import { HOME_BY_ROLE } from './role-homes';
 import { navFor, ROUTES, type UiRoute } from './routes';
-import { useSession } from './session-store';
+import { SessionTimeout } from './layout/session-timeout';
+import { signInPath, useSessionState } from './session-store';
 
 function resolve(pathname: string): { route: UiRoute; params: PathParams } | null {
   for (const route of ROUTES) {
@@ -21,16 +22,19 @@ function resolve(pathname: string): { route: UiRoute; params: PathParams } | nul
 /** The whole app: skip link, header with the role's menu, the current screen in `main`, and the live region. */
 export function App() {
   const { m } = useI18n();
-  const session = useSession();
+  const state = useSessionState();
+  const session = state.status === 'signedIn' ? state.session : null;
   const { pathname, search } = useLocation();
   const resolved = resolve(pathname);
   const homeHref = session ? HOME_BY_ROLE[session.role] : '/ui/';
-  const needsSignIn = resolved !== null && resolved.route.roles !== 'public' && session === null;
-  const forbidden = resolved !== null && resolved.route.roles !== 'public' && session !== null && !resolved.route.roles.includes(session.role);
+  const protectedRoute = resolved !== null && resolved.route.roles !== 'public';
+  const needsSignIn = protectedRoute && state.status === 'signedOut';
+  const forbidden = protectedRoute && session !== null && !(resolved.route.roles as readonly string[]).includes(session.role);
+  const notice = state.status === 'signedOut' ? state.notice : null;
 
   useEffect(() => {
-    if (needsSignIn) navigate(`/ui/?next=${encodeURIComponent(pathname)}`, { replace: true });
-  }, [needsSignIn, pathname]);
+    if (needsSignIn) navigate(signInPath(notice, pathname), { replace: true });
+  }, [needsSignIn, notice, pathname]);
 
   const title = !resolved ? m.errors.notFoundTitle : forbidden ? m.errors.notForRoleTitle : resolved.route.title(m);
   useEffect(() => {
@@ -49,7 +53,7 @@ export function App() {
 
   let content;
   if (!resolved) content = <NotFoundPage homeHref={homeHref} />;
-  else if (needsSignIn) content = <p class="utrecht-paragraph">{m.app.loading}</p>;
+  else if (protectedRoute && session === null) content = <p class="utrecht-paragraph">{m.app.loading}</p>;
   else if (forbidden && session) content = <NotForRolePage role={session.role} homeHref={homeHref} />;
   else {
     const Page = resolved.route.page;
@@ -68,6 +72,7 @@ export function App() {
           <p class="utrecht-paragraph">{m.app.footer}</p>
         </div>
       </footer>
+      {session && <SessionTimeout session={session} />}
       <LiveRegion />
     </>
   );

@@ -1,35 +1,44 @@
 import { isUserRole, type UserRole } from '../../domain/user-role';
 
 export { USER_ROLES as UI_ROLES } from '../../domain/user-role';
-/** The roles a person signs in with: the three the API's tokens carry. */
+/** The roles a person signs in with: the three the provider's `brigade_role` claim carries. */
 export type UiRole = UserRole;
 
-/** Who is signed in, as `GET /me` confirmed it, and the token that proves it. */
+/**
+ * Who is signed in, as `GET /auth/session` describes the server-held session. The session itself lives on the server
+ * behind an HttpOnly cookie; the page keeps only this description, in memory.
+ */
 export interface Session {
-  readonly token: string;
   readonly subject: string;
   readonly role: UiRole;
-  readonly expiresAt: string | null;
-  /** An expert's name from the pool, shown instead of their id; absent for the other roles. */
-  readonly displayName?: string | null;
+  /** The name the provider gave (an expert's name from the pool); null when it gave none. */
+  readonly displayName: string | null;
+  /** Sent as `X-CSRF-Token` on every call that changes something. */
+  readonly csrfToken: string;
+  /** When the session ends unless there is activity before then (ISO 8601, the server's clock). */
+  readonly idleExpiresAt: string;
+  /** When the session ends whatever happens (ISO 8601, the server's clock). */
+  readonly absoluteExpiresAt: string;
+  readonly idleTimeoutSeconds: number;
 }
 
-/** Where the session is kept: per browser tab, gone when the tab closes. Browser tests may set it directly. */
-export const SESSION_STORAGE_KEY = 'brigade.session';
+/** Why there is no session, as the 401 of `GET /auth/session` codes it. */
+export type NoSessionCode = 'session_missing' | 'session_expired';
 
-/** Reads a stored session back, or null when there is none or it is not one. */
-export function parseStoredSession(raw: string | null): Session | null {
-  if (!raw) return null;
-  try {
-    const value = JSON.parse(raw) as Partial<Session>;
-    if (typeof value.token !== 'string' || typeof value.subject !== 'string' || !isUserRole(value.role)) return null;
-    return {
-      token: value.token, subject: value.subject, role: value.role,
-      expiresAt: typeof value.expiresAt === 'string' ? value.expiresAt : null,
-      // Kept as `GET /me` gave it, so the header names an expert rather than their id.
-      displayName: typeof value.displayName === 'string' && value.displayName.trim() !== '' ? value.displayName : null,
-    };
-  } catch {
-    return null;
-  }
+/** Reads the body of a 200 from `GET /auth/session`, or null when it is not a session. */
+export function parseSession(body: unknown): Session | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const value = body as Record<string, unknown>;
+  const { subject, role, csrfToken, idleExpiresAt, absoluteExpiresAt, idleTimeoutSeconds, displayName } = value;
+  if (typeof subject !== 'string' || subject === '' || !isUserRole(role) || typeof csrfToken !== 'string' || csrfToken === '') return null;
+  if (!isInstant(idleExpiresAt) || !isInstant(absoluteExpiresAt)) return null;
+  if (typeof idleTimeoutSeconds !== 'number' || !Number.isFinite(idleTimeoutSeconds) || idleTimeoutSeconds <= 0) return null;
+  return {
+    subject, role, csrfToken, idleExpiresAt, absoluteExpiresAt, idleTimeoutSeconds,
+    displayName: typeof displayName === 'string' && displayName.trim() !== '' ? displayName : null,
+  };
+}
+
+function isInstant(value: unknown): value is string {
+  return typeof value === 'string' && !Number.isNaN(Date.parse(value));
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { markBackground } from './api';
 import { ApiError } from './api-error';
 
 /** How often screens refresh what they show. */
@@ -26,10 +27,12 @@ export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, deps: r
   loadRef.current = load;
   const running = useRef<AbortController | null>(null);
 
-  // A refresh asked for (after an action, on a new filter) replaces a load in flight, whose answer may be stale.
-  const refresh = useCallback(async () => {
+  // A refresh asked for (after an action, on a new filter) replaces a load in flight, whose answer may be stale. Only
+  // loads the person caused count as activity; the timer's and a tab's return do not keep a session alive.
+  const loadNow = useCallback(async (background: boolean) => {
     running.current?.abort();
     const controller = new AbortController();
+    if (background) markBackground(controller.signal);
     running.current = controller;
     try {
       const data = await loadRef.current(controller.signal);
@@ -42,10 +45,11 @@ export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, deps: r
       if (running.current === controller) running.current = null;
     }
   }, []);
+  const refresh = useCallback(() => loadNow(false), [loadNow]);
   // A tick while the last load is still on its way waits for the next tick, so a slow server is not asked twice.
   const tick = useCallback(() => {
-    if (running.current === null) void refresh();
-  }, [refresh]);
+    if (running.current === null) void loadNow(true);
+  }, [loadNow]);
 
   useEffect(() => {
     setState((previous) => ({ ...previous, data: undefined, loading: true }));
@@ -60,7 +64,7 @@ export function usePolling<T>(load: (signal: AbortSignal) => Promise<T>, deps: r
     };
     const onVisibility = () => {
       if (document.hidden) return stop();
-      void refresh();
+      void loadNow(true);
       start();
     };
     if (!document.hidden) start();

@@ -1,7 +1,8 @@
 import { ApiError } from '../../../src/ui/client/api-error';
 import { fieldId } from '../../../src/ui/client/form-ids';
 import { isAppPath, matchPath, pathTo } from '../../../src/ui/client/path-match';
-import { parseStoredSession } from '../../../src/ui/client/session-types';
+import { signInErrorOf, signInHref, signInNoticeOf, signInPath } from '../../../src/ui/client/sign-in-address';
+import { parseSession } from '../../../src/ui/client/session-types';
 
 describe('matching a screen\'s path', () => {
   it('gives the parameters of a matching path, with or without a trailing slash', () => {
@@ -30,20 +31,62 @@ describe('matching a screen\'s path', () => {
   });
 });
 
-describe('a stored session', () => {
-  it('reads back what sign-in stored', () => {
-    expect(parseStoredSession(JSON.stringify({ token: 't', subject: 'c.jansen', role: 'coordinator', expiresAt: '2026-12-01T00:00:00.000Z' })))
-      .toEqual({ token: 't', subject: 'c.jansen', role: 'coordinator', expiresAt: '2026-12-01T00:00:00.000Z', displayName: null });
+describe('the session GET /auth/session describes', () => {
+  const described = {
+    subject: 'demo-coordinator', role: 'coordinator', displayName: 'Demo Coördinator', csrfToken: 'c5rf',
+    idleExpiresAt: '2026-12-01T10:30:00.000Z', absoluteExpiresAt: '2026-12-01T20:00:00.000Z', idleTimeoutSeconds: 1800,
+  };
+
+  it('reads the server\'s description, and nothing that would be a token', () => {
+    expect(parseSession({ ...described, token: 'never kept' })).toEqual(described);
   });
 
-  it('keeps an expert\'s display name, so the header can name them rather than their id', () => {
-    const stored = { token: 't', subject: 'e5772d3c-0000-4000-8000-000000000001', role: 'expert', expiresAt: null, displayName: 'Dr. A. de Vries' };
-
-    expect(parseStoredSession(JSON.stringify(stored))).toEqual(stored);
+  it('has no display name when the provider gave an empty one', () => {
+    expect(parseSession({ ...described, displayName: '  ' })).toEqual({ ...described, displayName: null });
   });
 
-  it.each([null, '', 'not json', '{"token":"t","subject":"x","role":"admin"}', '{"subject":"x","role":"auditor"}'])('is none for %j', (raw) => {
-    expect(parseStoredSession(raw)).toBeNull();
+  it.each([
+    ['nothing', null],
+    ['an unknown role', { ...described, role: 'admin' }],
+    ['no CSRF token', { ...described, csrfToken: '' }],
+    ['an idle ending that is no time', { ...described, idleExpiresAt: 'soon' }],
+    ['no absolute ending', { ...described, absoluteExpiresAt: undefined }],
+    ['no idle timeout', { ...described, idleTimeoutSeconds: 0 }],
+  ])('is none for %s', (_what, body) => {
+    expect(parseSession(body)).toBeNull();
+  });
+});
+
+describe('the sign-in page\'s address', () => {
+  it('carries the notice and the screen to return to', () => {
+    expect(signInPath('idleExpired', '/ui/cases/5b1d0c7e')).toBe('/ui/?session=idle-expired&next=%2Fui%2Fcases%2F5b1d0c7e');
+    expect(signInPath('signedOut')).toBe('/ui/?signedOut=1');
+    expect(signInPath(null, '/ui/')).toBe('/ui/');
+  });
+
+  it('never returns to a screen outside the app', () => {
+    expect(signInPath('ended', 'https://evil.example/ui/')).toBe('/ui/?session=ended');
+  });
+
+  it.each(['signedOut', 'ended', 'expired', 'idleExpired', 'absoluteExpired'] as const)('reads the %s notice back', (notice) => {
+    expect(signInNoticeOf(signInPath(notice, '/ui/board').slice('/ui/'.length))).toBe(notice);
+  });
+
+  it('reads no notice from an address without one, or with one it does not know', () => {
+    expect(signInNoticeOf('?next=%2Fui%2Fboard')).toBeNull();
+    expect(signInNoticeOf('?session=hijacked')).toBeNull();
+  });
+
+  it('sends the sign-in button to the server with the screen to return to, and only a screen of the app', () => {
+    expect(signInHref('/ui/audit')).toBe('/auth/login?next=%2Fui%2Faudit');
+    expect(signInHref('//evil.example/')).toBe('/auth/login?next=%2Fui%2F');
+    expect(signInHref(null)).toBe('/auth/login?next=%2Fui%2F');
+  });
+
+  it('shows a failed sign-in\'s reason only when it is a short code', () => {
+    expect(signInErrorOf('?error=access_denied')).toBe('access_denied');
+    expect(signInErrorOf('?error=%3Cscript%3E')).toBeNull();
+    expect(signInErrorOf('')).toBeNull();
   });
 });
 

@@ -1,6 +1,9 @@
-import { endSession } from '../session-store';
-import { navigate } from '../navigation';
+import { useState } from 'preact/hooks';
+import { apiPost } from '../api';
+import { ApiError } from '../api-error';
 import { useI18n } from '../i18n/language';
+import { announce } from '../live-region';
+import { endSessionLocally, signInPath } from '../session-store';
 import type { Language } from '../i18n/messages';
 import type { Session } from '../session-types';
 import type { NavItem } from '../routes';
@@ -10,9 +13,24 @@ export function SiteHeader({ session, nav, currentPath, homeHref }: {
   session: Session | null; nav: readonly NavItem[]; currentPath: string; homeHref: string;
 }) {
   const { m, setLanguage, dateTime } = useI18n();
-  const signOut = () => {
-    endSession('signedOut');
-    navigate('/ui/');
+  const [signingOut, setSigningOut] = useState(false);
+  // The server ends its session and names the provider's end-session address, which ends the provider's session too and
+  // comes back to the sign-in page saying so; a whole-page visit, since it leaves the app.
+  const signOut = async () => {
+    setSigningOut(true);
+    try {
+      const { redirectTo } = await apiPost<{ redirectTo: string }>('/auth/logout');
+      window.location.assign(redirectTo);
+    } catch (failure) {
+      setSigningOut(false);
+      if (failure instanceof ApiError && failure.status === 401) {
+        // Already gone on the server: nothing left to end.
+        endSessionLocally(null, null);
+        window.location.assign(signInPath('signedOut'));
+        return;
+      }
+      announce(m.app.signOutFailed);
+    }
   };
   return (
     <header>
@@ -51,7 +69,7 @@ export function SiteHeader({ session, nav, currentPath, homeHref }: {
             {session && (
               <p class="vb-whoami" data-testid="who-am-i">
                 <span>{m.app.signedInAs(session.displayName ?? session.subject, m.roles[session.role])}</span>
-                {session.expiresAt && <span class="vb-whoami__expiry">{m.app.tokenValidUntil(dateTime(session.expiresAt))}</span>}
+                <span class="vb-whoami__expiry">{m.app.sessionUntil(dateTime(session.absoluteExpiresAt))}</span>
               </p>
             )}
             <button
@@ -64,7 +82,7 @@ export function SiteHeader({ session, nav, currentPath, homeHref }: {
               {m.app.switchLanguage}
             </button>
             {session && (
-              <button type="button" class="utrecht-button utrecht-button--rvo-sm vb-menubar__button" onClick={signOut}>
+              <button type="button" class="utrecht-button utrecht-button--rvo-sm vb-menubar__button" disabled={signingOut} onClick={() => void signOut()}>
                 {m.app.signOut}
               </button>
             )}

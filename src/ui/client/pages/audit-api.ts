@@ -1,7 +1,7 @@
 import type { CaseCategory, CaseStage, RiskLevel } from '../../../domain/case.vocabulary';
-import { apiGet, queryString } from '../api';
+import { apiGet, queryString, sessionHeaders, sessionRefused } from '../api';
+import { chosenLanguage } from '../i18n/language';
 import { ApiError } from '../api-error';
-import { currentSession } from '../session-store';
 import type { CaseStateAt, CaseTimeline } from '../../../api-contracts/case-history.contract';
 import { exportFileName, type AuditVerification } from './audit-model';
 
@@ -38,14 +38,14 @@ export const auditApi = {
 };
 
 /**
- * Downloads the case's audit bundle exactly as the server sends it. A plain link cannot carry the bearer token, so the
- * page fetches the file itself and hands it to the browser as a Blob behind a temporary link.
+ * Downloads the case's audit bundle exactly as the server sends it: the page fetches the file itself (with the session's
+ * cookie) and hands it to the browser as a Blob behind a temporary link, so that a refused session is handled like any
+ * other call's and the file keeps the name the page gives it.
  */
 export async function downloadAuditExport(caseId: string): Promise<string> {
-  const token = currentSession()?.token;
   const response = await fetch(`${casePath(caseId)}/export`, {
-    headers: { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    credentials: 'omit',
+    headers: sessionHeaders('GET'),
+    credentials: 'same-origin',
     cache: 'no-store',
   });
   if (!response.ok) {
@@ -56,7 +56,9 @@ export async function downloadAuditExport(caseId: string): Promise<string> {
     } catch {
       body = undefined;
     }
-    throw ApiError.fromBody(response.status, body);
+    const failure = ApiError.fromBody(response.status, body, chosenLanguage());
+    if (response.status === 401) sessionRefused(failure);
+    throw failure;
   }
   const fileName = exportFileName(caseId);
   const url = URL.createObjectURL(await response.blob());
