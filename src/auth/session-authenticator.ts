@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import type { Request } from 'express';
 import { BrigadeConfig } from '../config/brigade-config';
+import { SPECIFIC_ERROR_CODES } from '../http/error-body';
 import { refusal } from '../http/refusal';
 import { AccessLog } from './access-log';
 import type { Principal } from './principal';
@@ -52,7 +53,8 @@ export class SessionAuthenticator {
     if (lookup.found === 'ended') {
       const { session } = lookup;
       this.accessLog.record({ event: 'session_expired', role: session.role, subject: session.subject, identitySubject: session.identitySubject, from: request.ip, reason: lookup.why });
-      throw new UnauthorizedException(refusal(lookup.why === 'idle' ? 'session_idle' : 'session_max_age'));
+      // The body's own code says "expired" so the screens can tell an ended session from none; the reason says which end.
+      throw new UnauthorizedException({ code: SPECIFIC_ERROR_CODES.sessionExpired, ...refusal(lookup.why === 'idle' ? 'session_idle' : 'session_max_age') });
     }
     if (!SAFE_METHODS.has(request.method)) this.requireCsrfToken(request, lookup.session);
     request[SESSION_PROPERTY] = lookup.session;

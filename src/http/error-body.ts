@@ -26,6 +26,7 @@ export const ERROR_CODES: Readonly<Record<number, string>> = {
 export const SPECIFIC_ERROR_CODES = {
   expertDeactivated: 'expert_deactivated',
   unknownExpert: 'unknown_expert',
+  sessionExpired: 'session_expired',
   conflictOfInterestOwnMunicipality: CONFLICT_OF_INTEREST_CODES.own_municipality,
   conflictOfInterestDeclared: CONFLICT_OF_INTEREST_CODES.declared_conflict,
 } as const;
