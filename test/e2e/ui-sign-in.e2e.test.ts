@@ -156,7 +156,7 @@ describe('a session that runs out while the screens are open', () => {
   it('warns before the idle ending, stays signed in on request, and returns to sign-in when it passes', async () => {
     const { page, errors } = await suite.browser.newPage(suite.stack.baseUrl);
     await signIn(page, 'auditor', DEMO_EMAIL.auditor);
-    await page.getByTestId('audit-list').waitFor();
+    await page.getByTestId('audit-list-page').waitFor();
 
     // The screens keep polling, in the background: that alone does not keep the session alive.
     const warning = page.getByRole('alertdialog', { name: nl.sessionTimeout.title });
