@@ -20,6 +20,8 @@ export class ExpertRow {
   @Column({ name: 'conflict_municipality_codes', type: 'text', array: true }) conflictMunicipalityCodes: string[];
   @Column({ name: 'unmapped_conflict_municipalities', type: 'text', array: true }) unmappedConflictMunicipalities: string[];
   @Column({ type: 'text', array: true }) languages: string[];
+  /** The identity provider's subject that signs this expert in; null when their verified e-mail address does. */
+  @Column({ name: 'identity_subject', type: 'text', nullable: true }) identitySubject: string | null;
   @Column({ type: 'boolean' }) active: boolean;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -12,6 +12,8 @@ export class ExpertViewModel implements ExpertView {
   @ApiProperty({ format: 'uuid' }) readonly expertId!: string;
   @ApiProperty({ example: 'Anouk de Vries' }) readonly name!: string;
   @ApiProperty({ format: 'email' }) readonly email!: string;
+  @ApiProperty({ type: String, nullable: true, description: "The identity provider's subject that signs the expert in; null when their verified e-mail address does." })
+  readonly identitySubject!: string | null;
   @ApiProperty({ type: String, nullable: true }) readonly phone!: string | null;
   @ApiProperty({ enum: CASE_CATEGORIES, enumName: 'CaseCategory', isArray: true }) readonly categories!: readonly CaseCategory[];
   @ApiProperty({ enum: EXPERT_SKILLS, enumName: 'ExpertSkill', isArray: true }) readonly skills!: readonly ExpertSkill[];

@@ -24,6 +24,8 @@ export interface ExpertView {
   /** Old free-text conflicts that matched no register entry, kept for the coordinator to fix. */
   readonly unmappedConflictMunicipalities: readonly string[];
   readonly languages: readonly string[];
+  /** The identity provider's subject that signs the expert in; null when their verified e-mail address does. */
+  readonly identitySubject: string | null;
   readonly active: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -52,6 +54,7 @@ export function toExpertView(row: ExpertRow): ExpertView {
     conflictMunicipalities: row.conflictMunicipalityCodes.map(refOf),
     unmappedConflictMunicipalities: row.unmappedConflictMunicipalities,
     languages: row.languages,
+    identitySubject: row.identitySubject,
     active: row.active,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -74,6 +77,7 @@ export function newExpertFields(dto: CreateExpertDto): ExpertFields {
     conflictMunicipalityCodes: [...new Set(dto.conflictMunicipalityCodes ?? [])],
     unmappedConflictMunicipalities: [],
     languages: [...(dto.languages ?? DEFAULT_LANGUAGES)],
+    identitySubject: dto.identitySubject ?? null,
   };
 }
 
@@ -82,6 +86,7 @@ export function changedExpertFields(dto: UpdateExpertDto): Partial<ExpertFields>
   return {
     ...(dto.name !== undefined && { name: dto.name.trim() }),
     ...(dto.email !== undefined && { email: dto.email.trim() }),
+    ...(dto.identitySubject !== undefined && { identitySubject: dto.identitySubject }),
     ...(dto.phone !== undefined && { phone: dto.phone?.trim() || null }),
     ...(dto.categories !== undefined && { categories: [...dto.categories] }),
     ...(dto.skills !== undefined && { skills: [...dto.skills] }),

@@ -14,6 +14,14 @@ export class ExpertEmailTakenError extends Error {
   }
 }
 
+/** Thrown when a write would link a second expert to an identity provider subject already linked (its unique index). */
+export class ExpertIdentitySubjectTakenError extends Error {
+  constructor() {
+    super('another expert is already linked to this identity provider subject');
+    this.name = 'ExpertIdentitySubjectTakenError';
+  }
+}
+
 /** Which page of the pool to read, and the filters an expert must match to be on it. */
 export interface ExpertListQuery {
   readonly page: number;
@@ -87,7 +95,10 @@ export class ExpertRepository {
     try {
       return await statement();
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) throw new ExpertEmailTakenError();
+      const driverError = error instanceof QueryFailedError ? error.driverError as { code?: string; constraint?: string } : undefined;
+      if (driverError?.code === UNIQUE_VIOLATION) {
+        throw driverError.constraint === 'experts_identity_subject_key' ? new ExpertIdentitySubjectTakenError() : new ExpertEmailTakenError();
+      }
       throw error;
     }
   }

@@ -4,7 +4,7 @@ import type { CreateExpertDto } from './dto/create-expert.dto';
 import type { ListExpertsQueryDto } from './dto/list-experts-query.dto';
 import type { UpdateExpertDto } from './dto/update-expert.dto';
 import { changedExpertFields, newExpertFields, toExpertView, type ExpertView } from './expert.mapper';
-import { ExpertEmailTakenError, ExpertRepository } from './expert.repository';
+import { ExpertEmailTakenError, ExpertIdentitySubjectTakenError, ExpertRepository } from './expert.repository';
 import { refusal } from '../http/refusal';
 
 /** One page of experts in name order, with the number of experts that match the filters. */
@@ -60,6 +60,7 @@ export class ExpertsService {
       return await statement();
     } catch (error) {
       if (error instanceof ExpertEmailTakenError) throw new ConflictException(refusal('expert_email_taken', { email: email?.trim() ?? '' }));
+      if (error instanceof ExpertIdentitySubjectTakenError) throw new ConflictException(refusal('expert_identity_subject_taken'));
       throw error;
     }
   }

@@ -11,7 +11,7 @@ import { ExpertsModule } from '../../src/experts/experts.module';
 import { DEMO_TOTP_SECRET } from '../../src/identity-provider/demo-accounts';
 import { IdentityProviderModule } from '../../src/identity-provider/identity-provider.module';
 import { mountIdentityProvider } from '../../src/identity-provider/mount-identity-provider';
-import { createApiApp } from '../support/api-app';
+import { createApiApp, type ApiApp } from '../support/api-app';
 import { freePort } from '../support/free-port';
 import { registerPoolExperts } from '../support/pool-experts';
 import { CookieJar, signInOverHttp, type HttpSignInOptions } from '../support/provider-sign-in';
@@ -33,13 +33,14 @@ async function startApp(db: TestDatabase, extraEnv: Record<string, string> = {})
 
 let db: TestDatabase;
 let publicUrl: string;
+let app: ApiApp;
 let dataDir: string;
 let stop: () => Promise<void>;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   await registerPoolExperts(db, EXPERT);
-  ({ publicUrl, dataDir, close: stop } = await startApp(db));
+  ({ app, publicUrl, dataDir, close: stop } = await startApp(db));
 });
 afterAll(async () => {
   await stop?.();
@@ -100,6 +101,24 @@ describe('signing in to the screens through the provider', () => {
     await returnTo(await signInUpToCallback(jar, { email: poolEmail(EXPERT.expertId) }), jar);
 
     expect((await sessionOf(jar)).body).toMatchObject({ role: 'expert', subject: EXPERT.expertId, displayName: EXPERT.name });
+  });
+
+  it("signs an expert in by the provider subject a coordinator set on their record, and refuses that subject for a second expert", async () => {
+    const linked = { expertId: randomUUID(), name: 'Lotte Bos' };
+    const second = { expertId: randomUUID(), name: 'Mees Bos' };
+    await registerPoolExperts(db, linked, second);
+    const coordinator = app.as('coordinator', 'c.jansen');
+    const subject = `pool-${linked.expertId}`;
+    await coordinator.patch(`/experts/${linked.expertId}`).send({ identitySubject: subject }).expect(200).expect((answer) => {
+      expect(answer.body.identitySubject).toBe(subject);
+    });
+    const refused = await coordinator.patch(`/experts/${second.expertId}`).send({ identitySubject: subject }).expect(409);
+    expect(refused.body.reason.code).toBe('expert_identity_subject_taken');
+    await coordinator.patch(`/experts/${second.expertId}`).send({ identitySubject: 'has a space' }).expect(400);
+
+    const jar = new CookieJar();
+    await returnTo(await signInUpToCallback(jar, { email: poolEmail(linked.expertId) }), jar);
+    expect((await sessionOf(jar)).body).toMatchObject({ role: 'expert', subject: linked.expertId });
   });
 
   it('refuses an expert whose pool record names another subject, with a 403 page that says why', async () => {

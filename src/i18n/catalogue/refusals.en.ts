@@ -92,6 +92,7 @@ export const refusalsEn: ShapeOf<typeof refusalsNl> = {
   range_beyond_checkpoint: 'To ({to}) is beyond the newest checkpoint ({treeSize}).',
   unknown_checkpoint: 'There is no checkpoint of this size.',
   expert_email_taken: 'An expert with e-mail address {email} is already in the pool.',
+  expert_identity_subject_taken: 'Another expert is already linked to this identity provider subject.',
   expert_not_found: 'Expert {expertId} does not exist.',
   payload_undecryptable: 'This payload cannot be decrypted.',
   deactivation_incomplete: 'Expert {expertId} is deactivated, but {untold} of {open} open cases have not been told yet; repeat the request to finish.',

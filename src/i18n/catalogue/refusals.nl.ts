@@ -92,6 +92,7 @@ export const refusalsNl = {
   range_beyond_checkpoint: 'Tot ({to}) ligt voorbij het nieuwste checkpoint ({treeSize}).',
   unknown_checkpoint: 'Er is geen checkpoint van deze grootte.',
   expert_email_taken: 'Er staat al een expert met e-mailadres {email} in de pool.',
+  expert_identity_subject_taken: 'Een andere expert is al aan dit kenmerk van de aanmeldvoorziening gekoppeld.',
   expert_not_found: 'Expert {expertId} bestaat niet.',
   payload_undecryptable: 'Deze payload kan niet worden ontsleuteld.',
   deactivation_incomplete: 'Expert {expertId} is gedeactiveerd, maar {untold} van {open} open zaken zijn nog niet ingelicht; herhaal het verzoek om dat af te maken.',

@@ -1,0 +1,53 @@
+import { loadBrigadeConfig, type OidcConfig } from '../../../src/config/brigade-config';
+import type { ExpertSignInRecord } from '../../../src/expert-directory/expert-directory.port';
+import { providerIdentity, type FindExpert } from '../../../src/auth/provider-identity';
+
+const settings = (env: Record<string, string> = {}): OidcConfig => loadBrigadeConfig(env).oidc;
+const EXPERT: ExpertSignInRecord = { expertId: '0b6f3a44-63f0-4c4e-9a51-6a8f0b0b9c11', name: 'Anouk de Vries', active: true, identitySubject: null };
+const nobody: FindExpert = async () => null;
+
+describe('who the provider\'s claims make someone in Brigade', () => {
+  it('takes the role from the configured claim and the name from the ID token', async () => {
+    await expect(providerIdentity({ sub: 'u-1', brigade_role: 'auditor', name: 'Bram Vos' }, settings(), nobody))
+      .resolves.toEqual({ role: 'auditor', subject: 'u-1', displayName: 'Bram Vos', identitySubject: 'u-1' });
+  });
+
+  it('reads a nested claim and maps group names to roles, such as Keycloak\'s realm roles', async () => {
+    const keycloak = settings({ BRIGADE_OIDC_ROLE_CLAIM: 'realm_access.roles', BRIGADE_OIDC_ROLE_MAP: 'coordinator=brigade-coordinator,auditor=brigade-auditor' });
+    const claims = { sub: 'kc-7', realm_access: { roles: ['offline_access', 'brigade-coordinator'] }, given_name: 'Cor', family_name: 'Dijk' };
+    await expect(providerIdentity(claims, keycloak, nobody)).resolves.toMatchObject({ role: 'coordinator', displayName: 'Cor Dijk' });
+  });
+
+  it('refuses a person whose claim names no role, or two', async () => {
+    await expect(providerIdentity({ sub: 'u-2', brigade_role: 'admin' }, settings(), nobody)).resolves.toMatchObject({ refused: 'no_role' });
+    await expect(providerIdentity({ sub: 'u-3', brigade_role: ['auditor', 'coordinator'] }, settings(), nobody)).resolves.toMatchObject({ refused: 'several_roles' });
+  });
+
+  it('finds an expert by a verified e-mail address only, and signs them in as their pool record', async () => {
+    const asked: Array<[string, string | null]> = [];
+    const find: FindExpert = async (subject, email) => {
+      asked.push([subject, email]);
+      return email === 'anouk@example.nl' ? EXPERT : null;
+    };
+    const claims = { sub: 'idp-9', brigade_role: 'expert', email: 'anouk@example.nl' };
+    await expect(providerIdentity({ ...claims, email_verified: false }, settings(), find)).resolves.toMatchObject({ refused: 'expert_not_in_pool' });
+    await expect(providerIdentity({ ...claims, email_verified: true }, settings(), find))
+      .resolves.toEqual({ role: 'expert', subject: EXPERT.expertId, displayName: 'Anouk de Vries', identitySubject: 'idp-9' });
+    expect(asked).toEqual([['idp-9', null], ['idp-9', 'anouk@example.nl']]);
+  });
+
+  it('refuses a deactivated expert, and one whose record names another subject', async () => {
+    const claims = { sub: 'idp-9', brigade_role: 'expert', email: 'anouk@example.nl', email_verified: true };
+    await expect(providerIdentity(claims, settings(), async () => ({ ...EXPERT, active: false }))).resolves.toMatchObject({ refused: 'expert_deactivated' });
+    await expect(providerIdentity(claims, settings(), async () => ({ ...EXPERT, identitySubject: 'idp-1' }))).resolves.toMatchObject({ refused: 'expert_linked_elsewhere' });
+  });
+
+  it('refuses a sign-in without a required amr or acr, and takes one with it', async () => {
+    const mfa = settings({ BRIGADE_OIDC_REQUIRE_AMR: 'mfa,hwk' });
+    await expect(providerIdentity({ sub: 'u-4', brigade_role: 'auditor', amr: ['pwd'] }, mfa, nobody)).resolves.toMatchObject({ refused: 'stronger_sign_in_required' });
+    await expect(providerIdentity({ sub: 'u-4', brigade_role: 'auditor' }, mfa, nobody)).resolves.toMatchObject({ refused: 'stronger_sign_in_required' });
+    await expect(providerIdentity({ sub: 'u-4', brigade_role: 'auditor', amr: ['pwd', 'hwk'] }, mfa, nobody)).resolves.toMatchObject({ role: 'auditor' });
+    const level = settings({ BRIGADE_OIDC_REQUIRE_ACR: 'urn:brigade:loa:mfa' });
+    await expect(providerIdentity({ sub: 'u-5', brigade_role: 'auditor', acr: 'urn:brigade:loa:pwd' }, level, nobody)).resolves.toMatchObject({ refused: 'stronger_sign_in_required' });
+  });
+});
