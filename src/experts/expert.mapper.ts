@@ -77,7 +77,7 @@ export function newExpertFields(dto: CreateExpertDto): ExpertFields {
     conflictMunicipalityCodes: [...new Set(dto.conflictMunicipalityCodes ?? [])],
     unmappedConflictMunicipalities: [],
     languages: [...(dto.languages ?? DEFAULT_LANGUAGES)],
-    identitySubject: dto.identitySubject ?? null,
+    identitySubject: null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsPhoneNumber, IsString, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsPhoneNumber, Max, MaxLength, Min, ValidateNested,
   type ValidationOptions,
 } from 'class-validator';
 import { CASE_CATEGORIES, SAFETY_REGIONS, type CaseCategory, type SafetyRegion } from '../../domain/case.vocabulary';
@@ -25,13 +25,6 @@ export class CreateExpertDto {
 
   @ApiProperty({ format: 'email', maxLength: 254, description: 'E-mail address; unique in the pool.', example: 'anouk@vliegendebrigade.example' })
   @IsEmail() @MaxLength(254) readonly email: string;
-
-  @ApiPropertyOptional({
-    type: String, nullable: true, maxLength: 255, example: '248289761001',
-    description: "The identity provider's subject (`sub`) that signs this expert in; without it, a verified e-mail address equal to `email` does. On update, null unlinks it.",
-  })
-  @IsOptional() @IsString() @Matches(/^[\x21-\x7e]{1,255}$/, { message: 'identitySubject must be 1 to 255 visible ASCII characters, without spaces' })
-  readonly identitySubject?: string | null;
 
   // Numbers without a country code are read as Dutch; foreign numbers need their "+" prefix.
   @ApiPropertyOptional({
