@@ -14,14 +14,20 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 import { bearer } from '../support/tokens';
 
 const UI_ORIGIN = 'http://localhost:8233';
-const SIGN_IN = { method: 'POST', path: '/auth/local-token', body: JSON.stringify({ role: 'coordinator', subject: 'c.jansen' }) } as const;
+// A public page that answers 200 to anyone, to see whether a Host is answered at all.
+const PUBLIC_PAGE = `/${OPEN_API_PATH}-json`;
+// A change with a valid token, to see that a refused Host records nothing.
+const NEW_EXPERT = (email: string) => ({
+  method: 'POST', path: '/experts',
+  body: JSON.stringify({ name: 'Hanna Host', email, categories: ['INCIDENT'], homeMunicipalityCode: 'GM0363', safetyRegion: 'amsterdam-amstelland', capacity: 2 }),
+}) as const;
 const JSON_TYPE = { 'Content-Type': 'application/json' };
 
 /** An app with the sign-in, experts and codec routes, the OpenAPI page and the codec's CORS, listening on a loopback port. */
 async function listeningApp(db: TestDatabase, env: Record<string, string>): Promise<{ app: ApiApp; port: number; url: string }> {
   const app = await createApiApp(db, {
     imports: [SessionModule, ExpertsModule, CodecServerModule],
-    env: { BRIGADE_LOCAL_SIGN_IN: 'true', ...env },
+    env,
     beforeInit: (nest) => {
       serveOpenApi(nest);
       allowCodecCors(nest, loadBrigadeConfig({}).codecCorsOrigins);
@@ -49,10 +55,12 @@ describe('the HTTP server facing an outside attacker', () => {
   });
 
   describe('when a page rebinds its own DNS name to this machine', () => {
-    it('refuses local sign-in to a Host that is not this machine with 403, handing out no token', async () => {
-      const response = await send({ ...SIGN_IN, headers: { ...JSON_TYPE, Host: `attacker.example:${port}` } });
+    it('refuses a change for a Host that is not this machine with 403, recording nothing', async () => {
+      const email = `rebind-${randomUUID()}@brigade.test`;
+      const response = await send({ ...NEW_EXPERT(email), headers: { ...JSON_TYPE, Host: `attacker.example:${port}`, Authorization: bearer('coordinator', 'c.jansen') } });
 
       expect(response.status).toBe(403);
+      expect(await db.sql('SELECT 1 FROM experts WHERE email = $1', [email])).toHaveLength(0);
       expect(JSON.parse(response.text)).toEqual({
         statusCode: 403, code: 'forbidden', fields: [], reason: { code: 'forbidden', params: {} },
         message: `this server does not answer to the Host "attacker.example:${port}"; BRIGADE_ALLOWED_HOSTS lists the names it does`,
@@ -78,42 +86,26 @@ describe('the HTTP server facing an outside attacker', () => {
 
     it('refuses a loopback name at another port, a look-alike name, and a bare name on a port other than 80', async () => {
       for (const host of ['localhost:1', '[::1]:1', `localhost.attacker.example:${port}`, '127.0.0.1', `127.0.0.1.nip.io:${port}`]) {
-        const response = await send({ method: 'GET', path: '/auth/local-sign-in', headers: { Host: host } });
+        const response = await send({ method: 'GET', path: PUBLIC_PAGE, headers: { Host: host } });
         expect({ host, status: response.status }).toEqual({ host, status: 403 });
       }
     });
 
     it('answers this machine by each of its loopback names at its own port, in any case', async () => {
       for (const host of ['localhost', '127.0.0.1', '[::1]', 'LocalHost']) {
-        expect((await send({ method: 'GET', path: '/auth/local-sign-in', headers: { Host: `${host}:${port}` } })).status).toBe(200);
+        expect((await send({ method: 'GET', path: PUBLIC_PAGE, headers: { Host: `${host}:${port}` } })).status).toBe(200);
       }
-    });
-
-    it("refuses local sign-in to a page from another origin, even on this machine's own Host", async () => {
-      for (const origin of ['http://attacker.example', `http://localhost:${port}.attacker.example`, 'null', `https://127.0.0.1:${port}`]) {
-        const response = await send({ ...SIGN_IN, headers: { ...JSON_TYPE, Host: `127.0.0.1:${port}`, Origin: origin } });
-        expect({ origin, status: response.status, reason: JSON.parse(response.text).reason })
-          .toEqual({ origin, status: 403, reason: { code: 'local_sign_in_other_origin', params: {} } });
-      }
-    });
-
-    it('hands out a token to its own page, and to a client that sends no Origin', async () => {
-      const ownPage = await send({ ...SIGN_IN, headers: { ...JSON_TYPE, Host: `localhost:${port}`, Origin: `http://localhost:${port}` } });
-      const noOrigin = await send({ ...SIGN_IN, headers: { ...JSON_TYPE, Host: `127.0.0.1:${port}` } });
-
-      expect([ownPage.status, noOrigin.status]).toEqual([200, 200]);
-      expect(JSON.parse(ownPage.text).token).toEqual(expect.any(String));
     });
   });
 
   describe('when a request names its Host twice, in its target, or not at all', () => {
     /** Sends one request exactly as written, asking the server to close afterwards, and reads the answer. */
     const exchange = (head: string) => exchangeOnSocket(port, (socket) => socket.write(`${head}\r\nConnection: close\r\n\r\n`));
-    const SIGN_IN_STATUS = '/auth/local-sign-in';
+    const PUBLIC_STATUS = PUBLIC_PAGE;
 
     it('refuses two Host headers with 400 and the error body, whichever comes first', async () => {
       for (const hosts of [[`127.0.0.1:${port}`, 'evil.com'], ['evil.com', `127.0.0.1:${port}`], [`127.0.0.1:${port}`, `127.0.0.1:${port}`]]) {
-        const response = await exchange(`GET ${SIGN_IN_STATUS} HTTP/1.1\r\n${hosts.map((host) => `Host: ${host}`).join('\r\n')}`);
+        const response = await exchange(`GET ${PUBLIC_STATUS} HTTP/1.1\r\n${hosts.map((host) => `Host: ${host}`).join('\r\n')}`);
 
         expect({ hosts, status: response.status, body: JSON.parse(response.body), nosniff: response.headers['x-content-type-options'] }).toEqual({
           hosts, status: 400, nosniff: 'nosniff',
@@ -123,7 +115,7 @@ describe('the HTTP server facing an outside attacker', () => {
     });
 
     it('refuses an absolute-form target whose authority is not this machine with 403, though Host is', async () => {
-      for (const target of [`http://evil.com${SIGN_IN_STATUS}`, `HTTP://Evil.Com:${port}${SIGN_IN_STATUS}`, `http://2130706433:${port}${SIGN_IN_STATUS}`, `http://localhost:1${SIGN_IN_STATUS}`]) {
+      for (const target of [`http://evil.com${PUBLIC_STATUS}`, `HTTP://Evil.Com:${port}${PUBLIC_STATUS}`, `http://2130706433:${port}${PUBLIC_STATUS}`, `http://localhost:1${PUBLIC_STATUS}`]) {
         const response = await exchange(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}`);
 
         expect({ target, status: response.status, code: JSON.parse(response.body).code, nosniff: response.headers['x-content-type-options'] })
@@ -132,29 +124,30 @@ describe('the HTTP server facing an outside attacker', () => {
     });
 
     it('names the authority it refused, JSON-quoted', async () => {
-      const response = await exchange(`GET http://evil.com${SIGN_IN_STATUS} HTTP/1.1\r\nHost: 127.0.0.1:${port}`);
+      const response = await exchange(`GET http://evil.com${PUBLIC_STATUS} HTTP/1.1\r\nHost: 127.0.0.1:${port}`);
 
       expect(JSON.parse(response.body).message).toBe('this server does not answer to the Host "evil.com" named in the request target; BRIGADE_ALLOWED_HOSTS lists the names it does');
     });
 
-    it('hands out no local sign-in token through an absolute-form target that names another host', async () => {
-      const body = SIGN_IN.body;
+    it('records nothing through an absolute-form target that names another host', async () => {
+      const email = `host-${randomUUID()}@brigade.test`;
+      const { body } = NEW_EXPERT(email);
       const response = await exchangeOnSocket(port, (socket) => socket.write(
-        `POST http://evil.com/auth/local-token HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+        `POST http://evil.com/experts HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: ${bearer('coordinator', 'c.jansen')}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       ));
 
       expect(response.status).toBe(403);
-      expect(response.body).not.toContain('token"');
+      expect(await db.sql('SELECT 1 FROM experts WHERE email = $1', [email])).toHaveLength(0);
     });
 
     it('answers an absolute-form target that names this machine at its own port', async () => {
-      const response = await exchange(`GET http://127.0.0.1:${port}${SIGN_IN_STATUS} HTTP/1.1\r\nHost: 127.0.0.1:${port}`);
+      const response = await exchange(`GET http://127.0.0.1:${port}${PUBLIC_STATUS} HTTP/1.1\r\nHost: 127.0.0.1:${port}`);
 
       expect(response.status).toBe(200);
     });
 
     it('refuses an HTTP/1.1 request without a Host, or with an empty one, with 400 and the error body naming Host', async () => {
-      for (const head of [`GET ${SIGN_IN_STATUS} HTTP/1.1`, `GET ${SIGN_IN_STATUS} HTTP/1.1\r\nHost: `]) {
+      for (const head of [`GET ${PUBLIC_STATUS} HTTP/1.1`, `GET ${PUBLIC_STATUS} HTTP/1.1\r\nHost: `]) {
         const response = await exchange(head);
 
         expect({ head, status: response.status, body: JSON.parse(response.body || '{}'), nosniff: response.headers['x-content-type-options'] }).toEqual({
@@ -166,7 +159,7 @@ describe('the HTTP server facing an outside attacker', () => {
 
     it('answers a foreign Host with a short JSON body that a browser must not sniff as a page', async () => {
       const host = `<img src=x onerror=alert(1)>"${'a'.repeat(300)}`;
-      const response = await exchange(`GET ${SIGN_IN_STATUS} HTTP/1.1\r\nHost: ${host}`);
+      const response = await exchange(`GET ${PUBLIC_STATUS} HTTP/1.1\r\nHost: ${host}`);
 
       expect(response.status).toBe(403);
       expect(response.headers).toMatchObject({ 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff' });
@@ -186,14 +179,14 @@ describe('the HTTP server facing an outside attacker', () => {
     });
 
     it("reflects not even the Temporal UI's origin on any other route", async () => {
-      expect((await preflight(UI_ORIGIN, '/auth/local-token')).headers['access-control-allow-origin']).toBeUndefined();
+      expect((await preflight(UI_ORIGIN, '/auth/logout')).headers['access-control-allow-origin']).toBeUndefined();
     });
   });
 
   describe('when a client sends slowly', () => {
     it('cuts off a body that trickles in with 408 and the error body, once the request timeout has passed', async () => {
       const response = await exchangeOnSocket(port, (socket) => {
-        socket.write(`POST /auth/local-token HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`);
+        socket.write(`POST /experts HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`);
         const trickle = setInterval(() => (socket.writable ? socket.write(' ') : clearInterval(trickle)), 200);
         socket.on('close', () => clearInterval(trickle));
       });
@@ -210,7 +203,7 @@ describe('the HTTP server facing an outside attacker', () => {
 
     it('cuts off headers that trickle in with 408 once the headers timeout has passed', async () => {
       const response = await exchangeOnSocket(port, (socket) => {
-        socket.write(`GET /auth/local-sign-in HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`);
+        socket.write(`GET ${PUBLIC_PAGE} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`);
         const trickle = setInterval(() => (socket.writable ? socket.write('X-Slow: 1\r\n') : clearInterval(trickle)), 200);
         socket.on('close', () => clearInterval(trickle));
       });
@@ -223,7 +216,7 @@ describe('the HTTP server facing an outside attacker', () => {
   describe("when Node's HTTP parser refuses a request", () => {
     it('answers headers that are too large with 431 and the error body', async () => {
       const response = await exchangeOnSocket(port, (socket) => {
-        socket.write(`GET /auth/local-sign-in HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`);
+        socket.write(`GET ${PUBLIC_PAGE} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`);
       });
 
       expect(response.status).toBe(431);
@@ -233,7 +226,7 @@ describe('the HTTP server facing an outside attacker', () => {
 
     it('answers a malformed chunk with 400 and the error body', async () => {
       const response = await exchangeOnSocket(port, (socket) => {
-        socket.write(`POST /auth/local-token HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`);
+        socket.write(`POST /experts HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`);
       });
 
       expect(response.status).toBe(400);
@@ -260,14 +253,7 @@ describe('a deployment that lists its own Host names', () => {
   });
 
   it('answers the listed name, and no longer the loopback names it did not list', async () => {
-    expect((await sendRaw(url, { method: 'GET', path: '/auth/local-sign-in', headers: { Host: 'brigade.example.nl' } })).status).toBe(200);
-    expect((await sendRaw(url, { method: 'GET', path: '/auth/local-sign-in' })).status).toBe(403);
-  });
-
-  it('still hands out local sign-in tokens only on a loopback Host', async () => {
-    const response = await sendRaw(url, { ...SIGN_IN, headers: { ...JSON_TYPE, Host: 'brigade.example.nl' } });
-
-    expect(response.status).toBe(403);
-    expect(JSON.parse(response.text).reason).toEqual({ code: 'local_sign_in_local_only', params: {} });
+    expect((await sendRaw(url, { method: 'GET', path: PUBLIC_PAGE, headers: { Host: 'brigade.example.nl' } })).status).toBe(200);
+    expect((await sendRaw(url, { method: 'GET', path: PUBLIC_PAGE })).status).toBe(403);
   });
 });
