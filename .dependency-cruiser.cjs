@@ -13,7 +13,7 @@
 const BOOTSTRAP = ['^src/(main|cli)[.]ts$', '^src/bootstrap/', '^src/commands/'];
 const FEATURES = ['^src/(cases|expert-inbox|experts|audit|checkpoints|health|expert-deactivation|metrics|codec-server|ui)/'];
 const ADAPTERS = [
-  '^src/(event-store|read-model|expert-directory|temporal|crypto|database|transparency-log|history-archive|config|logging|tracing|i18n|http|auth|identity-provider|api-contracts)/',
+  '^src/(access-log|event-store|read-model|expert-directory|temporal|crypto|database|transparency-log|history-archive|config|logging|tracing|i18n|http|auth|identity-provider|api-contracts)/',
   '^activities/',
   '^workflows/',
 ];

@@ -1,4 +1,4 @@
-import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ForbiddenException, HttpException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { EXPERT_DIRECTORY, type ExpertDirectory } from '../expert-directory/expert-directory.port';
@@ -10,6 +10,7 @@ import { BearerAuthenticator } from './bearer-authenticator';
 import { PRINCIPAL_PROPERTY } from './current-principal.decorator';
 import type { Principal } from './principal';
 import { SessionAuthenticator } from './session-authenticator';
+import { AccessLog } from '../access-log/access-log';
 
 /**
  * The global guard: a route is closed unless it is public or names the caller's role. The caller shows a bearer token
@@ -22,22 +23,43 @@ export class AccessGuard implements CanActivate {
     private readonly bearer: BearerAuthenticator,
     private readonly session: SessionAuthenticator,
     @Inject(EXPERT_DIRECTORY) private readonly experts: ExpertDirectory,
+    private readonly accessLog: AccessLog,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<Request & Record<string, unknown>>();
-    const principal = await this.authenticate(request);
-    if (principal.role === 'expert') await this.requireActiveExpert(principal.subject);
-    const allowed = this.reflector.getAllAndOverride<UserRole[] | undefined>(ALLOWED_ROLES, targets);
     const route = `${request.method} ${request.route?.path ?? request.path}`;
-    if (!allowed) throw new ForbiddenException(refusal('route_without_roles', { route }));
-    if (!allowed.includes(principal.role)) {
-      throw new ForbiddenException(refusal('role_not_allowed', { role: principal.role, route, allowed: allowed.join(', ') }));
+    let principal: Principal | undefined;
+    try {
+      principal = await this.authenticate(request);
+      if (principal.role === 'expert') await this.requireActiveExpert(principal.subject);
+      const allowed = this.reflector.getAllAndOverride<UserRole[] | undefined>(ALLOWED_ROLES, targets);
+      if (!allowed) throw new ForbiddenException(refusal('route_without_roles', { route }));
+      if (!allowed.includes(principal.role)) {
+        throw new ForbiddenException(refusal('role_not_allowed', { role: principal.role, route, allowed: allowed.join(', ') }));
+      }
+    } catch (error) {
+      this.recordRefusal(error, request, route, principal);
+      throw error;
     }
     request[PRINCIPAL_PROPERTY] = principal;
     return true;
+  }
+
+  // Every refused credential or role is an access event; a request that showed none, and an expiry (which the session
+  // logs itself), are not refusals of anyone.
+  private recordRefusal(error: unknown, request: Request, route: string, principal: Principal | undefined): void {
+    if (!(error instanceof HttpException)) return;
+    const body = error.getResponse() as { reason?: { code?: string } };
+    const cause = body.reason?.code ?? String(error.getStatus());
+    if (cause === 'session_missing' || cause === 'session_idle' || cause === 'session_max_age') return;
+    this.accessLog.record({
+      event: 'request_refused', cause, from: request.ip, detail: route,
+      ...(principal && { role: principal.role, subject: principal.subject }),
+      via: request.headers.authorization ? 'bearer' : 'session',
+    });
   }
 
   // A bearer token wins when both are sent: a script says exactly which identity it means.

@@ -4,7 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { BrigadeConfig } from '../config/brigade-config';
 import { ExpertDirectoryModule } from '../expert-directory/expert-directory.module';
 import { AccessGuard } from './access-guard';
-import { AccessLog } from './access-log';
+import { AccessLog } from '../access-log/access-log';
 import { BearerAuthenticator } from './bearer-authenticator';
 import { OidcRelyingParty } from './oidc-relying-party';
 import { PostgresWebSessionStore } from './postgres-web-session-store';

@@ -50,6 +50,7 @@ export class OidcRelyingParty {
       code_challenge_method: 'S256',
       state: attempt.state,
       nonce: attempt.nonce,
+      max_age: String(this.config.oidc.maxAuthAgeSeconds),
       ...(this.config.oidc.requiredAcr.length > 0 && { acr_values: this.config.oidc.requiredAcr.join(' ') }),
     });
   }
@@ -65,6 +66,8 @@ export class OidcRelyingParty {
       expectedState: attempt.state,
       expectedNonce: attempt.nonce,
       idTokenExpected: true,
+      // The provider says when the person entered their credentials (auth_time); an older sign-in is refused.
+      maxAge: this.config.oidc.maxAuthAgeSeconds,
     });
     const claims = tokens.claims();
     if (!claims || !tokens.id_token) throw new Error('the provider sent no ID token');

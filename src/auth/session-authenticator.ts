@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { BrigadeConfig } from '../config/brigade-config';
 import { SPECIFIC_ERROR_CODES } from '../http/error-body';
 import { refusal } from '../http/refusal';
-import { AccessLog } from './access-log';
+import { AccessLog } from '../access-log/access-log';
 import type { Principal } from './principal';
 import { readCookie, sessionCookieNames } from './session-cookies';
 import type { WebSession } from './web-session';
@@ -52,7 +52,7 @@ export class SessionAuthenticator {
     if (lookup.found === 'none') throw new UnauthorizedException(refusal('session_missing'));
     if (lookup.found === 'ended') {
       const { session } = lookup;
-      this.accessLog.record({ event: 'session_expired', role: session.role, subject: session.subject, identitySubject: session.identitySubject, from: request.ip, reason: lookup.why });
+      this.accessLog.record({ event: 'session_expired', role: session.role, subject: session.subject, identitySubject: session.identitySubject, from: request.ip, cause: lookup.why });
       // The body's own code says "expired" so the screens can tell an ended session from none; the reason says which end.
       throw new UnauthorizedException({ code: SPECIFIC_ERROR_CODES.sessionExpired, ...refusal(lookup.why === 'idle' ? 'session_idle' : 'session_max_age') });
     }
@@ -64,19 +64,13 @@ export class SessionAuthenticator {
   private requireCsrfToken(request: Request, session: WebSession): void {
     const sent = request.headers[CSRF_HEADER];
     if (typeof sent !== 'string' || sent === '') {
-      this.refuse(request, session, 'csrf_token_missing');
       throw new ForbiddenException(refusal('csrf_token_missing'));
     }
     const expected = Buffer.from(session.csrfToken);
     const given = Buffer.from(sent);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      this.refuse(request, session, 'csrf_token_invalid');
       throw new ForbiddenException(refusal('csrf_token_invalid'));
     }
-  }
-
-  private refuse(request: Request, session: WebSession, reason: string): void {
-    this.accessLog.record({ event: 'request_refused', role: session.role, subject: session.subject, from: request.ip, reason, detail: `${request.method} ${request.path}` });
   }
 }
 

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { BrigadeConfig } from '../config/brigade-config';
 import { EXPERT_DIRECTORY, type ExpertDirectory } from '../expert-directory/expert-directory.port';
 import { requestLanguage } from '../i18n/request-language';
-import { AccessLog } from './access-log';
+import { AccessLog } from '../access-log/access-log';
 import { OidcRelyingParty } from './oidc-relying-party';
 import { isIdentityRefusal, providerIdentity } from './provider-identity';
 import { clearCookie, readCookie, sessionCookieNames, setCookie, type SessionCookieNames } from './session-cookies';
@@ -93,7 +93,7 @@ export class SignInFlow {
   }
 
   private refuse(request: Request, response: Response, status: number, reason: SignInRefusalReason, detail: string, identitySubject?: string): void {
-    this.accessLog.record({ event: 'sign_in_refused', reason, detail, from: request.ip, ...(identitySubject && { identitySubject }) });
+    this.accessLog.record({ event: 'sign_in_refused', cause: reason, detail, from: request.ip, ...(identitySubject && { identitySubject }) });
     response.status(status)
       .setHeader('Content-Type', 'text/html; charset=utf-8')
       .setHeader('Cache-Control', 'no-store')

@@ -10,7 +10,7 @@ import { sessionOf } from './session-authenticator';
 import { clearCookie, readCookie, sessionCookieNames, type SessionCookieNames } from './session-cookies';
 import { SignInFlow } from './sign-in-flow';
 import { WebSessions } from './web-sessions';
-import { AccessLog } from './access-log';
+import { AccessLog } from '../access-log/access-log';
 import { OidcRelyingParty } from './oidc-relying-party';
 
 /** The answer of `GET /auth/session`: who is signed in, the token their changes must carry, and when the session ends. */
@@ -74,7 +74,11 @@ export class SignInController {
   @Allow('coordinator', 'expert', 'auditor')
   @ApiOperation({ summary: 'The signed-in session of the screens: who, the CSRF token, and when it ends' })
   @ApiOkResponse({ type: SessionBody })
-  current(@CurrentPrincipal() principal: Principal, @Req() request: Request & Record<string, unknown>): SessionBody {
+  current(
+    @CurrentPrincipal() principal: Principal, @Req() request: Request & Record<string, unknown>, @Res({ passthrough: true }) response: Response,
+  ): SessionBody {
+    // The answer holds the CSRF token: no cache may keep it.
+    response.setHeader('Cache-Control', 'no-store');
     const session = sessionOf(request);
     return {
       subject: principal.subject,

@@ -46,7 +46,12 @@ export class WebSessions {
   async lookUp(sessionId: string, activity: 'person' | 'background', now = new Date()): Promise<SessionLookup> {
     const session = await this.store.find(sessionId);
     if (!session) return { found: 'none' };
-    const ended = sessionEndAt(session, now);
+    // The row's own deadlines are capped by the configured maximum: a row written with a later one (by hand, or under an
+    // older, longer setting) still ends in time.
+    const ended = sessionEndAt({
+      idleExpiresAt: session.idleExpiresAt,
+      absoluteExpiresAt: earliest(session.absoluteExpiresAt, new Date(session.createdAt.getTime() + this.config.session.maxAgeMs)),
+    }, now);
     if (ended) {
       await this.store.end(sessionId);
       return { found: 'ended', why: ended, session };

@@ -94,6 +94,11 @@ export interface OidcConfig {
   readonly requiredAmr: readonly string[];
   /** When not empty, a sign-in must show one of these `acr` values. */
   readonly requiredAcr: readonly string[];
+  /**
+   * How long ago the person may have entered their credentials at the provider (`max_age`); 0 asks for them at every
+   * sign-in, so that a timed-out session is not reopened by the provider's own session on an unattended browser.
+   */
+  readonly maxAuthAgeSeconds: number;
 }
 
 /** How long a signed-in session in the screens lasts. */
@@ -238,6 +243,8 @@ function oidcConfig(env: NodeJS.ProcessEnv, origin: string): OidcConfig {
     roleMap: roleMap(env),
     requiredAmr: list(env.BRIGADE_OIDC_REQUIRE_AMR),
     requiredAcr: list(env.BRIGADE_OIDC_REQUIRE_ACR),
+    maxAuthAgeSeconds: nonEmpty(env.BRIGADE_OIDC_MAX_AUTH_AGE) === '0' || nonEmpty(env.BRIGADE_OIDC_MAX_AUTH_AGE) === undefined
+      ? 0 : durationMs(env, 'BRIGADE_OIDC_MAX_AUTH_AGE', '0s') / 1000,
   };
 }
 

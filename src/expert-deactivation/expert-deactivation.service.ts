@@ -6,7 +6,7 @@ import { ExpertsService } from '../experts/experts.service';
 import { expertDeactivated } from '../../workflows/messages';
 import { refusal } from '../http/refusal';
 import { CASE_READ_MODEL, type CaseReadModel } from '../read-model/case-read-model.port';
-import { AccessLog } from '../auth/access-log';
+import { AccessLog } from '../access-log/access-log';
 import { WEB_SESSION_STORE, type WebSessionStore } from '../auth/web-session-store.port';
 
 /** Takes an expert out of the pool and out of every open case at once: offers withdrawn, tasks returned, team left. */
@@ -30,7 +30,7 @@ export class ExpertDeactivation {
     const expert = await this.experts.deactivate(expertId);
     // The guard already refuses an inactive expert on every request; removing the sessions also frees their rows at once.
     const ended = await this.sessions.endAllOf('expert', expertId);
-    if (ended > 0) this.accessLog.record({ event: 'session_ended', role: 'expert', subject: expertId, reason: 'expert_deactivated', detail: `${ended} session(s)` });
+    if (ended > 0) this.accessLog.record({ event: 'session_ended', role: 'expert', subject: expertId, cause: 'expert_deactivated', detail: `${ended} session(s)` });
     const caseIds = await this.readModel.openCasesOf(expertId);
     const results = await Promise.allSettled(caseIds.map((caseId) =>
       this.workflows.tellIfRunning(caseId, expertDeactivated, { expertId, actor: by })));

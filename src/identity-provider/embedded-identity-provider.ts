@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { readFileSync } from 'node:fs';
 import { verifySync } from 'otplib';
+import { AccessLog } from '../access-log/access-log';
 import { Provider, errors } from 'oidc-provider';
 import { BrigadeConfig } from '../config/brigade-config';
 import type { ProviderAccount } from './demo-accounts';
@@ -43,11 +44,14 @@ export class EmbeddedIdentityProvider {
   private readonly logger = new Logger('IdentityProvider');
   private readonly throttle = new SignInThrottle();
   private readonly pendingCodes = new Map<string, PendingCode>();
+  /** Per account, the time step of the last code accepted: RFC 6238 §5.2 lets a code open one sign-in only. */
+  private readonly lastCodeSteps = new Map<string, number>();
   private provider: Provider | undefined;
 
   constructor(
     private readonly config: BrigadeConfig,
     private readonly accounts: ProviderAccounts,
+    private readonly accessLog: AccessLog,
   ) {}
 
   /**
@@ -116,13 +120,13 @@ export class EmbeddedIdentityProvider {
     const email = (form.get('email') ?? '').trim().slice(0, 320);
     const action = this.action(uid, 'login', frame);
     if (!this.throttle.allows(email)) {
-      this.logger.warn({ msg: 'sign-in refused at the local provider: too many failed attempts', account: loggable(email) });
+      this.accessLog.record({ event: 'provider_sign_in_refused', cause: 'too_many_attempts', subject: loggable(email), from: request.ip });
       return this.page(response, 429, loginPage(frame, { action, email, error: t.tooManyAttempts }));
     }
     const account = await this.accounts.withPassword(email, form.get('password') ?? '');
     if (!account) {
       this.throttle.recordFailure(email);
-      this.logger.warn({ msg: 'sign-in refused at the local provider: wrong password, or no active account', account: loggable(email) });
+      this.accessLog.record({ event: 'provider_sign_in_refused', cause: 'wrong_credentials', subject: loggable(email), from: request.ip });
       return this.page(response, 401, loginPage(frame, { action, email, error: t.wrongCredentials }));
     }
     if (account.totpSecret !== undefined) {
@@ -140,22 +144,26 @@ export class EmbeddedIdentityProvider {
     const action = this.action(uid, 'totp', frame);
     if (!this.throttle.allows(pending.email)) {
       this.pendingCodes.delete(uid);
-      this.logger.warn({ msg: 'sign-in refused at the local provider: too many failed attempts', account: pending.account.email });
+      this.accessLog.record({ event: 'provider_sign_in_refused', cause: 'too_many_attempts', subject: pending.account.email, from: request.ip });
       return this.page(response, 429, loginPage(frame, { action: this.action(uid, 'login', frame), email: pending.email, error: t.tooManyAttempts }));
     }
     const code = (form.get('code') ?? '').replace(/\s+/g, '');
-    if (!/^[0-9]{6}$/.test(code) || !verifySync({ secret: pending.account.totpSecret, token: code, epochTolerance: TOTP_TOLERANCE_SECONDS }).valid) {
+    const checked = /^[0-9]{6}$/.test(code) ? verifySync({ secret: pending.account.totpSecret, token: code, epochTolerance: TOTP_TOLERANCE_SECONDS }) : undefined;
+    const step = checked?.valid && 'epoch' in checked ? Math.floor(Number(checked.epoch) / 30) : undefined;
+    const spent = step !== undefined && step <= (this.lastCodeSteps.get(pending.account.accountId) ?? -1);
+    if (step === undefined || spent) {
       this.throttle.recordFailure(pending.email);
-      this.logger.warn({ msg: 'sign-in refused at the local provider: wrong authenticator code', account: pending.account.email });
+      this.accessLog.record({ event: 'provider_sign_in_refused', cause: spent ? 'code_already_used' : 'wrong_code', subject: pending.account.email, from: request.ip });
       return this.page(response, 401, totpPage(frame, { action, error: t.wrongCode }));
     }
+    this.lastCodeSteps.set(pending.account.accountId, step);
     this.pendingCodes.delete(uid);
     await this.finish(request, response, pending.account, pending.email, 'mfa');
   }
 
   private async finish(request: Request, response: Response, account: ProviderAccount, email: string, strength: 'password' | 'mfa'): Promise<void> {
     this.throttle.recordSuccess(email);
-    this.logger.log({ msg: 'signed in at the local provider', account: account.email, sub: account.accountId, acr: ACR[strength] });
+    this.accessLog.record({ event: 'provider_sign_in', subject: account.email, identitySubject: account.accountId, cause: ACR[strength], from: request.ip });
     await this.oidc().interactionFinished(request, response, {
       login: { accountId: account.accountId, acr: ACR[strength], amr: [...AMR[strength]], remember: false },
     }, { mergeWithLastSubmission: false });

@@ -28,7 +28,8 @@ export class ProviderAccounts {
 
   private async byEmail(email: string): Promise<ProviderAccount | null> {
     const wanted = email.trim().toLowerCase();
-    if (wanted === '') return null;
+    // No address holds a control character; PostgreSQL would refuse a NUL outright, so it never gets that far.
+    if (wanted === '' || /[\u0000-\u001f\u007f]/.test(wanted)) return null;
     const demo = DEMO_ACCOUNTS.find((account) => account.email === wanted);
     if (demo) return demo;
     return activeExpert(await this.experts.identityByEmail(wanted));

@@ -1,4 +1,4 @@
-import { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import { errors, interactionPolicy, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import type { BrigadeConfig } from '../config/brigade-config';
 import { DEMO_ACCOUNTS, POOL_SUBJECT_PREFIX } from './demo-accounts';
 import type { ProviderAccounts } from './provider-accounts';
@@ -83,6 +83,8 @@ export function providerConfiguration(config: BrigadeConfig, accounts: ProviderA
     async loadExistingGrant(ctx) {
       const { client, session } = ctx.oidc;
       if (!client || !session?.accountId) return undefined;
+      // A session whose account is gone (an expert deactivated since) grants nothing; the provider then asks again.
+      if (!(await accounts.find(session.accountId))) return undefined;
       const grantId = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
       const existing = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
       if (client.clientId !== clientId) return existing;
@@ -115,10 +117,15 @@ export function providerConfiguration(config: BrigadeConfig, accounts: ProviderA
         postLogoutSuccessSource: (ctx: KoaContextWithOIDC) => pages.signedOut(ctx),
       },
     },
-    interactions: { url: (_ctx, interaction) => `${INTERACTION_PATH}/${interaction.uid}` },
+    interactions: { url: (_ctx, interaction) => `${INTERACTION_PATH}/${interaction.uid}`, policy: interactionsAskingForGoneAccounts() },
     renderError: (ctx, out) => pages.error(ctx, { ...out }),
     // Scripts use the access token as a bearer token: it names the role as the guard reads it.
-    extraTokenClaims: (_ctx, token) => (token.kind === 'AccessToken' && token.accountId ? { [config.oidc.roleClaim]: roleOf(token.accountId) } : undefined),
+    // Brigade links an expert by a verified e-mail address, so a script's access token carries it beside the role.
+    extraTokenClaims: async (_ctx, token) => {
+      if (token.kind !== 'AccessToken' || !token.accountId) return undefined;
+      const account = await accounts.find(token.accountId);
+      return { [config.oidc.roleClaim]: roleOf(token.accountId), ...(account && { email: account.email, email_verified: true }) };
+    },
     ttl: {
       AccessToken: Math.min(ACCESS_TOKEN_SECONDS, config.tokenKeys.maxTokenTtlSeconds),
       AuthorizationCode: 60,
@@ -128,6 +135,19 @@ export function providerConfiguration(config: BrigadeConfig, accounts: ProviderA
       Grant: Math.floor(config.session.maxAgeMs / 1000),
     },
   };
+}
+
+/**
+ * The standard prompts, with one more reason to ask for a login: the session names an account that is gone (an expert
+ * deactivated since). oidc-provider would otherwise go on to consent with no account and fail with a server error.
+ */
+function interactionsAskingForGoneAccounts(): ReturnType<typeof interactionPolicy.base> {
+  const policy = interactionPolicy.base();
+  policy.get('login')!.checks.add(new interactionPolicy.Check(
+    'account_gone', 'the signed-in account no longer exists',
+    (ctx) => (ctx.oidc.session?.accountId && !ctx.oidc.account ? interactionPolicy.Check.REQUEST_PROMPT : interactionPolicy.Check.NO_NEED_TO_PROMPT),
+  ), 0);
+  return policy;
 }
 
 function roleOf(accountId: string): string | undefined {

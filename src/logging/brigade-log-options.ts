@@ -46,7 +46,15 @@ function errorSummary(error: { type?: string; name?: string; message?: string; s
 }
 
 function requestSummary(req: { id?: unknown; method?: string; url?: string }) {
-  return { id: req.id, method: req.method, url: req.url };
+  return { id: req.id, method: req.method, url: withoutCredentials(req.url ?? '') };
+}
+
+// The way back from a sign-in carries a code and a state, and sign-out an ID token: a log line keeps only their names.
+const CREDENTIAL_PARAMETERS = /([?&](?:code|state|id_token_hint|session_state|access_token|id_token|token)=)[^&#]*/gi;
+
+/** A request target with the values of sign-in credentials in its query replaced. */
+export function withoutCredentials(url: string): string {
+  return url.replace(CREDENTIAL_PARAMETERS, '$1[redacted]');
 }
 
 function responseSummary(res: { statusCode?: number }) {
@@ -55,5 +63,5 @@ function responseSummary(res: { statusCode?: number }) {
 
 // Express rewrites `url` inside routers; the original is what the client asked for.
 function pathOf(req: IncomingMessage & { originalUrl?: string }): string {
-  return req.originalUrl ?? req.url ?? '';
+  return withoutCredentials(req.originalUrl ?? req.url ?? '');
 }

@@ -147,7 +147,8 @@ describe('the embedded local OpenID Connect provider', () => {
     expect(claims).toMatchObject({
       sub: `pool-${EXPERT.expertId}`, name: EXPERT.name, email: poolEmail(EXPERT.expertId), email_verified: true, brigade_role: 'expert',
     });
-    expect(decodeJwt(tokens.access_token)).toMatchObject({ sub: `pool-${EXPERT.expertId}`, brigade_role: 'expert' });
+    // The e-mail address rides along, verified, so that Brigade can link a script's token to the pool as it does a sign-in.
+    expect(decodeJwt(tokens.access_token)).toMatchObject({ sub: `pool-${EXPERT.expertId}`, brigade_role: 'expert', email: poolEmail(EXPERT.expertId), email_verified: true });
   });
 
   describe('when the password is wrong, or the address is no active account', () => {
@@ -167,6 +168,13 @@ describe('the embedded local OpenID Connect provider', () => {
 
       expect(retired.errorText).toBe('E-mailadres of wachtwoord klopt niet.');
       expect(stranger.errorText).toBe('E-mailadres of wachtwoord klopt niet.');
+    });
+
+    it('refuses an address with a NUL or another control character as a wrong one, not with a server error', async () => {
+      for (const email of ['auditor@brigade.local\u0000', 'auditor@brigade.local\u001b', `pool-${EXPERT.expertId}@brigade.test\u0000`]) {
+        const refused = await refusal({ email });
+        expect({ email, status: refused.status, error: refused.errorText }).toEqual({ email, status: 401, error: 'E-mailadres of wachtwoord klopt niet.' });
+      }
     });
 
     it('locks an address for a while after five wrong passwords, even for the right one', async () => {

@@ -14,7 +14,8 @@ import { mountIdentityProvider } from '../../src/identity-provider/mount-identit
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { freePort } from '../support/free-port';
 import { registerPoolExperts } from '../support/pool-experts';
-import { CookieJar, signInOverHttp, type HttpSignInOptions } from '../support/provider-sign-in';
+import { CookieJar, SignInRefused, signInOverHttp, type HttpSignInOptions } from '../support/provider-sign-in';
+import { AccessLog } from '../../src/access-log/access-log';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const EXPERT = { expertId: randomUUID(), name: 'Fenna de Wit' };
@@ -65,6 +66,18 @@ async function signInUpToCallback(jar: CookieJar, options: Omit<HttpSignInOption
 /** Follows the way back to Brigade and answers what the callback said. */
 function returnTo(callback: URL, jar: CookieJar): Promise<Response> {
   return get(callback.href, jar);
+}
+
+/** Follows redirects with the jar's cookies until an answer is not one; the provider's forms are left unfilled. */
+async function followWithoutSigningIn(url: string, jar: CookieJar): Promise<{ response: Response; url: string }> {
+  let at = url;
+  for (let step = 0; step < 10; step += 1) {
+    const response = await get(at, jar);
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status >= 400 || !location) return { response, url: at };
+    at = new URL(location, at).href;
+  }
+  throw new Error(`more than 10 redirects from ${url}`);
 }
 
 /** The reason a refusal page names. */
@@ -146,6 +159,20 @@ describe('signing in to the screens through the provider', () => {
       expect(response.headers.get('location')).toBe(`${publicUrl}/ui/`);
     },
   );
+});
+
+describe('signing in again in the same browser', () => {
+  it('asks for the password again, so a session that timed out is not reopened by the provider\'s own session', async () => {
+    const jar = new CookieJar();
+    await returnTo(await signInUpToCallback(jar, { email: 'coordinator@brigade.local' }), jar);
+    await db.sql("UPDATE web_sessions SET idle_expires_at = now() - interval '1 second'");
+    expect((await sessionOf(jar)).status).toBe(401);
+
+    const { response, url } = await followWithoutSigningIn(`${publicUrl}/auth/login`, jar);
+    expect(response.status).toBe(200);
+    expect(new URL(url).pathname).toMatch(/^\/oidc\/interaction\//);
+    expect(await response.text()).toContain('name="password"');
+  });
 });
 
 describe('the way back from the provider refuses', () => {
@@ -280,6 +307,19 @@ describe('a signed-in session', () => {
     expect((await sessionOf(jar)).status).toBe(401);
   });
 
+  it('is not kept by any cache, since its answer holds the CSRF token', async () => {
+    const { jar } = await signedIn();
+    expect((await get('/auth/session', jar)).headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('ends at the configured maximum age even when its row names a later end', async () => {
+    const { jar } = await signedIn();
+    await db.sql("UPDATE web_sessions SET created_at = now() - interval '11 hours', absolute_expires_at = now() + interval '1 day'");
+    const { status, body } = await sessionOf(jar);
+    expect(status).toBe(401);
+    expect(body).toMatchObject({ reason: { code: 'session_max_age' } });
+  });
+
   it('is refused once it has been idle too long, saying so', async () => {
     const { jar } = await signedIn();
     await db.sql("UPDATE web_sessions SET idle_expires_at = now() - interval '1 second'");
@@ -300,7 +340,7 @@ describe('a signed-in session', () => {
 
 describe('bearer tokens for scripts', () => {
   /** Tokens from the local provider, as a script would get them through the code flow with Brigade's client. */
-  async function providerTokens(): Promise<{ accessToken: string; idToken: string }> {
+  async function providerTokens(email = 'coordinator@brigade.local'): Promise<{ accessToken: string; idToken: string }> {
     const secret = localClientSecret(loadBrigadeConfig({ BRIGADE_PUBLIC_URL: publicUrl, BRIGADE_DATA_DIR: dataDir }));
     const issuer = await oidc.discovery(new URL(`${publicUrl}/oidc`), 'brigade-screens', secret, oidc.ClientSecretBasic(secret), { execute: [oidc.allowInsecureRequests] });
     const codeVerifier = oidc.randomPKCECodeVerifier();
@@ -309,7 +349,7 @@ describe('bearer tokens for scripts', () => {
       code_challenge_method: 'S256', state: 'script',
     });
     const { url } = await signInOverHttp(authorization.href, new CookieJar(), {
-      email: 'coordinator@brigade.local', stopAt: (candidate) => candidate.pathname === '/auth/callback',
+      email, stopAt: (candidate) => candidate.pathname === '/auth/callback',
     });
     const tokens = await oidc.authorizationCodeGrant(issuer, url, { pkceCodeVerifier: codeVerifier, expectedState: 'script' });
     return { accessToken: tokens.access_token, idToken: tokens.id_token! };
@@ -320,6 +360,13 @@ describe('bearer tokens for scripts', () => {
     const response = await fetch(`${publicUrl}/me`, { headers: { Authorization: `Bearer ${accessToken}` } });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ role: 'coordinator', subject: 'demo-coordinator' });
+  });
+
+  it("takes an expert's access token from the provider as that expert of the pool", async () => {
+    const { accessToken } = await providerTokens(poolEmail(EXPERT.expertId));
+    const response = await fetch(`${publicUrl}/me`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ role: 'expert', subject: EXPERT.expertId, displayName: EXPERT.name });
   });
 
   it("refuses the provider's ID token, which is meant for the screens' client, not for the API", async () => {
@@ -340,6 +387,14 @@ describe('bearer tokens for scripts', () => {
     expect((await response.json() as { reason: { code: string } }).reason.code).toBe('token_invalid');
   });
 
+  it('logs and counts every refused bearer token as an access event', async () => {
+    const record = jest.spyOn(app.app.get(AccessLog), 'record');
+    const response = await fetch(`${publicUrl}/me`, { headers: { Authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' } });
+    expect(response.status).toBe(401);
+    expect(record).toHaveBeenCalledWith(expect.objectContaining({ event: 'request_refused', via: 'bearer', detail: 'GET /me' }));
+    record.mockRestore();
+  });
+
   it("refuses a token that names the provider as issuer but is signed with another key", async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const key = await importPKCS8(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), 'RS256');
@@ -349,6 +404,48 @@ describe('bearer tokens for scripts', () => {
     const response = await fetch(`${publicUrl}/me`, { headers: { Authorization: `Bearer ${token}` } });
     expect(response.status).toBe(401);
     expect((await response.json() as { reason: { code: string } }).reason.code).toBe('token_invalid');
+  });
+});
+
+describe('with the provider\'s own session trusted for eight hours (BRIGADE_OIDC_MAX_AUTH_AGE)', () => {
+  let sso: Awaited<ReturnType<typeof startApp>>;
+  beforeAll(async () => {
+    sso = await startApp(db, { BRIGADE_OIDC_MAX_AUTH_AGE: '8h' });
+  });
+  afterAll(() => sso?.close());
+
+  const signInTo = async (jar: CookieJar, email: string) => {
+    const { url } = await signInOverHttp(`${sso.publicUrl}/auth/login`, jar, { email, stopAt: (candidate) => candidate.pathname === '/auth/callback' });
+    return fetch(url, { redirect: 'manual', headers: { cookie: jar.header(url.href) } });
+  };
+
+  it('signs in again without the password while the provider session lasts', async () => {
+    const jar = new CookieJar();
+    expect((await signInTo(jar, 'auditor@brigade.local')).status).toBe(303);
+    const again = await fetch(`${sso.publicUrl}/auth/login`, { redirect: 'manual' });
+    const { response } = await (async () => {
+      let at = again.headers.get('location')!;
+      for (;;) {
+        const answer = await fetch(at, { redirect: 'manual', headers: { cookie: jar.header(at) } });
+        jar.store(answer);
+        const location = answer.headers.get('location');
+        if (!location || new URL(location, at).pathname === '/auth/callback') return { response: answer };
+        at = new URL(location, at).href;
+      }
+    })();
+    expect(response.status).toBe(303);
+  });
+
+  it('shows the sign-in page, not a server error, to an expert deactivated since their last sign-in', async () => {
+    const leaving = { expertId: randomUUID(), name: 'Nina Vos' };
+    await registerPoolExperts(db, leaving);
+    const jar = new CookieJar();
+    expect((await signInTo(jar, poolEmail(leaving.expertId))).status).toBe(303);
+    await db.sql('UPDATE experts SET active = false WHERE expert_id = $1', [leaving.expertId]);
+
+    const { response } = await followWithoutSigningIn(`${sso.publicUrl}/auth/login`, jar);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('name="password"');
   });
 });
 
@@ -372,8 +469,15 @@ describe('with a second factor required', () => {
     expect(await refusedFor(response)).toBe('stronger_sign_in_required');
   });
 
-  it('signs in the account that passed the TOTP step', async () => {
+  let stepAtFirstSignIn = 0;
+  it('signs in the account that passed the TOTP step, and takes its code only once', async () => {
+    stepAtFirstSignIn = Math.floor(Date.now() / 30_000);
     const response = await through({ email: 'coordinator-mfa@brigade.local', totpSecret: DEMO_TOTP_SECRET });
     expect(response.status).toBe(303);
+
+    const again = await through({ email: 'coordinator-mfa@brigade.local', totpSecret: DEMO_TOTP_SECRET }).then(() => undefined, (error: unknown) => error);
+    // The same code, within its 30 seconds (or the next one, should the step have turned): each step opens one sign-in.
+    if (again === undefined) expect(Math.floor(Date.now() / 30_000)).not.toBe(stepAtFirstSignIn);
+    else expect(again).toBeInstanceOf(SignInRefused);
   });
 });

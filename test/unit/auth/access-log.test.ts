@@ -1,12 +1,12 @@
 import { Registry } from 'prom-client';
-import { AccessLog } from '../../../src/auth/access-log';
+import { AccessLog } from '../../../src/access-log/access-log';
 import { actorOf } from '../../../src/auth/principal';
 
 describe('the access log', () => {
   it('counts each event by its reason in the registry /metrics serves, one counter for every instance', async () => {
     const registry = new Registry();
     new AccessLog(registry).record({ event: 'sign_in', role: 'coordinator', subject: 'c-1' });
-    new AccessLog(registry).record({ event: 'sign_in_refused', reason: 'attempt_unknown' });
+    new AccessLog(registry).record({ event: 'sign_in_refused', cause: 'attempt_unknown' });
     const exposition = await registry.metrics();
     expect(exposition).toContain('brigade_access_events_total{event="sign_in",reason=""} 1');
     expect(exposition).toContain('brigade_access_events_total{event="sign_in_refused",reason="attempt_unknown"} 1');

@@ -5,7 +5,7 @@ import { pinoHttp, type Options } from 'pino-http';
 import request from 'supertest';
 import { caseEvent } from '../../../src/domain/case.events';
 import { REDACTED } from '../../../src/domain/sensitive-fields';
-import { brigadeLogParams, brigadeLoggerOptions } from '../../../src/logging/brigade-log-options';
+import { brigadeLogParams, brigadeLoggerOptions, withoutCredentials } from '../../../src/logging/brigade-log-options';
 import { COORDINATOR, aSupportRequest } from '../../support/case-fixtures';
 
 const MARKER = 'canary-7f3c1e';
@@ -107,5 +107,19 @@ describe("Brigade's logger", () => {
       expect(JSON.parse((await logOne(400)).lines[0]).level).toBe('warn');
       expect(JSON.parse((await logOne(503)).lines[0]).level).toBe('error');
     });
+  });
+});
+
+describe('the access lines and the request lines of signing in', () => {
+  it('keep the cause, route and subject of an access event readable: none of them is a sensitive field', () => {
+    const { stream, lines } = capture();
+    pino(brigadeLoggerOptions('log'), stream).info({ access: 'sign_in_refused', cause: 'attempt_mismatch', detail: 'GET /me', subject: 'demo-coordinator', via: 'bearer' });
+    expect(JSON.parse(lines[0])).toMatchObject({ cause: 'attempt_mismatch', detail: 'GET /me', subject: 'demo-coordinator', via: 'bearer' });
+  });
+
+  it('write the way back from a sign-in without its code or state, and a sign-out without its ID token', () => {
+    expect(withoutCredentials('/auth/callback?code=FBzv--vInF&state=slsy&iss=http%3A%2F%2Fx')).toBe('/auth/callback?code=[redacted]&state=[redacted]&iss=http%3A%2F%2Fx');
+    expect(withoutCredentials('/oidc/session/end?id_token_hint=eyJ.a.b&post_logout_redirect_uri=x')).toBe('/oidc/session/end?id_token_hint=[redacted]&post_logout_redirect_uri=x');
+    expect(withoutCredentials('/cases?stage=Triage&page=2')).toBe('/cases?stage=Triage&page=2');
   });
 });

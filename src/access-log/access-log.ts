@@ -3,7 +3,9 @@ import { Counter, Registry } from 'prom-client';
 import type { UserRole } from '../domain/user-role';
 
 /** Something that happened at the door: a sign-in, a sign-out, a refusal, a session that ran out. */
-export type AccessEvent = 'sign_in' | 'sign_in_refused' | 'sign_out' | 'session_expired' | 'session_ended' | 'request_refused';
+export type AccessEvent =
+  | 'sign_in' | 'sign_in_refused' | 'sign_out' | 'session_expired' | 'session_ended' | 'request_refused'
+  | 'provider_sign_in' | 'provider_sign_in_refused';
 
 /** What one access line says: who, in which role, from where, and why when refused; never a token or a cookie. */
 export interface AccessRecord {
@@ -14,12 +16,14 @@ export interface AccessRecord {
   readonly identitySubject?: string;
   /** The request's address, as Express sees it. */
   readonly from?: string;
-  /** A short reason code for refusals and endings. */
-  readonly reason?: string;
+  /** A short code that says why, for refusals and endings (not `reason`: logs redact that name, a case's risk reason). */
+  readonly cause?: string;
   readonly detail?: string;
+  /** How the refused request came: a bearer token or the screens' session. */
+  readonly via?: 'bearer' | 'session';
 }
 
-/** Writes access events as structured log lines and counts them in `/metrics` by event and reason. */
+/** Writes access events (sign-in, sign-out, refusal, expiry) as structured log lines and counts them in `/metrics`. */
 @Injectable()
 export class AccessLog {
   private readonly logger = new Logger('Access');
@@ -31,9 +35,9 @@ export class AccessLog {
 
   /** Logs and counts one access event. */
   record(entry: AccessRecord): void {
-    this.events?.inc({ event: entry.event, reason: entry.reason ?? '' });
+    this.events?.inc({ event: entry.event, reason: entry.cause ?? '' });
     const line = { access: entry.event, ...entry, at: new Date().toISOString() };
-    if (entry.event === 'sign_in_refused' || entry.event === 'request_refused') this.logger.warn(line);
+    if (entry.event.endsWith('_refused')) this.logger.warn(line);
     else this.logger.log(line);
   }
 }
