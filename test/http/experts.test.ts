@@ -50,6 +50,8 @@ describe('the expert registry', () => {
         unmappedHomeMunicipality: null,
         conflictMunicipalities: [{ code: 'GM0503', name: 'Delft' }],
         unmappedConflictMunicipalities: [],
+        // Linked by a verified e-mail address until a coordinator sets the provider's subject.
+        identitySubject: null,
         expertId: expect.stringMatching(/^[0-9a-f-]{36}$/),
         active: true,
         createdAt: expect.any(String),

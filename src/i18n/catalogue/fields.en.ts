@@ -13,6 +13,7 @@ export const fieldsEn: ShapeOf<typeof fieldsNl> = {
   category: 'Kind of support',
   categories: 'Kinds of support',
   municipalityCode: 'Municipality',
+  identitySubject: 'Sign-in subject (identity provider)',
   homeMunicipalityCode: 'Home municipality',
   conflictMunicipalityCodes: 'Municipalities with a conflict of interest',
   safetyRegion: 'Safety region',

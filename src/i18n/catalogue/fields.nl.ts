@@ -13,6 +13,7 @@ export const fieldsNl = {
   category: 'Soort ondersteuning',
   categories: 'Soorten ondersteuning',
   municipalityCode: 'Gemeente',
+  identitySubject: 'Aanmeldkenmerk (aanmeldvoorziening)',
   homeMunicipalityCode: 'Woongemeente',
   conflictMunicipalityCodes: 'Gemeenten met belangenverstrengeling',
   safetyRegion: 'Veiligheidsregio',
