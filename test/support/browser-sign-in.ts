@@ -4,12 +4,14 @@ import type { UserRole } from '../../src/domain/user-role';
 import type { Language, Messages } from '../../src/ui/client/i18n/messages';
 import { nl } from '../../src/ui/client/i18n/nl';
 import { labelled } from './browser-locators';
+import { DEMO_PASSWORD } from '../../src/identity-provider/demo-accounts';
+import { PROVIDER_TEXTS as PROVIDER_PAGE_TEXTS } from '../../src/identity-provider/provider-texts';
 
 /** Where each role lands after signing in, as the screens route it (their route table is browser TSX, not for jest). */
 export const HOME_PATH: Readonly<Record<UserRole, string>> = { coordinator: '/ui/board', expert: '/ui/inbox', auditor: '/ui/audit' };
 
 /** The embedded provider's demo password, the same for every demo account and every expert in the pool. */
-export const DEMO_PASSWORD = 'brigade-demo';
+export { DEMO_PASSWORD };
 
 /** The embedded provider's demo accounts of the roles that are not in the pool; experts sign in with their pool e-mail. */
 export const DEMO_EMAIL = { coordinator: 'coordinator@brigade.local', auditor: 'auditor@brigade.local' } as const;
@@ -17,19 +19,18 @@ export const DEMO_EMAIL = { coordinator: 'coordinator@brigade.local', auditor: '
 /** The names the embedded provider's demo accounts carry into the screens' header. */
 export const DEMO_NAME = { coordinator: 'Demo Coördinator', auditor: 'Demo Auditor' } as const;
 
-/** The embedded provider's login page, in its two languages (fixed by the sign-in contract). */
+/** The embedded provider's login page, in its two languages, under the names these tests use. */
 export const PROVIDER_TEXTS: Readonly<Record<Language, {
   heading: string; email: string; password: string; submit: string; totp: string; confirm: string; wrongCredentials: string;
 }>> = {
-  nl: {
-    heading: 'Aanmelden bij Brigade', email: 'E-mailadres', password: 'Wachtwoord', submit: 'Aanmelden',
-    totp: 'Code uit uw authenticator-app', confirm: 'Bevestigen', wrongCredentials: 'E-mailadres of wachtwoord klopt niet.',
-  },
-  en: {
-    heading: 'Sign in to Brigade', email: 'E-mail address', password: 'Password', submit: 'Sign in',
-    totp: 'Code from your authenticator app', confirm: 'Confirm', wrongCredentials: 'E-mail address or password is incorrect.',
-  },
+  nl: pageTexts('nl'),
+  en: pageTexts('en'),
 };
+
+function pageTexts(language: Language) {
+  const t = PROVIDER_PAGE_TEXTS[language];
+  return { heading: t.signInTitle, email: t.email, password: t.password, submit: t.signIn, totp: t.totpCode, confirm: t.confirm, wrongCredentials: t.wrongCredentials };
+}
 
 /** Where the embedded provider's interaction (login) pages live. */
 export const PROVIDER_LOGIN_URL = /\/oidc\/interaction\/[^/]+$/;

@@ -1,33 +1,12 @@
 import { generateSync } from 'otplib';
-import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/identity-provider/demo-accounts';
-import { PROVIDER_TEXTS } from '../../src/identity-provider/provider-texts';
-import { labelled } from './browser-locators';
 
-/** How a person signs in at the local provider: the page's language, and the authenticator secret for the code step. */
+/** How a person signs in at the local provider over HTTP: the authenticator secret for the code step, and the password. */
 export interface ProviderSignInOptions {
   /** The account's TOTP secret (base32); when given, the code step is filled in with the current code. */
   readonly totpSecret?: string;
-  /** The language the page is in (Dutch by default), whose labels are used to find the fields. */
-  readonly language?: 'nl' | 'en';
   /** The password; the demo password when absent. */
   readonly password?: string;
-}
-
-/**
- * Fills in the local provider's login page the browser shows, by its labels, and submits it; with a TOTP secret, also
- * the code step. It does not wait for where the sign-in leads: the caller knows where that is.
- */
-export async function signInAtProvider(page: Page, email: string, options: ProviderSignInOptions = {}): Promise<void> {
-  const t = PROVIDER_TEXTS[options.language ?? 'nl'];
-  await labelled(page, t.email).fill(email);
-  await labelled(page, t.password).fill(options.password ?? DEMO_PASSWORD);
-  await page.getByRole('button', { name: t.signIn, exact: true }).click();
-  if (options.totpSecret === undefined) return;
-  const code = labelled(page, t.totpCode);
-  await code.waitFor();
-  await code.fill(generateSync({ secret: options.totpSecret }));
-  await page.getByRole('button', { name: t.confirm, exact: true }).click();
 }
 
 /** The cookies of one client across requests, by name; enough for one origin on loopback (no domains, no expiry). */
