@@ -4,7 +4,8 @@ import type { CaseState } from '../domain/case.state';
 export interface TimelineEntry {
   readonly version: number;
   readonly type: string;
-  readonly actor: { readonly role: string; readonly id: string };
+  /** Who caused the event; `name` is the person's name from their sign-in, recorded beside the provider's subject. */
+  readonly actor: { readonly role: string; readonly id: string; readonly name?: string };
   readonly occurredAt: string;
   readonly recordedAt: string;
   readonly hash: string;

@@ -91,7 +91,10 @@ function rolesIn(value: unknown, roleMap: Readonly<Record<string, UserRole>>): U
 
 function textClaim(claims: Readonly<Record<string, unknown>>, name: string): string | null {
   const value = claims[name];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+  if (typeof value !== 'string') return null;
+  // A name goes on every event the person causes: no control characters, and no longer than a name gets.
+  const clean = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
+  return clean === '' ? null : [...clean].slice(0, 200).join('');
 }
 
 function joinedName(claims: Readonly<Record<string, unknown>>): string | null {

@@ -5,7 +5,7 @@ import { recordPage } from '../support/browser-accessibility';
 import { aRegisteredCase, aRequestBody, anAcceptedCase, anExpert, caseStateWhen, type PoolExpert } from '../support/browser-fixtures';
 import { dayFirstDateTime } from '../support/browser-dates';
 import { labelled } from '../support/browser-locators';
-import { DEMO_EMAIL, signIn } from '../support/browser-sign-in';
+import { DEMO_EMAIL, DEMO_NAME, signIn } from '../support/browser-sign-in';
 import { useBrowserSuite } from '../support/browser-suite';
 import { problemText } from '../support/catalogue-texts';
 
@@ -137,7 +137,10 @@ describe('a case through the screens of its coordinator, its expert and an audit
     expect(await verdict.getAttribute('data-valid')).toBe('true');
     expect(await verdict.innerText()).toContain(nl.audit.verified);
 
-    const events = (await stack.as('auditor', 'a.visser').get(`/cases/${caseId}/timeline`).expect(200)).body.events as Array<{ type: string }>;
+    const events = (await stack.as('auditor', 'a.visser').get(`/cases/${caseId}/timeline`).expect(200)).body.events as Array<{ type: string; actor: unknown }>;
+    // The coordinator who registered the case through the screens is recorded by the provider's subject and name.
+    expect(events[0]).toMatchObject({ type: 'RequestReceived', actor: { role: 'coordinator', id: 'demo-coordinator', name: DEMO_NAME.coordinator } });
+    await audit.getByText(`${DEMO_NAME.coordinator} (demo-coordinator)`).first().waitFor();
     const slider = audit.getByLabel(nl.audit.versionLabel, { exact: true });
     const versionText = audit.getByTestId('audit-version-text');
     const stateStage = audit.getByTestId('audit-state-stage');

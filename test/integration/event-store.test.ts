@@ -163,6 +163,17 @@ describe('the PostgreSQL event store', () => {
       expect(await sut.verify(caseId)).toMatchObject({ valid: false, firstInvalidVersion: 2, problem: 'hash does not match the event content' });
     });
 
+    it("keeps the name of a signed-in actor beside their subject, under the hash: a changed name breaks the chain", async () => {
+      const request = aSupportRequest();
+      const named = { role: 'coordinator' as const, id: 'kc-7f2a', name: 'Cor Dijk' };
+      await sut.append({ caseId: request.caseId, expectedVersion: 0, events: [{ ...requestReceived(request), actor: named }], idempotencyKey: randomUUID() });
+      expect((await sut.readStream(request.caseId))[0].actor).toEqual(named);
+      expect(await sut.verify(request.caseId)).toMatchObject({ valid: true });
+
+      await withoutTrigger("UPDATE case_events SET actor_name = 'Someone Else' WHERE case_id = $1", [request.caseId]);
+      expect(await sut.verify(request.caseId)).toMatchObject({ valid: false, firstInvalidVersion: 1, problem: 'hash does not match the event content' });
+    });
+
     it('names a removed event in the middle of the stream', async () => {
       const request = aSupportRequest();
       await sut.append({ caseId: request.caseId, expectedVersion: 0, events: [requestReceived(request), intakeAssessed()], idempotencyKey: randomUUID() });

@@ -3,8 +3,8 @@ import { APP_ROLE } from '../database-roles';
 
 /**
  * Creates what signing in through OpenID Connect keeps: the sign-in attempts under way (state, nonce and PKCE verifier,
- * used once), the sessions of the screens (found by a hash of the cookie, never the cookie itself), and an expert's
- * link to the identity provider's stable subject.
+ * used once), the sessions of the screens (found by a hash of the cookie, never the cookie itself), an expert's link
+ * to the identity provider's stable subject, and the name of the person behind each event's actor.
  */
 export class SignInSessions1765300000000 implements MigrationInterface {
   name = 'SignInSessions1765300000000';
@@ -37,6 +37,8 @@ export class SignInSessions1765300000000 implements MigrationInterface {
     // Deactivating an expert ends all of their sessions at once.
     await queryRunner.query('CREATE INDEX web_sessions_subject_idx ON web_sessions (role, subject)');
     await queryRunner.query('ALTER TABLE experts ADD COLUMN identity_subject text');
+    // The name a person signed in with, recorded beside the provider's subject on the events they cause.
+    await queryRunner.query('ALTER TABLE case_events ADD COLUMN actor_name text');
     await queryRunner.query('CREATE UNIQUE INDEX experts_identity_subject_key ON experts (identity_subject) WHERE identity_subject IS NOT NULL');
     // Default privileges cover only tables made by the role that set them; granting here holds whoever migrates.
     await queryRunner.query('REVOKE ALL ON sign_in_attempts, web_sessions FROM PUBLIC');
@@ -45,6 +47,7 @@ export class SignInSessions1765300000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE case_events DROP COLUMN actor_name');
     await queryRunner.query('DROP INDEX experts_identity_subject_key');
     await queryRunner.query('ALTER TABLE experts DROP COLUMN identity_subject');
     await queryRunner.query('DROP TABLE web_sessions');

@@ -51,3 +51,12 @@ describe('who the provider\'s claims make someone in Brigade', () => {
     await expect(providerIdentity({ sub: 'u-5', brigade_role: 'auditor', acr: 'urn:brigade:loa:pwd' }, level, nobody)).resolves.toMatchObject({ refused: 'stronger_sign_in_required' });
   });
 });
+
+describe('the name a sign-in records', () => {
+  it('loses control characters and stops at 200 characters, counted as people count them', async () => {
+    const long = `${'Ö'.repeat(150)}😀${'x'.repeat(100)}`;
+    const identity = await providerIdentity({ sub: 'u-6', brigade_role: 'auditor', name: `Bram\u0000\nVos ${long}` }, settings(), nobody);
+    expect(identity).toMatchObject({ displayName: expect.stringMatching(/^Bram Vos Ö+/) });
+    expect([...(identity as { displayName: string }).displayName]).toHaveLength(200);
+  });
+});

@@ -31,7 +31,7 @@ export function AuditTimelineTable({ events, selectedVersion }: { events: readon
                 <tr class={`rvo-table-row${selected ? ' vb-row--selected' : ''}`} key={event.version} aria-current={selected ? 'step' : undefined} data-version={event.version}>
                   <td class="rvo-table-cell rvo-table-cell--numeric">{event.version}</td>
                   <td class="rvo-table-cell">{m.casePage.event[event.type as CaseEventType] ?? event.type}<EventDetails type={event.type} data={event.data} /></td>
-                  <td class="rvo-table-cell">{m.audit.actor(m.audit.actorRole[event.actor.role as keyof typeof m.audit.actorRole] ?? event.actor.role, event.actor.id)}</td>
+                  <td class="rvo-table-cell">{m.audit.actor(m.audit.actorRole[event.actor.role as keyof typeof m.audit.actorRole] ?? event.actor.role, event.actor.name ? `${event.actor.name} (${event.actor.id})` : event.actor.id)}</td>
                   <td class="rvo-table-cell"><time dateTime={event.occurredAt}>{auditTime(event.occurredAt, localeOf(language))}</time></td>
                   <td class="rvo-table-cell"><code class="vb-hash" title={event.hash}>{shortHash(event.hash)}</code></td>
                   <td class="rvo-table-cell"><code class="vb-hash" title={event.prevHash}>{shortHash(event.prevHash)}</code></td>

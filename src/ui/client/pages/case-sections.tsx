@@ -99,7 +99,7 @@ export function TimelineSection({ events }: { events: readonly StoredCaseEvent[]
   const actorText = (actor: StoredCaseEvent['actor']) => {
     if (actor.role === 'system') return 'Brigade';
     const role = actor.role in m.roles ? m.roles[actor.role as keyof typeof m.roles] : actor.role;
-    return `${names.get(actor.id) ?? actor.id} (${role})`;
+    return `${actor.name ?? names.get(actor.id) ?? actor.id} (${role})`;
   };
   return (
     <section aria-labelledby="case-timeline" class="vb-section">
