@@ -17,6 +17,9 @@ const EVENT_COLUMNS = [
   'case_id', 'version', 'type', 'schema_version', 'data', 'actor_role', 'actor_id', 'actor_name', 'occurred_at', 'recorded_at',
   'workflow_id', 'run_id', 'activity_id', 'idempotency_key', 'prev_hash', 'hash',
 ] as const;
+// Where a row of EVENT_COLUMNS holds what the transparency log's leaves take from it.
+const VERSION_COLUMN = EVENT_COLUMNS.indexOf('version');
+const HASH_COLUMN = EVENT_COLUMNS.indexOf('hash');
 
 /** The PostgreSQL event store: one transaction per append, hash-chained rows, inline `cases` projection. */
 @Injectable()
@@ -143,7 +146,7 @@ export class PostgresEventStore implements EventStore {
            safety_region = ${p(7)}, state = ${p(8)}, last_hash = ${p(9)}, updated_at = ${p(10)},
            municipality_code = ${p(11)}
          WHERE case_id = ${p(1)}`;
-    parameters.push(rows.length, rows.map((row) => row[1]), rows.map((row) => row[14]));
+    parameters.push(rows.length, rows.map((row) => row[VERSION_COLUMN]), rows.map((row) => row[HASH_COLUMN]));
     // The log's counter is locked last, by the append's final statement, and held until commit: the next append gets its
     // indices only after this one committed, so the committed leaves are always a gap-free prefix in commit order.
     const leaves = `head AS (UPDATE transparency_log_head SET tree_size = tree_size + ${p(12)} RETURNING tree_size - ${p(12)} AS first_index),

@@ -169,6 +169,9 @@ describe('the PostgreSQL event store', () => {
       await sut.append({ caseId: request.caseId, expectedVersion: 0, events: [{ ...requestReceived(request), actor: named }], idempotencyKey: randomUUID() });
       expect((await sut.readStream(request.caseId))[0].actor).toEqual(named);
       expect(await sut.verify(request.caseId)).toMatchObject({ valid: true });
+      // The transparency log's leaf holds the same hash.
+      const [leaf] = await db.sql<{ event_hash: string }>('SELECT event_hash FROM transparency_log_leaves WHERE case_id = $1', [request.caseId]);
+      expect(leaf.event_hash).toBe((await sut.readStream(request.caseId))[0].hash);
 
       await withoutTrigger("UPDATE case_events SET actor_name = 'Someone Else' WHERE case_id = $1", [request.caseId]);
       expect(await sut.verify(request.caseId)).toMatchObject({ valid: false, firstInvalidVersion: 1, problem: 'hash does not match the event content' });
