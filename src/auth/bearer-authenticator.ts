@@ -10,7 +10,8 @@ import { isIdentityRefusal, providerIdentity } from './provider-identity';
 import { principalFromClaims } from './token-claims';
 import { tokenLifetimeProblem } from './token-lifetime';
 
-const BEARER = /^Bearer +([A-Za-z0-9._~+/=-]+)$/;
+// RFC 9110 §11.1: the scheme's name is case-insensitive.
+const BEARER = /^Bearer +([A-Za-z0-9._~+/=-]+)$/i;
 
 // Only signatures with a key pair: a provider's token must never be checkable with a shared secret.
 const PROVIDER_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];

@@ -35,11 +35,11 @@ export class PostgresWebSessionStore implements WebSessionStore {
   async takeAttempt(attemptId: string, now: Date): Promise<SignInAttempt | null> {
     // DELETE … RETURNING takes the row in one statement: two callbacks racing with one cookie cannot both have it.
     const [rows] = await this.dataSource.query(
-      'DELETE FROM sign_in_attempts WHERE attempt_hash = $1 RETURNING state, nonce, code_verifier, return_to, expires_at', [hashOf(attemptId)],
-    ) as [Array<{ state: string; nonce: string; code_verifier: string; return_to: string; expires_at: Date }>, number];
+      'DELETE FROM sign_in_attempts WHERE attempt_hash = $1 RETURNING state, nonce, code_verifier, return_to, created_at, expires_at', [hashOf(attemptId)],
+    ) as [Array<{ state: string; nonce: string; code_verifier: string; return_to: string; created_at: Date; expires_at: Date }>, number];
     const row = rows[0];
     if (!row || row.expires_at <= now) return null;
-    return { state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier, returnTo: row.return_to };
+    return { state: row.state, nonce: row.nonce, codeVerifier: row.code_verifier, returnTo: row.return_to, startedAt: row.created_at };
   }
 
   async open(sessionId: string, session: WebSession): Promise<void> {

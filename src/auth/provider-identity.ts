@@ -93,7 +93,7 @@ function textClaim(claims: Readonly<Record<string, unknown>>, name: string): str
   const value = claims[name];
   if (typeof value !== 'string') return null;
   // A name goes on every event the person causes: no control characters, and no longer than a name gets.
-  const clean = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/\s+/g, ' ').trim();
   return clean === '' ? null : [...clean].slice(0, 200).join('');
 }
 

@@ -83,6 +83,8 @@ export class SignInFlow {
     } catch (error) {
       return this.refuse(request, response, 400, 'exchange_failed', error instanceof Error ? error.message : String(error));
     }
+    const stale = staleAuthentication(signIn.claims.auth_time, attempt.startedAt ?? new Date(), this.config.oidc.maxAuthAgeSeconds);
+    if (stale) return this.refuse(request, response, 403, 'reauthentication_required', stale, String(signIn.claims.sub ?? ''));
     const identity = await providerIdentity(signIn.claims, this.config.oidc, (subject, email) => this.experts.findSignInRecord(subject, email));
     if (isIdentityRefusal(identity)) return this.refuse(request, response, 403, identity.refused, identity.detail, String(signIn.claims.sub ?? ''));
     const { sessionId, session } = await this.sessions.open(identity, signIn.idToken);
@@ -102,6 +104,23 @@ export class SignInFlow {
       .setHeader('Referrer-Policy', 'no-referrer')
       .send(signInRefusalPage(reason, requestLanguage(request.headers['accept-language'])));
   }
+}
+
+// A provider's clock and Brigade's may differ by a little; more than this, and a sign-in is taken as not fresh.
+const CLOCK_SKEW_SECONDS = 5;
+
+/**
+ * Why the provider's `auth_time` is too old for Brigade, or null when it is fresh enough. The authorization request asks
+ * for `max_age`, but the browser carries that request and can strip it: so Brigade checks the answer itself. With a
+ * maximum of 0 the person must have entered their credentials after this attempt began.
+ */
+export function staleAuthentication(authTime: unknown, attemptStartedAt: Date, maxAuthAgeSeconds: number, now = new Date()): string | null {
+  if (typeof authTime !== 'number' || !Number.isFinite(authTime)) return 'the ID token carries no auth_time';
+  const earliest = maxAuthAgeSeconds === 0 ? attemptStartedAt.getTime() / 1000 : now.getTime() / 1000 - maxAuthAgeSeconds;
+  if (authTime < earliest - CLOCK_SKEW_SECONDS) {
+    return `the credentials were entered at ${new Date(authTime * 1000).toISOString()}, before ${new Date(earliest * 1000).toISOString()}`;
+  }
+  return null;
 }
 
 /** The screen to return to: a path under /ui/, or the screens' start. */

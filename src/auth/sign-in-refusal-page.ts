@@ -2,7 +2,7 @@ import type { CatalogueLanguage } from '../i18n/catalogue/languages';
 import type { IdentityRefusalReason } from './provider-identity';
 
 /** Why the way back from the provider ended on a refusal page: the identity checks, or the sign-in attempt itself. */
-export type SignInRefusalReason = IdentityRefusalReason | 'attempt_unknown' | 'attempt_mismatch' | 'provider_error' | 'provider_unreachable' | 'exchange_failed';
+export type SignInRefusalReason = IdentityRefusalReason | 'reauthentication_required' | 'attempt_unknown' | 'attempt_mismatch' | 'provider_error' | 'provider_unreachable' | 'exchange_failed';
 
 interface PageTexts {
   readonly title: string;
@@ -22,6 +22,7 @@ const TEXTS: Readonly<Record<CatalogueLanguage, PageTexts>> = {
       expert_deactivated: 'Uw plaats in de expertpool is beëindigd; u hebt geen toegang meer.',
       expert_linked_elsewhere: 'Uw e-mailadres hoort in de expertpool bij een ander account. Vraag een coördinator om uw gegevens na te kijken.',
       stronger_sign_in_required: 'Brigade vraagt een aanmelding met een tweede factor (bijvoorbeeld een code uit een authenticator-app). Meld u opnieuw aan en gebruik die.',
+      reauthentication_required: 'Brigade vraagt u bij het aanmelden opnieuw uw gegevens in te voeren, en de aanmeldvoorziening deed dat niet. Meld u opnieuw aan.',
       attempt_unknown: 'Deze aanmelding is verlopen of al gebruikt. Begin opnieuw.',
       attempt_mismatch: 'Het antwoord van de aanmeldvoorziening hoort niet bij uw aanmelding. Begin opnieuw.',
       provider_error: 'De aanmeldvoorziening heeft de aanmelding afgebroken.',
@@ -40,6 +41,7 @@ const TEXTS: Readonly<Record<CatalogueLanguage, PageTexts>> = {
       expert_deactivated: 'Your place in the expert pool has ended; you no longer have access.',
       expert_linked_elsewhere: 'Your e-mail address belongs to another account in the expert pool. Ask a coordinator to check your record.',
       stronger_sign_in_required: 'Brigade asks for a sign-in with a second factor (such as a code from an authenticator app). Sign in again and use it.',
+      reauthentication_required: 'Brigade asks you to enter your credentials again when you sign in, and the sign-in service did not. Sign in again.',
       attempt_unknown: 'This sign-in has expired or was already used. Start again.',
       attempt_mismatch: 'The sign-in service\'s answer does not belong to your sign-in. Start again.',
       provider_error: 'The sign-in service stopped the sign-in.',

@@ -25,6 +25,8 @@ export interface SignInAttempt {
   readonly codeVerifier: string;
   /** The screen to open after signing in, a path under `/ui/`. */
   readonly returnTo: string;
+  /** When the attempt began, as the store recorded it; a fresh attempt has none yet. */
+  readonly startedAt?: Date;
 }
 
 /** Why a session cookie no longer opens anything. */

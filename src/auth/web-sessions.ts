@@ -48,9 +48,11 @@ export class WebSessions {
     if (!session) return { found: 'none' };
     // The row's own deadlines are capped by the configured maximum: a row written with a later one (by hand, or under an
     // older, longer setting) still ends in time.
+    // A start in the future is no start: such a row ends at once.
+    const startedAt = session.createdAt > now ? new Date(0) : session.createdAt;
     const ended = sessionEndAt({
-      idleExpiresAt: session.idleExpiresAt,
-      absoluteExpiresAt: earliest(session.absoluteExpiresAt, new Date(session.createdAt.getTime() + this.config.session.maxAgeMs)),
+      idleExpiresAt: earliest(session.idleExpiresAt, new Date(session.lastSeenAt.getTime() + this.config.session.idleTimeoutMs)),
+      absoluteExpiresAt: earliest(session.absoluteExpiresAt, new Date(startedAt.getTime() + this.config.session.maxAgeMs)),
     }, now);
     if (ended) {
       await this.store.end(sessionId);

@@ -37,7 +37,7 @@ export class WhoAmIController {
   ): Promise<WhoAmIBody> {
     // A session ends at its absolute deadline; a token at its exp.
     const session = sessionOf(request);
-    const exp = session ? session.absoluteExpiresAt.getTime() / 1000 : decoder.decode<{ exp?: number } | null>((authorization ?? '').replace(/^Bearer +/, ''))?.exp;
+    const exp = session ? session.absoluteExpiresAt.getTime() / 1000 : decoder.decode<{ exp?: number } | null>((authorization ?? '').replace(/^Bearer +/i, ''))?.exp;
     // An expert's subject is an id nobody recognises on screen; the pool knows the name that goes with it.
     const expert = principal.role === 'expert' ? await this.experts.profile(principal.subject) : null;
     return {

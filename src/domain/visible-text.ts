@@ -7,7 +7,8 @@ const INVISIBLE_CLASS = '\\p{Default_Ignorable_Code_Point}\\p{Cf}\\u2800';
 // characters are left: none of them draws anything either. (White_Space, unlike \s, includes NEL.)
 const BLANK = new RegExp(`^[\\p{White_Space}\\p{C}${INVISIBLE_CLASS}]*$`, 'u');
 // Controls, unassigned code points and noncharacters, private use: never part of a person's name.
-const NOT_A_LETTER_OF_ANY_NAME = /[\p{Cc}\p{Cn}\p{Co}]/u;
+// Line and paragraph separators (U+2028, U+2029) break a name over lines in viewers, logs and CSV files.
+const NOT_A_LETTER_OF_ANY_NAME = /[\p{Cc}\p{Cn}\p{Co}\p{Zl}\p{Zp}]/u;
 const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`, 'u');
 
 /** Whether text is empty to the eye: nothing left once white space and invisible characters are taken out. */
@@ -59,7 +60,7 @@ export function hasInvisibleCharacter(text: string): boolean {
   return INVISIBLE.test(text);
 }
 
-/** Whether text holds a control character, an unassigned code point or noncharacter, or a private-use character. */
+/** Whether text holds a control character, a line or paragraph separator, an unassigned code point or noncharacter, or a private-use character. */
 export function hasControlOrUnassignedCharacter(text: string): boolean {
   return NOT_A_LETTER_OF_ANY_NAME.test(text);
 }

@@ -19,7 +19,7 @@ function HasNoInvisibleCharacter(options?: ValidationOptions): PropertyDecorator
     validator: {
       validate: (value: unknown) => typeof value !== 'string' || !(hasInvisibleCharacter(value) || hasControlOrUnassignedCharacter(value)),
       defaultMessage: buildMessage(
-        (each) => `${each}$property must not contain invisible characters (default-ignorable or format characters such as zero-width spaces and joiners, variation selectors, bidi controls, tags, the soft hyphen; Hangul fillers; the braille blank), control characters, unassigned or private-use code points`,
+        (each) => `${each}$property must not contain invisible characters (default-ignorable or format characters such as zero-width spaces and joiners, variation selectors, bidi controls, tags, the soft hyphen; Hangul fillers; the braille blank), control characters, line or paragraph separators, unassigned or private-use code points`,
         options,
       ),
     },

@@ -173,6 +173,32 @@ describe('signing in again in the same browser', () => {
     expect(new URL(url).pathname).toMatch(/^\/oidc\/interaction\//);
     expect(await response.text()).toContain('name="password"');
   });
+
+  it("refuses a sign-in whose authorization request lost its max_age on the way: the provider's own session is not enough", async () => {
+    const jar = new CookieJar();
+    await returnTo(await signInUpToCallback(jar, { email: 'coordinator@brigade.local' }), jar);
+    await db.sql("DELETE FROM web_sessions");
+    // Brigade's session is gone; the provider's stays. The browser carries the authorization request, and drops max_age.
+    const toProvider = await get('/auth/login?next=/ui/', jar);
+    // As if the first sign-in had been a minute before this attempt, not a moment.
+    await db.sql("UPDATE sign_in_attempts SET created_at = created_at + interval '1 minute'");
+    const authorization = new URL(toProvider.headers.get('location')!);
+    authorization.searchParams.delete('max_age');
+    let at = authorization.href;
+    let response = await get(at, jar);
+    while (response.status >= 300 && response.status < 400 && !new URL(response.headers.get('location')!, at).pathname.startsWith('/auth/callback')) {
+      at = new URL(response.headers.get('location')!, at).href;
+      response = await get(at, jar);
+    }
+    const callback = new URL(response.headers.get('location')!, at);
+    expect(callback.pathname).toBe('/auth/callback');
+
+    const answer = await returnTo(callback, jar);
+    expect(answer.status).toBe(403);
+    expect(await refusedFor(answer)).toBe('reauthentication_required');
+    expect(answer.headers.getSetCookie().filter((cookie) => /^brigade_session=[^;]/.test(cookie))).toEqual([]);
+    expect(await db.sql('SELECT 1 FROM web_sessions')).toHaveLength(0);
+  });
 });
 
 describe('the way back from the provider refuses', () => {
@@ -312,6 +338,16 @@ describe('a signed-in session', () => {
     expect((await get('/auth/session', jar)).headers.get('cache-control')).toBe('no-store');
   });
 
+  it('ends when its row says it started in the future, or names an idle end beyond its last request and the idle timeout', async () => {
+    const future = await signedIn();
+    await db.sql("UPDATE web_sessions SET created_at = now() + interval '5 days', absolute_expires_at = now() + interval '6 days'");
+    expect((await sessionOf(future.jar)).status).toBe(401);
+
+    const idle = await signedIn();
+    await db.sql("UPDATE web_sessions SET last_seen_at = now() - interval '2 hours', idle_expires_at = now() + interval '300 days'");
+    expect((await sessionOf(idle.jar)).body).toMatchObject({ reason: { code: 'session_idle' } });
+  });
+
   it('ends at the configured maximum age even when its row names a later end', async () => {
     const { jar } = await signedIn();
     await db.sql("UPDATE web_sessions SET created_at = now() - interval '11 hours', absolute_expires_at = now() + interval '1 day'");
@@ -385,6 +421,11 @@ describe('bearer tokens for scripts', () => {
     const response = await fetch(`${publicUrl}/me`, { headers: { Authorization: `Bearer ${token}` } });
     expect(response.status).toBe(401);
     expect((await response.json() as { reason: { code: string } }).reason.code).toBe('token_invalid');
+  });
+
+  it('takes the scheme in any letter case, as HTTP defines it', async () => {
+    const { accessToken } = await providerTokens();
+    expect((await fetch(`${publicUrl}/me`, { headers: { Authorization: `bearer ${accessToken}` } })).status).toBe(200);
   });
 
   it('logs and counts every refused bearer token as an access event', async () => {

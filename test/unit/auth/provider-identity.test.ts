@@ -1,6 +1,7 @@
 import { loadBrigadeConfig, type OidcConfig } from '../../../src/config/brigade-config';
 import type { ExpertSignInRecord } from '../../../src/expert-directory/expert-directory.port';
 import { providerIdentity, type FindExpert } from '../../../src/auth/provider-identity';
+import { staleAuthentication } from '../../../src/auth/sign-in-flow';
 
 const settings = (env: Record<string, string> = {}): OidcConfig => loadBrigadeConfig(env).oidc;
 const EXPERT: ExpertSignInRecord = { expertId: '0b6f3a44-63f0-4c4e-9a51-6a8f0b0b9c11', name: 'Anouk de Vries', active: true, identitySubject: null };
@@ -58,5 +59,23 @@ describe('the name a sign-in records', () => {
     const identity = await providerIdentity({ sub: 'u-6', brigade_role: 'auditor', name: `Bram\u0000\nVos ${long}` }, settings(), nobody);
     expect(identity).toMatchObject({ displayName: expect.stringMatching(/^Bram Vos Ö+/) });
     expect([...(identity as { displayName: string }).displayName]).toHaveLength(200);
+  });
+});
+
+describe('whether a sign-in is fresh enough', () => {
+  const started = new Date('2026-12-07T12:00:00Z');
+  const at = (iso: string) => new Date(iso).getTime() / 1000;
+
+  it('with a maximum of 0, wants the credentials entered after the attempt began (give or take a few seconds of clock)', () => {
+    expect(staleAuthentication(at('2026-12-07T12:00:10Z'), started, 0)).toBeNull();
+    expect(staleAuthentication(at('2026-12-07T11:59:57Z'), started, 0)).toBeNull();
+    expect(staleAuthentication(at('2026-12-07T11:59:30Z'), started, 0)).toMatch(/before 2026-12-07T12:00:00/);
+  });
+
+  it('with a maximum age, wants them entered within it, and refuses a token without auth_time', () => {
+    const now = new Date('2026-12-07T20:00:00Z');
+    expect(staleAuthentication(at('2026-12-07T12:30:00Z'), started, 8 * 3600, now)).toBeNull();
+    expect(staleAuthentication(at('2026-12-07T11:30:00Z'), started, 8 * 3600, now)).not.toBeNull();
+    expect(staleAuthentication(undefined, started, 8 * 3600, now)).toBe('the ID token carries no auth_time');
   });
 });

@@ -84,7 +84,7 @@ describe('characters that draw nothing although they are neither white space nor
     expect(isBlankText(sut)).toBe(true);
   });
 
-  it.each([['a C0 control', 'Jan\u0001Smit'], ['NEL', 'Jan\u0085Smit'], ['a private-use character', 'Jan\uE000'], ['a noncharacter', 'Jan\uFDD0']])(
+  it.each([['a C0 control', 'Jan\u0001Smit'], ['NEL', 'Jan\u0085Smit'], ['a private-use character', 'Jan\uE000'], ['a noncharacter', 'Jan\uFDD0'], ['a line separator', 'Judith\u2028Schouten'], ['a paragraph separator', 'Judith\u2029Schouten']])(
     'refuses %s in a name', (_name, sut) => {
       expect(hasControlOrUnassignedCharacter(sut)).toBe(true);
     },
