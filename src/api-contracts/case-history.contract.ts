@@ -5,7 +5,7 @@ export interface TimelineEntry {
   readonly version: number;
   readonly type: string;
   /** Who caused the event; `name` is the person's name from their sign-in, recorded beside the provider's subject. */
-  readonly actor: { readonly role: string; readonly id: string; readonly name?: string };
+  readonly actor: { readonly role: string; readonly id: string; readonly name?: string; readonly via?: 'provider' };
   readonly occurredAt: string;
   readonly recordedAt: string;
   readonly hash: string;

@@ -19,7 +19,8 @@ const isWhole = (value: unknown): value is number => Number.isInteger(value);
 const EVENT_FIELDS: ReadonlyArray<[string, (value: unknown) => boolean, string]> = [
   ['caseId', isText, 'a text'], ['version', isWhole, 'a whole number'], ['type', isText, 'a text'],
   ['schemaVersion', isWhole, 'a whole number'], ['data', (value) => value !== undefined, 'present'],
-  ['actor', (value) => isObject(value) && isText(value.role) && isText(value.id) && (value.name === undefined || isText(value.name)), 'a role and an id'],
+  ['actor', (value) => isObject(value) && isText(value.role) && isText(value.id) && (value.name === undefined || isText(value.name))
+    && (value.via === undefined || value.via === 'provider'), 'a role and an id'],
   ['occurredAt', isText, 'a text'], ['recordedAt', isText, 'a text'], ['causation', isObject, 'an object'],
   ['idempotencyKey', isText, 'a text'], ['prevHash', isText, 'a text'], ['hash', isText, 'a text'],
 ];

@@ -40,7 +40,7 @@ function comparable(event: StoredCaseEvent | RecordedCaseEvent): unknown {
     type: event.type,
     schemaVersion: event.schemaVersion,
     data: event.data,
-    actor: { role: event.actor?.role, id: event.actor?.id, name: event.actor?.name },
+    actor: { role: event.actor?.role, id: event.actor?.id, name: event.actor?.name, via: event.actor?.via },
     occurredAt: isoTime(event.occurredAt),
     idempotencyKey: event.idempotencyKey,
     causation: { workflowId: event.causation?.workflowId, runId: event.causation?.runId, activityId: event.causation?.activityId },

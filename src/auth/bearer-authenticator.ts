@@ -76,7 +76,7 @@ export class BearerAuthenticator {
     this.requireShortLife(payload);
     const identity = await providerIdentity(payload, this.config.oidc, (subject, email) => this.experts.findSignInRecord(subject, email));
     if (isIdentityRefusal(identity)) throw new UnauthorizedException(refusal('token_no_principal', { detail: identity.detail }));
-    return { role: identity.role, subject: identity.subject, displayName: identity.displayName };
+    return { role: identity.role, subject: identity.subject, displayName: identity.displayName, viaProvider: true };
   }
 
   // A leaked token that never expires, or expires in a year, would open the API for as long; the signature alone does not say.

@@ -7,9 +7,15 @@ export interface Principal {
   readonly subject: string;
   /** The person's name as the identity provider or the expert pool knows it, when known. */
   readonly displayName?: string | null;
+  /** Whether the identity provider vouched for this person (a session, or its access token); else a token of Brigade's own. */
+  readonly viaProvider?: boolean;
 }
 
 /** The actor recorded on the events a principal causes. */
 export function actorOf(principal: Principal): Actor {
-  return { role: principal.role, id: principal.subject, ...(principal.displayName ? { name: principal.displayName } : {}) };
+  return {
+    role: principal.role, id: principal.subject,
+    ...(principal.displayName ? { name: principal.displayName } : {}),
+    ...(principal.viaProvider ? { via: 'provider' as const } : {}),
+  };
 }

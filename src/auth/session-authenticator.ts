@@ -58,7 +58,7 @@ export class SessionAuthenticator {
     }
     if (!SAFE_METHODS.has(request.method)) this.requireCsrfToken(request, lookup.session);
     request[SESSION_PROPERTY] = lookup.session;
-    return { role: lookup.session.role, subject: lookup.session.subject, displayName: lookup.session.displayName };
+    return { role: lookup.session.role, subject: lookup.session.subject, displayName: lookup.session.displayName, viaProvider: true };
   }
 
   private requireCsrfToken(request: Request, session: WebSession): void {

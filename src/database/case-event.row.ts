@@ -12,6 +12,7 @@ export class CaseEventRow {
   @Column({ name: 'actor_role', type: 'text' }) actorRole: string;
   @Column({ name: 'actor_id', type: 'text' }) actorId: string;
   @Column({ name: 'actor_name', type: 'text', nullable: true }) actorName: string | null;
+  @Column({ name: 'actor_via', type: 'text', nullable: true }) actorVia: 'provider' | null;
   @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt: Date;
   @Column({ name: 'recorded_at', type: 'timestamptz' }) recordedAt: Date;
   @Column({ name: 'workflow_id', type: 'text', nullable: true }) workflowId: string | null;

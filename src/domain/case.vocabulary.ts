@@ -50,6 +50,8 @@ export interface Actor {
   readonly id: string;
   /** The person's name as their identity provider gave it at sign-in, kept so the history reads without a lookup. */
   readonly name?: string;
+  /** `provider` when the person signed in through the identity provider; absent for Brigade's own tokens and the workflow. */
+  readonly via?: 'provider';
 }
 
 /** The actor recorded for steps the workflow takes on its own. */

@@ -12,7 +12,7 @@ export interface HashedEventFields {
   readonly type: string;
   readonly schemaVersion: number;
   readonly data: unknown;
-  readonly actor: { readonly role: string; readonly id: string; readonly name?: string };
+  readonly actor: { readonly role: string; readonly id: string; readonly name?: string; readonly via?: string };
   readonly occurredAt: string;
   readonly recordedAt: string;
   readonly causation: { readonly workflowId?: string; readonly runId?: string; readonly activityId?: string };
@@ -30,7 +30,8 @@ export function chainHash(prevHash: string, event: HashedEventFields): string {
 function canonicalEnvelope(event: HashedEventFields): string {
   const role = json(event.actor.role);
   // A name is a member only when there is one, so every event recorded before names were kept hashes as it did.
-  const actor = `${member(member(member('{', 'id', json(event.actor.id)), 'name', json(event.actor.name ?? undefined)), 'role', role)}}`;
+  const named = member(member('{', 'id', json(event.actor.id)), 'name', json(event.actor.name ?? undefined));
+  const actor = `${member(member(named, 'role', role), 'via', json(event.actor.via ?? undefined))}}`;
   const { causation } = event;
   const causes = `${member(member(member('{', 'activityId', json(causation.activityId ?? undefined)),
     'runId', json(causation.runId ?? undefined)), 'workflowId', json(causation.workflowId ?? undefined))}}`;

@@ -14,7 +14,7 @@ const UNIQUE_VIOLATION = '23505';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_EVENTS_PER_APPEND = 100;
 const EVENT_COLUMNS = [
-  'case_id', 'version', 'type', 'schema_version', 'data', 'actor_role', 'actor_id', 'actor_name', 'occurred_at', 'recorded_at',
+  'case_id', 'version', 'type', 'schema_version', 'data', 'actor_role', 'actor_id', 'actor_name', 'actor_via', 'occurred_at', 'recorded_at',
   'workflow_id', 'run_id', 'activity_id', 'idempotency_key', 'prev_hash', 'hash',
 ] as const;
 // Where a row of EVENT_COLUMNS holds what the transparency log's leaves take from it.
@@ -108,7 +108,7 @@ export class PostgresEventStore implements EventStore {
       // In the order of EVENT_COLUMNS.
       rows.push([
         caseId, event.version, event.type, event.schemaVersion, JSON.stringify(event.data), event.actor.role, event.actor.id,
-        event.actor.name ?? null, new Date(event.occurredAt), now, causation.workflowId ?? null, causation.runId ?? null, causation.activityId ?? null,
+        event.actor.name ?? null, event.actor.via ?? null, new Date(event.occurredAt), now, causation.workflowId ?? null, causation.runId ?? null, causation.activityId ?? null,
         idempotencyKey, prevHash, hash,
       ]);
       prevHash = hash;

@@ -5,7 +5,7 @@ const TIMESTAMPTZ = 1184;
 const UTC_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?$/;
 
 // In the order storedEventFromValues reads them; the times come last, converted in SQL.
-const PLAIN_COLUMNS = ['position', 'case_id', 'version', 'type', 'schema_version', 'data', 'actor_role', 'actor_id', 'actor_name', 'workflow_id',
+const PLAIN_COLUMNS = ['position', 'case_id', 'version', 'type', 'schema_version', 'data', 'actor_role', 'actor_id', 'actor_name', 'actor_via', 'workflow_id',
   'run_id', 'activity_id', 'idempotency_key', 'prev_hash', 'hash'] as const;
 
 /** How many columns `storedEventColumns` selects; a query's further columns follow from this index on. */
@@ -22,16 +22,18 @@ export function storedEventColumns(table: string): string {
 
 /** Builds the stored event of one raw row of `storedEventColumns`, as an array: the envelope as it was hashed, with absent causation left out. */
 export function storedEventFromValues(values: readonly unknown[]): StoredCaseEvent {
-  const [position, caseId, version, type, schemaVersion, data, actorRole, actorId, actorName, workflowId, runId, activityId, idempotencyKey,
-    prevHash, hash, occurredAt, recordedAt] = values as [string, string, number, string, number, unknown, string, string, string | null,
-    string | null, string | null, string | null, string, string, string, string, string];
+  const [position, caseId, version, type, schemaVersion, data, actorRole, actorId, actorName, actorVia, workflowId, runId, activityId,
+    idempotencyKey, prevHash, hash, occurredAt, recordedAt] = values as [string, string, number, string, number, unknown, string, string,
+    string | null, string | null, string | null, string | null, string | null, string, string, string, string, string];
   const causation: { workflowId?: string; runId?: string; activityId?: string } = {};
   if (workflowId !== null) causation.workflowId = workflowId;
   if (runId !== null) causation.runId = runId;
   if (activityId !== null) causation.activityId = activityId;
   return {
     position: Number(position), caseId, version, type, schemaVersion, data,
-    actor: actorName === null ? { role: actorRole, id: actorId } : { role: actorRole, id: actorId, name: actorName },
+    actor: {
+      role: actorRole, id: actorId, ...(actorName !== null && { name: actorName }), ...(actorVia !== null && { via: actorVia }),
+    },
     occurredAt: isoTime(occurredAt), recordedAt: isoTime(recordedAt), causation, idempotencyKey, prevHash, hash,
   } as StoredCaseEvent;
 }

@@ -139,7 +139,7 @@ describe('a case through the screens of its coordinator, its expert and an audit
 
     const events = (await stack.as('auditor', 'a.visser').get(`/cases/${caseId}/timeline`).expect(200)).body.events as Array<{ type: string; actor: unknown }>;
     // The coordinator who registered the case through the screens is recorded by the provider's subject and name.
-    expect(events[0]).toMatchObject({ type: 'RequestReceived', actor: { role: 'coordinator', id: 'demo-coordinator', name: DEMO_NAME.coordinator } });
+    expect(events[0]).toMatchObject({ type: 'RequestReceived', actor: { role: 'coordinator', id: 'demo-coordinator', name: DEMO_NAME.coordinator, via: 'provider' } });
     await audit.getByText(`${DEMO_NAME.coordinator} (demo-coordinator)`).first().waitFor();
     const slider = audit.getByLabel(nl.audit.versionLabel, { exact: true });
     const versionText = audit.getByTestId('audit-version-text');

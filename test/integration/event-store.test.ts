@@ -165,7 +165,7 @@ describe('the PostgreSQL event store', () => {
 
     it("keeps the name of a signed-in actor beside their subject, under the hash: a changed name breaks the chain", async () => {
       const request = aSupportRequest();
-      const named = { role: 'coordinator' as const, id: 'kc-7f2a', name: 'Cor Dijk' };
+      const named = { role: 'coordinator' as const, id: 'kc-7f2a', name: 'Cor Dijk', via: 'provider' as const };
       await sut.append({ caseId: request.caseId, expectedVersion: 0, events: [{ ...requestReceived(request), actor: named }], idempotencyKey: randomUUID() });
       expect((await sut.readStream(request.caseId))[0].actor).toEqual(named);
       expect(await sut.verify(request.caseId)).toMatchObject({ valid: true });
@@ -175,6 +175,9 @@ describe('the PostgreSQL event store', () => {
 
       await withoutTrigger("UPDATE case_events SET actor_name = 'Someone Else' WHERE case_id = $1", [request.caseId]);
       expect(await sut.verify(request.caseId)).toMatchObject({ valid: false, firstInvalidVersion: 1, problem: 'hash does not match the event content' });
+      // Nor can the sign-in be wiped off, to pass the person's act for a script's.
+      await withoutTrigger("UPDATE case_events SET actor_name = 'Cor Dijk', actor_via = NULL WHERE case_id = $1", [request.caseId]);
+      expect(await sut.verify(request.caseId)).toMatchObject({ valid: false, firstInvalidVersion: 1 });
     });
 
     it('names a removed event in the middle of the stream', async () => {

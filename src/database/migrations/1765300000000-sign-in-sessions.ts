@@ -39,6 +39,8 @@ export class SignInSessions1765300000000 implements MigrationInterface {
     await queryRunner.query('ALTER TABLE experts ADD COLUMN identity_subject text');
     // The name a person signed in with, recorded beside the provider's subject on the events they cause.
     await queryRunner.query('ALTER TABLE case_events ADD COLUMN actor_name text');
+    // Whether that person signed in through the identity provider: an auditor tells them from a script's token of the same subject.
+    await queryRunner.query("ALTER TABLE case_events ADD COLUMN actor_via text CHECK (actor_via IN ('provider'))");
     await queryRunner.query('CREATE UNIQUE INDEX experts_identity_subject_key ON experts (identity_subject) WHERE identity_subject IS NOT NULL');
     // Default privileges cover only tables made by the role that set them; granting here holds whoever migrates.
     await queryRunner.query('REVOKE ALL ON sign_in_attempts, web_sessions FROM PUBLIC');
@@ -47,6 +49,7 @@ export class SignInSessions1765300000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE case_events DROP COLUMN actor_via');
     await queryRunner.query('ALTER TABLE case_events DROP COLUMN actor_name');
     await queryRunner.query('DROP INDEX experts_identity_subject_key');
     await queryRunner.query('ALTER TABLE experts DROP COLUMN identity_subject');

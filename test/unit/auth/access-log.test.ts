@@ -14,8 +14,9 @@ describe('the access log', () => {
 });
 
 describe('the actor an event records', () => {
-  it("keeps the provider's subject and, when known, the person's name", () => {
-    expect(actorOf({ role: 'coordinator', subject: 'kc-7', displayName: 'Cor Dijk' })).toEqual({ role: 'coordinator', id: 'kc-7', name: 'Cor Dijk' });
+  it("keeps the provider's subject and, when known, the person's name and that the provider vouched for them", () => {
+    expect(actorOf({ role: 'coordinator', subject: 'kc-7', displayName: 'Cor Dijk', viaProvider: true }))
+      .toEqual({ role: 'coordinator', id: 'kc-7', name: 'Cor Dijk', via: 'provider' });
     expect(actorOf({ role: 'auditor', subject: 'a.visser' })).toEqual({ role: 'auditor', id: 'a.visser' });
   });
 });
