@@ -4,7 +4,7 @@ import { caseEvent } from '../src/domain/case.events';
 import { SYSTEM_ACTOR } from '../src/domain/case.vocabulary';
 import { IdempotencyKeyReuseError, InvalidAppendError, StreamMismatchError } from '../src/event-store/event-store.errors';
 import type { EventStore } from '../src/event-store/event-store.port';
-import { encodeHistory } from '../src/history-archive/encoded-history';
+import { decodeHistory, encodeHistory, type EncodedHistory } from '../src/history-archive/encoded-history';
 import { ArchiveConflictError } from '../src/history-archive/history-archive.errors';
 import type { HistoryArchive } from '../src/history-archive/history-archive.port';
 import { ESCALATION_LADDER_TYPE, startedChildren } from '../src/history-archive/started-children';
@@ -48,11 +48,13 @@ export function createHistoryArchiveActivities({ temporalClient, historyArchive,
       }
       // The run described, not whatever run is latest by the time the history is read.
       const { runId } = description;
-      const history = await temporalClient.workflow.getHandle(workflowId, runId).fetchHistory();
-      const { bytes, sha256, eventCount } = encodeHistory(history);
+      const fetched = encodeHistory(await temporalClient.workflow.getHandle(workflowId, runId).fetchHistory());
+      // A run archived before (an attempt whose completion was lost) keeps its first copy: see keptCopy.
+      const kept = await keptCopy(historyArchive, caseId, workflowId, runId, fetched.sha256);
+      const { bytes, sha256, eventCount } = kept ?? fetched;
       const archived = { workflowId, runId, workflowType: description.type, closeStatus: description.status.name, sha256 };
       try {
-        await historyArchive.store({ ...archived, caseId, history: bytes, eventCount });
+        if (!kept) await historyArchive.store({ ...archived, caseId, history: bytes, eventCount });
         await recordArchived(eventStore, caseId, { ...archived, byteLength: bytes.length, eventCount });
       } catch (error) {
         if (PERMANENT_ERRORS.some((type) => error instanceof type)) {
@@ -60,9 +62,29 @@ export function createHistoryArchiveActivities({ temporalClient, historyArchive,
         }
         throw error;
       }
-      return { workflowId, runId, sha256, childWorkflowIds: startedChildren(history, ESCALATION_LADDER_TYPE) };
+      return { workflowId, runId, sha256, childWorkflowIds: startedChildren(decodeHistory(bytes), ESCALATION_LADDER_TYPE) };
     },
   };
+}
+
+/**
+ * The copy archived earlier for this run, or null when there is none. An attempt whose completion Temporal lost (a worker
+ * or server killed after the archive committed) is run again; if the history it reads now differs from the archived
+ * bytes — a dev server restarted on its SQLite file can lose and redo a workflow's last steps — the first copy, whose
+ * hash the chain may already hold, stays the archive, and an operator is told. Failing instead would leave the case's
+ * ladders unarchived for good.
+ */
+async function keptCopy(
+  historyArchive: HistoryArchive, caseId: string, workflowId: string, runId: string, fetchedSha256: string,
+): Promise<EncodedHistory | null> {
+  const earlier = (await historyArchive.findByCase(caseId)).find((entry) => entry.workflowId === workflowId && entry.runId === runId);
+  if (!earlier) return null;
+  if (earlier.sha256 !== fetchedSha256) {
+    Context.current().log.error('the history Temporal holds now differs from the one archived for this run; the archived copy stays', {
+      workflowId, runId, archivedSha256: earlier.sha256, fetchedSha256,
+    });
+  }
+  return { bytes: earlier.history, sha256: earlier.sha256, eventCount: earlier.eventCount };
 }
 
 async function recordArchived(

@@ -1,3 +1,4 @@
+import { archiveWorkflowIdFor } from '../../workflows/messages';
 import { Connection } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
@@ -154,18 +155,24 @@ describe('a batch of cases while the worker, PostgreSQL and Temporal fail at ran
     const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [String(outcome.reason)] : []));
     if (failures.length > 0) {
       console.log(`API errors:\n${errorLines(api.output())}\nworker output (tail):\n${worker.output().slice(-4_000)}`);
-      console.log(`where the open cases wait:\n${await pendingWork(temporal.address, [...registered].filter((caseId) => !closed.has(caseId)))}`);
+      console.log(`where the open cases wait:\n${await pendingWork(temporal.address, [...registered].filter((caseId) => !closed.has(caseId)).map((caseId) => `case-${caseId}`))}`);
     }
     expect(failures).toEqual([]);
     const durationMs = Date.now() - startedAt;
     // Archiving runs after each case ended, through the same faults; every case gets its receipts, once each.
-    await eventually(async () => {
-      const [{ short }] = await db.sql<{ short: number }>(`
-        SELECT count(*)::int AS short FROM (SELECT case_id FROM case_events GROUP BY case_id
-          HAVING count(*) FILTER (WHERE type = 'HistoryArchived') < $1) pending`, [ARCHIVED_PER_CASE]);
-      return short === 0 ? true : undefined;
+    const unarchived = async () => (await db.sql<{ case_id: string; archived: number }>(`
+      SELECT case_id, count(*) FILTER (WHERE type = 'HistoryArchived')::int AS archived FROM case_events GROUP BY case_id
+      HAVING count(*) FILTER (WHERE type = 'HistoryArchived') < $1`, [ARCHIVED_PER_CASE]));
+    await eventually(async () => ((await unarchived()).length === 0 ? true : undefined),
       // An archive attempt cut short by a kill waits out its one-minute timeout and a backoff of up to a minute.
-    }, 'every case to archive its histories', 300_000);
+      'every case to archive its histories', 300_000).catch(async (error: unknown) => {
+      const short = await unarchived();
+      console.log(`cases short of their archives: ${short.map((row) => `${row.case_id} (${row.archived})`).join(', ')}\n`
+        + `their archivers:\n${await pendingWork(temporal.address, short.map((row) => archiveWorkflowIdFor(row.case_id)))}\n`
+        + `their cases:\n${await pendingWork(temporal.address, short.map((row) => `case-${row.case_id}`))}\n`
+        + `worker output (tail):\n${worker.output().slice(-6_000)}`);
+      throw error;
+    });
 
     const audit = await auditEventLog(db, new PostgresEventStore(db.dataSource));
     const completedInTemporal = await countWorkflows(temporal.address, `TaskQueue = '${taskQueue}' AND WorkflowType = 'supportCase' AND ExecutionStatus = 'Completed'`, CASES);
@@ -205,15 +212,21 @@ async function countWorkflows(address: string, query: string, expected: number):
 }
 
 // For a failed run: what Temporal says each open case is waiting for, and the last error of each pending activity.
-async function pendingWork(address: string, caseIds: readonly string[]): Promise<string> {
+async function pendingWork(address: string, workflowIds: readonly string[]): Promise<string> {
   const connection = await Connection.connect({ address });
   try {
     const lines: string[] = [];
-    for (const caseId of caseIds.slice(0, 10)) {
-      const described = await connection.workflowService.describeWorkflowExecution({ namespace: 'default', execution: { workflowId: `case-${caseId}` } });
+    for (const workflowId of workflowIds.slice(0, 10)) {
+      const described = await connection.workflowService.describeWorkflowExecution({ namespace: 'default', execution: { workflowId } })
+        .catch((error: unknown) => ({ error }));
+      if ('error' in described) {
+        lines.push(`${workflowId}: ${String(described.error)}`);
+        continue;
+      }
+      const status = described.workflowExecutionInfo?.status;
       const activities = (described.pendingActivities ?? []).map((a) => `${a.activityType?.name} attempt ${a.attempt}: ${a.lastFailure?.message ?? 'no failure yet'}`);
       const task = described.pendingWorkflowTask ? `workflow task ${described.pendingWorkflowTask.state} attempt ${described.pendingWorkflowTask.attempt}` : 'no workflow task';
-      lines.push(`case-${caseId}: ${task}; ${activities.join('; ') || 'no pending activity'}`);
+      lines.push(`${workflowId}: status ${status}; ${task}; ${activities.join('; ') || 'no pending activity'}`);
     }
     return lines.join('\n');
   } finally {

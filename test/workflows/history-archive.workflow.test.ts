@@ -80,6 +80,34 @@ describe('archiving the histories of an ended case', () => {
       expect(await rowsOf(caseId)).toEqual(before.rows);
       expect(await harness.eventStore.readStream(caseId)).toEqual(before.events);
     });
+
+    it('keeps the first copy, and goes on to the ladder, when a run again reads a history that differs from it', async () => {
+      const before = { rows: await rowsOf(caseId), events: await harness.eventStore.readStream(caseId) };
+      // As a dev server restarted on its SQLite file may do: the run's last steps lost and redone, at other times.
+      const redone = new Proxy(harness.env.client, {
+        get: (client, property) => (property !== 'workflow' ? Reflect.get(client, property) : new Proxy(client.workflow, {
+          get: (workflows, name) => (name !== 'getHandle' ? Reflect.get(workflows, name) : (workflowId: string, runId?: string) => {
+            const handle = workflows.getHandle(workflowId, runId);
+            return Object.assign(Object.create(handle) as typeof handle, {
+              describe: () => handle.describe(),
+              fetchHistory: async () => {
+                const history = await handle.fetchHistory();
+                const last = history.events!.at(-1)!;
+                last.eventTime = { ...last.eventTime, nanos: ((last.eventTime?.nanos ?? 0) + 7_000) % 1_000_000_000 };
+                return history;
+              },
+            });
+          }),
+        })),
+      });
+      const retried = createHistoryArchiveActivities({ temporalClient: redone, historyArchive: harness.historyArchive, eventStore: harness.eventStore });
+
+      const again = await new MockActivityEnvironment().run(retried.archiveWorkflowHistory, { caseId, workflowId: `case-${caseId}` });
+
+      expect(again).toEqual({ workflowId: `case-${caseId}`, runId: before.rows[0].run_id, sha256: before.rows[0].sha256, childWorkflowIds: [`case-${caseId}-esc-1`] });
+      expect(await rowsOf(caseId)).toEqual(before.rows);
+      expect(await harness.eventStore.readStream(caseId)).toEqual(before.events);
+    });
   });
 
   describe('when a case is cancelled', () => {
