@@ -1,6 +1,6 @@
 import type { OidcConfig } from '../config/brigade-config';
 import { isUserRole, type UserRole } from '../domain/user-role';
-import type { ExpertSignInRecord } from '../expert-directory/expert-directory.port';
+import type { ExpertIdentity } from '../expert-directory/expert-directory.port';
 import { principalProblem } from './token-claims';
 
 /** Who a provider's claims make someone in Brigade: a role, Brigade's subject and a name to show. */
@@ -24,7 +24,7 @@ export interface IdentityRefusal {
 }
 
 /** Looks an expert up by the provider's subject, or by a verified e-mail address. */
-export type FindExpert = (identitySubject: string, verifiedEmail: string | null) => Promise<ExpertSignInRecord | null>;
+export type FindExpert = (identitySubject: string, verifiedEmail: string | null) => Promise<ExpertIdentity | null>;
 
 /**
  * Maps a provider's claims to a Brigade identity: the role from the configured claim (or group mapping), an expert to

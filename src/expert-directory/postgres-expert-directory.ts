@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CaseCategory, SafetyRegion } from '../domain/case.vocabulary';
 import type { ExpertProfile, ExpertSkill, UnavailablePeriod } from '../domain/expert-profile';
-import type { ExpertDirectory, ExpertIdentity, ExpertSignInRecord } from './expert-directory.port';
+import type { ExpertDirectory, ExpertIdentity } from './expert-directory.port';
 
 // Stages after which a case no longer takes up an expert's time.
 const FINISHED_STAGES = ['Closed', 'Rejected', 'Cancelled'];
@@ -37,13 +37,14 @@ interface ProfileRecord {
 }
 
 // Who an expert is for signing in: no workload, so no join.
-const IDENTITY = 'SELECT expert_id, name, email, active FROM experts';
+const IDENTITY = 'SELECT expert_id, name, email, active, identity_subject FROM experts';
 
 interface IdentityRecord {
   expert_id: string;
   name: string;
   email: string;
   active: boolean;
+  identity_subject: string | null;
 }
 
 /** The expert directory read from the `experts` table, with workloads counted from the `cases` projection. */
@@ -63,15 +64,14 @@ export class PostgresExpertDirectory implements ExpertDirectory {
     return record ? toProfile(record) : null;
   }
 
-  async findSignInRecord(identitySubject: string, verifiedEmail: string | null): Promise<ExpertSignInRecord | null> {
+  async findSignInRecord(identitySubject: string, verifiedEmail: string | null): Promise<ExpertIdentity | null> {
     // A record linked by subject wins over one that only shares the e-mail address.
-    const [record]: Array<{ expert_id: string; name: string; active: boolean; identity_subject: string | null }> = await this.dataSource.query(
-      `SELECT expert_id, name, active, identity_subject FROM experts
-       WHERE identity_subject = $1 OR ($2::text IS NOT NULL AND lower(email) = lower($2::text))
+    const [record]: IdentityRecord[] = await this.dataSource.query(
+      `${IDENTITY} WHERE identity_subject = $1 OR ($2::text IS NOT NULL AND lower(email) = lower($2::text))
        ORDER BY (identity_subject = $1) IS TRUE DESC LIMIT 1`,
       [identitySubject, verifiedEmail],
     );
-    return record ? { expertId: record.expert_id, name: record.name, active: record.active, identitySubject: record.identity_subject } : null;
+    return record ? toIdentity(record) : null;
   }
 
   async isActive(expertId: string): Promise<boolean | null> {
@@ -94,7 +94,7 @@ export class PostgresExpertDirectory implements ExpertDirectory {
 }
 
 function toIdentity(record: IdentityRecord): ExpertIdentity {
-  return { expertId: record.expert_id, name: record.name, email: record.email, active: record.active };
+  return { expertId: record.expert_id, name: record.name, email: record.email, active: record.active, identitySubject: record.identity_subject };
 }
 
 function toProfile(record: ProfileRecord): ExpertProfile {

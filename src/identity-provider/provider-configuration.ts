@@ -83,8 +83,6 @@ export function providerConfiguration(config: BrigadeConfig, accounts: ProviderA
     async loadExistingGrant(ctx) {
       const { client, session } = ctx.oidc;
       if (!client || !session?.accountId) return undefined;
-      // A session whose account is gone (an expert deactivated since) grants nothing; the provider then asks again.
-      if (!(await accounts.find(session.accountId))) return undefined;
       const grantId = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
       const existing = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
       if (client.clientId !== clientId) return existing;

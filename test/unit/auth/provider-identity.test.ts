@@ -1,10 +1,10 @@
 import { loadBrigadeConfig, type OidcConfig } from '../../../src/config/brigade-config';
-import type { ExpertSignInRecord } from '../../../src/expert-directory/expert-directory.port';
+import type { ExpertIdentity } from '../../../src/expert-directory/expert-directory.port';
 import { providerIdentity, type FindExpert } from '../../../src/auth/provider-identity';
 import { staleAuthentication } from '../../../src/auth/sign-in-flow';
 
 const settings = (env: Record<string, string> = {}): OidcConfig => loadBrigadeConfig(env).oidc;
-const EXPERT: ExpertSignInRecord = { expertId: '0b6f3a44-63f0-4c4e-9a51-6a8f0b0b9c11', name: 'Anouk de Vries', active: true, identitySubject: null };
+const EXPERT: ExpertIdentity = { expertId: '0b6f3a44-63f0-4c4e-9a51-6a8f0b0b9c11', name: 'Anouk de Vries', email: 'anouk@example.nl', active: true, identitySubject: null };
 const nobody: FindExpert = async () => null;
 
 describe('who the provider\'s claims make someone in Brigade', () => {
