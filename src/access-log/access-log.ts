@@ -36,8 +36,10 @@ export class AccessLog {
   /** Logs and counts one access event. */
   record(entry: AccessRecord): void {
     this.events?.inc({ event: entry.event, reason: entry.cause ?? '' });
-    const line = { access: entry.event, ...entry, at: new Date().toISOString() };
-    if (entry.event.endsWith('_refused')) this.logger.warn(line);
+    // The event goes under `access` alone, the name the docs and log queries use for it.
+    const { event, ...rest } = entry;
+    const line = { access: event, ...rest, at: new Date().toISOString() };
+    if (event.endsWith('_refused')) this.logger.warn(line);
     else this.logger.log(line);
   }
 }
