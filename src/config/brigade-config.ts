@@ -1,5 +1,9 @@
 import * as path from 'node:path';
 import { isUserRole, type UserRole } from '../domain/user-role';
+import { notificationsConfig, type NotificationsConfig } from './notifications-config';
+import { ConfigError, durationMs, durationSeconds, isDuration, nonEmpty, oneOf, port } from './env-values';
+
+export { ConfigError, durationSeconds, isDuration } from './env-values';
 
 /** The roles one Brigade binary can run as. */
 export const RUNTIME_ROLES = ['all', 'api', 'worker'] as const;
@@ -122,13 +126,7 @@ export interface TracingConfig {
   readonly serviceName: string;
 }
 
-/** Thrown when an environment variable holds a value Brigade cannot use. */
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
+
 
 /** Brigade's typed configuration; the only place that reads environment variables. */
 export class BrigadeConfig {
@@ -175,6 +173,8 @@ export class BrigadeConfig {
     readonly oidc: OidcConfig = oidcConfig({}, publicUrl),
     /** How long a session in the screens lasts. */
     readonly session: SessionConfig = sessionConfig({}),
+    /** How Brigade reaches people by e-mail and text message. */
+    readonly notifications: NotificationsConfig = notificationsConfig({}),
   ) {}
 
   /** Whether this process serves HTTP. */
@@ -217,6 +217,7 @@ export function loadBrigadeConfig(env: NodeJS.ProcessEnv = process.env, cwd = pr
     transparencyLogConfig(env, cwd),
     oidcConfig(env, publicUrl(env)),
     sessionConfig(env),
+    notificationsConfig(env),
   );
 }
 
@@ -465,45 +466,4 @@ function pem(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const value = nonEmpty(env[name])?.replace(/\\n/g, '\n');
   if (value !== undefined && !value.includes('-----BEGIN ')) throw new ConfigError(`${name} must be a PEM key ("-----BEGIN ...")`);
   return value;
-}
-
-const MS_PER_UNIT: Readonly<Record<string, number>> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
-function durationMs(env: NodeJS.ProcessEnv, name: string, fallback: string): number {
-  const raw = nonEmpty(env[name]) ?? fallback;
-  if (!isDuration(raw)) throw new ConfigError(`${name} must be a duration such as 15s, 2m or 1h, got "${raw}"`);
-  return durationSeconds(raw) * 1000;
-}
-
-/** The number of seconds in a duration such as `30m`, `8h` or `7d`; the text must pass `isDuration`. */
-export function durationSeconds(duration: string): number {
-  return (Number(duration.slice(0, -1)) * MS_PER_UNIT[duration.slice(-1)]) / 1000;
-}
-
-/** Whether a text is a token lifetime: a positive whole number of seconds, minutes, hours or days. */
-export function isDuration(value: string): boolean {
-  return /^[1-9][0-9]*[smhd]$/.test(value);
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value && value.trim() !== '' ? value.trim() : undefined;
-}
-
-function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = nonEmpty(env[name]);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) {
-    throw new ConfigError(`${name} must be a TCP port between 0 and 65535, got "${raw}"`);
-  }
-  return value;
-}
-
-function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
-  const raw = nonEmpty(env[name]);
-  if (raw === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) {
-    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
-  }
-  return raw as T;
 }
