@@ -3,10 +3,11 @@ import { createEventActivities, type EventActivityDependencies } from './event.a
 import { createHistoryArchiveActivities, type HistoryArchiveActivityDependencies } from './history-archive.activities';
 import { createIntakeActivities } from './intake.activities';
 import { createMatchingActivities, type MatchingActivityDependencies } from './matching.activities';
+import { createNotificationActivities, type NotificationActivityDependencies } from './notification.activities';
 
 /** Everything the case activities need from the outside world. */
 export type CaseActivityDependencies = EventActivityDependencies & MatchingActivityDependencies & EscalationActivityDependencies
-  & HistoryArchiveActivityDependencies;
+  & HistoryArchiveActivityDependencies & NotificationActivityDependencies;
 
 /** Builds every activity the case workflows use, wired to real services. */
 export function createCaseActivities(dependencies: CaseActivityDependencies) {
@@ -16,6 +17,7 @@ export function createCaseActivities(dependencies: CaseActivityDependencies) {
     ...createMatchingActivities(dependencies),
     ...createEscalationActivities(dependencies),
     ...createHistoryArchiveActivities(dependencies),
+    ...createNotificationActivities(dependencies),
   };
 }
 

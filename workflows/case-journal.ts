@@ -3,7 +3,7 @@ import {
 } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
 import type { CaseRefusalDetail } from '../src/domain/case-refusal-codes';
-import type { NewCaseEvent } from '../src/domain/case.events';
+import type { CaseEvent, NewCaseEvent } from '../src/domain/case.events';
 import { evolve, type CaseState } from '../src/domain/case.state';
 import { STREAM_CONFLICT_ERRORS } from '../src/domain/stream-conflict';
 import { CASE_FAILURE } from './messages';
@@ -23,6 +23,9 @@ export interface PendingEvents {
   readonly events: readonly NewCaseEvent[];
 }
 
+/** Told of every event once it is recorded, with the state just before and just after it. */
+export type RecordedEventListener = (event: CaseEvent, before: CaseState | null, after: CaseState) => void;
+
 /** The workflow's record of its case: appends events one step at a time and folds them into live state. */
 export class CaseJournal {
   private currentState: CaseState | null = null;
@@ -33,6 +36,7 @@ export class CaseJournal {
   private sealed = false;
   private finalStep?: Promise<CaseState>;
   private streamConflict?: string;
+  private readonly listeners: RecordedEventListener[] = [];
 
   constructor(readonly caseId: string) {}
 
@@ -65,6 +69,11 @@ export class CaseJournal {
       }
     }
     return state;
+  }
+
+  /** Calls `listener` for every event recorded from now on, in order, as soon as the state has moved past it. */
+  onRecorded(listener: RecordedEventListener): void {
+    this.listeners.push(listener);
   }
 
   /** Claims events a decision will record once an await is behind it; pass the claim to `recordFrom`, or `release` it. */
@@ -105,6 +114,18 @@ export class CaseJournal {
     const pending = 'events' in expected ? expected : { events: expected };
     this.claims.delete(pending);
     if (this.sealed) return Promise.reject(new CancelledFailure(`case ${this.caseId} has ended; nothing more is recorded`));
+    return this.enqueue(build, pending);
+  }
+
+  /**
+   * Records bookkeeping about the case's work that may follow its last step (that a message went out): it is queued
+   * like any step, also after the final one, but never before the final one it follows.
+   */
+  recordAfterward(...events: NewCaseEvent[]): Promise<CaseState> {
+    return this.enqueue(() => events, { events });
+  }
+
+  private enqueue(build: (state: CaseState) => NewCaseEvent[], pending: PendingEvents): Promise<CaseState> {
     if (this.streamConflict) return Promise.reject(this.conflictRefusal());
     this.queued.add(pending);
     const next = this.tail.then(() => this.append(build, pending));
@@ -152,12 +173,16 @@ export class CaseJournal {
       throw this.conflictRefusal();
     }
     const before = this.currentState;
-    events.forEach((event, index) => {
-      this.currentState = evolve(this.currentState, { ...event, caseId: this.caseId, version: expectedVersion + index + 1 });
+    const folded = events.map((event, index) => {
+      const stored: CaseEvent = { ...event, caseId: this.caseId, version: expectedVersion + index + 1 };
+      const previous = this.currentState;
+      this.currentState = evolve(this.currentState, stored);
+      return { stored, previous, next: this.currentState };
     });
     // In the same moment as the state moves on, so that the pending state never counts these events twice.
     this.queued.delete(pending);
     this.publishSearchAttributes(before, this.currentState!);
+    for (const { stored, previous, next } of folded) this.listeners.forEach((listener) => listener(stored, previous, next));
     return this.currentState!;
   }
 

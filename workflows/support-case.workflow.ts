@@ -1,6 +1,7 @@
 import { CancellationScope, allHandlersFinished, condition, isCancellation, log, setHandler } from '@temporalio/workflow';
 import { CaseContext } from './case-context';
 import { CaseEscalations } from './case-escalations';
+import { CaseNotifications } from './case-notifications';
 import { getCase, type SupportCaseInput, type SupportCaseOutcome } from './messages';
 import { startArchiving } from './stages/archiving.stage';
 import { awaitClosure, registerCancellation, registerClosure, registerSignals } from './stages/closure.stage';
@@ -17,6 +18,7 @@ import { awaitTriage, registerTriage } from './stages/triage.stage';
 export async function supportCase(input: SupportCaseInput): Promise<SupportCaseOutcome> {
   const context = new CaseContext(input);
   const escalations = new CaseEscalations(context);
+  const notifications = new CaseNotifications(context, escalations);
   setHandler(getCase, () => context.journal.stateOrNull);
   registerTriage(context);
   registerMatching(context);
@@ -54,6 +56,8 @@ export async function supportCase(input: SupportCaseInput): Promise<SupportCaseO
     });
   });
   await condition(allHandlersFinished);
+  // Messages under way (the cancellation's, for one) are sent and recorded before the case's histories are archived.
+  await condition(() => notifications.idle);
   await startArchiving(context.request.caseId);
   const { caseId, stage, version } = context.state;
   return { caseId, stage, version };

@@ -17,6 +17,8 @@ export interface CaseListItem {
   readonly nextDeadline: NextDeadline | null;
   /** Escalations nobody has acknowledged yet; 0 once the case has ended, since nobody is waiting for them any more. */
   readonly openEscalations: number;
+  /** Messages about the case that could not be sent, after every retry: someone must reach those people another way. */
+  readonly failedNotifications: number;
 }
 
 /** Turns a row of the `cases` read model into a list item. */
@@ -34,5 +36,6 @@ export function toCaseListItem(row: CaseProjection): CaseListItem {
     nextDeadline: nextDeadline(row.state),
     // Rows projected by older versions of the case state may lack the list.
     openEscalations: FINAL_STAGES.includes(row.state.stage) ? 0 : (row.state.openEscalations ?? []).length,
+    failedNotifications: row.state.failedNotifications ?? 0,
   };
 }

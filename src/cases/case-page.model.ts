@@ -31,6 +31,8 @@ export class CaseListItemModel implements CaseListItem {
   readonly nextDeadline!: NextDeadlineModel | null;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Open (unacknowledged) escalations; 0 once the case has ended.' })
   readonly openEscalations!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Messages about the case that could not be sent after every retry (see the outbox).' })
+  readonly failedNotifications!: number;
 }
 
 /** One page of `GET /cases`, most recently changed first, for the OpenAPI document. */

@@ -36,7 +36,7 @@ export interface NotificationsConfig {
     readonly emailTemplateId: string | undefined;
     readonly smsTemplateId: string | undefined;
   };
-  /** The SMTP server inside Brigade on the embedded default: loopback only, every message kept for the outbox. */
+  /** The SMTP server inside Brigade on the embedded default: loopback only, every message kept for the outbox; 0 picks a free port. */
   readonly embeddedSmtpPort: number;
   readonly roles: Readonly<Record<BrigadeRole, RoleContact>>;
   /** How a delivery is retried before it is recorded as failed and escalated. */
@@ -73,7 +73,8 @@ export function notificationsConfig(env: NodeJS.ProcessEnv): NotificationsConfig
     smsTransport,
     smsGatewayDomain: nonEmpty(env.BRIGADE_SMS_GATEWAY_DOMAIN) ?? 'sms.brigade.local',
     notify,
-    embeddedSmtpPort: port(env, 'BRIGADE_EMBEDDED_SMTP_PORT', 2525),
+    // Only Brigade itself sends to it, so any free port will do unless the operator wants to look in with a mail client.
+    embeddedSmtpPort: port(env, 'BRIGADE_EMBEDDED_SMTP_PORT', 0),
     roles: Object.fromEntries(BRIGADE_ROLES.map((role) => [role, roleContact(env, role)])) as Record<BrigadeRole, RoleContact>,
     retry: {
       maximumAttempts: positiveInteger(env, 'BRIGADE_NOTIFICATION_ATTEMPTS', 10),

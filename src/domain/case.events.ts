@@ -2,6 +2,7 @@ import type { Actor, InterventionOutcome, RiskLevel, TeamRole } from './case.voc
 import type { DomainText } from './domain-text';
 import type { CauseResolution, EscalationTarget, EscalationTrigger } from './escalation-policy';
 import type { AssignmentWarning, ConflictOverride } from './manual-assignment';
+import type { NotificationChannel, NotificationKind, NotificationRecipient } from './notifications/notification-kinds';
 import type { SupportRequest } from './support-request';
 
 /** A member of a case's team. */
@@ -67,6 +68,16 @@ export interface CaseEventPayloads {
     readonly workflowId: string; readonly runId: string; readonly workflowType: string; readonly closeStatus: string;
     readonly sha256: string; readonly byteLength: number; readonly eventCount: number;
   };
+  /** A message went out: to whom (by role and id), how and under which reference; never its content or address. */
+  NotificationSent: {
+    readonly notificationId: string; readonly kind: NotificationKind; readonly channel: NotificationChannel;
+    readonly recipient: NotificationRecipient; readonly transport: string; readonly reference: string;
+  };
+  /** A message could not be sent, after every retry or at once when its channel refused it for good. */
+  NotificationFailed: {
+    readonly notificationId: string; readonly kind: NotificationKind; readonly channel: NotificationChannel;
+    readonly recipient: NotificationRecipient; readonly code: string;
+  };
 }
 
 /** The name of a case event type. */
@@ -110,6 +121,8 @@ export const CASE_EVENT_SCHEMA_VERSIONS: { readonly [T in CaseEventType]: number
   CaseCancelled: 1,
   CaseClosed: 1,
   HistoryArchived: 1,
+  NotificationSent: 1,
+  NotificationFailed: 1,
 };
 
 /** Every event type name, in catalogue order. */

@@ -76,6 +76,8 @@ export interface CaseState {
   readonly intervention: { readonly outcome: InterventionOutcome; readonly notes: string; readonly reportedAt: string } | null;
   readonly openEscalations: readonly OpenEscalation[];
   readonly escalationCount: number;
+  /** Messages that could not be sent: the board shows them, and the duty coordinator is told. */
+  readonly failedNotifications: number;
   readonly followUps: readonly FollowUp[];
   readonly evaluation: string | null;
   readonly cancellationReason: string | null;
@@ -215,6 +217,11 @@ export function evolve(state: CaseState | null, stored: CaseEvent): CaseState {
     case 'HistoryArchived':
       // Bookkeeping after the case's work, often long after (a backfill): it moves the version, not the case's last change.
       return { ...state, version: event.version };
+    case 'NotificationSent':
+      // Bookkeeping of the case's messages, which may come after its end: it moves the version, not the case's last change.
+      return { ...state, version: event.version };
+    case 'NotificationFailed':
+      return { ...state, version: event.version, failedNotifications: state.failedNotifications + 1 };
     default:
       return assertNever(event);
   }
@@ -249,6 +256,7 @@ function opened(event: Extract<CaseEvent, { type: 'RequestReceived' }>): CaseSta
     intervention: null,
     openEscalations: [],
     escalationCount: 0,
+    failedNotifications: 0,
     followUps: [],
     evaluation: null,
     cancellationReason: null,

@@ -15,7 +15,7 @@ export const DOMAIN_TEXT_CODES = [
   'escalation.triage_overdue', 'escalation.offer_round_expired', 'escalation.pool_exhausted', 'escalation.session_after_event',
   'escalation.session_not_held', 'escalation.task_overdue', 'escalation.intervention_report_overdue', 'escalation.follow_up_overdue',
   'escalation.ongoing_risk', 'escalation.risk_raised', 'escalation.expert_concern', 'escalation.intervention_incident',
-  'escalation.team_emptied', 'escalation.lead_left', 'escalation.returned_tasks_due',
+  'escalation.team_emptied', 'escalation.lead_left', 'escalation.returned_tasks_due', 'escalation.notification_failed',
 ] as const;
 
 /** The code of a domain text. */

@@ -2,7 +2,8 @@ import type { CaseCategory, RiskLevel } from './case.vocabulary';
 import { HOUR, MINUTE } from './durations';
 
 /** What can set off an escalation. */
-export const ESCALATION_TRIGGERS = ['missedDeadline', 'riskRaised', 'expertConcern', 'failedMatch', 'incidentReported', 'expertDeactivated'] as const;
+export const ESCALATION_TRIGGERS = ['missedDeadline', 'riskRaised', 'expertConcern', 'failedMatch', 'incidentReported', 'expertDeactivated',
+  'notificationFailed'] as const;
 export type EscalationTrigger = (typeof ESCALATION_TRIGGERS)[number];
 
 /** What removed the cause of an escalation, recorded when the workflow resolves it on its own. */

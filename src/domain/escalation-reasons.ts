@@ -34,6 +34,7 @@ export const ESCALATION_REASONS = {
   interventionIncident: (notes: string) => domainText('escalation.intervention_incident', { notes: literalText(quotedStart(notes)) }),
   teamEmptied: domainText('escalation.team_emptied'),
   leadLeft: domainText('escalation.lead_left'),
+  notificationFailed: (channel: 'email' | 'sms') => domainText('escalation.notification_failed', { channel: channel === 'sms' ? 'SMS' : 'e-mail' }),
   returnedTasksDue: (taskIds: readonly string[], hours: number) =>
     domainText('escalation.returned_tasks_due', { tasks: taskIds.join(', '), hours }),
 } as const;

@@ -75,6 +75,9 @@ export const SENSITIVE_EVENT_FIELDS: { readonly [T in CaseEventType]: readonly s
   CaseClosed: ['summary'],
   // Ids, a hash and counts; the history it points to stays encrypted in the archive.
   HistoryArchived: [],
+  // Who was told and how, by role and id; the message's content and address never enter the event.
+  NotificationSent: [],
+  NotificationFailed: [],
 };
 
 /**

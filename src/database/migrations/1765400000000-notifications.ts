@@ -65,13 +65,15 @@ export class Notifications1765400000000 implements MigrationInterface {
     await queryRunner.query('CREATE INDEX notification_deliveries_created_idx ON notification_deliveries (created_at DESC, delivery_key)');
     await queryRunner.query(`
       CREATE TABLE notification_attempts (
+        attempt_id   bigserial   PRIMARY KEY,
         delivery_key text        NOT NULL REFERENCES notification_deliveries (delivery_key),
         attempt      integer     NOT NULL,
         started_at   timestamptz NOT NULL DEFAULT now(),
         error_code   text,
-        error        text,
-        PRIMARY KEY (delivery_key, attempt, started_at)
+        error        text
       )`);
+    // A row when an attempt starts (no error), and another when it fails (with the error): a crash between leaves the first.
+    await queryRunner.query('CREATE INDEX notification_attempts_delivery_idx ON notification_attempts (delivery_key, attempt_id)');
     await queryRunner.query(`
       CREATE TABLE notification_outcomes (
         delivery_key text        PRIMARY KEY REFERENCES notification_deliveries (delivery_key),
@@ -100,7 +102,7 @@ export class Notifications1765400000000 implements MigrationInterface {
     await queryRunner.query(`GRANT SELECT, INSERT, UPDATE ON partner_contacts TO ${APP_ROLE}`);
     await queryRunner.query(`GRANT SELECT, INSERT ON partner_contact_changes, notification_deliveries, notification_attempts,
       notification_outcomes, embedded_mailbox TO ${APP_ROLE}`);
-    await queryRunner.query(`GRANT USAGE ON SEQUENCE partner_contact_changes_change_id_seq TO ${APP_ROLE}`);
+    await queryRunner.query(`GRANT USAGE ON SEQUENCE partner_contact_changes_change_id_seq, notification_attempts_attempt_id_seq TO ${APP_ROLE}`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -27,5 +27,5 @@ export type NotificationRecipient =
   | { readonly kind: 'role'; readonly id: BrigadeRole }
   | { readonly kind: 'partner'; readonly id: Partner };
 
-/** The screen a message links to. */
-export type NotificationLink = 'inbox' | 'case' | 'board';
+/** The screen a message links to; partners have no account in Brigade and get the duty coordinator's contact instead. */
+export type NotificationLink = 'inbox' | 'case' | 'none';

@@ -102,6 +102,7 @@ export class CaseStateModel implements CaseState {
   @ApiProperty({ type: InterventionModel, nullable: true }) readonly intervention!: InterventionModel | null;
   @ApiProperty({ type: [OpenEscalationModel] }) readonly openEscalations!: readonly OpenEscalationModel[];
   @ApiProperty({ type: 'integer' }) readonly escalationCount!: number;
+  @ApiProperty({ type: 'integer', description: 'Messages to people about this case that could not be sent.' }) readonly failedNotifications!: number;
   @ApiProperty({ type: [FollowUpModel] }) readonly followUps!: readonly FollowUpModel[];
   @ApiProperty({ type: String, nullable: true }) readonly evaluation!: string | null;
   @ApiProperty({ type: String, nullable: true }) readonly cancellationReason!: string | null;

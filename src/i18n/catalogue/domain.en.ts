@@ -52,6 +52,7 @@ export const domainEn: ShapeOf<typeof domainNl> = {
     expert_concern: 'an expert raised a concern: {concern}',
     intervention_incident: 'an incident occurred during the intervention: {notes}',
     team_emptied: 'the only team member was deactivated; assign an expert by hand',
+    notification_failed: 'a message by {channel} could not be sent; reach the person another way and check the outbox',
     lead_left: 'the team lead was deactivated; appoint a new lead',
     returned_tasks_due: 'tasks {tasks} came back from a deactivated expert and fall due within {hours} hours',
   },

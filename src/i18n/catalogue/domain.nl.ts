@@ -52,6 +52,7 @@ export const domainNl = {
     expert_concern: 'een expert meldt een zorg: {concern}',
     intervention_incident: 'tijdens de interventie deed zich een incident voor: {notes}',
     team_emptied: 'het enige teamlid is gedeactiveerd; wijs handmatig een expert toe',
+    notification_failed: 'een bericht per {channel} kon niet worden verzonden; bereik de persoon op een andere manier en kijk in de verzonden berichten',
     lead_left: 'de teamleider is gedeactiveerd; wijs een nieuwe teamleider aan',
     returned_tasks_due: 'taken {tasks} kwamen terug van een gedeactiveerde expert en moeten binnen {hours} uur af zijn',
   },

@@ -17,6 +17,7 @@ export interface CaseListItem {
   readonly updatedAt: string;
   readonly nextDeadline: NextDeadline | null;
   readonly openEscalations: number;
+  readonly failedNotifications: number;
 }
 
 /** One page of a list answer. */

@@ -66,6 +66,12 @@ const SAMPLE: { readonly [T in CaseEventType]: CaseEventPayloads[T] } = {
     workflowId: 'case-5b1d2a4e-0000-4000-8000-00000000000a', runId: 'run-1', workflowType: 'supportCase', closeStatus: 'COMPLETED',
     sha256: 'ab'.repeat(32), byteLength: 4096, eventCount: 120,
   },
+  NotificationSent: {
+    notificationId: 'v4-offerMade-expert-e1', kind: 'offerMade', channel: 'email', recipient: { kind: 'expert', id: 'e1' }, transport: 'smtp', reference: '<n1@brigade>',
+  },
+  NotificationFailed: {
+    notificationId: 'v4-offerMade-expert-e1', kind: 'offerMade', channel: 'sms', recipient: { kind: 'expert', id: 'e1' }, code: 'notify_400',
+  },
 };
 
 const sample = <T extends CaseEventType>(type: T, at = '2027-03-01T09:00:00.000Z'): NewCaseEvent =>

@@ -6,7 +6,7 @@ function aState(overrides: Partial<CaseState>): CaseState {
   return {
     caseId: 'c1', stage: 'Triage', version: 2, category: 'INCIDENT', municipalityCode: 'GM0664', municipality: 'Goes', safetyRegion: 'zeeland', requesterRole: 'mayor',
     eventDate: null, riskLevel: 'MEDIUM', riskReasons: [], triageDueAt: null, rejectionReason: null, team: [], openOffers: [], askedExpertIds: [], tasks: [],
-    session: null, intervention: null, openEscalations: [], escalationCount: 0, followUps: [], evaluation: null, cancellationReason: null,
+    session: null, intervention: null, openEscalations: [], escalationCount: 0, failedNotifications: 0, followUps: [], evaluation: null, cancellationReason: null,
     receivedAt: '2026-11-30T10:00:00.000Z', updatedAt: '2026-11-30T10:00:00.000Z', closedAt: null, ...overrides,
   };
 }

@@ -79,6 +79,7 @@ export const en = {
   escalationTrigger: {
     missedDeadline: 'Missed deadline', riskRaised: 'Risk raised', expertConcern: 'Expert concern',
     failedMatch: 'No expert found', incidentReported: 'Incident reported', expertDeactivated: 'Expert deactivated',
+    notificationFailed: 'Message not sent',
   },
   escalationTarget: {
     dutyCoordinator: 'Duty coordinator', programmeLead: 'Programme lead', COA: 'COA', police: 'Police', NCTV: 'NCTV',
@@ -117,6 +118,7 @@ export const en = {
     colDeadline: 'Next deadline',
     colEscalations: 'Open escalations',
     empty: 'No cases match these filters.',
+    failedNotifications: (n: number) => (n === 1 ? '1 message not sent' : `${n} messages not sent`),
     escalationsCount: (n: number) => (n === 0 ? 'None' : n === 1 ? '1 open escalation' : `${n} open escalations`),
     chartTitle: 'Deadlines at a glance',
     chartIntro: 'Each bar runs from now to a case’s next deadline and carries the municipality and the short case number from the table. Bars outlined in red are overdue.',
@@ -280,6 +282,7 @@ export const en = {
       EscalationAcknowledged: 'Escalation acknowledged', EscalationResolved: 'Escalation resolved',
       FollowUpScheduled: 'Follow-up scheduled', FollowUpCompleted: 'Follow-up completed', CaseEvaluated: 'Case evaluated',
       CaseCancelled: 'Case cancelled', CaseClosed: 'Case closed', HistoryArchived: 'Workflow history archived',
+      NotificationSent: 'Message sent', NotificationFailed: 'Message could not be sent',
     },
   },
   inbox: {

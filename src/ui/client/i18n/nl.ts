@@ -86,6 +86,7 @@ export const nl = {
   escalationTrigger: {
     missedDeadline: 'Termijn gemist', riskRaised: 'Risico verhoogd', expertConcern: 'Zorg van expert',
     failedMatch: 'Geen expert gevonden', incidentReported: 'Incident gemeld', expertDeactivated: 'Expert gedeactiveerd',
+    notificationFailed: 'Bericht niet verzonden',
   } satisfies Record<EscalationTrigger, string>,
   escalationTarget: {
     dutyCoordinator: 'Dienstdoende coördinator', programmeLead: 'Programmaleider', COA: 'COA', police: 'Politie', NCTV: 'NCTV',
@@ -124,6 +125,7 @@ export const nl = {
     colDeadline: 'Eerstvolgende termijn',
     colEscalations: 'Open escalaties',
     empty: 'Geen zaken gevonden met deze filters.',
+    failedNotifications: (n: number) => (n === 1 ? '1 bericht niet verzonden' : `${n} berichten niet verzonden`),
     escalationsCount: (n: number) => (n === 0 ? 'Geen' : n === 1 ? '1 open escalatie' : `${n} open escalaties`),
     chartTitle: 'Termijnen in één oogopslag',
     chartIntro: 'Elke balk loopt van nu tot de eerstvolgende termijn van een zaak en draagt de gemeente en het korte zaaknummer uit de tabel. Rood omrande balken zijn te laat.',
@@ -287,6 +289,7 @@ export const nl = {
       EscalationAcknowledged: 'Escalatie bevestigd', EscalationResolved: 'Escalatie afgehandeld',
       FollowUpScheduled: 'Nazorgmoment gepland', FollowUpCompleted: 'Nazorgmoment afgerond', CaseEvaluated: 'Zaak geëvalueerd',
       CaseCancelled: 'Zaak geannuleerd', CaseClosed: 'Zaak afgesloten', HistoryArchived: 'Workflowgeschiedenis gearchiveerd',
+      NotificationSent: 'Bericht verzonden', NotificationFailed: 'Bericht kon niet worden verzonden',
     } satisfies Record<CaseEventType, string>,
   },
   inbox: {
