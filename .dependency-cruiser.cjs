@@ -8,12 +8,13 @@
 //              src/transparency-log, src/history-archive, src/config, src/logging, src/tracing, src/i18n, src/http,
 //              src/auth (identity: tokens, roles, the guard every feature's routes stand behind), src/identity-provider
 //              (the embedded local OpenID Connect provider, whose client secret the relying party in src/auth reads), src/api-contracts
-//              (type-only answer shapes the screens share), activities, workflows
+//              (type-only answer shapes the screens share), src/notifications (the channel port, the message templates
+//              and the calendar invitation, which activities send), activities, workflows
 //   domain     src/domain
 const BOOTSTRAP = ['^src/(main|cli)[.]ts$', '^src/bootstrap/', '^src/commands/'];
 const FEATURES = ['^src/(cases|expert-inbox|experts|audit|checkpoints|health|expert-deactivation|metrics|codec-server|ui)/'];
 const ADAPTERS = [
-  '^src/(access-log|event-store|read-model|expert-directory|temporal|crypto|database|transparency-log|history-archive|config|logging|tracing|i18n|http|auth|identity-provider|api-contracts)/',
+  '^src/(access-log|event-store|read-model|expert-directory|temporal|crypto|database|transparency-log|history-archive|config|logging|tracing|i18n|http|auth|identity-provider|api-contracts|notifications)/',
   '^activities/',
   '^workflows/',
 ];
