@@ -4,7 +4,8 @@ import type { NotificationIntent } from '../domain/notifications/notification-in
 import type { LedgerDelivery } from './delivery-ledger.port';
 import type { RecipientContact } from './notification-recipients.port';
 import { calendarInvitation } from './calendar-invitation';
-import { calendarTexts, renderNotification } from './templates';
+import { renderCalendarTexts } from './templates/render-calendar-texts';
+import { renderNotification } from './templates/render-notification';
 
 /** Renders one delivery as it will be kept and sent: subject and text (or the text message), and the invitation. */
 export function renderDelivery(order: DeliveryOrder, contact: RecipientContact, address: string, transport: string, config: BrigadeConfig): LedgerDelivery {
@@ -27,7 +28,7 @@ export function renderDelivery(order: DeliveryOrder, contact: RecipientContact, 
   const calendar = channel === 'email' && intent.calendar
     ? calendarInvitation({
       ...intent.calendar,
-      ...calendarTexts(contact.language, linkFor(intent, config.publicUrl)),
+      ...renderCalendarTexts({ language: contact.language, link: linkFor(intent, config.publicUrl) }),
       url: linkFor(intent, config.publicUrl),
       organizer: { name: 'Vliegende Brigade', email: addressOf(settings.mailFrom) },
       attendee: { name: contact.name, email: address },

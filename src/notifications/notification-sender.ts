@@ -79,7 +79,12 @@ export class BrigadeNotificationSender implements NotificationSender {
     const address = channel === 'email' ? contact.email : contact.phone;
     if (!address) throw new DeliveryRejected(`the recipient has no ${channel === 'email' ? 'e-mail address' : 'mobile number'}`, 'no_address');
     const transport = channel === 'email' ? this.email.name : this.sms.name;
-    return renderDelivery(order, contact, address, transport, this.config);
+    try {
+      return renderDelivery(order, contact, address, transport, this.config);
+    } catch (error) {
+      // The templates refuse what they cannot write safely (a time that is no time, a link that is no URL): no retry mends that.
+      throw new DeliveryRejected(`the message could not be written: ${error instanceof Error ? error.message : String(error)}`, 'render_failed');
+    }
   }
 
   private async alreadyAccepted(delivery: LedgerDelivery): Promise<ChannelReceipt | undefined> {
