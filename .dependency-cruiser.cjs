@@ -5,7 +5,8 @@
 //   features   src/cases, src/expert-inbox, src/experts, src/audit, src/checkpoints, src/health,
 //              src/expert-deactivation, src/metrics, src/codec-server, src/ui
 //   adapters   src/event-store, src/read-model, src/expert-directory, src/temporal, src/crypto, src/database,
-//              src/transparency-log, src/history-archive, src/config, src/logging, src/tracing, src/i18n, src/http,
+//              src/transparency-log, src/history-archive, src/notifications (mail and SMS channels), src/config,
+//              src/logging, src/tracing, src/i18n, src/http,
 //              src/auth (identity: tokens, roles, the guard every feature's routes stand behind), src/identity-provider
 //              (the embedded local OpenID Connect provider, whose client secret the relying party in src/auth reads), src/api-contracts
 //              (type-only answer shapes the screens share), activities, workflows
@@ -13,7 +14,7 @@
 const BOOTSTRAP = ['^src/(main|cli)[.]ts$', '^src/bootstrap/', '^src/commands/'];
 const FEATURES = ['^src/(cases|expert-inbox|experts|audit|checkpoints|health|expert-deactivation|metrics|codec-server|ui)/'];
 const ADAPTERS = [
-  '^src/(access-log|event-store|read-model|expert-directory|temporal|crypto|database|transparency-log|history-archive|config|logging|tracing|i18n|http|auth|identity-provider|api-contracts)/',
+  '^src/(access-log|event-store|read-model|expert-directory|temporal|crypto|database|transparency-log|history-archive|notifications|config|logging|tracing|i18n|http|auth|identity-provider|api-contracts)/',
   '^activities/',
   '^workflows/',
 ];
