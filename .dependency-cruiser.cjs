@@ -8,7 +8,7 @@
 //              src/transparency-log, src/history-archive, src/config, src/logging, src/tracing, src/i18n, src/http,
 //              src/auth (identity: tokens, roles, the guard every feature's routes stand behind), src/identity-provider
 //              (the embedded local OpenID Connect provider, whose client secret the relying party in src/auth reads), src/api-contracts
-//              (type-only answer shapes the screens share), src/notifications (the channel port, the message templates
+//              (type-only answer shapes the screens share), src/notifications (the mail and SMS channels, the message templates
 //              and the calendar invitation, which activities send), activities, workflows
 //   domain     src/domain
 const BOOTSTRAP = ['^src/(main|cli)[.]ts$', '^src/bootstrap/', '^src/commands/'];

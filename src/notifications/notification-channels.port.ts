@@ -12,6 +12,8 @@ export interface OutgoingEmail {
   readonly text: string;
   /** An iCalendar object (`text/calendar`), attached as `invite.ics` with its method. */
   readonly calendar?: { readonly method: 'REQUEST' | 'CANCEL'; readonly content: string };
+  /** Set when this e-mail carries a text message to an e-mail-to-SMS gateway, so SMTP marks it `X-Brigade-Channel: sms`. */
+  readonly carries?: 'sms';
 }
 
 /** One text message, rendered and addressed, ready for a channel. */
