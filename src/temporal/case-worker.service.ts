@@ -9,6 +9,7 @@ import { brigadeDataConverter } from '../crypto/brigade-data-converter';
 import { MEASURED_EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { EXPERT_DIRECTORY, type ExpertDirectory } from '../expert-directory/expert-directory.port';
 import { HISTORY_ARCHIVE, type HistoryArchive } from '../history-archive/history-archive.port';
+import { BrigadeNotificationSender } from '../notifications/notification-sender';
 import { tracingWorkerOptions } from '../tracing/temporal-tracing';
 import { LoggingEscalationNotifier } from './logging-escalation-notifier';
 
@@ -30,6 +31,7 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
     private readonly codec: AesGcmPayloadCodec,
     private readonly temporalClient: Client,
     @Inject(HISTORY_ARCHIVE) private readonly historyArchive: HistoryArchive,
+    private readonly notificationSender: BrigadeNotificationSender,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -43,7 +45,7 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
       // Timed where the activities receive it, so every append the workflows make is measured and the store stays as it is.
       activities: createCaseActivities({
         eventStore: this.eventStore, expertDirectory: this.expertDirectory, notifier: this.notifier,
-        temporalClient: this.temporalClient, historyArchive: this.historyArchive,
+        temporalClient: this.temporalClient, historyArchive: this.historyArchive, notificationSender: this.notificationSender,
       }),
       ...tracingWorkerOptions(),
     });

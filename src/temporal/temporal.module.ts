@@ -4,6 +4,7 @@ import { PayloadEncryptionModule } from '../crypto/payload-encryption.module';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { ExpertDirectoryModule } from '../expert-directory/expert-directory.module';
 import { HistoryArchiveModule } from '../history-archive/history-archive.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { LoggingEscalationNotifier } from './logging-escalation-notifier';
 import { CaseWorkerService } from './case-worker.service';
 import { TemporalClientLifecycle, temporalClientProvider } from './temporal-client.provider';
@@ -19,7 +20,7 @@ export class TemporalModule {
     return {
       module: TemporalModule,
       global: true,
-      imports: [EventStoreModule, ExpertDirectoryModule, PayloadEncryptionModule, HistoryArchiveModule],
+      imports: [EventStoreModule, ExpertDirectoryModule, PayloadEncryptionModule, HistoryArchiveModule, ...(runWorker ? [NotificationsModule] : [])],
       providers: [
         temporalClientProvider, TemporalClientLifecycle,
         { provide: WORKFLOW_HISTORIES, useClass: TemporalWorkflowHistories },

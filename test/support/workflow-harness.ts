@@ -4,6 +4,7 @@ import { Worker, bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@t
 import { randomUUID } from 'node:crypto';
 import { createCaseActivities } from '../../activities';
 import type { EscalationAlert } from '../../activities/escalation.activities';
+import type { NotificationSender } from '../../activities/notification.activities';
 import { ENCRYPTED_FAILURE_CONVERTER_PATH } from '../../src/crypto/brigade-data-converter';
 import type { EventStore } from '../../src/event-store/event-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
@@ -14,6 +15,7 @@ import { PostgresHistoryArchive } from '../../src/history-archive/postgres-histo
 import { ensureSearchAttributes } from '../../src/temporal/search-attributes';
 import { findTemporalCli, findTemporalTestServer } from '../../src/temporal/temporal-binaries';
 import { archiveWorkflowIdFor } from '../../workflows/messages';
+import { NOTIFICATIONS_OFF, notificationSenderFor } from './notification-stack';
 import { testDataConverter } from './payload-keys';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -28,6 +30,8 @@ export interface WorkflowHarnessOptions {
    * does, such as deleting a workflow's history; on the dev server time is not skipped.
    */
   readonly server?: 'time-skipping' | 'dev';
+  /** How the worker sends the messages cases owe people; every channel switched off unless a test wants them. */
+  readonly notificationSender?: (db: TestDatabase) => NotificationSender;
 }
 
 /** A time-skipping Temporal test server, a real database, and a worker with the real activities. */
@@ -71,6 +75,7 @@ export async function createWorkflowHarness(options: WorkflowHarnessOptions = {}
   const eventStore = new PostgresEventStore(db.dataSource);
   const expertDirectory = new PostgresExpertDirectory(db.dataSource);
   const historyArchive = new PostgresHistoryArchive(db.dataSource);
+  const notificationSender = options.notificationSender?.(db) ?? notificationSenderFor(db.dataSource, NOTIFICATIONS_OFF);
   const alerts: EscalationAlert[] = [];
   const notifier = { notify: async (alert: EscalationAlert) => void alerts.push(alert) };
   const taskQueue = `test-${randomUUID()}`;
@@ -89,7 +94,7 @@ export async function createWorkflowHarness(options: WorkflowHarnessOptions = {}
         workflowBundle: await workflowBundle(),
         dataConverter,
         activities: createCaseActivities({
-          eventStore: options.activityEventStore?.(eventStore) ?? eventStore, expertDirectory, notifier, temporalClient: env.client, historyArchive,
+          eventStore: options.activityEventStore?.(eventStore) ?? eventStore, expertDirectory, notifier, temporalClient: env.client, historyArchive, notificationSender,
         }),
       });
       return worker.runUntil(body);
