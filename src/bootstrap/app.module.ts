@@ -15,6 +15,8 @@ import { IdentityProviderModule } from '../identity-provider/identity-provider.m
 import { ExpertInboxModule } from '../expert-inbox/expert-inbox.module';
 import { MetricsHttpModule } from '../metrics/metrics-http.module';
 import { MetricsModule } from '../metrics/metrics.module';
+import { EmbeddedMailServerModule } from '../notifications/embedded-mail-server.module';
+import { OutboxModule } from '../outbox/outbox.module';
 import { HttpRuntimeModule } from '../http/http-runtime.module';
 import { TemporalModule } from '../temporal/temporal.module';
 import { UiModule } from '../ui/ui.module';
@@ -30,8 +32,10 @@ export class AppModule {
         DatabaseModule,
         MetricsModule.forRoot(config),
         TemporalModule.forRoot({ runWorker: config.runsWorker }),
+        // Mail is sent by the worker's activities, so the SMTP server that receives it runs beside the worker.
+        ...(config.runsWorker && config.notifications.mailTransport === 'embedded' ? [EmbeddedMailServerModule] : []),
         ExpertsModule,
-        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, ExpertInboxModule, AuditModule, HealthModule, CodecServerModule, SessionModule, ExpertDeactivationModule, UiModule, MetricsHttpModule] : []),
+        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, ExpertInboxModule, AuditModule, HealthModule, CodecServerModule, SessionModule, ExpertDeactivationModule, OutboxModule, UiModule, MetricsHttpModule] : []),
         ...(config.runsApi && config.oidc.embedded ? [IdentityProviderModule] : []),
       ],
     };

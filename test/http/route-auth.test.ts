@@ -85,6 +85,9 @@ const ROUTE_ROLES: Readonly<Record<string, readonly UserRole[] | 'public'>> = {
   'POST /auth/logout': ['coordinator', 'expert', 'auditor'],
   'POST /codec/encode': ['coordinator'],
   'POST /codec/decode': ['coordinator'],
+  // Messages name people's addresses: only the coordinators who run the brigade read them.
+  'GET /outbox': ['coordinator'],
+  'GET /outbox/:deliveryKey': ['coordinator'],
 };
 
 const SUBJECTS: Record<UserRole, string> = { coordinator: 'c.jansen', auditor: 'a.visser', expert: randomUUID() };
@@ -99,7 +102,8 @@ function servedRoutes(app: INestApplication): string[] {
 
 /** A concrete URL for a route template: real-looking ids, so the request passes routing and reaches the guard. */
 function urlOf(template: string): string {
-  return template.replace(':id', randomUUID()).replace(/:(offerId|taskId|followUpId|escalationId)/, 'step-1');
+  return template.replace(':id', randomUUID()).replace(/:(offerId|taskId|followUpId|escalationId)/, 'step-1')
+    .replace(':deliveryKey', encodeURIComponent(`${randomUUID()}/1-offerMade-expert/email`));
 }
 
 describe('who may call which route', () => {

@@ -37,7 +37,9 @@ async function startOnce(env: Record<string, string>, timeoutMs: number): Promis
   const inherited = { ...process.env };
   // The process under test must find its dependencies only where this test says.
   for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'BRIGADE_ROLE', 'PORT', 'BRIGADE_DATA_DIR']) delete inherited[name];
-  const child = spawn(process.execPath, [MAIN], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Several Brigade processes run at once in the tests (workers side by side, suites in parallel): each worker's embedded
+  // SMTP server takes a free port rather than all fighting over 2525.
+  const child = spawn(process.execPath, [MAIN], { env: { ...inherited, BRIGADE_EMBEDDED_SMTP_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

@@ -74,4 +74,7 @@ export const fieldsEn: ShapeOf<typeof fieldsNl> = {
   'payloads/data': 'Payload data',
   role: 'Role',
   subject: 'User',
+  caseId: 'Case',
+  status: 'Status',
+  deliveryKey: 'The message in the address',
 };

@@ -74,4 +74,7 @@ export const fieldsNl = {
   'payloads/data': 'Inhoud van de payload',
   role: 'Rol',
   subject: 'Gebruiker',
+  caseId: 'Zaak',
+  status: 'Status',
+  deliveryKey: 'Het bericht in het adres',
 } as const;

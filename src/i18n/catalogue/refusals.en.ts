@@ -96,4 +96,5 @@ export const refusalsEn: ShapeOf<typeof refusalsNl> = {
   expert_not_found: 'Expert {expertId} does not exist.',
   payload_undecryptable: 'This payload cannot be decrypted.',
   deactivation_incomplete: 'Expert {expertId} is deactivated, but {untold} of {open} open cases have not been told yet; repeat the request to finish.',
+  delivery_not_found: 'There is no message with key {deliveryKey}.',
 };

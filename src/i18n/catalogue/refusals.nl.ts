@@ -96,4 +96,5 @@ export const refusalsNl = {
   expert_not_found: 'Expert {expertId} bestaat niet.',
   payload_undecryptable: 'Deze payload kan niet worden ontsleuteld.',
   deactivation_incomplete: 'Expert {expertId} is gedeactiveerd, maar {untold} van {open} open zaken zijn nog niet ingelicht; herhaal het verzoek om dat af te maken.',
+  delivery_not_found: 'Er is geen bericht met kenmerk {deliveryKey}.',
 } as const;

@@ -62,7 +62,10 @@ export function CasePage({ params }: PageProps) {
 
   return (
     <div class="vb-case">
-      <p class="utrecht-paragraph"><a class="rvo-link" href="/ui/board">{m.casePage.back}</a></p>
+      <p class="utrecht-paragraph vb-actions">
+        <a class="rvo-link" href="/ui/board">{m.casePage.back}</a>
+        <a class="rvo-link" href={`/ui/outbox?caseId=${encodeURIComponent(id)}`} data-testid="case-outbox-link">{m.casePage.outboxLink}</a>
+      </p>
       <PageHeading>{state ? m.casePage.heading(state.municipality, m.category[state.category]) : m.casePage.title}</PageHeading>
       {view.error && <Alert kind="error" title={errorTitle(view.error, m)}>{view.error.status === 0 ? m.errors.network : view.error.message}</Alert>}
       {!state && !view.error && <p class="utrecht-paragraph">{m.app.loading}</p>}

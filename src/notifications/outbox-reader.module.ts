@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { OUTBOX_READER } from './outbox-reader.port';
+import { PostgresOutboxReader } from './postgres-outbox-reader';
+
+/** Provides the outbox reader port, backed by PostgreSQL. */
+@Module({
+  providers: [{ provide: OUTBOX_READER, useClass: PostgresOutboxReader }],
+  exports: [OUTBOX_READER],
+})
+export class OutboxReaderModule {}
