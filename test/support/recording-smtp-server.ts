@@ -20,6 +20,8 @@ export interface RecordingSmtpServerOptions {
   readonly implicitTls?: boolean;
   /** Whether it offers STARTTLS (with its own self-signed certificate); by default it does not. */
   readonly offersStartTls?: boolean;
+  /** The port to listen on, such as the one a server stopped earlier had: a free one when absent. */
+  readonly port?: number;
 }
 
 /** A real SMTP server on a free loopback port that keeps every message it accepts. */
@@ -63,7 +65,7 @@ export class RecordingSmtpServer {
     // A client that gives up on the handshake (a certificate it cannot verify) is part of what the tests try.
     server.on('error', () => undefined);
     recording.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
     return recording;
   }
 

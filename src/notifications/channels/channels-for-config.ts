@@ -1,15 +1,13 @@
 import type { NotificationsConfig } from '../../config/notifications-config';
-import type { EmailChannel, SmsChannel } from '../notification-channels.port';
+import type { ChannelReceipt, EmailChannel, OutgoingEmail, SmsChannel } from '../notification-channels.port';
 import { NotifyEmailChannel, NotifySmsChannel } from './notify-channels';
 import { smtpEmailChannel } from './smtp-email-channel';
 import { SmsGatewayChannel } from './sms-gateway-channel';
 import { SwitchedOffChannel } from './switched-off-channel';
 
-/** Where the SMTP server inside Brigade listens (loopback) on the embedded default. */
-export interface EmbeddedSmtpAddress {
-  readonly host: string;
-  readonly port: number;
-}
+import type { EmbeddedSmtpAddress } from '../embedded-smtp-address';
+
+export type { EmbeddedSmtpAddress };
 
 /** The e-mail channel the settings choose: a relay, Notify, the embedded server, or none. */
 export function emailChannelFor(config: NotificationsConfig, embedded: EmbeddedSmtpAddress): EmailChannel {
@@ -20,11 +18,13 @@ export function emailChannelFor(config: NotificationsConfig, embedded: EmbeddedS
       return smtpEmailChannel(config.smtpUrl, config.smtpRequireTls, config.mailFrom);
     case 'notify':
       return new NotifyEmailChannel(notifySettings(config, config.notify.emailTemplateId));
-    case 'embedded': {
-      const host = embedded.host.includes(':') ? `[${embedded.host}]` : embedded.host;
-      // The embedded server is on this machine and keeps every message; TLS would protect nothing.
-      return smtpEmailChannel(`smtp://${host}:${embedded.port}`, false, config.mailFrom);
-    }
+    case 'embedded':
+      // Built at the first message: the server's port is known only once it listens, after the providers are made.
+      return new FirstUseEmailChannel('embedded', () => {
+        const host = embedded.host.includes(':') ? `[${embedded.host}]` : embedded.host;
+        // The embedded server is on this machine and keeps every message; TLS would protect nothing.
+        return smtpEmailChannel(`smtp://${host}:${embedded.port}`, false, config.mailFrom);
+      });
     case 'off':
       return new SwitchedOffChannel('mail-off', 'mail');
     default:
@@ -54,4 +54,16 @@ function notifySettings(config: NotificationsConfig, templateId: string | undefi
 
 function unknownTransport(transport: never): never {
   throw new Error(`unknown transport ${String(transport)}`);
+}
+
+/** An e-mail channel made when it first sends, for a server whose address is known only later. */
+class FirstUseEmailChannel implements EmailChannel {
+  private channel?: EmailChannel;
+
+  constructor(readonly name: string, private readonly make: () => EmailChannel) {}
+
+  send(email: OutgoingEmail): Promise<ChannelReceipt> {
+    this.channel ??= this.make();
+    return this.channel.send(email);
+  }
 }

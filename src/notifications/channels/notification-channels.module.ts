@@ -1,12 +1,10 @@
 import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
 import { BrigadeConfig } from '../../config/brigade-config';
 import { EMAIL_CHANNEL, SMS_CHANNEL, type EmailChannel } from '../notification-channels.port';
-import { emailChannelFor, smsChannelFor, type EmbeddedSmtpAddress } from './channels-for-config';
+import { EMBEDDED_SMTP_ADDRESS, type EmbeddedSmtpAddress } from '../embedded-smtp-address';
+import { emailChannelFor, smsChannelFor } from './channels-for-config';
 
-export type { EmbeddedSmtpAddress };
-
-/** Where the embedded SMTP server listens ({@link EmbeddedSmtpAddress}), provided by the module that runs it. */
-export const EMBEDDED_SMTP_ADDRESS = Symbol('EMBEDDED_SMTP_ADDRESS');
+export { EMBEDDED_SMTP_ADDRESS, type EmbeddedSmtpAddress };
 
 /** Provides EMAIL_CHANNEL and SMS_CHANNEL as the notification settings choose them. */
 @Module({

@@ -16,7 +16,7 @@ export interface NotifySettings {
  * calendar invitation goes without its invite.ics (the text still says when and where); only SMTP carries the .ics.
  */
 export class NotifyEmailChannel implements EmailChannel {
-  readonly name = 'notify-email';
+  readonly name = 'notify';
   private readonly client: NotifyClient;
 
   constructor(private readonly settings: NotifySettings) {
@@ -42,7 +42,7 @@ export class NotifyEmailChannel implements EmailChannel {
 
 /** Sends text messages through NotifyNL/GOV.UK Notify. */
 export class NotifySmsChannel implements SmsChannel {
-  readonly name = 'notify-sms';
+  readonly name = 'notify';
   private readonly client: NotifyClient;
 
   constructor(private readonly settings: NotifySettings) {

@@ -7,7 +7,7 @@ const E164 = /^\+[1-9][0-9]{7,14}$/;
  * the loopback SMTP server keeps it, so the outbox shows it.
  */
 export class SmsGatewayChannel implements SmsChannel {
-  readonly name = 'sms-gateway';
+  readonly name = 'gateway';
 
   constructor(
     private readonly mail: EmailChannel,
