@@ -15,6 +15,8 @@ import { IdentityProviderModule } from '../identity-provider/identity-provider.m
 import { ExpertInboxModule } from '../expert-inbox/expert-inbox.module';
 import { MetricsHttpModule } from '../metrics/metrics-http.module';
 import { MetricsModule } from '../metrics/metrics.module';
+import { NotificationSettingsModule } from '../notification-settings/notification-settings.module';
+import { PartnerDirectoryModule } from '../partner-directory/partner-directory.module';
 import { HttpRuntimeModule } from '../http/http-runtime.module';
 import { TemporalModule } from '../temporal/temporal.module';
 import { UiModule } from '../ui/ui.module';
@@ -31,7 +33,7 @@ export class AppModule {
         MetricsModule.forRoot(config),
         TemporalModule.forRoot({ runWorker: config.runsWorker }),
         ExpertsModule,
-        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, ExpertInboxModule, AuditModule, HealthModule, CodecServerModule, SessionModule, ExpertDeactivationModule, UiModule, MetricsHttpModule] : []),
+        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, ExpertInboxModule, AuditModule, HealthModule, CodecServerModule, SessionModule, ExpertDeactivationModule, PartnerDirectoryModule, NotificationSettingsModule, UiModule, MetricsHttpModule] : []),
         ...(config.runsApi && config.oidc.embedded ? [IdentityProviderModule] : []),
       ],
     };

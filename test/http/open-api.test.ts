@@ -4,6 +4,8 @@ import { CasesModule } from '../../src/cases/cases.module';
 import { ExpertsModule } from '../../src/experts/experts.module';
 import { HealthModule } from '../../src/health/health.module';
 import { ExpertInboxModule } from '../../src/expert-inbox/expert-inbox.module';
+import { NotificationSettingsModule } from '../../src/notification-settings/notification-settings.module';
+import { PartnerDirectoryModule } from '../../src/partner-directory/partner-directory.module';
 import { serveOpenApi } from '../../src/http/open-api';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { FakeCaseWorkflows } from '../support/fake-case-workflows';
@@ -23,7 +25,7 @@ describe('the OpenAPI document', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     // The page's routes must be registered before init, which adds Nest's not-found handler, as in production.
-    sut = await createApiApp(db, { imports: [CasesModule, ExpertsModule, HealthModule, AuditModule, ExpertInboxModule], caseWorkflows: new FakeCaseWorkflows(), beforeInit: serveOpenApi });
+    sut = await createApiApp(db, { imports: [CasesModule, ExpertsModule, HealthModule, AuditModule, ExpertInboxModule, PartnerDirectoryModule, NotificationSettingsModule], caseWorkflows: new FakeCaseWorkflows(), beforeInit: serveOpenApi });
     document = (await sut.api().get('/docs-json').expect(200)).body as OpenAPIObject;
     operations = documentedOperations(document);
   });

@@ -7,6 +7,8 @@ import { NewCasePage } from './pages/new-case-page';
 import { AuditCasePage } from './pages/audit-case-page';
 import { AuditListPage } from './pages/audit-list-page';
 import { InboxPage } from './pages/inbox-page';
+import { NotificationSettingsPage } from './pages/notification-settings-page';
+import { PartnersPage } from './pages/partners-page';
 import { SignInPage } from './pages/sign-in-page';
 import type { UiRole } from './session-types';
 
@@ -37,7 +39,9 @@ export const ROUTES: readonly UiRoute[] = [
   { path: '/ui/board', roles: ['coordinator'], page: BoardPage, title: (m) => m.board.title, nav: (m) => m.board.nav },
   { path: '/ui/cases/new', roles: ['coordinator'], page: NewCasePage, title: (m) => m.newCase.title, nav: (m) => m.newCase.nav },
   { path: '/ui/cases/:id', roles: ['coordinator'], page: CasePage, title: (m) => m.casePage.title },
+  { path: '/ui/partners', roles: ['coordinator'], page: PartnersPage, title: (m) => m.partners.title, nav: (m) => m.partners.nav },
   { path: '/ui/inbox', roles: ['expert'], page: InboxPage, title: (m) => m.inbox.title, nav: (m) => m.inbox.nav },
+  { path: '/ui/inbox/settings', roles: ['expert'], page: NotificationSettingsPage, title: (m) => m.notificationSettings.title },
   { path: '/ui/audit', roles: ['auditor'], page: AuditListPage, title: (m) => m.audit.listTitle, nav: (m) => m.audit.nav },
   { path: '/ui/audit/:id', roles: ['auditor'], page: AuditCasePage, title: (m) => m.audit.caseTitleFallback },
 ];
