@@ -3,8 +3,10 @@
 // Layers, from the top; a module may import its own layer or a lower one, never a higher one, and never in a loop:
 //   bootstrap  src/main.ts, src/cli.ts, src/bootstrap (app assembly included), src/commands (the CLI's commands)
 //   features   src/cases, src/expert-inbox, src/experts, src/audit, src/checkpoints, src/health,
-//              src/expert-deactivation, src/metrics, src/codec-server, src/outbox, src/ui
-//   adapters   src/event-store, src/read-model, src/expert-directory, src/temporal, src/crypto, src/database,
+//              src/expert-deactivation, src/metrics, src/codec-server, src/outbox, src/ui, src/partner-directory (the partners'
+//              contact points, kept by coordinators), src/notification-settings (an expert's own channels and quiet hours)
+//   adapters   src/event-store, src/read-model, src/expert-directory, src/partner-contacts (the contact points' table and
+//              the lookup the notification sender uses), src/temporal, src/crypto, src/database,
 //              src/transparency-log, src/history-archive, src/config, src/logging, src/tracing, src/i18n, src/http,
 //              src/auth (identity: tokens, roles, the guard every feature's routes stand behind), src/identity-provider
 //              (the embedded local OpenID Connect provider, whose client secret the relying party in src/auth reads), src/api-contracts
@@ -12,9 +14,9 @@
 //              the calendar invitation, the sender and its delivery ledger, the embedded SMTP server), activities, workflows
 //   domain     src/domain
 const BOOTSTRAP = ['^src/(main|cli)[.]ts$', '^src/bootstrap/', '^src/commands/'];
-const FEATURES = ['^src/(cases|expert-inbox|experts|audit|checkpoints|health|expert-deactivation|metrics|codec-server|outbox|ui)/'];
+const FEATURES = ['^src/(cases|expert-inbox|experts|audit|checkpoints|health|expert-deactivation|metrics|codec-server|outbox|ui|partner-directory|notification-settings)/'];
 const ADAPTERS = [
-  '^src/(access-log|event-store|read-model|expert-directory|temporal|crypto|database|transparency-log|history-archive|config|logging|tracing|i18n|http|auth|identity-provider|api-contracts|notifications)/',
+  '^src/(access-log|event-store|read-model|expert-directory|partner-contacts|temporal|crypto|database|transparency-log|history-archive|config|logging|tracing|i18n|http|auth|identity-provider|api-contracts|notifications)/',
   '^activities/',
   '^workflows/',
 ];

@@ -17,6 +17,8 @@ import { MetricsHttpModule } from '../metrics/metrics-http.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { EmbeddedMailServerModule } from '../notifications/embedded-mail-server.module';
 import { OutboxModule } from '../outbox/outbox.module';
+import { NotificationSettingsModule } from '../notification-settings/notification-settings.module';
+import { PartnerDirectoryModule } from '../partner-directory/partner-directory.module';
 import { HttpRuntimeModule } from '../http/http-runtime.module';
 import { TemporalModule } from '../temporal/temporal.module';
 import { UiModule } from '../ui/ui.module';
@@ -35,7 +37,7 @@ export class AppModule {
         // Mail is sent by the worker's activities, so the SMTP server that receives it runs beside the worker.
         ...(config.runsWorker && config.notifications.mailTransport === 'embedded' ? [EmbeddedMailServerModule] : []),
         ExpertsModule,
-        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, ExpertInboxModule, AuditModule, HealthModule, CodecServerModule, SessionModule, ExpertDeactivationModule, OutboxModule, UiModule, MetricsHttpModule] : []),
+        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, ExpertInboxModule, AuditModule, HealthModule, CodecServerModule, SessionModule, ExpertDeactivationModule, OutboxModule, PartnerDirectoryModule, NotificationSettingsModule, UiModule, MetricsHttpModule] : []),
         ...(config.runsApi && config.oidc.embedded ? [IdentityProviderModule] : []),
       ],
     };

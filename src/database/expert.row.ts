@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { CaseCategory, SafetyRegion } from '../domain/case.vocabulary';
 import type { ExpertSkill, UnavailablePeriod } from '../domain/expert-profile';
+import type { NotificationLanguage } from '../domain/notifications/notification-kinds';
 
 /** One row of the `experts` table: an expert in the brigade's pool and what they declared about themselves. */
 @Entity({ name: 'experts' })
@@ -22,6 +23,8 @@ export class ExpertRow {
   @Column({ type: 'text', array: true }) languages: string[];
   /** The identity provider's subject that signs this expert in; null when their verified e-mail address does. */
   @Column({ name: 'identity_subject', type: 'text', nullable: true }) identitySubject: string | null;
+  /** The language Brigade writes the expert's e-mails and text messages in. */
+  @Column({ name: 'notification_language', type: 'text' }) notificationLanguage: NotificationLanguage;
   @Column({ type: 'boolean' }) active: boolean;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

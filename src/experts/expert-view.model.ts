@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CASE_CATEGORIES, SAFETY_REGIONS, type CaseCategory, type SafetyRegion } from '../domain/case.vocabulary';
 import { EXPERT_SKILLS, type ExpertSkill } from '../domain/expert-profile';
+import { NOTIFICATION_LANGUAGES, type NotificationLanguage } from '../domain/notifications/notification-kinds';
 import { MunicipalityRefModel } from '../http/municipality-ref.model';
 import { PageModel } from '../http/page.model';
 import { UnavailablePeriodDto } from './dto/unavailable-period.dto';
@@ -28,6 +29,8 @@ export class ExpertViewModel implements ExpertView {
   @ApiProperty({ type: [String], description: 'Old free-text conflicts that matched no register entry, for a manual fix.' })
   readonly unmappedConflictMunicipalities!: readonly string[];
   @ApiProperty({ type: [String], example: ['nl', 'en'] }) readonly languages!: readonly string[];
+  @ApiProperty({ enum: NOTIFICATION_LANGUAGES, description: "The language of the expert's e-mails and text messages." })
+  readonly notificationLanguage!: NotificationLanguage;
   @ApiProperty({ description: 'False once deactivated: no new offers.' }) readonly active!: boolean;
   @ApiProperty({ format: 'date-time' }) readonly createdAt!: string;
   @ApiProperty({ format: 'date-time' }) readonly updatedAt!: string;

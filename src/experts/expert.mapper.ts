@@ -1,6 +1,7 @@
 import type { CaseCategory, SafetyRegion } from '../domain/case.vocabulary';
 import { municipalityByCode, type MunicipalityRef } from '../domain/places/place-register';
 import type { ExpertSkill, UnavailablePeriod } from '../domain/expert-profile';
+import type { NotificationLanguage } from '../domain/notifications/notification-kinds';
 import type { CreateExpertDto } from './dto/create-expert.dto';
 import type { UpdateExpertDto } from './dto/update-expert.dto';
 import type { ExpertRow } from '../database/expert.row';
@@ -24,6 +25,8 @@ export interface ExpertView {
   /** Old free-text conflicts that matched no register entry, kept for the coordinator to fix. */
   readonly unmappedConflictMunicipalities: readonly string[];
   readonly languages: readonly string[];
+  /** The language of the expert's e-mails and text messages. */
+  readonly notificationLanguage: NotificationLanguage;
   /** The identity provider's subject that signs the expert in; null when their verified e-mail address does. */
   readonly identitySubject: string | null;
   readonly active: boolean;
@@ -54,6 +57,7 @@ export function toExpertView(row: ExpertRow): ExpertView {
     conflictMunicipalities: row.conflictMunicipalityCodes.map(refOf),
     unmappedConflictMunicipalities: row.unmappedConflictMunicipalities,
     languages: row.languages,
+    notificationLanguage: row.notificationLanguage,
     identitySubject: row.identitySubject,
     active: row.active,
     createdAt: row.createdAt.toISOString(),
@@ -77,6 +81,7 @@ export function newExpertFields(dto: CreateExpertDto): ExpertFields {
     conflictMunicipalityCodes: [...new Set(dto.conflictMunicipalityCodes ?? [])],
     unmappedConflictMunicipalities: [],
     languages: [...(dto.languages ?? DEFAULT_LANGUAGES)],
+    notificationLanguage: dto.notificationLanguage ?? 'nl',
     identitySubject: null,
   };
 }
@@ -98,6 +103,7 @@ export function changedExpertFields(dto: UpdateExpertDto): Partial<ExpertFields>
     ...(dto.conflictMunicipalityCodes !== undefined
       && { conflictMunicipalityCodes: [...new Set(dto.conflictMunicipalityCodes)], unmappedConflictMunicipalities: [] }),
     ...(dto.languages !== undefined && { languages: [...dto.languages] }),
+    ...(dto.notificationLanguage !== undefined && { notificationLanguage: dto.notificationLanguage }),
   };
 }
 

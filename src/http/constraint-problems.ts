@@ -68,6 +68,7 @@ const OF_THE_VALUE: Readonly<Record<string, (args: ConstraintArguments) => Field
   isNotBefore: ({ constraints }) => issue('before_start', { start: String(constraints[0]) }),
   isEmail: plain('not_an_email'),
   isPhoneNumber: plain('not_a_phone_number'),
+  isE164PhoneNumber: plain('not_an_international_phone_number'),
   isUuid: plain('not_an_id'),
   isLanguageCode: plain('not_a_language'),
   isBase64Values: plain('not_base64'),

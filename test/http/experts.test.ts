@@ -52,6 +52,8 @@ describe('the expert registry', () => {
         unmappedConflictMunicipalities: [],
         // Linked by a verified e-mail address until a coordinator sets the provider's subject.
         identitySubject: null,
+        // Messages go in Dutch until the expert or a coordinator chooses English.
+        notificationLanguage: 'nl',
         expertId: expect.stringMatching(/^[0-9a-f-]{36}$/),
         active: true,
         createdAt: expect.any(String),
@@ -103,6 +105,8 @@ describe('the expert registry', () => {
       ['a conflict given by name', { conflictMunicipalityCodes: ['Delft'] }, 'conflictMunicipalityCodes'],
       ['the old free-text home field', { homeMunicipality: 'Zutphen' }, 'homeMunicipality'],
       ['a phone number that is no phone number', { phone: 'call me' }, 'phone'],
+      ['a language for messages they are not written in', { notificationLanguage: 'de' }, 'notificationLanguage'],
+      ['null for the language of messages', { notificationLanguage: null }, 'notificationLanguage'],
       ['null for a list', { skills: null }, 'skills'],
       ['a field that does not exist', { salary: 90_000 }, 'salary'],
     ])('refuses %s with a 400 that names the field, and stores nothing', async (_case, override, field) => {
@@ -125,6 +129,16 @@ describe('the expert registry', () => {
   });
 
   describe('PATCH /experts/:id', () => {
+    it("sets the language of the expert's messages, which a new expert has in Dutch", async () => {
+      const expert = await anExpert();
+
+      const response = await api().patch(`/experts/${expert.expertId}`).send({ notificationLanguage: 'en' }).expect(200);
+
+      expect(expert.notificationLanguage).toBe('nl');
+      expect(response.body.notificationLanguage).toBe('en');
+      expect((await api().get(`/experts/${expert.expertId}`).expect(200)).body.notificationLanguage).toBe('en');
+    });
+
     it('changes only the fields that were sent', async () => {
       const expert = await anExpert();
 

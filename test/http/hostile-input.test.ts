@@ -11,6 +11,7 @@ import { evolve } from '../../src/domain/case.state';
 import type { Actor } from '../../src/domain/case.vocabulary';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { ExpertsService } from '../../src/experts/experts.service';
+import { PARTNER_CONTACT_STORE, type PartnerContactStore } from '../../src/partner-contacts/partner-contact-store.port';
 import { serveOpenApi } from '../../src/http/open-api';
 import { aSupportRequest } from '../support/case-fixtures';
 import { FakeCaseWorkflows } from '../support/fake-case-workflows';
@@ -78,9 +79,12 @@ describe('hostile input on every route', () => {
     const { expertId } = await app.get(ExpertsService).create({
       name: 'Eva Hostile', email: `eva-${randomUUID()}@brigade.test`, categories: ['INCIDENT'], homeMunicipalityCode: 'GM0503', safetyRegion: 'haaglanden', capacity: 2,
     });
+    const { contactId } = await app.get<PartnerContactStore>(PARTNER_CONTACT_STORE).create(randomUUID(), {
+      partner: 'police', safetyRegion: 'haaglanden', name: 'Politie Eenheid Den Haag', email: 'meldpunt@politie.example', phone: null, language: 'nl',
+    }, { role: 'system', id: 'hostile-setup' });
     // The way to and back from the identity provider answers a browser with a redirect or an HTML page, not the error
     // body; a bad `next` falls back to the screens' start, and sign-in.test.ts attacks the way back on its own.
-    targets = routeTargets({ cases: caseId, experts: expertId }).filter(({ route }) => !BROWSER_NAVIGATIONS.includes(route));
+    targets = routeTargets({ cases: caseId, experts: expertId, 'partner-contacts': contactId }).filter(({ route }) => !BROWSER_NAVIGATIONS.includes(route));
     process.on('unhandledRejection', recordCrash);
     process.on('uncaughtException', recordCrash);
   });
@@ -140,7 +144,9 @@ describe('hostile input on every route', () => {
       SELECT concat_ws(' ',
         (SELECT count(*) FROM case_events),
         (SELECT md5(coalesce(string_agg(c::text, '|' ORDER BY c.case_id), '')) FROM cases c),
-        (SELECT md5(coalesce(string_agg(e::text, '|' ORDER BY e.expert_id), '')) FROM experts e)) AS tables`);
+        (SELECT md5(coalesce(string_agg(e::text, '|' ORDER BY e.expert_id), '')) FROM experts e),
+        (SELECT md5(coalesce(string_agg(p::text, '|' ORDER BY p.contact_id), '')) FROM partner_contacts p),
+        (SELECT count(*) FROM partner_contact_changes)) AS tables`);
     return { started: workflows.started.length, sent: workflows.sent.length, tables: row.tables };
   }
 

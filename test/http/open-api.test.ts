@@ -5,6 +5,8 @@ import { ExpertsModule } from '../../src/experts/experts.module';
 import { HealthModule } from '../../src/health/health.module';
 import { ExpertInboxModule } from '../../src/expert-inbox/expert-inbox.module';
 import { OutboxModule } from '../../src/outbox/outbox.module';
+import { NotificationSettingsModule } from '../../src/notification-settings/notification-settings.module';
+import { PartnerDirectoryModule } from '../../src/partner-directory/partner-directory.module';
 import { serveOpenApi } from '../../src/http/open-api';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { FakeCaseWorkflows } from '../support/fake-case-workflows';
@@ -24,7 +26,7 @@ describe('the OpenAPI document', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     // The page's routes must be registered before init, which adds Nest's not-found handler, as in production.
-    sut = await createApiApp(db, { imports: [CasesModule, ExpertsModule, HealthModule, AuditModule, ExpertInboxModule, OutboxModule], caseWorkflows: new FakeCaseWorkflows(), beforeInit: serveOpenApi });
+    sut = await createApiApp(db, { imports: [CasesModule, ExpertsModule, HealthModule, AuditModule, ExpertInboxModule, OutboxModule, PartnerDirectoryModule, NotificationSettingsModule], caseWorkflows: new FakeCaseWorkflows(), beforeInit: serveOpenApi });
     document = (await sut.api().get('/docs-json').expect(200)).body as OpenAPIObject;
     operations = documentedOperations(document);
   });

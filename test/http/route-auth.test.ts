@@ -78,6 +78,14 @@ const ROUTE_ROLES: Readonly<Record<string, readonly UserRole[] | 'public'>> = {
   'GET /me/tasks': ['expert'],
   'GET /me/cases': ['expert'],
   'GET /me': ['coordinator', 'expert', 'auditor'],
+  'GET /me/notification-preferences': ['expert'],
+  'PUT /me/notification-preferences': ['expert'],
+  // Auditors read the contact points and their changes; only coordinators keep them.
+  'GET /partner-contacts': ['coordinator', 'auditor'],
+  'GET /partner-contacts/:id': ['coordinator', 'auditor'],
+  'POST /partner-contacts': ['coordinator'],
+  'PATCH /partner-contacts/:id': ['coordinator'],
+  'DELETE /partner-contacts/:id': ['coordinator'],
   // The way to and back from the identity provider is open by nature; the session's own routes are not.
   'GET /auth/login': 'public',
   'GET /auth/callback': 'public',
@@ -130,7 +138,7 @@ describe('who may call which route', () => {
 
   const send = (route: string, authorization?: string) => {
     const [method, template] = route.split(' ');
-    const pending = request(app.getHttpServer())[method.toLowerCase() as 'get' | 'post' | 'patch'](urlOf(template));
+    const pending = request(app.getHttpServer())[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'](urlOf(template));
     return authorization ? pending.set('Authorization', authorization) : pending;
   };
   const declared = Object.entries(ROUTE_ROLES);

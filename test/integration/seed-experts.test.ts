@@ -2,6 +2,7 @@ import { runCli, type CliOutput } from '../../src/cli';
 import { demoExpertPool } from '../../src/experts/demo-expert-pool';
 import { ExpertRepository } from '../../src/experts/expert.repository';
 import { seedExperts } from '../../src/experts/seed-experts';
+import { demoPartnerContacts } from '../../src/partner-directory/demo-partner-contacts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 describe('seeding the expert pool', () => {
@@ -58,15 +59,16 @@ describe('seeding the expert pool', () => {
       return { lines, errors, out: (line) => lines.push(line), err: (line) => errors.push(line) };
     }
 
-    it('says how many experts it seeded and how many were already there', async () => {
+    it('says how many experts and partner contact points it seeded and how many were already there', async () => {
       const first = capture();
       const second = capture();
 
       expect(await runCli(['seed'], { DATABASE_URL: db.url }, first)).toBe(0);
       expect(await runCli(['seed'], { DATABASE_URL: db.url }, second)).toBe(0);
 
-      expect(first.lines).toEqual([`seeded ${pool.length} experts (0 already present)`]);
-      expect(second.lines).toEqual([`seeded 0 experts (${pool.length} already present)`]);
+      const contacts = demoPartnerContacts().length;
+      expect(first.lines).toEqual([`seeded ${pool.length} experts (0 already present)`, `seeded ${contacts} partner contact points (0 already present)`]);
+      expect(second.lines).toEqual([`seeded 0 experts (${pool.length} already present)`, `seeded 0 partner contact points (${contacts} already present)`]);
       expect(await expertCount()).toBe(pool.length);
     });
 

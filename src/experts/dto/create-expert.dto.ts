@@ -6,6 +6,7 @@ import {
 } from 'class-validator';
 import { CASE_CATEGORIES, SAFETY_REGIONS, type CaseCategory, type SafetyRegion } from '../../domain/case.vocabulary';
 import { EXPERT_SKILLS, type ExpertSkill } from '../../domain/expert-profile';
+import { NOTIFICATION_LANGUAGES, type NotificationLanguage } from '../../domain/notifications/notification-kinds';
 import { IsPersonName } from '../../http/person-name';
 import { IsLanguageCode } from './language-code';
 import { IsMunicipalityCode } from '../../http/municipality-code';
@@ -62,4 +63,7 @@ export class CreateExpertDto {
   @ApiPropertyOptional({ minItems: 1, maxItems: 20, uniqueItems: true, default: ['nl'], description: 'Languages the expert works in; Dutch when omitted.' })
   @WhenPresent() @IsArray() @ArrayNotEmpty(OF_A_LIST) @ArrayMaxSize(20, OF_A_LIST) @ArrayUnique(OF_A_LIST) @IsLanguageCode(EACH_OF_A_LIST)
   readonly languages?: readonly string[];
+
+  @ApiPropertyOptional({ enum: NOTIFICATION_LANGUAGES, default: 'nl', description: "The language of the expert's e-mails and text messages; Dutch when omitted.", example: 'nl' })
+  @WhenPresent() @IsIn(NOTIFICATION_LANGUAGES) readonly notificationLanguage?: NotificationLanguage;
 }

@@ -1,5 +1,7 @@
 import type { ShapeOf } from './catalogue-shape';
+import { channelFieldLabels } from './channel-field-labels';
 import type { fieldsNl } from './fields.nl';
+import { labelsEn } from './labels.en';
 
 /** The label of each request field a person can get a problem about, in English, keyed as in the Dutch file. */
 export const fieldsEn: ShapeOf<typeof fieldsNl> = {
@@ -77,4 +79,12 @@ export const fieldsEn: ShapeOf<typeof fieldsNl> = {
   caseId: 'Case',
   status: 'Status',
   deliveryKey: 'The message in the address',
+  partner: 'Partner',
+  language: 'Language',
+  notificationLanguage: 'Language of messages',
+  channels: 'Ways of delivery',
+  ...channelFieldLabels(labelsEn.notificationKind),
+  quietHours: 'Quiet hours',
+  'quietHours/start': 'Start of the quiet hours',
+  'quietHours/end': 'End of the quiet hours',
 };

@@ -1,3 +1,6 @@
+import { channelFieldLabels } from './channel-field-labels';
+import { labelsNl } from './labels.nl';
+
 /**
  * The label of each request field a person can get a problem about, in Dutch, keyed by the field's path in the API
  * with `/` between the levels and without list positions (`officeHolder/name`, `unavailable/from`).
@@ -77,4 +80,12 @@ export const fieldsNl = {
   caseId: 'Zaak',
   status: 'Status',
   deliveryKey: 'Het bericht in het adres',
+  partner: 'Partner',
+  language: 'Taal',
+  notificationLanguage: 'Taal van berichten',
+  channels: 'Manieren van bezorgen',
+  ...channelFieldLabels(labelsNl.notificationKind),
+  quietHours: 'Stille uren',
+  'quietHours/start': 'Begin van de stille uren',
+  'quietHours/end': 'Einde van de stille uren',
 } as const;

@@ -9,4 +9,12 @@ export const labelsEn: ShapeOf<typeof labelsNl> = {
     Intervention: 'Intervention', FollowUp: 'Follow-up', Evaluation: 'Evaluation', Closed: 'Closed',
     Rejected: 'Rejected', Cancelled: 'Cancelled',
   },
+  partner: { COA: 'COA', police: 'the police', NCTV: 'the NCTV' },
+  notificationKind: {
+    offerMade: 'Case offered', offerWithdrawn: 'Offer withdrawn', taskAssigned: 'Task assigned',
+    taskDueSoon: 'Task almost due', taskWithdrawn: 'Task withdrawn', sessionScheduled: 'Preparatory session scheduled',
+    sessionMoved: 'Preparatory session moved', sessionCancelled: 'Preparatory session cancelled',
+    escalationRaised: 'Escalation raised', escalationClimbed: 'Escalation moved up', deadlineMissed: 'Deadline missed',
+    caseCancelled: 'Case cancelled',
+  },
 };

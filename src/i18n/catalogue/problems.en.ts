@@ -38,4 +38,10 @@ export const problemsEn: ShapeOf<typeof problemsNl> = {
   not_version_and_moment: 'Give a version or a moment, not both.',
   unknown_field: '{field} is not a field of this request.',
   too_deep: '{field} nests deeper than {max} levels.',
+  not_an_international_phone_number: '{field} must be an international number without spaces, such as +31612345678.',
+  email_or_phone: '{field} or phone number is required: fill in at least one of them.',
+  no_channel: '{field}: choose at least one way to receive it, e-mail or text message.',
+  sms_needs_phone: '{field}: a text message is not possible, as no phone number of yours is on file. Ask a coordinator to add it.',
+  not_a_clock_time: '{field} must be a time such as 22:00 (hh:mm, from 00:00 to 23:59).',
+  equals_start: '{field} must differ from {start}.',
 };

@@ -38,4 +38,10 @@ export const problemsNl = {
   not_version_and_moment: 'Geef een versie of een moment op, niet allebei.',
   unknown_field: '{field} is geen veld van dit verzoek.',
   too_deep: '{field} is dieper genest dan {max} niveaus.',
+  not_an_international_phone_number: '{field} moet een internationaal nummer zijn, zonder spaties, zoals +31612345678.',
+  email_or_phone: '{field} of telefoonnummer is verplicht: vul minstens een van beide in.',
+  no_channel: '{field}: kies minstens één manier van bezorgen, e-mail of sms.',
+  sms_needs_phone: '{field}: sms kan niet, want er is geen telefoonnummer van u bekend. Vraag een coördinator het toe te voegen.',
+  not_a_clock_time: '{field} moet een tijd zijn zoals 22:00 (uu:mm, van 00:00 tot en met 23:59).',
+  equals_start: '{field} moet anders zijn dan {start}.',
 } as const;

@@ -95,6 +95,11 @@ export const refusalsEn: ShapeOf<typeof refusalsNl> = {
   expert_identity_subject_taken: 'Another expert is already linked to this identity provider subject.',
   expert_not_found: 'Expert {expertId} does not exist.',
   payload_undecryptable: 'This payload cannot be decrypted.',
+  partner_contact_not_found: 'Contact point {contactId} does not exist.',
+  partner_contact_taken: 'There already is an active contact point of {partner} for safety region {region}: {name} ({contactId}). Change or deactivate that one first.',
+  partner_desk_taken: 'There already is an active national desk of {partner}: {name} ({contactId}). Change or deactivate that one first.',
+  partner_contact_stale: 'Contact point {contactId} has changed in the meantime: it is at version {currentVersion}, your change was made on version {version}. Reload it and make your change again.',
+  partner_contact_inactive: 'Contact point {contactId} has already been deactivated; it no longer changes.',
   deactivation_incomplete: 'Expert {expertId} is deactivated, but {untold} of {open} open cases have not been told yet; repeat the request to finish.',
   delivery_not_found: 'There is no message with key {deliveryKey}.',
 };

@@ -95,6 +95,11 @@ export const refusalsNl = {
   expert_identity_subject_taken: 'Een andere expert is al aan dit kenmerk van de aanmeldvoorziening gekoppeld.',
   expert_not_found: 'Expert {expertId} bestaat niet.',
   payload_undecryptable: 'Deze payload kan niet worden ontsleuteld.',
+  partner_contact_not_found: 'Contactpunt {contactId} bestaat niet.',
+  partner_contact_taken: 'Er is al een actief contactpunt van {partner} voor veiligheidsregio {region}: {name} ({contactId}). Wijzig of deactiveer dat eerst.',
+  partner_desk_taken: 'Er is al een actieve landelijke desk van {partner}: {name} ({contactId}). Wijzig of deactiveer die eerst.',
+  partner_contact_stale: 'Contactpunt {contactId} is intussen gewijzigd: het staat op versie {currentVersion}, uw wijziging ging uit van versie {version}. Laad het opnieuw en breng uw wijziging dan aan.',
+  partner_contact_inactive: 'Contactpunt {contactId} is al gedeactiveerd; het wordt niet meer gewijzigd.',
   deactivation_incomplete: 'Expert {expertId} is gedeactiveerd, maar {untold} van {open} open zaken zijn nog niet ingelicht; herhaal het verzoek om dat af te maken.',
   delivery_not_found: 'Er is geen bericht met kenmerk {deliveryKey}.',
 } as const;

@@ -10,6 +10,7 @@ const LABELLED_PARAMS: Readonly<Record<string, string>> = {
   allowed: 'labels.role',
   stage: 'labels.stage',
   stages: 'labels.stage',
+  partner: 'labels.partner',
   riskLevel: 'domain.riskLevel',
 };
 

@@ -9,6 +9,8 @@ import { AuditListPage } from './pages/audit-list-page';
 import { InboxPage } from './pages/inbox-page';
 import { OutboxMessagePage } from './pages/outbox-message-page';
 import { OutboxPage } from './pages/outbox-page';
+import { NotificationSettingsPage } from './pages/notification-settings-page';
+import { PartnersPage } from './pages/partners-page';
 import { SignInPage } from './pages/sign-in-page';
 import type { UiRole } from './session-types';
 
@@ -42,7 +44,9 @@ export const ROUTES: readonly UiRoute[] = [
   { path: '/ui/outbox', roles: ['coordinator'], page: OutboxPage, title: (m) => m.outbox.title, nav: (m) => m.outbox.nav },
   // The key's slashes travel encoded (%2F), so the whole delivery key is this one segment.
   { path: '/ui/outbox/:key', roles: ['coordinator'], page: OutboxMessagePage, title: (m) => m.outbox.messageTitle },
+  { path: '/ui/partners', roles: ['coordinator'], page: PartnersPage, title: (m) => m.partners.title, nav: (m) => m.partners.nav },
   { path: '/ui/inbox', roles: ['expert'], page: InboxPage, title: (m) => m.inbox.title, nav: (m) => m.inbox.nav },
+  { path: '/ui/inbox/settings', roles: ['expert'], page: NotificationSettingsPage, title: (m) => m.notificationSettings.title },
   { path: '/ui/audit', roles: ['auditor'], page: AuditListPage, title: (m) => m.audit.listTitle, nav: (m) => m.audit.nav },
   { path: '/ui/audit/:id', roles: ['auditor'], page: AuditCasePage, title: (m) => m.audit.caseTitleFallback },
 ];

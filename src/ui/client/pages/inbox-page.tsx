@@ -40,6 +40,7 @@ export function InboxPage(_props: PageProps) {
     <div data-testid="inbox-page">
       <PageHeading>{m.inbox.title}</PageHeading>
       <p class="utrecht-paragraph">{m.inbox.intro}</p>
+      <p class="utrecht-paragraph"><a class="rvo-link" href="/ui/inbox/settings">{m.notificationSettings.link}</a></p>
       {inbox.updatedAt && <p class="utrecht-paragraph vb-updated">{m.app.updatedAt(formatTime(inbox.updatedAt, language))}</p>}
       {inbox.error && (
         <Alert kind="error" title={errorTitle(inbox.error, m)}>
