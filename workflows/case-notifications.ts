@@ -1,6 +1,5 @@
 import { ActivityFailure, ApplicationFailure, CancellationScope, condition, patched, proxyActivities, sleep } from '@temporalio/workflow';
 import type { CaseActivities } from '../activities';
-import type { DeliveryOrder, DeliveryRetry } from '../activities/notification.activities';
 import { caseEvent, type CaseEvent } from '../src/domain/case.events';
 import type { CaseState } from '../src/domain/case.state';
 import { SYSTEM_ACTOR } from '../src/domain/case.vocabulary';
@@ -10,6 +9,9 @@ import type { NotificationIntent } from '../src/domain/notifications/notificatio
 import type { NotificationChannel } from '../src/domain/notifications/notification-kinds';
 import { now, type CaseContext } from './case-context';
 import type { CaseEscalations } from './case-escalations';
+
+type DeliveryOrder = Parameters<CaseActivities['deliverNotification']>[0];
+type DeliveryRetry = Parameters<CaseActivities['deliverNotification']>[1];
 
 /** Patch id: histories recorded before Brigade reached people have no messages to plan, send or record. */
 export const NOTIFIES_PEOPLE = 'notifies-people';
