@@ -2,15 +2,18 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { OFFER_TIMEOUT_MS } from '../../src/domain/case-policy';
-import { MINUTE } from '../../src/domain/durations';
+import { DAY, MINUTE } from '../../src/domain/durations';
 import type { SupportRequest } from '../../src/domain/support-request';
 import {
-  acknowledgeEscalation, appointLead, assignExpert, cancelCase, changeRisk, completeTask, expertDeactivated, holdSession, raiseConcern, reassignTask,
+  acknowledgeEscalation, appointLead, assignExpert, cancelCase, changeRisk, completeTask, expertDeactivated, holdSession, raiseConcern, reassignTask, scheduleSession,
   respondToOffer, triage,
 } from '../../workflows/messages';
 import { CaseDriver, anExpertPool, startCase as startCaseIn, expert } from '../support/case-driver';
 import { COORDINATOR } from '../support/case-fixtures';
+import { eventually } from '../support/eventually';
+import { notificationSenderFor } from '../support/notification-stack';
 import { fixtureDataConverter } from '../support/payload-keys';
+import { RecordingSmtpServer } from '../support/recording-smtp-server';
 import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 
 /**
@@ -18,6 +21,21 @@ import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow
  * Run it after a deliberate, versioned change to workflow code; the replay test then guards the new behaviour.
  */
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'histories');
+
+/** Waits for the case to end, then writes its history and its escalation ladders' histories as fixtures named `name`. */
+async function saveFixture(harness: WorkflowHarness, name: string, sut: CaseDriver): Promise<void> {
+  await sut.handle.result();
+  const history = await sut.handle.fetchHistory();
+  // The workflow id travels with the history: replay derives child workflow ids from it.
+  const fixture = { workflowId: sut.handle.workflowId, history: JSON.parse(historyToJSON(history)) };
+  await writeFile(path.join(FIXTURES, `${name}.json`), `${JSON.stringify(fixture)}\n`);
+  // The escalation ladders are workflows of their own; their histories are fixtures too.
+  for (let n = 1; n <= (await sut.state()).escalationCount; n++) {
+    const ladder = harness.env.client.workflow.getHandle(`${sut.handle.workflowId}-esc-${n}`);
+    const ladderFixture = { workflowId: ladder.workflowId, history: JSON.parse(historyToJSON(await ladder.fetchHistory())) };
+    await writeFile(path.join(FIXTURES, `${name}.ladder-${n}.json`), `${JSON.stringify(ladderFixture)}\n`);
+  }
+}
 
 describe('recording replay fixtures', () => {
   let harness: WorkflowHarness;
@@ -31,19 +49,7 @@ describe('recording replay fixtures', () => {
 
   const start = (overrides: Partial<SupportRequest> = {}) => startCaseIn(harness, overrides);
 
-  async function save(name: string, sut: CaseDriver): Promise<void> {
-    await sut.handle.result();
-    const history = await sut.handle.fetchHistory();
-    // The workflow id travels with the history: replay derives child workflow ids from it.
-    const fixture = { workflowId: sut.handle.workflowId, history: JSON.parse(historyToJSON(history)) };
-    await writeFile(path.join(FIXTURES, `${name}.json`), `${JSON.stringify(fixture)}\n`);
-    // The escalation ladders are workflows of their own; their histories are fixtures too.
-    for (let n = 1; n <= (await sut.state()).escalationCount; n++) {
-      const ladder = harness.env.client.workflow.getHandle(`${sut.handle.workflowId}-esc-${n}`);
-      const ladderFixture = { workflowId: ladder.workflowId, history: JSON.parse(historyToJSON(await ladder.fetchHistory())) };
-      await writeFile(path.join(FIXTURES, `${name}.ladder-${n}.json`), `${JSON.stringify(ladderFixture)}\n`);
-    }
-  }
+  const save = (name: string, sut: CaseDriver) => saveFixture(harness, name, sut);
 
   it.each(['SHELTER_SUPPORT', 'CITIZEN_MEETING', 'THREAT_TO_OFFICIAL', 'INCIDENT'] as const)('records a full %s case', async (category) => {
     await harness.withWorker(async () => {
@@ -187,5 +193,59 @@ describe('recording replay fixtures', () => {
       await save('rejected-then-archived', sut);
       await sut.awaitArchive();
     });
+  });
+});
+
+describe('recording cases that reach people', () => {
+  let relay: RecordingSmtpServer;
+  afterEach(() => relay?.close());
+
+  /** A harness whose worker sends e-mail through a relay on `port`, trying `attempts` times. */
+  async function sendingHarness(port: number, attempts: number): Promise<WorkflowHarness> {
+    const env = {
+      BRIGADE_MAIL_TRANSPORT: 'smtp', BRIGADE_SMTP_URL: `smtp://127.0.0.1:${port}`, BRIGADE_SMS_TRANSPORT: 'off', BRIGADE_PUBLIC_URL: 'https://brigade.example.nl',
+      BRIGADE_NOTIFICATION_ATTEMPTS: String(attempts), BRIGADE_NOTIFICATION_RETRY_INITIAL: '1s', BRIGADE_NOTIFICATION_RETRY_MAX: '1s',
+    };
+    const harness = await createWorkflowHarness({ dataConverter: fixtureDataConverter(), notificationSender: (db) => notificationSenderFor(db.dataSource, env) });
+    await anExpertPool(harness, [{ homeMunicipalityCode: 'GM0344' }, { homeMunicipalityCode: 'GM0344' }]);
+    return harness;
+  }
+
+  it('records offers, tasks, the session invitation, its move and the cancellation, each sent and recorded', async () => {
+    relay = await RecordingSmtpServer.start();
+    const harness = await sendingHarness(relay.port, 5);
+    try {
+      await harness.withWorker(async () => {
+        const sut = await startCaseIn(harness, { category: 'SHELTER_SUPPORT' });
+        await sut.accept();
+        await sut.acceptOffersUntilTeamAssembled();
+        const planned = await sut.waitFor((s) => s.session !== null && s.tasks.length > 0, 'the session and its tasks');
+        const movedTo = new Date(Date.parse(planned.session!.scheduledAt) + DAY).toISOString();
+        await sut.handle.executeUpdate(scheduleSession, { args: [{ scheduledAt: movedTo, actor: COORDINATOR }] });
+        await eventually(async () => ((await sut.eventsOf('NotificationSent')).filter((e) => (e.data as { kind: string }).kind === 'sessionMoved').length === 2 || undefined), 'the moves sent', 60_000);
+        await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'recorded', actor: COORDINATOR }] });
+        await saveFixture(harness, 'notifications-sent-then-cancelled', sut);
+      });
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('records a message that cannot be sent: the failure and its escalation to the duty coordinator, then a cancellation', async () => {
+    const probe = await RecordingSmtpServer.start();
+    const port = probe.port;
+    await probe.close();
+    const harness = await sendingHarness(port, 2);
+    try {
+      await harness.withWorker(async () => {
+        const sut = await startCaseIn(harness, { category: 'CITIZEN_MEETING' });
+        await sut.accept();
+        await sut.waitFor((s) => s.openEscalations.some((e) => e.trigger === 'notificationFailed') && s.failedNotifications >= 2, 'the failures and their escalation', 60_000);
+        await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'recorded', actor: COORDINATOR }] });
+        await saveFixture(harness, 'notification-failed-escalated', sut);
+      });
+    } finally {
+      await harness.close();
+    }
   });
 });
