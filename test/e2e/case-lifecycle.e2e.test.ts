@@ -144,7 +144,8 @@ describe('Brigade on its embedded default, over HTTP', () => {
       const recorded = (await coordinator().get(`/cases/${caseId}/events`).expect(200)).body as Array<{ type: string; version: number }>;
       return recorded.filter((e) => e.type === 'HistoryArchived').length === 2 ? recorded : undefined;
     }, 'the archived histories');
-    expect(events.map((e) => e.type)).toEqual([
+    // Messages are recorded as they go out, between the case's steps; the steps themselves come in this order.
+    expect(events.map((e) => e.type).filter((type) => type !== 'NotificationSent')).toEqual([
       'RequestReceived', 'IntakeAssessed', 'RequestAccepted', 'ExpertOffered', 'OfferAccepted', 'TeamAssembled',
       'PreparatorySessionScheduled', 'TaskAssigned', 'TaskAssigned', 'TaskAssigned',
       'EscalationRaised', 'EscalationAcknowledged', 'EscalationResolved',
@@ -153,6 +154,10 @@ describe('Brigade on its embedded default, over HTTP', () => {
       'HistoryArchived', 'HistoryArchived',
     ]);
     expect(events.map((e) => e.version)).toEqual(events.map((_, index) => index + 1));
+    // Over the SMTP server inside Brigade: the offer, the session invitation and the tasks went to the expert, and nothing failed.
+    const sentKinds = events.filter((e) => e.type === 'NotificationSent').map((e) => (e as unknown as { data: { kind: string } }).data.kind);
+    expect(sentKinds).toEqual(expect.arrayContaining(['offerMade', 'sessionScheduled', 'taskAssigned', 'escalationRaised']));
+    expect(events.some((e) => e.type === 'NotificationFailed')).toBe(false);
     // The auditor's verification replays the case's real Temporal history (and its escalation ladder) with today's code.
     const verification = (await auditor().get(`/cases/${caseId}/verify`).expect(200)).body;
     expect(verification).toMatchObject({ valid: true, chain: { valid: true, eventCount: events.length }, projection: { consistent: true } });

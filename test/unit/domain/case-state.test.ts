@@ -79,6 +79,15 @@ const historyArchived = (workflowId = 'case-archived', at = '2027-01-06T10:00:05
   workflowId, runId: 'run-1', workflowType: 'supportCase', closeStatus: 'COMPLETED', sha256: 'ab'.repeat(32), byteLength: 4096, eventCount: 120,
 }, SYSTEM_ACTOR, at);
 
+const notificationSent = (at = '2027-01-06T10:00:06.000Z') => caseEvent('NotificationSent', {
+  notificationId: 'v4-offerMade-expert-expert-anouk', kind: 'offerMade', channel: 'email', recipient: { kind: 'expert', id: ANOUK.expertId },
+  transport: 'embedded', reference: '<ab12@brigade.local>',
+}, SYSTEM_ACTOR, at);
+const notificationFailed = (at = '2027-01-06T10:00:07.000Z') => caseEvent('NotificationFailed', {
+  notificationId: 'v5-escalationRaised-role-dutyCoordinator', kind: 'escalationRaised', channel: 'sms', recipient: { kind: 'role', id: 'dutyCoordinator' },
+  code: 'notify_403',
+}, SYSTEM_ACTOR, at);
+
 const LEAD: TeamMember = { ...ANOUK, role: 'lead' };
 const SUPPORT: TeamMember = { ...BRAM, role: 'support' };
 
@@ -166,6 +175,7 @@ describe('evolve', () => {
           intervention: null,
           openEscalations: [],
           escalationCount: 0,
+          failedNotifications: 0,
           followUps: [],
           evaluation: null,
           cancellationReason: null,
@@ -577,6 +587,24 @@ describe('evolve', () => {
   });
 
   describe('given a case that has ended, or is still running', () => {
+    describe('when a message about it is sent, or cannot be sent', () => {
+      it.each([
+        ['Cancelled', () => [...inMatching(), cancelled('called off', '2027-01-06T10:00:00.000Z')]],
+        ['Matching', () => inMatching()],
+      ] as const)('a sent message keeps a %s case as it was, one version further', (stage, history) => {
+        const before = given(...history()).state()!;
+        const sut = given(...history()).when(notificationSent());
+        expect(sut).toEqual({ ...before, caseId: sut.caseId, version: before.version + 1 });
+        expect(sut.stage).toBe(stage);
+      });
+
+      it('a message that could not be sent is counted, for the board', () => {
+        const once = given(...inMatching()).when(notificationFailed());
+        expect(once.failedNotifications).toBe(1);
+        expect(given(...inMatching(), notificationFailed()).when(notificationFailed()).failedNotifications).toBe(2);
+      });
+    });
+
     describe('when one of its workflow histories is archived', () => {
       it.each([
         ['Closed', () => [...inEvaluation(), evaluated('calm'), closed('2027-01-06T10:00:00.000Z')]],
@@ -619,7 +647,7 @@ describe('evolve', () => {
       taskCompleted('task-1', 'two risks found', BRAM), taskWithdrawn('task-2'), sessionHeld('roles agreed'),
       interventionReported(), followUpScheduled('day-7', '2026-11-27T19:00:00.000Z'), followUpCompleted('day-7', true),
       followUpScheduled('extra-1', '2026-12-28T10:00:00.000Z'), followUpCompleted('extra-1', false, '2026-12-29T10:00:00.000Z'),
-      evaluated('calm in the end'), closed('2027-01-06T10:00:00.000Z'), historyArchived(),
+      evaluated('calm in the end'), closed('2027-01-06T10:00:00.000Z'), historyArchived(), notificationSent(), notificationFailed(),
     ];
     const cancelledHistory = () => [received(), assessed(), accepted(), offered('offer-1-1', ANOUK), cancelled('called off')];
     // The lead is deactivated during preparation: their task comes back, the coordinator appoints a new lead and passes it on.
