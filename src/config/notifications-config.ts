@@ -85,17 +85,23 @@ export function notificationsConfig(env: NodeJS.ProcessEnv): NotificationsConfig
   };
 }
 
-// BRIGADE_DUTY_COORDINATOR_EMAIL, _PHONE, _LANGUAGE and the same for BRIGADE_PROGRAMME_LEAD_.
+// The variables of each configured role, spelled out so that a search for one finds where it is read.
+const ROLE_VARIABLES: Readonly<Record<BrigadeRole, { email: string; phone: string; language: string; fallback: string }>> = {
+  dutyCoordinator: {
+    email: 'BRIGADE_DUTY_COORDINATOR_EMAIL', phone: 'BRIGADE_DUTY_COORDINATOR_PHONE', language: 'BRIGADE_DUTY_COORDINATOR_LANGUAGE',
+    fallback: 'dienstdoende-coordinator@brigade.local',
+  },
+  programmeLead: {
+    email: 'BRIGADE_PROGRAMME_LEAD_EMAIL', phone: 'BRIGADE_PROGRAMME_LEAD_PHONE', language: 'BRIGADE_PROGRAMME_LEAD_LANGUAGE',
+    fallback: 'programmaleider@brigade.local',
+  },
+};
+
 function roleContact(env: NodeJS.ProcessEnv, role: BrigadeRole): RoleContact {
-  const prefix = role === 'dutyCoordinator' ? 'BRIGADE_DUTY_COORDINATOR' : 'BRIGADE_PROGRAMME_LEAD';
-  const fallback = role === 'dutyCoordinator' ? 'dienstdoende-coordinator@brigade.local' : 'programmaleider@brigade.local';
-  const phone = nonEmpty(env[`${prefix}_PHONE`]);
-  if (phone !== undefined && !/^\+[1-9][0-9]{7,14}$/.test(phone)) throw new ConfigError(`${prefix}_PHONE must be an international number such as +31612345678, got "${phone}"`);
-  return {
-    email: nonEmpty(env[`${prefix}_EMAIL`]) ?? fallback,
-    phone,
-    language: oneOf(env, `${prefix}_LANGUAGE`, NOTIFICATION_LANGUAGES, 'nl'),
-  };
+  const names = ROLE_VARIABLES[role];
+  const phone = nonEmpty(env[names.phone]);
+  if (phone !== undefined && !/^\+[1-9][0-9]{7,14}$/.test(phone)) throw new ConfigError(`${names.phone} must be an international number such as +31612345678, got "${phone}"`);
+  return { email: nonEmpty(env[names.email]) ?? names.fallback, phone, language: oneOf(env, names.language, NOTIFICATION_LANGUAGES, 'nl') };
 }
 
 function requireNotify(apiKey: string | undefined, templateId: string | undefined, templateVariable: string, transportVariable: string): void {

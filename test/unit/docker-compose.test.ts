@@ -181,7 +181,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('sets on api and worker only variables that Brigade configuration reads', () => {
-    const configSource = read('src/config/brigade-config.ts');
+    const configSource = read('src/config/brigade-config.ts') + read('src/config/notifications-config.ts');
     const readByConfig = (name: string) =>
       new RegExp(`env\\.${name}\\b|['"]${name}['"]`).test(configSource);
     for (const [serviceName, service] of appServices) {
