@@ -88,6 +88,11 @@ export class NotifyApiServer {
     for (let i = 0; i < count; i += 1) this.failures.push({ status, error });
   }
 
+  /** Forgets the error answers still queued. */
+  clearFailures(): void {
+    this.failures.length = 0;
+  }
+
   async close(): Promise<void> {
     await new Promise<void>((resolve, reject) => this.server?.close((error) => (error ? reject(error) : resolve())) ?? resolve());
   }

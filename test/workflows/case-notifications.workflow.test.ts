@@ -9,6 +9,7 @@ import { anExpertPool, startCase, type CaseDriver } from '../support/case-driver
 import { COORDINATOR } from '../support/case-fixtures';
 import { eventually } from '../support/eventually';
 import { notificationSenderFor } from '../support/notification-stack';
+import { NotifyApiServer } from '../support/notify-api-server';
 import { RecordingSmtpServer } from '../support/recording-smtp-server';
 import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 
@@ -168,6 +169,86 @@ describe('an SMTP relay that is away', () => {
       expect((await sut.state()).openEscalations.filter((e) => e.trigger === 'notificationFailed')).toHaveLength(1);
       const [{ outcome }] = await harness.db.sql<{ outcome: string }>("SELECT outcome FROM notification_outcomes o JOIN notification_deliveries d USING (delivery_key) WHERE d.kind = 'offerMade'");
       expect(outcome).toBe('failed');
+      await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'done', actor: COORDINATOR }] });
+      await sut.handle.result();
+    });
+  });
+});
+
+describe('NotifyNL (the GOV.UK Notify API) for e-mail and text messages', () => {
+  let notify: NotifyApiServer;
+  let harness: WorkflowHarness;
+  const critical = {
+    category: 'THREAT_TO_OFFICIAL' as const,
+    indicators: { threatsReceived: true, expectedAttendance: 0, priorIncidents: 3, mediaAttention: 'national' as const, onlineAgitation: true, officeHolderPersonallyTargeted: true },
+  };
+
+  beforeAll(async () => {
+    notify = await NotifyApiServer.start();
+    harness = await createWorkflowHarness({
+      notificationSender: (db) => notificationSenderFor(db.dataSource, {
+        ...SENDING, BRIGADE_MAIL_TRANSPORT: 'notify', BRIGADE_SMS_TRANSPORT: 'notify', BRIGADE_NOTIFY_API_KEY: notify.apiKey, BRIGADE_NOTIFY_BASE_URL: notify.baseUrl,
+        BRIGADE_NOTIFY_EMAIL_TEMPLATE_ID: notify.emailTemplateId, BRIGADE_NOTIFY_SMS_TEMPLATE_ID: notify.smsTemplateId,
+      }),
+    });
+    await anExpertPool(harness, Array.from({ length: 4 }, (_, n) => ({ phone: `+3161234560${n}`, categories: ['THREAT_TO_OFFICIAL'] })));
+  });
+  afterAll(async () => {
+    await harness?.close();
+    await notify?.close();
+  });
+
+  it('sends a critical offer by e-mail and SMS; a rate limit is retried and the message goes once, under its reference', async () => {
+    notify.failNext(1, 429);
+    await harness.withWorker(async () => {
+      const sut = await startCase(harness, critical);
+      await sut.waitFor((s) => s.riskLevel === 'CRITICAL', 'the critical assessment');
+      await sut.accept();
+      const [offer] = (await sut.waitFor((s) => s.openOffers.length > 0, 'an offer')).openOffers;
+      const sent = await eventually(async () => {
+        const events = (await sut.eventsOf('NotificationSent')).filter((e) => (e.data as { notificationId: string }).notificationId.includes(`offerMade-expert-${offer.expertId}`));
+        return events.length === 2 ? events : undefined;
+      }, 'the offer sent by e-mail and SMS', 60_000);
+      expect(sent.map((e) => (e.data as { channel: string }).channel).sort()).toEqual(['email', 'sms']);
+      for (const event of sent) {
+        const { reference, transport } = event.data as { reference: string; transport: string };
+        expect(transport).toBe('notify');
+        const stored = notify.sent.filter((n) => n.id === reference);
+        expect(stored).toHaveLength(1);
+        // Notify's own copy carries our delivery key as its reference, and no case details in its personalisation.
+        expect(stored[0].reference).toContain(sut.handle.workflowId.replace(/^case-/, ''));
+      }
+      // The first request met the rate limit, and its delivery was tried again.
+      const limited = await harness.db.sql("SELECT delivery_key FROM notification_attempts WHERE error_code = 'notify_429'");
+      expect(limited).toHaveLength(1);
+      const posts = notify.requests.filter((r) => r.method === 'POST' && r.body?.template_id);
+      expect(posts.every((r) => r.claims?.iss === notify.serviceId)).toBe(true);
+      expect(posts.filter((r) => r.path.endsWith('/sms')).every((r) => r.body?.template_id === notify.smsTemplateId && r.body?.phone_number)).toBe(true);
+      await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'done', actor: COORDINATOR }] });
+      await sut.handle.result();
+    });
+  });
+
+  it('a refusal Notify answers with 400 is recorded as failed at once, without retries', async () => {
+    await harness.withWorker(async () => {
+      const sut = await startCase(harness, { ...critical, category: 'THREAT_TO_OFFICIAL' });
+      await sut.waitFor((s) => s.stage === 'Triage', 'triage');
+      const before = notify.requests.length;
+      notify.failNext(100, 400);
+      await sut.accept();
+      const failed = await eventually(async () => {
+        const events = await sut.eventsOf('NotificationFailed');
+        return events.length >= 2 ? events : undefined;
+      }, 'the offer failing', 60_000);
+      expect(failed.map((e) => (e.data as { code: string }).code)).toEqual(expect.arrayContaining(['notify_400']));
+      // One try per delivery: a 400 is not retried.
+      const tries = await harness.db.sql<{ attempts: string }>(`
+        SELECT count(DISTINCT a.attempt) AS attempts FROM notification_attempts a JOIN notification_outcomes o USING (delivery_key)
+         WHERE o.outcome = 'failed' AND a.delivery_key LIKE $1 GROUP BY a.delivery_key`, [`${sut.handle.workflowId.replace(/^case-/, '')}/%`]);
+      expect(tries.length).toBeGreaterThanOrEqual(2);
+      expect(tries.every((t) => Number(t.attempts) === 1)).toBe(true);
+      expect(notify.requests.length).toBeGreaterThan(before);
+      notify.clearFailures();
       await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'done', actor: COORDINATOR }] });
       await sut.handle.result();
     });
