@@ -106,8 +106,8 @@ describe('Brigade on its embedded default, over HTTP', () => {
         skills: ['mediation', 'communication', 'security'], homeMunicipalityCode: 'GM0307', safetyRegion: 'utrecht', capacity: 3,
       }).expect(201);
     }
-    // The meeting is half a minute away, so the lead can report on it within the test.
-    const eventDate = new Date(Date.now() + 30_000).toISOString();
+    // The meeting is a minute away, so the lead can report on it within the test, and not before the steps up to it are taken.
+    const eventDate = new Date(Date.now() + 60_000).toISOString();
     const { caseId } = (await coordinator().post('/cases').send({
       category: 'CITIZEN_MEETING', municipalityCode: 'GM0321', requesterRole: 'alderman',
       description: 'Informatieavond over tijdelijke opvang', eventDate, indicators: {},
