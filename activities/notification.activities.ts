@@ -34,7 +34,8 @@ export interface DeliveryReceipt {
 
 /** Plans and sends notifications: looks recipients up, renders, sends exactly once per delivery key, keeps the ledger. */
 export interface NotificationSender {
-  plan(intent: NotificationIntent): Promise<NotificationPlan>;
+  /** `at` is the case's own time (the workflow's clock), against which quiet hours are read. */
+  plan(intent: NotificationIntent, at: string): Promise<NotificationPlan>;
   /** Sends one delivery; `attempt` counts from 1, and the last one records the failure in the ledger. */
   deliver(order: DeliveryOrder, attempt: number, lastAttempt: boolean): Promise<DeliveryReceipt>;
 }
@@ -51,8 +52,8 @@ export interface NotificationActivityDependencies {
 export function createNotificationActivities({ notificationSender }: NotificationActivityDependencies) {
   return {
     /** Works out channels, addresses' existence and quiet hours for one notification. */
-    async planNotification(intent: NotificationIntent): Promise<NotificationPlan> {
-      return notificationSender.plan(intent);
+    async planNotification(intent: NotificationIntent, at: string): Promise<NotificationPlan> {
+      return notificationSender.plan(intent, at);
     },
 
     /** Sends one delivery; a retry of it never sends a second message. */

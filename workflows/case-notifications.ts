@@ -73,11 +73,11 @@ export class CaseNotifications {
   // Runs to its end even when the case is cancelled meanwhile: a message under way is sent and recorded.
   private notify(intent: NotificationIntent): Promise<void> {
     return CancellationScope.nonCancellable(async () => {
-      let plan = await planNotification(intent);
+      let plan = await planNotification(intent, now());
       while (plan.holdUntil !== undefined) {
         await sleep(Math.max(Date.parse(plan.holdUntil) - Date.parse(now()), 1));
         if (!stillCalledFor(intent, this.context.state)) return;
-        plan = await planNotification(intent);
+        plan = await planNotification(intent, now());
       }
       if (plan.unreachable) await this.failed(intent, plan.unreachable.channel, plan.unreachable.code);
       await Promise.all(plan.deliveries.map((order) => this.deliver(order, plan.retry)));

@@ -28,19 +28,19 @@ export class BrigadeNotificationSender implements NotificationSender {
     @Inject(SMS_CHANNEL) private readonly sms: SmsChannel,
   ) {}
 
-  async plan(intent: DeliveryOrder['intent']): Promise<NotificationPlan> {
+  async plan(intent: DeliveryOrder['intent'], at: string): Promise<NotificationPlan> {
     const settings = this.config.notifications;
     const retry = settings.retry;
     const on = { email: settings.mailTransport !== 'off', sms: settings.smsTransport !== 'off' };
     // A deployment that switched every channel off sends nothing and records nothing.
     if (!on.email && !on.sms) return { deliveries: [], retry };
     const contact = await this.recipients.contactOf(intent.recipient, intent.safetyRegion);
-    if (!contact) return { deliveries: [], unreachable: { channel: 'email', code: 'no_contact' }, retry };
+    if (!contact) return this.unreachable(intent, 'no_contact', retry);
     if (!contact.active) return { deliveries: [], retry };
-    const holdUntil = quietUntil(intent, contact.preferences?.quietHours, new Date().toISOString(), settings.timeZone);
+    const holdUntil = quietUntil(intent, contact.preferences?.quietHours, at, settings.timeZone);
     if (holdUntil) return { deliveries: [], holdUntil, retry };
     const channels = channelsFor(intent, { hasEmail: Boolean(contact.email), hasPhone: Boolean(contact.phone), preferences: contact.preferences }, on);
-    if (channels.length === 0) return { deliveries: [], unreachable: { channel: 'email', code: 'no_address' }, retry };
+    if (channels.length === 0) return this.unreachable(intent, 'no_address', retry);
     return { deliveries: channels.map((channel) => ({ deliveryKey: `${intent.caseId}/${intent.notificationId}/${channel}`, intent, channel })), retry };
   }
 
@@ -48,7 +48,9 @@ export class BrigadeNotificationSender implements NotificationSender {
     const kept = await this.ledger.find(order.deliveryKey);
     if (kept?.outcome?.outcome === 'sent') return { transport: kept.delivery.transport, reference: kept.outcome.reference };
     if (kept?.outcome?.outcome === 'failed') throw new DeliveryRejected(`delivery ${order.deliveryKey} has already failed`, kept.outcome.detail);
-    const delivery = kept?.delivery ?? await this.ledger.open(await this.render(order));
+    const delivery = kept?.delivery ?? await this.ledger.open(await this.render(order).catch((error: unknown) =>
+      // Only a refusal is for good; a database away while the recipient is looked up is tried again.
+      (error instanceof DeliveryRejected ? this.unsendable(order, error) : Promise.reject(error))));
     const found = kept && kept.attempts > 0 ? await this.alreadyAccepted(delivery) : undefined;
     if (found) {
       await this.ledger.ended(delivery.deliveryKey, { outcome: 'sent', reference: found.reference });
@@ -70,6 +72,27 @@ export class BrigadeNotificationSender implements NotificationSender {
       this.logger.warn(`${delivery.kind} by ${delivery.channel} for case ${delivery.caseId} failed on attempt ${attempt} (${code})`);
       throw error;
     }
+  }
+
+  // Nobody to send to: kept in the ledger as failed too, so that the outbox shows what the board counts.
+  private async unreachable(intent: DeliveryOrder['intent'], code: string, retry: NotificationPlan['retry']): Promise<NotificationPlan> {
+    await this.unsendable({ deliveryKey: `${intent.caseId}/${intent.notificationId}/email`, intent, channel: 'email' }, new DeliveryRejected('nobody to send to', code))
+      .catch(() => undefined);
+    return { deliveries: [], unreachable: { channel: 'email', code }, retry };
+  }
+
+  /** Keeps a delivery that cannot even be written (no address, an address no message can carry) as failed, then refuses it. */
+  private async unsendable(order: DeliveryOrder, error: DeliveryRejected): Promise<never> {
+    const { code } = error;
+    const { intent, channel } = order;
+    await this.ledger.open({
+      deliveryKey: order.deliveryKey, caseId: intent.caseId, notificationId: intent.notificationId, kind: intent.kind, channel,
+      transport: channel === 'email' ? this.email.name : this.sms.name, recipient: intent.recipient, recipientAddress: '', language: 'nl',
+      subject: null, body: '', calendar: null,
+    });
+    await this.ledger.attempted(order.deliveryKey, 1, { code, message: error.message });
+    await this.ledger.ended(order.deliveryKey, { outcome: 'failed', detail: code });
+    throw error;
   }
 
   private async render(order: DeliveryOrder): Promise<LedgerDelivery> {

@@ -25,7 +25,7 @@ const ITEM_COLUMNS = `
   d.recipient_address, d.language, d.subject, d.created_at,
   coalesce(o.outcome, 'pending') AS status,
   CASE WHEN o.outcome = 'sent' THEN o.occurred_at END AS sent_at,
-  (SELECT count(*) FROM notification_attempts a WHERE a.delivery_key = d.delivery_key) AS attempt_count,
+  (SELECT count(DISTINCT a.attempt) FROM notification_attempts a WHERE a.delivery_key = d.delivery_key) AS attempt_count,
   (SELECT a.error_code FROM notification_attempts a WHERE a.delivery_key = d.delivery_key AND a.error_code IS NOT NULL
     ORDER BY a.started_at DESC, a.attempt DESC LIMIT 1) AS last_error_code`;
 
@@ -55,7 +55,9 @@ export class PostgresOutboxReader implements OutboxReader {
     );
     if (!row) return undefined;
     const attempts = await this.dataSource.query<Array<{ attempt: number; started_at: Date; error_code: string | null; error: string | null }>>(
-      'SELECT attempt, started_at, error_code, error FROM notification_attempts WHERE delivery_key = $1 ORDER BY started_at, attempt', [deliveryKey],
+      // The ledger notes a try when it starts and again when it fails; one row per try, with its error if it had one.
+      `SELECT attempt, min(started_at) AS started_at, max(error_code) AS error_code, max(error) AS error
+         FROM notification_attempts WHERE delivery_key = $1 GROUP BY attempt ORDER BY attempt`, [deliveryKey],
     );
     const [outcome] = await this.dataSource.query<Array<{ outcome: OutboxOutcome['outcome']; reference: string | null; detail: string | null; occurred_at: Date }>>(
       'SELECT outcome, reference, detail, occurred_at FROM notification_outcomes WHERE delivery_key = $1', [deliveryKey],

@@ -105,6 +105,11 @@ describe('the expert registry', () => {
       ['a conflict given by name', { conflictMunicipalityCodes: ['Delft'] }, 'conflictMunicipalityCodes'],
       ['the old free-text home field', { homeMunicipality: 'Zutphen' }, 'homeMunicipality'],
       ['a phone number that is no phone number', { phone: 'call me' }, 'phone'],
+      // Found by the attack on messages: both were stored and reached the mail path.
+      ['a phone number with a mail header after a line break', { phone: '+31612345678\r\nBcc: x@y.example' }, 'phone'],
+      ['a phone number with an address after it', { phone: '+31612345678@evil.example' }, 'phone'],
+      ['an e-mail address with a line break in a quoted part', { email: '"evil\r\nBcc: x@y"@b.example' }, 'email'],
+      ['an e-mail address with a quoted part', { email: '"a b"@b.example' }, 'email'],
       ['a language for messages they are not written in', { notificationLanguage: 'de' }, 'notificationLanguage'],
       ['null for the language of messages', { notificationLanguage: null }, 'notificationLanguage'],
       ['null for a list', { skills: null }, 'skills'],

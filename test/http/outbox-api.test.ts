@@ -5,6 +5,7 @@ import { createApiApp, type ApiApp } from '../support/api-app';
 import { problemText, refusalText } from '../support/catalogue-texts';
 import { DeliveryLedgerRows } from '../support/delivery-ledger';
 import { registerPoolExperts } from '../support/pool-experts';
+import { PostgresDeliveryLedger } from '../../src/notifications/postgres-delivery-ledger';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const INVITATION = [
@@ -115,6 +116,20 @@ describe('the outbox', () => {
         { status: 'sent', attemptCount: 2, lastErrorCode: 'smtp_421', sentAt: '2027-01-12T08:02:12.000Z' },
         { status: 'failed', attemptCount: 2, lastErrorCode: 'smtp_550', sentAt: null },
       ]);
+    });
+
+    it('counts a try the sender noted when it began and again when it failed as one try, with its error', async () => {
+      const key = await ledger.delivery();
+      const sender = new PostgresDeliveryLedger(db.dataSource);
+      for (const attempt of [1, 2, 3]) {
+        await sender.attempted(key, attempt);
+        await sender.attempted(key, attempt, { code: 'smtp_451', message: 'try again later' });
+      }
+      await sender.ended(key, { outcome: 'failed', detail: 'smtp_451' });
+      const item = ((await coordinator().get('/outbox?status=failed').expect(200)).body as OutboxPage).items.find((i) => i.deliveryKey === key)!;
+      expect(item).toMatchObject({ attemptCount: 3, lastErrorCode: 'smtp_451' });
+      const detail = (await coordinator().get(`/outbox/${encodeURIComponent(key)}`).expect(200)).body as { attempts: Array<{ attempt: number; errorCode: string | null }> };
+      expect(detail.attempts.map((a) => [a.attempt, a.errorCode])).toEqual([[1, 'smtp_451'], [2, 'smtp_451'], [3, 'smtp_451']]);
     });
 
     it('filters by status and by case, whatever the case of the case id', async () => {

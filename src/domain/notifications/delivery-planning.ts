@@ -19,7 +19,8 @@ export interface ChannelsOn {
 /**
  * The channels one notification goes by: an expert's choice for its kind (e-mail when none was made); a text message
  * as well for a critical offer and for an escalation reaching a partner, or a critical one reaching the brigade's own
- * roles; only channels switched on and with an address. Empty when the recipient cannot be reached.
+ * roles; e-mail as well for a session's calendar invitation; only channels switched on and with an address. Empty when
+ * the recipient cannot be reached.
  */
 export function channelsFor(intent: NotificationIntent, reach: RecipientReach, on: ChannelsOn): NotificationChannel[] {
   const chosen = new Set<NotificationChannel>(reach.preferences?.channels[intent.kind] ?? ['email']);
@@ -27,6 +28,8 @@ export function channelsFor(intent: NotificationIntent, reach: RecipientReach, o
   const urgent = (intent.kind === 'offerMade' && intent.critical)
     || (escalation && (intent.recipient.kind === 'partner' || intent.critical));
   if (urgent) chosen.add('sms');
+  // A calendar invitation travels only by e-mail: whoever chose text messages for sessions gets both.
+  if (intent.calendar) chosen.add('email');
   // Whoever has no address for the channel they chose is still reached on the other one.
   if (chosen.has('sms') && !(reach.hasPhone && on.sms)) {
     chosen.delete('sms');

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsPhoneNumber, Max, MaxLength, Min, ValidateNested,
-  type ValidationOptions,
+  ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsPhoneNumber, Matches, Max, MaxLength, Min,
+  ValidateNested, type ValidationOptions,
 } from 'class-validator';
 import { CASE_CATEGORIES, SAFETY_REGIONS, type CaseCategory, type SafetyRegion } from '../../domain/case.vocabulary';
 import { EXPERT_SKILLS, type ExpertSkill } from '../../domain/expert-profile';
 import { NOTIFICATION_LANGUAGES, type NotificationLanguage } from '../../domain/notifications/notification-kinds';
+import { HasNoInvisibleCharacter } from '../../http/no-invisible-character';
 import { IsPersonName } from '../../http/person-name';
 import { IsLanguageCode } from './language-code';
 import { IsMunicipalityCode } from '../../http/municipality-code';
@@ -19,20 +20,27 @@ import { WhenPresent } from './when-present';
 const OF_A_LIST: ValidationOptions = { validateIf: (_dto: object, value: unknown) => Array.isArray(value) };
 const EACH_OF_A_LIST: ValidationOptions = { ...OF_A_LIST, each: true };
 
+/** An address without a quoted part, spaces or brackets: what a mail header and a calendar invitation can carry. */
+const PLAIN_EMAIL_ADDRESS = /^[^\s"<>()[\],;:\\@]+@[^\s"<>()[\],;:\\@]+$/;
+/** The characters of a phone number as people write it. */
+const PHONE_NUMBER_CHARACTERS = /^\+?[0-9 ()-]{6,24}$/;
+
 /** The body of `POST /experts`: a new expert for the pool; omitted lists start empty, languages start as Dutch. */
 export class CreateExpertDto {
   @ApiProperty({ minLength: 1, maxLength: 200, description: 'Full name.', example: 'Anouk de Vries' })
   @IsPersonName(200) readonly name: string;
 
   @ApiProperty({ format: 'email', maxLength: 254, description: 'E-mail address; unique in the pool.', example: 'anouk@vliegendebrigade.example' })
-  @IsEmail() @MaxLength(254) readonly email: string;
+  // IsEmail accepts a quoted local part, and with it spaces and line breaks that no mail header or calendar should carry.
+  @IsEmail() @MaxLength(254) @HasNoInvisibleCharacter() @Matches(PLAIN_EMAIL_ADDRESS) readonly email: string;
 
   // Numbers without a country code are read as Dutch; foreign numbers need their "+" prefix.
   @ApiPropertyOptional({
     type: String, nullable: true, example: '+31 6 2000 1234',
     description: 'Phone number; read as Dutch without a "+" country code. On update, null clears it.',
   })
-  @IsOptional() @IsPhoneNumber('NL') readonly phone?: string | null;
+  // IsPhoneNumber finds a number inside other text; only digits, spaces, brackets, dashes and a leading + may be the number.
+  @IsOptional() @IsPhoneNumber('NL') @HasNoInvisibleCharacter() @Matches(PHONE_NUMBER_CHARACTERS) readonly phone?: string | null;
 
   @ApiProperty({ enum: CASE_CATEGORIES, enumName: 'CaseCategory', isArray: true, minItems: 1, uniqueItems: true, description: 'The kinds of case the expert takes on.', example: ['CITIZEN_MEETING'] })
   @IsArray() @ArrayNotEmpty(OF_A_LIST) @ArrayUnique(OF_A_LIST) @IsIn(CASE_CATEGORIES, EACH_OF_A_LIST)

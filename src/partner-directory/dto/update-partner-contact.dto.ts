@@ -1,5 +1,5 @@
 import { ApiProperty, PartialType, PickType } from '@nestjs/swagger';
-import { IsInt, Min } from 'class-validator';
+import { IsInt, Min, Max } from 'class-validator';
 import { CreatePartnerContactDto } from './create-partner-contact.dto';
 
 /**
@@ -9,5 +9,6 @@ import { CreatePartnerContactDto } from './create-partner-contact.dto';
  */
 export class UpdatePartnerContactDto extends PartialType(PickType(CreatePartnerContactDto, ['name', 'email', 'phone', 'language'] as const), { skipNullProperties: false }) {
   @ApiProperty({ type: 'integer', minimum: 1, example: 1, description: 'The version of the contact point as read; when it has changed since, the answer is 409 and nothing changes.' })
-  @IsInt() @Min(1) readonly version: number;
+  // A version is a PostgreSQL integer; 1e300 is a JavaScript integer but no version.
+  @IsInt() @Min(1) @Max(2_147_483_647) readonly version: number;
 }

@@ -21,6 +21,13 @@ describe('the channels of a notification', () => {
     expect(channelsFor(intent({ kind: 'taskAssigned', critical: true }), reachable, both)).toEqual(['email']);
   });
 
+  it('sends a session invitation by e-mail also to whoever chose text messages, since only e-mail carries the calendar', () => {
+    const calendar = { method: 'REQUEST' as const, uid: 'session-c1@brigade', sequence: 7, startsAt: '2026-12-10T09:00:00.000Z' };
+    const smsOnly = { channels: { sessionScheduled: ['sms'] as const }, quietHours: null };
+    expect(channelsFor(intent({ kind: 'sessionScheduled', calendar }), { ...reachable, preferences: smsOnly }, both)).toEqual(['email', 'sms']);
+    expect(channelsFor(intent({ kind: 'sessionScheduled', calendar }), { hasEmail: false, hasPhone: true, preferences: smsOnly }, both)).toEqual(['sms']);
+  });
+
   it('falls back to the other channel when an address or a transport is missing, and to none when neither is there', () => {
     const smsOnly = { channels: { offerMade: ['sms'] as const }, quietHours: null };
     expect(channelsFor(intent(), { hasEmail: true, hasPhone: false, preferences: smsOnly }, both)).toEqual(['email']);
