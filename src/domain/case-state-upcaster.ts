@@ -8,11 +8,9 @@ import { codedText } from './legacy-sentences';
  */
 export function upcastCaseState(state: CaseState): CaseState {
   // A row older still may lack a list altogether; what is absent stays absent rather than be made up here.
-  const { riskReasons, tasks, openEscalations, failedNotifications } = state as Partial<CaseState>;
+  const { riskReasons, tasks, openEscalations } = state as Partial<CaseState>;
   return {
     ...state,
-    // States folded before messages were sent count none that failed.
-    failedNotifications: failedNotifications ?? 0,
     ...(riskReasons && { riskReasons: riskReasons.map(codedText) }),
     ...(tasks && { tasks: tasks.map((task) => ({ ...task, title: codedText(task.title) })) }),
     ...(openEscalations && { openEscalations: openEscalations.map((escalation) => ({ ...escalation, reason: codedText(escalation.reason) })) }),

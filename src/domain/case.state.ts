@@ -221,7 +221,8 @@ export function evolve(state: CaseState | null, stored: CaseEvent): CaseState {
       // Bookkeeping of the case's messages, which may come after its end: it moves the version, not the case's last change.
       return { ...state, version: event.version };
     case 'NotificationFailed':
-      return { ...state, version: event.version, failedNotifications: state.failedNotifications + 1 };
+      // A read-model row folded before messages existed has no count yet.
+      return { ...state, version: event.version, failedNotifications: (state.failedNotifications ?? 0) + 1 };
     default:
       return assertNever(event);
   }
