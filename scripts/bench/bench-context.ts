@@ -39,6 +39,8 @@ export interface BenchContext {
   readonly taskQueue: string;
   /** The task queue of the control worker. */
   readonly controlQueue: string;
+  /** The SMTP server inside the Brigade worker on `taskQueue` (the embedded mail transport), where its cases' e-mail goes. */
+  readonly embeddedSmtp: { readonly host: string; readonly port: number };
   /** An Authorization header value for a person in a role. */
   bearer(role: UserRole, subject: string): string;
   /** Starts another Brigade worker process on a task queue of its own. */
@@ -62,6 +64,11 @@ export async function openBenchContext(servers: BenchServers): Promise<BenchCont
     BRIGADE_PAYLOAD_KEY_ID: 'bench',
     // One JSON line per request would measure the pipe to this process, not Brigade.
     BRIGADE_LOG_LEVEL: 'warn',
+    // The embedded default, whatever relay or Notify key the shell that started the bench names: every worker keeps its
+    // cases' mail in its own SMTP server, on a free port unless given one (the children inherit the shell's environment).
+    BRIGADE_MAIL_TRANSPORT: 'embedded',
+    BRIGADE_SMS_TRANSPORT: 'gateway',
+    BRIGADE_EMBEDDED_SMTP_PORT: '0',
   };
   const config = loadBrigadeConfig(processEnv);
   const closers: Array<() => Promise<unknown>> = [];
@@ -88,25 +95,29 @@ export async function openBenchContext(servers: BenchServers): Promise<BenchCont
       await waitUntilReady(child, `the worker for ${taskQueue}`, () => isPolling(connection, NAMESPACE, taskQueue, child.pid));
       return child;
     };
-    const startBrigadeWorker = (queue: string) =>
-      startWorker(path.join(BUILD_ROOT, 'src', 'main.js'), [], { ...processEnv, BRIGADE_ROLE: 'worker', BRIGADE_TASK_QUEUE: queue }, queue);
+    const startBrigadeWorker = (queue: string, env: Record<string, string> = {}) =>
+      startWorker(path.join(BUILD_ROOT, 'src', 'main.js'), [], { ...processEnv, BRIGADE_ROLE: 'worker', BRIGADE_TASK_QUEUE: queue, ...env }, queue);
     const startControlWorker = (queue: string) => startWorker(path.join(__dirname, 'control-worker.js'), [servers.temporalAddress, queue], {}, queue);
 
     const taskQueue = `bench-cases-${randomUUID()}`;
     const controlQueue = `bench-control-${randomUUID()}`;
     const port = await freePort();
+    // Role `api` runs no worker, so it starts no SMTP server: the worker below is the only one on the cases' queue.
     const api = startNodeChild(path.join(BUILD_ROOT, 'src', 'main.js'), [], {
       ...processEnv, BRIGADE_ROLE: 'api', PORT: String(port), BRIGADE_TASK_QUEUE: taskQueue,
     });
     closers.push(() => api.stop());
     const apiUrl = `http://127.0.0.1:${port}`;
     await waitUntilReady(api, 'the Brigade API', async () => (await fetch(`${apiUrl}/health`)).status === 200);
-    await startBrigadeWorker(taskQueue);
+    // A known port, so that the notifications baseline can send to the very server Brigade's worker sends to.
+    const embeddedSmtp = { host: '127.0.0.1', port: await freePort() };
+    await startBrigadeWorker(taskQueue, { BRIGADE_EMBEDDED_SMTP_PORT: String(embeddedSmtp.port) });
     await startControlWorker(controlQueue);
 
     const tokenKeys = loadTokenKeys(config);
     return {
       servers, config, dataSource, eventStore: new PostgresEventStore(dataSource), pool, brigadeClient, bareClient, apiUrl, taskQueue, controlQueue,
+      embeddedSmtp,
       bearer: (role, subject) => `Bearer ${issueToken(tokenKeys, { role, subject }).token}`,
       startBrigadeWorker,
       startControlWorker,

@@ -5,11 +5,13 @@ export interface HttpAnswer {
   readonly body: any;
 }
 
-/** Sends one JSON request to Brigade's API with a bearer token and answers with the status and body. */
-export async function sendJson(baseUrl: string, method: 'GET' | 'POST', path: string, authorization: string, body?: unknown): Promise<HttpAnswer> {
+/** Sends one JSON request to Brigade's API with a bearer token (and any extra headers) and answers with the status and body. */
+export async function sendJson(
+  baseUrl: string, method: 'GET' | 'POST', path: string, authorization: string, body?: unknown, headers: Readonly<Record<string, string>> = {},
+): Promise<HttpAnswer> {
   const response = await fetch(`${baseUrl}${path}`, {
     method,
-    headers: { Authorization: authorization, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers: { ...headers, Authorization: authorization, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(60_000),
   });
@@ -18,9 +20,11 @@ export async function sendJson(baseUrl: string, method: 'GET' | 'POST', path: st
 }
 
 /** Like `sendJson`, but anything other than the expected status is an error that names the request. */
-export async function expectStatus(expected: readonly number[], baseUrl: string, method: 'GET' | 'POST', path: string, authorization: string, body?: unknown)
-  : Promise<HttpAnswer> {
-  const answer = await sendJson(baseUrl, method, path, authorization, body);
+export async function expectStatus(
+  expected: readonly number[], baseUrl: string, method: 'GET' | 'POST', path: string, authorization: string, body?: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<HttpAnswer> {
+  const answer = await sendJson(baseUrl, method, path, authorization, body, headers);
   if (!expected.includes(answer.status)) throw new Error(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 500)}`);
   return answer;
 }

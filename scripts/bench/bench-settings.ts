@@ -1,5 +1,5 @@
 /** The benchmarks, in the order they run. */
-export const BENCHMARK_NAMES = ['append', 'case-start', 'full-case', 'reads', 'audit', 'memory'] as const;
+export const BENCHMARK_NAMES = ['append', 'case-start', 'full-case', 'notifications', 'reads', 'audit', 'memory'] as const;
 /** The name of one benchmark, as BENCH_ONLY takes it. */
 export type BenchmarkName = (typeof BENCHMARK_NAMES)[number];
 
@@ -12,6 +12,8 @@ export interface BenchSizes {
   readonly startConcurrency: number;
   readonly fullCases: number;
   readonly fullCaseConcurrency: number;
+  /** Cases put in flight at once, each owing an expert an offer e-mail. */
+  readonly notificationCases: number;
   readonly storedCases: number;
   readonly eventsPerStoredCase: number;
   readonly readSamples: number;
@@ -48,6 +50,7 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
       startConcurrency: 8,
       fullCases: scaled(20, 4),
       fullCaseConcurrency: 10,
+      notificationCases: scaled(100, 10),
       storedCases: scaled(10_000, 200),
       eventsPerStoredCase: 9,
       readSamples: 400,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { municipalityCodeForName } from '../../src/domain/places/place-register';
 import type { BenchContext } from './bench-context';
 import { expectStatus } from './bench-http';
 
@@ -13,7 +14,7 @@ export async function ensureExpertPool(ctx: BenchContext): Promise<void> {
     await expectStatus([201], ctx.apiUrl, 'POST', '/experts', coordinator, {
       name: `Bench-expert ${index + 1}`, email: `bench-expert-${index + 1}-${randomUUID().slice(0, 8)}@brigade.example`,
       categories: ['CITIZEN_MEETING'], skills: ['mediation', 'communication', 'security', 'stakeholderEngagement'],
-      homeMunicipality: 'Amersfoort', safetyRegion: 'utrecht', capacity: 10,
+      homeMunicipalityCode: municipalityCodeForName('Amersfoort'), safetyRegion: 'utrecht', capacity: 10,
     });
   }
 }

@@ -13,6 +13,7 @@ import { benchCaseStart } from './case-start.bench';
 import { benchFullCase } from './full-case.bench';
 import { describeMachine } from './machine';
 import { benchMemory } from './memory.bench';
+import { benchNotifications } from './notifications.bench';
 import { benchReads } from './reads.bench';
 import { writeResultFiles } from './results-files';
 import { resultsTable } from './results-table';
@@ -21,6 +22,7 @@ const BENCHMARKS: Record<BenchmarkName, (ctx: BenchContext, sizes: BenchSizes) =
   'append': benchAppend,
   'case-start': benchCaseStart,
   'full-case': benchFullCase,
+  'notifications': benchNotifications,
   'reads': benchReads,
   'audit': benchAudit,
   'memory': benchMemory,

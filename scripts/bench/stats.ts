@@ -4,6 +4,7 @@ export interface LatencySummary {
   readonly p50: number;
   readonly p95: number;
   readonly p99: number;
+  readonly max: number;
   readonly mean: number;
 }
 
@@ -14,11 +15,11 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 }
 
-/** Count, p50, p95, p99 and mean of a set of latencies. */
+/** Count, p50, p95, p99, maximum and mean of a set of latencies. */
 export function summarise(samples: readonly number[]): LatencySummary {
   const sorted = [...samples].sort((a, b) => a - b);
   const mean = sorted.reduce((sum, value) => sum + value, 0) / (sorted.length || 1);
-  return { count: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), mean };
+  return { count: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN, mean };
 }
 
 /** The median of a few repeated timings. */
