@@ -28,8 +28,10 @@ const LAUNCH_PAUSE_MS: [number, number] = [300, 1_200];
 const FAULT_PAUSE_MS: [number, number] = [3_000, 9_000];
 // Shorter than the production default, so that an update stuck behind a dead worker comes back to be retried sooner.
 const TEMPORAL_CALL_TIMEOUT = '10s';
+// Faults strike while most cases are open; afterwards every case gets the chance to close.
+const FAULT_WINDOW_MS = 200_000;
 // Generous: the test is about what survives, not about speed, and a loaded machine can take twice as long.
-const GIVE_UP_ON_A_CASE_MS = 300_000;
+const GIVE_UP_ON_A_CASE_MS = 420_000;
 // One request may meet several Temporal restarts in a row, each followed by workflow tasks waiting out their retry.
 const RETRY_ONE_REQUEST_MS = 180_000;
 // The one way the driver takes every case: an event missing or recorded twice anywhere shows up as another path.
@@ -55,6 +57,8 @@ describe('a batch of cases while the worker, PostgreSQL and Temporal fail at ran
   let temporal: TemporalDevServer;
   let api: BrigadeProcess;
   let worker: BrigadeProcess;
+  /** What the killed workers logged, kept for a failure's diagnosis. */
+  const workerOutput: string[] = [];
   let client: RetryingApi;
   let processEnv: Record<string, string>;
 
@@ -97,6 +101,7 @@ describe('a batch of cases while the worker, PostgreSQL and Temporal fail at ran
     worker: async (random) => {
       const down = random.between(0, 2_000);
       await worker.kill();
+      workerOutput.push(worker.output());
       await sleep(down);
       worker = await startWorker();
       return `SIGKILL, restarted after ${down} ms`;
@@ -146,6 +151,7 @@ describe('a batch of cases while the worker, PostgreSQL and Temporal fail at ran
     })();
     const injected: InjectedFault[] = await injectFaults(new SeededRandom(seed), faults, {
       pauseMs: FAULT_PAUSE_MS,
+      windowMs: FAULT_WINDOW_MS,
       casesInFlight: () => registered.size - closed.size,
       finished: () => launched === CASES && settled === CASES,
       log: (line) => console.log(line),
@@ -155,7 +161,9 @@ describe('a batch of cases while the worker, PostgreSQL and Temporal fail at ran
     const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [String(outcome.reason)] : []));
     if (failures.length > 0) {
       console.log(`API errors:\n${errorLines(api.output())}\nworker output (tail):\n${worker.output().slice(-4_000)}`);
-      console.log(`where the open cases wait:\n${await pendingWork(temporal.address, [...registered].filter((caseId) => !closed.has(caseId)).map((caseId) => `case-${caseId}`))}`);
+      const open = [...registered].filter((caseId) => !closed.has(caseId)).map((caseId) => `case-${caseId}`);
+      console.log(`where the open cases wait:\n${await pendingWork(temporal.address, open)}`);
+      console.log(`what the workers said of them:\n${linesAbout(workerOutput.join('') + worker.output(), open)}`);
     }
     expect(failures).toEqual([]);
     const durationMs = Date.now() - startedAt;
@@ -226,12 +234,26 @@ async function pendingWork(address: string, workflowIds: readonly string[]): Pro
       const status = described.workflowExecutionInfo?.status;
       const activities = (described.pendingActivities ?? []).map((a) => `${a.activityType?.name} attempt ${a.attempt}: ${a.lastFailure?.message ?? 'no failure yet'}`);
       const task = described.pendingWorkflowTask ? `workflow task ${described.pendingWorkflowTask.state} attempt ${described.pendingWorkflowTask.attempt}` : 'no workflow task';
-      lines.push(`${workflowId}: status ${status}; ${task}; ${activities.join('; ') || 'no pending activity'}`);
+      lines.push(`${workflowId}: status ${status}; ${task}; ${activities.join('; ') || 'no pending activity'}${await lastTaskFailure(connection, workflowId)}`);
     }
     return lines.join('\n');
   } finally {
     await connection.close();
   }
+}
+
+// A workflow task that keeps failing leaves its reason only in the history.
+async function lastTaskFailure(connection: Connection, workflowId: string): Promise<string> {
+  const history = await connection.workflowService.getWorkflowExecutionHistory({ namespace: 'default', execution: { workflowId } });
+  const failed = (history.history?.events ?? []).filter((event) => event.workflowTaskFailedEventAttributes).at(-1)?.workflowTaskFailedEventAttributes;
+  if (!failed) return '';
+  return `; last workflow task failure (cause ${failed.cause}): ${failed.failure?.message ?? ''} ${failed.failure?.stackTrace?.slice(0, 1_500) ?? ''}`;
+}
+
+// The last warnings and errors a worker logged about each of these workflows (a failing workflow task shows only there).
+function linesAbout(output: string, workflowIds: readonly string[]): string {
+  const lines = output.split('\n').filter((line) => /"level":"(warn|error|fatal)"/.test(line));
+  return workflowIds.slice(0, 5).flatMap((id) => lines.filter((line) => line.includes(id)).slice(-3).map((line) => line.slice(0, 2_000))).join('\n');
 }
 
 // The API logs one JSON line per request; the errors among them say what went wrong.

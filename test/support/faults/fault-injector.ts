@@ -24,18 +24,21 @@ export interface FaultSchedule {
   readonly pauseMs: readonly [number, number];
   readonly casesInFlight: () => number;
   readonly finished: () => boolean;
+  /** No fault starts after this many ms: a run that faults for as long as cases are open never lets the slowest close. */
+  readonly windowMs: number;
   readonly log?: (line: string) => void;
 }
 
 /**
- * Strikes faults one at a time at seeded random moments until the run is finished: first each kind once, in a random
- * order, so that every kind is sure to happen while cases are open, then kinds at random.
+ * Strikes faults one at a time at seeded random moments until the run is finished or its window has passed: first each
+ * kind once, in a random order, so that every kind is sure to happen while cases are open, then kinds at random.
  */
 export async function injectFaults(random: SeededRandom, actions: Record<FaultKind, FaultAction>, schedule: FaultSchedule): Promise<InjectedFault[]> {
   const startedAt = Date.now();
   const firstRound = random.shuffled(FAULT_KINDS);
   const faults: InjectedFault[] = [];
-  while (await pauseUnlessFinished(random.between(...schedule.pauseMs), schedule.finished)) {
+  const over = () => schedule.finished() || Date.now() - startedAt > schedule.windowMs;
+  while (await pauseUnlessFinished(random.between(...schedule.pauseMs), over)) {
     const kind = firstRound.shift() ?? random.pick(FAULT_KINDS);
     const atMs = Date.now() - startedAt;
     const casesInFlight = schedule.casesInFlight();
