@@ -1,7 +1,7 @@
 import type { CaseEventPayloads, CaseEventType } from './case.events';
 import type { CaseState } from './case.state';
 import type { Actor } from './case.vocabulary';
-import { LITERAL_TEXT_CODE, isDomainText, literalText, type DomainText } from './domain-text';
+import { LITERAL_TEXT_CODE, isDomainText, type DomainText } from './domain-text';
 import type { SupportRequest } from './support-request';
 
 /*
@@ -17,6 +17,12 @@ import type { SupportRequest } from './support-request';
 
 /** What a sensitive value reads as where its reader may not see it. */
 export const REDACTED = '[redacted]';
+
+/**
+ * What a sensitive value reads as once the key that sealed it was destroyed (retention, erasure): language-neutral like
+ * `REDACTED`, and rendered as "vernietigd" or "destroyed" where a person reads it.
+ */
+export const DESTROYED = '[destroyed]';
 
 /**
  * The sensitive fields of a support request. The office holder's office counts too: with the municipality beside it,
@@ -115,24 +121,34 @@ export function redactCaseState(state: CaseState): CaseState {
   return redactPaths(state, SENSITIVE_STATE_FIELDS);
 }
 
+/**
+ * The value with every sensitive leaf at `paths` replaced by what `replace` makes of it; the one walker that redaction,
+ * sealing and opening share. A path that ends at a coded text reaches only its literal texts, however deep among its
+ * parameters; any other value at a path's end is one leaf, whatever its shape. `replace` hears the path as written
+ * (with `*`), so a value may be bound to its field but not to its place in a list. The input is never changed.
+ */
+export function mapSensitiveLeaves<T>(value: T, paths: readonly string[], replace: (leaf: unknown, path: string) => unknown): T {
+  return paths.reduce<T>((mapped, path) => mapAt(mapped, path.split('.'), (leaf) => replace(leaf, path)) as T, value);
+}
+
 function redactPaths<T>(value: T, paths: readonly string[]): T {
-  return paths.reduce<T>((redacted, path) => redactAt(redacted, path.split('.')) as T, value);
+  return mapSensitiveLeaves(value, paths, () => REDACTED);
 }
 
-// Copies only along the path, so the input is never changed and the rest is shared.
-function redactAt(value: unknown, path: readonly string[]): unknown {
+// Copies only along the path, so the rest is shared.
+function mapAt(value: unknown, path: readonly string[], replace: (leaf: unknown) => unknown): unknown {
   if (value === null || value === undefined) return value;
-  if (path.length === 0) return isDomainText(value) ? redactLiterals(value) : REDACTED;
+  if (path.length === 0) return isDomainText(value) ? mapLiterals(value, replace) : replace(value);
   const [head, ...rest] = path;
-  if (head === '*') return Array.isArray(value) ? value.map((item) => redactAt(item, rest)) : value;
+  if (head === '*') return Array.isArray(value) ? value.map((item) => mapAt(item, rest, replace)) : value;
   if (typeof value !== 'object' || !(head in value)) return value;
-  return { ...value, [head]: redactAt((value as Record<string, unknown>)[head], rest) };
+  return { ...value, [head]: mapAt((value as Record<string, unknown>)[head], rest, replace) };
 }
 
-// Every literal text inside a coded text, however deep among its parameters, reads as redacted.
-function redactLiterals(text: DomainText): DomainText {
-  if (text.code === LITERAL_TEXT_CODE) return literalText(REDACTED);
+// A person's words travel in a coded text only as literal texts, so only those are leaves.
+function mapLiterals(text: DomainText, replace: (leaf: unknown) => unknown): DomainText {
+  if (text.code === LITERAL_TEXT_CODE) return { ...text, params: { ...text.params, text: replace(text.params?.text) as string } };
   if (text.params === undefined) return text;
-  const params = Object.fromEntries(Object.entries(text.params).map(([name, value]) => [name, isDomainText(value) ? redactLiterals(value) : value]));
+  const params = Object.fromEntries(Object.entries(text.params).map(([name, value]) => [name, isDomainText(value) ? mapLiterals(value, replace) : value]));
   return { ...text, params };
 }

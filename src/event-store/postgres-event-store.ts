@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { evolve, type CaseState } from '../domain/case.state';
 import { upcastCaseState } from '../domain/case-state-upcaster';
-import { CASE_EVENT_TYPES, type CaseEvent } from '../domain/case.events';
+import { CASE_EVENT_TYPES, type CaseEvent, type NewCaseEvent } from '../domain/case.events';
 import { CaseProjectionRow } from '../database/case-projection.row';
+import { CaseFieldSealer } from '../field-encryption/case-field-sealer';
+import { DATA_KEY_STORE, type DataKeyStore } from '../key-store/data-key-store.port';
 import { CHAIN_LINK_CONSTRAINT, IdempotencyKeyReuseError, InvalidAppendError, StreamMismatchError, VersionConflictError } from './event-store.errors';
 import type { AppendRequest, AppendResult, ChainVerification, EventStore, StoredCaseEvent } from './event-store.port';
 import { GENESIS_HASH, chainHash, findChainBreak } from './hash-chain';
@@ -21,15 +23,24 @@ const EVENT_COLUMNS = [
 const VERSION_COLUMN = EVENT_COLUMNS.indexOf('version');
 const HASH_COLUMN = EVENT_COLUMNS.indexOf('hash');
 
-/** The PostgreSQL event store: one transaction per append, hash-chained rows, inline `cases` projection. */
+/**
+ * The PostgreSQL event store: one transaction per append, hash-chained rows, inline `cases` projection. Sensitive fields
+ * are sealed before they are hashed, so what is stored and chained is ciphertext; `readStream` answers it as stored.
+ */
 @Injectable()
 export class PostgresEventStore implements EventStore {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly sealer: CaseFieldSealer;
+
+  constructor(private readonly dataSource: DataSource, @Inject(DATA_KEY_STORE) keyStore: DataKeyStore) {
+    this.sealer = new CaseFieldSealer(keyStore);
+  }
 
   async append(request: AppendRequest): Promise<AppendResult> {
     assertWellFormed(request);
+    // Sealed before the transaction, so that no row lock waits on the key store.
+    const sealed = await Promise.all(request.events.map((event) => this.sealer.sealEvent(request.caseId, event)));
     try {
-      return await this.dataSource.transaction('READ COMMITTED', (manager) => this.appendInTransaction(manager, request));
+      return await this.dataSource.transaction('READ COMMITTED', (manager) => this.appendInTransaction(manager, request, sealed));
     } catch (error) {
       // Two first appends to one new stream race on the projection's primary key; the loser lost the version race.
       const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string; message: string }) : undefined;
@@ -65,7 +76,7 @@ export class PostgresEventStore implements EventStore {
     return rows.map(storedEventFromValues);
   }
 
-  private async appendInTransaction(manager: EntityManager, request: AppendRequest): Promise<AppendResult> {
+  private async appendInTransaction(manager: EntityManager, request: AppendRequest, sealed: readonly NewCaseEvent[]): Promise<AppendResult> {
     const { caseId, expectedVersion, idempotencyKey } = request;
     const fromVersion = expectedVersion + 1;
     const toVersion = expectedVersion + request.events.length;
@@ -95,16 +106,12 @@ export class PostgresEventStore implements EventStore {
     const rows: unknown[][] = [];
 
     request.events.forEach((proposed, index) => {
-      const event = {
-        ...proposed,
-        caseId,
-        version: fromVersion + index,
-        // Normalised so that what is hashed is exactly what PostgreSQL gives back on reading.
-        data: JSON.parse(JSON.stringify(proposed.data)),
-        occurredAt: new Date(proposed.occurredAt).toISOString(),
-      } as CaseEvent;
+      const envelope = { caseId, version: fromVersion + index, occurredAt: new Date(proposed.occurredAt).toISOString() };
+      // Normalised so that what is hashed is exactly what PostgreSQL gives back on reading.
+      const event = { ...sealed[index], ...envelope, data: JSON.parse(JSON.stringify(sealed[index].data)) } as CaseEvent;
       const hash = chainHash(prevHash, { ...event, recordedAt, causation, idempotencyKey });
-      state = evolve(state, event);
+      // The state folds what was written; its own sensitive fields are sealed below, under the case's key.
+      state = evolve(state, { ...proposed, ...envelope, data: JSON.parse(JSON.stringify(proposed.data)) } as CaseEvent);
       // In the order of EVENT_COLUMNS.
       rows.push([
         caseId, event.version, event.type, event.schemaVersion, JSON.stringify(event.data), event.actor.role, event.actor.id,
@@ -114,7 +121,8 @@ export class PostgresEventStore implements EventStore {
       prevHash = hash;
     });
 
-    await this.recordEventsAndProjection(manager, rows, state!, prevHash, stream === undefined, now);
+    const sealedState = await this.sealer.sealState(state!);
+    await this.recordEventsAndProjection(manager, rows, sealedState, prevHash, stream === undefined, now);
     return { caseId, fromVersion, toVersion, deduplicated: false };
   }
 

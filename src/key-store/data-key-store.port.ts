@@ -38,6 +38,11 @@ export interface DataKeyStore {
   find(keyId: string): Promise<DataKeyLookup>;
   /** Destroys a key for good; destroying an already destroyed or unknown key records the tombstone and is no error. */
   destroy(keyId: string, destruction: KeyDestruction): Promise<void>;
+  /**
+   * A stable pseudonym for a text (a person's normalised name and municipality): a keyed hash whose secret the store
+   * keeps, never the database, so the same person gets the same person key across cases without being named by it.
+   */
+  pseudonymFor(text: string): Promise<string>;
   /** Where the store keeps its keys, for messages and health checks (a folder, a Vault address); never a secret. */
   readonly location: string;
 }
