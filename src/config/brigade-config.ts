@@ -1,9 +1,11 @@
 import * as path from 'node:path';
 import { isUserRole, type UserRole } from '../domain/user-role';
+import { keyStoreConfig, type KeyStoreConfig } from './key-store-config';
 import { notificationsConfig, type NotificationsConfig } from './notifications-config';
 import { ConfigError, durationMs, durationSeconds, isDuration, nonEmpty, oneOf, port } from './env-values';
 
 export { ConfigError, durationSeconds, isDuration } from './env-values';
+export type { FolderKeyStoreConfig, KeyStoreConfig, VaultKeyStoreConfig } from './key-store-config';
 
 /** The roles one Brigade binary can run as. */
 export const RUNTIME_ROLES = ['all', 'api', 'worker'] as const;
@@ -175,6 +177,8 @@ export class BrigadeConfig {
     readonly session: SessionConfig = sessionConfig({}),
     /** How Brigade reaches people by e-mail and text message. */
     readonly notifications: NotificationsConfig = notificationsConfig({}),
+    /** Where the data keys that seal sensitive fields live: a folder under `dataDir`, or Vault. */
+    readonly keyStore: KeyStoreConfig = { kind: 'folder', dataDir },
   ) {}
 
   /** Whether this process serves HTTP. */
@@ -218,6 +222,7 @@ export function loadBrigadeConfig(env: NodeJS.ProcessEnv = process.env, cwd = pr
     oidcConfig(env, publicUrl(env)),
     sessionConfig(env),
     notificationsConfig(env),
+    keyStoreConfig(env, path.resolve(cwd, env.BRIGADE_DATA_DIR || '.data')),
   );
 }
 
