@@ -8,6 +8,7 @@ import type { DataKey, DataKeyLookup, DataKeyScope, DataKeyStore, KeyDestruction
 import { unwrapDataKey, wrapDataKey } from './data-key-wrapping';
 import { createFileOnce, shredFile } from './durable-files';
 import { loadKeyEncryptionKey } from './key-encryption-key';
+import { folderPseudonym } from './person-pseudonym';
 import { DataKeyDestroyedError, DataKeyUnreadableError, KeyStoreUnavailableError } from './key-store.errors';
 
 /** Test seams: how long keys stay in memory, and the clock that measures it. */
@@ -73,6 +74,10 @@ export class FolderDataKeyStore implements DataKeyStore {
     if (key === undefined) return { state: 'unknown' };
     this.cache.set(keyId, key);
     return { state: 'active', key };
+  }
+
+  async pseudonymFor(text: string): Promise<string> {
+    return folderPseudonym(this.keyEncryptionKey, text);
   }
 
   async destroy(keyId: string, destruction: KeyDestruction): Promise<void> {

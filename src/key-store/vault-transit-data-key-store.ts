@@ -3,6 +3,7 @@ import { DataKeyCache, DATA_KEY_CACHE_TTL_MS } from './data-key-cache';
 import { assertDataKeyId, dataKeyIdFor } from './data-key-ids';
 import type { DataKey, DataKeyLookup, DataKeyScope, DataKeyStore, KeyDestruction } from './data-key-store.port';
 import { DataKeyDestroyedError, DataKeyUnreadableError } from './key-store.errors';
+import { pseudonymFromMac } from './person-pseudonym';
 import { VaultHttpClient } from './vault-http-client';
 
 /** Test seams: how long keys stay in memory, and the clock that measures it. */
@@ -13,6 +14,9 @@ export interface VaultTransitDataKeyStoreOptions {
 
 /** What KV keeps per key id: the wrapped data key while it lives, the tombstone once it is destroyed. */
 type KeyEntry = { readonly ciphertext: string } | { readonly destroyedAt: string };
+
+// The transit key whose HMAC makes person ids; named outside the case-/person- key ids, so no destroy can reach it.
+const PSEUDONYM_KEY = 'pseudonym-secret';
 
 /** Where a key stands after a look in Vault. */
 type KeyState = { readonly key: Buffer } | { readonly destroyedAt: string } | undefined;
@@ -57,6 +61,20 @@ export class VaultTransitDataKeyStore implements DataKeyStore {
     if ('destroyedAt' in state) return { state: 'destroyed', destroyedAt: state.destroyedAt };
     this.cache.set(keyId, state.key);
     return { state: 'active', key: state.key };
+  }
+
+  async pseudonymFor(text: string): Promise<string> {
+    const path = this.transitPath('hmac', PSEUDONYM_KEY);
+    // Version 1 always, so that rotating the transit key never gives a person a second id.
+    const body = { input: Buffer.from(text, 'utf8').toString('base64'), key_version: 1 };
+    let answer = await this.vault.request('POST', path, body);
+    if (answer.status !== 200) {
+      await this.expect('POST', this.transitPath('keys', PSEUDONYM_KEY), [200, 204]);
+      answer = await this.expect('POST', path, [200], body);
+    }
+    const hmac = answer.body?.data?.hmac;
+    if (typeof hmac !== 'string') throw this.vault.unexpected('POST', path, answer);
+    return pseudonymFromMac(hmac);
   }
 
   async destroy(keyId: string, destruction: KeyDestruction): Promise<void> {
