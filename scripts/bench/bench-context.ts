@@ -12,6 +12,7 @@ import { brigadeDataConverter } from '../../src/crypto/brigade-data-converter';
 import { brigadeDataSourceOptions } from '../../src/database/data-source-options';
 import { runBrigadeMigrations } from '../../src/database/run-migrations';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
+import { dataKeyStoreFor } from '../../src/key-store/data-key-store.factory';
 import type { BenchServers } from './bench-servers';
 import { freePort } from './free-port';
 import { startNodeChild, waitUntilReady, type NodeChild } from './node-child';
@@ -116,7 +117,7 @@ export async function openBenchContext(servers: BenchServers): Promise<BenchCont
 
     const tokenKeys = loadTokenKeys(config);
     return {
-      servers, config, dataSource, eventStore: new PostgresEventStore(dataSource), pool, brigadeClient, bareClient, apiUrl, taskQueue, controlQueue,
+      servers, config, dataSource, eventStore: new PostgresEventStore(dataSource, dataKeyStoreFor(config.keyStore)), pool, brigadeClient, bareClient, apiUrl, taskQueue, controlQueue,
       embeddedSmtp,
       bearer: (role, subject) => `Bearer ${issueToken(tokenKeys, { role, subject }).token}`,
       startBrigadeWorker,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CheckpointsModule } from '../checkpoints/checkpoints.module';
 import { PayloadEncryptionModule } from '../crypto/payload-encryption.module';
 import { EventStoreModule } from '../event-store/event-store.module';
+import { FieldEncryptionModule } from '../field-encryption/field-encryption.module';
 import { HistoryArchiveModule } from '../history-archive/history-archive.module';
 import { AuditController } from './audit.controller';
 import { CaseHistoryService } from './case-history.service';
@@ -11,7 +12,7 @@ import { ReadModelModule } from '../read-model/read-model.module';
 
 /** Auditing over HTTP: timeline, state as of a point, verification with workflow replay, and export for offline checks. */
 @Module({
-  imports: [EventStoreModule, ReadModelModule, PayloadEncryptionModule, CheckpointsModule, HistoryArchiveModule],
+  imports: [EventStoreModule, ReadModelModule, FieldEncryptionModule, PayloadEncryptionModule, CheckpointsModule, HistoryArchiveModule],
   controllers: [AuditController],
   providers: [CaseHistoryService, CaseVerificationService, RecordedCaseReader],
 })

@@ -3,13 +3,14 @@ import { eventsUpTo, foldHistory, type HistoryPoint } from '../domain/case-histo
 import { withCaseStateTexts } from '../i18n/case-state-texts';
 import type { CatalogueLanguage } from '../i18n/catalogue/languages';
 import { EVENT_STORE, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
+import { SealedFieldsOpener } from '../field-encryption/sealed-fields-opener';
 import { refusal } from '../http/refusal';
 import type { CaseStateAt, CaseTimeline, TimelineEntry } from '../api-contracts/case-history.contract';
 
 /** Reads a case's recorded history for auditors: the timeline, and the state as of a version or a moment. */
 @Injectable()
 export class CaseHistoryService {
-  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore, private readonly opener: SealedFieldsOpener) {}
 
   async timeline(caseId: string): Promise<CaseTimeline> {
     const events = await this.existingStream(caseId);
@@ -36,7 +37,8 @@ export class CaseHistoryService {
   private async existingStream(caseId: string): Promise<StoredCaseEvent[]> {
     const events = await this.eventStore.readStream(caseId);
     if (events.length === 0) throw new NotFoundException(refusal('case_not_found', { caseId }));
-    return events;
+    // The timeline and the state are read by people; the hashes shown beside them are the stored ones.
+    return this.opener.openEvents(events);
   }
 }
 

@@ -5,6 +5,7 @@ import type { LogKeys } from '../checkpoints/log-keys';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { foldHistory } from '../domain/case-history';
 import type { StoredCaseEvent } from '../event-store/event-store.port';
+import { SealedFieldsOpener } from '../field-encryption/sealed-fields-opener';
 import { HISTORY_ARCHIVE, type HistoryArchive } from '../history-archive/history-archive.port';
 import { WORKFLOW_HISTORIES, type WorkflowHistories } from '../temporal/workflow-histories.port';
 import { auditBundle, type AuditBundle } from './audit-bundle';
@@ -36,6 +37,7 @@ export class CaseVerificationService {
     @Inject(HISTORY_ARCHIVE) private readonly archive: HistoryArchive,
     private readonly caseLog: CaseLogService,
     @Inject(LOG_KEYS) private readonly logKeys: LogKeys,
+    private readonly opener: SealedFieldsOpener,
   ) {}
 
   async verify(caseId: string): Promise<CaseVerification> {
@@ -66,7 +68,8 @@ export class CaseVerificationService {
       fold: foldCheckOf(fold),
       projection: checkProjection(projection, events, fold),
       replay: await replayHistories(histories, missing, this.codec),
-      recordedEvents: await checkRecordedEvents(caseId, eventsTheWorkflowRecorded(events), histories, this.codec),
+      // Temporal recorded what the workflow wrote, in plain text under its payload codec: the opened events compare with it.
+      recordedEvents: await checkRecordedEvents(caseId, eventsTheWorkflowRecorded(await this.opener.openEvents(events)), histories, this.codec),
       log,
     });
     return { events, histories, verification, proofs };

@@ -1,5 +1,5 @@
 import type { CaseEventType, NewCaseEvent } from '../domain/case.events';
-import { REDACTED, SENSITIVE_EVENT_FIELDS } from '../domain/sensitive-fields';
+import { DESTROYED, REDACTED, SENSITIVE_EVENT_FIELDS } from '../domain/sensitive-fields';
 import type { Causation, StoredCaseEvent } from '../event-store/event-store.port';
 
 /** An event as a workflow history recorded it: what the workflow proposed, with the envelope the store gives it. */
@@ -19,9 +19,14 @@ export interface FieldDifference {
 
 type PathSegment = string | number;
 
-/** The first field, in the order an auditor reads an event, in which a stored event differs from what was recorded. */
+/**
+ * The first field, in the order an auditor reads an event, in which a stored event differs from what was recorded. The
+ * stored event is read opened; a sensitive field whose key was destroyed cannot be compared, and is no difference: its
+ * ciphertext is still covered by the hash chain, which needs no key.
+ */
 export function firstFieldDifference(stored: StoredCaseEvent, recorded: RecordedCaseEvent): FieldDifference | null {
-  const difference = firstDifference(comparable(stored), comparable(recorded), []);
+  const destroyed = (path: readonly PathSegment[], value: unknown) => value === DESTROYED && path[0] === 'data' && isSensitive(recorded.type, path.slice(1));
+  const difference = firstDifference(comparable(stored), comparable(recorded), [], destroyed);
   if (!difference) return null;
   const { path } = difference;
   const hidden = path[0] === 'data' && isSensitive(recorded.type, path.slice(1));
@@ -60,17 +65,20 @@ interface Difference {
   readonly recorded: unknown;
 }
 
-function firstDifference(stored: unknown, recorded: unknown, path: readonly PathSegment[]): Difference | null {
+function firstDifference(
+  stored: unknown, recorded: unknown, path: readonly PathSegment[], uncomparable: (path: readonly PathSegment[], stored: unknown) => boolean,
+): Difference | null {
+  if (uncomparable(path, stored)) return null;
   if (isRecord(stored) && isRecord(recorded)) {
     for (const key of new Set([...Object.keys(recorded), ...Object.keys(stored)])) {
-      const difference = firstDifference(stored[key], recorded[key], [...path, key]);
+      const difference = firstDifference(stored[key], recorded[key], [...path, key], uncomparable);
       if (difference) return difference;
     }
     return null;
   }
   if (Array.isArray(stored) && Array.isArray(recorded)) {
     for (let index = 0; index < Math.max(stored.length, recorded.length); index++) {
-      const difference = firstDifference(stored[index], recorded[index], [...path, index]);
+      const difference = firstDifference(stored[index], recorded[index], [...path, index], uncomparable);
       if (difference) return difference;
     }
     return null;

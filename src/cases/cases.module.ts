@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '../event-store/event-store.module';
+import { FieldEncryptionModule } from '../field-encryption/field-encryption.module';
 import { ExpertDirectoryModule } from '../expert-directory/expert-directory.module';
 import { CaseList } from './case-list';
 import { CaseWorkflowClient } from './case-workflow.client';
@@ -11,7 +12,7 @@ import { ReadModelModule } from '../read-model/read-model.module';
 
 /** Support cases over HTTP: registration, every step of the workflow, the case list and the recorded history. */
 @Module({
-  imports: [EventStoreModule, ReadModelModule, ExpertDirectoryModule],
+  imports: [EventStoreModule, ReadModelModule, ExpertDirectoryModule, FieldEncryptionModule],
   controllers: [CasesController],
   providers: [CasesService, { provide: CASE_WORKFLOWS, useClass: CaseWorkflowClient }, CaseList, ExpertCaseAccess],
   exports: [CASE_WORKFLOWS, ExpertCaseAccess],

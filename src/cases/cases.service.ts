@@ -9,6 +9,7 @@ import { FINAL_STAGES, type Actor } from '../domain/case.vocabulary';
 import { conflictOfInterestRefusal, weighAssignment } from '../domain/manual-assignment';
 import { EVENT_STORE, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
 import { EXPERT_DIRECTORY, type ExpertDirectory } from '../expert-directory/expert-directory.port';
+import { SealedFieldsOpener } from '../field-encryption/sealed-fields-opener';
 import { CASE_READ_MODEL, type CaseReadModel } from '../read-model/case-read-model.port';
 import {
   acknowledgeEscalation, appointLead, assignExpert, cancelCase, changeRisk, closeCase, completeFollowUp, completeTask, evaluateCase,
@@ -60,6 +61,7 @@ export class CasesService {
     @Inject(CASE_WORKFLOWS) private readonly workflows: CaseWorkflows,
     private readonly caseList: CaseList,
     @Inject(EXPERT_DIRECTORY) private readonly experts: ExpertDirectory,
+    private readonly opener: SealedFieldsOpener,
   ) {}
 
   async register(dto: RegisterCaseDto, actor: Actor, idempotencyKey?: string): Promise<RegisteredCase> {
@@ -181,7 +183,7 @@ export class CasesService {
     // A case recorded as closed, rejected or cancelled has ended in the state it last recorded, which is what its workflow
     // would answer; asking the workflow anyway would make a worker replay its whole history on every view of the page.
     const ended = row !== null && (FINAL_STAGES as readonly string[]).includes(row.stage);
-    const recorded = row && upcastCaseState(row.state);
+    const recorded = row && upcastCaseState(await this.opener.openState(row.state));
     const live = ended ? recorded : await this.workflows.live(caseId);
     if (!row && live === undefined) throw new NotFoundException(refusal('case_not_found', { caseId }));
     // A worker of the previous release may still answer the query with sentences.
@@ -190,7 +192,7 @@ export class CasesService {
 
   /** The support request as registered, with its sensitive fields redacted for a reader who may not see them. */
   async request(caseId: string, reader: Actor): Promise<RegisteredRequest> {
-    const [received] = await this.eventStore.readStream(caseId, 1);
+    const [received] = await this.opener.openEvents(await this.eventStore.readStream(caseId, 1));
     const row = await this.readModel.find(caseId);
     if (!received || received.type !== 'RequestReceived' || !row) throw new NotFoundException(refusal('case_not_found', { caseId }));
     const { request } = received.data as CaseEventPayloads['RequestReceived'];
@@ -200,6 +202,7 @@ export class CasesService {
   async events(caseId: string): Promise<StoredCaseEvent[]> {
     const events = await this.eventStore.readStream(caseId);
     if (events.length === 0) await this.get(caseId);
-    return events;
+    // For people to read; whoever recomputes the hashes takes the audit export, which keeps the sealed form.
+    return this.opener.openEvents(events);
   }
 }

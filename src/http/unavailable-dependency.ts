@@ -1,5 +1,6 @@
 import { WorkflowUpdateRPCTimeoutOrCancelledError, isGrpcServiceError } from '@temporalio/client';
 import type { RefusalCode } from '../i18n/catalogue/codes';
+import { KeyStoreUnavailableError } from '../key-store/key-store.errors';
 
 /** The refusal the caller gets when a dependency is down or too slow; each names the dependency. */
 export const UNAVAILABLE_REASONS = {
@@ -7,6 +8,7 @@ export const UNAVAILABLE_REASONS = {
   temporal: 'temporal_down',
   temporalBusy: 'temporal_busy',
   temporalTimeout: 'temporal_timeout',
+  keyStore: 'key_store_down',
 } as const satisfies Record<string, RefusalCode>;
 
 // gRPC status codes (grpc.status) that mean the server is away, overloaded, or did not answer before the caller's deadline.
@@ -30,6 +32,8 @@ const POSTGRES_CONNECTION_MESSAGES =
 export function unavailableDependency(error: unknown): RefusalCode | undefined {
   for (const link of causeChain(error)) {
     if (link instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return UNAVAILABLE_REASONS.temporalTimeout;
+    // Sealed fields cannot be opened (nor new ones sealed) without it; the data is intact, only its keys are out of reach.
+    if (link instanceof KeyStoreUnavailableError) return UNAVAILABLE_REASONS.keyStore;
     if (isGrpcServiceError(link)) {
       if (link.code === GRPC_UNAVAILABLE) return UNAVAILABLE_REASONS.temporal;
       if (link.code === GRPC_DEADLINE_EXCEEDED || link.code === GRPC_CANCELLED) return UNAVAILABLE_REASONS.temporalTimeout;

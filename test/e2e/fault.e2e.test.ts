@@ -182,7 +182,7 @@ describe('a batch of cases while the worker, PostgreSQL and Temporal fail at ran
       throw error;
     });
 
-    const audit = await auditEventLog(db, new PostgresEventStore(db.dataSource));
+    const audit = await auditEventLog(db, new PostgresEventStore(db.dataSource, db.keyStore));
     const completedInTemporal = await countWorkflows(temporal.address, `TaskQueue = '${taskQueue}' AND WorkflowType = 'supportCase' AND ExecutionStatus = 'Completed'`, CASES);
     const count = (kind: FaultKind) => injected.filter((fault) => fault.kind === kind).length;
     const closedCases = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));

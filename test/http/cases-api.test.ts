@@ -40,7 +40,7 @@ describe('the cases HTTP API', () => {
     // The guard lets an expert in only when the pool knows them.
     await registerPoolExperts(db, { expertId: LEAD, name: 'Anouk de Vries' }, { expertId: SUPPORT, name: 'Bram Dekker' }, { expertId: OUTSIDER, name: 'Olga Buiten' });
     workflows = new FakeCaseWorkflows();
-    eventStore = new PostgresEventStore(db.dataSource);
+    eventStore = new PostgresEventStore(db.dataSource, db.keyStore);
     app = await createApiApp(db, { imports: [CasesModule], caseWorkflows: workflows });
   });
   afterAll(async () => {

@@ -35,7 +35,7 @@ describe('POST /experts/:id/deactivate', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    eventStore = new PostgresEventStore(db.dataSource);
+    eventStore = new PostgresEventStore(db.dataSource, db.keyStore);
     workflows = new FakeCaseWorkflows();
     sut = await createApiApp(db, { imports: [ExpertsModule, ExpertDeactivationModule, CasesModule, ExpertInboxModule], caseWorkflows: workflows });
   });

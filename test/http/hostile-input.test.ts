@@ -106,7 +106,7 @@ describe('hostile input on every route', () => {
       caseEvent('RequestAccepted', {}, COORDINATOR, at),
       caseEvent('TeamAssembled', { members: team }, SYSTEM, at),
     ];
-    await new PostgresEventStore(db.dataSource).append({ caseId: request.caseId, expectedVersion: 0, idempotencyKey: `hostile-${request.caseId}`, events });
+    await new PostgresEventStore(db.dataSource, db.keyStore).append({ caseId: request.caseId, expectedVersion: 0, idempotencyKey: `hostile-${request.caseId}`, events });
     const state = events.reduce<ReturnType<typeof evolve> | null>((folded, event, index) => evolve(folded, { ...event, caseId: request.caseId, version: index + 1 }), null)!;
     workflows.running.set(request.caseId, state);
     return request.caseId;

@@ -36,7 +36,7 @@ describe('sensitive fields in the API', () => {
     // The guard lets an expert in only when the pool knows them.
     await registerPoolExperts(db, { expertId: LEAD, name: 'Anouk' }, { expertId: OFFERED, name: 'Bram' });
     workflows = new FakeCaseWorkflows();
-    eventStore = new PostgresEventStore(db.dataSource);
+    eventStore = new PostgresEventStore(db.dataSource, db.keyStore);
     app = await createApiApp(db, { imports: [CasesModule, ExpertInboxModule], caseWorkflows: workflows });
   });
   afterAll(async () => {

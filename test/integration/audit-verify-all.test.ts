@@ -23,7 +23,7 @@ describe('brigade audit verify --all', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const eventStore = new PostgresEventStore(db.dataSource);
+    const eventStore = new PostgresEventStore(db.dataSource, db.keyStore);
     const recorded = await Promise.all(Array.from({ length: CASES }, () => recordFullCase(eventStore, { extraConcerns: EXTRA_CONCERNS, eventsPerAppend: 25 })));
     caseIds = recorded.map((record) => record.caseId);
   });
@@ -180,7 +180,7 @@ describe('brigade audit verify --all', () => {
     // Last: the case it appends stays, as appended events cannot be taken back.
     it('finds two checkpoints with events appended between them consistent, and exits 0', async () => {
       const first = await recordCheckpoint(db, logKey);
-      const appended = await recordFullCase(new PostgresEventStore(db.dataSource), { extraConcerns: 3, eventsPerAppend: 25 });
+      const appended = await recordFullCase(new PostgresEventStore(db.dataSource, db.keyStore), { extraConcerns: 3, eventsPerAppend: 25 });
       const second = await recordCheckpoint(db, logKey);
       try {
         const { code, output } = await verifyAll();

@@ -71,7 +71,7 @@ describe('the transparency log over HTTP', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    store = new PostgresEventStore(db.dataSource);
+    store = new PostgresEventStore(db.dataSource, db.keyStore);
     witness = await mkdtemp(path.join(tmpdir(), 'brigade-witness-'));
     // Checkpoints on demand only here, so each test knows which exist; the timer has a test and an app of its own.
     app = await createApiApp(db, { imports: [CheckpointsModule], env: { BRIGADE_CHECKPOINT_DIR: witness, BRIGADE_CHECKPOINT_INTERVAL: '1h', BRIGADE_LOG_ORIGIN: 'brigade.test/log' } });

@@ -17,7 +17,7 @@ describe("the application's database login", () => {
     db = await createTestDatabase();
     const request = aSupportRequest();
     caseId = request.caseId;
-    await new PostgresEventStore(db.dataSource).append({ caseId, expectedVersion: 0, events: [requestReceived(request)], idempotencyKey: randomUUID() });
+    await new PostgresEventStore(db.dataSource, db.keyStore).append({ caseId, expectedVersion: 0, events: [requestReceived(request)], idempotencyKey: randomUUID() });
     app = new Client({ connectionString: db.url });
     await app.connect();
   });
@@ -78,7 +78,7 @@ describe("the application's database login", () => {
 
   it('still appends, reads and verifies a case through the event store', async () => {
     const request = aSupportRequest();
-    const store = new PostgresEventStore(db.dataSource);
+    const store = new PostgresEventStore(db.dataSource, db.keyStore);
     await store.append({ caseId: request.caseId, expectedVersion: 0, events: [requestReceived(request)], idempotencyKey: randomUUID() });
     await store.append({ caseId: request.caseId, expectedVersion: 1, events: [intakeAssessed()], idempotencyKey: randomUUID() });
 

@@ -11,7 +11,7 @@ describe('the database guarding the hash chain of case_events', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    store = new PostgresEventStore(db.dataSource);
+    store = new PostgresEventStore(db.dataSource, db.keyStore);
   });
   afterAll(() => db?.drop());
 

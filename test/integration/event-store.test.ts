@@ -12,7 +12,7 @@ describe('the PostgreSQL event store', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    sut = new PostgresEventStore(db.dataSource);
+    sut = new PostgresEventStore(db.dataSource, db.keyStore);
   });
   afterAll(() => db.drop());
 

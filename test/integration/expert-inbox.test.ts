@@ -64,7 +64,7 @@ describe('the expert inbox', () => {
     db = await createTestDatabase();
     // The guard lets an expert in only when the pool knows them.
     await registerPoolExperts(db, A, B, IDLE);
-    eventStore = new PostgresEventStore(db.dataSource);
+    eventStore = new PostgresEventStore(db.dataSource, db.keyStore);
     sut = await createApiApp(db, { imports: [ExpertInboxModule] });
     await recordCase('matchingLater', '2027-03-20T19:00:00.000Z', accepted(), offered('offer-later-a', A, 5), offered('offer-later-b', B, 1));
     await recordCase('matchingSooner', '2027-03-21T19:00:00.000Z', accepted(), offered('offer-sooner-a', A, 2));

@@ -146,7 +146,7 @@ describe('/metrics on a running Brigade', () => {
   });
 
   it('reports an open case whose next deadline has passed, by the kind of deadline', async () => {
-    const store = new PostgresEventStore(db.dataSource);
+    const store = new PostgresEventStore(db.dataSource, db.keyStore);
     const request_ = aSupportRequest();
     const raisedAt = new Date(Date.now() - 3 * 3_600_000).toISOString();
     const ackDeadline = new Date(Date.now() - 3_600_000).toISOString();
@@ -188,7 +188,7 @@ describe('the measured event store, on a real database', () => {
 
   it('times every append by outcome, and counts only the events and missed deadlines it really wrote', async () => {
     const registry = new Registry();
-    const sut = new MeasuredEventStore(new PostgresEventStore(db.dataSource), new EventAppendMetrics(registry));
+    const sut = new MeasuredEventStore(new PostgresEventStore(db.dataSource, db.keyStore), new EventAppendMetrics(registry));
     const supportRequest = aSupportRequest();
     const key = randomUUID();
     const first = {

@@ -27,7 +27,7 @@ describe('when PostgreSQL goes down in the middle of a case', () => {
   }
 
   it('keeps retrying the append with backoff, and records the decision exactly once when the database is back', async () => {
-    const eventStore = new PostgresEventStore(db.dataSource);
+    const eventStore = new PostgresEventStore(db.dataSource, db.keyStore);
     const request = aSupportRequest();
     const handle = await stack.client.workflow.start('supportCase', {
       workflowId: `case-${request.caseId}`, taskQueue: stack.taskQueue, args: [{ request, registeredBy: COORDINATOR }],

@@ -36,7 +36,7 @@ describe('when the embedded Temporal dev server restarts on its SQLite file', ()
   }
 
   it('keeps every open case through a clean stop and through a SIGKILL, and each one carries on', async () => {
-    const eventStore = new PostgresEventStore(db.dataSource);
+    const eventStore = new PostgresEventStore(db.dataSource, db.keyStore);
     const requests = Array.from({ length: OPEN_CASES }, () => aSupportRequest());
     const handles = await Promise.all(requests.map((request) => stack.client.workflow.start('supportCase', {
       workflowId: `case-${request.caseId}`, taskQueue: stack.taskQueue, args: [{ request, registeredBy: COORDINATOR }],

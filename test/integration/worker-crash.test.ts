@@ -20,7 +20,7 @@ describe('when the worker process is killed in the middle of a case', () => {
   }, 60_000);
 
   it('finishes the case after a restart with every version recorded exactly once', async () => {
-    const eventStore = new PostgresEventStore(db.dataSource);
+    const eventStore = new PostgresEventStore(db.dataSource, db.keyStore);
     const request = aSupportRequest();
     let worker = await stack.startWorker();
     const handle = await stack.client.workflow.start('supportCase', {

@@ -45,7 +45,8 @@ export interface ApiAppOptions {
 
 /** Starts the given modules as an HTTP app on a test database, with the same guard, pipe and filter as production. */
 export async function createApiApp(db: TestDatabase, options: ApiAppOptions): Promise<ApiApp> {
-  const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV, ...TEST_LOG_KEY_ENV, ...options.env });
+  // The test database's key folder, so that what the test appends directly and what the app seals share their keys.
+  const config = loadBrigadeConfig({ BRIGADE_DATA_DIR: db.keyDataDir, ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV, ...TEST_LOG_KEY_ENV, ...options.env });
   const builder = Test.createTestingModule({
     imports: [
       TypeOrmModule.forRoot(brigadeDataSourceOptions(db.url, { logging: false })),

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { brigadeDataSourceOptions } from '../../src/database/data-source-options';
 import { runBrigadeMigrations } from '../../src/database/run-migrations';
+import { FolderDataKeyStore } from '../../src/key-store/folder-data-key-store';
 import { freePort } from './free-port';
 import { ownerAccess, type TestDatabase } from './test-database';
 
@@ -45,10 +46,13 @@ export async function createStoppableDatabase(): Promise<StoppableDatabase> {
     await server?.stop();
     throw error;
   });
+  const keyDataDir = await mkdtemp(path.join(os.tmpdir(), 'brigade-keys-'));
   return {
     url,
     ownerUrl,
     dataSource,
+    keyDataDir,
+    keyStore: FolderDataKeyStore.open(keyDataDir),
     ...ownerAccess(ownerUrl),
     stopServer: async () => {
       await server?.stop();
@@ -61,6 +65,7 @@ export async function createStoppableDatabase(): Promise<StoppableDatabase> {
       await dataSource.destroy().catch(() => undefined);
       await server?.stop();
       await rm(dataDir, { recursive: true, force: true });
+      await rm(keyDataDir, { recursive: true, force: true });
     },
   };
 }

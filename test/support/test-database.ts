@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { brigadeDataSourceOptions } from '../../src/database/data-source-options';
 import { OWNER_ROLE } from '../../src/database/database-roles';
 import { runBrigadeMigrations } from '../../src/database/run-migrations';
+import type { DataKeyStore } from '../../src/key-store/data-key-store.port';
+import { FolderDataKeyStore } from '../../src/key-store/folder-data-key-store';
 
 /** Runs one statement and answers its rows. */
 export type Sql = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
@@ -23,6 +28,10 @@ export interface TestDatabase extends OwnerAccess {
   /** The owner's login on this database, which runs the migrations. */
   readonly ownerUrl: string;
   readonly dataSource: DataSource;
+  /** A data folder of the test's own, with nothing in it but the data keys that seal this database's sensitive fields. */
+  readonly keyDataDir: string;
+  /** The folder key store in `keyDataDir`, as the embedded default keeps data keys. */
+  readonly keyStore: DataKeyStore;
   drop(): Promise<void>;
 }
 
@@ -39,13 +48,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = withDatabase(appServerUrl, name);
   await runBrigadeMigrations(ownerUrl, { logging: false });
   const dataSource = await new DataSource(brigadeDataSourceOptions(url, { logging: false })).initialize();
+  const keyDataDir = mkdtempSync(path.join(tmpdir(), 'brigade-keys-'));
   return {
     url,
     ownerUrl,
     dataSource,
+    keyDataDir,
+    keyStore: FolderDataKeyStore.open(keyDataDir),
     ...ownerAccess(ownerUrl),
     drop: async () => {
       await dataSource.destroy();
+      rmSync(keyDataDir, { recursive: true, force: true });
       await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };

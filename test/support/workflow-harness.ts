@@ -72,7 +72,7 @@ export async function createWorkflowHarness(options: WorkflowHarnessOptions = {}
     createTestDatabase(),
   ]);
   await ensureSearchAttributes(env.connection, 'default');
-  const eventStore = new PostgresEventStore(db.dataSource);
+  const eventStore = new PostgresEventStore(db.dataSource, db.keyStore);
   const expertDirectory = new PostgresExpertDirectory(db.dataSource);
   const historyArchive = new PostgresHistoryArchive(db.dataSource);
   const notificationSender = options.notificationSender?.(db) ?? notificationSenderFor(db.dataSource, NOTIFICATIONS_OFF);

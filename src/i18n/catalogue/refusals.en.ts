@@ -20,6 +20,7 @@ export const refusalsEn: ShapeOf<typeof refusalsNl> = {
   body_not_json: 'The request must be JSON, with Content-Type application/json.',
   database_down: 'The database does not answer; try again shortly.',
   temporal_down: 'Temporal does not answer; try again shortly.',
+  key_store_down: 'The key store does not answer, so sealed case details cannot be opened; try again shortly.',
   temporal_busy: 'Temporal is too busy to take this now; try again shortly.',
   temporal_timeout: 'The case did not answer in time. Check the case first: a decision already sent may still take effect. Then try again.',
   dependencies_down: 'The service cannot be reached now: {down} does not answer.',

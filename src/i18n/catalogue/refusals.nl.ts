@@ -20,6 +20,7 @@ export const refusalsNl = {
   body_not_json: 'Het verzoek moet JSON zijn, met Content-Type application/json.',
   database_down: 'De database antwoordt niet; probeer het zo opnieuw.',
   temporal_down: 'Temporal antwoordt niet; probeer het zo opnieuw.',
+  key_store_down: 'De sleutelopslag antwoordt niet, dus versleutelde zaakgegevens kunnen niet worden geopend; probeer het zo opnieuw.',
   temporal_busy: 'Temporal is te druk om dit nu aan te nemen; probeer het zo opnieuw.',
   temporal_timeout: 'De zaak antwoordde niet op tijd. Bekijk eerst de zaak: een besluit dat al is verstuurd, kan nog worden uitgevoerd. Probeer het daarna opnieuw.',
   dependencies_down: 'De dienst is nu niet bereikbaar: {down} antwoordt niet.',
