@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR, type Actor } from '../../src/domain/case.vocabulary';
 import { REDACTED } from '../../src/domain/sensitive-fields';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { ExpertInboxModule } from '../../src/expert-inbox/expert-inbox.module';
+import { SealedFieldsOpener } from '../../src/field-encryption/sealed-fields-opener';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { COORDINATOR, aSupportRequest, intakeAssessed, requestReceived } from '../support/case-fixtures';
 import { FakeCaseWorkflows } from '../support/fake-case-workflows';
@@ -70,7 +71,8 @@ describe('sensitive fields in the API', () => {
       }, SYSTEM_ACTOR, at(4)),
     ];
     await eventStore.append({ caseId: request.caseId, expectedVersion: 0, idempotencyKey: `sensitive-fields-${request.caseId}`, events });
-    const state = (await db.sql<{ state: CaseState }>('SELECT state FROM cases WHERE case_id = $1', [request.caseId]))[0].state;
+    // The row holds the state sealed; the workflow's live view holds it as written.
+    const state = await new SealedFieldsOpener(db.keyStore).openState((await db.sql<{ state: CaseState }>('SELECT state FROM cases WHERE case_id = $1', [request.caseId]))[0].state);
     workflows.running.set(request.caseId, state);
     return { caseId: request.caseId, state };
   }

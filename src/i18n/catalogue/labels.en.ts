@@ -10,6 +10,7 @@ export const labelsEn: ShapeOf<typeof labelsNl> = {
     Rejected: 'Rejected', Cancelled: 'Cancelled',
   },
   partner: { COA: 'COA', police: 'the police', NCTV: 'the NCTV' },
+  destroyed: 'destroyed',
   notificationKind: {
     offerMade: 'Case offered', offerWithdrawn: 'Offer withdrawn', taskAssigned: 'Task assigned',
     taskDueSoon: 'Task almost due', taskWithdrawn: 'Task withdrawn', sessionScheduled: 'Preparatory session scheduled',

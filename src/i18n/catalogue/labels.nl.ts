@@ -15,6 +15,8 @@ export const labelsNl = {
     Rejected: 'Afgewezen', Cancelled: 'Geannuleerd',
   } satisfies Record<CaseStage, string>,
   partner: { COA: 'het COA', police: 'de politie', NCTV: 'de NCTV' } satisfies Record<Partner, string>,
+  /** What a sensitive value reads as once its data key was destroyed (`DESTROYED`, `[destroyed]`). */
+  destroyed: 'vernietigd',
   notificationKind: {
     offerMade: 'Aanbod van een zaak', offerWithdrawn: 'Aanbod ingetrokken', taskAssigned: 'Taak toegewezen',
     taskDueSoon: 'Taak bijna verlopen', taskWithdrawn: 'Taak ingetrokken', sessionScheduled: 'Voorbereidende sessie gepland',
