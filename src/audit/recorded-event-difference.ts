@@ -1,6 +1,7 @@
 import type { CaseEventType, NewCaseEvent } from '../domain/case.events';
 import { DESTROYED, REDACTED, SENSITIVE_EVENT_FIELDS } from '../domain/sensitive-fields';
 import type { Causation, StoredCaseEvent } from '../event-store/event-store.port';
+import { isSealedValue } from '../field-encryption/sealed-value';
 
 /** An event as a workflow history recorded it: what the workflow proposed, with the envelope the store gives it. */
 export type RecordedCaseEvent = NewCaseEvent & {
@@ -21,12 +22,13 @@ type PathSegment = string | number;
 
 /**
  * The first field, in the order an auditor reads an event, in which a stored event differs from what was recorded. The
- * stored event is read opened; a sensitive field whose key was destroyed cannot be compared, and is no difference: its
- * ciphertext is still covered by the hash chain, which needs no key.
+ * stored event is best read opened; a sensitive field that is still sealed (no key at hand, as offline) or whose key
+ * was destroyed cannot be compared, and is no difference: its ciphertext is still covered by the hash chain.
  */
 export function firstFieldDifference(stored: StoredCaseEvent, recorded: RecordedCaseEvent): FieldDifference | null {
-  const destroyed = (path: readonly PathSegment[], value: unknown) => value === DESTROYED && path[0] === 'data' && isSensitive(recorded.type, path.slice(1));
-  const difference = firstDifference(comparable(stored), comparable(recorded), [], destroyed);
+  const uncomparable = (path: readonly PathSegment[], value: unknown) => (value === DESTROYED || isSealedValue(value))
+    && path[0] === 'data' && isSensitive(recorded.type, path.slice(1));
+  const difference = firstDifference(comparable(stored), comparable(recorded), [], uncomparable);
   if (!difference) return null;
   const { path } = difference;
   const hidden = path[0] === 'data' && isSensitive(recorded.type, path.slice(1));

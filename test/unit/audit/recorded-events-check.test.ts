@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { checkRecordedEvents } from '../../../src/audit/recorded-events-check';
 import { AesGcmPayloadCodec } from '../../../src/crypto/aes-gcm-payload-codec';
 import type { CaseEventPayloads } from '../../../src/domain/case.events';
-import { REDACTED } from '../../../src/domain/sensitive-fields';
+import { DESTROYED, REDACTED } from '../../../src/domain/sensitive-fields';
 import { findChainBreak } from '../../../src/event-store/hash-chain';
 import { fixtureDataConverter } from '../../support/payload-keys';
 import {
@@ -166,6 +166,33 @@ describe('comparing the stored events with the events the workflow histories rec
 
       expect(sut.firstMismatch).toMatchObject({ version: 1, field: 'data.request', stored: REDACTED, recorded: REDACTED });
       expect(JSON.stringify(sut)).not.toContain(request.description);
+    });
+  });
+
+  describe('when a sensitive field cannot be opened', () => {
+    const [file] = HISTORY_FIXTURES;
+
+    it.each([
+      ['its key was destroyed', DESTROYED],
+      ['no key is at hand, as offline', { $sealed: 'case-x:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' }],
+    ])('holds it as not comparable rather than a mismatch when %s', async (_why, stored) => {
+      const { events, check } = await aRecordedCase(file);
+      const { request } = events[0].data as CaseEventPayloads['RequestReceived'];
+      const unopened = [{ ...events[0], data: { request: { ...request, description: stored } } } as UnchainedEvent, ...events.slice(1)];
+
+      const sut = await check(unopened);
+
+      expect(sut).toMatchObject({ status: 'passed', firstMismatch: null });
+    });
+
+    it('still names a difference in a field that is not sensitive', async () => {
+      const { events, check } = await aRecordedCase(file);
+      const { request } = events[0].data as CaseEventPayloads['RequestReceived'];
+      const forged = [{ ...events[0], data: { request: { ...request, description: DESTROYED, category: 'INCIDENT' } } } as UnchainedEvent, ...events.slice(1)];
+
+      const sut = await check(forged);
+
+      expect(sut).toMatchObject({ status: 'mismatch', firstMismatch: { version: 1, field: 'data.request.category' } });
     });
   });
 
