@@ -66,7 +66,7 @@ describe('hostile input on every route', () => {
     // The expert whose token attacks the expert routes is in the pool, so the guard lets the attack reach the route.
     await registerPoolExperts(db, { expertId: LEAD, name: 'Anouk de Vries' });
     workflows = new FakeCaseWorkflows();
-    const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV, BRIGADE_ROLE: 'api' });
+    const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV, BRIGADE_ROLE: 'api', BRIGADE_DATA_DIR: db.keyDataDir });
     const moduleRef = await withFakeTemporal(Test.createTestingModule({
       imports: [AppModule.forRoot(config, new RuntimeConnections(db.url, 'unused:7233', undefined))],
     }), workflows).compile();

@@ -122,7 +122,7 @@ describe('who may call which route', () => {
     db = await createTestDatabase();
     // The guard asks the pool about every expert token, so the expert who tries each route is a member of it.
     await registerPoolExperts(db, SUBJECTS.expert);
-    const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV, BRIGADE_ROLE: 'api' });
+    const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV, BRIGADE_ROLE: 'api', BRIGADE_DATA_DIR: db.keyDataDir });
     // The guard answers before any handler runs, so no Temporal server is needed to test it.
     const moduleRef = await withFakeTemporal(Test.createTestingModule({
       imports: [AppModule.forRoot(config, new RuntimeConnections(db.url, 'unused:7233', undefined))],
