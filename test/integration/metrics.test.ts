@@ -63,7 +63,7 @@ describe('/metrics on a running Brigade', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    stack = await WorkerStack.start('metrics', db.url);
+    stack = await WorkerStack.start('metrics', db.url, db.keyDataDir);
     const [httpPort, workerMetricsPort] = [await freePort(), await freePort()];
     const shared = {
       NO_COLOR: '1', DATABASE_URL: db.url, TEMPORAL_ADDRESS: stack.temporal.address, BRIGADE_TASK_QUEUE: stack.taskQueue,

@@ -11,7 +11,7 @@ describe('when PostgreSQL goes down in the middle of a case', () => {
 
   beforeAll(async () => {
     db = await createStoppableDatabase();
-    stack = await WorkerStack.start('pg-outage', db.url);
+    stack = await WorkerStack.start('pg-outage', db.url, db.keyDataDir);
     await stack.startWorker();
   }, 120_000);
 

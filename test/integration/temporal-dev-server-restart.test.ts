@@ -14,7 +14,7 @@ describe('when the embedded Temporal dev server restarts on its SQLite file', ()
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    stack = await WorkerStack.start('temporal-restart', db.url);
+    stack = await WorkerStack.start('temporal-restart', db.url, db.keyDataDir);
     await stack.startWorker();
   }, 120_000);
 

@@ -90,7 +90,7 @@ describe('with tracing on, one request through HTTP, Temporal and PostgreSQL', (
 
   beforeAll(async () => {
     [db, collector] = await Promise.all([createTestDatabase(), startCollector()]);
-    stack = await WorkerStack.start('tracing', db.url);
+    stack = await WorkerStack.start('tracing', db.url, db.keyDataDir);
     const httpPort = await freePort();
     brigade = await startBrigadeProcess({
       NO_COLOR: '1', BRIGADE_ROLE: 'all', PORT: String(httpPort), DATABASE_URL: db.url, TEMPORAL_ADDRESS: stack.temporal.address,

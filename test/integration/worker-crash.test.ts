@@ -11,7 +11,7 @@ describe('when the worker process is killed in the middle of a case', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    stack = await WorkerStack.start('crash', db.url);
+    stack = await WorkerStack.start('crash', db.url, db.keyDataDir);
   }, 120_000);
 
   afterAll(async () => {

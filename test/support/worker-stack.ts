@@ -24,17 +24,22 @@ export class WorkerStack {
     readonly client: Client,
     readonly taskQueue: string,
     private readonly databaseUrl: string,
+    private readonly workerDataDir: string,
   ) {}
 
-  /** Starts the dev server on a fresh data folder and connects to it; `name` labels the folder and the task queue. */
-  static async start(name: string, databaseUrl: string): Promise<WorkerStack> {
+  /**
+   * Starts the dev server on a fresh data folder and connects to it; `name` labels the folder and the task queue. The
+   * workers keep their data (the data keys among it) in `workerDataDir`: the test database's, so that the test reads
+   * what they sealed.
+   */
+  static async start(name: string, databaseUrl: string, workerDataDir: string): Promise<WorkerStack> {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), `brigade-${name}-`));
     const options = { cliPath: findTemporalCli(), dataDir, port: await freePort(), uiPort: await freePort(), namespace: 'default' };
     const server = await startDevServerPatiently(options);
     const connection = await Connection.connect({ address: server.address });
     // The worker processes encrypt with the test key, so the test's client reads and writes with it too.
     const client = new Client({ connection, dataConverter: testDataConverter() });
-    return new WorkerStack(options, server, connection, client, `${name}-${randomUUID()}`, databaseUrl);
+    return new WorkerStack(options, server, connection, client, `${name}-${randomUUID()}`, databaseUrl, workerDataDir);
   }
 
   /** The dev server as it runs now; a restart replaces it. */
@@ -46,7 +51,7 @@ export class WorkerStack {
   async startWorker(): Promise<BrigadeProcess> {
     const worker = await startBrigadeProcess({
       NO_COLOR: '1', BRIGADE_ROLE: 'worker', DATABASE_URL: this.databaseUrl, TEMPORAL_ADDRESS: this.server.address,
-      BRIGADE_TASK_QUEUE: this.taskQueue, BRIGADE_DATA_DIR: this.options.dataDir, ...TEST_PAYLOAD_KEY_ENV,
+      BRIGADE_TASK_QUEUE: this.taskQueue, BRIGADE_DATA_DIR: this.workerDataDir, ...TEST_PAYLOAD_KEY_ENV,
     });
     this.workers.push(worker);
     return worker;
