@@ -248,7 +248,7 @@ export class CasesController {
   @Allow('coordinator', 'auditor', 'expert')
   @ApiOperation({ summary: 'Show a case: its recorded state and the running workflow’s live view' })
   @ApiCaseIdParam()
-  @ApiOkResponse({ type: CaseViewModel, description: 'The case. To an expert who is offered it but not on its team, free text reads "[redacted]".' })
+  @ApiOkResponse({ type: CaseViewModel, description: 'The case. To an expert who is offered it but not on its team, free text reads "[redacted]"; once the case\'s data key was destroyed, it reads "[destroyed]" (a coded text renders it as "vernietigd"/"destroyed").' })
   @ApiErrorResponses({ 400: MALFORMED_REQUEST, 404: UNKNOWN_CASE })
   async get(@CurrentPrincipal() principal: Principal, @Param('id', caseId) id: string) {
     await this.access.requireVisible(id, principal);
