@@ -54,10 +54,11 @@ describe('brigade audit verify --all', () => {
   // Each test below repairs what it broke, so that the store is intact again for whichever test runs next.
   it('exits 1 naming the case and version of an altered event', async () => {
     const victim = caseIds[17];
-    const original = `'"signal 15 from the neighbourhood"'`;
-    const tamper = (concern: string) => tamperWithHistory(db,
-      `UPDATE case_events SET data = jsonb_set(data, '{concern}', ${concern}) WHERE case_id = $1 AND version = 30`, [victim]);
-    await tamper(`'"nothing to report"'`);
+    // The concern is stored sealed, so what is put back is the stored form, read before the change.
+    const [{ concern: original }] = await db.sql<{ concern: unknown }>(`SELECT data->'concern' AS concern FROM case_events WHERE case_id = $1 AND version = 30`, [victim]);
+    const tamper = (concern: unknown) => tamperWithHistory(db,
+      `UPDATE case_events SET data = jsonb_set(data, '{concern}', $2::jsonb) WHERE case_id = $1 AND version = 30`, [victim, JSON.stringify(concern)]);
+    await tamper('nothing to report');
     try {
       const { code, output } = await verifyAll();
 
