@@ -1,6 +1,6 @@
 // The Vault here is a stand-in (test/support/vault-api-server.ts) speaking the documented transit and KV v2 API over
-// real HTTP: no Vault binary can be installed on this machine (it is in neither apt, PyPI nor npm here). Run the same
-// tests against a real `vault server -dev` where one is at hand, by pointing the store's config at it.
+// real HTTP, because no Vault binary can be installed on this machine (it is in neither apt, PyPI nor npm here). The
+// store has not run against a real Vault yet; docs/key-store.md says so.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { VaultKeyStoreConfig } from '../../src/config/key-store-config';
