@@ -58,7 +58,7 @@ function vaultConfig(env: NodeJS.ProcessEnv): VaultKeyStoreConfig {
   }
   const token = nonEmpty(env.BRIGADE_VAULT_TOKEN);
   if (token === undefined) throw new ConfigError('BRIGADE_VAULT_TOKEN must be set with BRIGADE_KEY_STORE=vault (a token whose policy allows the transit and KV paths in docs/key-store.md)');
-  const keyPrefix = env.BRIGADE_VAULT_KEY_PREFIX?.trim() ?? 'brigade-';
+  const keyPrefix = nonEmpty(env.BRIGADE_VAULT_KEY_PREFIX) ?? 'brigade-';
   if (!/^[A-Za-z0-9_-]{0,64}$/.test(keyPrefix)) throw new ConfigError(`BRIGADE_VAULT_KEY_PREFIX may hold only letters, digits, "_" and "-", got "${keyPrefix}"`);
   return {
     kind: 'vault',

@@ -46,7 +46,7 @@ export class FolderDataKeyStore implements DataKeyStore {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === undefined) throw error;
-      throw new KeyStoreUnavailableError(folder, `${code}: ${(error as Error).message}`);
+      throw new KeyStoreUnavailableError(folder, (error as Error).message);
     }
   }
 
@@ -169,7 +169,7 @@ export class FolderDataKeyStore implements DataKeyStore {
 
   private unavailable(error: unknown): Error {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === undefined ? (error as Error) : new KeyStoreUnavailableError(this.location, `${code}: ${(error as Error).message}`);
+    return code === undefined ? (error as Error) : new KeyStoreUnavailableError(this.location, (error as Error).message);
   }
 
   private file(keyId: string, kind: 'key' | 'destroyed'): string {

@@ -34,7 +34,7 @@ export class VaultHttpClient {
         redirect: 'error',
       });
     } catch (error) {
-      throw new KeyStoreUnavailableError(this.connection.address, `${method} ${path} got no answer (${reasonOf(error)})`);
+      throw new KeyStoreUnavailableError(this.connection.address, `${method} /v1/${path} got no answer (${reasonOf(error, this.connection.timeoutMs)})`);
     }
     const text = await response.text().catch(() => '');
     const parsed = parseBody(text);
@@ -67,8 +67,8 @@ function errorsOf(body: VaultAnswer['body']): string {
 }
 
 // fetch reports a refused connection as "fetch failed" with the system error as its cause.
-function reasonOf(error: unknown): string {
-  if (error instanceof Error && error.name === 'TimeoutError') return 'timed out';
+function reasonOf(error: unknown, timeoutMs: number): string {
+  if ((error as { name?: unknown })?.name === 'TimeoutError') return `timed out after ${timeoutMs} ms`;
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }

@@ -74,3 +74,51 @@ describe('loadBrigadeConfig', () => {
     expect(() => loadBrigadeConfig(env)).toThrow(message);
   });
 });
+
+describe('the key store settings', () => {
+  const KEK = Buffer.alloc(32, 7).toString('base64');
+  const VAULT = { BRIGADE_KEY_STORE: 'vault', BRIGADE_VAULT_ADDR: 'https://vault.example.nl:8200/', BRIGADE_VAULT_TOKEN: 'hvs.secret-token-value' };
+
+  it('keeps data keys in the data folder by default, with a generated key-encryption key', () => {
+    expect(loadBrigadeConfig({ BRIGADE_DATA_DIR: 'state' }, '/srv/brigade').keyStore).toEqual({ kind: 'folder', dataDir: '/srv/brigade/state', keyEncryptionKey: undefined });
+  });
+
+  it('takes a configured key-encryption key as 32 bytes', () => {
+    expect(loadBrigadeConfig({ BRIGADE_KEY_STORE: 'folder', BRIGADE_KEY_ENCRYPTION_KEY: KEK }).keyStore).toMatchObject({ kind: 'folder', keyEncryptionKey: Buffer.alloc(32, 7) });
+  });
+
+  it('takes Vault with default mounts, prefix and timeout', () => {
+    expect(loadBrigadeConfig(VAULT).keyStore).toEqual({
+      kind: 'vault', address: 'https://vault.example.nl:8200', token: 'hvs.secret-token-value', transitMount: 'transit', kvMount: 'secret', keyPrefix: 'brigade-', timeoutMs: 5_000,
+    });
+  });
+
+  it('takes Vault mounts, a key prefix and a timeout from the environment', () => {
+    const env = { ...VAULT, BRIGADE_VAULT_TRANSIT_MOUNT: '/kms/transit/', BRIGADE_VAULT_KV_MOUNT: 'kms/kv', BRIGADE_VAULT_KEY_PREFIX: 'acc-', BRIGADE_VAULT_TIMEOUT: '2s' };
+    expect(loadBrigadeConfig(env).keyStore).toMatchObject({ transitMount: 'kms/transit', kvMount: 'kms/kv', keyPrefix: 'acc-', timeoutMs: 2_000 });
+  });
+
+  it.each([
+    [{ BRIGADE_KEY_STORE: 'hsm' }, /BRIGADE_KEY_STORE must be one of folder, vault, got "hsm"/],
+    [{ BRIGADE_KEY_ENCRYPTION_KEY: 'c2hvcnQ=' }, /BRIGADE_KEY_ENCRYPTION_KEY must be 32 bytes in base64/],
+    [{ BRIGADE_KEY_ENCRYPTION_KEY: `${KEK.slice(0, -4)}!!!=` }, /BRIGADE_KEY_ENCRYPTION_KEY must be 32 bytes in base64/],
+    [{ BRIGADE_VAULT_ADDR: 'https://vault.example.nl:8200' }, /BRIGADE_VAULT_ADDR is set but BRIGADE_KEY_STORE is folder/],
+    [{ BRIGADE_KEY_STORE: 'vault', BRIGADE_VAULT_TOKEN: 'hvs.x' }, /BRIGADE_VAULT_ADDR must be set with BRIGADE_KEY_STORE=vault/],
+    [{ ...VAULT, BRIGADE_VAULT_ADDR: 'vault:8200' }, /BRIGADE_VAULT_ADDR must be an http\(s\) URL/],
+    [{ ...VAULT, BRIGADE_VAULT_TOKEN: ' ' }, /BRIGADE_VAULT_TOKEN must be set with BRIGADE_KEY_STORE=vault/],
+    [{ ...VAULT, BRIGADE_VAULT_TRANSIT_MOUNT: 'transit?x=1' }, /BRIGADE_VAULT_TRANSIT_MOUNT must be a Vault mount path/],
+    [{ ...VAULT, BRIGADE_VAULT_KV_MOUNT: 'a/../b' }, /BRIGADE_VAULT_KV_MOUNT must be a Vault mount path/],
+    [{ ...VAULT, BRIGADE_VAULT_KEY_PREFIX: 'brigade/' }, /BRIGADE_VAULT_KEY_PREFIX may hold only/],
+    [{ ...VAULT, BRIGADE_VAULT_TIMEOUT: '5000' }, /BRIGADE_VAULT_TIMEOUT must be a duration/],
+    [{ ...VAULT, BRIGADE_KEY_ENCRYPTION_KEY: KEK }, /BRIGADE_KEY_ENCRYPTION_KEY applies only to BRIGADE_KEY_STORE=folder/],
+  ])('refuses %j with an error that names the variable', (env, message) => {
+    expect(() => loadBrigadeConfig(env)).toThrow(ConfigError);
+    expect(() => loadBrigadeConfig(env)).toThrow(message);
+  });
+
+  it('never repeats a secret in its errors', () => {
+    const secret = Buffer.alloc(31, 9).toString('base64');
+    expect(() => loadBrigadeConfig({ BRIGADE_KEY_ENCRYPTION_KEY: secret })).toThrow(expect.objectContaining({ message: expect.not.stringContaining(secret) }));
+    expect(() => loadBrigadeConfig({ ...VAULT, BRIGADE_VAULT_ADDR: 'nope' })).toThrow(expect.objectContaining({ message: expect.not.stringContaining('secret-token-value') }));
+  });
+});
