@@ -32,8 +32,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 COPY --from=build /app/dist ./dist
-# The checkpoint folder exists and belongs to `node`, so a volume mounted there starts out writable by the app.
-RUN mkdir -p /var/lib/brigade/checkpoints && chown node:node /var/lib/brigade/checkpoints
+# The checkpoint and key folders exist and belong to `node`, so volumes mounted there start out writable by the app.
+RUN mkdir -p /var/lib/brigade/checkpoints /var/lib/brigade/keys && chown -R node:node /var/lib/brigade
 # The official image's unprivileged `node` user (uid 1000); the app writes nothing under /app.
 USER node
 # 3000: the api role's HTTP API (and its /metrics); 9464: a worker's /metrics, where BRIGADE_WORKER_METRICS_ADDRESS puts it.

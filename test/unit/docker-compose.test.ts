@@ -181,12 +181,20 @@ describe('docker-compose.yml', () => {
   });
 
   it('sets on api and worker only variables that Brigade configuration reads', () => {
-    const configSource = read('src/config/brigade-config.ts') + read('src/config/notifications-config.ts');
+    const configSource = ['brigade-config', 'notifications-config', 'key-store-config'].map((name) => read(`src/config/${name}.ts`)).join('');
     const readByConfig = (name: string) =>
       new RegExp(`env\\.${name}\\b|['"]${name}['"]`).test(configSource);
     for (const [serviceName, service] of appServices) {
       const unread = Object.keys(environmentOf(service)).filter((name) => !readByConfig(name));
       expect({ service: serviceName, unread }).toEqual({ service: serviceName, unread: [] });
+    }
+  });
+
+  it('gives the api and the workers one data-key folder and its key-encryption key from the host, so that either opens what the other sealed', () => {
+    for (const [, service] of appServices) {
+      expect(environmentOf(service).BRIGADE_KEY_ENCRYPTION_KEY).toMatch(/^\$\{BRIGADE_KEY_ENCRYPTION_KEY:\?.+\}$/);
+      expect(environmentOf(service).BRIGADE_DATA_DIR).toBe('/var/lib/brigade');
+      expect(service.volumes).toContain('data-keys:/var/lib/brigade/keys');
     }
   });
 
