@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ERASURE_SELECT, toErasureRequest, toRetentionList, type ErasureRow, type ListCaseRow, type ListDecisionRow, type ListRow } from './retention.rows';
 import type {
-  DecisionActor, ErasureRequest, NewErasureRequest, ProposedRetentionList, RetentionCandidate, RetentionList, RetentionListDecision,
+  DecisionActor, DestructionEvent, ErasureRequest, NewErasureRequest, ProposedRetentionList, RetentionCandidate, RetentionList, RetentionListDecision,
   RetentionListState, RetentionStore,
 } from './retention-store.port';
 
@@ -95,6 +95,17 @@ export class PostgresRetentionStore implements RetentionStore {
       `INSERT INTO erasure_request_decisions (request_id, decision, actor_role, actor_id, actor_name, key_ids, case_ids)
        VALUES ($1, 'executed', $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
       [requestId, actor.role, actor.id, actor.name ?? null, keyIds, caseIds]);
+  }
+
+  async destructionEvents(from: string, to: string): Promise<DestructionEvent[]> {
+    const rows: Array<{ case_id: string; version: number; type: DestructionEvent['type']; data: Record<string, unknown>; occurred_at: Date; recorded_at: Date }> =
+      await this.dataSource.query(
+        `SELECT case_id, version, type, data, occurred_at, recorded_at FROM case_events
+         WHERE type IN ('CaseDataDestroyed', 'PersonalDataErased') AND occurred_at >= $1 AND occurred_at < $2
+         ORDER BY occurred_at, case_id, version`, [from, to]);
+    return rows.map((row) => ({
+      caseId: row.case_id, version: row.version, type: row.type, data: row.data, occurredAt: row.occurred_at.toISOString(), recordedAt: row.recorded_at.toISOString(),
+    }));
   }
 
   private async withDetails(rows: readonly ListRow[]): Promise<RetentionList[]> {

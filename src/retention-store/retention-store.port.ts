@@ -85,6 +85,16 @@ export interface NewErasureRequest {
   readonly requestedBy: DecisionActor;
 }
 
+/** A `CaseDataDestroyed` or `PersonalDataErased` event, as the destruction report reads it. */
+export interface DestructionEvent {
+  readonly caseId: string;
+  readonly version: number;
+  readonly type: 'CaseDataDestroyed' | 'PersonalDataErased';
+  readonly data: Record<string, unknown>;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+}
+
 /**
  * The record of destruction lists and erasure requests. Rows are only ever added: a list's or request's state is read
  * from its decisions, and a decision that would break the two-person rule or end a thing twice is not recorded.
@@ -106,6 +116,8 @@ export interface RetentionStore {
   decideErasureRequest(requestId: string, decision: 'approved' | 'rejected', actor: DecisionActor): Promise<boolean>;
   /** Records that an approved erasure was carried out, with its keys and cases; once. */
   recordErasureExecuted(requestId: string, actor: DecisionActor, keyIds: readonly string[], caseIds: readonly string[]): Promise<void>;
+  /** The destruction and erasure events recorded in cases between `from` (inclusive) and `to` (exclusive), oldest first. */
+  destructionEvents(from: string, to: string): Promise<DestructionEvent[]>;
 }
 
 /** Injection token for the retention store port. */
