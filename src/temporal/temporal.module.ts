@@ -9,6 +9,8 @@ import { RetentionStoreModule } from '../retention-store/retention-store.module'
 import { NotificationsModule } from '../notifications/notifications.module';
 import { LoggingEscalationNotifier } from './logging-escalation-notifier';
 import { RetentionReviewSchedule } from './retention-review-schedule';
+import { RETENTION_REVIEWS } from './retention-reviews.port';
+import { TemporalRetentionReviews } from './temporal-retention-reviews';
 import { CaseWorkerService } from './case-worker.service';
 import { TemporalClientLifecycle, temporalClientProvider } from './temporal-client.provider';
 import { TEMPORAL_PROBE } from './temporal-probe.port';
@@ -28,9 +30,10 @@ export class TemporalModule {
         temporalClientProvider, TemporalClientLifecycle,
         { provide: WORKFLOW_HISTORIES, useClass: TemporalWorkflowHistories },
         { provide: TEMPORAL_PROBE, useClass: TemporalServerProbe },
+        { provide: RETENTION_REVIEWS, useClass: TemporalRetentionReviews },
         ...(runWorker ? [CaseWorkerService, LoggingEscalationNotifier, RetentionReviewSchedule] : []),
       ],
-      exports: [Client, WORKFLOW_HISTORIES, TEMPORAL_PROBE],
+      exports: [Client, WORKFLOW_HISTORIES, TEMPORAL_PROBE, RETENTION_REVIEWS],
     };
   }
 }

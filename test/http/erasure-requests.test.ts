@@ -141,7 +141,7 @@ describe('erasure requests', () => {
 
     it('refuses an expert reading the requests or the report', async () => {
       await sut.as('expert', expertId).get('/erasure-requests').expect(403);
-      await sut.as('expert', expertId).get('/retention/destruction-report?from=2026-01-01&to=2027-01-01').expect(403);
+      await sut.as('expert', expertId).get('/retention/destruction-report?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z').expect(403);
     });
   });
 
@@ -166,7 +166,7 @@ describe('erasure requests', () => {
     });
 
     it('refuses a report period that ends before it starts, naming the field', async () => {
-      const response = await sut.as('auditor', 'a.visser').get('/retention/destruction-report?from=2027-01-01&to=2026-01-01').expect(400);
+      const response = await sut.as('auditor', 'a.visser').get('/retention/destruction-report?from=2027-01-01T00:00:00Z&to=2026-01-01T00:00:00Z').expect(400);
       expect(response.body.fields).toEqual([expect.objectContaining({ field: 'to' })]);
     });
   });
