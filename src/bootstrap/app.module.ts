@@ -19,6 +19,8 @@ import { EmbeddedMailServerModule } from '../notifications/embedded-mail-server.
 import { OutboxModule } from '../outbox/outbox.module';
 import { NotificationSettingsModule } from '../notification-settings/notification-settings.module';
 import { PartnerDirectoryModule } from '../partner-directory/partner-directory.module';
+import { ErasureRequestsModule } from '../retention/erasure-requests.module';
+import { RetentionListsModule } from '../retention/retention-lists.module';
 import { HttpRuntimeModule } from '../http/http-runtime.module';
 import { TemporalModule } from '../temporal/temporal.module';
 import { UiModule } from '../ui/ui.module';
@@ -37,7 +39,7 @@ export class AppModule {
         // Mail is sent by the worker's activities, so the SMTP server that receives it runs beside the worker.
         ...(config.runsWorker && config.notifications.mailTransport === 'embedded' ? [EmbeddedMailServerModule] : []),
         ExpertsModule,
-        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, ExpertInboxModule, AuditModule, HealthModule, CodecServerModule, SessionModule, ExpertDeactivationModule, OutboxModule, PartnerDirectoryModule, NotificationSettingsModule, UiModule, MetricsHttpModule] : []),
+        ...(config.runsApi ? [AuthModule, HttpRuntimeModule, CasesModule, ExpertInboxModule, AuditModule, HealthModule, CodecServerModule, SessionModule, ExpertDeactivationModule, OutboxModule, PartnerDirectoryModule, ErasureRequestsModule, RetentionListsModule, NotificationSettingsModule, UiModule, MetricsHttpModule] : []),
         ...(config.runsApi && config.oidc.embedded ? [IdentityProviderModule] : []),
       ],
     };

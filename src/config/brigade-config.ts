@@ -2,10 +2,12 @@ import * as path from 'node:path';
 import { isUserRole, type UserRole } from '../domain/user-role';
 import { keyStoreConfig, type KeyStoreConfig } from './key-store-config';
 import { notificationsConfig, type NotificationsConfig } from './notifications-config';
+import { retentionConfig, type RetentionConfig } from './retention-config';
 import { ConfigError, durationMs, durationSeconds, isDuration, nonEmpty, oneOf, port } from './env-values';
 
 export { ConfigError, durationSeconds, isDuration } from './env-values';
 export type { FolderKeyStoreConfig, KeyStoreConfig, VaultKeyStoreConfig } from './key-store-config';
+export type { RetentionConfig } from './retention-config';
 
 /** The roles one Brigade binary can run as. */
 export const RUNTIME_ROLES = ['all', 'api', 'worker'] as const;
@@ -179,6 +181,8 @@ export class BrigadeConfig {
     readonly notifications: NotificationsConfig = notificationsConfig({}),
     /** Where the data keys that seal sensitive fields live: a folder under `dataDir`, or Vault. */
     readonly keyStore: KeyStoreConfig = { kind: 'folder', dataDir },
+    /** The retention schedule (the examples in code, or a file) and when the daily review runs. */
+    readonly retention: RetentionConfig = retentionConfig({}, dataDir),
   ) {}
 
   /** Whether this process serves HTTP. */
@@ -223,6 +227,7 @@ export function loadBrigadeConfig(env: NodeJS.ProcessEnv = process.env, cwd = pr
     sessionConfig(env),
     notificationsConfig(env),
     keyStoreConfig(env, path.resolve(cwd, env.BRIGADE_DATA_DIR || '.data')),
+    retentionConfig(env, cwd),
   );
 }
 

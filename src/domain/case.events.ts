@@ -2,6 +2,7 @@ import type { Actor, InterventionOutcome, RiskLevel, TeamRole } from './case.voc
 import type { DomainText } from './domain-text';
 import type { CauseResolution, EscalationTarget, EscalationTrigger } from './escalation-policy';
 import type { AssignmentWarning, ConflictOverride } from './manual-assignment';
+import type { ErasureReason, ErasureSubjectKind } from './retention/erasure';
 import type { NotificationChannel, NotificationKind, NotificationRecipient } from './notifications/notification-kinds';
 import type { SupportRequest } from './support-request';
 
@@ -78,6 +79,18 @@ export interface CaseEventPayloads {
     readonly notificationId: string; readonly kind: NotificationKind; readonly channel: NotificationChannel;
     readonly recipient: NotificationRecipient; readonly code: string;
   };
+  /**
+   * The case's retention period passed and two coordinators approved the destruction list: its data keys are destroyed,
+   * so its sealed fields can no longer be read, while every hash still verifies.
+   */
+  CaseDataDestroyed: {
+    readonly listId: string; readonly rule: string; readonly approvedBy: readonly string[]; readonly destroyedKeyIds: readonly string[];
+  };
+  /** A person's key was destroyed on an approved erasure request; the reason is a code and the fields are paths, never data. */
+  PersonalDataErased: {
+    readonly requestId: string; readonly subject: { readonly kind: ErasureSubjectKind }; readonly requestedBy: string;
+    readonly approvedBy: string; readonly reason: ErasureReason; readonly fields: readonly string[];
+  };
 }
 
 /** The name of a case event type. */
@@ -123,6 +136,8 @@ export const CASE_EVENT_SCHEMA_VERSIONS: { readonly [T in CaseEventType]: number
   HistoryArchived: 1,
   NotificationSent: 1,
   NotificationFailed: 1,
+  CaseDataDestroyed: 1,
+  PersonalDataErased: 1,
 };
 
 /** Every event type name, in catalogue order. */

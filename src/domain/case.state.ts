@@ -84,6 +84,8 @@ export interface CaseState {
   readonly receivedAt: string;
   readonly updatedAt: string;
   readonly closedAt: string | null;
+  /** When the retention review destroyed the case's data keys; absent while they exist. */
+  readonly dataDestroyedAt?: string;
 }
 
 /** Thrown when events arrive in an order the case's history cannot contain. */
@@ -223,6 +225,11 @@ export function evolve(state: CaseState | null, stored: CaseEvent): CaseState {
     case 'NotificationFailed':
       // A read-model row folded before messages existed has no count yet.
       return { ...state, version: event.version, failedNotifications: (state.failedNotifications ?? 0) + 1 };
+    case 'CaseDataDestroyed':
+      // Long after the case's end: the stage stays, and the review knows not to list the case again.
+      return { ...state, version: event.version, dataDestroyedAt: event.occurredAt };
+    case 'PersonalDataErased':
+      return { ...state, version: event.version };
     default:
       return assertNever(event);
   }

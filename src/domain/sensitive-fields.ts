@@ -84,6 +84,10 @@ export const SENSITIVE_EVENT_FIELDS: { readonly [T in CaseEventType]: readonly s
   // Who was told and how, by role and id; the message's content and address never enter the event.
   NotificationSent: [],
   NotificationFailed: [],
+  // Ids of the list, the rule, the approvers and the keys: what was destroyed, never any of it.
+  CaseDataDestroyed: [],
+  // Codes, actor ids and field paths; the person is named by no field.
+  PersonalDataErased: [],
 };
 
 /**

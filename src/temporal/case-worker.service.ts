@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createCaseActivities } from '../../activities';
+import { createRetentionActivities } from '../../activities/retention.activities';
 import { BrigadeConfig } from '../config/brigade-config';
 import { RuntimeConnections } from '../config/runtime-connections';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
@@ -9,6 +10,8 @@ import { brigadeDataConverter } from '../crypto/brigade-data-converter';
 import { MEASURED_EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { EXPERT_DIRECTORY, type ExpertDirectory } from '../expert-directory/expert-directory.port';
 import { HISTORY_ARCHIVE, type HistoryArchive } from '../history-archive/history-archive.port';
+import { DATA_KEY_STORE, type DataKeyStore } from '../key-store/data-key-store.port';
+import { RETENTION_STORE, type RetentionStore } from '../retention-store/retention-store.port';
 import { BrigadeNotificationSender } from '../notifications/notification-sender';
 import { tracingWorkerOptions } from '../tracing/temporal-tracing';
 import { LoggingEscalationNotifier } from './logging-escalation-notifier';
@@ -32,6 +35,8 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
     private readonly temporalClient: Client,
     @Inject(HISTORY_ARCHIVE) private readonly historyArchive: HistoryArchive,
     private readonly notificationSender: BrigadeNotificationSender,
+    @Inject(RETENTION_STORE) private readonly retentionStore: RetentionStore,
+    @Inject(DATA_KEY_STORE) private readonly keyStore: DataKeyStore,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -43,10 +48,16 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
       workflowsPath: require.resolve('../../workflows'),
       dataConverter: brigadeDataConverter(this.codec),
       // Timed where the activities receive it, so every append the workflows make is measured and the store stays as it is.
-      activities: createCaseActivities({
-        eventStore: this.eventStore, expertDirectory: this.expertDirectory, notifier: this.notifier,
-        temporalClient: this.temporalClient, historyArchive: this.historyArchive, notificationSender: this.notificationSender,
-      }),
+      activities: {
+        ...createCaseActivities({
+          eventStore: this.eventStore, expertDirectory: this.expertDirectory, notifier: this.notifier,
+          temporalClient: this.temporalClient, historyArchive: this.historyArchive, notificationSender: this.notificationSender,
+        }),
+        ...createRetentionActivities({
+          retentionStore: this.retentionStore, eventStore: this.eventStore, keyStore: this.keyStore,
+          retentionRules: this.config.retention.rules, retentionRulesSource: this.config.retention.source,
+        }),
+      },
       ...tracingWorkerOptions(),
     });
     this.running = this.worker.run();

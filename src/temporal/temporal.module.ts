@@ -4,8 +4,13 @@ import { PayloadEncryptionModule } from '../crypto/payload-encryption.module';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { ExpertDirectoryModule } from '../expert-directory/expert-directory.module';
 import { HistoryArchiveModule } from '../history-archive/history-archive.module';
+import { KeyStoreModule } from '../key-store/key-store.module';
+import { RetentionStoreModule } from '../retention-store/retention-store.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { LoggingEscalationNotifier } from './logging-escalation-notifier';
+import { RetentionReviewSchedule } from './retention-review-schedule';
+import { RETENTION_REVIEWS } from './retention-reviews.port';
+import { TemporalRetentionReviews } from './temporal-retention-reviews';
 import { CaseWorkerService } from './case-worker.service';
 import { TemporalClientLifecycle, temporalClientProvider } from './temporal-client.provider';
 import { TEMPORAL_PROBE } from './temporal-probe.port';
@@ -20,14 +25,15 @@ export class TemporalModule {
     return {
       module: TemporalModule,
       global: true,
-      imports: [EventStoreModule, ExpertDirectoryModule, PayloadEncryptionModule, HistoryArchiveModule, ...(runWorker ? [NotificationsModule] : [])],
+      imports: [EventStoreModule, ExpertDirectoryModule, PayloadEncryptionModule, HistoryArchiveModule, ...(runWorker ? [NotificationsModule, KeyStoreModule, RetentionStoreModule] : [])],
       providers: [
         temporalClientProvider, TemporalClientLifecycle,
         { provide: WORKFLOW_HISTORIES, useClass: TemporalWorkflowHistories },
         { provide: TEMPORAL_PROBE, useClass: TemporalServerProbe },
-        ...(runWorker ? [CaseWorkerService, LoggingEscalationNotifier] : []),
+        { provide: RETENTION_REVIEWS, useClass: TemporalRetentionReviews },
+        ...(runWorker ? [CaseWorkerService, LoggingEscalationNotifier, RetentionReviewSchedule] : []),
       ],
-      exports: [Client, WORKFLOW_HISTORIES, TEMPORAL_PROBE],
+      exports: [Client, WORKFLOW_HISTORIES, TEMPORAL_PROBE, RETENTION_REVIEWS],
     };
   }
 }

@@ -96,6 +96,15 @@ const ROUTE_ROLES: Readonly<Record<string, readonly UserRole[] | 'public'>> = {
   // Messages name people's addresses: only the coordinators who run the brigade read them.
   'GET /outbox': ['coordinator'],
   'GET /outbox/:deliveryKey': ['coordinator'],
+  // Destruction is decided by coordinators (four eyes); auditors read what was decided and destroyed.
+  'GET /erasure-requests': ['coordinator', 'auditor'],
+  'POST /erasure-requests': ['coordinator'],
+  'POST /erasure-requests/:id/approve': ['coordinator'],
+  'POST /erasure-requests/:id/reject': ['coordinator'],
+  'GET /retention/lists': ['coordinator', 'auditor'],
+  'POST /retention/lists/:id/approve': ['coordinator'],
+  'POST /retention/lists/:id/reject': ['coordinator'],
+  'GET /retention/destruction-report': ['coordinator', 'auditor'],
 };
 
 const SUBJECTS: Record<UserRole, string> = { coordinator: 'c.jansen', auditor: 'a.visser', expert: randomUUID() };

@@ -32,6 +32,8 @@ export interface WorkflowHarnessOptions {
   readonly server?: 'time-skipping' | 'dev';
   /** How the worker sends the messages cases owe people; every channel switched off unless a test wants them. */
   readonly notificationSender?: (db: TestDatabase) => NotificationSender;
+  /** Activities beside the case activities, such as the retention review's, built on the harness's database and store. */
+  readonly extraActivities?: (db: TestDatabase, eventStore: EventStore) => object;
 }
 
 /** A time-skipping Temporal test server, a real database, and a worker with the real activities. */
@@ -79,6 +81,7 @@ export async function createWorkflowHarness(options: WorkflowHarnessOptions = {}
   const alerts: EscalationAlert[] = [];
   const notifier = { notify: async (alert: EscalationAlert) => void alerts.push(alert) };
   const taskQueue = `test-${randomUUID()}`;
+  let extras: object | undefined;
   return {
     env, db, eventStore, taskQueue, alerts, historyArchive, experts: new ExpertsService(new ExpertRepository(db.dataSource)),
     awaitArchive: async (caseId) => {
@@ -88,14 +91,18 @@ export async function createWorkflowHarness(options: WorkflowHarnessOptions = {}
       if (env.supportsTimeSkipping) await env.connection.testService?.unlockTimeSkipping({});
     },
     withWorker: async (body) => {
+      extras ??= options.extraActivities?.(db, options.activityEventStore?.(eventStore) ?? eventStore) ?? {};
       const worker = await Worker.create({
         connection: env.nativeConnection,
         taskQueue,
         workflowBundle: await workflowBundle(),
         dataConverter,
-        activities: createCaseActivities({
-          eventStore: options.activityEventStore?.(eventStore) ?? eventStore, expertDirectory, notifier, temporalClient: env.client, historyArchive, notificationSender,
-        }),
+        activities: {
+          ...createCaseActivities({
+            eventStore: options.activityEventStore?.(eventStore) ?? eventStore, expertDirectory, notifier, temporalClient: env.client, historyArchive, notificationSender,
+          }),
+          ...extras,
+        },
       });
       return worker.runUntil(body);
     },

@@ -87,4 +87,5 @@ export const fieldsEn: ShapeOf<typeof fieldsNl> = {
   quietHours: 'Quiet hours',
   'quietHours/start': 'Start of the quiet hours',
   'quietHours/end': 'End of the quiet hours',
+  subjectKind: 'Whose data',
 };

@@ -88,4 +88,5 @@ export const fieldsNl = {
   quietHours: 'Stille uren',
   'quietHours/start': 'Begin van de stille uren',
   'quietHours/end': 'Einde van de stille uren',
+  subjectKind: 'Wiens gegevens',
 } as const;

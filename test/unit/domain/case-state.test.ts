@@ -87,6 +87,14 @@ const notificationFailed = (at = '2027-01-06T10:00:07.000Z') => caseEvent('Notif
   notificationId: 'v5-escalationRaised-role-dutyCoordinator', kind: 'escalationRaised', channel: 'sms', recipient: { kind: 'role', id: 'dutyCoordinator' },
   code: 'notify_403',
 }, SYSTEM_ACTOR, at);
+const RETENTION_ACTOR = { role: 'system' as const, id: 'brigade-retention' };
+const dataDestroyed = (at = '2034-01-06T02:00:00.000Z') => caseEvent('CaseDataDestroyed', {
+  listId: 'list-1', rule: 'closed', approvedBy: ['c.jansen', 'c.devries'], destroyedKeyIds: ['case-archived'],
+}, RETENTION_ACTOR, at);
+const personalDataErased = (at = '2028-01-06T10:00:00.000Z') => caseEvent('PersonalDataErased', {
+  requestId: 'req-1', subject: { kind: 'officeHolder' }, requestedBy: 'c.jansen', approvedBy: 'c.devries', reason: 'data_subject_request',
+  fields: ['request.officeHolder.name'],
+}, COORDINATOR, at);
 
 const LEAD: TeamMember = { ...ANOUK, role: 'lead' };
 const SUPPORT: TeamMember = { ...BRAM, role: 'support' };
@@ -625,6 +633,22 @@ describe('evolve', () => {
     });
   });
 
+  describe('when its data is destroyed or a person in it erased, long after its end', () => {
+    const closedCase = () => [...inEvaluation(), evaluated('calm'), closed('2027-01-06T10:00:00.000Z'), historyArchived()];
+
+    it('keeps the case closed, one version further, and notes when its data was destroyed', () => {
+      const before = given(...closedCase()).state()!;
+      const sut = given(...closedCase()).when(dataDestroyed());
+      expect(sut).toEqual({ ...before, caseId: sut.caseId, version: before.version + 1, dataDestroyedAt: '2034-01-06T02:00:00.000Z' });
+    });
+
+    it('keeps the case as it was, one version further, when a person in it is erased', () => {
+      const before = given(...closedCase()).state()!;
+      const sut = given(...closedCase()).when(personalDataErased());
+      expect(sut).toEqual({ ...before, caseId: sut.caseId, version: before.version + 1 });
+    });
+  });
+
   describe('given an event of a type it does not know', () => {
     it('refuses the history', () => {
       const unknown = { ...assessed(), type: 'ExpertTeleported' } as unknown as NewCaseEvent;
@@ -648,6 +672,7 @@ describe('evolve', () => {
       interventionReported(), followUpScheduled('day-7', '2026-11-27T19:00:00.000Z'), followUpCompleted('day-7', true),
       followUpScheduled('extra-1', '2026-12-28T10:00:00.000Z'), followUpCompleted('extra-1', false, '2026-12-29T10:00:00.000Z'),
       evaluated('calm in the end'), closed('2027-01-06T10:00:00.000Z'), historyArchived(), notificationSent(), notificationFailed(),
+      personalDataErased(), dataDestroyed(),
     ];
     const cancelledHistory = () => [received(), assessed(), accepted(), offered('offer-1-1', ANOUK), cancelled('called off')];
     // The lead is deactivated during preparation: their task comes back, the coordinator appoints a new lead and passes it on.

@@ -72,6 +72,11 @@ const SAMPLE: { readonly [T in CaseEventType]: CaseEventPayloads[T] } = {
   NotificationFailed: {
     notificationId: 'v4-offerMade-expert-e1', kind: 'offerMade', channel: 'sms', recipient: { kind: 'expert', id: 'e1' }, code: 'notify_400',
   },
+  CaseDataDestroyed: { listId: 'list-1', rule: 'closed', approvedBy: ['c.jansen', 'c.devries'], destroyedKeyIds: ['case-5b1d2a4e'] },
+  PersonalDataErased: {
+    requestId: 'req-1', subject: { kind: 'officeHolder' }, requestedBy: 'c.jansen', approvedBy: 'c.devries', reason: 'data_subject_request',
+    fields: ['request.officeHolder.name'],
+  },
 };
 
 const sample = <T extends CaseEventType>(type: T, at = '2027-03-01T09:00:00.000Z'): NewCaseEvent =>

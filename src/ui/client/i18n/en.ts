@@ -284,6 +284,7 @@ export const en = {
       FollowUpScheduled: 'Follow-up scheduled', FollowUpCompleted: 'Follow-up completed', CaseEvaluated: 'Case evaluated',
       CaseCancelled: 'Case cancelled', CaseClosed: 'Case closed', HistoryArchived: 'Workflow history archived',
       NotificationSent: 'Message sent', NotificationFailed: 'Message could not be sent',
+      CaseDataDestroyed: 'Case data destroyed (retention period passed)', PersonalDataErased: 'Personal data erased',
     },
   },
   inbox: {

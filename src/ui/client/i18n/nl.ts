@@ -294,6 +294,7 @@ export const nl = {
       FollowUpScheduled: 'Nazorgmoment gepland', FollowUpCompleted: 'Nazorgmoment afgerond', CaseEvaluated: 'Zaak geëvalueerd',
       CaseCancelled: 'Zaak geannuleerd', CaseClosed: 'Zaak afgesloten', HistoryArchived: 'Workflowgeschiedenis gearchiveerd',
       NotificationSent: 'Bericht verzonden', NotificationFailed: 'Bericht kon niet worden verzonden',
+      CaseDataDestroyed: 'Zaakgegevens vernietigd (bewaartermijn verstreken)', PersonalDataErased: 'Persoonsgegevens gewist',
     } satisfies Record<CaseEventType, string>,
   },
   inbox: {

@@ -1,0 +1,20 @@
+/** Why a person may not give an approval: the two-person rule names what they did before. */
+export type FourEyesRefusal = 'already_approved_by_you' | 'own_request';
+
+/** The approvals a destruction needs, each from a different person. */
+export const APPROVALS_NEEDED = 2;
+
+/** Whether `approverId` may add an approval to a list that `approvedBy` already approved; undefined when they may. */
+export function listApprovalRefusal(approvedBy: readonly string[], approverId: string): FourEyesRefusal | undefined {
+  return approvedBy.includes(approverId) ? 'already_approved_by_you' : undefined;
+}
+
+/** Whether enough different people approved. */
+export function isFullyApproved(approvedBy: readonly string[]): boolean {
+  return new Set(approvedBy).size >= APPROVALS_NEEDED;
+}
+
+/** Whether `approverId` may approve a request that `requesterId` made; undefined when they may. */
+export function requestApprovalRefusal(requesterId: string, approverId: string): FourEyesRefusal | undefined {
+  return requesterId === approverId ? 'own_request' : undefined;
+}
