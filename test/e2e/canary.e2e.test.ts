@@ -178,7 +178,7 @@ describe('the canary: case details that must never reach Temporal in plaintext',
     expect(settings.Codec?.Endpoint).toBe(`http://127.0.0.1:${env.PORT}/codec`);
   });
 
-  it("leaves no trace of the marker in the Temporal server's database files, though the same scan finds plaintext there", async () => {
+  it("leaves no trace of the marker in the Temporal server's files nor in PostgreSQL's data files and WAL, though the same scan finds plaintext there", async () => {
     const temporalFiles = path.join(dataDir, 'temporal');
     const postgresFiles = path.join(dataDir, 'postgres');
     const needles = { ...formsOf(marker), control: Buffer.from(control), caseId: Buffer.from(caseId) };
@@ -187,8 +187,9 @@ describe('the canary: case details that must never reach Temporal in plaintext',
     expect(await brigade!.stop()).toBe(0);
     brigade = undefined;
     const stopped = { ...scan(temporalFiles, needles), names: readdirSync(temporalFiles).sort() };
-    // Brigade's own event store is not encrypted by Brigade (that is the database's disk): the same scan must find the marker there.
-    const inPostgres = scan(postgresFiles, { marker: Buffer.from(marker) });
+    // Sensitive fields are sealed before they reach PostgreSQL (docs/encryption-at-rest.md): not in its tables, nor its WAL
+    // (pg_wal), in any form; the case id, stored in plain, shows the scan would find text that is there.
+    const inPostgres = scan(postgresFiles, { ...formsOf(marker), caseId: Buffer.from(caseId) });
 
     const markerCounts = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([name]) => name !== 'control' && name !== 'caseId'));
     const report = (when: string, found: typeof live) => [
@@ -200,7 +201,8 @@ describe('the canary: case details that must never reach Temporal in plaintext',
       `canary: marker ${marker} in the description, the office holder's name, office and details, and a task outcome`,
       ...report('while running', live),
       ...report('after stopping', stopped),
-      `  PostgreSQL files: ${inPostgres.files} files, ${inPostgres.bytes} bytes scanned, marker occurrences ${inPostgres.counts.marker}`,
+      `  PostgreSQL files (tables and pg_wal): ${inPostgres.files} files, ${inPostgres.bytes} bytes scanned, `
+        + `marker occurrences ${JSON.stringify(markerCounts(inPostgres.counts))}; case id: ${inPostgres.counts.caseId}`,
     ].join('\n'));
     for (const found of [live, stopped]) {
       expect(found.names).toContain('temporal.sqlite');
@@ -208,7 +210,9 @@ describe('the canary: case details that must never reach Temporal in plaintext',
       expect(found.counts.control).toBeGreaterThan(0);
       expect(found.counts.caseId).toBeGreaterThan(0);
     }
-    expect(inPostgres.counts.marker).toBeGreaterThan(0);
+    expect(readdirSync(postgresFiles, { recursive: true }).map(String)).toContain('pg_wal');
+    expect(markerCounts(inPostgres.counts)).toEqual({ utf8: 0, utf16: 0, base64a: 0, base64b: 0, base64c: 0 });
+    expect(inPostgres.counts.caseId).toBeGreaterThan(0);
     expect(statSync(payloadKeyFilePath(dataDir)).mode & 0o777).toBe(0o600);
   }, 60_000);
 });
