@@ -9,6 +9,7 @@ import { DAY } from '../../src/domain/durations';
 import type { SupportRequest } from '../../src/domain/support-request';
 import { COORDINATOR, aSupportRequest } from './case-fixtures';
 import type { WorkflowHarness } from './workflow-harness';
+import { SealedFieldsOpener } from '../../src/field-encryption/sealed-fields-opener';
 
 /** The actor of an expert. */
 export const expert = (expertId: string): Actor => ({ role: 'expert', id: expertId });
@@ -53,9 +54,10 @@ export class CaseDriver {
     return state;
   }
 
-  /** The recorded events of this case, oldest first. */
+  /** The recorded events of this case, oldest first, with their sealed fields opened as a coordinator reads them. */
   async events() {
-    return this.harness.eventStore.readStream(this.handle.workflowId.replace(/^case-/, ''));
+    const stored = await this.harness.eventStore.readStream(this.handle.workflowId.replace(/^case-/, ''));
+    return new SealedFieldsOpener(this.harness.db.keyStore).openEvents(stored);
   }
 
   /** The recorded events of one type. */
