@@ -4,6 +4,7 @@ import type { SupportRequest } from '../../src/domain/support-request';
 import { CASE_FAILURE, cancelCase, closeCase, getCase, triage } from '../../workflows/messages';
 import { COORDINATOR, aSupportRequest } from '../support/case-fixtures';
 import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+import { SealedFieldsOpener } from '../../src/field-encryption/sealed-fields-opener';
 
 describe('the supportCase workflow', () => {
   let harness: WorkflowHarness;
@@ -85,7 +86,8 @@ describe('the supportCase workflow', () => {
         expect(await sut.result()).toEqual({ caseId: request.caseId, stage: 'Rejected', version: 3 });
         await harness.awaitArchive(request.caseId);
       });
-      const events = await harness.eventStore.readStream(request.caseId);
+      // Opened as a coordinator reads them: the stored reason is sealed under the case's key.
+      const events = await new SealedFieldsOpener(harness.db.keyStore).openEvents(await harness.eventStore.readStream(request.caseId));
       expect(events.map((e) => e.type)).toEqual(['RequestReceived', 'IntakeAssessed', 'RequestRejected', 'HistoryArchived']);
       expect(events[2]).toMatchObject({ data: { reason: 'Geen rol voor de brigade' }, actor: COORDINATOR });
     });
