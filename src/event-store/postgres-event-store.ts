@@ -37,7 +37,8 @@ export class PostgresEventStore implements EventStore {
 
   async append(request: AppendRequest): Promise<AppendResult> {
     assertWellFormed(request);
-    // Sealed before the transaction, so that no row lock waits on the key store.
+    // The events are sealed before the transaction, so their key look-ups hold no row lock. The state is sealed inside it
+    // (it is folded there); its case key is the one the events just used, so that look-up is normally answered by the cache.
     const sealed = await Promise.all(request.events.map((event) => this.sealer.sealEvent(request.caseId, event)));
     try {
       return await this.dataSource.transaction('READ COMMITTED', (manager) => this.appendInTransaction(manager, request, sealed));
