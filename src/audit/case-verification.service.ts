@@ -5,7 +5,9 @@ import type { LogKeys } from '../checkpoints/log-keys';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { foldHistory } from '../domain/case-history';
 import type { StoredCaseEvent } from '../event-store/event-store.port';
+import { CasePayloadCodec } from '../field-encryption/case-payload-codec';
 import { SealedFieldsOpener } from '../field-encryption/sealed-fields-opener';
+import type { RecordedPayloadReader } from './case-recordings';
 import { HISTORY_ARCHIVE, type HistoryArchive } from '../history-archive/history-archive.port';
 import { WORKFLOW_HISTORIES, type WorkflowHistories } from '../temporal/workflow-histories.port';
 import { auditBundle, type AuditBundle } from './audit-bundle';
@@ -38,6 +40,7 @@ export class CaseVerificationService {
     private readonly caseLog: CaseLogService,
     @Inject(LOG_KEYS) private readonly logKeys: LogKeys,
     private readonly opener: SealedFieldsOpener,
+    private readonly caseFields: CasePayloadCodec,
   ) {}
 
   async verify(caseId: string): Promise<CaseVerification> {
@@ -68,10 +71,16 @@ export class CaseVerificationService {
       fold: foldCheckOf(fold),
       projection: checkProjection(projection, events, fold),
       replay: await replayHistories(histories, missing, this.codec),
-      // Temporal recorded what the workflow wrote, in plain text under its payload codec: the opened events compare with it.
-      recordedEvents: await checkRecordedEvents(caseId, eventsTheWorkflowRecorded(await this.opener.openEvents(events)), histories, this.codec),
+      // Both sides opened: the stored events through the opener, what Temporal recorded through both codecs.
+      recordedEvents: await checkRecordedEvents(caseId, eventsTheWorkflowRecorded(await this.opener.openEvents(events)), histories, this.recordingReader()),
       log,
     });
     return { events, histories, verification, proofs };
+  }
+
+  // Decrypts with the payload keys, then opens the case's sealed payload fields with its data keys, as the worker does.
+  private recordingReader(): RecordedPayloadReader {
+    const { codec, caseFields } = this;
+    return { keyIds: codec.keyIds, keySource: codec.keySource, decode: async (payloads) => caseFields.decode(await codec.decode(payloads)) };
   }
 }

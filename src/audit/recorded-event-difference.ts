@@ -21,12 +21,12 @@ export interface FieldDifference {
 type PathSegment = string | number;
 
 /**
- * The first field, in the order an auditor reads an event, in which a stored event differs from what was recorded. The
- * stored event is best read opened; a sensitive field that is still sealed (no key at hand, as offline) or whose key
- * was destroyed cannot be compared, and is no difference: its ciphertext is still covered by the hash chain.
+ * The first field, in the order an auditor reads an event, in which a stored event differs from what was recorded. Both
+ * are best read opened; a sensitive field that either side holds still sealed (no key at hand, as offline), redacted
+ * or destroyed cannot be compared, and is no difference: its ciphertext is still covered by the hash chain.
  */
 export function firstFieldDifference(stored: StoredCaseEvent, recorded: RecordedCaseEvent): FieldDifference | null {
-  const uncomparable = (path: readonly PathSegment[], value: unknown) => (value === DESTROYED || isSealedValue(value))
+  const uncomparable = (path: readonly PathSegment[], storedValue: unknown, recordedValue: unknown) => (isUnreadable(storedValue) || isUnreadable(recordedValue))
     && path[0] === 'data' && isSensitive(recorded.type, path.slice(1));
   const difference = firstDifference(comparable(stored), comparable(recorded), [], uncomparable);
   if (!difference) return null;
@@ -68,9 +68,9 @@ interface Difference {
 }
 
 function firstDifference(
-  stored: unknown, recorded: unknown, path: readonly PathSegment[], uncomparable: (path: readonly PathSegment[], stored: unknown) => boolean,
+  stored: unknown, recorded: unknown, path: readonly PathSegment[], uncomparable: (path: readonly PathSegment[], stored: unknown, recorded: unknown) => boolean,
 ): Difference | null {
-  if (uncomparable(path, stored)) return null;
+  if (uncomparable(path, stored, recorded)) return null;
   if (isRecord(stored) && isRecord(recorded)) {
     for (const key of new Set([...Object.keys(recorded), ...Object.keys(stored)])) {
       const difference = firstDifference(stored[key], recorded[key], [...path, key], uncomparable);
@@ -86,6 +86,11 @@ function firstDifference(
     return null;
   }
   return stored === recorded ? null : { path, stored, recorded };
+}
+
+// A sensitive value that cannot be read here: sealed in the store or in a Temporal payload, redacted, or destroyed.
+function isUnreadable(value: unknown): boolean {
+  return value === DESTROYED || value === REDACTED || isSealedValue(value) || (isRecord(value) && '$payloadSealed' in value);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -4,6 +4,7 @@ import type { History } from '@temporalio/common/lib/proto-utils';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { ENCRYPTED_FAILURE_CONVERTER_PATH, brigadeDataConverter } from '../crypto/brigade-data-converter';
 import { payloadKeyIdsIn } from '../crypto/payload-key-ids';
+import { CasePayloadCodec } from '../field-encryption/case-payload-codec';
 import { missingPayloadKeyMessage, payloadKeysLacking } from './missing-payload-key';
 
 /** Where a replayed history was read: Temporal's own copy, or the copy Brigade archived when the workflow closed. */
@@ -54,6 +55,9 @@ export function todaysWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   return bundle;
 }
 
+/** Reads a case's sealed payload fields as redacted, without asking any key store. */
+const SEALED_FIELDS_CLOSED = new CasePayloadCodec(null);
+
 /** A codec without keys: reads plain payloads and finds every encrypted one unreadable. */
 export const NO_KEYS = new AesGcmPayloadCodec({ activeKeyId: undefined, keys: [], source: 'no payload keys' });
 
@@ -70,7 +74,8 @@ export async function replayHistories(
   if (readable.length > 0) {
     const workflowBundle = await todaysWorkflowBundle();
     // Replay sends nothing to Temporal, so what the workflow would send is not encrypted: a reader needs no active key.
-    const readOnly = { encode: async (payloads: Payload[]) => payloads, decode: (payloads: Payload[]) => codec.decode(payloads) };
+    // The workflow decides on no sensitive field, so they stay closed: a case whose data keys were destroyed replays alike.
+    const readOnly = { encode: async (payloads: Payload[]) => payloads, decode: async (payloads: Payload[]) => SEALED_FIELDS_CLOSED.decode(await codec.decode(payloads)) };
     const options = { workflowBundle, dataConverter: brigadeDataConverter(readOnly) };
     for await (const result of Worker.runReplayHistories(options, readable.map(({ workflowId, history }) => ({ workflowId, history })))) {
       const source = sourceOf(histories, result.workflowId);

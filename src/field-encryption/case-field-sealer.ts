@@ -24,8 +24,8 @@ export function stateField(path: string): string {
 }
 
 /**
- * Seals the sensitive fields of events and case states before they are stored: the office holder's under the person's
- * key, everything else under the case's key. A value already sealed stays as it is, so a state carried from one append
+ * Seals the sensitive fields of events and case states before they are stored under the case's key; the office
+ * holder's are sealed again under the person's key around that. A value already sealed stays as it is, so a state carried from one append
  * to the next is sealed only where the append added something.
  */
 export class CaseFieldSealer {
@@ -39,8 +39,11 @@ export class CaseFieldSealer {
     const person = event.type === 'RequestReceived' ? await this.personKey((event.data as CaseEventPayloads['RequestReceived']).request) : null;
     const data = mapSensitiveLeaves(event.data, paths, (leaf, path) => {
       if (isSealedValue(leaf)) return leaf;
-      const key = person && path.startsWith(PERSON_FIELD_PREFIX) ? person : caseKey;
-      return sealValue(leaf, key, { caseId, field: eventField(event.type, path) });
+      const place = { caseId, field: eventField(event.type, path) };
+      const underCaseKey = sealValue(leaf, caseKey, place);
+      // The person's key outside, so an erasure finds the person's values by its id; the case's inside, so the case's
+      // retention destroys them too: whichever key goes first, the office holder can no longer be read in this case.
+      return person && path.startsWith(PERSON_FIELD_PREFIX) ? sealValue(underCaseKey, person, place) : underCaseKey;
     });
     return { ...event, data };
   }

@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
 import { DATA_KEY_STORE, type DataKeyStore } from '../key-store/data-key-store.port';
 import { KeyStoreModule } from '../key-store/key-store.module';
+import { CasePayloadCodec } from './case-payload-codec';
 import { SealedFieldsOpener } from './sealed-fields-opener';
 
-/** Provides the opener that display paths read sealed fields through, over the configured key store. */
+/** Provides, over the configured key store, the opener that display paths read sealed fields through, and the codec that seals them in Temporal's payloads. */
 @Module({
   imports: [KeyStoreModule],
-  providers: [{ provide: SealedFieldsOpener, inject: [DATA_KEY_STORE], useFactory: (keyStore: DataKeyStore) => new SealedFieldsOpener(keyStore) }],
-  exports: [SealedFieldsOpener],
+  providers: [
+    { provide: SealedFieldsOpener, inject: [DATA_KEY_STORE], useFactory: (keyStore: DataKeyStore) => new SealedFieldsOpener(keyStore) },
+    { provide: CasePayloadCodec, inject: [DATA_KEY_STORE], useFactory: (keyStore: DataKeyStore) => new CasePayloadCodec(keyStore) },
+  ],
+  exports: [SealedFieldsOpener, CasePayloadCodec],
 })
 export class FieldEncryptionModule {}

@@ -17,7 +17,11 @@ export class SealedFieldsOpener {
 
   /** The events with their sensitive fields opened; every other part, the hashes included, as stored. */
   async openEvents<E extends SealableEvent & { readonly caseId: string }>(events: readonly E[]): Promise<E[]> {
-    const keys = await this.lookUp(events.flatMap((event) => sealedKeyIds(event.data, SENSITIVE_EVENT_FIELDS[event.type])));
+    // An office holder's value holds, inside its person-key seal, one under the case key: that key is looked up too.
+    const keys = await this.lookUp(events.flatMap((event) => {
+      const outer = sealedKeyIds(event.data, SENSITIVE_EVENT_FIELDS[event.type]);
+      return outer.length === 0 ? [] : [...outer, this.keyStore.keyIdFor({ kind: 'case', caseId: event.caseId })];
+    }));
     return events.map((event) => ({
       ...event,
       data: mapSensitiveLeaves(event.data, SENSITIVE_EVENT_FIELDS[event.type], (leaf, path) => openLeaf(leaf, keys, event.caseId, eventField(event.type, path))),
@@ -47,15 +51,20 @@ function sealedKeyIds(value: unknown, paths: readonly string[]): string[] {
   return keyIds;
 }
 
-function openLeaf(leaf: unknown, keys: ReadonlyMap<string, DataKeyLookup>, caseId: string, field: string): unknown {
+// A person-key seal holds a case-key seal inside, and nothing seals deeper: `depth` stops a value crafted to nest on.
+function openLeaf(leaf: unknown, keys: ReadonlyMap<string, DataKeyLookup>, caseId: string, field: string, depth = 0): unknown {
   if (!isSealedValue(leaf)) return leaf;
   const keyId = sealedKeyId(leaf);
   const lookup = keys.get(keyId);
   if (lookup?.state === 'destroyed') return DESTROYED;
   if (lookup?.state !== 'active') throw new SealedFieldUnreadableError(caseId, field, keyId, 'the key store does not know this key');
+  let opened: unknown;
   try {
-    return openValue(leaf, lookup.key, { caseId, field });
+    opened = openValue(leaf, lookup.key, { caseId, field });
   } catch {
     throw new SealedFieldUnreadableError(caseId, field, keyId, 'it was altered or moved from another field or case');
   }
+  if (!isSealedValue(opened)) return opened;
+  if (depth > 0 || !keyId.startsWith('person-')) throw new SealedFieldUnreadableError(caseId, field, keyId, 'it holds a seal where a value belongs');
+  return openLeaf(opened, keys, caseId, field, depth + 1);
 }

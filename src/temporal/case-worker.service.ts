@@ -10,6 +10,7 @@ import { brigadeDataConverter } from '../crypto/brigade-data-converter';
 import { MEASURED_EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { EXPERT_DIRECTORY, type ExpertDirectory } from '../expert-directory/expert-directory.port';
 import { HISTORY_ARCHIVE, type HistoryArchive } from '../history-archive/history-archive.port';
+import { CasePayloadCodec } from '../field-encryption/case-payload-codec';
 import { DATA_KEY_STORE, type DataKeyStore } from '../key-store/data-key-store.port';
 import { RETENTION_STORE, type RetentionStore } from '../retention-store/retention-store.port';
 import { BrigadeNotificationSender } from '../notifications/notification-sender';
@@ -37,6 +38,7 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
     private readonly notificationSender: BrigadeNotificationSender,
     @Inject(RETENTION_STORE) private readonly retentionStore: RetentionStore,
     @Inject(DATA_KEY_STORE) private readonly keyStore: DataKeyStore,
+    private readonly caseFields: CasePayloadCodec,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -46,7 +48,7 @@ export class CaseWorkerService implements OnApplicationBootstrap, OnApplicationS
       namespace: this.config.temporalNamespace,
       taskQueue: this.config.taskQueue,
       workflowsPath: require.resolve('../../workflows'),
-      dataConverter: brigadeDataConverter(this.codec),
+      dataConverter: brigadeDataConverter(this.codec, this.caseFields),
       // Timed where the activities receive it, so every append the workflows make is measured and the store stays as it is.
       activities: {
         ...createCaseActivities({

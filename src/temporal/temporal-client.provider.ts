@@ -4,16 +4,18 @@ import { BrigadeConfig } from '../config/brigade-config';
 import { RuntimeConnections } from '../config/runtime-connections';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { brigadeDataConverter } from '../crypto/brigade-data-converter';
+import { CasePayloadCodec } from '../field-encryption/case-payload-codec';
 import { tracingClientInterceptors } from '../tracing/temporal-tracing';
 import { ensureSearchAttributes } from './search-attributes';
 
-/** Provides one Temporal client per process, connected to the resolved frontend address, encrypting what it sends. */
+/** Provides one Temporal client per process, connected to the resolved frontend address, sealing and encrypting what it sends. */
 export const temporalClientProvider: Provider = {
   provide: Client,
-  inject: [BrigadeConfig, RuntimeConnections, AesGcmPayloadCodec],
-  useFactory: async (config: BrigadeConfig, connections: RuntimeConnections, codec: AesGcmPayloadCodec) => {
+  inject: [BrigadeConfig, RuntimeConnections, AesGcmPayloadCodec, CasePayloadCodec],
+  useFactory: async (config: BrigadeConfig, connections: RuntimeConnections, codec: AesGcmPayloadCodec, caseFields: CasePayloadCodec) => {
     const connection = await Connection.connect({ address: connections.temporalAddress });
-    return new Client({ connection, namespace: config.temporalNamespace, dataConverter: brigadeDataConverter(codec), interceptors: tracingClientInterceptors() });
+    const dataConverter = brigadeDataConverter(codec, caseFields);
+    return new Client({ connection, namespace: config.temporalNamespace, dataConverter, interceptors: tracingClientInterceptors() });
   },
 };
 

@@ -3,6 +3,7 @@ import { Client } from '@temporalio/client';
 import { PayloadEncryptionModule } from '../crypto/payload-encryption.module';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { ExpertDirectoryModule } from '../expert-directory/expert-directory.module';
+import { FieldEncryptionModule } from '../field-encryption/field-encryption.module';
 import { HistoryArchiveModule } from '../history-archive/history-archive.module';
 import { KeyStoreModule } from '../key-store/key-store.module';
 import { RetentionStoreModule } from '../retention-store/retention-store.module';
@@ -25,7 +26,7 @@ export class TemporalModule {
     return {
       module: TemporalModule,
       global: true,
-      imports: [EventStoreModule, ExpertDirectoryModule, PayloadEncryptionModule, HistoryArchiveModule, ...(runWorker ? [NotificationsModule, KeyStoreModule, RetentionStoreModule] : [])],
+      imports: [EventStoreModule, ExpertDirectoryModule, PayloadEncryptionModule, FieldEncryptionModule, HistoryArchiveModule, ...(runWorker ? [NotificationsModule, KeyStoreModule, RetentionStoreModule] : [])],
       providers: [
         temporalClientProvider, TemporalClientLifecycle,
         { provide: WORKFLOW_HISTORIES, useClass: TemporalWorkflowHistories },

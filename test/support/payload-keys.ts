@@ -3,6 +3,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { loadBrigadeConfig } from '../../src/config/brigade-config';
 import { AesGcmPayloadCodec } from '../../src/crypto/aes-gcm-payload-codec';
 import { brigadeDataConverter } from '../../src/crypto/brigade-data-converter';
+import { CasePayloadCodec } from '../../src/field-encryption/case-payload-codec';
+import type { DataKeyStore } from '../../src/key-store/data-key-store.port';
 
 /** The id of the payload key tests encrypt with. */
 export const TEST_PAYLOAD_KEY_ID = 'test-key';
@@ -35,7 +37,10 @@ export function fixtureDataConverter(): DataConverter {
   return brigadeDataConverter(new AesGcmPayloadCodec({ ...loadBrigadeConfig(FIXTURE_PAYLOAD_KEY_ENV).payloadKeys!, source: 'FIXTURE_PAYLOAD_KEY_ENV' }));
 }
 
-/** Brigade's data converter with the test key, for test clients and workers talking to a Temporal server. */
-export function testDataConverter(): DataConverter {
-  return brigadeDataConverter(testPayloadCodec());
+/**
+ * Brigade's data converter with the test key, for test clients and workers talking to a Temporal server; given a key
+ * store, it seals a case's payload fields under that store's data keys first, as production does.
+ */
+export function testDataConverter(keyStore?: DataKeyStore): DataConverter {
+  return brigadeDataConverter(testPayloadCodec(), keyStore && new CasePayloadCodec(keyStore));
 }

@@ -37,9 +37,10 @@ export interface TestDatabase extends OwnerAccess {
 
 /**
  * Creates a uniquely named database owned by Brigade's owner login, runs the migrations as that owner, and returns it
- * connected as the application's login, so that every test exercises the privileges production has.
+ * connected as the application's login, so that every test exercises the privileges production has. Its data keys live
+ * in the folder given (made beforehand with `createTestKeyFolder`), else in a fresh one.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase({ keyDataDir, keyStore } = createTestKeyFolder()): Promise<TestDatabase> {
   const { BRIGADE_TEST_ADMIN_URL: adminUrl, BRIGADE_TEST_OWNER_URL: ownerServerUrl, BRIGADE_TEST_APP_URL: appServerUrl } = process.env;
   if (!adminUrl || !ownerServerUrl || !appServerUrl) throw new Error('BRIGADE_TEST_ADMIN_URL, _OWNER_URL and _APP_URL are not set: run the tests through jest (global set-up)');
   const name = `brigade_test_${randomBytes(6).toString('hex')}`;
@@ -48,13 +49,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = withDatabase(appServerUrl, name);
   await runBrigadeMigrations(ownerUrl, { logging: false });
   const dataSource = await new DataSource(brigadeDataSourceOptions(url, { logging: false })).initialize();
-  const keyDataDir = mkdtempSync(path.join(tmpdir(), 'brigade-keys-'));
   return {
     url,
     ownerUrl,
     dataSource,
     keyDataDir,
-    keyStore: FolderDataKeyStore.open(keyDataDir),
+    keyStore,
     ...ownerAccess(ownerUrl),
     drop: async () => {
       await dataSource.destroy();
@@ -62,6 +62,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
+}
+
+/** A fresh folder for a test database's data keys, and the one key store over it; the database removes it when dropped. */
+export function createTestKeyFolder(): Pick<TestDatabase, 'keyDataDir' | 'keyStore'> {
+  const keyDataDir = mkdtempSync(path.join(tmpdir(), 'brigade-keys-'));
+  return { keyDataDir, keyStore: FolderDataKeyStore.open(keyDataDir) };
 }
 
 /** SQL on a connection of its own as the login in `url`, which should be the owner's. */

@@ -17,7 +17,7 @@ import { findTemporalCli, findTemporalTestServer } from '../../src/temporal/temp
 import { archiveWorkflowIdFor } from '../../workflows/messages';
 import { NOTIFICATIONS_OFF, notificationSenderFor } from './notification-stack';
 import { testDataConverter } from './payload-keys';
-import { createTestDatabase, type TestDatabase } from './test-database';
+import { createTestDatabase, createTestKeyFolder, type TestDatabase } from './test-database';
 
 /** Options for `createWorkflowHarness`. */
 export interface WorkflowHarnessOptions {
@@ -66,12 +66,14 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
  * and a test database. Client and worker encrypt payloads with the test key, as production does with its own.
  */
 export async function createWorkflowHarness(options: WorkflowHarnessOptions = {}): Promise<WorkflowHarness> {
-  const dataConverter = options.dataConverter ?? testDataConverter();
+  // The key folder first, so that client and worker seal a case's payload fields under the keys the database's events use.
+  const keys = createTestKeyFolder();
+  const dataConverter = options.dataConverter ?? testDataConverter(keys.keyStore);
   const [env, db] = await Promise.all([
     options.server === 'dev'
       ? TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: findTemporalCli() }, ui: false }, client: { dataConverter } })
       : TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: findTemporalTestServer() } }, client: { dataConverter } }),
-    createTestDatabase(),
+    createTestDatabase(keys),
   ]);
   await ensureSearchAttributes(env.connection, 'default');
   const eventStore = new PostgresEventStore(db.dataSource, db.keyStore);
