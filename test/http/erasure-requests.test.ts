@@ -78,6 +78,14 @@ describe('erasure requests', () => {
       expect(await keyStore().find(`person-${personId}`)).toMatchObject({ state: 'active' });
     });
 
+    it('refuses the requester under their own subject spelled in capitals, as the same person', async () => {
+      // Found by the attack pass: a token for `C.Jansen` approved what `c.jansen` had asked.
+      const response = await sut.as('coordinator', 'C.Jansen').post(`/erasure-requests/${requestId}/approve`).expect(403);
+
+      expect(response.body.reason.code).toBe('erasure_own_request');
+      expect(await keyStore().find(`person-${personId}`)).toMatchObject({ state: 'active' });
+    });
+
     it('on a second coordinator\'s approval destroys the person key and records PersonalDataErased in every case that sealed them', async () => {
       const { body } = await sut.as('coordinator', 'c.devries').post(`/erasure-requests/${requestId}/approve`).expect(200);
 

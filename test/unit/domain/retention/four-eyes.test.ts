@@ -13,6 +13,14 @@ describe('four eyes', () => {
     expect(isFullyApproved(['c.jansen', 'c.jansen'])).toBe(false);
   });
 
+  it('counts one person however the identity provider spells their subject: case, compatibility forms, spaces', () => {
+    // Found by the attack pass: `C.JANSEN` gave the second approval to a list `c.jansen` had approved.
+    expect(listApprovalRefusal(['c.jansen'], 'C.JANSEN')).toBe('already_approved_by_you');
+    expect(listApprovalRefusal(['c.jansen'], ' ｃ.jansen ')).toBe('already_approved_by_you');
+    expect(isFullyApproved(['c.jansen', 'C.Jansen'])).toBe(false);
+    expect(requestApprovalRefusal('c.jansen', 'C.Jansen')).toBe('own_request');
+  });
+
   it('refuses the requester as the approver of their own request', () => {
     expect(requestApprovalRefusal('c.jansen', 'c.jansen')).toBe('own_request');
     expect(requestApprovalRefusal('c.jansen', 'c.devries')).toBeUndefined();
