@@ -2,9 +2,9 @@ import type { CaseEventPayloads, CaseEventType } from '../domain/case.events';
 import type { CaseState } from '../domain/case.state';
 import { SENSITIVE_EVENT_FIELDS, SENSITIVE_STATE_FIELDS, mapSensitiveLeaves } from '../domain/sensitive-fields';
 import type { SupportRequest } from '../domain/support-request';
-import type { DataKey, DataKeyScope, DataKeyStore } from '../key-store/data-key-store.port';
+import type { DataKey, DataKeyStore } from '../key-store/data-key-store.port';
 import { sealValue } from './field-cipher';
-import { PERSON_FIELD_PREFIX, officeHolderScope } from './person-scope';
+import { PERSON_FIELD_PREFIX, currentPersonKey } from './person-scope';
 import { isSealedValue } from './sealed-value';
 
 /** An event as far as sealing needs it: its type and its data. */
@@ -57,9 +57,8 @@ export class CaseFieldSealer {
     ));
   }
 
-  private async personKey(request: SupportRequest): Promise<DataKey | null> {
-    const scope: DataKeyScope | null = await officeHolderScope(request, this.keyStore);
-    return scope && this.keyStore.keyFor(scope);
+  private personKey(request: SupportRequest): Promise<DataKey | null> {
+    return currentPersonKey(request, this.keyStore);
   }
 }
 

@@ -6,7 +6,7 @@ import type { DataKey, DataKeyLookup, DataKeyStore } from '../key-store/data-key
 import { DataKeyDestroyedError } from '../key-store/key-store.errors';
 import { openValue, sealValue } from './field-cipher';
 import { SealedFieldUnreadableError } from './field-encryption.errors';
-import { officeHolderScope } from './person-scope';
+import { currentPersonKey } from './person-scope';
 import { isSealedValue, sealedKeyId, type SealedValue } from './sealed-value';
 
 /** The metadata entry naming the case whose keys sealed a payload's fields: decoding needs no workflow context. */
@@ -131,8 +131,9 @@ async function keysFor(places: readonly PayloadLeafPlace[], caseId: string, keyS
   keys.set(null, await destroyedAsMarker(keyStore.keyFor({ kind: 'case', caseId })));
   for (const { officeHolderOf } of places) {
     if (keys.has(officeHolderOf)) continue;
-    const scope = officeHolderOf === null ? { kind: 'case' as const, caseId } : await officeHolderScope(officeHolderOf, keyStore);
-    keys.set(officeHolderOf, await destroyedAsMarker(keyStore.keyFor(scope ?? { kind: 'case', caseId })));
+    if (officeHolderOf === null) continue;
+    const personKey = await currentPersonKey(officeHolderOf, keyStore);
+    keys.set(officeHolderOf, personKey ?? keys.get(null)!);
   }
   return keys;
 }

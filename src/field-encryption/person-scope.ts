@@ -1,5 +1,6 @@
 import type { SupportRequest } from '../domain/support-request';
-import type { DataKeyScope, DataKeyStore } from '../key-store/data-key-store.port';
+import type { DataKey, DataKeyScope, DataKeyStore } from '../key-store/data-key-store.port';
+import { DataKeyDestroyedError } from '../key-store/key-store.errors';
 import { isSealedValue, sealedKeyId } from './sealed-value';
 
 /** The office-holder paths of a `RequestReceived` event: sealed under the person's key, which an erasure destroys across cases. */
@@ -21,4 +22,23 @@ export async function officeHolderScope(request: SupportRequest, keyStore: DataK
   const name = request.officeHolder.name.trim().toLowerCase().replace(/\s+/g, ' ');
   const municipality = (request.municipalityCode ?? request.municipality).trim().toUpperCase();
   return { kind: 'person', personId: await keyStore.pseudonymFor(`${name}\n${municipality}`) };
+}
+
+/**
+ * The key an office holder's fields are sealed under now, or null when the request names none. An erasure destroys a
+ * person's key for good, yet the same alderman may be threatened again next month: a new request about them is sealed
+ * under the next generation of their key (`<pseudonym>-g2`, …), which a later erasure destroys in turn.
+ */
+export async function currentPersonKey(request: SupportRequest, keyStore: DataKeyStore): Promise<DataKey | null> {
+  const scope = await officeHolderScope(request, keyStore);
+  if (scope === null || scope.kind !== 'person') return null;
+  // A request carried on already sealed names its generation; only a new one looks for the live generation.
+  if (isSealedValue(request.officeHolder?.name as unknown)) return keyStore.keyFor(scope);
+  for (let generation = 1; ; generation++) {
+    try {
+      return await keyStore.keyFor({ kind: 'person', personId: generation === 1 ? scope.personId : `${scope.personId}-g${generation}` });
+    } catch (error) {
+      if (!(error instanceof DataKeyDestroyedError)) throw error;
+    }
+  }
 }

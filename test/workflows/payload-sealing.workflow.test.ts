@@ -6,6 +6,7 @@ import { replayHistories } from '../../src/audit/workflow-replayer';
 import { brigadeDataConverter } from '../../src/crypto/brigade-data-converter';
 import { DESTROYED } from '../../src/domain/sensitive-fields';
 import { CASE_ID_METADATA, CasePayloadCodec } from '../../src/field-encryption/case-payload-codec';
+import { SealedFieldsOpener } from '../../src/field-encryption/sealed-fields-opener';
 import { officeHolderScope } from '../../src/field-encryption/person-scope';
 import type { SupportRequest } from '../../src/domain/support-request';
 import type { ArchivedHistory } from '../../src/history-archive/history-archive.port';
@@ -109,5 +110,30 @@ describe("a case's sensitive fields in Temporal's histories: sealed under the ca
     for (const entry of archived.filter(({ workflowType }) => workflowType === 'supportCase')) {
       await expect(Worker.runReplayHistory(options, decodeHistory(entry), entry.workflowId)).resolves.toBeUndefined();
     }
+  });
+
+  it('accepts and seals a new request about an office holder whose key an erasure destroyed, under the next generation of their key', async () => {
+    // Found by the attack pass: the new case was acknowledged with 201, then its workflow failed on the destroyed key.
+    const officeHolder = { name: `Wethouder ${marker} Opnieuw`, office: 'wethouder veiligheid' };
+    const run = (description: string) => harness.withWorker(async () => {
+      const sut = await startCase(harness, { category: 'THREAT_TO_OFFICIAL', municipalityCode: 'GM0363', municipality: 'Amsterdam', description, officeHolder });
+      await sut.handle.executeUpdate(triage, { args: [{ decision: 'accept', actor: COORDINATOR }] });
+      const [received] = await sut.eventsOf('RequestReceived');
+      await sut.cancel();
+      return { caseId: sut.caseId, received };
+    });
+    const keyStore = harness.db.keyStore;
+    const first = await run('eerste dreiging');
+    const firstKeyId = (await harness.eventStore.readStream(first.caseId))[0].data as unknown as { request: { officeHolder: { name: { $sealed: string } } } };
+    const erasedKeyId = firstKeyId.request.officeHolder.name.$sealed.split(':')[0];
+    await keyStore.destroy(erasedKeyId, { reason: 'erasure', reference: 'test', destroyedAt: new Date().toISOString() });
+
+    const second = await run('tweede dreiging');
+
+    expect((second.received.data as { request: SupportRequest }).request.officeHolder).toEqual(officeHolder);
+    const secondStored = (await harness.eventStore.readStream(second.caseId))[0].data as unknown as { request: { officeHolder: { name: { $sealed: string } } } };
+    expect(secondStored.request.officeHolder.name.$sealed.split(':')[0]).toBe(`${erasedKeyId}-g2`);
+    const [firstAgain] = await new SealedFieldsOpener(keyStore).openEvents((await harness.eventStore.readStream(first.caseId)).slice(0, 1));
+    expect((firstAgain.data as { request: SupportRequest }).request.officeHolder?.name).toBe(DESTROYED);
   });
 });
