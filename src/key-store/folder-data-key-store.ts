@@ -7,7 +7,8 @@ import { assertDataKeyId, dataKeyIdFor } from './data-key-ids';
 import type { DataKey, DataKeyLookup, DataKeyScope, DataKeyStore, KeyDestruction } from './data-key-store.port';
 import { unwrapDataKey, wrapDataKey } from './data-key-wrapping';
 import { createFileOnce, shredFile } from './durable-files';
-import { loadKeyEncryptionKey } from './key-encryption-key';
+import { keyEncryptionKeyFilePath, loadKeyEncryptionKey } from './key-encryption-key';
+import { assertKeyEncryptionKeyFits } from './key-encryption-key-check';
 import { folderPseudonym } from './person-pseudonym';
 import { DataKeyDestroyedError, DataKeyUnreadableError, KeyStoreUnavailableError } from './key-store.errors';
 
@@ -42,6 +43,9 @@ export class FolderDataKeyStore implements DataKeyStore {
       fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
       // A folder made earlier under a looser umask is made private too.
       fs.chmodSync(folder, 0o700);
+      const kekFile = keyEncryptionKeyFilePath(dataDir);
+      const kekFileMissing = keyEncryptionKey === undefined && !fs.existsSync(kekFile);
+      assertKeyEncryptionKeyFits(folder, kekFile, kekFileMissing, () => loadKeyEncryptionKey(dataDir, keyEncryptionKey));
       return new FolderDataKeyStore(folder, loadKeyEncryptionKey(dataDir, keyEncryptionKey), options);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;

@@ -195,12 +195,35 @@ describe('the folder data key store', () => {
       await expect(readFile(keyEncryptionKeyFilePath(dataDir), 'utf8')).resolves.toBe(kek);
     });
 
-    it('names the key file a wrong key-encryption key cannot unwrap', async () => {
-      const { keyId } = await FolderDataKeyStore.open(dataDir).keyFor(aCase());
-      const sut = FolderDataKeyStore.open(dataDir, randomBytes(32));
+    it('refuses to open with a key-encryption key that unwraps none of its data keys', async () => {
+      await FolderDataKeyStore.open(dataDir).keyFor(aCase());
+
+      expect(() => FolderDataKeyStore.open(dataDir, randomBytes(32)))
+        .toThrow(`unwraps none of the data keys in ${dataKeyFolderPath(dataDir)}: it is not the key they were wrapped with`);
+    });
+
+    it('refuses to make a new key-encryption key file where data keys wait for the lost one, and opens once it is back', async () => {
+      // Found by the attack pass: a moved-away file was silently replaced, and every sealed field answered 500.
+      const { keyId, key } = await FolderDataKeyStore.open(dataDir).keyFor(aCase());
+      const kekFile = keyEncryptionKeyFilePath(dataDir);
+      const kek = await readFile(kekFile, 'utf8');
+      await rm(kekFile);
+
+      expect(() => FolderDataKeyStore.open(dataDir)).toThrow(`the key-encryption key file ${kekFile} is missing, but ${dataKeyFolderPath(dataDir)} holds 1 data keys wrapped by it`);
+      await expect(stat(kekFile)).rejects.toMatchObject({ code: 'ENOENT' });
+      await writeFile(kekFile, kek, { mode: 0o600 });
+      await expect(FolderDataKeyStore.open(dataDir).find(keyId)).resolves.toEqual({ state: 'active', key });
+    });
+
+    it('names the one key file that does not unwrap among others that do', async () => {
+      const sut = FolderDataKeyStore.open(dataDir);
+      await sut.keyFor(aCase());
+      const { keyId } = await sut.keyFor(aCase());
       const file = path.join(dataKeyFolderPath(dataDir), `${keyId}.key`);
-      await expect(sut.find(keyId)).rejects.toThrow(DataKeyUnreadableError);
-      await expect(sut.find(keyId)).rejects.toThrow(`${file} cannot be read: it does not unwrap with the key-encryption key in use`);
+      const record = JSON.parse(await readFile(file, 'utf8'));
+      await writeFile(file, JSON.stringify({ ...record, wrapped: randomBytes(60).toString('base64') }));
+
+      await expect(FolderDataKeyStore.open(dataDir).find(keyId)).rejects.toThrow(`${file} cannot be read: it does not unwrap with the key-encryption key in use`);
     });
 
     it('refuses a key-encryption key file that holds no key, naming it', async () => {
