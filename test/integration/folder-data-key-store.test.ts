@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { dataKeyFolderPath, FolderDataKeyStore } from '../../src/key-store/folder-data-key-store';
 import type { DataKeyScope, KeyDestruction } from '../../src/key-store/data-key-store.port';
 import { keyEncryptionKeyFilePath } from '../../src/key-store/key-encryption-key';
-import { DataKeyDestroyedError, DataKeyUnreadableError, KeyStoreUnavailableError } from '../../src/key-store/key-store.errors';
+import { DataKeyDestroyedError, KeyStoreUnavailableError } from '../../src/key-store/key-store.errors';
 import { inKeyStoreProcess } from '../support/key-store-process';
 
 const NOBODY = 65534;
