@@ -5,7 +5,10 @@ import type { LogKeys } from '../checkpoints/log-keys';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { foldHistory } from '../domain/case-history';
 import type { StoredCaseEvent } from '../event-store/event-store.port';
+import type { Payload } from '@temporalio/common';
 import { CasePayloadCodec } from '../field-encryption/case-payload-codec';
+import { SealedFieldUnreadableError } from '../field-encryption/field-encryption.errors';
+import { DataKeyUnreadableError, KeyStoreUnavailableError } from '../key-store/key-store.errors';
 import { SealedFieldsOpener } from '../field-encryption/sealed-fields-opener';
 import type { RecordedPayloadReader } from './case-recordings';
 import { HISTORY_ARCHIVE, type HistoryArchive } from '../history-archive/history-archive.port';
@@ -72,15 +75,40 @@ export class CaseVerificationService {
       projection: checkProjection(projection, events, fold),
       replay: await replayHistories(histories, missing, this.codec),
       // Both sides opened: the stored events through the opener, what Temporal recorded through both codecs.
-      recordedEvents: await checkRecordedEvents(caseId, eventsTheWorkflowRecorded(await this.opener.openEvents(events)), histories, this.recordingReader()),
+      recordedEvents: await checkRecordedEvents(caseId, eventsTheWorkflowRecorded(await this.openedIfPossible(events)), histories, this.recordingReader()),
       log,
     });
     return { events, histories, verification, proofs };
   }
 
-  // Decrypts with the payload keys, then opens the case's sealed payload fields with its data keys, as the worker does.
+  // Verification needs no data key: where one is out of reach or damaged, the fields stay sealed and are not compared,
+  // while the chain, which covers their ciphertext, still is.
+  private async openedIfPossible(events: readonly StoredCaseEvent[]): Promise<readonly StoredCaseEvent[]> {
+    try {
+      return await this.opener.openEvents(events);
+    } catch (error) {
+      if (isKeyTrouble(error)) return events;
+      throw error;
+    }
+  }
+
+  // Decrypts with the payload keys, then opens the case's sealed payload fields with its data keys, as the worker does;
+  // closed (read as redacted, so not compared) where a data key is out of reach or damaged.
   private recordingReader(): RecordedPayloadReader {
     const { codec, caseFields } = this;
-    return { keyIds: codec.keyIds, keySource: codec.keySource, decode: async (payloads) => caseFields.decode(await codec.decode(payloads)) };
+    const decode = async (payloads: Payload[]) => {
+      const decrypted = await codec.decode(payloads);
+      return caseFields.decode(decrypted).catch((error: unknown) => {
+        if (isKeyTrouble(error)) return FIELDS_CLOSED.decode(decrypted);
+        throw error;
+      });
+    };
+    return { keyIds: codec.keyIds, keySource: codec.keySource, decode };
   }
+}
+
+const FIELDS_CLOSED = new CasePayloadCodec(null);
+
+function isKeyTrouble(error: unknown): boolean {
+  return error instanceof SealedFieldUnreadableError || error instanceof DataKeyUnreadableError || error instanceof KeyStoreUnavailableError;
 }

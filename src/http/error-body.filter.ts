@@ -7,6 +7,7 @@ import { CodedTextTranslator } from '../i18n/coded-text.translator';
 import { errorCodeFor, type ErrorBody, type FieldProblemBody } from './error-body';
 import type { FieldIssues } from './field-issue';
 import { refusal } from './refusal';
+import { damagedKeyRefusal } from './damaged-key';
 import { unavailableDependency } from './unavailable-dependency';
 
 // Dependencies restart in seconds; a client that honours Retry-After comes back once they are likely up again.
@@ -33,7 +34,8 @@ export class ErrorBodyFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const refused = exception instanceof HttpException ? fromHttpException(exception) : this.unavailable(exception) ?? this.internal(exception);
+    const refused = exception instanceof HttpException ? fromHttpException(exception)
+      : this.unavailable(exception) ?? this.damaged(exception) ?? this.internal(exception);
     if (response.headersSent) return;
     // The language middleware runs on every route; an error thrown before it (or outside a route) is answered in Dutch.
     const body = render(refused, new CodedTextTranslator(this.i18n, I18nContext.current(host)?.lang ?? DEFAULT_LANGUAGE));
@@ -47,6 +49,14 @@ export class ErrorBodyFilter implements ExceptionFilter {
     if (code === undefined) return undefined;
     this.logger.warn(`answered 503: ${exception instanceof Error ? exception.message : String(exception)}`);
     return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, reason: refusal(code).reason, fields: [] };
+  }
+
+  // Damage in the key store or a sealed field: still a 500, but one that names where, and the log one line, not a stack.
+  private damaged(exception: unknown): Refused | undefined {
+    const reason = damagedKeyRefusal(exception);
+    if (reason === undefined) return undefined;
+    this.logger.error(`answered 500 for damaged key material: ${(exception as Error).message}`);
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: reason.code, reason, fields: [] };
   }
 
   private internal(exception: unknown): Refused {

@@ -1,4 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { dataKeyFolderPath } from '../../src/key-store/folder-data-key-store';
 import { AuditModule } from '../../src/audit/audit.module';
 import type { UserRole } from '../../src/domain/user-role';
 import { foldCase } from '../../src/domain/case.state';
@@ -266,4 +269,32 @@ describe('the audit HTTP API', () => {
       await app.api().get(`/cases/${workflowCaseId}/${route}`).expect(401);
     });
   });
+
+  describe('for a case whose data key file was damaged', () => {
+    // Found by the attack pass: a damaged or swapped key file answered a bare 500 everywhere, verify included.
+    let caseId: string;
+
+    beforeAll(async () => {
+      caseId = await runFullIncidentCase(harness);
+      const file = path.join(dataKeyFolderPath(harness.db.keyDataDir), `case-${caseId}.key`);
+      const record = JSON.parse(await readFile(file, 'utf8')) as { wrapped: string };
+      await writeFile(file, JSON.stringify({ ...record, wrapped: randomBytes(60).toString('base64') }));
+    });
+
+    it('answers reading its sealed fields with a 500 that names the key, in Dutch by default', async () => {
+      const response = await auditor().get(`/cases/${caseId}/timeline`).expect(500);
+
+      expect(response.body).toMatchObject({ code: 'data_key_unreadable', reason: { code: 'data_key_unreadable', params: { keyId: `case-${caseId}` } } });
+      expect(response.body.message).toBe(refusalText('data_key_unreadable', { keyId: `case-${caseId}` }));
+    });
+
+    it('still verifies the case, which needs no data key: the sealed fields stay uncompared, their ciphertext chained', async () => {
+      const response = await auditor().get(`/cases/${caseId}/verify`).expect(200);
+
+      expect(response.body).toMatchObject({
+        valid: true, chain: { valid: true }, fold: { valid: true }, replay: { status: 'passed' }, recordedEvents: { status: 'passed' },
+      });
+    });
+  });
 });
+

@@ -21,6 +21,8 @@ export const refusalsEn: ShapeOf<typeof refusalsNl> = {
   database_down: 'The database does not answer; try again shortly.',
   temporal_down: 'Temporal does not answer; try again shortly.',
   key_store_down: 'The key store does not answer, so sealed case details cannot be opened; try again shortly.',
+  sealed_field_unreadable: 'The sealed field {field} of case {caseId} does not open under key {keyId}: the key or the field was damaged or replaced. Nothing was changed; report this to the administrator.',
+  data_key_unreadable: 'Key {keyId} in the key store is unreadable or damaged. Nothing was changed; report this to the administrator.',
   temporal_busy: 'Temporal is too busy to take this now; try again shortly.',
   temporal_timeout: 'The case did not answer in time. Check the case first: a decision already sent may still take effect. Then try again.',
   dependencies_down: 'The service cannot be reached now: {down} does not answer.',

@@ -21,6 +21,8 @@ export const refusalsNl = {
   database_down: 'De database antwoordt niet; probeer het zo opnieuw.',
   temporal_down: 'Temporal antwoordt niet; probeer het zo opnieuw.',
   key_store_down: 'De sleutelopslag antwoordt niet, dus versleutelde zaakgegevens kunnen niet worden geopend; probeer het zo opnieuw.',
+  sealed_field_unreadable: 'Het versleutelde veld {field} van zaak {caseId} gaat niet open met sleutel {keyId}: de sleutel of het veld is beschadigd of vervangen. Er is niets gewijzigd; meld dit bij de beheerder.',
+  data_key_unreadable: 'Sleutel {keyId} in de sleutelopslag is onleesbaar of beschadigd. Er is niets gewijzigd; meld dit bij de beheerder.',
   temporal_busy: 'Temporal is te druk om dit nu aan te nemen; probeer het zo opnieuw.',
   temporal_timeout: 'De zaak antwoordde niet op tijd. Bekijk eerst de zaak: een besluit dat al is verstuurd, kan nog worden uitgevoerd. Probeer het daarna opnieuw.',
   dependencies_down: 'De dienst is nu niet bereikbaar: {down} antwoordt niet.',
