@@ -8,4 +8,5 @@ export class HealthReportModel implements HealthReport {
   @ApiProperty({ enum: ['ok', 'degraded'] }) readonly status!: HealthReport['status'];
   @ApiProperty({ enum: STATES }) readonly database!: HealthReport['database'];
   @ApiProperty({ enum: STATES }) readonly temporal!: HealthReport['temporal'];
+  @ApiProperty({ enum: STATES }) readonly keyStore!: HealthReport['keyStore'];
 }

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
 import { DatabasePing } from '../database/database-ping';
+import { KeyStoreModule } from '../key-store/key-store.module';
 import { HealthService } from './health.service';
 
 /** The `/health` endpoint. */
-@Module({ controllers: [HealthController], providers: [HealthService, DatabasePing] })
+@Module({ imports: [KeyStoreModule], controllers: [HealthController], providers: [HealthService, DatabasePing] })
 export class HealthModule {}

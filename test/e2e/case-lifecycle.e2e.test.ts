@@ -85,7 +85,7 @@ describe('Brigade on its embedded default, over HTTP', () => {
 
 
   it('reports PostgreSQL and Temporal healthy', async () => {
-    await api.get('/health').expect(200, { status: 'ok', database: 'up', temporal: 'up' });
+    await api.get('/health').expect(200, { status: 'ok', database: 'up', temporal: 'up', keyStore: 'up' });
   });
 
   async function liveState(caseId: string): Promise<CaseState> {

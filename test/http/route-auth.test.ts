@@ -1,3 +1,5 @@
+import { renameSync } from 'node:fs';
+import { dataKeyFolderPath } from '../../src/key-store/folder-data-key-store';
 import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
@@ -252,8 +254,22 @@ describe('who may call which route', () => {
     const response = await send('GET /health').expect(503);
     expect(response.body).toEqual({
       statusCode: 503, code: 'unavailable', message: refusalText('dependencies_down', { down: 'temporal' }),
-      reason: { code: 'dependencies_down', params: { down: 'temporal', detail: 'temporal does not answer; database is up, temporal is down' } }, fields: [],
+      reason: { code: 'dependencies_down', params: { down: 'temporal', detail: 'temporal does not answer; database is up, temporal is down, keyStore is up' } }, fields: [],
     });
+  });
+
+  it('names the key store in the health answer when its folder is gone', async () => {
+    // Found by the attack pass: /health answered ok while no sealed field could be opened or sealed.
+    const folder = dataKeyFolderPath(db.keyDataDir);
+    renameSync(folder, `${folder}.away`);
+    try {
+      const response = await send('GET /health').expect(503);
+      expect(response.body.reason).toEqual({
+        code: 'dependencies_down', params: { down: 'temporal, keyStore', detail: 'temporal and keyStore do not answer; database is up, temporal is down, keyStore is down' },
+      });
+    } finally {
+      renameSync(`${folder}.away`, folder);
+    }
   });
 
   it.each([
