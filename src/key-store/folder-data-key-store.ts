@@ -25,7 +25,7 @@ export function dataKeyFolderPath(dataDir: string): string {
 
 /**
  * The embedded default's key store: one file per data key (`<keyId>.key`, wrapped under the key-encryption key) in a
- * private folder, and a tombstone (`<keyId>.destroyed`) for each destroyed one. Several processes may share the folder.
+ * private folder, a receipt (`<keyId>.made`) that it was made, and a tombstone (`<keyId>.destroyed`) for each destroyed one. Several processes may share the folder.
  */
 export class FolderDataKeyStore implements DataKeyStore {
   readonly location: string;
@@ -63,7 +63,11 @@ export class FolderDataKeyStore implements DataKeyStore {
     const cached = this.cache.get(keyId);
     if (cached !== undefined) return { keyId, key: cached };
     await this.refuseDestroyed(keyId);
-    const key = (await this.readKey(keyId)) ?? (await this.createKey(keyId));
+    let key = await this.readKey(keyId);
+    if (key === undefined) {
+      await this.refuseLost(keyId);
+      key = await this.createKey(keyId);
+    }
     this.cache.set(keyId, key);
     return { keyId, key };
   }
@@ -75,7 +79,10 @@ export class FolderDataKeyStore implements DataKeyStore {
     const tombstone = await this.readTombstone(keyId);
     if (tombstone !== undefined) return { state: 'destroyed', destroyedAt: tombstone.destroyedAt };
     const key = await this.readKey(keyId);
-    if (key === undefined) return { state: 'unknown' };
+    if (key === undefined) {
+      await this.refuseLost(keyId);
+      return { state: 'unknown' };
+    }
     this.cache.set(keyId, key);
     return { state: 'active', key };
   }
@@ -111,7 +118,21 @@ export class FolderDataKeyStore implements DataKeyStore {
       throw new DataKeyDestroyedError(keyId, tombstone.destroyedAt);
     }
     if (!created) throw new DataKeyUnreadableError(keyId, this.file(keyId, 'key'), 'it vanished while being read, without a tombstone');
+    // A receipt that outlives the key file: should the file go missing without a tombstone, the key is not made anew.
+    await this.io(() => createFileOnce(this.file(keyId, 'made'), `${JSON.stringify({ keyId, createdAt: record.createdAt })}\n`));
     return key;
+  }
+
+  /**
+   * Refuses a key whose file is gone although this store made it (its receipt says so) and no tombstone says it was
+   * destroyed: a key made anew under the same id would open none of the fields the lost one sealed, and would seal new
+   * ones that the lost key, once restored, could not open.
+   */
+  private async refuseLost(keyId: string): Promise<void> {
+    const receipt = await this.readJson(keyId, this.file(keyId, 'made'));
+    if (receipt === undefined) return;
+    throw new DataKeyUnreadableError(keyId, this.file(keyId, 'key'),
+      `the file is gone, though this store made the key at ${String(receipt.createdAt)} and never destroyed it: restore it from the key folder's backup`);
   }
 
   private async refuseDestroyed(keyId: string): Promise<void> {
@@ -176,7 +197,7 @@ export class FolderDataKeyStore implements DataKeyStore {
     return code === undefined ? (error as Error) : new KeyStoreUnavailableError(this.location, (error as Error).message);
   }
 
-  private file(keyId: string, kind: 'key' | 'destroyed'): string {
+  private file(keyId: string, kind: 'key' | 'destroyed' | 'made'): string {
     return path.join(this.location, `${keyId}.${kind}`);
   }
 }

@@ -65,7 +65,8 @@ describe('the folder data key store', () => {
       const record = JSON.parse(await readFile(file, 'utf8'));
       expect(record).toEqual({ keyId, createdAt: expect.any(String), wrapped: expect.any(String) });
       expect((await bytesUnder(dataDir)).includes(key)).toBe(false);
-      expect(await readdir(dataKeyFolderPath(dataDir))).toEqual([`${keyId}.key`]);
+      // The key, and the receipt that it was made, which outlives it.
+      expect(await readdir(dataKeyFolderPath(dataDir))).toEqual([`${keyId}.key`, `${keyId}.made`]);
     });
 
     it('answers unknown for a key id it never made', async () => {
@@ -103,7 +104,7 @@ describe('the folder data key store', () => {
       await expect(sut.find(keyId)).resolves.toEqual({ state: 'destroyed', destroyedAt: destruction.destroyedAt });
       await expect(sut.keyFor(scope)).rejects.toThrow(DataKeyDestroyedError);
       await expect(FolderDataKeyStore.open(dataDir).keyFor(scope)).rejects.toThrow(`data key ${keyId} was destroyed at ${destruction.destroyedAt}`);
-      expect(await readdir(dataKeyFolderPath(dataDir))).toEqual([`${keyId}.destroyed`]);
+      expect(await readdir(dataKeyFolderPath(dataDir))).toEqual([`${keyId}.destroyed`, `${keyId}.made`]);
       const tombstone = JSON.parse(await readFile(path.join(dataKeyFolderPath(dataDir), `${keyId}.destroyed`), 'utf8'));
       expect(tombstone).toEqual({ keyId, ...destruction });
     });
@@ -144,7 +145,7 @@ describe('the folder data key store', () => {
       await writeFile(path.join(folder, `${keyId}.destroyed`), JSON.stringify({ keyId, ...first }), { mode: 0o600 });
       await expect(FolderDataKeyStore.open(dataDir).find(keyId)).resolves.toEqual({ state: 'destroyed', destroyedAt: first.destroyedAt });
       await sut.destroy(keyId, { ...erasure(), destroyedAt: '2025-04-01T00:00:00.000Z' });
-      expect(await readdir(folder)).toEqual([`${keyId}.destroyed`]);
+      expect(await readdir(folder)).toEqual([`${keyId}.destroyed`, `${keyId}.made`]);
       await expect(sut.find(keyId)).resolves.toEqual({ state: 'destroyed', destroyedAt: first.destroyedAt });
     });
 
@@ -213,6 +214,22 @@ describe('the folder data key store', () => {
       await expect(stat(kekFile)).rejects.toMatchObject({ code: 'ENOENT' });
       await writeFile(kekFile, kek, { mode: 0o600 });
       await expect(FolderDataKeyStore.open(dataDir).find(keyId)).resolves.toEqual({ state: 'active', key });
+    });
+
+    it('refuses to make a key anew whose file is gone without a tombstone, naming it, and finds it again once restored', async () => {
+      // Found by the attack pass: a deleted key file was silently replaced, and the case's old and new fields split between two keys.
+      const scope = aCase();
+      const { keyId, key } = await FolderDataKeyStore.open(dataDir).keyFor(scope);
+      const file = path.join(dataKeyFolderPath(dataDir), `${keyId}.key`);
+      const saved = await readFile(file, 'utf8');
+      await rm(file);
+      const sut = FolderDataKeyStore.open(dataDir);
+
+      await expect(sut.keyFor(scope)).rejects.toThrow(`data key ${keyId} at ${file} cannot be read: the file is gone, though this store made the key at`);
+      await expect(sut.find(keyId)).rejects.toThrow('restore it from the key folder\'s backup');
+      await expect(stat(file)).rejects.toMatchObject({ code: 'ENOENT' });
+      await writeFile(file, saved, { mode: 0o600 });
+      await expect(sut.keyFor(scope)).resolves.toEqual({ keyId, key });
     });
 
     it('names the one key file that does not unwrap among others that do', async () => {
