@@ -11,7 +11,7 @@ import { PERSON_KEY_LOCATOR, type KeyUsage, type PersonKeyLocator } from '../ret
 import { RETENTION_STORE, type DecisionActor, type ErasureRequest, type RetentionStore } from '../retention-store/retention-store.port';
 import type { CreateErasureRequestDto } from './dto/create-erasure-request.dto';
 import { hasEndedForGood } from './ended-case';
-import { caseNotFound, caseStillOpen, erasureRequestNotFound, noPersonKey, ownRequest, requestDecided } from './erasure-refusals';
+import { caseNotFound, caseStillOpen, erasureRequestNotFound, expertErasureNotYet, noPersonKey, ownRequest, requestDecided } from './erasure-refusals';
 
 /**
  * Erasure requests: one coordinator asks, a second approves, and then the person's keys are destroyed and
@@ -31,6 +31,7 @@ export class ErasureRequestsService {
   }
 
   async create(dto: CreateErasureRequestDto, principal: Principal): Promise<ErasureRequest> {
+    if (dto.subjectKind === 'expert') throw expertErasureNotYet(dto.expertId!);
     if (dto.subjectKind === 'officeHolder' && (await this.eventStore.readStream(dto.caseId!)).length === 0) throw caseNotFound(dto.caseId!);
     return this.store.createErasureRequest({
       requestId: randomUUID(),

@@ -168,6 +168,16 @@ describe('erasure requests', () => {
       expect(await rowCount('erasure_requests')).toBe(before);
     });
 
+    it("refuses an expert's erasure with 422 saying why, and records nothing, rather than report an erasure that erased nothing", async () => {
+      // Found by the attack pass: an approved request for an expert "executed" by destroying a key that sealed nothing.
+      const before = await rowCount('erasure_requests');
+      const response = await sut.as('coordinator', 'c.jansen').post('/erasure-requests').send({ subjectKind: 'expert', expertId, reason: 'expert_left_pool' }).expect(422);
+
+      expect(response.body.reason).toEqual({ code: 'erasure_expert_not_yet', params: { expertId } });
+      expect(response.body.message).toBe(refusalText('erasure_expert_not_yet', { expertId }));
+      expect(await rowCount('erasure_requests')).toBe(before);
+    });
+
     it('refuses a case that does not exist with 404 naming it', async () => {
       const caseId = randomUUID();
       const response = await sut.as('coordinator', 'c.jansen').post('/erasure-requests').send({ subjectKind: 'officeHolder', caseId, reason: 'data_subject_request' }).expect(404);

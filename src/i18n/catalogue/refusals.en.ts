@@ -21,6 +21,7 @@ export const refusalsEn: ShapeOf<typeof refusalsNl> = {
   database_down: 'The database does not answer; try again shortly.',
   temporal_down: 'Temporal does not answer; try again shortly.',
   key_store_down: 'The key store does not answer, so sealed case details cannot be opened; try again shortly.',
+  erasure_expert_not_yet: 'Brigade cannot carry out an erasure request for expert {expertId} yet: an expert\'s name is not sealed under a key of their own, so nothing would be erased. Deactivate the expert; nothing was recorded.',
   sealed_field_unreadable: 'The sealed field {field} of case {caseId} does not open under key {keyId}: the key or the field was damaged or replaced. Nothing was changed; report this to the administrator.',
   data_key_unreadable: 'Key {keyId} in the key store is unreadable or damaged. Nothing was changed; report this to the administrator.',
   temporal_busy: 'Temporal is too busy to take this now; try again shortly.',

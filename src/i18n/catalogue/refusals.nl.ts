@@ -21,6 +21,7 @@ export const refusalsNl = {
   database_down: 'De database antwoordt niet; probeer het zo opnieuw.',
   temporal_down: 'Temporal antwoordt niet; probeer het zo opnieuw.',
   key_store_down: 'De sleutelopslag antwoordt niet, dus versleutelde zaakgegevens kunnen niet worden geopend; probeer het zo opnieuw.',
+  erasure_expert_not_yet: 'Een wisverzoek voor expert {expertId} kan Brigade nog niet uitvoeren: de naam van een expert is nog niet versleuteld onder een eigen sleutel, dus er zou niets worden gewist. Deactiveer de expert; er is niets vastgelegd.',
   sealed_field_unreadable: 'Het versleutelde veld {field} van zaak {caseId} gaat niet open met sleutel {keyId}: de sleutel of het veld is beschadigd of vervangen. Er is niets gewijzigd; meld dit bij de beheerder.',
   data_key_unreadable: 'Sleutel {keyId} in de sleutelopslag is onleesbaar of beschadigd. Er is niets gewijzigd; meld dit bij de beheerder.',
   temporal_busy: 'Temporal is te druk om dit nu aan te nemen; probeer het zo opnieuw.',
