@@ -2,6 +2,7 @@ import type { HistoryFold } from '../domain/case-history';
 import type { CaseState } from '../domain/case.state';
 import { upcastCaseState } from '../domain/case-state-upcaster';
 import { canonicalJson } from '../domain/canonical-json';
+import { EXPERT_NAME_STATE_FIELDS, mapExpertNames } from '../domain/expert-names';
 import { SENSITIVE_STATE_FIELDS, mapSensitiveLeaves } from '../domain/sensitive-fields';
 
 // What every sensitive value of a state is compared as.
@@ -47,7 +48,7 @@ export function checkProjection(
 // The row seals its sensitive fields under fresh nonces, so their ciphertext never equals the events'; without keys the
 // audit compares everything else, and that each sensitive field is present where the events put one.
 function withoutSensitiveValues(state: CaseState): CaseState {
-  return mapSensitiveLeaves(state, SENSITIVE_STATE_FIELDS, () => SENSITIVE_VALUE);
+  return mapExpertNames(mapSensitiveLeaves(state, SENSITIVE_STATE_FIELDS, () => SENSITIVE_VALUE), EXPERT_NAME_STATE_FIELDS, () => SENSITIVE_VALUE);
 }
 
 // Compared canonically: jsonb keeps no key order and drops undefined values, so only the content may count.

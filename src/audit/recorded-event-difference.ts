@@ -1,4 +1,5 @@
 import type { CaseEventType, NewCaseEvent } from '../domain/case.events';
+import { EXPERT_NAME_EVENT_FIELDS, expertNamePath } from '../domain/expert-names';
 import { DESTROYED, REDACTED, SENSITIVE_EVENT_FIELDS } from '../domain/sensitive-fields';
 import type { Causation, StoredCaseEvent } from '../event-store/event-store.port';
 import { isSealedValue } from '../field-encryption/sealed-value';
@@ -27,11 +28,11 @@ type PathSegment = string | number;
  */
 export function firstFieldDifference(stored: StoredCaseEvent, recorded: RecordedCaseEvent): FieldDifference | null {
   const uncomparable = (path: readonly PathSegment[], storedValue: unknown, recordedValue: unknown) => (isUnreadable(storedValue) || isUnreadable(recordedValue))
-    && path[0] === 'data' && isSensitive(recorded.type, path.slice(1));
+    && ((path[0] === 'data' && isSensitive(recorded.type, path.slice(1))) || isActorName(path));
   const difference = firstDifference(comparable(stored), comparable(recorded), [], uncomparable);
   if (!difference) return null;
   const { path } = difference;
-  const hidden = path[0] === 'data' && isSensitive(recorded.type, path.slice(1));
+  const hidden = (path[0] === 'data' && isSensitive(recorded.type, path.slice(1))) || isActorName(path);
   return {
     field: path.map((segment, index) => typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`).join(''),
     stored: hidden ? REDACTED : difference.stored,
@@ -88,6 +89,11 @@ function firstDifference(
   return stored === recorded ? null : { path, stored, recorded };
 }
 
+// An expert's name as the actor of their own event is sealed in the store like the names in the data.
+function isActorName(path: readonly PathSegment[]): boolean {
+  return path.length === 2 && path[0] === 'actor' && path[1] === 'name';
+}
+
 // A sensitive value that cannot be read here: sealed in the store or in a Temporal payload, redacted, or destroyed.
 function isUnreadable(value: unknown): boolean {
   return value === DESTROYED || value === REDACTED || isSealedValue(value) || (isRecord(value) && '$payloadSealed' in value);
@@ -99,7 +105,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 // A difference is sensitive at or under a sensitive field, and also above one, where its values would contain it.
 function isSensitive(type: string, dataPath: readonly PathSegment[]): boolean {
-  const sensitive = SENSITIVE_EVENT_FIELDS[type as CaseEventType] as readonly string[] | undefined;
+  const known = SENSITIVE_EVENT_FIELDS[type as CaseEventType] as readonly string[] | undefined;
+  const sensitive = known && [...known, ...(EXPERT_NAME_EVENT_FIELDS[type as CaseEventType] ?? []).map(expertNamePath)];
   // A type outside the catalogue has no list of its free text, so all of its data is kept out of the report.
   if (!sensitive) return true;
   const segments = dataPath.map((segment) => typeof segment === 'number' ? '*' : segment);

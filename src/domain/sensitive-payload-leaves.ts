@@ -14,14 +14,19 @@ import type { SupportRequest } from './support-request';
 /** The free texts a person's decision (the argument of an update or signal, which names its `actor`) may carry. */
 const DECISION_TEXT_FIELDS = ['reason', 'note', 'override.reason', 'outcomes', 'notes', 'summary', 'concern'] as const;
 
+/** The keys an expert's name goes by beside their id: a team member's and a pool profile's `name`, an offer's `expertName`. */
+const EXPERT_NAME_KEYS = ['name', 'expertName'] as const;
+
 /** The path prefix of the office holder's fields within a support request: those are sealed under the person's key. */
 const OFFICE_HOLDER_PREFIX = 'officeHolder.';
 
-/** Where a sensitive leaf sits in a payload, and the support request whose office holder it describes, if it does. */
+/** Where a sensitive leaf sits in a payload, and whose it is: an office holder's (of this request), an expert's name, or the case's. */
 export interface PayloadLeafPlace {
   /** The dotted path from the payload's root, with concrete list positions down to the part and `*` inside it. */
   readonly path: string;
   readonly officeHolderOf: SupportRequest | null;
+  /** The expert whose name this is, beside their id (an offer, a team member, a pool profile) or as an event's actor. */
+  readonly expertId: string | null;
 }
 
 const eventTypes: ReadonlySet<string> = new Set(CASE_EVENT_TYPES);
@@ -39,9 +44,10 @@ function walk(node: unknown, path: string, replace: (leaf: unknown, place: Paylo
   if (typeof node !== 'object' || node === null) return node;
   const record = node as Record<string, unknown>;
   const request = isSupportRequest(record) ? (record as unknown as SupportRequest) : null;
-  const mapped = mapSensitiveLeaves(record, sensitivePathsOf(record), (leaf, relative) => replace(leaf, {
-    path: join(path, relative), officeHolderOf: request && relative.startsWith(OFFICE_HOLDER_PREFIX) ? request : null,
+  const sensitive = mapSensitiveLeaves(record, sensitivePathsOf(record), (leaf, relative) => replace(leaf, {
+    path: join(path, relative), officeHolderOf: request && relative.startsWith(OFFICE_HOLDER_PREFIX) ? request : null, expertId: null,
   }));
+  const mapped = mapExpertName(sensitive, path, replace);
   const literal = isDomainText(mapped) && mapped.code === LITERAL_TEXT_CODE;
   return Object.fromEntries(Object.entries(mapped).map(([key, child]) => {
     // A literal text's own words were handed to `replace` above (or are, here, when no part around it was recognised).
@@ -52,7 +58,17 @@ function walk(node: unknown, path: string, replace: (leaf: unknown, place: Paylo
 
 function literalParams(params: unknown, path: string, replace: (leaf: unknown, place: PayloadLeafPlace) => unknown): unknown {
   if (typeof params !== 'object' || params === null || !('text' in params)) return params;
-  return { ...params, text: replace((params as { text: unknown }).text, { path: join(path, 'text'), officeHolderOf: null }) };
+  return { ...params, text: replace((params as { text: unknown }).text, { path: join(path, 'text'), officeHolderOf: null, expertId: null }) };
+}
+
+/** The part with the expert's name it holds beside their id, or as an expert actor's, handed to `replace`. */
+function mapExpertName(record: Record<string, unknown>, path: string, replace: (leaf: unknown, place: PayloadLeafPlace) => unknown): Record<string, unknown> {
+  const expertId = typeof record.expertId === 'string' ? record.expertId
+    : record.role === 'expert' && typeof record.id === 'string' ? record.id : null;
+  if (expertId === null) return record;
+  const keys = EXPERT_NAME_KEYS.filter((key) => key in record);
+  if (keys.length === 0) return record;
+  return { ...record, ...Object.fromEntries(keys.map((key) => [key, replace(record[key], { path: join(path, key), officeHolderOf: null, expertId })])) };
 }
 
 /** The paths, relative to this part, of its sensitive texts, by the kind of part its keys say it is. */

@@ -14,6 +14,12 @@ export interface ExpertDirectory {
   identityByEmail(email: string): Promise<ExpertIdentity | null>;
   /** Who an expert is for signing in, by id; null when there is no such expert. */
   identity(expertId: string): Promise<ExpertIdentity | null>;
+  /**
+   * Wipes what names or reaches an inactive expert from the pool (name, e-mail address, phone, sign-in subject,
+   * preferences), after an approved erasure; what matching and statistics count (categories, region) stays. False when
+   * there is no such expert or they are still active.
+   */
+  erasePersonalDetails(expertId: string): Promise<boolean>;
 }
 
 /** What a sign-in needs to know of an expert: the name and e-mail address the pool holds, whether they may act, and their link. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CaseCategory, SafetyRegion } from '../domain/case.vocabulary';
 import type { ExpertProfile, ExpertSkill, UnavailablePeriod } from '../domain/expert-profile';
+import { DESTROYED } from '../domain/sensitive-fields';
 import type { ExpertDirectory, ExpertIdentity } from './expert-directory.port';
 
 // Stages after which a case no longer takes up an expert's time.
@@ -78,6 +79,19 @@ export class PostgresExpertDirectory implements ExpertDirectory {
     if (!UUID.test(expertId)) return null;
     const [record]: Array<{ active: boolean }> = await this.dataSource.query('SELECT active FROM experts WHERE expert_id = $1', [expertId]);
     return record ? record.active : null;
+  }
+
+  async erasePersonalDetails(expertId: string): Promise<boolean> {
+    if (!UUID.test(expertId)) return false;
+    // The e-mail column is required and unique: an address that reaches no one and is the expert's alone takes its place.
+    const [{ count }]: Array<{ count: number }> = await this.dataSource.query(
+      `WITH erased AS (
+         UPDATE experts SET name = $2, email = $3, phone = NULL, identity_subject = NULL, notification_preferences = '{}'::jsonb,
+                unavailable = '[]'::jsonb, conflict_municipality_codes = '{}', unmapped_conflict_municipalities = '{}', updated_at = now()
+          WHERE expert_id = $1 AND NOT active RETURNING expert_id)
+       SELECT count(*)::int AS count FROM erased`,
+      [expertId, DESTROYED, `erased-${expertId}@erased.invalid`]);
+    return count === 1;
   }
 
   async identityByEmail(email: string): Promise<ExpertIdentity | null> {

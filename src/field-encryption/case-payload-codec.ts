@@ -6,6 +6,7 @@ import type { DataKey, DataKeyLookup, DataKeyStore } from '../key-store/data-key
 import { DataKeyDestroyedError } from '../key-store/key-store.errors';
 import { openValue, sealValue } from './field-cipher';
 import { SealedFieldUnreadableError } from './field-encryption.errors';
+import { expertKeysOf } from './expert-keys';
 import { currentPersonKey } from './person-scope';
 import { isSealedValue, sealedKeyId, type SealedValue } from './sealed-value';
 
@@ -54,15 +55,18 @@ export class CasePayloadCodec implements PayloadCodec {
     });
     if (places.length === 0) return payload;
     const keys = await keysFor(places, caseId, keyStore);
+    const experts = await expertKeysOf(places.flatMap(({ expertId }) => (expertId === null ? [] : [expertId])), keyStore);
     const keyIds = new Set<string>();
     const sealed = mapSensitivePayloadLeaves(value, (leaf, place) => {
       if (!isPlainText(leaf)) return leaf;
       const caseKey = keys.get(null);
-      const personKey = place.officeHolderOf === null ? null : keys.get(place.officeHolderOf);
+      const expertKey = place.expertId === null ? null : experts.get(place.expertId);
+      const personKey = place.officeHolderOf !== null ? keys.get(place.officeHolderOf) : expertKey === 'none' ? null : expertKey;
       // A key destroyed while the case still runs (an erasure): its data is gone, and must not be written again.
       if (caseKey === undefined || caseKey === 'destroyed' || personKey === undefined || personKey === 'destroyed') return DESTROYED;
       const field = { caseId, field: payloadField(place) };
-      // As in the event store: the office holder under the case key, and that under the person key, so either destroys it.
+      // As in the event store: an office holder's or expert's value under the case key, and that under the person's key,
+      // so either destroys it.
       let seal = sealValue(leaf, caseKey, field);
       keyIds.add(caseKey.keyId);
       if (personKey) {

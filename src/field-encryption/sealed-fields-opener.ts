@@ -1,7 +1,8 @@
 import type { CaseState } from '../domain/case.state';
+import { EXPERT_NAME_EVENT_FIELDS, EXPERT_NAME_STATE_FIELDS, mapExpertNames, type ExpertNamePlace } from '../domain/expert-names';
 import { DESTROYED, SENSITIVE_EVENT_FIELDS, SENSITIVE_STATE_FIELDS, mapSensitiveLeaves } from '../domain/sensitive-fields';
 import type { DataKeyLookup, DataKeyStore } from '../key-store/data-key-store.port';
-import { eventField, stateField, type SealableEvent } from './case-field-sealer';
+import { ACTOR_NAME_PATH, eventField, sealedActorName, stateField, type SealableEvent } from './case-field-sealer';
 import { openValue } from './field-cipher';
 import { SealedFieldUnreadableError } from './field-encryption.errors';
 import { isSealedValue, sealedKeyId } from './sealed-value';
@@ -15,23 +16,32 @@ import { isSealedValue, sealedKeyId } from './sealed-value';
 export class SealedFieldsOpener {
   constructor(private readonly keyStore: DataKeyStore) {}
 
-  /** The events with their sensitive fields opened; every other part, the hashes included, as stored. */
+  /** The events with their sensitive fields and experts' names opened; every other part, the hashes included, as stored. */
   async openEvents<E extends SealableEvent & { readonly caseId: string }>(events: readonly E[]): Promise<E[]> {
-    // An office holder's value holds, inside its person-key seal, one under the case key: that key is looked up too.
+    // A person's seal holds, inside, one under the case key: that key is looked up too wherever anything is sealed.
     const keys = await this.lookUp(events.flatMap((event) => {
-      const outer = sealedKeyIds(event.data, SENSITIVE_EVENT_FIELDS[event.type]);
+      const outer = [
+        ...sealedKeyIds(event.data, SENSITIVE_EVENT_FIELDS[event.type]), ...sealedNameKeyIds(event.data, EXPERT_NAME_EVENT_FIELDS[event.type] ?? []),
+        ...actorNameKeyIds(event),
+      ];
       return outer.length === 0 ? [] : [...outer, this.keyStore.keyIdFor({ kind: 'case', caseId: event.caseId })];
     }));
-    return events.map((event) => ({
-      ...event,
-      data: mapSensitiveLeaves(event.data, SENSITIVE_EVENT_FIELDS[event.type], (leaf, path) => openLeaf(leaf, keys, event.caseId, eventField(event.type, path))),
-    }));
+    return events.map((event) => {
+      const field = (path: string) => eventField(event.type, path);
+      const sensitive = mapSensitiveLeaves(event.data, SENSITIVE_EVENT_FIELDS[event.type], (leaf, path) => openLeaf(leaf, keys, event.caseId, field(path)));
+      const data = mapExpertNames(sensitive, EXPERT_NAME_EVENT_FIELDS[event.type] ?? [], (name, _expertId, path) => openLeaf(name, keys, event.caseId, field(path)));
+      const sealedName = sealedActorName(event.actor?.name);
+      if (sealedName === undefined) return { ...event, data };
+      return { ...event, data, actor: { ...event.actor!, name: openLeaf(sealedName, keys, event.caseId, field(ACTOR_NAME_PATH)) as string } };
+    });
   }
 
-  /** The case state with its sensitive fields opened. */
+  /** The case state with its sensitive fields and experts' names opened. */
   async openState(state: CaseState): Promise<CaseState> {
-    const keys = await this.lookUp(sealedKeyIds(state, SENSITIVE_STATE_FIELDS));
-    return mapSensitiveLeaves(state, SENSITIVE_STATE_FIELDS, (leaf, path) => openLeaf(leaf, keys, state.caseId, stateField(path)));
+    const outer = [...sealedKeyIds(state, SENSITIVE_STATE_FIELDS), ...sealedNameKeyIds(state, EXPERT_NAME_STATE_FIELDS)];
+    const keys = await this.lookUp(outer.length === 0 ? [] : [...outer, this.keyStore.keyIdFor({ kind: 'case', caseId: state.caseId })]);
+    const opened = mapSensitiveLeaves(state, SENSITIVE_STATE_FIELDS, (leaf, path) => openLeaf(leaf, keys, state.caseId, stateField(path)));
+    return mapExpertNames(opened, EXPERT_NAME_STATE_FIELDS, (name, _expertId, path) => openLeaf(name, keys, state.caseId, stateField(path)));
   }
 
   // Each key once, however many values it sealed.
@@ -49,6 +59,20 @@ function sealedKeyIds(value: unknown, paths: readonly string[]): string[] {
     return leaf;
   });
   return keyIds;
+}
+
+function sealedNameKeyIds(value: unknown, places: readonly ExpertNamePlace[]): string[] {
+  const keyIds: string[] = [];
+  mapExpertNames(value, places, (name) => {
+    if (isSealedValue(name)) keyIds.push(sealedKeyId(name));
+    return name;
+  });
+  return keyIds;
+}
+
+function actorNameKeyIds(event: SealableEvent): string[] {
+  const sealed = sealedActorName(event.actor?.name);
+  return sealed === undefined ? [] : [sealedKeyId(sealed)];
 }
 
 // A person-key seal holds a case-key seal inside, and nothing seals deeper: `depth` stops a value crafted to nest on.

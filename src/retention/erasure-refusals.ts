@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import { refusal } from '../http/refusal';
 
 /** The 404 of an erasure request that does not exist. */
@@ -11,10 +11,9 @@ export const requestDecided = (requestId: string, state: string) => new Conflict
 export const caseNotFound = (caseId: string) => new NotFoundException(refusal('erasure_case_not_found', { caseId }));
 /** The 409 of an erasure that would touch a case whose workflow may still append. */
 export const caseStillOpen = (caseId: string) => new ConflictException(refusal('erasure_case_still_open', { caseId }));
-/**
- * The 422 of an erasure request for an expert: their name is not sealed under a key of their own yet (it travels in
- * events, the case state and the pool as written), so destroying a key would erase nothing while claiming it had.
- */
-export const expertErasureNotYet = (expertId: string) => new UnprocessableEntityException(refusal('erasure_expert_not_yet', { expertId }));
+/** The 404 of an expert the pool does not have. */
+export const expertNotFound = (expertId: string) => new NotFoundException(refusal('erasure_expert_not_found', { expertId }));
+/** The 409 of an expert still in the pool: matching could offer them a case again, under their name. */
+export const expertStillActive = (expertId: string) => new ConflictException(refusal('erasure_expert_still_active', { expertId }));
 /** The 409 of an office holder not sealed under a person key. */
 export const noPersonKey = (caseId: string) => new ConflictException(refusal('erasure_no_person_key', { caseId }));

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '../event-store/event-store.module';
+import { ExpertDirectoryModule } from '../expert-directory/expert-directory.module';
 import { KeyStoreModule } from '../key-store/key-store.module';
 import { RetentionStoreModule } from '../retention-store/retention-store.module';
 import { DestructionReportController } from './destruction-report.controller';
@@ -9,7 +10,7 @@ import { ErasureRequestsService } from './erasure-requests.service';
 
 /** Erasure requests with four eyes, and the report that proves what was destroyed. */
 @Module({
-  imports: [EventStoreModule, KeyStoreModule, RetentionStoreModule],
+  imports: [EventStoreModule, KeyStoreModule, RetentionStoreModule, ExpertDirectoryModule],
   controllers: [ErasureRequestsController, DestructionReportController],
   providers: [ErasureRequestsService, DestructionReportService],
 })

@@ -6,12 +6,13 @@ import { expertPersonId } from '../domain/retention/erasure';
 import { requestApprovalRefusal } from '../domain/retention/four-eyes';
 import { appendAfterEnd } from '../event-store/append-after-end';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
+import { EXPERT_DIRECTORY, type ExpertDirectory } from '../expert-directory/expert-directory.port';
 import { DATA_KEY_STORE, type DataKeyStore } from '../key-store/data-key-store.port';
 import { PERSON_KEY_LOCATOR, type KeyUsage, type PersonKeyLocator } from '../retention-store/person-key-locator.port';
 import { RETENTION_STORE, type DecisionActor, type ErasureRequest, type RetentionStore } from '../retention-store/retention-store.port';
 import type { CreateErasureRequestDto } from './dto/create-erasure-request.dto';
 import { hasEndedForGood } from './ended-case';
-import { caseNotFound, caseStillOpen, erasureRequestNotFound, expertErasureNotYet, noPersonKey, ownRequest, requestDecided } from './erasure-refusals';
+import { caseNotFound, caseStillOpen, erasureRequestNotFound, expertNotFound, expertStillActive, noPersonKey, ownRequest, requestDecided } from './erasure-refusals';
 
 /**
  * Erasure requests: one coordinator asks, a second approves, and then the person's keys are destroyed and
@@ -24,6 +25,7 @@ export class ErasureRequestsService {
     @Inject(PERSON_KEY_LOCATOR) private readonly locator: PersonKeyLocator,
     @Inject(DATA_KEY_STORE) private readonly keyStore: DataKeyStore,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(EXPERT_DIRECTORY) private readonly experts: ExpertDirectory,
   ) {}
 
   list(): Promise<ErasureRequest[]> {
@@ -31,7 +33,11 @@ export class ErasureRequestsService {
   }
 
   async create(dto: CreateErasureRequestDto, principal: Principal): Promise<ErasureRequest> {
-    if (dto.subjectKind === 'expert') throw expertErasureNotYet(dto.expertId!);
+    if (dto.subjectKind === 'expert') {
+      const active = await this.experts.isActive(dto.expertId!);
+      if (active === null) throw expertNotFound(dto.expertId!);
+      if (active) throw expertStillActive(dto.expertId!);
+    }
     if (dto.subjectKind === 'officeHolder' && (await this.eventStore.readStream(dto.caseId!)).length === 0) throw caseNotFound(dto.caseId!);
     return this.store.createErasureRequest({
       requestId: randomUUID(),
@@ -62,6 +68,8 @@ export class ErasureRequestsService {
       }, actorOf(principal), destroyedAt);
       await appendAfterEnd(this.eventStore, caseId, event, `erasure:${requestId}:${caseId}`);
     }
+    // The pool's own record of the expert goes too: their name, address and sign-in, not what statistics count.
+    if (request.subject.kind === 'expert') await this.experts.erasePersonalDetails(request.subject.expertId!);
     await this.store.recordErasureExecuted(requestId, decisionActor(principal), keyIds, usages.map((usage) => usage.caseId));
     return (await this.store.findErasureRequest(requestId))!;
   }

@@ -9,6 +9,9 @@ import { createApiApp, type ApiApp } from '../support/api-app';
 import { recordEndedCase } from '../support/ended-cases';
 import { registerPoolExperts } from '../support/pool-experts';
 import { refusalText } from '../support/catalogue-texts';
+import { DESTROYED } from '../../src/domain/sensitive-fields';
+import { SealedFieldsOpener } from '../../src/field-encryption/sealed-fields-opener';
+import { recordCaseWithExpert } from '../support/case-with-expert';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 describe('erasure requests', () => {
@@ -124,6 +127,54 @@ describe('erasure requests', () => {
     });
   });
 
+  describe('for an expert who left the pool', () => {
+    // Found by the attack pass: an expert's erasure destroyed a key that sealed nothing, and their name stayed everywhere.
+    const leaver = randomUUID();
+    const canary = `Anouk ${randomUUID().slice(0, 8)}`;
+    let caseId: string;
+
+    beforeAll(async () => {
+      await registerPoolExperts(db, { expertId: leaver, name: canary });
+      caseId = await recordCaseWithExpert(eventStore, leaver, canary);
+    });
+
+    it('refuses while the expert is still active, and an expert the pool does not have, recording nothing', async () => {
+      const before = await rowCount('erasure_requests');
+      const active = await sut.as('coordinator', 'c.jansen').post('/erasure-requests').send({ subjectKind: 'expert', expertId: leaver, reason: 'expert_left_pool' }).expect(409);
+      const unknown = await sut.as('coordinator', 'c.jansen').post('/erasure-requests').send({ subjectKind: 'expert', expertId: randomUUID(), reason: 'expert_left_pool' }).expect(404);
+
+      expect(active.body.reason.code).toBe('erasure_expert_still_active');
+      expect(unknown.body.reason.code).toBe('erasure_expert_not_found');
+      expect(await rowCount('erasure_requests')).toBe(before);
+    });
+
+    it("stores the expert's name nowhere in plain text: events, their actor's name and the case state", async () => {
+      const rows = await db.sql<{ text: string }>(`
+        SELECT data::text || coalesce(actor_name, '') AS text FROM case_events WHERE case_id = $1
+        UNION ALL SELECT state::text FROM cases WHERE case_id = $1`, [caseId]);
+
+      expect(rows.map(({ text }) => text).join('\n')).not.toContain(canary);
+      expect(rows.map(({ text }) => text).join('\n')).toContain(`person-expert-${leaver}:`);
+    });
+
+    it("once deactivated and approved by a second coordinator, destroys their key, erases them from the pool, and their name reads destroyed", async () => {
+      await db.sql('UPDATE experts SET active = false WHERE expert_id = $1', [leaver]);
+      const created = await sut.as('coordinator', 'c.jansen').post('/erasure-requests').send({ subjectKind: 'expert', expertId: leaver.toUpperCase(), reason: 'expert_left_pool' }).expect(201);
+      const { body } = await sut.as('coordinator', 'c.devries').post(`/erasure-requests/${created.body.requestId}/approve`).expect(200);
+
+      expect(body).toMatchObject({ state: 'executed', subject: { kind: 'expert', expertId: leaver }, keyIds: [`person-expert-${leaver}`], caseIds: [caseId] });
+      const opened = await new SealedFieldsOpener(keyStore()).openEvents(await eventStore.readStream(caseId));
+      const offered = opened.find((event) => event.type === 'ExpertOffered')!;
+      const declined = opened.find((event) => event.type === 'OfferDeclined')!;
+      expect((offered.data as { expertName: string }).expertName).toBe(DESTROYED);
+      expect(declined.actor).toMatchObject({ role: 'expert', id: leaver, name: DESTROYED });
+      expect((await eventsOf(caseId, 'PersonalDataErased')).map((event) => event.data)).toEqual([expect.objectContaining({ subject: { kind: 'expert' }, fields: ['expertName'] })]);
+      expect(await eventStore.verify(caseId)).toMatchObject({ valid: true });
+      const [pool] = await db.sql<Record<string, unknown>>('SELECT name, email, phone, identity_subject, active FROM experts WHERE expert_id = $1', [leaver]);
+      expect(pool).toEqual({ name: DESTROYED, email: `erased-${leaver}@erased.invalid`, phone: null, identity_subject: null, active: false });
+    });
+  });
+
   describe('when the request is rejected', () => {
     it('destroys nothing and records the rejection', async () => {
       const personId = randomUUID();
@@ -165,16 +216,6 @@ describe('erasure requests', () => {
       const before = await rowCount('erasure_requests');
       const response = await sut.as('coordinator', 'c.jansen').post('/erasure-requests').send(body).expect(400);
       expect(response.body.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
-      expect(await rowCount('erasure_requests')).toBe(before);
-    });
-
-    it("refuses an expert's erasure with 422 saying why, and records nothing, rather than report an erasure that erased nothing", async () => {
-      // Found by the attack pass: an approved request for an expert "executed" by destroying a key that sealed nothing.
-      const before = await rowCount('erasure_requests');
-      const response = await sut.as('coordinator', 'c.jansen').post('/erasure-requests').send({ subjectKind: 'expert', expertId, reason: 'expert_left_pool' }).expect(422);
-
-      expect(response.body.reason).toEqual({ code: 'erasure_expert_not_yet', params: { expertId } });
-      expect(response.body.message).toBe(refusalText('erasure_expert_not_yet', { expertId }));
       expect(await rowCount('erasure_requests')).toBe(before);
     });
 

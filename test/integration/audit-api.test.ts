@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { SealedFieldsOpener } from '../../src/field-encryption/sealed-fields-opener';
 import { dataKeyFolderPath } from '../../src/key-store/folder-data-key-store';
 import { AuditModule } from '../../src/audit/audit.module';
 import type { UserRole } from '../../src/domain/user-role';
@@ -68,7 +69,8 @@ describe('the audit HTTP API', () => {
 
       const response = await auditor().get(`/cases/${caseId}/state?version=${teamVersion}`).expect(200);
 
-      const stored = (await harness.eventStore.readStream(caseId, teamVersion)) as unknown as CaseEvent[];
+      // Opened as the auditor reads them: the experts' names are sealed in the store.
+      const stored = (await new SealedFieldsOpener(harness.db.keyStore).openEvents(await harness.eventStore.readStream(caseId, teamVersion))) as unknown as CaseEvent[];
       // Dutch unless English is asked for: the domain texts carry their rendering beside their codes.
       expect(response.body).toEqual({ caseId, version: teamVersion, at: events[teamVersion - 1].occurredAt, state: withCaseStateTexts(foldCase(stored)!, 'nl') });
       expect(response.body.state).toMatchObject({ stage: 'Preparation', riskLevel: 'MEDIUM' });

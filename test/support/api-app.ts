@@ -60,7 +60,7 @@ export async function createApiApp(db: TestDatabase, options: ApiAppOptions): Pr
   if (options.caseWorkflows) builder.overrideProvider(CASE_WORKFLOWS).useValue(options.caseWorkflows);
   const moduleRef = await builder.compile();
   // The same server and Host check as startBrigade, so timeouts and Host refusals are tested as they run.
-  const app = moduleRef.createNestApplication(new BrigadeExpressAdapter(config.http), { logger: false });
+  const app = moduleRef.createNestApplication(new BrigadeExpressAdapter(config.http), { logger: process.env.BRIGADE_TEST_APP_LOG ? ['error'] : false });
   refuseUnknownHosts(app, config.http.allowedHosts);
   options.beforeInit?.(app);
   await app.init();

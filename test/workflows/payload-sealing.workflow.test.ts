@@ -40,7 +40,8 @@ describe("a case's sensitive fields in Temporal's histories: sealed under the ca
 
   beforeAll(async () => {
     harness = await createWorkflowHarness();
-    await anExpertPool(harness, Array.from({ length: 4 }, () => ({})));
+    // The experts' names are theirs too: sealed under each expert's key, around the case's.
+    await anExpertPool(harness, Array.from({ length: 4 }, (_, index) => ({ name: `Expert ${marker} ${index}` })));
   });
   afterAll(() => harness?.close());
 
@@ -91,7 +92,7 @@ describe("a case's sensitive fields in Temporal's histories: sealed under the ca
     const opened = text(withDataKeys);
     for (const written of [
       `Avond over opvang; ${marker} in de beschrijving`, `Wethouder ${marker}`, `woont aan de ${marker}laan`, `aanvaard: ${marker}`,
-      `ken ${marker}`, `zaal ${marker}`, `gesprek met ${marker}`, `zorg over ${marker}`, `afspraken met ${marker}`, `incident bij ${marker}`, `gestopt: ${marker}`,
+      `ken ${marker}`, `Expert ${marker} 0`, `zaal ${marker}`, `gesprek met ${marker}`, `zorg over ${marker}`, `afspraken met ${marker}`, `incident bij ${marker}`, `gestopt: ${marker}`,
     ]) expect(opened).toContain(written);
 
     const person = await officeHolderScope(request!, keyStore);

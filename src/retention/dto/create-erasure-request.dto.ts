@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, Matches, ValidateIf } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsUUID, ValidateIf } from 'class-validator';
 import { ERASURE_REASONS, ERASURE_SUBJECT_KINDS, type ErasureReason, type ErasureSubjectKind } from '../../domain/retention/erasure';
 
 /** The body of `POST /erasure-requests`: whose data to erase and why, as codes; never the person's own data. */
@@ -11,8 +12,10 @@ export class CreateErasureRequestDto {
   // Required for an office holder, and checked whenever it is sent, so that no malformed value passes unseen.
   @ValidateIf((dto: CreateErasureRequestDto) => dto.subjectKind !== 'expert' || dto.caseId !== undefined) @IsUUID('4') readonly caseId?: string;
 
-  @ApiPropertyOptional({ description: 'With `expert`: the expert\'s id.', example: 'expert-anouk' })
-  @ValidateIf((dto: CreateErasureRequestDto) => dto.subjectKind === 'expert' || dto.expertId !== undefined) @IsString() @Matches(/^[A-Za-z0-9-]{1,100}$/) readonly expertId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'With `expert`: the id of an expert who left the pool (deactivated).', example: '0b6f2c1e-7a4d-4e8b-9c2f-1d3e5a7b9c0d' })
+  // Pool ids are UUIDs, kept in lower case: an id in capitals names the same expert, and their key, not another.
+  @Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value))
+  @ValidateIf((dto: CreateErasureRequestDto) => dto.subjectKind === 'expert' || dto.expertId !== undefined) @IsUUID() readonly expertId?: string;
 
   @ApiProperty({ enum: ERASURE_REASONS, description: 'Why, as a code from a fixed list, so that nothing personal enters the record.', example: 'expert_left_pool' })
   @IsIn(ERASURE_REASONS) readonly reason: ErasureReason;
