@@ -1,5 +1,6 @@
 import { ApiError } from './api-error';
 import { chosenLanguage } from './i18n/language';
+import { sealedValuesInWords } from './sealed-values';
 import { BACKGROUND_HEADER, currentSession, endSessionLocally, serverClockOffsetMs } from './session-store';
 import { endingReached, sessionLimits } from './session-timing';
 
@@ -76,7 +77,7 @@ export async function callApi<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DEL
   }
   const text = await response.text();
   const body: unknown = text ? safeJson(text) : undefined;
-  if (response.ok) return body as T;
+  if (response.ok) return sealedValuesInWords(body, language) as T;
   const failure = ApiError.fromBody(response.status, body, language);
   if (response.status === 401) sessionRefused(failure);
   throw failure;

@@ -19,6 +19,7 @@ export const en = {
     footer: 'Flying Brigade — supporting local office holders behind the scenes.',
     updatedAt: (when: string) => `Updated at ${when}`,
   },
+  sealedValues: { destroyed: labelsEn.destroyed, redacted: 'withheld' },
   roles: labelsEn.role,
   signIn: {
     title: 'Sign in',

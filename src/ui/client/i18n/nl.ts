@@ -27,6 +27,8 @@ export const nl = {
     footer: 'Vliegende Brigade — ondersteuning van decentrale bestuurders achter de schermen.',
     updatedAt: (when: string) => `Bijgewerkt om ${when}`,
   },
+  /** What a sealed value reads as where its key was destroyed, or where the reader may not see it. */
+  sealedValues: { destroyed: labelsNl.destroyed, redacted: 'afgeschermd' },
   roles: labelsNl.role satisfies Record<UiRole, string>,
   signIn: {
     title: 'Aanmelden',
