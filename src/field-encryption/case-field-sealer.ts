@@ -8,7 +8,7 @@ import type { DataKey, DataKeyStore } from '../key-store/data-key-store.port';
 import { expertKeysOf, type ExpertKey } from './expert-keys';
 import { sealValue, type SealedPlace } from './field-cipher';
 import { PERSON_FIELD_PREFIX, currentPersonKey } from './person-scope';
-import { isSealedValue, type SealedValue } from './sealed-value';
+import { isSealedValue, sealedAsText, sealedInText, type SealedValue } from './sealed-value';
 
 /** An event as far as sealing needs it: its type, its data, and who caused it. */
 export interface SealableEvent {
@@ -37,13 +37,7 @@ export function plainExpertActorName(actor: Actor | undefined): string | undefin
 
 /** The seal an actor's name holds as its JSON text, or undefined for a name written plain. */
 export function sealedActorName(name: string | undefined): SealedValue | undefined {
-  if (name === undefined || !name.startsWith('{"$sealed":')) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(name);
-    return isSealedValue(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
+  return sealedInText(name);
 }
 
 /**
@@ -76,7 +70,7 @@ export class CaseFieldSealer {
     if (actorName === undefined) return { ...event, data };
     const sealedName = sealName(actorName, experts.get(event.actor!.id)!, caseKey, { caseId, field: eventField(event.type, ACTOR_NAME_PATH) });
     // The envelope's name is a text column: the seal is kept there as its JSON text.
-    return { ...event, data, actor: { ...event.actor!, name: typeof sealedName === 'string' ? sealedName : JSON.stringify(sealedName) } };
+    return { ...event, data, actor: { ...event.actor!, name: typeof sealedName === 'string' ? sealedName : sealedAsText(sealedName as SealedValue) } };
   }
 
   /** The state with each plain sensitive leaf sealed under the case's key, and each expert's name under theirs around it. */

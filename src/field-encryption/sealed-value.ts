@@ -15,3 +15,19 @@ export function sealedKeyId(value: SealedValue): string {
   const colon = value.$sealed.lastIndexOf(':');
   return colon < 0 ? '' : value.$sealed.slice(0, colon);
 }
+
+/** A sealed value kept in a text column, as its JSON text. */
+export function sealedAsText(value: SealedValue): string {
+  return JSON.stringify(value);
+}
+
+/** The seal a text column holds as its JSON text, or undefined for a text written plain. */
+export function sealedInText(text: string | null | undefined): SealedValue | undefined {
+  if (typeof text !== 'string' || !text.startsWith('{"$sealed":')) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isSealedValue(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}

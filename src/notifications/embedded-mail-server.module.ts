@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { FieldEncryptionModule } from '../field-encryption/field-encryption.module';
 import { EMBEDDED_MAILBOX } from './embedded-mailbox.port';
 import { EmbeddedMailServer } from './embedded-mail-server';
 import { EMBEDDED_SMTP_ADDRESS } from './embedded-smtp-address';
@@ -10,6 +11,7 @@ import { PostgresEmbeddedMailbox } from './postgres-embedded-mailbox';
  */
 @Global()
 @Module({
+  imports: [FieldEncryptionModule],
   providers: [
     { provide: EMBEDDED_MAILBOX, useClass: PostgresEmbeddedMailbox },
     EmbeddedMailServer,

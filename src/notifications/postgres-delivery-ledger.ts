@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { NotificationRecipient } from '../domain/notifications/notification-kinds';
+import { ExpertMessageSealer } from '../field-encryption/expert-message-sealer';
 import type { DeliveryLedger, LedgerDelivery, LedgerOutcome } from './delivery-ledger.port';
 
 interface DeliveryRow {
@@ -10,10 +11,13 @@ interface DeliveryRow {
   outcome: 'sent' | 'failed' | null; reference: string | null; detail: string | null; attempts: string;
 }
 
-/** The delivery ledger in PostgreSQL: three append-only tables, deliveries, attempts and outcomes. */
+/**
+ * The delivery ledger in PostgreSQL: three append-only tables, deliveries, attempts and outcomes. What names or
+ * reaches an expert (their address, the greeting, the invitation) is kept sealed under the expert's key.
+ */
 @Injectable()
 export class PostgresDeliveryLedger implements DeliveryLedger {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, private readonly sealer: ExpertMessageSealer) {}
 
   async find(deliveryKey: string) {
     const [row] = await this.dataSource.query<DeliveryRow[]>(`
@@ -24,20 +28,24 @@ export class PostgresDeliveryLedger implements DeliveryLedger {
     if (!row) return undefined;
     const outcome: LedgerOutcome | null = row.outcome === 'sent' ? { outcome: 'sent', reference: row.reference ?? '' }
       : row.outcome === 'failed' ? { outcome: 'failed', detail: row.detail ?? '' } : null;
-    return { delivery: deliveryOf(row), outcome, attempts: Number(row.attempts) };
+    const opened = await this.sealer.open(row.case_id, row.delivery_key, { recipient_address: row.recipient_address, body: row.body, calendar: row.calendar });
+    return { delivery: deliveryOf({ ...row, ...opened } as DeliveryRow), outcome, attempts: Number(row.attempts) };
   }
 
   async open(delivery: LedgerDelivery): Promise<LedgerDelivery> {
+    const texts = { recipientAddress: delivery.recipientAddress, body: delivery.body, calendar: delivery.calendar };
+    const kept = delivery.recipient.kind === 'expert'
+      ? await this.sealer.seal(delivery.caseId, delivery.deliveryKey, delivery.recipient.id, { recipient_address: texts.recipientAddress, body: texts.body, calendar: texts.calendar })
+      : { recipient_address: texts.recipientAddress, body: texts.body, calendar: texts.calendar };
     await this.dataSource.query(`
       INSERT INTO notification_deliveries (delivery_key, case_id, notification_id, kind, channel, transport, recipient_kind, recipient_id,
                                            recipient_address, language, subject, body, calendar)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
       ON CONFLICT (delivery_key) DO NOTHING`, [
       delivery.deliveryKey, delivery.caseId, delivery.notificationId, delivery.kind, delivery.channel, delivery.transport,
-      delivery.recipient.kind, delivery.recipient.id, delivery.recipientAddress, delivery.language, delivery.subject, delivery.body, delivery.calendar,
+      delivery.recipient.kind, delivery.recipient.id, kept.recipient_address, delivery.language, delivery.subject, kept.body, kept.calendar,
     ]);
-    const kept = await this.find(delivery.deliveryKey);
-    return kept!.delivery;
+    return (await this.find(delivery.deliveryKey))!.delivery;
   }
 
   async attempted(deliveryKey: string, attempt: number, failure?: { code: string; message: string }): Promise<void> {

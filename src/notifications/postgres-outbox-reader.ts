@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { OutboxAttempt, OutboxItem, OutboxOutcome, ReceivedCopy } from '../api-contracts/outbox.contract';
 import type { DeliveryStatus } from '../domain/notifications/delivery-status';
+import { ExpertMessageSealer } from '../field-encryption/expert-message-sealer';
+import { MAILBOX_SCOPE, envelopeTexts } from './mailbox-sealing';
 import { BRIGADE_REFERENCE_HEADER, headerValue } from './mail-headers';
 import type { OutboxDelivery, OutboxQuery, OutboxReader } from './outbox-reader.port';
 
@@ -34,7 +36,7 @@ const FILTER = `($1::uuid IS NULL OR d.case_id = $1::uuid) AND ($2::text IS NULL
 /** The outbox read from PostgreSQL's delivery ledger (`notification_*`) and `embedded_mailbox`. */
 @Injectable()
 export class PostgresOutboxReader implements OutboxReader {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, private readonly sealer: ExpertMessageSealer) {}
 
   async page(query: OutboxQuery): Promise<{ items: OutboxItem[]; total: number }> {
     const filter = [query.caseId ?? null, query.status ?? null];
@@ -44,7 +46,7 @@ export class PostgresOutboxReader implements OutboxReader {
       `SELECT ${ITEM_COLUMNS} ${from} WHERE ${FILTER} ORDER BY d.created_at DESC, d.delivery_key LIMIT $3 OFFSET $4`,
       [...filter, query.pageSize, (query.page - 1) * query.pageSize],
     );
-    return { items: rows.map(toItem), total: Number(counted.total) };
+    return { items: await Promise.all(rows.map(async (row) => toItem(await this.opened(row)))), total: Number(counted.total) };
   }
 
   async find(deliveryKey: string): Promise<OutboxDelivery | undefined> {
@@ -54,6 +56,7 @@ export class PostgresOutboxReader implements OutboxReader {
         WHERE d.delivery_key = $1`, [deliveryKey],
     );
     if (!row) return undefined;
+    const opened = await this.opened(row);
     const attempts = await this.dataSource.query<Array<{ attempt: number; started_at: Date; error_code: string | null; error: string | null }>>(
       // The ledger notes a try when it starts and again when it fails; one row per try, with its error if it had one.
       `SELECT attempt, min(started_at) AS started_at, max(error_code) AS error_code, max(error) AS error
@@ -63,9 +66,9 @@ export class PostgresOutboxReader implements OutboxReader {
       'SELECT outcome, reference, detail, occurred_at FROM notification_outcomes WHERE delivery_key = $1', [deliveryKey],
     );
     return {
-      ...toItem(row),
-      body: row.body,
-      calendar: row.calendar,
+      ...toItem(opened),
+      body: opened.body,
+      calendar: opened.calendar,
       attempts: attempts.map((attempt): OutboxAttempt => ({
         attempt: attempt.attempt, startedAt: attempt.started_at.toISOString(), errorCode: attempt.error_code, error: attempt.error,
       })),
@@ -83,14 +86,25 @@ export class PostgresOutboxReader implements OutboxReader {
       const [byId] = await this.dataSource.query<MailboxRow[]>(
         `SELECT ${columns} FROM embedded_mailbox WHERE message_id = ANY($1::text[]) ORDER BY received_at LIMIT 1`, [[bare, `<${bare}>`]],
       );
-      if (byId) return toCopy(byId);
+      if (byId) return toCopy(await this.openedCopy(byId));
     }
     // No index helps here: the embedded mailbox is the demo and test default's, small by nature, and this is one read.
     const candidates = await this.dataSource.query<MailboxRow[]>(
       `SELECT ${columns} FROM embedded_mailbox WHERE strpos(raw, $1) > 0 ORDER BY received_at LIMIT ${REFERENCE_CANDIDATES}`, [deliveryKey],
     );
     const named = candidates.find((row) => headerValue(row.raw, BRIGADE_REFERENCE_HEADER) === deliveryKey);
-    return named ? toCopy(named) : undefined;
+    return named ? toCopy(await this.openedCopy(named)) : undefined;
+  }
+
+  // An expert's address, greeting and invitation are sealed under their key: opened here, or read as destroyed.
+  private async opened<R extends DeliveryRow & { body?: string; calendar?: string | null }>(row: R): Promise<R> {
+    const texts = await this.sealer.open(row.case_id, row.delivery_key, { recipient_address: row.recipient_address, body: row.body ?? null, calendar: row.calendar ?? null });
+    return { ...row, ...texts };
+  }
+
+  private async openedCopy(row: MailboxRow): Promise<MailboxRow> {
+    const { raw, ...recipients } = await this.sealer.open(MAILBOX_SCOPE, row.message_id, { raw: row.raw, ...envelopeTexts(row.envelope_to) });
+    return { ...row, raw: raw!, envelope_to: row.envelope_to.map((_, index) => recipients[`envelope_to.${index}`]!) };
   }
 }
 

@@ -12,6 +12,9 @@ import { refusalText } from '../support/catalogue-texts';
 import { DESTROYED } from '../../src/domain/sensitive-fields';
 import { SealedFieldsOpener } from '../../src/field-encryption/sealed-fields-opener';
 import { recordCaseWithExpert } from '../support/case-with-expert';
+import { ExpertMessageSealer } from '../../src/field-encryption/expert-message-sealer';
+import { PostgresDeliveryLedger } from '../../src/notifications/postgres-delivery-ledger';
+import { PostgresOutboxReader } from '../../src/notifications/postgres-outbox-reader';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 describe('erasure requests', () => {
@@ -133,9 +136,18 @@ describe('erasure requests', () => {
     const canary = `Anouk ${randomUUID().slice(0, 8)}`;
     let caseId: string;
 
+    const address = `${leaver.slice(0, 8)}@experts.example`;
+    const deliveryKey = () => `${caseId}/offer-${leaver}/email`;
+    const sealer = () => new ExpertMessageSealer(keyStore());
+
     beforeAll(async () => {
       await registerPoolExperts(db, { expertId: leaver, name: canary });
       caseId = await recordCaseWithExpert(eventStore, leaver, canary);
+      // The offer's message as the sender keeps it: to their address, greeting them by name.
+      await new PostgresDeliveryLedger(db.dataSource, sealer()).open({
+        deliveryKey: deliveryKey(), caseId, notificationId: `offer-${leaver}`, kind: 'offerMade', channel: 'email', transport: 'smtp',
+        recipient: { kind: 'expert', id: leaver }, recipientAddress: address, language: 'nl', subject: 'Een aanbod', body: `Beste ${canary},`, calendar: null,
+      });
     });
 
     it('refuses while the expert is still active, and an expert the pool does not have, recording nothing', async () => {
@@ -151,9 +163,11 @@ describe('erasure requests', () => {
     it("stores the expert's name nowhere in plain text: events, their actor's name and the case state", async () => {
       const rows = await db.sql<{ text: string }>(`
         SELECT data::text || coalesce(actor_name, '') AS text FROM case_events WHERE case_id = $1
-        UNION ALL SELECT state::text FROM cases WHERE case_id = $1`, [caseId]);
+        UNION ALL SELECT state::text FROM cases WHERE case_id = $1
+        UNION ALL SELECT recipient_address || body FROM notification_deliveries WHERE case_id = $1`, [caseId]);
 
       expect(rows.map(({ text }) => text).join('\n')).not.toContain(canary);
+      expect(rows.map(({ text }) => text).join('\n')).not.toContain(address);
       expect(rows.map(({ text }) => text).join('\n')).toContain(`person-expert-${leaver}:`);
     });
 
@@ -170,6 +184,8 @@ describe('erasure requests', () => {
       expect(declined.actor).toMatchObject({ role: 'expert', id: leaver, name: DESTROYED });
       expect((await eventsOf(caseId, 'PersonalDataErased')).map((event) => event.data)).toEqual([expect.objectContaining({ subject: { kind: 'expert' }, fields: ['expertName'] })]);
       expect(await eventStore.verify(caseId)).toMatchObject({ valid: true });
+      const message = await new PostgresOutboxReader(db.dataSource, sealer()).find(deliveryKey());
+      expect(message).toMatchObject({ recipient: { kind: 'expert', id: leaver, address: DESTROYED }, body: DESTROYED, subject: 'Een aanbod' });
       const [pool] = await db.sql<Record<string, unknown>>('SELECT name, email, phone, identity_subject, active FROM experts WHERE expert_id = $1', [leaver]);
       expect(pool).toEqual({ name: DESTROYED, email: `erased-${leaver}@erased.invalid`, phone: null, identity_subject: null, active: false });
     });

@@ -5,6 +5,7 @@ import { createApiApp, type ApiApp } from '../support/api-app';
 import { problemText, refusalText } from '../support/catalogue-texts';
 import { DeliveryLedgerRows } from '../support/delivery-ledger';
 import { registerPoolExperts } from '../support/pool-experts';
+import { ExpertMessageSealer } from '../../src/field-encryption/expert-message-sealer';
 import { PostgresDeliveryLedger } from '../../src/notifications/postgres-delivery-ledger';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -120,7 +121,7 @@ describe('the outbox', () => {
 
     it('counts a try the sender noted when it began and again when it failed as one try, with its error', async () => {
       const key = await ledger.delivery();
-      const sender = new PostgresDeliveryLedger(db.dataSource);
+      const sender = new PostgresDeliveryLedger(db.dataSource, new ExpertMessageSealer(db.keyStore));
       for (const attempt of [1, 2, 3]) {
         await sender.attempted(key, attempt);
         await sender.attempted(key, attempt, { code: 'smtp_451', message: 'try again later' });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NotificationIntent } from '../../src/domain/notifications/notification-intent';
 import { DeliveryRejected } from '../../src/notifications/notification-channels.port';
+import { ExpertMessageSealer } from '../../src/field-encryption/expert-message-sealer';
 import { PostgresOutboxReader } from '../../src/notifications/postgres-outbox-reader';
 import { anExpertPool } from '../support/case-driver';
 import { notificationSenderFor } from '../support/notification-stack';
@@ -18,10 +19,10 @@ describe('the notification sender, on a real database and a real SMTP server', (
   beforeAll(async () => {
     relay = await RecordingSmtpServer.start();
     harness = await createWorkflowHarness();
-    sender = notificationSenderFor(harness.db.dataSource, {
+    sender = notificationSenderFor(harness.db, {
       BRIGADE_MAIL_TRANSPORT: 'smtp', BRIGADE_SMTP_URL: `smtp://127.0.0.1:${relay.port}`, BRIGADE_SMS_TRANSPORT: 'off', BRIGADE_PUBLIC_URL: 'https://brigade.example.nl',
     });
-    outbox = new PostgresOutboxReader(harness.db.dataSource);
+    outbox = new PostgresOutboxReader(harness.db.dataSource, new ExpertMessageSealer(harness.db.keyStore));
   });
   afterAll(async () => {
     await harness?.close();

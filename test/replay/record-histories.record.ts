@@ -206,7 +206,7 @@ describe('recording cases that reach people', () => {
       BRIGADE_MAIL_TRANSPORT: 'smtp', BRIGADE_SMTP_URL: `smtp://127.0.0.1:${port}`, BRIGADE_SMS_TRANSPORT: 'off', BRIGADE_PUBLIC_URL: 'https://brigade.example.nl',
       BRIGADE_NOTIFICATION_ATTEMPTS: String(attempts), BRIGADE_NOTIFICATION_RETRY_INITIAL: '1s', BRIGADE_NOTIFICATION_RETRY_MAX: '1s',
     };
-    const harness = await createWorkflowHarness({ dataConverter: fixtureDataConverter(), notificationSender: (db) => notificationSenderFor(db.dataSource, env) });
+    const harness = await createWorkflowHarness({ dataConverter: fixtureDataConverter(), notificationSender: (db) => notificationSenderFor(db, env) });
     await anExpertPool(harness, [{ homeMunicipalityCode: 'GM0344' }, { homeMunicipalityCode: 'GM0344' }]);
     return harness;
   }

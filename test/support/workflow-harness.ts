@@ -79,7 +79,7 @@ export async function createWorkflowHarness(options: WorkflowHarnessOptions = {}
   const eventStore = new PostgresEventStore(db.dataSource, db.keyStore);
   const expertDirectory = new PostgresExpertDirectory(db.dataSource);
   const historyArchive = new PostgresHistoryArchive(db.dataSource);
-  const notificationSender = options.notificationSender?.(db) ?? notificationSenderFor(db.dataSource, NOTIFICATIONS_OFF);
+  const notificationSender = options.notificationSender?.(db) ?? notificationSenderFor(db, NOTIFICATIONS_OFF);
   const alerts: EscalationAlert[] = [];
   const notifier = { notify: async (alert: EscalationAlert) => void alerts.push(alert) };
   const taskQueue = `test-${randomUUID()}`;

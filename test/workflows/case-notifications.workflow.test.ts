@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import ICAL from 'ical.js';
 import type { StoredCaseEvent } from '../../src/event-store/event-store.port';
 import { EmbeddedMailServer } from '../../src/notifications/embedded-mail-server';
+import { ExpertMessageSealer } from '../../src/field-encryption/expert-message-sealer';
 import { PostgresEmbeddedMailbox } from '../../src/notifications/postgres-embedded-mailbox';
+import { MAILBOX_SCOPE, envelopeTexts } from '../../src/notifications/mailbox-sealing';
 import { loadBrigadeConfig } from '../../src/config/brigade-config';
 import { cancelCase, scheduleSession } from '../../workflows/messages';
 import { anExpertPool, startCase, type CaseDriver } from '../support/case-driver';
@@ -33,9 +35,9 @@ describe('a case reaches people over real SMTP, into the SMTP server that runs i
 
   beforeAll(async () => {
     harness = await createWorkflowHarness({
-      notificationSender: (db) => notificationSenderFor(db.dataSource, SENDING, { host: '127.0.0.1', get port() { return mailServer.address.port; } }),
+      notificationSender: (db) => notificationSenderFor(db, SENDING, { host: '127.0.0.1', get port() { return mailServer.address.port; } }),
     });
-    mailServer = new EmbeddedMailServer(loadBrigadeConfig({ BRIGADE_EMBEDDED_SMTP_PORT: '0' }), new PostgresEmbeddedMailbox(harness.db.dataSource));
+    mailServer = new EmbeddedMailServer(loadBrigadeConfig({ BRIGADE_EMBEDDED_SMTP_PORT: '0' }), new PostgresEmbeddedMailbox(harness.db.dataSource, new ExpertMessageSealer(harness.db.keyStore)));
     await mailServer.onModuleInit();
     [, english] = await anExpertPool(harness, [{ phone: '+31612345601' }, { phone: '+31612345602' }]);
     await harness.db.sql("UPDATE experts SET notification_language = 'en' WHERE expert_id = $1", [english]);
@@ -45,7 +47,13 @@ describe('a case reaches people over real SMTP, into the SMTP server that runs i
     await harness?.close();
   });
 
-  const mailbox = () => harness.db.sql<MailboxRow>('SELECT message_id, envelope_to, subject, raw, text_body, calendar FROM embedded_mailbox ORDER BY received_at');
+  const storedMailbox = () => harness.db.sql<MailboxRow>('SELECT message_id, envelope_to, subject, raw, text_body, calendar FROM embedded_mailbox ORDER BY received_at');
+  // The copies of messages to experts are sealed under each expert's key; opened as the outbox opens them.
+  const mailbox = async () => Promise.all((await storedMailbox()).map(async (row) => {
+    const { raw, text_body, calendar, ...recipients } = await new ExpertMessageSealer(harness.db.keyStore)
+      .open(MAILBOX_SCOPE, row.message_id, { raw: row.raw, text_body: row.text_body, calendar: row.calendar, ...envelopeTexts(row.envelope_to) });
+    return { ...row, raw: raw!, text_body, calendar, envelope_to: row.envelope_to.map((_, index) => recipients[`envelope_to.${index}`]!) } as MailboxRow;
+  }));
   const addressOf = async (expertId: string) => (await harness.db.sql<{ email: string }>('SELECT email FROM experts WHERE expert_id = $1', [expertId]))[0].email;
 
   it('sends the offers, the session invitation, its move and its cancellation, in each expert\'s language, and records each send without content', async () => {
@@ -94,6 +102,9 @@ describe('a case reaches people over real SMTP, into the SMTP server that runs i
 
     // Nothing of the case's own words reaches any message, in any part.
     for (const message of kept) expect(message.raw).not.toContain(canary);
+    // Stored, an expert's copy names them nowhere: their address and the greeting are sealed under their key.
+    const stored = await storedMailbox();
+    expect(stored.map((row) => [row.raw, ...row.envelope_to].join('\n')).join('\n')).not.toContain(englishAddress);
   });
 });
 
@@ -108,7 +119,7 @@ describe('an SMTP relay that is away', () => {
       ...SENDING, BRIGADE_MAIL_TRANSPORT: 'smtp', BRIGADE_SMS_TRANSPORT: 'off', BRIGADE_NOTIFICATION_ATTEMPTS: String(attempts),
       BRIGADE_SMTP_URL: `smtp://127.0.0.1:${relayPort}`,
     };
-    return createWorkflowHarness({ notificationSender: (db) => notificationSenderFor(db.dataSource, env) });
+    return createWorkflowHarness({ notificationSender: (db) => notificationSenderFor(db, env) });
   }
 
   afterEach(async () => {
@@ -186,7 +197,7 @@ describe('NotifyNL (the GOV.UK Notify API) for e-mail and text messages', () => 
   beforeAll(async () => {
     notify = await NotifyApiServer.start();
     harness = await createWorkflowHarness({
-      notificationSender: (db) => notificationSenderFor(db.dataSource, {
+      notificationSender: (db) => notificationSenderFor(db, {
         ...SENDING, BRIGADE_MAIL_TRANSPORT: 'notify', BRIGADE_SMS_TRANSPORT: 'notify', BRIGADE_NOTIFY_API_KEY: notify.apiKey, BRIGADE_NOTIFY_BASE_URL: notify.baseUrl,
         BRIGADE_NOTIFY_EMAIL_TEMPLATE_ID: notify.emailTemplateId, BRIGADE_NOTIFY_SMS_TEMPLATE_ID: notify.smsTemplateId,
       }),
