@@ -249,3 +249,26 @@ describe('recording cases that reach people', () => {
     }
   });
 });
+
+describe('recording a fixture whose payloads seal the case under its data keys', () => {
+  it('records an office holder, a reason, experts by name and a concern, all sealed, then a cancellation; its keys go with the harness', async () => {
+    // The keys live in the harness's own key folder, removed when it closes: the fixture is a case whose keys are gone.
+    const harness = await createWorkflowHarness({ dataConverter: (keyStore) => fixtureDataConverter(keyStore) });
+    try {
+      await anExpertPool(harness, Array.from({ length: 3 }, () => ({ homeMunicipalityCode: 'GM0344' })));
+      await harness.withWorker(async () => {
+        const sut = await startCaseIn(harness, {
+          category: 'CITIZEN_MEETING', description: 'Informatieavond over de opvang', officeHolder: { name: 'J. de Wethouder', office: 'wethouder wonen' },
+        });
+        await sut.handle.executeUpdate(triage, { args: [{ decision: 'accept', reason: 'past in het mandaat', actor: COORDINATOR }] });
+        const { team } = await sut.acceptOffersUntilTeamAssembled();
+        await sut.handle.signal(raiseConcern, { concern: 'de zaal heeft geen tweede uitgang', actor: expert(team[0].expertId) });
+        await sut.waitFor((s) => s.openEscalations.length === 1, 'the concern escalated');
+        await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'de avond gaat niet door', actor: COORDINATOR }] });
+        await saveFixture(harness, 'sealed-payloads-then-cancelled', sut);
+      });
+    } finally {
+      await harness.close();
+    }
+  });
+});

@@ -2,7 +2,9 @@ import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { fixtureDataConverter } from '../support/payload-keys';
+import type { Payload } from '@temporalio/common';
+import { CASE_ID_METADATA } from '../../src/field-encryption/case-payload-codec';
+import { fixtureDataConverter, testFixtureCodec } from '../support/payload-keys';
 import { workflowBundle } from '../support/workflow-harness';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'histories');
@@ -12,6 +14,19 @@ const fixtures = readdirSync(FIXTURES).filter((file) => file.endsWith('.json')).
 interface Fixture {
   readonly workflowId: string;
   readonly history: { events: Array<Record<string, unknown>> };
+}
+
+/** Every payload of a history in its JSON form, as protobuf payloads. */
+function payloadsIn(value: unknown, found: Payload[] = []): Payload[] {
+  if (typeof value !== 'object' || value === null) return found;
+  const record = value as Record<string, unknown>;
+  if (typeof record.data === 'string' && typeof record.metadata === 'object' && record.metadata !== null) {
+    const metadata = Object.fromEntries(Object.entries(record.metadata as Record<string, string>).map(([name, bytes]) => [name, Buffer.from(bytes, 'base64')]));
+    found.push({ metadata, data: Buffer.from(record.data, 'base64') });
+    return found;
+  }
+  for (const child of Object.values(record)) payloadsIn(child, found);
+  return found;
 }
 
 function load(file: string): Fixture {
@@ -33,6 +48,19 @@ describe('replaying recorded case histories against today\'s workflow code', () 
     const started = history.events.map((event) => event.childWorkflowExecutionStartedEventAttributes as { workflowType?: { name: string } } | undefined);
     expect(started.some((attributes) => attributes?.workflowType?.name === 'archiveCaseHistories')).toBe(true);
     expect(workflowId).toMatch(/^case-/);
+  });
+
+  it('has a fixture whose payloads seal the case under data keys that are gone, and it replays with every field unread', async () => {
+    const { workflowId, history } = load('sealed-payloads-then-cancelled.json');
+    const decrypted = await testFixtureCodec().decode(payloadsIn(history));
+    const sealed = decrypted.filter((payload) => payload.metadata?.[CASE_ID_METADATA]);
+    const text = decrypted.map((payload) => Buffer.from(payload.data ?? []).toString('utf8')).join('\n');
+
+    expect(sealed.length).toBeGreaterThan(5);
+    for (const written of ['Informatieavond over de opvang', 'J. de Wethouder', 'past in het mandaat', 'geen tweede uitgang', 'gaat niet door', 'Expert 0']) {
+      expect(text).not.toContain(written);
+    }
+    await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle(), dataConverter: fixtureDataConverter() }, history, workflowId)).resolves.toBeUndefined();
   });
 
   it('names the divergence when a recorded history no longer matches the code', async () => {

@@ -32,9 +32,18 @@ const FIXTURE_PAYLOAD_KEY_ENV: Readonly<Record<string, string>> = {
   BRIGADE_PAYLOAD_KEY_ID: 'fixture-key',
 };
 
-/** Brigade's data converter with the replay fixtures' key, for recording fixtures and replaying them. */
-export function fixtureDataConverter(): DataConverter {
-  return brigadeDataConverter(new AesGcmPayloadCodec({ ...loadBrigadeConfig(FIXTURE_PAYLOAD_KEY_ENV).payloadKeys!, source: 'FIXTURE_PAYLOAD_KEY_ENV' }));
+/**
+ * Brigade's data converter with the replay fixtures' key, for recording fixtures and replaying them. A case's fields
+ * are sealed under data keys only when a recording gives a key store; replaying opens none, as the audit's replay does,
+ * so a fixture recorded with keys that are gone since replays like a case whose keys were destroyed.
+ */
+export function fixtureDataConverter(keyStore: DataKeyStore | null = null): DataConverter {
+  return brigadeDataConverter(testFixtureCodec(), new CasePayloadCodec(keyStore));
+}
+
+/** The payload codec holding the replay fixtures' key. */
+export function testFixtureCodec(): AesGcmPayloadCodec {
+  return new AesGcmPayloadCodec({ ...loadBrigadeConfig(FIXTURE_PAYLOAD_KEY_ENV).payloadKeys!, source: 'FIXTURE_PAYLOAD_KEY_ENV' });
 }
 
 /**

@@ -7,6 +7,7 @@ import type { EscalationAlert } from '../../activities/escalation.activities';
 import type { NotificationSender } from '../../activities/notification.activities';
 import { ENCRYPTED_FAILURE_CONVERTER_PATH } from '../../src/crypto/brigade-data-converter';
 import type { EventStore } from '../../src/event-store/event-store.port';
+import type { DataKeyStore } from '../../src/key-store/data-key-store.port';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { ExpertsService } from '../../src/experts/experts.service';
 import { ExpertRepository } from '../../src/experts/expert.repository';
@@ -23,8 +24,11 @@ import { createTestDatabase, createTestKeyFolder, type TestDatabase } from './te
 export interface WorkflowHarnessOptions {
   /** Wraps the event store the activities append through, as the worker's Nest provider does with its metrics. */
   readonly activityEventStore?: (store: EventStore) => EventStore;
-  /** How client and worker encrypt payloads; the test key unless a recording needs the fixtures' fixed key. */
-  readonly dataConverter?: DataConverter;
+  /**
+   * How client and worker encrypt payloads; the test key unless a recording needs the fixtures' fixed key. A function
+   * is given the harness's key store, for a converter that seals a case's fields under its data keys.
+   */
+  readonly dataConverter?: DataConverter | ((keyStore: DataKeyStore) => DataConverter);
   /**
    * The time-skipping test server (the default), or a real dev server (the `temporal` CLI) for what only a real server
    * does, such as deleting a workflow's history; on the dev server time is not skipped.
@@ -68,7 +72,7 @@ export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 export async function createWorkflowHarness(options: WorkflowHarnessOptions = {}): Promise<WorkflowHarness> {
   // The key folder first, so that client and worker seal a case's payload fields under the keys the database's events use.
   const keys = createTestKeyFolder();
-  const dataConverter = options.dataConverter ?? testDataConverter(keys.keyStore);
+  const dataConverter = typeof options.dataConverter === 'function' ? options.dataConverter(keys.keyStore) : options.dataConverter ?? testDataConverter(keys.keyStore);
   const [env, db] = await Promise.all([
     options.server === 'dev'
       ? TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path: findTemporalCli() }, ui: false }, client: { dataConverter } })
