@@ -27,6 +27,8 @@ import { TEST_TOKEN_ENV, bearer } from '../support/tokens';
 import { domainText } from '../../src/domain/domain-text';
 
 const LEAD = randomUUID();
+/** The expert id the OpenAPI example of `POST /erasure-requests` gives. */
+const ERASURE_EXAMPLE_EXPERT = '0b6f2c1e-7a4d-4e8b-9c2f-1d3e5a7b9c0d';
 const SUBJECTS: Record<UserRole, string> = { coordinator: 'c.hostile', auditor: 'a.hostile', expert: LEAD };
 const COORDINATOR: Actor = { role: 'coordinator', id: SUBJECTS.coordinator };
 const SYSTEM: Actor = { role: 'system', id: 'test' };
@@ -65,6 +67,9 @@ describe('hostile input on every route', () => {
     db = await createTestDatabase();
     // The expert whose token attacks the expert routes is in the pool, so the guard lets the attack reach the route.
     await registerPoolExperts(db, { expertId: LEAD, name: 'Anouk de Vries' });
+    // The expert the erasure request's documented example names, who left the pool: the valid request it is attacked from.
+    await registerPoolExperts(db, { expertId: ERASURE_EXAMPLE_EXPERT, name: 'Example Leaver' });
+    await db.sql('UPDATE experts SET active = false WHERE expert_id = $1', [ERASURE_EXAMPLE_EXPERT]);
     workflows = new FakeCaseWorkflows();
     const config = loadBrigadeConfig({ ...TEST_TOKEN_ENV, ...TEST_PAYLOAD_KEY_ENV, BRIGADE_ROLE: 'api', BRIGADE_DATA_DIR: db.keyDataDir });
     const moduleRef = await withFakeTemporal(Test.createTestingModule({
