@@ -11,6 +11,7 @@ import { OutboxMessagePage } from './pages/outbox-message-page';
 import { OutboxPage } from './pages/outbox-page';
 import { NotificationSettingsPage } from './pages/notification-settings-page';
 import { PartnersPage } from './pages/partners-page';
+import { RetentionPage } from './pages/retention-page';
 import { SignInPage } from './pages/sign-in-page';
 import type { UiRole } from './session-types';
 
@@ -49,6 +50,7 @@ export const ROUTES: readonly UiRoute[] = [
   { path: '/ui/inbox/settings', roles: ['expert'], page: NotificationSettingsPage, title: (m) => m.notificationSettings.title },
   { path: '/ui/audit', roles: ['auditor'], page: AuditListPage, title: (m) => m.audit.listTitle, nav: (m) => m.audit.nav },
   { path: '/ui/audit/:id', roles: ['auditor'], page: AuditCasePage, title: (m) => m.audit.caseTitleFallback },
+  { path: '/ui/retention', roles: ['coordinator', 'auditor'], page: RetentionPage, title: (m) => m.retention.title, nav: (m) => m.retention.nav },
 ];
 
 /** The menu of a role: its screens that have a menu label, in table order. */
