@@ -5,13 +5,13 @@ import { AesGcmPayloadCodec } from '../../../src/crypto/aes-gcm-payload-codec';
 import type { CaseEventPayloads } from '../../../src/domain/case.events';
 import { DESTROYED, REDACTED } from '../../../src/domain/sensitive-fields';
 import { findChainBreak } from '../../../src/event-store/hash-chain';
-import { fixtureDataConverter } from '../../support/payload-keys';
+import { testFixtureCodec } from '../../support/payload-keys';
 import {
   HISTORY_FIXTURES, caseFixtures, caseIdOf, chained, jsonOf, jsonPayload, recordedStream, type HistoryFixture, type JsonHistoryEvent,
   type UnchainedEvent,
 } from '../../support/recorded-stream';
 
-const codec = fixtureDataConverter().payloadCodecs![0] as AesGcmPayloadCodec;
+const codec = testFixtureCodec();
 const HOUR = 60 * 60 * 1000;
 
 /** The case's histories, with the stream the store would hold built from them independently, and a check of both. */
