@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { KeyStoreModule } from '../key-store/key-store.module';
+import { RetentionStoreModule } from '../retention-store/retention-store.module';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { FieldEncryptionModule } from '../field-encryption/field-encryption.module';
 import { ExpertDirectoryModule } from '../expert-directory/expert-directory.module';
@@ -12,7 +14,7 @@ import { ReadModelModule } from '../read-model/read-model.module';
 
 /** Support cases over HTTP: registration, every step of the workflow, the case list and the recorded history. */
 @Module({
-  imports: [EventStoreModule, ReadModelModule, ExpertDirectoryModule, FieldEncryptionModule],
+  imports: [EventStoreModule, ReadModelModule, ExpertDirectoryModule, FieldEncryptionModule, KeyStoreModule, RetentionStoreModule],
   controllers: [CasesController],
   providers: [CasesService, { provide: CASE_WORKFLOWS, useClass: CaseWorkflowClient }, CaseList, ExpertCaseAccess],
   exports: [CASE_WORKFLOWS, ExpertCaseAccess],

@@ -9,7 +9,10 @@ import { FINAL_STAGES, type Actor } from '../domain/case.vocabulary';
 import { conflictOfInterestRefusal, weighAssignment } from '../domain/manual-assignment';
 import { EVENT_STORE, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
 import { EXPERT_DIRECTORY, type ExpertDirectory } from '../expert-directory/expert-directory.port';
+import { officeHolderScope } from '../field-encryption/person-scope';
 import { SealedFieldsOpener } from '../field-encryption/sealed-fields-opener';
+import { DATA_KEY_STORE, type DataKeyStore } from '../key-store/data-key-store.port';
+import { OFFICE_HOLDER_CLAIMS, type OfficeHolderClaims } from '../retention-store/office-holder-claims.port';
 import { CASE_READ_MODEL, type CaseReadModel } from '../read-model/case-read-model.port';
 import {
   acknowledgeEscalation, appointLead, assignExpert, cancelCase, changeRisk, closeCase, completeFollowUp, completeTask, evaluateCase,
@@ -62,12 +65,18 @@ export class CasesService {
     private readonly caseList: CaseList,
     @Inject(EXPERT_DIRECTORY) private readonly experts: ExpertDirectory,
     private readonly opener: SealedFieldsOpener,
+    @Inject(DATA_KEY_STORE) private readonly keyStore: DataKeyStore,
+    @Inject(OFFICE_HOLDER_CLAIMS) private readonly claims: OfficeHolderClaims,
   ) {}
 
   async register(dto: RegisterCaseDto, actor: Actor, idempotencyKey?: string): Promise<RegisteredCase> {
     const caseId = idempotencyKey ? caseIdForIdempotencyKey(idempotencyKey) : randomUUID();
     const input: SupportCaseInput = { request: toSupportRequest(caseId, dto), registeredBy: actor };
-    const { workflowId, replayed } = await this.workflows.start(caseId, input, requestFingerprint(dto));
+    const start = () => this.workflows.start(caseId, input, requestFingerprint(dto));
+    // A case about an office holder is registered under their claim, so an erasure of that person approved meanwhile
+    // waits for it (and then finds the case open) instead of destroying the key the new request was just sealed under.
+    const person = await officeHolderScope(input.request, this.keyStore);
+    const { workflowId, replayed } = person ? await this.claims.whileRegistering(caseId, this.keyStore.keyIdFor(person), start) : await start();
     return { caseId, workflowId, replayed };
   }
 

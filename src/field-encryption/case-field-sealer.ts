@@ -2,7 +2,7 @@ import type { CaseEventPayloads, CaseEventType } from '../domain/case.events';
 import type { CaseState } from '../domain/case.state';
 import type { Actor } from '../domain/case.vocabulary';
 import { EXPERT_NAME_EVENT_FIELDS, EXPERT_NAME_STATE_FIELDS, mapExpertNames, type ExpertNamePlace } from '../domain/expert-names';
-import { DESTROYED, SENSITIVE_EVENT_FIELDS, SENSITIVE_STATE_FIELDS, mapSensitiveLeaves } from '../domain/sensitive-fields';
+import { DESTROYED, REDACTED, SENSITIVE_EVENT_FIELDS, SENSITIVE_STATE_FIELDS, mapSensitiveLeaves } from '../domain/sensitive-fields';
 import type { SupportRequest } from '../domain/support-request';
 import type { DataKey, DataKeyStore } from '../key-store/data-key-store.port';
 import { expertKeysOf, type ExpertKey } from './expert-keys';
@@ -59,7 +59,8 @@ export class CaseFieldSealer {
     const person = event.type === 'RequestReceived' ? await this.personKey((event.data as CaseEventPayloads['RequestReceived']).request) : null;
     const experts = await expertKeysOf([...plainNameIds(event.data, names), ...(actorName === undefined ? [] : [event.actor!.id])], this.keyStore);
     const sensitive = mapSensitiveLeaves(event.data, paths, (leaf, path) => {
-      if (isSealedValue(leaf)) return leaf;
+      // A marker of a value destroyed or withheld upstream says nothing, and stays a marker.
+      if (isSealedValue(leaf) || leaf === DESTROYED || leaf === REDACTED) return leaf;
       const place = { caseId, field: eventField(event.type, path) };
       const underCaseKey = sealValue(leaf, caseKey, place);
       // The person's key outside, so an erasure finds the person's values by its id; the case's inside, so the case's

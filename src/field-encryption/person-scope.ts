@@ -1,3 +1,4 @@
+import { DESTROYED, REDACTED } from '../domain/sensitive-fields';
 import type { SupportRequest } from '../domain/support-request';
 import type { DataKey, DataKeyScope, DataKeyStore } from '../key-store/data-key-store.port';
 import { DataKeyDestroyedError } from '../key-store/key-store.errors';
@@ -19,6 +20,8 @@ export async function officeHolderScope(request: SupportRequest, keyStore: DataK
     const keyId = sealedKeyId(sealedName);
     return keyId.startsWith('person-') ? { kind: 'person', personId: keyId.slice('person-'.length) } : null;
   }
+  // A name already destroyed (or withheld) names nobody: it gets no person key, or every such request would share one.
+  if (request.officeHolder.name === DESTROYED || request.officeHolder.name === REDACTED) return null;
   const name = request.officeHolder.name.trim().toLowerCase().replace(/\s+/g, ' ');
   const municipality = (request.municipalityCode ?? request.municipality).trim().toUpperCase();
   return { kind: 'person', personId: await keyStore.pseudonymFor(`${name}\n${municipality}`) };

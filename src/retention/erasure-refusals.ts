@@ -15,5 +15,7 @@ export const caseStillOpen = (caseId: string) => new ConflictException(refusal('
 export const expertNotFound = (expertId: string) => new NotFoundException(refusal('erasure_expert_not_found', { expertId }));
 /** The 409 of an expert still in the pool: matching could offer them a case again, under their name. */
 export const expertStillActive = (expertId: string) => new ConflictException(refusal('erasure_expert_still_active', { expertId }));
+/** The 409 of a request whose person's keys were all destroyed by an earlier erasure. */
+export const nothingLeft = (requestId: string) => new ConflictException(refusal('erasure_nothing_left', { requestId }));
 /** The 409 of an office holder not sealed under a person key. */
 export const noPersonKey = (caseId: string) => new ConflictException(refusal('erasure_no_person_key', { caseId }));

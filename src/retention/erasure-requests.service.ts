@@ -8,11 +8,12 @@ import { appendAfterEnd } from '../event-store/append-after-end';
 import { EVENT_STORE, type EventStore } from '../event-store/event-store.port';
 import { EXPERT_DIRECTORY, type ExpertDirectory } from '../expert-directory/expert-directory.port';
 import { DATA_KEY_STORE, type DataKeyStore } from '../key-store/data-key-store.port';
+import { OFFICE_HOLDER_CLAIMS, type OfficeHolderClaims } from '../retention-store/office-holder-claims.port';
 import { PERSON_KEY_LOCATOR, type KeyUsage, type PersonKeyLocator } from '../retention-store/person-key-locator.port';
 import { RETENTION_STORE, type DecisionActor, type ErasureRequest, type RetentionStore } from '../retention-store/retention-store.port';
 import type { CreateErasureRequestDto } from './dto/create-erasure-request.dto';
 import { hasEndedForGood } from './ended-case';
-import { caseNotFound, caseStillOpen, erasureRequestNotFound, expertNotFound, expertStillActive, noPersonKey, ownRequest, requestDecided } from './erasure-refusals';
+import { caseNotFound, caseStillOpen, erasureRequestNotFound, expertNotFound, expertStillActive, noPersonKey, nothingLeft, ownRequest, requestDecided } from './erasure-refusals';
 
 /**
  * Erasure requests: one coordinator asks, a second approves, and then the person's keys are destroyed and
@@ -26,6 +27,7 @@ export class ErasureRequestsService {
     @Inject(DATA_KEY_STORE) private readonly keyStore: DataKeyStore,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(EXPERT_DIRECTORY) private readonly experts: ExpertDirectory,
+    @Inject(OFFICE_HOLDER_CLAIMS) private readonly claims: OfficeHolderClaims,
   ) {}
 
   list(): Promise<ErasureRequest[]> {
@@ -50,11 +52,23 @@ export class ErasureRequestsService {
   async approve(requestId: string, principal: Principal): Promise<ErasureRequest> {
     const request = await this.pending(requestId, principal, true);
     const keyIds = await this.keyIdsOf(request);
-    const usages = await this.usagesOf(keyIds);
-    // Checked before anything is recorded: a refusal here leaves the request as it was.
-    for (const { caseId } of usages) {
-      if (!hasEndedForGood(await this.eventStore.readStream(caseId))) throw caseStillOpen(caseId);
-    }
+    // Under the persons' locks: no case about them is being registered meanwhile, and every one registered is known.
+    return this.claims.whileErasing(keyIds, async (claimedCaseIds) => {
+      const live = await this.liveKeyIds(keyIds);
+      // Once all of a person's keys are destroyed there is nothing left to erase; recording it again would be noise.
+      if (live.length === 0 && request.state === 'requested') throw nothingLeft(requestId);
+      // An approval being finished (its keys destroyed before a crash) records in every case, each once by its key.
+      const usages = await this.usagesOf(request.state === 'approved' ? keyIds : live);
+      // Checked before anything is recorded: a refusal here leaves the request as it was.
+      for (const caseId of new Set([...usages.map((usage) => usage.caseId), ...claimedCaseIds])) {
+        if (!hasEndedForGood(await this.eventStore.readStream(caseId))) throw caseStillOpen(caseId);
+      }
+      return this.carryOut(request, principal, keyIds, usages);
+    });
+  }
+
+  private async carryOut(request: ErasureRequest, principal: Principal, keyIds: readonly string[], usages: readonly KeyUsage[]): Promise<ErasureRequest> {
+    const { requestId } = request;
     if (request.state === 'requested' && !(await this.store.decideErasureRequest(requestId, 'approved', decisionActor(principal)))) {
       const now = (await this.store.findErasureRequest(requestId))!;
       throw requestDecided(requestId, now.state);
@@ -92,11 +106,27 @@ export class ErasureRequestsService {
     return request;
   }
 
+  // An office holder's keys of every generation: a request through an older case reaches their newer cases too.
   private async keyIdsOf(request: ErasureRequest): Promise<string[]> {
     if (request.subject.kind === 'expert') return [this.keyStore.keyIdFor({ kind: 'person', personId: expertPersonId(request.subject.expertId!) })];
     const keyIds = await this.locator.personKeyIdsOfCase(request.subject.caseId!);
     if (keyIds.length === 0) throw noPersonKey(request.subject.caseId!);
-    return keyIds;
+    return (await Promise.all(keyIds.map((keyId) => this.generationsOf(keyId)))).flat();
+  }
+
+  private async generationsOf(keyId: string): Promise<string[]> {
+    const base = keyId.replace(/-g\d+$/, '');
+    const generations = [base];
+    for (let generation = 2; ; generation++) {
+      const next = `${base}-g${generation}`;
+      if ((await this.keyStore.find(next)).state === 'unknown') return generations;
+      generations.push(next);
+    }
+  }
+
+  private async liveKeyIds(keyIds: readonly string[]): Promise<string[]> {
+    const states = await Promise.all(keyIds.map(async (keyId) => ({ keyId, state: (await this.keyStore.find(keyId)).state })));
+    return states.filter(({ state }) => state === 'active').map(({ keyId }) => keyId);
   }
 
   private async usagesOf(keyIds: readonly string[]): Promise<KeyUsage[]> {

@@ -15,6 +15,8 @@ import { recordCaseWithExpert } from '../support/case-with-expert';
 import { ExpertMessageSealer } from '../../src/field-encryption/expert-message-sealer';
 import { PostgresDeliveryLedger } from '../../src/notifications/postgres-delivery-ledger';
 import { PostgresOutboxReader } from '../../src/notifications/postgres-outbox-reader';
+import { PostgresOfficeHolderClaims } from '../../src/retention-store/postgres-office-holder-claims';
+import { eventually } from '../support/eventually';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 describe('erasure requests', () => {
@@ -127,6 +129,51 @@ describe('erasure requests', () => {
       expect(csv.headers['content-type']).toContain('text/csv');
       expect(csv.text.split('\r\n')[0]).toBe('occurredAt,caseId,kind,reference,basis,approvedBy,keyId,keyState,keyDestroyedAt');
       expect(csv.text).toContain(`,${cases[0]},erasure,${requestId},data_subject_request,c.jansen c.devries,person-${personId},destroyed,`);
+    });
+  });
+
+  describe('when a case about the same office holder is being registered meanwhile', () => {
+    // Found by the attack pass: a request registered during the approval was sealed under the key the approval destroyed.
+    it('waits for the registration, then refuses while that case is open, destroying nothing', async () => {
+      const personId = randomUUID();
+      await keyStore().keyFor({ kind: 'person', personId });
+      const ended = await recordEndedCase(eventStore, { outcome: 'closed', endedAt: yearsAgo(1), officeHolder: sealedOfficeHolder(personId) });
+      const { body: request } = await sut.as('coordinator', 'c.jansen').post('/erasure-requests').send({ subjectKind: 'officeHolder', caseId: ended, reason: 'data_subject_request' }).expect(201);
+      let release!: () => void;
+      const registering = new PostgresOfficeHolderClaims(db.dataSource).whileRegistering(randomUUID(), `person-${personId}`, () => new Promise<void>((resolve) => { release = resolve; }));
+      await eventually(async () => release !== undefined || undefined, 'the registration holding its claim');
+
+      const approving = sut.as('coordinator', 'c.devries').post(`/erasure-requests/${request.requestId}/approve`).then((response) => response);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await keyStore().find(`person-${personId}`)).toMatchObject({ state: 'active' });
+      release();
+      await registering;
+      const approved = await approving;
+
+      expect(approved.status).toBe(409);
+      expect(approved.body.reason.code).toBe('erasure_case_still_open');
+      expect(await keyStore().find(`person-${personId}`)).toMatchObject({ state: 'active' });
+    });
+  });
+
+  describe("for an office holder with a newer case under the next generation of their key", () => {
+    // Found by the attack pass: a second request through the older case left the newer case's office holder readable.
+    it('destroys every generation through the older case, and then has nothing left to erase', async () => {
+      const personId = randomUUID();
+      await keyStore().keyFor({ kind: 'person', personId });
+      await keyStore().keyFor({ kind: 'person', personId: `${personId}-g2` });
+      const older = await recordEndedCase(eventStore, { outcome: 'closed', endedAt: yearsAgo(2), officeHolder: sealedOfficeHolder(personId) });
+      const newer = await recordEndedCase(eventStore, { outcome: 'closed', endedAt: yearsAgo(1), officeHolder: sealedOfficeHolder(`${personId}-g2`) });
+      const ask = async () => (await sut.as('coordinator', 'c.jansen').post('/erasure-requests').send({ subjectKind: 'officeHolder', caseId: older, reason: 'data_subject_request' }).expect(201)).body.requestId as string;
+
+      const { body } = await sut.as('coordinator', 'c.devries').post(`/erasure-requests/${await ask()}/approve`).expect(200);
+      const again = await sut.as('coordinator', 'c.devries').post(`/erasure-requests/${await ask()}/approve`).expect(409);
+
+      expect(body.keyIds).toEqual([`person-${personId}`, `person-${personId}-g2`]);
+      expect(body.caseIds).toEqual(expect.arrayContaining([older, newer]));
+      expect(await keyStore().find(`person-${personId}-g2`)).toMatchObject({ state: 'destroyed' });
+      expect(again.body.reason.code).toBe('erasure_nothing_left');
+      expect(await eventsOf(newer, 'PersonalDataErased')).toHaveLength(1);
     });
   });
 

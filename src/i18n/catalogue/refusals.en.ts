@@ -21,6 +21,7 @@ export const refusalsEn: ShapeOf<typeof refusalsNl> = {
   database_down: 'The database does not answer; try again shortly.',
   temporal_down: 'Temporal does not answer; try again shortly.',
   key_store_down: 'The key store does not answer, so sealed case details cannot be opened; try again shortly.',
+  erasure_nothing_left: 'Erasure request {requestId} has nothing left to erase: this person\'s data was erased already. Reject the request.',
   erasure_expert_not_found: 'Expert {expertId} is not in the pool.',
   erasure_expert_still_active: 'Expert {expertId} is still active in the pool: deactivate the expert first, then the erasure request can be made.',
   sealed_field_unreadable: 'The sealed field {field} of case {caseId} does not open under key {keyId}: the key or the field was damaged or replaced. Nothing was changed; report this to the administrator.',

@@ -21,6 +21,7 @@ export const refusalsNl = {
   database_down: 'De database antwoordt niet; probeer het zo opnieuw.',
   temporal_down: 'Temporal antwoordt niet; probeer het zo opnieuw.',
   key_store_down: 'De sleutelopslag antwoordt niet, dus versleutelde zaakgegevens kunnen niet worden geopend; probeer het zo opnieuw.',
+  erasure_nothing_left: 'Wisverzoek {requestId} heeft niets meer te wissen: de gegevens van deze persoon zijn al gewist. Wijs het verzoek af.',
   erasure_expert_not_found: 'Expert {expertId} staat niet in de pool.',
   erasure_expert_still_active: 'Expert {expertId} staat nog actief in de pool: deactiveer de expert eerst, dan kan het wisverzoek worden ingediend.',
   sealed_field_unreadable: 'Het versleutelde veld {field} van zaak {caseId} gaat niet open met sleutel {keyId}: de sleutel of het veld is beschadigd of vervangen. Er is niets gewijzigd; meld dit bij de beheerder.',
