@@ -14,9 +14,15 @@ export class PostgresRetentionStore implements RetentionStore {
   async retentionCandidates(): Promise<RetentionCandidate[]> {
     // A case is a candidate once its own workflow has closed (the archiver recorded it), so that no event the case
     // workflow still appends can collide with the destruction's; a list that was rejected or lapsed gives its cases back.
+    // When it ended is read from the event that ended it, which is chained and append-only, not from the read model,
+    // which the application's login may write: a forged end date there must not bring a case up early or hide it.
     const rows: Array<{ case_id: string; category: RetentionCandidate['category']; stage: RetentionCandidate['stage']; ended_at: Date }> = await this.dataSource.query(`
-      SELECT c.case_id, c.category, c.stage, coalesce((c.state->>'closedAt')::timestamptz, c.updated_at) AS ended_at
+      SELECT c.case_id, c.category, c.stage, ending.occurred_at AS ended_at
       FROM cases c
+      JOIN LATERAL (
+        SELECT e.occurred_at FROM case_events e
+         WHERE e.case_id = c.case_id AND e.type IN ('CaseClosed', 'CaseCancelled', 'RequestRejected')
+         ORDER BY e.version LIMIT 1) ending ON true
       WHERE c.stage IN ('Closed', 'Cancelled', 'Rejected') AND NOT (c.state ? 'dataDestroyedAt')
         AND EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.case_id AND e.type = 'HistoryArchived' AND e.data->>'workflowId' = 'case-' || c.case_id)
         AND NOT EXISTS (

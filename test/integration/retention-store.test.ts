@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { PostgresRetentionStore } from '../../src/retention-store/postgres-retention-store';
+import { recordEndedCase } from '../support/ended-cases';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
-describe("the database's own guard of the two-person rule on destruction lists", () => {
+describe('the retention store', () => {
   let db: TestDatabase;
   let sut: PostgresRetentionStore;
 
@@ -27,5 +29,17 @@ describe("the database's own guard of the two-person rule on destruction lists",
     expect(await sut.recordListDecision(listId, 'approved', { role: 'coordinator', id: ' c.jansen' })).toBe(false);
     expect(await sut.recordListDecision(listId, 'approved', { role: 'coordinator', id: 'c.devries' })).toBe(true);
     expect((await sut.findList(listId))?.state).toBe('approved');
+  });
+
+  it("reads when a case ended from its ending event, not from a read model the application's login could rewrite", async () => {
+    // Found by the attack pass: a backdated closedAt in the cases row brought a case up for destruction early.
+    const eventStore = new PostgresEventStore(db.dataSource, db.keyStore);
+    const endedAt = '2026-06-01T10:00:00.000Z';
+    const caseId = await recordEndedCase(eventStore, { outcome: 'closed', endedAt });
+    await db.sql(`UPDATE cases SET state = jsonb_set(state, '{closedAt}', '"2019-01-01T00:00:00Z"') WHERE case_id = $1`, [caseId]);
+
+    const candidate = (await sut.retentionCandidates()).find((c) => c.caseId === caseId);
+
+    expect(candidate?.endedAt).toBe(endedAt);
   });
 });
