@@ -3,7 +3,7 @@ import { CaseLogService, type CaseInclusionProofs } from '../checkpoints/case-lo
 import { LOG_KEYS } from '../checkpoints/log-keys.provider';
 import type { LogKeys } from '../checkpoints/log-keys';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
-import { foldHistory } from '../domain/case-history';
+import { foldHistory, type HistoryFold } from '../domain/case-history';
 import type { StoredCaseEvent } from '../event-store/event-store.port';
 import type { Payload } from '@temporalio/common';
 import { CasePayloadCodec } from '../field-encryption/case-payload-codec';
@@ -16,7 +16,7 @@ import { WORKFLOW_HISTORIES, type WorkflowHistories } from '../temporal/workflow
 import { auditBundle, type AuditBundle } from './audit-bundle';
 import { fetchCaseWorkflowHistories, type FetchedHistory } from './case-workflow-histories';
 import { caseVerification, foldCheckOf, type CaseVerification } from './case-verification';
-import { checkProjection } from './projection-check';
+import { checkProjection, type ProjectionCheck, type RecordedProjection } from './projection-check';
 import { RecordedCaseReader } from './recorded-case.reader';
 import { checkRecordedEvents, eventsTheWorkflowRecorded } from './recorded-events-check';
 import { replayHistories, type WorkflowReplay } from './workflow-replayer';
@@ -72,13 +72,35 @@ export class CaseVerificationService {
       caseId,
       chain,
       fold: foldCheckOf(fold),
-      projection: checkProjection(projection, events, fold),
+      projection: await this.projectionCheck(projection, events, fold),
       replay: await replayHistories(histories, missing, this.codec),
       // Both sides opened: the stored events through the opener, what Temporal recorded through both codecs.
       recordedEvents: await checkRecordedEvents(caseId, eventsTheWorkflowRecorded(await this.openedIfPossible(events)), histories, this.recordingReader()),
       log,
     });
     return { events, histories, verification, proofs };
+  }
+
+  // With the case's keys at hand, the read model's opened values are compared with the fold of the opened events: a
+  // value swapped between fields, or a plain text put in place of a sealed one, shows. Without them, presence only.
+  private async projectionCheck(projection: RecordedProjection | null, events: readonly StoredCaseEvent[], fold: HistoryFold): Promise<ProjectionCheck> {
+    const keyless = checkProjection(projection, events, fold);
+    if (!keyless.consistent || projection === null) return keyless;
+    let openedEvents: StoredCaseEvent[];
+    try {
+      openedEvents = await this.opener.openEvents(events);
+    } catch (error) {
+      if (isKeyTrouble(error)) return keyless;
+      throw error;
+    }
+    try {
+      const openedRow = { ...projection, state: await this.opener.openState(projection.state) };
+      return checkProjection(openedRow, openedEvents, foldHistory(openedEvents), true);
+    } catch (error) {
+      // The events open but the row does not: a sealed value was moved into it from another field or case.
+      if (!(error instanceof SealedFieldUnreadableError)) throw error;
+      return { consistent: false, recordedVersion: projection.version, problem: `the read model's ${error.field} does not open under key ${error.keyId}: ${error.detail}` };
+    }
   }
 
   // Verification needs no data key: where one is out of reach or damaged, the fields stay sealed and are not compared,

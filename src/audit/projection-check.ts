@@ -23,11 +23,16 @@ export interface ProjectionCheck {
   readonly problem: string | null;
 }
 
-/** Compares the read model's row with the stream it was built from and with the fold of that stream. */
+/**
+ * Compares the read model's row with the stream it was built from and with the fold of that stream. Sealed, their
+ * sensitive values only count as present (the row seals under nonces of its own); `opened` says both sides were opened
+ * with the case's keys, and then those values are compared too, so a value moved or replaced in the row shows.
+ */
 export function checkProjection(
   recorded: RecordedProjection | null,
   events: ReadonlyArray<{ readonly version: number; readonly hash: string }>,
   fold: HistoryFold,
+  opened = false,
 ): ProjectionCheck {
   const last = events.at(-1);
   const finding = (problem: string): ProjectionCheck => ({ consistent: false, recordedVersion: recorded?.version ?? null, problem });
@@ -40,7 +45,8 @@ export function checkProjection(
   if (recorded.lastHash !== last.hash) return finding(`the read model's last hash is not the hash of version ${last.version}`);
   if (!fold.valid) return finding('the read model cannot be compared: the events do not fold into a state');
   // The fold reads old events upcast, so the row is read upcast too: a row folded before texts were coded is no drift.
-  const drifted = differingFields(withoutSensitiveValues(upcastCaseState(recorded.state)), fold.state && withoutSensitiveValues(fold.state));
+  const comparable = opened ? (state: CaseState) => state : withoutSensitiveValues;
+  const drifted = differingFields(comparable(upcastCaseState(recorded.state)), fold.state && comparable(fold.state));
   if (drifted.length > 0) return finding(`the read model's state differs from the fold of the events in: ${drifted.join(', ')}`);
   return { consistent: true, recordedVersion: recorded.version, problem: null };
 }

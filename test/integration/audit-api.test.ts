@@ -298,5 +298,49 @@ describe('the audit HTTP API', () => {
       });
     });
   });
+
+  describe('for a case whose read model row had sealed values moved or replaced', () => {
+    // Found by the attack pass: swapped or plain values in the row showed on the case page while verify said consistent.
+    let caseId: string;
+    const setOutcomes = (first: string, second: string) => harness.db.sql(
+      `UPDATE cases SET state = jsonb_set(jsonb_set(state, '{tasks,0,outcome}', $2::jsonb), '{tasks,1,outcome}', $3::jsonb) WHERE case_id = $1`, [caseId, first, second]);
+    let original: [string, string];
+
+    beforeAll(async () => {
+      caseId = await runFullIncidentCase(harness);
+      const [row] = await harness.db.sql<{ first: unknown; second: unknown }>(
+        "SELECT state->'tasks'->0->'outcome' AS first, state->'tasks'->1->'outcome' AS second FROM cases WHERE case_id = $1", [caseId]);
+      original = [JSON.stringify(row.first), JSON.stringify(row.second)];
+    });
+    afterEach(() => setOutcomes(...original));
+
+    it('finds two sealed outcomes swapped between tasks, which no key refuses', async () => {
+      await setOutcomes(original[1], original[0]);
+
+      const response = await auditor().get(`/cases/${caseId}/verify`).expect(200);
+
+      expect(response.body).toMatchObject({ valid: false, chain: { valid: true }, projection: { consistent: false, problem: expect.stringContaining('tasks') } });
+    });
+
+    it('finds a plain text put in place of a sealed outcome', async () => {
+      await setOutcomes(JSON.stringify('FORGED-PLAIN-OUTCOME'), original[1]);
+
+      const response = await auditor().get(`/cases/${caseId}/verify`).expect(200);
+
+      expect(response.body).toMatchObject({ valid: false, projection: { consistent: false, problem: expect.stringContaining('tasks') } });
+    });
+
+    it("finds a sealed value moved into the row from another field, which does not open there", async () => {
+      await harness.db.sql(`UPDATE cases SET state = jsonb_set(state, '{tasks,0,outcome}', state->'session'->'outcomes') WHERE case_id = $1`, [caseId]);
+
+      const response = await auditor().get(`/cases/${caseId}/verify`).expect(200);
+
+      expect(response.body).toMatchObject({ valid: false, projection: { consistent: false, problem: expect.stringContaining("state:tasks.*.outcome does not open") } });
+    });
+
+    it('passes the row once it is as the events say', async () => {
+      await auditor().get(`/cases/${caseId}/verify`).expect(200).expect((response) => expect(response.body.projection.consistent).toBe(true));
+    });
+  });
 });
 

@@ -105,7 +105,7 @@ export class CaseDriver {
   async prepareAndHoldSession(): Promise<CaseState> {
     const state = await this.waitFor((s) => s.tasks.length > 0, 'the preparation tasks');
     for (const task of state.tasks.filter((t) => t.status === 'open')) {
-      await this.handle.executeUpdate(completeTask, { args: [{ taskId: task.taskId, outcome: `${task.title} done`, actor: expert(task.assigneeId!) }] });
+      await this.handle.executeUpdate(completeTask, { args: [{ taskId: task.taskId, outcome: `Task ${task.taskId} done`, actor: expert(task.assigneeId!) }] });
     }
     return this.handle.executeUpdate(holdSession, { args: [{ outcomes: 'Scenario agreed with the mayor', actor: this.lead(state) }] });
   }
