@@ -201,8 +201,8 @@ export class CasesService {
 
   /** The support request as registered, with its sensitive fields redacted for a reader who may not see them. */
   async request(caseId: string, reader: Actor): Promise<RegisteredRequest> {
-    const [received] = await this.opener.openEvents(await this.eventStore.readStream(caseId, 1));
     const row = await this.readModel.find(caseId);
+    const [received] = await this.opener.openEvents(await this.eventStore.readStream(caseId, 1), row?.state);
     if (!received || received.type !== 'RequestReceived' || !row) throw new NotFoundException(refusal('case_not_found', { caseId }));
     const { request } = received.data as CaseEventPayloads['RequestReceived'];
     return { caseId, request: maySeeSensitiveFields(reader, row.state) ? request : redactSupportRequest(request) };

@@ -1,3 +1,4 @@
+import type { CaseEventPayloads } from '../domain/case.events';
 import type { CaseState } from '../domain/case.state';
 import { EXPERT_NAME_EVENT_FIELDS, EXPERT_NAME_STATE_FIELDS, mapExpertNames, type ExpertNamePlace } from '../domain/expert-names';
 import { DESTROYED, SENSITIVE_EVENT_FIELDS, SENSITIVE_STATE_FIELDS, mapSensitiveLeaves } from '../domain/sensitive-fields';
@@ -16,8 +17,11 @@ import { isSealedValue, sealedKeyId } from './sealed-value';
 export class SealedFieldsOpener {
   constructor(private readonly keyStore: DataKeyStore) {}
 
-  /** The events with their sensitive fields and experts' names opened; every other part, the hashes included, as stored. */
-  async openEvents<E extends SealableEvent & { readonly caseId: string }>(events: readonly E[]): Promise<E[]> {
+  /**
+   * The events with their sensitive fields and experts' names opened; every other part, the hashes included, as stored.
+   * `state`, the case's own state when the caller has it, names a destruction the events given may not include.
+   */
+  async openEvents<E extends SealableEvent & { readonly caseId: string }>(events: readonly E[], state?: Pick<CaseState, 'caseId' | 'dataDestroyedAt'>): Promise<E[]> {
     // A person's seal holds, inside, one under the case key: that key is looked up too wherever anything is sealed.
     const keys = await this.lookUp(events.flatMap((event) => {
       const outer = [
@@ -25,7 +29,7 @@ export class SealedFieldsOpener {
         ...actorNameKeyIds(event),
       ];
       return outer.length === 0 ? [] : [...outer, this.keyStore.keyIdFor({ kind: 'case', caseId: event.caseId })];
-    }));
+    }), new Map([...this.destroyedPerState(state), ...recordedDestructions(events)]));
     return events.map((event) => {
       const field = (path: string) => eventField(event.type, path);
       const sensitive = mapSensitiveLeaves(event.data, SENSITIVE_EVENT_FIELDS[event.type], (leaf, path) => openLeaf(leaf, keys, event.caseId, field(path)));
@@ -39,17 +43,38 @@ export class SealedFieldsOpener {
   /** The case state with its sensitive fields and experts' names opened. */
   async openState(state: CaseState): Promise<CaseState> {
     const outer = [...sealedKeyIds(state, SENSITIVE_STATE_FIELDS), ...sealedNameKeyIds(state, EXPERT_NAME_STATE_FIELDS)];
-    const keys = await this.lookUp(outer.length === 0 ? [] : [...outer, this.keyStore.keyIdFor({ kind: 'case', caseId: state.caseId })]);
+    const keys = await this.lookUp(outer.length === 0 ? [] : [...outer, this.keyStore.keyIdFor({ kind: 'case', caseId: state.caseId })], this.destroyedPerState(state));
     const opened = mapSensitiveLeaves(state, SENSITIVE_STATE_FIELDS, (leaf, path) => openLeaf(leaf, keys, state.caseId, stateField(path)));
     return mapExpertNames(opened, EXPERT_NAME_STATE_FIELDS, (name, _expertId, path) => openLeaf(name, keys, state.caseId, stateField(path)));
   }
 
-  // Each key once, however many values it sealed.
-  private async lookUp(keyIds: readonly string[]): Promise<Map<string, DataKeyLookup>> {
+  // The case key, when the state records the case's data as destroyed.
+  private destroyedPerState(state: Pick<CaseState, 'caseId' | 'dataDestroyedAt'> | undefined): Map<string, string> {
+    if (!state?.dataDestroyedAt) return new Map();
+    return new Map([[this.keyStore.keyIdFor({ kind: 'case', caseId: state.caseId }), state.dataDestroyedAt]]);
+  }
+
+  // Each key once, however many values it sealed. A key the case's own record says was destroyed reads as destroyed
+  // whatever the store answers: a key file put back from a copy must not bring the case's data back.
+  private async lookUp(keyIds: readonly string[], recordedAsDestroyed: ReadonlyMap<string, string> = new Map()): Promise<Map<string, DataKeyLookup>> {
     const unique = [...new Set(keyIds)];
-    const lookups = await Promise.all(unique.map((keyId) => this.keyStore.find(keyId)));
+    const lookups = await Promise.all(unique.map(async (keyId): Promise<DataKeyLookup> => {
+      const destroyedAt = recordedAsDestroyed.get(keyId);
+      return destroyedAt === undefined ? this.keyStore.find(keyId) : { state: 'destroyed', destroyedAt };
+    }));
     return new Map(unique.map((keyId, index) => [keyId, lookups[index]]));
   }
+}
+
+/** The keys the events record as destroyed (`CaseDataDestroyed`), with when. */
+function recordedDestructions(events: readonly SealableEvent[]): Map<string, string> {
+  const destroyed = new Map<string, string>();
+  for (const event of events) {
+    if (event.type !== 'CaseDataDestroyed') continue;
+    const { destroyedKeyIds } = event.data as CaseEventPayloads['CaseDataDestroyed'];
+    for (const keyId of destroyedKeyIds) destroyed.set(keyId, (event as { occurredAt?: string }).occurredAt ?? '');
+  }
+  return destroyed;
 }
 
 function sealedKeyIds(value: unknown, paths: readonly string[]): string[] {

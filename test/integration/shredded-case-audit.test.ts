@@ -1,4 +1,6 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createRetentionActivities } from '../../activities/retention.activities';
 import { AuditModule } from '../../src/audit/audit.module';
@@ -12,6 +14,7 @@ import type { SupportRequest } from '../../src/domain/support-request';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { SealedFieldsOpener } from '../../src/field-encryption/sealed-fields-opener';
 import { PostgresRetentionStore } from '../../src/retention-store/postgres-retention-store';
+import { dataKeyFolderPath } from '../../src/key-store/folder-data-key-store';
 import { acknowledgeEscalation } from '../../workflows/messages';
 import { createApiApp, type ApiApp } from '../support/api-app';
 import { anExpertPool, startCase } from '../support/case-driver';
@@ -42,6 +45,8 @@ describe('a closed case shredded by the retention review: every audit check stil
   let backup: DatabaseBackup;
   let restored: TestDatabase | undefined;
   let publicKeyPem: string;
+  let keyFileCopy: string;
+  const caseKeyFile = () => path.join(dataKeyFolderPath(harness.db.keyDataDir), `case-${caseId}.key`);
 
   const auditor = () => app.as('auditor', 'a.devries');
   const coordinator = () => app.as('coordinator', 'c.jansen');
@@ -70,8 +75,9 @@ describe('a closed case shredded by the retention review: every audit check stil
     });
     await auditor().post('/checkpoints').expect(200);
     publicKeyPem = (await auditor().get('/checkpoints/public-key').expect(200)).body.publicKeyPem;
-    // A backup of the event database, taken while the case's keys still exist.
+    // A backup of the event database, taken while the case's keys still exist, and a copy of the case's key file.
     backup = await backUpDatabase(harness.db);
+    keyFileCopy = await readFile(caseKeyFile(), 'utf8');
 
     // The retention review's own activities carry out a list that two coordinators approved.
     const retentionStore = new PostgresRetentionStore(harness.db.dataSource);
@@ -153,4 +159,16 @@ describe('a closed case shredded by the retention review: every audit check stil
     });
     expect([...backup.tables.values()].flat().join('\n')).not.toContain(marker);
   });
+
+  it("does not bring the fields back when the case's key file is put back from a copy: the case records the destruction", async () => {
+    // Found by the attack pass: a key file restored from a copy, its tombstone moved away, opened the destroyed case.
+    await writeFile(caseKeyFile(), keyFileCopy, { mode: 0o600 });
+    await rm(caseKeyFile().replace(/\.key$/, '.destroyed'));
+
+    const timeline = (await coordinator().get(`/cases/${caseId}/timeline`).expect(200)).body;
+
+    expect((timeline.events[0].data as { request: SupportRequest }).request.description).toBe(DESTROYED);
+    expect(JSON.stringify(timeline)).not.toContain(marker);
+  });
 });
+
