@@ -40,6 +40,9 @@ describe('a careful forger with the database in hand', () => {
       return false;
     }
   };
+  // The forger re-folds the read model from the sealed events, but without the case's keys cannot seal the row's values
+  // as the store does: the audit, which has the keys, finds a value there that does not open.
+  const REFOLDED_WITHOUT_KEYS = { consistent: false, problem: expect.stringContaining('does not open') };
   const unchained = (events: readonly StoredCaseEvent[]): ForgedEvent[] =>
     events.map(({ version: _version, position: _position, prevHash: _prev, hash: _hash, ...event }) => event);
 
@@ -56,7 +59,7 @@ describe('a careful forger with the database in hand', () => {
 
     const sut = await verify(cases[0]);
 
-    expect(sut).toMatchObject({ valid: false, chain: { valid: true }, projection: { consistent: true } });
+    expect(sut).toMatchObject({ valid: false, chain: { valid: true }, projection: REFOLDED_WITHOUT_KEYS });
     expect(sut.recordedEvents).toMatchObject({ status: 'mismatch', firstMismatch: { version: 5, field: 'actor.id' } });
     expect(sut.log).toMatchObject({ status: 'failed', firstInvalidVersion: 5 });
   });
@@ -72,7 +75,7 @@ describe('a careful forger with the database in hand', () => {
 
     const sut = await verify(cases[1]);
 
-    expect(sut).toMatchObject({ valid: false, chain: { valid: true }, projection: { consistent: true } });
+    expect(sut).toMatchObject({ valid: false, chain: { valid: true }, projection: REFOLDED_WITHOUT_KEYS });
     expect(sut.recordedEvents).toMatchObject({ status: 'mismatch', firstMismatch: { version, field: 'data.riskLevel' } });
     expect(sut.log).toMatchObject({ status: 'failed', firstInvalidVersion: version });
   });
@@ -89,7 +92,7 @@ describe('a careful forger with the database in hand', () => {
 
     const sut = await verify(cases[2]);
 
-    expect(sut).toMatchObject({ valid: false, chain: { valid: true }, projection: { consistent: true } });
+    expect(sut).toMatchObject({ valid: false, chain: { valid: true }, projection: REFOLDED_WITHOUT_KEYS });
     expect(sut.recordedEvents).toMatchObject({ status: 'mismatch', firstMismatch: { version: firstGone, field: null } });
     expect(sut.recordedEvents.firstMismatch.problem).toContain('is not stored');
   });
