@@ -27,6 +27,14 @@ export function stateField(path: string): string {
   return `state:${path}`;
 }
 
+/**
+ * The field an expert's name in a case state is bound to: the expert, not the place, since folding moves it (an open
+ * offer's name becomes a team member's when the offer is accepted) without opening it.
+ */
+export function stateExpertNameField(expertId: string): string {
+  return `state:expertName:${expertId}`;
+}
+
 /** The path of an event's actor's name, bound like a data path. */
 export const ACTOR_NAME_PATH = 'actor.name';
 
@@ -83,7 +91,7 @@ export class CaseFieldSealer {
       isSealedValue(leaf) ? leaf : sealValue(leaf, key, { caseId: state.caseId, field: stateField(path) })
     ));
     const experts = await expertKeysOf(nameIds, this.keyStore);
-    return sealNames(sealed, EXPERT_NAME_STATE_FIELDS, experts, key, (path) => ({ caseId: state.caseId, field: stateField(path) }));
+    return sealNames(sealed, EXPERT_NAME_STATE_FIELDS, experts, key, (_path, expertId) => ({ caseId: state.caseId, field: stateExpertNameField(expertId) }));
   }
 
   private personKey(request: SupportRequest): Promise<DataKey | null> {
@@ -91,8 +99,8 @@ export class CaseFieldSealer {
   }
 }
 
-function sealNames<T>(value: T, places: readonly ExpertNamePlace[], experts: ReadonlyMap<string, ExpertKey>, caseKey: DataKey, placeOf: (path: string) => SealedPlace): T {
-  return mapExpertNames(value, places, (name, expertId, path) => (isPlainName(name) ? sealName(name, experts.get(expertId)!, caseKey, placeOf(path)) : name));
+function sealNames<T>(value: T, places: readonly ExpertNamePlace[], experts: ReadonlyMap<string, ExpertKey>, caseKey: DataKey, placeOf: (path: string, expertId: string) => SealedPlace): T {
+  return mapExpertNames(value, places, (name, expertId, path) => (isPlainName(name) ? sealName(name, experts.get(expertId)!, caseKey, placeOf(path, expertId)) : name));
 }
 
 // Under the case key, and that under the expert's; an erased expert's name is not written at all.

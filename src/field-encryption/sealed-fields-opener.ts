@@ -3,7 +3,7 @@ import type { CaseState } from '../domain/case.state';
 import { EXPERT_NAME_EVENT_FIELDS, EXPERT_NAME_STATE_FIELDS, mapExpertNames, type ExpertNamePlace } from '../domain/expert-names';
 import { DESTROYED, SENSITIVE_EVENT_FIELDS, SENSITIVE_STATE_FIELDS, mapSensitiveLeaves } from '../domain/sensitive-fields';
 import type { DataKeyLookup, DataKeyStore } from '../key-store/data-key-store.port';
-import { ACTOR_NAME_PATH, eventField, sealedActorName, stateField, type SealableEvent } from './case-field-sealer';
+import { ACTOR_NAME_PATH, eventField, sealedActorName, stateExpertNameField, stateField, type SealableEvent } from './case-field-sealer';
 import { openValue } from './field-cipher';
 import { SealedFieldUnreadableError } from './field-encryption.errors';
 import { isSealedValue, sealedKeyId } from './sealed-value';
@@ -45,7 +45,7 @@ export class SealedFieldsOpener {
     const outer = [...sealedKeyIds(state, SENSITIVE_STATE_FIELDS), ...sealedNameKeyIds(state, EXPERT_NAME_STATE_FIELDS)];
     const keys = await this.lookUp(outer.length === 0 ? [] : [...outer, this.keyStore.keyIdFor({ kind: 'case', caseId: state.caseId })], this.destroyedPerState(state));
     const opened = mapSensitiveLeaves(state, SENSITIVE_STATE_FIELDS, (leaf, path) => openLeaf(leaf, keys, state.caseId, stateField(path)));
-    return mapExpertNames(opened, EXPERT_NAME_STATE_FIELDS, (name, _expertId, path) => openLeaf(name, keys, state.caseId, stateField(path)));
+    return mapExpertNames(opened, EXPERT_NAME_STATE_FIELDS, (name, expertId) => openLeaf(name, keys, state.caseId, stateExpertNameField(expertId)));
   }
 
   // The case key, when the state records the case's data as destroyed.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { checkCaseRecord } from '../../src/audit/store-audit';
+import { SYSTEM_ACTOR } from '../../src/domain/case.vocabulary';
 import { caseEvent, type CaseEventPayloads } from '../../src/domain/case.events';
 import type { CaseState } from '../../src/domain/case.state';
 import { literalText } from '../../src/domain/domain-text';
@@ -117,6 +118,25 @@ describe('the PostgreSQL event store, sealing sensitive fields', () => {
       expect(appended.toVersion).toBe(5);
       expect(await sut.verify(caseId)).toMatchObject({ valid: true });
     });
+  });
+
+  it("opens an expert's name that folding moved from an open offer to the team, appended apart", async () => {
+    // Found by the fault test: an accepted offer's sealed name moved into the team and no longer opened there.
+    const request = aSupportRequest();
+    const { caseId } = request;
+    const expertId = randomUUID();
+    await sut.append({ caseId, expectedVersion: 0, idempotencyKey: randomUUID(), events: [
+      requestReceived(request), intakeAssessed(), caseEvent('RequestAccepted', {}, COORDINATOR, '2026-11-01T10:00:00.000Z'),
+      caseEvent('ExpertOffered', { offerId: 'offer-1-1', expertId, expertName: `${CANARY} Anouk`, round: 1, expiresAt: '2026-11-02T10:00:00.000Z' }, SYSTEM_ACTOR, '2026-11-01T10:00:01.000Z'),
+    ] });
+    await sut.append({ caseId, expectedVersion: 4, idempotencyKey: randomUUID(), events: [
+      caseEvent('OfferAccepted', { offerId: 'offer-1-1', expertId }, { role: 'expert', id: expertId }, '2026-11-01T11:00:00.000Z'),
+    ] });
+
+    const state = await opener.openState((await projectionOf(caseId)).state);
+
+    expect(state.team).toEqual([expect.objectContaining({ expertId, name: `${CANARY} Anouk` })]);
+    expect(await rawRows(caseId)).not.toContain(CANARY);
   });
 
   it('reads a plain value stored before sealing began as it is', async () => {
