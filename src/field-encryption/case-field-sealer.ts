@@ -40,13 +40,9 @@ export const ACTOR_NAME_PATH = 'actor.name';
 
 /** The name of an event's actor when it is an expert's, written plain; only then is it sealed, under their key. */
 export function plainExpertActorName(actor: Actor | undefined): string | undefined {
-  return actor?.role === 'expert' && isPlainName(actor.name) && sealedActorName(actor.name) === undefined ? actor.name : undefined;
+  return actor?.role === 'expert' && isPlainName(actor.name) && sealedInText(actor.name) === undefined ? actor.name : undefined;
 }
 
-/** The seal an actor's name holds as its JSON text, or undefined for a name written plain. */
-export function sealedActorName(name: string | undefined): SealedValue | undefined {
-  return sealedInText(name);
-}
 
 /**
  * Seals the sensitive fields of events and case states before they are stored under the case's key; the office

@@ -4,11 +4,11 @@ import { DESTROYED, REDACTED } from '../domain/sensitive-fields';
 import { mapSensitivePayloadLeaves, type PayloadLeafPlace } from '../domain/sensitive-payload-leaves';
 import type { DataKey, DataKeyLookup, DataKeyStore } from '../key-store/data-key-store.port';
 import { DataKeyDestroyedError } from '../key-store/key-store.errors';
-import { openValue, sealValue } from './field-cipher';
-import { SealedFieldUnreadableError } from './field-encryption.errors';
+import { sealValue } from './field-cipher';
 import { expertKeysOf } from './expert-keys';
+import { openSeal } from './open-seal';
 import { currentPersonKey } from './person-scope';
-import { isSealedValue, sealedKeyId, type SealedValue } from './sealed-value';
+import { sealedKeyId } from './sealed-value';
 
 /** The metadata entry naming the case whose keys sealed a payload's fields: decoding needs no workflow context. */
 export const CASE_ID_METADATA = 'brigade-case-id';
@@ -63,7 +63,7 @@ export class CasePayloadCodec implements PayloadCodec {
       const expertKey = place.expertId === null ? null : experts.get(place.expertId);
       const personKey = place.officeHolderOf !== null ? keys.get(place.officeHolderOf) : expertKey === 'none' ? null : expertKey;
       // A key destroyed while the case still runs (an erasure): its data is gone, and must not be written again.
-      if (caseKey === undefined || caseKey === 'destroyed' || personKey === undefined || personKey === 'destroyed') return DESTROYED;
+      if (!caseKey || caseKey === 'destroyed' || personKey === undefined || personKey === 'destroyed') return DESTROYED;
       const field = { caseId, field: payloadField(place) };
       // As in the event store: an office holder's or expert's value under the case key, and that under the person's key,
       // so either destroys it.
@@ -111,33 +111,15 @@ export class CasePayloadCodec implements PayloadCodec {
   }
 }
 
-/** The value a seal holds: opened through a person key's seal to the case key's inside; `DESTROYED` if either key was destroyed. */
-function openSeal(seal: SealedValue, lookups: ReadonlyMap<string, DataKeyLookup>, caseId: string, field: string, depth = 0): unknown {
-  const keyId = sealedKeyId(seal);
-  const lookup = lookups.get(keyId);
-  if (lookup?.state === 'destroyed') return DESTROYED;
-  if (lookup?.state !== 'active') throw new SealedFieldUnreadableError(caseId, field, keyId, 'the key store does not know this key');
-  let opened: unknown;
-  try {
-    opened = openValue(seal, lookup.key, { caseId, field });
-  } catch {
-    throw new SealedFieldUnreadableError(caseId, field, keyId, 'it was altered or moved from another field or case');
-  }
-  if (!isSealedValue(opened)) return opened;
-  // Only a person key's seal holds another, one level deep: a value crafted to nest on is refused.
-  if (depth > 0 || !keyId.startsWith('person-')) throw new SealedFieldUnreadableError(caseId, field, keyId, 'it holds a seal where a value belongs');
-  return openSeal(opened, lookups, caseId, field, depth + 1);
-}
 
-/** The case's key under `null`, and each office holder's person key under their request; 'destroyed' where one was. */
-async function keysFor(places: readonly PayloadLeafPlace[], caseId: string, keyStore: DataKeyStore): Promise<Map<PayloadLeafPlace['officeHolderOf'], DataKey | 'destroyed'>> {
-  const keys = new Map<PayloadLeafPlace['officeHolderOf'], DataKey | 'destroyed'>();
-  keys.set(null, await destroyedAsMarker(keyStore.keyFor({ kind: 'case', caseId })));
-  for (const { officeHolderOf } of places) {
-    if (keys.has(officeHolderOf)) continue;
-    if (officeHolderOf === null) continue;
-    const personKey = await currentPersonKey(officeHolderOf, keyStore);
-    keys.set(officeHolderOf, personKey ?? keys.get(null)!);
+/**
+ * The case's key under `null`, and each office holder's person key under their request: 'destroyed' where one was,
+ * null where the request names nobody a key could be kept for (a name already destroyed), whose fields the case key alone seals.
+ */
+async function keysFor(places: readonly PayloadLeafPlace[], caseId: string, keyStore: DataKeyStore): Promise<Map<PayloadLeafPlace['officeHolderOf'], DataKey | 'destroyed' | null>> {
+  const keys = new Map<PayloadLeafPlace['officeHolderOf'], DataKey | 'destroyed' | null>([[null, await destroyedAsMarker(keyStore.keyFor({ kind: 'case', caseId }))]]);
+  for (const { officeHolderOf: request } of places) {
+    if (request !== null && !keys.has(request)) keys.set(request, await currentPersonKey(request, keyStore));
   }
   return keys;
 }

@@ -1,8 +1,8 @@
 import { DESTROYED } from '../domain/sensitive-fields';
 import type { DataKeyLookup, DataKeyStore } from '../key-store/data-key-store.port';
 import { expertKeysOf } from './expert-keys';
-import { openValue, sealValue } from './field-cipher';
-import { SealedFieldUnreadableError } from './field-encryption.errors';
+import { sealValue } from './field-cipher';
+import { openSeal } from './open-seal';
 import { sealedAsText, sealedInText, sealedKeyId } from './sealed-value';
 
 /** The texts of a message that name or reach its recipient (address, body, calendar, raw source), by column. */
@@ -36,16 +36,8 @@ export class ExpertMessageSealer {
     return Object.fromEntries(Object.entries(texts).map(([column, text]) => {
       const sealed = sealedInText(text);
       if (!sealed) return [column, text];
-      const keyId = sealedKeyId(sealed);
-      const lookup = lookups.get(keyId)!;
-      const place = placeOf(caseId, messageId, column);
-      if (lookup.state === 'destroyed') return [column, DESTROYED];
-      if (lookup.state !== 'active') throw new SealedFieldUnreadableError(caseId, place.field, keyId, 'the key store does not know this key');
-      try {
-        return [column, openValue(sealed, lookup.key, place) as string];
-      } catch {
-        throw new SealedFieldUnreadableError(caseId, place.field, keyId, 'it was altered or moved from another message or column');
-      }
+      const { caseId: scope, field } = placeOf(caseId, messageId, column);
+      return [column, openSeal(sealed, lookups, scope, field) as string];
     }));
   }
 }

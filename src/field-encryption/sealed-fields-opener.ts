@@ -1,12 +1,11 @@
 import type { CaseEventPayloads } from '../domain/case.events';
 import type { CaseState } from '../domain/case.state';
 import { EXPERT_NAME_EVENT_FIELDS, EXPERT_NAME_STATE_FIELDS, mapExpertNames, type ExpertNamePlace } from '../domain/expert-names';
-import { DESTROYED, SENSITIVE_EVENT_FIELDS, SENSITIVE_STATE_FIELDS, mapSensitiveLeaves } from '../domain/sensitive-fields';
+import { SENSITIVE_EVENT_FIELDS, SENSITIVE_STATE_FIELDS, mapSensitiveLeaves } from '../domain/sensitive-fields';
 import type { DataKeyLookup, DataKeyStore } from '../key-store/data-key-store.port';
-import { ACTOR_NAME_PATH, eventField, sealedActorName, stateExpertNameField, stateField, type SealableEvent } from './case-field-sealer';
-import { openValue } from './field-cipher';
-import { SealedFieldUnreadableError } from './field-encryption.errors';
-import { isSealedValue, sealedKeyId } from './sealed-value';
+import { ACTOR_NAME_PATH, eventField, stateExpertNameField, stateField, type SealableEvent } from './case-field-sealer';
+import { openSeal } from './open-seal';
+import { isSealedValue, sealedInText, sealedKeyId } from './sealed-value';
 
 /**
  * Opens the sealed fields of stored events and case states for the people who read them: a value whose key exists reads
@@ -34,7 +33,7 @@ export class SealedFieldsOpener {
       const field = (path: string) => eventField(event.type, path);
       const sensitive = mapSensitiveLeaves(event.data, SENSITIVE_EVENT_FIELDS[event.type], (leaf, path) => openLeaf(leaf, keys, event.caseId, field(path)));
       const data = mapExpertNames(sensitive, EXPERT_NAME_EVENT_FIELDS[event.type] ?? [], (name, _expertId, path) => openLeaf(name, keys, event.caseId, field(path)));
-      const sealedName = sealedActorName(event.actor?.name);
+      const sealedName = sealedInText(event.actor?.name);
       if (sealedName === undefined) return { ...event, data };
       return { ...event, data, actor: { ...event.actor!, name: openLeaf(sealedName, keys, event.caseId, field(ACTOR_NAME_PATH)) as string } };
     });
@@ -96,24 +95,11 @@ function sealedNameKeyIds(value: unknown, places: readonly ExpertNamePlace[]): s
 }
 
 function actorNameKeyIds(event: SealableEvent): string[] {
-  const sealed = sealedActorName(event.actor?.name);
+  const sealed = sealedInText(event.actor?.name);
   return sealed === undefined ? [] : [sealedKeyId(sealed)];
 }
 
-// A person-key seal holds a case-key seal inside, and nothing seals deeper: `depth` stops a value crafted to nest on.
-function openLeaf(leaf: unknown, keys: ReadonlyMap<string, DataKeyLookup>, caseId: string, field: string, depth = 0): unknown {
-  if (!isSealedValue(leaf)) return leaf;
-  const keyId = sealedKeyId(leaf);
-  const lookup = keys.get(keyId);
-  if (lookup?.state === 'destroyed') return DESTROYED;
-  if (lookup?.state !== 'active') throw new SealedFieldUnreadableError(caseId, field, keyId, 'the key store does not know this key');
-  let opened: unknown;
-  try {
-    opened = openValue(leaf, lookup.key, { caseId, field });
-  } catch {
-    throw new SealedFieldUnreadableError(caseId, field, keyId, 'it was altered or moved from another field or case');
-  }
-  if (!isSealedValue(opened)) return opened;
-  if (depth > 0 || !keyId.startsWith('person-')) throw new SealedFieldUnreadableError(caseId, field, keyId, 'it holds a seal where a value belongs');
-  return openLeaf(opened, keys, caseId, field, depth + 1);
+
+function openLeaf(leaf: unknown, keys: ReadonlyMap<string, DataKeyLookup>, caseId: string, field: string): unknown {
+  return isSealedValue(leaf) ? openSeal(leaf, keys, caseId, field) : leaf;
 }

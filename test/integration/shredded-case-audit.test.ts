@@ -15,13 +15,12 @@ import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
 import { SealedFieldsOpener } from '../../src/field-encryption/sealed-fields-opener';
 import { PostgresRetentionStore } from '../../src/retention-store/postgres-retention-store';
 import { dataKeyFolderPath } from '../../src/key-store/folder-data-key-store';
-import { acknowledgeEscalation } from '../../workflows/messages';
 import { createApiApp, type ApiApp } from '../support/api-app';
-import { anExpertPool, startCase } from '../support/case-driver';
-import { COORDINATOR } from '../support/case-fixtures';
+import { anExpertPool } from '../support/case-driver';
 import { backUpDatabase, restoreDatabase, type DatabaseBackup } from '../support/database-backup';
 import { testPayloadCodec } from '../support/payload-keys';
 import { realTemporalClient } from '../support/real-temporal-client';
+import { runFullIncidentCase } from '../support/full-case-run';
 import { createTestDatabase, createTestKeyFolder, type TestDatabase } from '../support/test-database';
 import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 
@@ -55,23 +54,9 @@ describe('a closed case shredded by the retention review: every audit check stil
     harness = await createWorkflowHarness();
     await anExpertPool(harness, Array.from({ length: 6 }, () => ({ homeMunicipalityCode: 'GM0344' })));
     app = await createApiApp(harness.db, { imports: [AuditModule, CodecServerModule, realTemporalClient(harness.env.client)] });
-    caseId = await harness.withWorker(async () => {
-      const sut = await startCase(harness, {
-        category: 'INCIDENT', description: `Onrust na ${marker}`,
-        officeHolder: { name: `Burgemeester ${marker}`, office: `burgemeester ${marker}`, details: `bedreigd via ${marker}` },
-      });
-      await sut.accept();
-      await sut.acceptOffersUntilTeamAssembled();
-      await sut.prepareAndHoldSession();
-      await sut.reportAfterEvent('incident');
-      await sut.completeFollowUps();
-      for (const escalation of (await sut.state()).openEscalations) {
-        await sut.handle.executeUpdate(acknowledgeEscalation, { args: [{ escalationId: escalation.escalationId, actor: COORDINATOR }] });
-      }
-      await sut.evaluateAndClose();
-      await sut.handle.result();
-      await sut.awaitArchive();
-      return sut.caseId;
+    caseId = await runFullIncidentCase(harness, {
+      description: `Onrust na ${marker}`,
+      officeHolder: { name: `Burgemeester ${marker}`, office: `burgemeester ${marker}`, details: `bedreigd via ${marker}` },
     });
     await auditor().post('/checkpoints').expect(200);
     publicKeyPem = (await auditor().get('/checkpoints/public-key').expect(200)).body.publicKeyPem;
