@@ -4,6 +4,7 @@ import { auditCommand } from './commands/audit.command';
 import { UsageError, type CliOutput, type Command } from './commands/command';
 import { seedCommand } from './commands/seed.command';
 import { tokenCommand } from './commands/token.command';
+import { workflowCommand } from './commands/workflow.command';
 import { loadBrigadeConfig } from './config/brigade-config';
 
 export type { CliOutput } from './commands/command';
@@ -12,6 +13,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map([
   ['audit', auditCommand],
   ['seed', seedCommand],
   ['token', tokenCommand],
+  ['workflow', workflowCommand],
 ]);
 
 const consoleOutput: CliOutput = {

@@ -159,10 +159,12 @@ export class CaseJournal {
       this.queued.delete(pending);
       return this.currentState!;
     }
-    const { workflowId, runId } = workflowInfo();
+    const { workflowId, firstExecutionRunId } = workflowInfo();
     const expectedVersion = this.currentState?.version ?? 0;
-    // Deterministic per step, so a retried or replayed step carries the same key and appends once.
-    const idempotencyKey = `${workflowId}:${runId}:step-${++this.step}`;
+    // Deterministic per step, so a retried or replayed step carries the same key and appends once. The first run's id is
+    // the run's own until an operator resets the workflow, and a reset keeps it: a step the reset runs again finds its
+    // append already recorded instead of colliding with it.
+    const idempotencyKey = `${workflowId}:${firstExecutionRunId}:step-${++this.step}`;
     // Once sent, an append must be seen through even if the case is being cancelled, or the version would drift.
     try {
       await CancellationScope.nonCancellable(() => recordCaseEvents({ caseId: this.caseId, expectedVersion, events, idempotencyKey }));

@@ -19,10 +19,12 @@ export interface CaseListItem {
   readonly openEscalations: number;
   /** Messages about the case that could not be sent, after every retry: someone must reach those people another way. */
   readonly failedNotifications: number;
+  /** The attempt a workflow task of the case is at when it keeps failing (the case makes no progress); null otherwise. */
+  readonly stuckWorkflowAttempts: number | null;
 }
 
-/** Turns a row of the `cases` read model into a list item. */
-export function toCaseListItem(row: CaseProjection): CaseListItem {
+/** Turns a row of the `cases` read model into a list item, with what the API last saw of its workflows being stuck. */
+export function toCaseListItem(row: CaseProjection, stuckWorkflowAttempts: number | null = null): CaseListItem {
   return {
     caseId: row.caseId,
     stage: row.stage,
@@ -37,5 +39,6 @@ export function toCaseListItem(row: CaseProjection): CaseListItem {
     // Rows projected by older versions of the case state may lack the list.
     openEscalations: FINAL_STAGES.includes(row.state.stage) ? 0 : (row.state.openEscalations ?? []).length,
     failedNotifications: row.state.failedNotifications ?? 0,
+    stuckWorkflowAttempts,
   };
 }

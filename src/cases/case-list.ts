@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CASE_READ_MODEL, type CaseReadModel } from '../read-model/case-read-model.port';
+import { STUCK_WORKFLOWS, type StuckWorkflows } from '../stuck-workflows/stuck-workflows.port';
 import { toCaseListItem, type CaseListItem } from './case-list-item.mapper';
 import type { ListCasesQueryDto } from './dto/list-cases-query.dto';
 
@@ -11,10 +12,13 @@ export interface CasePage {
   readonly pageSize: number;
 }
 
-/** Lists cases from the `cases` read model, which every append keeps current. */
+/** Lists cases from the `cases` read model, which every append keeps current, and marks those whose workflow is stuck. */
 @Injectable()
 export class CaseList {
-  constructor(@Inject(CASE_READ_MODEL) private readonly readModel: CaseReadModel) {}
+  constructor(
+    @Inject(CASE_READ_MODEL) private readonly readModel: CaseReadModel,
+    @Inject(STUCK_WORKFLOWS) private readonly stuckWorkflows: StuckWorkflows,
+  ) {}
 
   async page(query: ListCasesQueryDto): Promise<CasePage> {
     const page = query.page ?? 1;
@@ -22,6 +26,6 @@ export class CaseList {
     const { rows, total } = await this.readModel.page({
       page, pageSize, stage: query.stage, risk: query.risk, category: query.category, region: query.region, municipalityCode: query.municipalityCode,
     });
-    return { items: rows.map(toCaseListItem), total, page, pageSize };
+    return { items: rows.map((row) => toCaseListItem(row, this.stuckWorkflows.attemptsOfCase(row.caseId))), total, page, pageSize };
   }
 }

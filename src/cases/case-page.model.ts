@@ -33,6 +33,11 @@ export class CaseListItemModel implements CaseListItem {
   readonly openEscalations!: number;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'Messages about the case that could not be sent after every retry (see the outbox).' })
   readonly failedNotifications!: number;
+  @ApiProperty({
+    type: 'integer', nullable: true, minimum: 2,
+    description: 'The attempt a workflow task of the case is at when it keeps failing, so that the case makes no progress (see docs/operations.md); null otherwise.',
+  })
+  readonly stuckWorkflowAttempts!: number | null;
 }
 
 /** One page of `GET /cases`, most recently changed first, for the OpenAPI document. */

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { stuckWorkflowsConfig, type StuckWorkflowsConfig } from './stuck-workflows-config';
 import { isUserRole, type UserRole } from '../domain/user-role';
 import { keyStoreConfig, type KeyStoreConfig } from './key-store-config';
 import { notificationsConfig, type NotificationsConfig } from './notifications-config';
@@ -183,6 +184,8 @@ export class BrigadeConfig {
     readonly keyStore: KeyStoreConfig = { kind: 'folder', dataDir },
     /** The retention schedule (the examples in code, or a file) and when the daily review runs. */
     readonly retention: RetentionConfig = retentionConfig({}, dataDir),
+    /** When a workflow whose task keeps failing is reported stuck, and how often the API looks. */
+    readonly stuckWorkflows: StuckWorkflowsConfig = stuckWorkflowsConfig({}),
   ) {}
 
   /** Whether this process serves HTTP. */
@@ -228,6 +231,7 @@ export function loadBrigadeConfig(env: NodeJS.ProcessEnv = process.env, cwd = pr
     notificationsConfig(env),
     keyStoreConfig(env, path.resolve(cwd, env.BRIGADE_DATA_DIR || '.data')),
     retentionConfig(env, cwd),
+    stuckWorkflowsConfig(env),
   );
 }
 

@@ -18,8 +18,13 @@ import { TEMPORAL_PROBE } from './temporal-probe.port';
 import { TemporalServerProbe } from './temporal-server-probe';
 import { TemporalWorkflowHistories } from './temporal-workflow-histories';
 import { WORKFLOW_HISTORIES } from './workflow-histories.port';
+import { StuckWorkflowWatch } from '../stuck-workflows/stuck-workflow-watch';
+import { STUCK_WORKFLOWS } from '../stuck-workflows/stuck-workflows.port';
 
-/** The Temporal client for every role, the doors through which the audit and the health check reach Temporal, and the case worker for the roles that run one. */
+/**
+ * The Temporal client for every role, the doors through which the audit, the health check and the case list reach Temporal
+ * (the last to learn of stuck workflows), and the case worker for the roles that run one.
+ */
 @Module({})
 export class TemporalModule {
   static forRoot({ runWorker }: { runWorker: boolean }): DynamicModule {
@@ -32,9 +37,10 @@ export class TemporalModule {
         { provide: WORKFLOW_HISTORIES, useClass: TemporalWorkflowHistories },
         { provide: TEMPORAL_PROBE, useClass: TemporalServerProbe },
         { provide: RETENTION_REVIEWS, useClass: TemporalRetentionReviews },
+        StuckWorkflowWatch, { provide: STUCK_WORKFLOWS, useExisting: StuckWorkflowWatch },
         ...(runWorker ? [CaseWorkerService, LoggingEscalationNotifier, RetentionReviewSchedule] : []),
       ],
-      exports: [Client, WORKFLOW_HISTORIES, TEMPORAL_PROBE, RETENTION_REVIEWS],
+      exports: [Client, WORKFLOW_HISTORIES, TEMPORAL_PROBE, RETENTION_REVIEWS, STUCK_WORKFLOWS],
     };
   }
 }

@@ -1,7 +1,8 @@
 import { archiveWorkflowIdFor } from '../../workflows/messages';
 import { Connection } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PostgresEventStore } from '../../src/event-store/postgres-event-store';
@@ -47,6 +48,7 @@ const FULL_PATH = [
 /** Workflows each case archives: its own and its escalation ladder's. */
 const ARCHIVED_PER_CASE = 2;
 
+const AUDITOR = bearer('auditor', 'a.fault');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('a batch of cases while the worker, PostgreSQL and Temporal fail at random moments', () => {
@@ -183,6 +185,8 @@ describe('a batch of cases while the worker, PostgreSQL and Temporal fail at ran
     });
 
     const audit = await auditEventLog(db, new PostgresEventStore(db.dataSource, db.keyStore));
+    // A worker that replays a history only after a kill: every case's whole history must replay with today's code too.
+    const unreplayed = await historiesThatDoNotReplay(client, [...closed]);
     const completedInTemporal = await countWorkflows(temporal.address, `TaskQueue = '${taskQueue}' AND WorkflowType = 'supportCase' AND ExecutionStatus = 'Completed'`, CASES);
     const count = (kind: FaultKind) => injected.filter((fault) => fault.kind === kind).length;
     const closedCases = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
@@ -198,6 +202,7 @@ describe('a batch of cases while the worker, PostgreSQL and Temporal fail at ran
     ].join('\n'));
 
     expect(audit).toMatchObject({ streams: CASES, closedCases: CASES, gaps: [], duplicates: [], brokenChains: [] });
+    expect(unreplayed).toEqual([]);
     expect(audit.paths).toEqual({ [FULL_PATH]: CASES });
     expect(completedInTemporal).toBe(CASES);
     // The run proves something only if every kind of fault struck while cases were open.
@@ -206,6 +211,19 @@ describe('a batch of cases while the worker, PostgreSQL and Temporal fail at ran
     }
   }, 900_000);
 });
+
+// The auditor's verification replays each case's workflows with today's code; a divergence names its first command.
+async function historiesThatDoNotReplay(client: RetryingApi, caseIds: readonly string[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const caseId of caseIds) {
+    const answer = await client.send('GET', `/cases/${caseId}/verify`, AUDITOR);
+    const replay = (answer.body as { replay?: { status: string; firstDivergence: { workflowId: string; message: string | null } | null } }).replay;
+    if (answer.status !== 200 || replay?.status !== 'passed') {
+      problems.push(`${caseId}: ${answer.status} ${replay?.status ?? ''} ${replay?.firstDivergence ? `${replay.firstDivergence.workflowId}: ${replay.firstDivergence.message}` : JSON.stringify(answer.body).slice(0, 300)}`);
+    }
+  }
+  return problems;
+}
 
 // Counted by Temporal's visibility, which needs no payloads decoded; it catches up with closures shortly after them.
 async function countWorkflows(address: string, query: string, expected: number): Promise<number> {
@@ -247,6 +265,10 @@ async function lastTaskFailure(connection: Connection, workflowId: string): Prom
   const history = await connection.workflowService.getWorkflowExecutionHistory({ namespace: 'default', execution: { workflowId } });
   const failed = (history.history?.events ?? []).filter((event) => event.workflowTaskFailedEventAttributes).at(-1)?.workflowTaskFailedEventAttributes;
   if (!failed) return '';
+  // Kept whole, so that a divergence can be replayed and studied (and become a fixture) after the run.
+  const kept = path.join(os.tmpdir(), `brigade-stuck-${workflowId}.json`);
+  await writeFile(kept, JSON.stringify({ workflowId, history: historyToJSON(history.history!) }));
+  console.log(`the history of ${workflowId} is kept in ${kept}`);
   return `; last workflow task failure (cause ${failed.cause}): ${failed.failure?.message ?? ''} ${failed.failure?.stackTrace?.slice(0, 1_500) ?? ''}`;
 }
 

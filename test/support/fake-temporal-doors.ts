@@ -5,6 +5,8 @@ import { CASE_WORKFLOWS, type CaseWorkflows } from '../../src/cases/case-workflo
 import { TemporalClientLifecycle } from '../../src/temporal/temporal-client.provider';
 import { TEMPORAL_PROBE, type TemporalProbe } from '../../src/temporal/temporal-probe.port';
 import { WORKFLOW_HISTORIES, type WorkflowHistories } from '../../src/temporal/workflow-histories.port';
+import { StuckWorkflowWatch } from '../../src/stuck-workflows/stuck-workflow-watch';
+import { NO_STUCK_WORKFLOWS, STUCK_WORKFLOWS } from '../../src/stuck-workflows/stuck-workflows.port';
 
 /** The audit's door to a Temporal that holds no history: every history comes from Brigade's archive or is missing. */
 export const NO_WORKFLOW_HISTORIES: WorkflowHistories = { fetch: async () => null };
@@ -16,15 +18,18 @@ export const UNREACHABLE_TEMPORAL: TemporalProbe = {
   },
 };
 
-/** Provides the audit's and the health check's doors to Temporal, which `TemporalModule` would connect to a server. */
+/** Provides the audit's, the health check's and the case list's doors to Temporal, which `TemporalModule` would connect to a server. */
 export function fakeTemporalDoorsModule(): DynamicModule {
   @Module({})
   class FakeTemporalDoorsModule {}
   return {
     module: FakeTemporalDoorsModule,
     global: true,
-    providers: [{ provide: WORKFLOW_HISTORIES, useValue: NO_WORKFLOW_HISTORIES }, { provide: TEMPORAL_PROBE, useValue: UNREACHABLE_TEMPORAL }],
-    exports: [WORKFLOW_HISTORIES, TEMPORAL_PROBE],
+    providers: [
+      { provide: WORKFLOW_HISTORIES, useValue: NO_WORKFLOW_HISTORIES }, { provide: TEMPORAL_PROBE, useValue: UNREACHABLE_TEMPORAL },
+      { provide: STUCK_WORKFLOWS, useValue: NO_STUCK_WORKFLOWS },
+    ],
+    exports: [WORKFLOW_HISTORIES, TEMPORAL_PROBE, STUCK_WORKFLOWS],
   };
 }
 
@@ -38,5 +43,7 @@ export function withFakeTemporal(builder: TestingModuleBuilder, caseWorkflows: C
     .overrideProvider(TemporalClientLifecycle).useValue({})
     .overrideProvider(CASE_WORKFLOWS).useValue(caseWorkflows)
     .overrideProvider(WORKFLOW_HISTORIES).useValue(NO_WORKFLOW_HISTORIES)
-    .overrideProvider(TEMPORAL_PROBE).useValue(UNREACHABLE_TEMPORAL);
+    .overrideProvider(TEMPORAL_PROBE).useValue(UNREACHABLE_TEMPORAL)
+    .overrideProvider(StuckWorkflowWatch).useValue(NO_STUCK_WORKFLOWS)
+    .overrideProvider(STUCK_WORKFLOWS).useValue(NO_STUCK_WORKFLOWS);
 }

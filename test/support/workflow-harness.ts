@@ -52,8 +52,8 @@ export interface WorkflowHarness {
   readonly taskQueue: string;
   /** Waits, while a worker runs, until the workflow an ended case started has archived the case's histories. */
   awaitArchive(caseId: string): Promise<void>;
-  /** Runs `body` while a worker polls the harness's task queue. */
-  withWorker<T>(body: () => Promise<T>): Promise<T>;
+  /** Runs `body` while a worker polls the harness's task queue, with today's workflow code unless given another bundle. */
+  withWorker<T>(body: () => Promise<T>, bundle?: Promise<WorkflowBundleWithSourceMap>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -63,6 +63,17 @@ let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), failureConverterPath: ENCRYPTED_FAILURE_CONVERTER_PATH, logger: quietLogger() });
   return bundle;
+}
+
+/**
+ * Today's workflows with an interceptor that adds a command today's code does not make, for a worker that writes
+ * histories today's code cannot replay (see `divergent-workflow.interceptors.ts`).
+ */
+export function divergentWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'), workflowInterceptorModules: [require.resolve('./divergent-workflow.interceptors')],
+    failureConverterPath: ENCRYPTED_FAILURE_CONVERTER_PATH, logger: quietLogger(),
+  });
 }
 
 /**
@@ -96,12 +107,12 @@ export async function createWorkflowHarness(options: WorkflowHarnessOptions = {}
       // completes (the dev server has no such lock); released here, or every later sleep of the file would wait in real time.
       if (env.supportsTimeSkipping) await env.connection.testService?.unlockTimeSkipping({});
     },
-    withWorker: async (body) => {
+    withWorker: async (body, bundleOfWorker) => {
       extras ??= options.extraActivities?.(db, options.activityEventStore?.(eventStore) ?? eventStore) ?? {};
       const worker = await Worker.create({
         connection: env.nativeConnection,
         taskQueue,
-        workflowBundle: await workflowBundle(),
+        workflowBundle: await (bundleOfWorker ?? workflowBundle()),
         dataConverter,
         activities: {
           ...createCaseActivities({

@@ -18,6 +18,7 @@ export interface CaseListItem {
   readonly nextDeadline: NextDeadline | null;
   readonly openEscalations: number;
   readonly failedNotifications: number;
+  readonly stuckWorkflowAttempts: number | null;
 }
 
 /** One page of a list answer. */

@@ -4,7 +4,7 @@ import { boardFiltersQuery, boardRows, boardScope, listsOpenOnly, parseBoardFilt
 function anItem(caseId: string, overrides: Partial<CaseListItem> = {}): CaseListItem {
   return {
     caseId, stage: 'Matching', riskLevel: 'MEDIUM', category: 'CITIZEN_MEETING', municipality: 'Goes', safetyRegion: 'zeeland',
-    version: 3, updatedAt: '2026-11-30T10:00:00.000Z', nextDeadline: null, openEscalations: 0, failedNotifications: 0, ...overrides,
+    version: 3, updatedAt: '2026-11-30T10:00:00.000Z', nextDeadline: null, openEscalations: 0, failedNotifications: 0, stuckWorkflowAttempts: null, ...overrides,
   };
 }
 const deadline = (at: string) => ({ at, kind: 'task' as const, id: 'task-1' });

@@ -120,6 +120,7 @@ export const en = {
     colEscalations: 'Open escalations',
     empty: 'No cases match these filters.',
     failedNotifications: (n: number) => (n === 1 ? '1 message not sent' : `${n} messages not sent`),
+    stuckWorkflow: (attempts: number) => `Workflow stuck, ${attempts} attempts`,
     escalationsCount: (n: number) => (n === 0 ? 'None' : n === 1 ? '1 open escalation' : `${n} open escalations`),
     chartTitle: 'Deadlines at a glance',
     chartIntro: 'Each bar runs from now to a case’s next deadline and carries the municipality and the short case number from the table. Bars outlined in red are overdue.',

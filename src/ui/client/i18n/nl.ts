@@ -131,6 +131,7 @@ export const nl = {
     colEscalations: 'Open escalaties',
     empty: 'Geen zaken gevonden met deze filters.',
     failedNotifications: (n: number) => (n === 1 ? '1 bericht niet verzonden' : `${n} berichten niet verzonden`),
+    stuckWorkflow: (attempts: number) => `Workflow vastgelopen, ${attempts} pogingen`,
     escalationsCount: (n: number) => (n === 0 ? 'Geen' : n === 1 ? '1 open escalatie' : `${n} open escalaties`),
     chartTitle: 'Termijnen in één oogopslag',
     chartIntro: 'Elke balk loopt van nu tot de eerstvolgende termijn van een zaak en draagt de gemeente en het korte zaaknummer uit de tabel. Rood omrande balken zijn te laat.',

@@ -142,6 +142,9 @@ function CaseTable({ rows, total, openOnly }: { rows: readonly CaseListItem[]; t
               </td>
               <td class="rvo-table-cell">
                 <span class={row.openEscalations > 0 ? 'vb-escalations vb-escalations--open' : 'vb-escalations'}>{m.board.escalationsCount(row.openEscalations)}</span>
+                {row.stuckWorkflowAttempts !== null && (
+                  <span class="vb-block vb-escalations vb-escalations--open" data-testid="stuck-workflow">{m.board.stuckWorkflow(row.stuckWorkflowAttempts)}</span>
+                )}
                 {row.failedNotifications > 0 && (
                   <a class="rvo-link vb-block vb-escalations vb-escalations--open" data-testid="failed-notifications" href={`/ui/outbox?caseId=${row.caseId}&status=failed`}>
                     {m.board.failedNotifications(row.failedNotifications)}
