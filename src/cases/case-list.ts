@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CASE_READ_MODEL, type CaseReadModel } from '../read-model/case-read-model.port';
-import { STUCK_WORKFLOWS, type StuckWorkflows } from '../stuck-workflows/stuck-workflows.port';
+import { STUCK_WORKFLOWS, type StuckWorkflows } from '../temporal/stuck-workflows.port';
 import { toCaseListItem, type CaseListItem } from './case-list-item.mapper';
 import type { ListCasesQueryDto } from './dto/list-cases-query.dto';
 

@@ -2,8 +2,8 @@ import { Connection } from '@temporalio/client';
 import type { BrigadeConfig } from '../config/brigade-config';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { findPayloadKeys } from '../crypto/payload-keys';
-import { findResetPoint } from '../stuck-workflows/reset-point';
-import { findStuckWorkflows } from '../stuck-workflows/temporal-stuck-workflow-finder';
+import { findResetPoint } from '../audit/reset-point';
+import { findStuckWorkflows } from '../temporal/temporal-stuck-workflow-finder';
 import { UsageError, type CliOutput, type Command } from './command';
 import { quietTemporalRuntime } from './quiet-temporal-runtime';
 

@@ -18,8 +18,8 @@ import { TEMPORAL_PROBE } from './temporal-probe.port';
 import { TemporalServerProbe } from './temporal-server-probe';
 import { TemporalWorkflowHistories } from './temporal-workflow-histories';
 import { WORKFLOW_HISTORIES } from './workflow-histories.port';
-import { StuckWorkflowWatch } from '../stuck-workflows/stuck-workflow-watch';
-import { STUCK_WORKFLOWS } from '../stuck-workflows/stuck-workflows.port';
+import { StuckWorkflowWatch } from './stuck-workflow-watch';
+import { STUCK_WORKFLOWS } from './stuck-workflows.port';
 
 /**
  * The Temporal client for every role, the doors through which the audit, the health check and the case list reach Temporal

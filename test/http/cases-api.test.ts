@@ -879,7 +879,7 @@ describe('the cases HTTP API', () => {
         items: [{
           caseId: cases.matching, stage: 'Matching', riskLevel: 'HIGH', category: 'SHELTER_SUPPORT', municipalityCode: 'GM0687', municipality: 'Middelburg (Z.)',
           safetyRegion: 'zeeland', version: 6, updatedAt: row.updated_at.toISOString(),
-          nextDeadline: { at: at(48), kind: 'offer', id: 'offer-1-2' }, openEscalations: 1, failedNotifications: 0,
+          nextDeadline: { at: at(48), kind: 'offer', id: 'offer-1-2' }, openEscalations: 1, failedNotifications: 0, stuckWorkflowAttempts: null,
         }],
         total: 1, page: 1, pageSize: 20,
       });

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { STUCK_WORKFLOWS, type StuckWorkflows } from '../../src/temporal/stuck-workflows.port';
 import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import request from 'supertest';
@@ -38,6 +39,8 @@ export interface ApiAppOptions {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly imports: any[];
   readonly caseWorkflows?: CaseWorkflows;
+  /** What the case list learns of stuck workflows; none unless a test says otherwise (only with `caseWorkflows`). */
+  readonly stuckWorkflows?: StuckWorkflows;
   readonly env?: Record<string, string>;
   /** Runs before `init`, for what must be registered ahead of Nest's not-found handler, such as `serveOpenApi`. */
   readonly beforeInit?: (app: INestApplication) => void;
@@ -58,6 +61,7 @@ export async function createApiApp(db: TestDatabase, options: ApiAppOptions): Pr
     ],
   });
   if (options.caseWorkflows) builder.overrideProvider(CASE_WORKFLOWS).useValue(options.caseWorkflows);
+  if (options.stuckWorkflows) builder.overrideProvider(STUCK_WORKFLOWS).useValue(options.stuckWorkflows);
   const moduleRef = await builder.compile();
   // The same server and Host check as startBrigade, so timeouts and Host refusals are tested as they run.
   const app = moduleRef.createNestApplication(new BrigadeExpressAdapter(config.http), { logger: process.env.BRIGADE_TEST_APP_LOG ? ['error'] : false });

@@ -5,8 +5,8 @@ import { CASE_WORKFLOWS, type CaseWorkflows } from '../../src/cases/case-workflo
 import { TemporalClientLifecycle } from '../../src/temporal/temporal-client.provider';
 import { TEMPORAL_PROBE, type TemporalProbe } from '../../src/temporal/temporal-probe.port';
 import { WORKFLOW_HISTORIES, type WorkflowHistories } from '../../src/temporal/workflow-histories.port';
-import { StuckWorkflowWatch } from '../../src/stuck-workflows/stuck-workflow-watch';
-import { NO_STUCK_WORKFLOWS, STUCK_WORKFLOWS } from '../../src/stuck-workflows/stuck-workflows.port';
+import { StuckWorkflowWatch } from '../../src/temporal/stuck-workflow-watch';
+import { NO_STUCK_WORKFLOWS, STUCK_WORKFLOWS } from '../../src/temporal/stuck-workflows.port';
 
 /** The audit's door to a Temporal that holds no history: every history comes from Brigade's archive or is missing. */
 export const NO_WORKFLOW_HISTORIES: WorkflowHistories = { fetch: async () => null };

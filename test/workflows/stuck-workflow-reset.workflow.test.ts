@@ -1,9 +1,12 @@
 import { WorkflowUpdateStage } from '@temporalio/client';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { Registry } from 'prom-client';
 import { runCli } from '../../src/cli';
+import { loadBrigadeConfig } from '../../src/config/brigade-config';
+import { StuckWorkflowWatch } from '../../src/temporal/stuck-workflow-watch';
 import { replayHistories } from '../../src/audit/workflow-replayer';
-import { findStuckWorkflows } from '../../src/stuck-workflows/temporal-stuck-workflow-finder';
+import { findStuckWorkflows } from '../../src/temporal/temporal-stuck-workflow-finder';
 import { findTemporalCli } from '../../src/temporal/temporal-binaries';
 import { completeTask } from '../../workflows/messages';
 import { CaseDriver, anExpertPool, expert, startCase } from '../support/case-driver';
@@ -57,6 +60,12 @@ describe('a case whose history today\'s code cannot replay', () => {
       expect(stuck).toMatchObject({ workflowId: sut.handle.workflowId, workflowType: 'supportCase', caseId: sut.handle.workflowId.slice('case-'.length) });
       expect(stuck.attempts).toBeGreaterThanOrEqual(2);
       expect(stuck.failure).toMatch(/[Nn]ondeterminism/);
+      // The API's watch sees the same: the case list and the gauge carry it.
+      const registry = new Registry();
+      const watch = new StuckWorkflowWatch(harness.env.client, loadBrigadeConfig(env), registry);
+      await watch.scan();
+      expect(watch.attemptsOfCase(stuck.caseId)).toBeGreaterThanOrEqual(2);
+      expect(await registry.metrics()).toContain('brigade_workflows_stuck{workflow_type="supportCase"} 1');
       expect(await cli(['workflow', 'stuck'], env)).toMatchObject({ code: 0, out: [expect.stringContaining(`${sut.handle.workflowId}\tsupportCase\tattempt `)] });
 
       const found = await cli(['workflow', 'reset-point', sut.handle.workflowId], env);

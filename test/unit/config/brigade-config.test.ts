@@ -40,6 +40,12 @@ describe('loadBrigadeConfig', () => {
     expect(loadBrigadeConfig({ BRIGADE_TEMPORAL_CALL_TIMEOUT: '2m' }).temporalCallTimeoutMs).toBe(120_000);
   });
 
+  it('reports a workflow stuck from its third failed attempt, looking every minute, unless told otherwise', () => {
+    expect(loadBrigadeConfig({}).stuckWorkflows).toEqual({ attempts: 3, scanIntervalMs: 60_000 });
+    expect(loadBrigadeConfig({ BRIGADE_STUCK_WORKFLOW_ATTEMPTS: '10', BRIGADE_STUCK_WORKFLOW_SCAN_INTERVAL: '30s' }).stuckWorkflows)
+      .toEqual({ attempts: 10, scanIntervalMs: 30_000 });
+  });
+
   it('bounds the HTTP server and token lifetimes by default, and answers only loopback Host names', () => {
     const sut = loadBrigadeConfig({});
     expect(sut.http).toEqual({ allowedHosts: undefined, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 });
@@ -69,6 +75,9 @@ describe('loadBrigadeConfig', () => {
     [{ BRIGADE_JWT_SECRET: 'x'.repeat(40), BRIGADE_JWT_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----' }, /either BRIGADE_JWT_SECRET or BRIGADE_JWT_PUBLIC_KEY/],
     [{ BRIGADE_TOKEN_TTL: '8 hours' }, /BRIGADE_TOKEN_TTL must be a duration/],
     [{ BRIGADE_TEMPORAL_CALL_TIMEOUT: '15000' }, /BRIGADE_TEMPORAL_CALL_TIMEOUT must be a duration such as 15s/],
+    [{ BRIGADE_STUCK_WORKFLOW_ATTEMPTS: '1' }, /BRIGADE_STUCK_WORKFLOW_ATTEMPTS must be a whole number from 2 to 99/],
+    [{ BRIGADE_STUCK_WORKFLOW_ATTEMPTS: 'three' }, /BRIGADE_STUCK_WORKFLOW_ATTEMPTS must be a whole number from 2 to 99/],
+    [{ BRIGADE_STUCK_WORKFLOW_SCAN_INTERVAL: '60' }, /BRIGADE_STUCK_WORKFLOW_SCAN_INTERVAL must be a duration/],
   ])('refuses %j with an error that names the variable', (env, message) => {
     expect(() => loadBrigadeConfig(env)).toThrow(ConfigError);
     expect(() => loadBrigadeConfig(env)).toThrow(message);

@@ -1,7 +1,7 @@
 import type { History } from '@temporalio/common/lib/proto-utils';
 import type { temporal } from '@temporalio/proto';
 import type { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
-import { replayHistories } from '../audit/workflow-replayer';
+import { replayHistories } from './workflow-replayer';
 
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 

@@ -18,7 +18,7 @@ export class StuckWorkflowWatch implements StuckWorkflows, OnApplicationBootstra
   private scanning?: Promise<void>;
 
   constructor(private readonly client: Client, private readonly config: BrigadeConfig, registry: Registry) {
-    const watch = this;
+    const stuckTypes = () => this.stuck.map((workflow) => workflow.workflowType);
     new Gauge({
       name: 'brigade_workflows_stuck',
       help: 'Workflows of cases whose current workflow task has failed at least BRIGADE_STUCK_WORKFLOW_ATTEMPTS times, at the last look.',
@@ -26,7 +26,7 @@ export class StuckWorkflowWatch implements StuckWorkflows, OnApplicationBootstra
       registers: [registry],
       collect() {
         this.reset();
-        for (const [type, count] of countBy(watch.stuck.map((workflow) => workflow.workflowType))) this.set({ workflow_type: type }, count);
+        for (const [type, count] of countBy(stuckTypes())) this.set({ workflow_type: type }, count);
       },
     });
   }
