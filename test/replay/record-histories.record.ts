@@ -14,7 +14,7 @@ import { eventually } from '../support/eventually';
 import { notificationSenderFor } from '../support/notification-stack';
 import { fixtureDataConverter } from '../support/payload-keys';
 import { RecordingSmtpServer } from '../support/recording-smtp-server';
-import { createWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
+import { createWorkflowHarness, divergentWorkflowBundle, type WorkflowHarness } from '../support/workflow-harness';
 
 /**
  * Records the Temporal histories of representative cases as replay fixtures (`npm run record:histories`).
@@ -267,6 +267,26 @@ describe('recording a fixture whose payloads seal the case under its data keys',
         await sut.handle.executeUpdate(cancelCase, { args: [{ reason: 'de avond gaat niet door', actor: COORDINATOR }] });
         await saveFixture(harness, 'sealed-payloads-then-cancelled', sut);
       });
+    } finally {
+      await harness.close();
+    }
+  });
+});
+
+describe('recording a history today\'s code cannot replay', () => {
+  it('records a case written by code that made one command more (a timer before each plan of a message), up to its team', async () => {
+    // Kept apart from the fixtures every replay must pass: `brigade workflow reset-point` is tested on it.
+    const harness = await createWorkflowHarness({ dataConverter: fixtureDataConverter() });
+    try {
+      await anExpertPool(harness, Array.from({ length: 3 }, () => ({ homeMunicipalityCode: 'GM0344' })));
+      await harness.withWorker(async () => {
+        const sut = await startCaseIn(harness, { category: 'CITIZEN_MEETING' });
+        await sut.accept();
+        await sut.acceptOffersUntilTeamAssembled();
+        await sut.cancel();
+        const fixture = { workflowId: sut.handle.workflowId, history: JSON.parse(historyToJSON(await sut.handle.fetchHistory())) };
+        await writeFile(path.join(FIXTURES, '..', 'divergent-histories', 'timer-before-each-message-plan.json'), `${JSON.stringify(fixture)}\n`);
+      }, divergentWorkflowBundle());
     } finally {
       await harness.close();
     }
