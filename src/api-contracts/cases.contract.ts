@@ -7,7 +7,7 @@ export interface RegisteredCase {
   readonly replayed: boolean;
 }
 
-/** What `GET /cases/:id` answers: the recorded read model and the state the case's workflow holds (null before its first event). */
+/** What `GET /cases/:id` answers: the recorded read model plus the workflow's live view (null once it has ended). */
 export interface CaseView {
   readonly caseId: string;
   readonly recorded: CaseState | null;

@@ -16,7 +16,7 @@ export class CaseViewModel implements CaseView {
   @ApiProperty({ format: 'uuid' }) readonly caseId!: string;
   @ApiProperty({ type: CaseStateModel, nullable: true, description: 'The state folded from the recorded events; null before the first is recorded.' })
   readonly recorded!: CaseStateModel | null;
-  @ApiProperty({ type: CaseStateModel, nullable: true, description: "The state the case's workflow holds. Once an event is recorded it is the recorded state, since every append of the workflow writes it in the same transaction before the workflow takes it in (for a moment it may be one step ahead of the workflow); before that, the running workflow's own answer, null." })
+  @ApiProperty({ type: CaseStateModel, nullable: true, description: "The running workflow's own view (a query); for a case recorded as closed, rejected or cancelled, the state it ended with, without asking Temporal; null when Temporal no longer knows the case." })
   readonly live!: CaseStateModel | null;
 }
 

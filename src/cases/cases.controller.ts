@@ -246,7 +246,7 @@ export class CasesController {
 
   @Get(':id')
   @Allow('coordinator', 'auditor', 'expert')
-  @ApiOperation({ summary: 'Show a case: its recorded state and the state its workflow holds' })
+  @ApiOperation({ summary: 'Show a case: its recorded state and the running workflow’s live view' })
   @ApiCaseIdParam()
   @ApiOkResponse({ type: CaseViewModel, description: 'The case. To an expert who is offered it but not on its team, free text reads "[redacted]"; once the case\'s data key was destroyed, it reads "[destroyed]" (a coded text renders it as "vernietigd"/"destroyed").' })
   @ApiErrorResponses({ 400: MALFORMED_REQUEST, 404: UNKNOWN_CASE })

@@ -4,7 +4,7 @@ import type { CaseState } from '../domain/case.state';
 import { upcastCaseState } from '../domain/case-state-upcaster';
 import { maySeeSensitiveFields, redactSupportRequest } from '../domain/sensitive-fields';
 import type { SupportRequest } from '../domain/support-request';
-import type { Actor } from '../domain/case.vocabulary';
+import { FINAL_STAGES, type Actor } from '../domain/case.vocabulary';
 import { conflictOfInterestRefusal, weighAssignment } from '../domain/manual-assignment';
 import { EVENT_STORE, type EventStore, type StoredCaseEvent } from '../event-store/event-store.port';
 import { EXPERT_DIRECTORY, type ExpertDirectory } from '../expert-directory/expert-directory.port';
@@ -190,19 +190,17 @@ export class CasesService {
 
   async get(caseId: string): Promise<CaseView> {
     const row = await this.readModel.find(caseId);
-    if (row) {
-      // The workflow's live state is the fold of the events it recorded, and each of its appends wrote this row in the
-      // same transaction before the workflow folded them: the row is that state, or one step ahead of it while the
-      // workflow takes in its last append. Asking the workflow instead costs a worker's round trip on every view of the
-      // page, and for an ended case a replay of its whole history.
-      const recorded = upcastCaseState(await this.opener.openState(row.state));
-      return { caseId, recorded, live: recorded };
-    }
-    // Nothing recorded yet: only the workflow knows whether the case is being registered or does not exist at all.
+    // A case recorded as closed, rejected or cancelled has ended in the state it last recorded, which is what its workflow
+    // would answer; asking the workflow anyway would make a worker replay its whole history on every view of the page.
+    const ended = row !== null && (FINAL_STAGES as readonly string[]).includes(row.stage);
+    const recorded = row && upcastCaseState(await this.opener.openState(row.state));
+    if (ended) return { caseId, recorded, live: recorded };
+    // An open case's row may be a step ahead of its workflow: each append commits it before the workflow takes the step
+    // in, and a decision is weighed against the workflow's state, so what the page offers to decide on is asked of it.
     const live = await this.workflows.live(caseId);
-    if (live === undefined) throw new NotFoundException(refusal('case_not_found', { caseId }));
+    if (!row && live === undefined) throw new NotFoundException(refusal('case_not_found', { caseId }));
     // A worker of the previous release may still answer the query with sentences.
-    return { caseId, recorded: null, live: live && upcastCaseState(live) };
+    return { caseId, recorded, live: live ? upcastCaseState(live) : null };
   }
 
   /** The support request as registered, with its sensitive fields redacted for a reader who may not see them. */

@@ -30,7 +30,7 @@ export function asSeenBy(reader: Actor, body: unknown): unknown {
   return body;
 }
 
-// Either state counts: before anything is recorded only the workflow's answer can name the reader, and after that both are the recorded one.
+// The workflow's live view may have the reader on the team a moment before the recorded one does; either counts.
 function caseViewFor(reader: Actor, view: CaseView): CaseView {
   const onTeam = [view.recorded, view.live].some((state) => state !== null && maySeeSensitiveFields(reader, state));
   if (onTeam) return view;

@@ -116,17 +116,13 @@ describe('sensitive fields in the API', () => {
       }
     });
 
-    it('shows it to an offered expert once the recorded state has them on the team', async () => {
+    it('shows it to an offered expert once the live state has them on the team, before the recorded one does', async () => {
       const marker = `canary-${randomUUID()}`;
       const { caseId, state } = await aCaseWithSecrets(marker);
-      await eventStore.append({
-        caseId, expectedVersion: state.version, idempotencyKey: `sensitive-fields-accepted-${caseId}`,
-        events: [caseEvent('OfferAccepted', { offerId: 'offer-1-2', expertId: OFFERED }, expert(OFFERED), at(5))],
-      });
+      workflows.running.set(caseId, { ...state, openOffers: [], team: [...state.team, { expertId: OFFERED, name: 'Bram', role: 'support' }] });
 
       const { body } = await as(expert(OFFERED)).get(`/cases/${caseId}`).expect(200);
 
-      expect(body.recorded.team).toContainEqual(expect.objectContaining({ expertId: OFFERED }));
       expect(occurrences(body, marker)).toBe(10);
     });
   });
