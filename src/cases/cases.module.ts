@@ -4,7 +4,6 @@ import { RetentionStoreModule } from '../retention-store/retention-store.module'
 import { EventStoreModule } from '../event-store/event-store.module';
 import { FieldEncryptionModule } from '../field-encryption/field-encryption.module';
 import { ExpertDirectoryModule } from '../expert-directory/expert-directory.module';
-import { CaseIdReserve } from './case-id-reserve';
 import { CaseList } from './case-list';
 import { CaseWorkflowClient } from './case-workflow.client';
 import { CasesController } from './cases.controller';
@@ -17,7 +16,7 @@ import { ReadModelModule } from '../read-model/read-model.module';
 @Module({
   imports: [EventStoreModule, ReadModelModule, ExpertDirectoryModule, FieldEncryptionModule, KeyStoreModule, RetentionStoreModule],
   controllers: [CasesController],
-  providers: [CasesService, { provide: CASE_WORKFLOWS, useClass: CaseWorkflowClient }, CaseList, ExpertCaseAccess, CaseIdReserve],
+  providers: [CasesService, { provide: CASE_WORKFLOWS, useClass: CaseWorkflowClient }, CaseList, ExpertCaseAccess],
   exports: [CASE_WORKFLOWS, ExpertCaseAccess],
 })
 export class CasesModule {}

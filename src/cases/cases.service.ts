@@ -1,4 +1,5 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { CaseEventPayloads } from '../domain/case.events';
 import type { CaseState } from '../domain/case.state';
 import { upcastCaseState } from '../domain/case-state-upcaster';
@@ -18,7 +19,6 @@ import {
   expertDeactivated, holdSession, raiseConcern, reassignTask, reportIntervention, respondToOffer, scheduleSession, triage,
   type AssignedCase, type SupportCaseInput,
 } from '../../workflows/messages';
-import { CaseIdReserve } from './case-id-reserve';
 import { CaseList, type CasePage } from './case-list';
 import { caseIdForIdempotencyKey, requestFingerprint, toSupportRequest } from './case-request.mapper';
 import { CASE_WORKFLOWS, type CaseWorkflows } from './case-workflows.port';
@@ -67,11 +67,10 @@ export class CasesService {
     private readonly opener: SealedFieldsOpener,
     @Inject(DATA_KEY_STORE) private readonly keyStore: DataKeyStore,
     @Inject(OFFICE_HOLDER_CLAIMS) private readonly claims: OfficeHolderClaims,
-    private readonly caseIds: CaseIdReserve,
   ) {}
 
   async register(dto: RegisterCaseDto, actor: Actor, idempotencyKey?: string): Promise<RegisteredCase> {
-    const caseId = idempotencyKey ? caseIdForIdempotencyKey(idempotencyKey) : this.caseIds.take();
+    const caseId = idempotencyKey ? caseIdForIdempotencyKey(idempotencyKey) : randomUUID();
     const input: SupportCaseInput = { request: toSupportRequest(caseId, dto), registeredBy: actor };
     const start = () => this.workflows.start(caseId, input, requestFingerprint(input.request));
     // A case about an office holder is registered under their claim, so an erasure of that person approved meanwhile
