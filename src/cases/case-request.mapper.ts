@@ -42,7 +42,8 @@ export function caseIdForIdempotencyKey(key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** A fingerprint of a request body, to tell a true retry from a different request under the same key. */
-export function requestFingerprint(dto: RegisterCaseDto): string {
-  return createHash('sha256').update(canonicalJson(toSupportRequest('', dto))).digest('hex');
+/** A fingerprint of a request, to tell a true retry from a different request under the same key; its case id does not count. */
+export function requestFingerprint(request: SupportRequest): string {
+  // Hashed with an empty case id, as fingerprints always were: a retry must match the memo of a case started before.
+  return createHash('sha256').update(canonicalJson({ ...request, caseId: '' })).digest('hex');
 }

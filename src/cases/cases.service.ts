@@ -72,7 +72,7 @@ export class CasesService {
   async register(dto: RegisterCaseDto, actor: Actor, idempotencyKey?: string): Promise<RegisteredCase> {
     const caseId = idempotencyKey ? caseIdForIdempotencyKey(idempotencyKey) : randomUUID();
     const input: SupportCaseInput = { request: toSupportRequest(caseId, dto), registeredBy: actor };
-    const start = () => this.workflows.start(caseId, input, requestFingerprint(dto));
+    const start = () => this.workflows.start(caseId, input, requestFingerprint(input.request));
     // A case about an office holder is registered under their claim, so an erasure of that person approved meanwhile
     // waits for it (and then finds the case open) instead of destroying the key the new request was just sealed under.
     const person = await officeHolderScope(input.request, this.keyStore);
@@ -193,7 +193,10 @@ export class CasesService {
     // would answer; asking the workflow anyway would make a worker replay its whole history on every view of the page.
     const ended = row !== null && (FINAL_STAGES as readonly string[]).includes(row.stage);
     const recorded = row && upcastCaseState(await this.opener.openState(row.state));
-    const live = ended ? recorded : await this.workflows.live(caseId);
+    if (ended) return { caseId, recorded, live: recorded };
+    // An open case's row may be a step ahead of its workflow: each append commits it before the workflow takes the step
+    // in, and a decision is weighed against the workflow's state, so what the page offers to decide on is asked of it.
+    const live = await this.workflows.live(caseId);
     if (!row && live === undefined) throw new NotFoundException(refusal('case_not_found', { caseId }));
     // A worker of the previous release may still answer the query with sentences.
     return { caseId, recorded, live: live ? upcastCaseState(live) : null };

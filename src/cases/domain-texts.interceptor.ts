@@ -16,8 +16,11 @@ export class DomainTextsInterceptor implements NestInterceptor {
     const language = requestLanguage(context.switchToHttp().getRequest<Request>().headers['accept-language']);
     // Only what has the shape of a state is rendered: a view's live part is whatever the workflow answered.
     const rendered = (state: unknown) => (isCaseState(state) ? withCaseStateTexts(state, language) : state);
-    return next.handle().pipe(map((body: unknown) => (isCaseView(body)
-      ? { ...body, recorded: rendered(body.recorded), live: rendered(body.live) }
-      : rendered(body))));
+    return next.handle().pipe(map((body: unknown) => {
+      if (!isCaseView(body)) return rendered(body);
+      const recorded = rendered(body.recorded);
+      // Once anything is recorded the two are one state: rendered once.
+      return { ...body, recorded, live: body.live === body.recorded ? recorded : rendered(body.live) };
+    }));
   }
 }

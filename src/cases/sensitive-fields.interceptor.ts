@@ -34,5 +34,6 @@ export function asSeenBy(reader: Actor, body: unknown): unknown {
 function caseViewFor(reader: Actor, view: CaseView): CaseView {
   const onTeam = [view.recorded, view.live].some((state) => state !== null && maySeeSensitiveFields(reader, state));
   if (onTeam) return view;
-  return { ...view, recorded: view.recorded && redactCaseState(view.recorded), live: view.live && redactCaseState(view.live) };
+  const recorded = view.recorded && redactCaseState(view.recorded);
+  return { ...view, recorded, live: view.live === view.recorded ? recorded : view.live && redactCaseState(view.live) };
 }

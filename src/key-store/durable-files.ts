@@ -8,24 +8,60 @@ import * as path from 'node:path';
  * two processes creating the same file at once exactly one wins and the other reads the winner's, never a torn file.
  */
 export async function createFileOnce(file: string, content: string): Promise<boolean> {
+  const [staged] = await stageFiles([{ file, content }]);
+  try {
+    return await staged.place();
+  } finally {
+    await staged.discard();
+  }
+}
+
+/** A private file written whole and flushed under a temporary name, to be linked into place later (or discarded). */
+export interface StagedFile {
+  /** Links the file into place unless its name is taken, and flushes the folder; answers whether this call created it. */
+  place(): Promise<boolean>;
+  /** Removes the temporary name; a placed file stays. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Writes and flushes several files side by side under temporary names, so that their flushes overlap, for the caller
+ * to link into place in the order it needs (`createFileOnce` for one). Should one fail, none stays staged.
+ */
+export async function stageFiles(files: ReadonlyArray<{ readonly file: string; readonly content: string }>): Promise<StagedFile[]> {
+  const staged = await Promise.allSettled(files.map(({ file, content }) => stageFile(file, content)));
+  const failed = staged.find((result) => result.status === 'rejected');
+  if (failed === undefined) return staged.map((result) => (result as PromiseFulfilledResult<StagedFile>).value);
+  await Promise.all(staged.map((result) => (result.status === 'fulfilled' ? result.value.discard() : undefined)));
+  throw failed.reason;
+}
+
+async function stageFile(file: string, content: string): Promise<StagedFile> {
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const discard = () => rm(temporary, { force: true });
   const handle = await open(temporary, 'wx', 0o600);
   try {
     await handle.writeFile(content);
     await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await link(temporary, file);
-    await syncDirectory(path.dirname(file));
-    return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    await handle.close();
+    await discard();
     throw error;
-  } finally {
-    await rm(temporary, { force: true });
   }
+  await handle.close();
+  return {
+    async place() {
+      try {
+        await link(temporary, file);
+        await syncDirectory(path.dirname(file));
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+        throw error;
+      }
+    },
+    discard,
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import { DataKeyCache, DATA_KEY_CACHE_TTL_MS } from './data-key-cache';
 import { assertDataKeyId, dataKeyIdFor } from './data-key-ids';
 import type { DataKey, DataKeyLookup, DataKeyScope, DataKeyStore, KeyDestruction } from './data-key-store.port';
 import { unwrapDataKey, wrapDataKey } from './data-key-wrapping';
-import { createFileOnce, shredFile } from './durable-files';
+import { createFileOnce, shredFile, stageFiles } from './durable-files';
 import { keyEncryptionKeyFilePath, loadKeyEncryptionKey } from './key-encryption-key';
 import { assertKeyEncryptionKeyFits } from './key-encryption-key-check';
 import { folderPseudonym } from './person-pseudonym';
@@ -62,12 +62,9 @@ export class FolderDataKeyStore implements DataKeyStore {
     const keyId = dataKeyIdFor(scope);
     const cached = this.cache.get(keyId);
     if (cached !== undefined) return { keyId, key: cached };
-    await this.refuseDestroyed(keyId);
-    let key = await this.readKey(keyId);
-    if (key === undefined) {
-      await this.refuseLost(keyId);
-      key = await this.createKey(keyId);
-    }
+    const found = await this.look(keyId);
+    if (found.state === 'destroyed') throw new DataKeyDestroyedError(keyId, found.destroyedAt);
+    const key = found.state === 'active' ? found.key : await this.createKey(keyId);
     this.cache.set(keyId, key);
     return { keyId, key };
   }
@@ -76,15 +73,9 @@ export class FolderDataKeyStore implements DataKeyStore {
     assertDataKeyId(keyId);
     const cached = this.cache.get(keyId);
     if (cached !== undefined) return { state: 'active', key: cached };
-    const tombstone = await this.readTombstone(keyId);
-    if (tombstone !== undefined) return { state: 'destroyed', destroyedAt: tombstone.destroyedAt };
-    const key = await this.readKey(keyId);
-    if (key === undefined) {
-      await this.refuseLost(keyId);
-      return { state: 'unknown' };
-    }
-    this.cache.set(keyId, key);
-    return { state: 'active', key };
+    const found = await this.look(keyId);
+    if (found.state === 'active') this.cache.set(keyId, found.key);
+    return found;
   }
 
   async pseudonymFor(text: string): Promise<string> {
@@ -104,40 +95,53 @@ export class FolderDataKeyStore implements DataKeyStore {
   private async createKey(keyId: string): Promise<Buffer> {
     const key = randomBytes(32);
     const record = { keyId, createdAt: new Date().toISOString(), wrapped: wrapDataKey(this.keyEncryptionKey, keyId, key) };
-    const created = await this.io(() => createFileOnce(this.file(keyId, 'key'), `${JSON.stringify(record)}\n`));
-    if (!created) {
-      // Another process created it first: everyone uses the winner's key.
-      const winners = await this.readKey(keyId);
-      if (winners !== undefined) return winners;
+    // The receipt is written and flushed beside the key, so the two flushes overlap; it is linked only once the key is
+    // in place, since a receipt without its key would refuse that key for good.
+    const [keyFile, receipt] = await this.io(() => stageFiles([
+      { file: this.file(keyId, 'key'), content: `${JSON.stringify(record)}\n` },
+      { file: this.file(keyId, 'made'), content: `${JSON.stringify({ keyId, createdAt: record.createdAt })}\n` },
+    ]));
+    try {
+      const created = await this.io(() => keyFile.place());
+      if (!created) {
+        // Another process created it first: everyone uses the winner's key.
+        const winners = await this.readKey(keyId);
+        if (winners !== undefined) return winners;
+      }
+      // A destroy may have run between the first look for a tombstone and the link; it wrote its tombstone before it
+      // looked for a key file, so either it shredded this file or the tombstone is visible now.
+      const tombstone = await this.readTombstone(keyId);
+      if (tombstone !== undefined) {
+        await this.io(() => shredFile(this.file(keyId, 'key')));
+        throw new DataKeyDestroyedError(keyId, tombstone.destroyedAt);
+      }
+      if (!created) throw new DataKeyUnreadableError(keyId, this.file(keyId, 'key'), 'it vanished while being read, without a tombstone');
+      // A receipt that outlives the key file: should the file go missing without a tombstone, the key is not made anew.
+      await this.io(() => receipt.place());
+      return key;
+    } finally {
+      await this.io(() => Promise.all([keyFile.discard(), receipt.discard()]));
     }
-    // A destroy may have run between the first look for a tombstone and the link; it wrote its tombstone before it
-    // looked for a key file, so either it shredded this file or the tombstone is visible now.
-    const tombstone = await this.readTombstone(keyId);
-    if (tombstone !== undefined) {
-      await this.io(() => shredFile(this.file(keyId, 'key')));
-      throw new DataKeyDestroyedError(keyId, tombstone.destroyedAt);
-    }
-    if (!created) throw new DataKeyUnreadableError(keyId, this.file(keyId, 'key'), 'it vanished while being read, without a tombstone');
-    // A receipt that outlives the key file: should the file go missing without a tombstone, the key is not made anew.
-    await this.io(() => createFileOnce(this.file(keyId, 'made'), `${JSON.stringify({ keyId, createdAt: record.createdAt })}\n`));
-    return key;
   }
 
   /**
-   * Refuses a key whose file is gone although this store made it (its receipt says so) and no tombstone says it was
-   * destroyed: a key made anew under the same id would open none of the fields the lost one sealed, and would seal new
-   * ones that the lost key, once restored, could not open.
+   * What the folder holds for a key id: its tombstone, its key file and its receipt, read side by side and weighed in
+   * that order. A key whose file is gone although this store made it (its receipt says so) and no tombstone says it
+   * was destroyed is refused: a key made anew under the same id would open none of the fields the lost one sealed, and
+   * would seal new ones that the lost key, once restored, could not open.
    */
-  private async refuseLost(keyId: string): Promise<void> {
-    const receipt = await this.readJson(keyId, this.file(keyId, 'made'));
-    if (receipt === undefined) return;
+  private async look(keyId: string): Promise<DataKeyLookup> {
+    const [tombstone, key, receipt] = await Promise.allSettled([
+      this.readTombstone(keyId), this.readKey(keyId), this.readJson(keyId, this.file(keyId, 'made')),
+    ]);
+    const destroyed = settled(tombstone);
+    if (destroyed !== undefined) return { state: 'destroyed', destroyedAt: destroyed.destroyedAt };
+    const active = settled(key);
+    if (active !== undefined) return { state: 'active', key: active };
+    const made = settled(receipt);
+    if (made === undefined) return { state: 'unknown' };
     throw new DataKeyUnreadableError(keyId, this.file(keyId, 'key'),
-      `the file is gone, though this store made the key at ${String(receipt.createdAt)} and never destroyed it: restore it from the key folder's backup`);
-  }
-
-  private async refuseDestroyed(keyId: string): Promise<void> {
-    const tombstone = await this.readTombstone(keyId);
-    if (tombstone !== undefined) throw new DataKeyDestroyedError(keyId, tombstone.destroyedAt);
+      `the file is gone, though this store made the key at ${String(made.createdAt)} and never destroyed it: restore it from the key folder's backup`);
   }
 
   private async readKey(keyId: string): Promise<Buffer | undefined> {
@@ -200,4 +204,10 @@ export class FolderDataKeyStore implements DataKeyStore {
   private file(keyId: string, kind: 'key' | 'destroyed' | 'made'): string {
     return path.join(this.location, `${keyId}.${kind}`);
   }
+}
+
+/** A look's value, or its failure thrown: the looks run side by side, and the first to matter decides. */
+function settled<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
 }

@@ -9,13 +9,20 @@ import type {
 import { OPEN_CASES_OF_EXPERT } from './open-cases-of-expert';
 import { PARTICIPATION, participatingCasesQuery } from './participation-conditions';
 
+const FIND_CASE = `SELECT case_id AS "caseId", version, stage, risk_level AS "riskLevel", category, municipality,
+       municipality_code AS "municipalityCode", safety_region AS "safetyRegion", state, last_hash AS "lastHash",
+       created_at AS "createdAt", updated_at AS "updatedAt"
+  FROM cases WHERE case_id = $1`;
+
 /** The case read model over PostgreSQL's `cases` table, which every append keeps current. */
 @Injectable()
 export class PostgresCaseReadModel implements CaseReadModel {
   constructor(private readonly dataSource: DataSource) {}
 
-  find(caseId: string): Promise<CaseProjection | null> {
-    return this.dataSource.getRepository(CaseProjectionRow).findOneBy({ caseId });
+  async find(caseId: string): Promise<CaseProjection | null> {
+    // Plain SQL: the case page reads one row per view, and the ORM's query building and hydration cost more than the row.
+    const rows = await this.dataSource.query<CaseProjection[]>(FIND_CASE, [caseId]);
+    return rows[0] ?? null;
   }
 
   async page(query: CaseListQuery): Promise<CaseProjectionPage> {
