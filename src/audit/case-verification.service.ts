@@ -68,14 +68,16 @@ export class CaseVerificationService {
       .filter((finding): finding is WorkflowReplay => finding !== null && !fetched.missing.some((known) => known.workflowId === finding.workflowId))];
     const { check: log, proofs } = await this.caseLog.check(caseId, events, Math.max(events.at(-1)?.version ?? 0, projection?.version ?? 0));
     const fold = foldHistory(events);
+    // Opened once, for both the read model's comparison and the recordings'.
+    const opened = await this.openedIfPossible(events);
     const verification = caseVerification({
       caseId,
       chain,
       fold: foldCheckOf(fold),
-      projection: await this.projectionCheck(projection, events, fold),
+      projection: await this.projectionCheck(projection, events, fold, opened),
       replay: await replayHistories(histories, missing, this.codec),
       // Both sides opened: the stored events through the opener, what Temporal recorded through both codecs.
-      recordedEvents: await checkRecordedEvents(caseId, eventsTheWorkflowRecorded(await this.openedIfPossible(events)), histories, this.recordingReader()),
+      recordedEvents: await checkRecordedEvents(caseId, eventsTheWorkflowRecorded(opened ?? events), histories, this.recordingReader()),
       log,
     });
     return { events, histories, verification, proofs };
@@ -83,16 +85,11 @@ export class CaseVerificationService {
 
   // With the case's keys at hand, the read model's opened values are compared with the fold of the opened events: a
   // value swapped between fields, or a plain text put in place of a sealed one, shows. Without them, presence only.
-  private async projectionCheck(projection: RecordedProjection | null, events: readonly StoredCaseEvent[], fold: HistoryFold): Promise<ProjectionCheck> {
+  private async projectionCheck(
+    projection: RecordedProjection | null, events: readonly StoredCaseEvent[], fold: HistoryFold, openedEvents: readonly StoredCaseEvent[] | null,
+  ): Promise<ProjectionCheck> {
     const keyless = checkProjection(projection, events, fold);
-    if (!keyless.consistent || projection === null) return keyless;
-    let openedEvents: StoredCaseEvent[];
-    try {
-      openedEvents = await this.opener.openEvents(events);
-    } catch (error) {
-      if (isKeyTrouble(error)) return keyless;
-      throw error;
-    }
+    if (!keyless.consistent || projection === null || openedEvents === null) return keyless;
     try {
       const openedRow = { ...projection, state: await this.opener.openState(projection.state) };
       return checkProjection(openedRow, openedEvents, foldHistory(openedEvents), true);
@@ -103,13 +100,13 @@ export class CaseVerificationService {
     }
   }
 
-  // Verification needs no data key: where one is out of reach or damaged, the fields stay sealed and are not compared,
-  // while the chain, which covers their ciphertext, still is.
-  private async openedIfPossible(events: readonly StoredCaseEvent[]): Promise<readonly StoredCaseEvent[]> {
+  // Verification needs no data key: where one is out of reach or damaged (null), the fields stay sealed and are not
+  // compared, while the chain, which covers their ciphertext, still is.
+  private async openedIfPossible(events: readonly StoredCaseEvent[]): Promise<readonly StoredCaseEvent[] | null> {
     try {
       return await this.opener.openEvents(events);
     } catch (error) {
-      if (isKeyTrouble(error)) return events;
+      if (isKeyTrouble(error)) return null;
       throw error;
     }
   }
