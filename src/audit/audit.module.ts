@@ -8,6 +8,7 @@ import { AuditController } from './audit.controller';
 import { CaseHistoryService } from './case-history.service';
 import { CaseVerificationService } from './case-verification.service';
 import { RecordedCaseReader } from './recorded-case.reader';
+import { AuditWorkers } from './audit-workers';
 import { CASE_SNAPSHOTS } from './case-snapshots.port';
 import { PostgresCaseSnapshots } from './postgres-case-snapshots';
 import { ReadModelModule } from '../read-model/read-model.module';
@@ -18,6 +19,8 @@ import { ReadModelModule } from '../read-model/read-model.module';
   controllers: [AuditController],
   providers: [
     CaseHistoryService, CaseVerificationService, RecordedCaseReader, PostgresCaseSnapshots, { provide: CASE_SNAPSHOTS, useExisting: PostgresCaseSnapshots },
+    // Threads start on the first long chain, not here, and stop with the application.
+    { provide: AuditWorkers, useFactory: () => new AuditWorkers() },
   ],
 })
 export class AuditModule {}

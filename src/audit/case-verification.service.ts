@@ -21,6 +21,8 @@ import { RecordedCaseReader } from './recorded-case.reader';
 import { checkRecordedEvents, eventsTheWorkflowRecorded } from './recorded-events-check';
 import { replayHistories, type WorkflowReplay } from './workflow-replayer';
 import { checkArchivedHistory } from './archived-history-check';
+import { AuditWorkers } from './audit-workers';
+import { verifyStoredChainOn } from './parallel-chain-check';
 
 interface Inspection {
   readonly events: readonly StoredCaseEvent[];
@@ -44,6 +46,7 @@ export class CaseVerificationService {
     @Inject(LOG_KEYS) private readonly logKeys: LogKeys,
     private readonly opener: SealedFieldsOpener,
     private readonly caseFields: CasePayloadCodec,
+    private readonly workers: AuditWorkers,
   ) {}
 
   async verify(caseId: string): Promise<CaseVerification> {
@@ -56,7 +59,10 @@ export class CaseVerificationService {
   }
 
   private async inspect(caseId: string): Promise<Inspection> {
-    const { events, chain, projection } = await this.records.read(caseId);
+    const { events, projection } = await this.records.read(caseId);
+    // The chain's hashes are recomputed on the worker threads, where there are any, while this thread checks the rest.
+    const chainCheck = verifyStoredChainOn(this.workers, caseId, events, projection);
+    chainCheck.catch(() => undefined);
     // The archive stands in for Temporal past its retention; the events anchor each archived copy's hash.
     const archived = await this.archive.findByCase(caseId);
     const fetched = await fetchCaseWorkflowHistories(this.temporal, caseId, { archived, events });
@@ -72,13 +78,13 @@ export class CaseVerificationService {
     const opened = await this.openedIfPossible(events);
     const verification = caseVerification({
       caseId,
-      chain,
       fold: foldCheckOf(fold),
       projection: await this.projectionCheck(projection, events, fold, opened),
       replay: await replayHistories(histories, missing, this.codec),
       // Both sides opened: the stored events through the opener, what Temporal recorded through both codecs.
       recordedEvents: await checkRecordedEvents(caseId, eventsTheWorkflowRecorded(opened ?? events), histories, this.recordingReader()),
       log,
+      chain: await chainCheck,
     });
     return { events, histories, verification, proofs };
   }

@@ -21,12 +21,14 @@ export function verifyEventChain(caseId: string, events: readonly StoredCaseEven
 
 /**
  * Recomputes a stored case's hash chain and compares its end with where the read model says the stream ended: the
- * check `EventStore.verify` makes, over events and a row the caller read in one snapshot.
+ * check `EventStore.verify` makes, over events and a row the caller read in one snapshot. `hashMatches` is for hashes
+ * recomputed elsewhere, as `findChainBreak` takes it.
  */
 export function verifyStoredChain(
   caseId: string, events: readonly StoredCaseEvent[], projection: Pick<RecordedProjection, 'version' | 'lastHash'> | null,
+  hashMatches?: (event: StoredCaseEvent, index: number) => boolean,
 ): ChainVerification {
-  const broken = findChainBreak(events);
+  const broken = findChainBreak(events, hashMatches);
   const lastHash = events.at(-1)?.hash ?? null;
   const result = { caseId, eventCount: events.length, lastHash };
   if (broken) return { ...result, valid: false, firstInvalidVersion: broken.version, problem: broken.problem };

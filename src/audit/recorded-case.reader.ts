@@ -1,18 +1,16 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { ChainVerification, StoredCaseEvent } from '../event-store/event-store.port';
+import type { StoredCaseEvent } from '../event-store/event-store.port';
 import type { RecordedProjection } from './projection-check';
 import { refusal } from '../http/refusal';
 import { CASE_SNAPSHOTS, type CaseSnapshots } from './case-snapshots.port';
-import { verifyStoredChain } from './event-chain';
 
-/** What Brigade's database holds about a case: its events, their chain as the store verifies it, and the read model's row. */
+/** What Brigade's database holds about a case: its events and the read model's row. */
 export interface RecordedCase {
   readonly events: readonly StoredCaseEvent[];
-  readonly chain: ChainVerification;
   readonly projection: RecordedProjection | null;
 }
 
-/** Reads a case's record as one snapshot, so that an append landing mid-read is not mistaken for a broken record. */
+/** Reads a case's record as one snapshot, so that an append landing mid-read is not mistaken for a broken record; 404 for an unknown case. */
 @Injectable()
 export class RecordedCaseReader {
   constructor(@Inject(CASE_SNAPSHOTS) private readonly snapshots: CaseSnapshots) {}
@@ -20,6 +18,6 @@ export class RecordedCaseReader {
   async read(caseId: string): Promise<RecordedCase> {
     const { events, projection } = await this.snapshots.read(caseId);
     if (!projection && events.length === 0) throw new NotFoundException(refusal('case_not_found', { caseId }));
-    return { events, chain: verifyStoredChain(caseId, events, projection), projection };
+    return { events, projection };
   }
 }
