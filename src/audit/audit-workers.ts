@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { OnApplicationShutdown } from '@nestjs/common';
@@ -18,7 +18,7 @@ export interface AuditWorkerEntry {
 export interface AuditWorkerOptions {
   /** The database the workers read ranges of the store from; only `audit verify --all` gives one. */
   readonly databaseUrl?: string;
-  /** How many threads; by default one per core, or none on a machine of one core. */
+  /** How many threads; by default one per core that was idle over the last minute, and one more, or none. */
   readonly threads?: number;
   readonly entry?: AuditWorkerEntry | null;
 }
@@ -39,33 +39,32 @@ interface Thread {
 /**
  * A few worker threads that take the audit's CPU-bound work off the main thread: checking ranges of the store, and
  * recomputing the hashes of a long chain. Threads start on first use, not when the pool is made, and idle threads do not
- * keep the process alive. `available` is false where there is one core or no compiled worker code (as under jest); the
- * audit then does the same work on its own thread.
+ * keep the process alive. `available` is false where no core is idle or there is no compiled worker code (as under
+ * jest); the audit then does the same work on its own thread.
  */
 export class AuditWorkers implements OnApplicationShutdown {
-  private threads: Thread[] | null = null;
+  private threads: Thread[] = [];
   private nextId = 0;
   private readonly entry: AuditWorkerEntry | null;
-  private readonly size: number;
 
   constructor(private readonly options: AuditWorkerOptions = {}) {
     this.entry = options.entry === undefined ? compiledEntry() : options.entry;
-    this.size = Math.max(0, Math.min(options.threads ?? availableParallelism(), MOST_THREADS));
   }
 
-  /** Whether tasks run on worker threads; when not, the caller does the work itself. */
+  /** Whether tasks run on worker threads now; when not, the caller does the work itself. */
   get available(): boolean {
-    return this.entry !== null && this.size >= 2;
+    return this.threadCount > 0;
   }
 
-  /** How many threads share the work. */
+  /** How many threads share the work now: decided afresh each time, as a long-running process sees its machine's load change. */
   get threadCount(): number {
-    return this.available ? this.size : 0;
+    const wanted = Math.min(this.options.threads ?? threadsForIdleCores(), MOST_THREADS);
+    return this.entry !== null && wanted >= 2 ? wanted : 0;
   }
 
   /** Runs one task on the thread with the fewest tasks waiting. */
   run<K extends AuditTask['kind']>(task: Extract<AuditTask, { kind: K }>): Promise<AuditTaskResults[K]> {
-    const threads = this.started();
+    const threads = this.started(this.threadCount);
     const thread = threads.reduce((least, candidate) => (candidate.pending.size < least.pending.size ? candidate : least));
     const id = this.nextId++;
     return new Promise<AuditTaskResults[K]>((resolve, reject) => {
@@ -77,8 +76,8 @@ export class AuditWorkers implements OnApplicationShutdown {
 
   /** Stops the threads; tasks still running fail. */
   async close(): Promise<void> {
-    const threads = this.threads ?? [];
-    this.threads = null;
+    const threads = this.threads;
+    this.threads = [];
     await Promise.all(threads.map(({ worker }) => worker.terminate()));
   }
 
@@ -86,10 +85,11 @@ export class AuditWorkers implements OnApplicationShutdown {
     await this.close();
   }
 
-  private started(): Thread[] {
-    if (!this.available) throw new Error('no worker threads are available to the audit here');
-    this.threads ??= Array.from({ length: this.size }, () => this.startThread());
-    return this.threads;
+  // The first `count` threads, started where they are not yet.
+  private started(count: number): Thread[] {
+    if (count === 0) throw new Error('no worker threads are available to the audit here');
+    while (this.threads.length < count) this.threads.push(this.startThread());
+    return this.threads.slice(0, count);
   }
 
   private startThread(): Thread {
@@ -110,10 +110,21 @@ export class AuditWorkers implements OnApplicationShutdown {
       else pending?.resolve(result as never);
     });
     worker.on('error', failAll);
-    worker.on('exit', (code) => failAll(new Error(`an audit worker thread stopped (exit code ${code})`)));
+    worker.on('exit', (code) => {
+      // A stopped thread takes no more work; the next task starts another in its place.
+      this.threads = this.threads.filter((other) => other !== thread);
+      failAll(new Error(`an audit worker thread stopped (exit code ${code})`));
+    });
     worker.unref();
     return thread;
   }
+}
+
+// Threads on cores that other processes keep busy only take turns with this one, and each costs its start-up and the
+// copying of its work: with no core idle, one thread (this one) does the audit fastest.
+function threadsForIdleCores(): number {
+  const idleCores = Math.floor(availableParallelism() - loadavg()[0]);
+  return idleCores >= 1 ? Math.min(availableParallelism(), idleCores + 1) : 0;
 }
 
 // The compiled worker beside this file; absent when the source runs as TypeScript, as under jest.
