@@ -60,22 +60,19 @@ export class CaseVerificationService {
 
   private async inspect(caseId: string): Promise<Inspection> {
     const { events, projection } = await this.records.read(caseId);
+    // The log's leaves and the histories are asked for first: the database and Temporal answer while this thread
+    // hashes, folds and opens the events. Each is awaited below; meanwhile a failure must not count as unhandled.
+    const logged = this.caseLog.check(caseId, events, Math.max(events.at(-1)?.version ?? 0, projection?.version ?? 0));
+    const found = this.workflowHistories(caseId, events);
+    for (const pending of [logged, found]) pending.catch(() => undefined);
     // The chain's hashes are recomputed on the worker threads, where there are any, while this thread checks the rest.
     const chainCheck = verifyStoredChainOn(this.workers, caseId, events, projection);
     chainCheck.catch(() => undefined);
-    // The archive stands in for Temporal past its retention; the events anchor each archived copy's hash.
-    const archived = await this.archive.findByCase(caseId);
-    const fetched = await fetchCaseWorkflowHistories(this.temporal, caseId, { archived, events });
-    const { histories } = fetched;
-    // Every archived copy answers to the chain even while Temporal still serves the history: a receipt cut from the
-    // stream, or a copy altered before it is needed, shows now rather than once the retention has passed.
-    const missing = [...fetched.missing, ...archived
-      .map((copy) => checkArchivedHistory(copy, events))
-      .filter((finding): finding is WorkflowReplay => finding !== null && !fetched.missing.some((known) => known.workflowId === finding.workflowId))];
-    const { check: log, proofs } = await this.caseLog.check(caseId, events, Math.max(events.at(-1)?.version ?? 0, projection?.version ?? 0));
     const fold = foldHistory(events);
     // Opened once, for both the read model's comparison and the recordings'.
     const opened = await this.openedIfPossible(events);
+    const { histories, missing } = await found;
+    const { check: log, proofs } = await logged;
     const verification = caseVerification({
       caseId,
       fold: foldCheckOf(fold),
@@ -87,6 +84,19 @@ export class CaseVerificationService {
       chain: await chainCheck,
     });
     return { events, histories, verification, proofs };
+  }
+
+  // The case's workflow histories from Temporal or the archive, and a finding for each that cannot be replayed.
+  private async workflowHistories(caseId: string, events: readonly StoredCaseEvent[]): Promise<{ histories: readonly FetchedHistory[]; missing: WorkflowReplay[] }> {
+    // The archive stands in for Temporal past its retention; the events anchor each archived copy's hash.
+    const archived = await this.archive.findByCase(caseId);
+    const fetched = await fetchCaseWorkflowHistories(this.temporal, caseId, { archived, events });
+    // Every archived copy answers to the chain even while Temporal still serves the history: a receipt cut from the
+    // stream, or a copy altered before it is needed, shows now rather than once the retention has passed.
+    const missing = [...fetched.missing, ...archived
+      .map((copy) => checkArchivedHistory(copy, events))
+      .filter((finding): finding is WorkflowReplay => finding !== null && !fetched.missing.some((known) => known.workflowId === finding.workflowId))];
+    return { histories: fetched.histories, missing };
   }
 
   // With the case's keys at hand, the read model's opened values are compared with the fold of the opened events: a
