@@ -1,13 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { Pool } from 'pg';
 import { chainHash } from '../event-store/hash-chain';
 import type { AuditTask, AuditTaskResults, AuditWorkerData, AuditWorkerReply, AuditWorkerRequest, ChainLink } from './audit-worker.protocol';
-import { readBatch, type RowQuery } from './postgres-store-scan';
+import { poolRows, readBatch, type RowQuery } from './postgres-store-scan';
 import { checkRecordBatch } from './record-batch-check';
 
 // An audit worker thread: answers the tasks `AuditWorkers` posts, one reply per task, in whatever order they finish.
 const { databaseUrl } = workerData as AuditWorkerData;
-let pool: Pool | undefined;
+let rowQuery: RowQuery | undefined;
 
 parentPort!.on('message', ({ id, task }: AuditWorkerRequest) => {
   perform(task).then(
@@ -40,16 +39,11 @@ function firstMismatchingHash(links: readonly ChainLink[]): number {
   return -1;
 }
 
-// Two connections: one range is read while the one before it is checked. Made on the first range, once.
+// The database is reached on the first range, over connections of this thread's own.
 function rows(): RowQuery {
   if (databaseUrl === null) throw new Error('this audit worker was started without a database');
-  if (!pool) {
-    pool = new Pool({ connectionString: databaseUrl, max: 2, statement_timeout: 30_000, connectionTimeoutMillis: 5_000 });
-    // An idle connection's error must not end the thread; the next query then fails and says why.
-    pool.on('error', () => undefined);
-  }
-  const query = pool;
-  return async (text, values, rowMode) => (await query.query({ text, values: [...values], ...(rowMode && { rowMode }) })).rows as unknown[];
+  rowQuery ??= poolRows(databaseUrl);
+  return rowQuery;
 }
 
 function transferablesOf({ filledIndices, leafHashes }: AuditTaskResults['range']): ArrayBuffer[] {

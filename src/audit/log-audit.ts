@@ -1,14 +1,10 @@
 import { eventLeafHash, HASH_SIZE } from '../transparency-log/merkle-hashing';
 import { MerkleTree } from '../transparency-log/merkle-tree';
 import type { CheckedBatch, LeafBounds } from './record-batch-check';
+import type { LogFinding } from './log-finding';
 import type { OrphanLeaf } from './store-records.port';
 
-/** Something wrong with the transparency log, with the case and version it concerns when it concerns one event. */
-export interface LogFinding {
-  readonly caseId?: string;
-  readonly version?: number;
-  readonly problem: string;
-}
+export type { LogFinding } from './log-finding';
 
 /**
  * Collects the log's leaves as the audit meets them, case by case, into one buffer of leaf hashes filled by index,

@@ -1,5 +1,4 @@
 import type { ChainVerification, StoredCaseEvent } from '../event-store/event-store.port';
-import { findChainBreak } from '../event-store/hash-chain';
 import type { AuditWorkers } from './audit-workers';
 import { verifyStoredChain } from './event-chain';
 import type { RecordedProjection } from './projection-check';

@@ -1,3 +1,4 @@
+import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { CaseState } from '../domain/case.state';
 import type { StoredCaseEvent } from '../event-store/event-store.port';
@@ -56,6 +57,17 @@ export type RowQuery = (text: string, values: readonly unknown[], rowMode?: 'arr
 /** Runs queries on a pool of the TypeORM data source, rows as arrays where asked, as `queryRowArrays` does. */
 export function dataSourceRows(dataSource: DataSource): RowQuery {
   return (text, values, rowMode) => (rowMode ? queryRowArrays(dataSource, text, values) : dataSource.query(text, [...values]));
+}
+
+/**
+ * Runs queries on a small pool of its own to the database at `url`, for a worker thread, which cannot share the main
+ * thread's pool: two connections, so that one range is read while the one before it is checked.
+ */
+export function poolRows(url: string): RowQuery {
+  const pool = new Pool({ connectionString: url, max: 2, statement_timeout: 30_000, connectionTimeoutMillis: 5_000 });
+  // An idle connection's error must not end the thread; the next query then fails and says why.
+  pool.on('error', () => undefined);
+  return async (text, values, rowMode) => (await pool.query({ text, values: [...values], ...(rowMode && { rowMode }) })).rows as unknown[];
 }
 
 /** Reads the records of the cases after `after` up to `upTo` (either open), each with its events, their leaves and its read model's row. */

@@ -1,5 +1,5 @@
 import { eventLeafHash, HASH_SIZE } from '../transparency-log/merkle-hashing';
-import type { LogFinding } from './log-audit';
+import type { LogFinding } from './log-finding';
 import { checkCaseRecord, type CaseFinding } from './case-record-check';
 import type { StoredCaseRecord } from './store-records.port';
 
