@@ -21,6 +21,8 @@ import { RecordedCaseReader } from './recorded-case.reader';
 import { checkRecordedEvents, eventsTheWorkflowRecorded } from './recorded-events-check';
 import { replayHistories, type WorkflowReplay } from './workflow-replayer';
 import { checkArchivedHistory } from './archived-history-check';
+import { AuditWorkers } from './audit-workers';
+import { verifyStoredChainOn } from './parallel-chain-check';
 
 interface Inspection {
   readonly events: readonly StoredCaseEvent[];
@@ -44,6 +46,7 @@ export class CaseVerificationService {
     @Inject(LOG_KEYS) private readonly logKeys: LogKeys,
     private readonly opener: SealedFieldsOpener,
     private readonly caseFields: CasePayloadCodec,
+    private readonly workers: AuditWorkers,
   ) {}
 
   async verify(caseId: string): Promise<CaseVerification> {
@@ -56,43 +59,53 @@ export class CaseVerificationService {
   }
 
   private async inspect(caseId: string): Promise<Inspection> {
-    const { events, chain, projection } = await this.records.read(caseId);
+    const { events, projection } = await this.records.read(caseId);
+    // The log's leaves and the histories are asked for first: the database and Temporal answer while this thread
+    // hashes, folds and opens the events. Each is awaited below; meanwhile a failure must not count as unhandled.
+    const logged = this.caseLog.check(caseId, events, Math.max(events.at(-1)?.version ?? 0, projection?.version ?? 0));
+    const found = this.workflowHistories(caseId, events);
+    for (const pending of [logged, found]) pending.catch(() => undefined);
+    // The chain's hashes are recomputed on the worker threads, where there are any, while this thread checks the rest.
+    const chainCheck = verifyStoredChainOn(this.workers, caseId, events, projection);
+    chainCheck.catch(() => undefined);
+    const fold = foldHistory(events);
+    // Opened once, for both the read model's comparison and the recordings'.
+    const opened = await this.openedIfPossible(events);
+    const { histories, missing } = await found;
+    const { check: log, proofs } = await logged;
+    const verification = caseVerification({
+      caseId,
+      fold: foldCheckOf(fold),
+      projection: await this.projectionCheck(projection, events, fold, opened),
+      replay: await replayHistories(histories, missing, this.codec),
+      // Both sides opened: the stored events through the opener, what Temporal recorded through both codecs.
+      recordedEvents: await checkRecordedEvents(caseId, eventsTheWorkflowRecorded(opened ?? events), histories, this.recordingReader()),
+      log,
+      chain: await chainCheck,
+    });
+    return { events, histories, verification, proofs };
+  }
+
+  // The case's workflow histories from Temporal or the archive, and a finding for each that cannot be replayed.
+  private async workflowHistories(caseId: string, events: readonly StoredCaseEvent[]): Promise<{ histories: readonly FetchedHistory[]; missing: WorkflowReplay[] }> {
     // The archive stands in for Temporal past its retention; the events anchor each archived copy's hash.
     const archived = await this.archive.findByCase(caseId);
     const fetched = await fetchCaseWorkflowHistories(this.temporal, caseId, { archived, events });
-    const { histories } = fetched;
     // Every archived copy answers to the chain even while Temporal still serves the history: a receipt cut from the
     // stream, or a copy altered before it is needed, shows now rather than once the retention has passed.
     const missing = [...fetched.missing, ...archived
       .map((copy) => checkArchivedHistory(copy, events))
       .filter((finding): finding is WorkflowReplay => finding !== null && !fetched.missing.some((known) => known.workflowId === finding.workflowId))];
-    const { check: log, proofs } = await this.caseLog.check(caseId, events, Math.max(events.at(-1)?.version ?? 0, projection?.version ?? 0));
-    const fold = foldHistory(events);
-    const verification = caseVerification({
-      caseId,
-      chain,
-      fold: foldCheckOf(fold),
-      projection: await this.projectionCheck(projection, events, fold),
-      replay: await replayHistories(histories, missing, this.codec),
-      // Both sides opened: the stored events through the opener, what Temporal recorded through both codecs.
-      recordedEvents: await checkRecordedEvents(caseId, eventsTheWorkflowRecorded(await this.openedIfPossible(events)), histories, this.recordingReader()),
-      log,
-    });
-    return { events, histories, verification, proofs };
+    return { histories: fetched.histories, missing };
   }
 
   // With the case's keys at hand, the read model's opened values are compared with the fold of the opened events: a
   // value swapped between fields, or a plain text put in place of a sealed one, shows. Without them, presence only.
-  private async projectionCheck(projection: RecordedProjection | null, events: readonly StoredCaseEvent[], fold: HistoryFold): Promise<ProjectionCheck> {
+  private async projectionCheck(
+    projection: RecordedProjection | null, events: readonly StoredCaseEvent[], fold: HistoryFold, openedEvents: readonly StoredCaseEvent[] | null,
+  ): Promise<ProjectionCheck> {
     const keyless = checkProjection(projection, events, fold);
-    if (!keyless.consistent || projection === null) return keyless;
-    let openedEvents: StoredCaseEvent[];
-    try {
-      openedEvents = await this.opener.openEvents(events);
-    } catch (error) {
-      if (isKeyTrouble(error)) return keyless;
-      throw error;
-    }
+    if (!keyless.consistent || projection === null || openedEvents === null) return keyless;
     try {
       const openedRow = { ...projection, state: await this.opener.openState(projection.state) };
       return checkProjection(openedRow, openedEvents, foldHistory(openedEvents), true);
@@ -103,13 +116,13 @@ export class CaseVerificationService {
     }
   }
 
-  // Verification needs no data key: where one is out of reach or damaged, the fields stay sealed and are not compared,
-  // while the chain, which covers their ciphertext, still is.
-  private async openedIfPossible(events: readonly StoredCaseEvent[]): Promise<readonly StoredCaseEvent[]> {
+  // Verification needs no data key: where one is out of reach or damaged (null), the fields stay sealed and are not
+  // compared, while the chain, which covers their ciphertext, still is.
+  private async openedIfPossible(events: readonly StoredCaseEvent[]): Promise<readonly StoredCaseEvent[] | null> {
     try {
       return await this.opener.openEvents(events);
     } catch (error) {
-      if (isKeyTrouble(error)) return events;
+      if (isKeyTrouble(error)) return null;
       throw error;
     }
   }

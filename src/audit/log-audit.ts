@@ -1,14 +1,10 @@
-import type { StoredCaseEvent } from '../event-store/event-store.port';
 import { eventLeafHash, HASH_SIZE } from '../transparency-log/merkle-hashing';
 import { MerkleTree } from '../transparency-log/merkle-tree';
-import type { EventLeaf, OrphanLeaf } from './store-records.port';
+import type { CheckedBatch, LeafBounds } from './record-batch-check';
+import type { LogFinding } from './log-finding';
+import type { OrphanLeaf } from './store-records.port';
 
-/** Something wrong with the transparency log, with the case and version it concerns when it concerns one event. */
-export interface LogFinding {
-  readonly caseId?: string;
-  readonly version?: number;
-  readonly problem: string;
-}
+export type { LogFinding } from './log-finding';
 
 /**
  * Collects the log's leaves as the audit meets them, case by case, into one buffer of leaf hashes filled by index,
@@ -30,21 +26,19 @@ export class LeafCollector {
     this.filled = new Uint8Array(treeSize);
   }
 
-  /** Takes one case's events with the leaf each has, or null where it has none. */
-  addCase(caseId: string, events: readonly StoredCaseEvent[], leaves: ReadonlyArray<EventLeaf | null>): void {
-    events.forEach((event, position) => {
-      const leaf = leaves[position];
-      if (!leaf) {
-        this.findings.push({ caseId, version: event.version, problem: 'the event has no leaf in the transparency log' });
-        return;
-      }
-      // Appended after the audit began: the next audit covers it.
-      if (leaf.index >= this.treeSize) return;
-      if (leaf.eventHash !== event.hash) {
-        this.findings.push({ caseId, version: event.version, problem: `leaf ${leaf.index} holds another hash than the event's` });
-      }
-      this.fill(leaf.index, leaf.eventHash, { caseId, version: event.version });
-    });
+  /** The leaves this collector takes, for checking batches where it cannot reach (another thread). */
+  get bounds(): LeafBounds {
+    return { treeSize: this.treeSize, signedSize: this.signedSize };
+  }
+
+  /** Takes a checked batch's findings and the leaves its events filled. */
+  addChecked({ leafFindings, filledIndices, leafHashes }: CheckedBatch): void {
+    this.findings.push(...leafFindings);
+    for (let position = 0; position < filledIndices.length; position++) {
+      const index = filledIndices[position];
+      this.filled[index] = 1;
+      if (index < this.signedSize) this.leafHashes.set(leafHashes.subarray(position * HASH_SIZE, (position + 1) * HASH_SIZE), index * HASH_SIZE);
+    }
   }
 
   /** Takes the leaves whose event is gone: each is a finding, and still part of the tree it was signed in. */

@@ -1,3 +1,4 @@
+import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { CaseState } from '../domain/case.state';
 import type { StoredCaseEvent } from '../event-store/event-store.port';
@@ -36,11 +37,12 @@ export async function planCaseRanges(dataSource: DataSource, casesPerBatch: numb
  * the database and the checks overlap.
  */
 export async function* storedCaseBatches(dataSource: DataSource, { ends }: CaseRanges): AsyncGenerator<StoredCaseRecord[]> {
-  let next = readBatch(dataSource, null, ends[0]);
+  const query = dataSourceRows(dataSource);
+  let next = readBatch(query, null, ends[0]);
   try {
     for (let range = 0; range < ends.length; range++) {
       const records = await next;
-      if (range + 1 < ends.length) next = readBatch(dataSource, ends[range], ends[range + 1]);
+      if (range + 1 < ends.length) next = readBatch(query, ends[range], ends[range + 1]);
       yield records;
     }
   } finally {
@@ -49,18 +51,38 @@ export async function* storedCaseBatches(dataSource: DataSource, { ends }: CaseR
   }
 }
 
-async function readBatch(dataSource: DataSource, after: string | null, upTo: string | null): Promise<StoredCaseRecord[]> {
+/** Runs one SQL statement and answers its rows: as arrays of column values with `rowMode: 'array'`, else as objects. */
+export type RowQuery = (text: string, values: readonly unknown[], rowMode?: 'array') => Promise<unknown[]>;
+
+/** Runs queries on a pool of the TypeORM data source, rows as arrays where asked, as `queryRowArrays` does. */
+export function dataSourceRows(dataSource: DataSource): RowQuery {
+  return (text, values, rowMode) => (rowMode ? queryRowArrays(dataSource, text, values) : dataSource.query(text, [...values]));
+}
+
+/**
+ * Runs queries on a small pool of its own to the database at `url`, for a worker thread, which cannot share the main
+ * thread's pool: two connections, so that one range is read while the one before it is checked.
+ */
+export function poolRows(url: string): RowQuery {
+  const pool = new Pool({ connectionString: url, max: 2, statement_timeout: 30_000, connectionTimeoutMillis: 5_000 });
+  // An idle connection's error must not end the thread; the next query then fails and says why.
+  pool.on('error', () => undefined);
+  return async (text, values, rowMode) => (await pool.query({ text, values: [...values], ...(rowMode && { rowMode }) })).rows as unknown[];
+}
+
+/** Reads the records of the cases after `after` up to `upTo` (either open), each with its events, their leaves and its read model's row. */
+export async function readBatch(query: RowQuery, after: string | null, upTo: string | null): Promise<StoredCaseRecord[]> {
   const range = [after, upTo];
   const within = (column: string) => `($1::uuid IS NULL OR ${column} > $1) AND ($2::uuid IS NULL OR ${column} <= $2)`;
   const [eventRows, projectionRows] = await Promise.all([
     // Each event's leaf comes with it in the same ordered read, found through the log's (case_id, version) index.
-    queryRowArrays(dataSource,
+    query(
       `SELECT ${storedEventColumns('e')}, l.leaf_index, l.event_hash
          FROM case_events e LEFT JOIN transparency_log_leaves l ON l.case_id = e.case_id AND l.version = e.version
         WHERE ${within('e.case_id')} ORDER BY e.case_id, e.version`,
-      range,
-    ),
-    dataSource.query(`SELECT case_id, version, last_hash, state FROM cases WHERE ${within('case_id')}`, range) as
+      range, 'array',
+    ) as Promise<unknown[][]>,
+    query(`SELECT case_id, version, last_hash, state FROM cases WHERE ${within('case_id')}`, range) as
       Promise<Array<{ case_id: string; version: number; last_hash: string; state: CaseState }>>,
   ]);
   const records = new Map<string, { caseId: string; events: StoredCaseEvent[]; leaves: Array<EventLeaf | null>; projection: RecordedProjection | null }>();

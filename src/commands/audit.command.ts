@@ -5,7 +5,9 @@ import { InvalidAuditBundleError, readAuditBundle } from '../audit/audit-bundle.
 import { verifyAuditBundle } from '../audit/bundle-verifier';
 import { checkNewerCheckpoint, readNewerCheckpoint, type NewerCheckpoint } from '../audit/newer-checkpoint-check';
 import { postgresStoreRecords } from '../audit/postgres-store-scan';
-import { auditStore } from '../audit/store-audit';
+import { AuditWorkers } from '../audit/audit-workers';
+import { auditStore, checksInThread } from '../audit/store-audit';
+import { checksInWorkers } from '../audit/worker-batch-checks';
 import { findTrustedLogKey, type TrustedLogKey } from '../checkpoints/log-verifier-key';
 import type { BrigadeConfig } from '../config/brigade-config';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
@@ -79,10 +81,16 @@ async function verifyStore(config: BrigadeConfig, output: CliOutput): Promise<nu
     const logKey = parseVerifierKey(trusted.verifierKey);
     // The audit counts the cases as it plans its reads; the progress shows from then on.
     let progress: ProgressReporter | undefined;
-    const summary = await auditStore(postgresStoreRecords(dataSource), logKey, (cases, events, total) => {
+    // Each worker thread reads its ranges over connections of its own, to the database this command reads.
+    const workers = new AuditWorkers({ databaseUrl: (dataSource.options as { url?: string }).url });
+    const store = postgresStoreRecords(dataSource);
+    const summary = await auditStore(store, logKey, (cases, events, total) => {
       progress ??= progressReporter(output, total, 'cases');
       progress.update(cases, { events });
-    }).finally(() => progress?.stop());
+    }, workers.available ? checksInWorkers(workers) : checksInThread(store)).finally(() => {
+      progress?.stop();
+      return workers.close();
+    });
     printStoreAudit(output, summary, (performance.now() - started) / 1000);
     return summary.failures.length === 0 && summary.log.findings.length === 0 ? 0 : 1;
   });

@@ -21,14 +21,34 @@ export function canonicalJson(value: unknown): string {
     return `${text}]`;
   }
   const record = value as Record<string, unknown>;
-  // The default sort compares UTF-16 code units, the order the hashes were always computed in.
-  const keys = Object.keys(record).sort();
+  const keys = Object.keys(record);
+  // The default sort compares UTF-16 code units, the order the hashes were always computed in; most objects come with
+  // their keys in that order already, and checking costs less than sorting.
+  if (!inCodeUnitOrder(keys)) keys.sort();
   let text = '{';
-  for (const key of keys) {
-    const item = record[key];
+  for (let index = 0; index < keys.length; index++) {
+    const item = record[keys[index]];
     if (item === undefined) continue;
     if (text.length > 1) text += ',';
-    text += `${JSON.stringify(key)}:${canonicalJson(item)}`;
+    text += `${quotedKey(keys[index])}:${canonicalJson(item)}`;
   }
   return `${text}}`;
+}
+
+// The events' keys are a small vocabulary, each quoted once; bounded, so that keys from outside cannot fill memory.
+const QUOTED_KEYS = new Map<string, string>();
+const MOST_QUOTED_KEYS = 4_096;
+
+function quotedKey(key: string): string {
+  let quoted = QUOTED_KEYS.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (QUOTED_KEYS.size < MOST_QUOTED_KEYS) QUOTED_KEYS.set(key, quoted);
+  }
+  return quoted;
+}
+
+function inCodeUnitOrder(keys: readonly string[]): boolean {
+  for (let index = 1; index < keys.length; index++) if (keys[index - 1] > keys[index]) return false;
+  return true;
 }

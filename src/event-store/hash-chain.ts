@@ -58,9 +58,13 @@ function member(text: string, key: string, valueJson: string | undefined): strin
   return `${text}${text.length > 1 ? ',' : ''}"${key}":${valueJson}`;
 }
 
-/** Recomputes a chain of stored events and reports the first one that does not match, if any. */
-export function findChainBreak(
-  events: ReadonlyArray<HashedEventFields & { readonly prevHash: string; readonly hash: string }>,
+/**
+ * Recomputes a chain of stored events and reports the first one that does not match, if any. `hashMatches` says whether
+ * the event at a position hashes to its stored hash, for a caller that recomputed the hashes elsewhere (another thread).
+ */
+export function findChainBreak<E extends HashedEventFields & { readonly prevHash: string; readonly hash: string }>(
+  events: readonly E[],
+  hashMatches: (event: E, index: number) => boolean = (event) => chainHash(event.prevHash, event) === event.hash,
 ): { version: number; problem: string } | null {
   let expectedPrev = GENESIS_HASH;
   for (let index = 0; index < events.length; index++) {
@@ -72,7 +76,7 @@ export function findChainBreak(
     if (event.prevHash !== expectedPrev) {
       return { version: event.version, problem: `prev_hash does not link to version ${event.version - 1}` };
     }
-    if (chainHash(event.prevHash, event) !== event.hash) {
+    if (!hashMatches(event, index)) {
       return { version: event.version, problem: 'hash does not match the event content' };
     }
     expectedPrev = event.hash;

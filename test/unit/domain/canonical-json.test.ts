@@ -14,6 +14,13 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ 'k"': 'line\nbreak ü' })).toBe('{"k\\"":"line\\nbreak ü"}');
   });
 
+  it('writes a key it has written before the same way, escaped where JSON escapes it', () => {
+    const object = { 'k"': 1, plain: 2 };
+
+    expect(canonicalJson(object)).toBe('{"k\\"":1,"plain":2}');
+    expect(canonicalJson(object)).toBe('{"k\\"":1,"plain":2}');
+  });
+
   it('refuses values JSON cannot carry', () => {
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(/non-finite/);
     expect(() => canonicalJson(() => 1)).toThrow(/function/);
