@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { CaseState } from '../domain/case.state';
-import { queryRowArrays } from '../database/row-arrays';
 import { GENESIS_HASH } from './hash-chain';
+import { runPrepared, type PreparedStatement } from './prepared-statement';
 
 /** The batch an idempotency key already recorded. */
 export interface RecordedBatch {
@@ -24,16 +24,18 @@ export interface StreamHead {
   readonly recordedBatch: RecordedBatch | null;
 }
 
+const READ_HEAD: PreparedStatement = {
+  name: 'brigade_read_stream_head',
+  text: `SELECT c.version, c.state, c.last_hash, now(), b.case_id, b.from_version, b.to_version
+           FROM (VALUES (1)) AS one LEFT JOIN cases c ON c.case_id = $1 LEFT JOIN case_event_batches b ON b.idempotency_key = $2`,
+};
+
 /**
  * Reads, in one statement and without a lock, where a case's stream stands and whether the idempotency key was used.
  * What an append computes from it is checked again under the stream's row lock when the append is recorded.
  */
 export async function readStreamHead(dataSource: DataSource, caseId: string, idempotencyKey: string): Promise<StreamHead> {
-  const [[version, state, lastHash, now, batchCaseId, fromVersion, toVersion]] = await queryRowArrays(dataSource,
-    `SELECT c.version, c.state, c.last_hash, now(), b.case_id, b.from_version, b.to_version
-       FROM (VALUES (1)) AS one LEFT JOIN cases c ON c.case_id = $1 LEFT JOIN case_event_batches b ON b.idempotency_key = $2`,
-    [caseId, idempotencyKey],
-  ) as [[number | null, CaseState | null, string | null, Date, string | null, number | null, number | null]];
+  const [[version, state, lastHash, now, batchCaseId, fromVersion, toVersion]] = await runPrepared(dataSource, READ_HEAD, [caseId, idempotencyKey]) as [[number | null, CaseState | null, string | null, Date, string | null, number | null, number | null]];
   return {
     version: version ?? 0,
     state,
