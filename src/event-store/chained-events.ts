@@ -5,7 +5,7 @@ import type { AppendRequest } from './event-store.port';
 import { chainHash } from './hash-chain';
 import type { StreamHead } from './stream-head';
 
-/** One event as the append function takes it: `case_events`' columns by name, numbered, hashed and linked. */
+/** One event as the append function takes it: `case_events`' columns by name, numbered, hashed and linked; its time apart. */
 export interface ChainedEventRow {
   readonly version: number;
   readonly type: string;
@@ -15,7 +15,6 @@ export interface ChainedEventRow {
   readonly actor_id: string;
   readonly actor_name: string | null;
   readonly actor_via: string | null;
-  readonly occurred_at: string;
   readonly prev_hash: string;
   readonly hash: string;
 }
@@ -46,8 +45,7 @@ export function chainEvents(request: AppendRequest, sealed: readonly NewCaseEven
     state = evolve(state, { ...proposed, ...envelope, data: JSON.parse(JSON.stringify(proposed.data)) } as CaseEvent);
     const row = {
       version: event.version, type: event.type, schema_version: event.schemaVersion, data: event.data, actor_role: event.actor.role,
-      actor_id: event.actor.id, actor_name: event.actor.name ?? null, actor_via: event.actor.via ?? null, occurred_at: event.occurredAt,
-      prev_hash: prevHash, hash,
+      actor_id: event.actor.id, actor_name: event.actor.name ?? null, actor_via: event.actor.via ?? null, prev_hash: prevHash, hash,
     };
     prevHash = hash;
     return row;

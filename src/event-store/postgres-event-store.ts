@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DatabaseError } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
 import { CASE_EVENT_TYPES } from '../domain/case.events';
 import { VERSION_CONFLICT_SQLSTATE } from '../database/case-append-schema';
 import { CaseProjectionRow } from '../database/case-projection.row';
@@ -41,6 +42,8 @@ export class PostgresEventStore implements EventStore {
       readStreamHead(this.dataSource, request.caseId, request.idempotencyKey),
     ]);
     if (head.recordedBatch) return previousResult(request, head.recordedBatch);
+    // The head was read without a lock, yet a conflict here is one the locked read would have found too: a caller learns
+    // of a version only once it has committed, so no append it expects to follow is still on its way.
     if (head.version !== request.expectedVersion) throw new VersionConflictError(request.caseId, request.expectedVersion, head.version);
     const { rows, state } = chainEvents(request, sealed, head);
     // Experts' keys too are looked up here, outside the transaction: on first use one is made, which no row lock should wait for.
@@ -80,7 +83,7 @@ export class PostgresEventStore implements EventStore {
     const { code, constraint, detail, message } = driverErrorOf(error);
     // Another append recorded the expected version first, and the stream's row lock made this one wait to see it.
     if (code === VERSION_CONFLICT_SQLSTATE) return new VersionConflictError(request.caseId, request.expectedVersion, Number(detail));
-    // Two first appends to one new stream race on the projection's primary key; the loser lost the version race.
+    // A unique index refused a row another append committed meanwhile: that one won the version race.
     if (code === UNIQUE_VIOLATION) return new VersionConflictError(request.caseId, request.expectedVersion, await this.currentVersion(request.caseId));
     // The database's own chain guard: the stream holds rows the projection does not know of.
     if (constraint === CHAIN_LINK_CONSTRAINT) return new StreamMismatchError(request.caseId, request.expectedVersion, message ?? '');
@@ -99,10 +102,9 @@ function previousResult(request: AppendRequest, previous: RecordedBatch): Append
   return { caseId: previous.caseId, fromVersion: previous.fromVersion, toVersion: previous.toVersion, deduplicated: true };
 }
 
-// The PostgreSQL error behind a failed query, whether TypeORM wrapped it or pg raised it itself.
-function driverErrorOf(error: unknown): { code?: string; constraint?: string; detail?: string; message?: string } {
-  const driverError = error instanceof QueryFailedError ? error.driverError : error;
-  return typeof driverError === 'object' && driverError !== null ? driverError : {};
+// What PostgreSQL said of a failed statement; nothing for an error that did not come from the server.
+function driverErrorOf(error: unknown): Partial<Pick<DatabaseError, 'code' | 'constraint' | 'detail' | 'message'>> {
+  return error instanceof DatabaseError ? error : {};
 }
 
 function assertWellFormed(request: AppendRequest): void {

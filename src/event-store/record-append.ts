@@ -13,7 +13,7 @@ export interface RecordedAppend extends RecordedBatch {
 
 const CALL: PreparedStatement = {
   name: 'brigade_append_case_events',
-  text: `SELECT * FROM ${APPEND_FUNCTION}(${Array.from({ length: 15 }, (_, index) => `$${index + 1}`).join(', ')})`,
+  text: `SELECT * FROM ${APPEND_FUNCTION}(${Array.from({ length: 16 }, (_, index) => `$${index + 1}`).join(', ')})`,
 };
 
 /**
@@ -27,6 +27,7 @@ export async function recordAppend(
   const [[caseId, fromVersion, toVersion, deduplicated]] = await runPrepared(dataSource, CALL, [
     request.caseId, request.expectedVersion, request.idempotencyKey, recordedAt,
     causation.workflowId ?? null, causation.runId ?? null, causation.activityId ?? null, JSON.stringify(rows),
+    request.events.map((event) => new Date(event.occurredAt)),
     JSON.stringify(state), state.stage, state.riskLevel ?? null, state.category, state.municipality, state.safetyRegion, state.municipalityCode ?? null,
   ]) as [[string, number, number, boolean]];
   return { caseId, fromVersion, toVersion, deduplicated };

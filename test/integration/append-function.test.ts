@@ -30,9 +30,9 @@ describe("the database's append function, called by the application's login", ()
 
   // A call that gets as far as the checks: what it would record is beside the point.
   function call(caseId: string, expectedVersion: number, idempotencyKey: string) {
-    const event = { version: expectedVersion + 1, type: 'RequestAccepted', schema_version: 1, data: {}, actor_role: 'coordinator', actor_id: 'c', occurred_at: new Date().toISOString(), prev_hash: 'a'.repeat(64), hash: 'b'.repeat(64) };
-    return app.query(`SELECT * FROM ${APPEND_FUNCTION}(${Array.from({ length: 15 }, (_, index) => `$${index + 1}`).join(', ')})`, [
-      caseId, expectedVersion, idempotencyKey, new Date(), null, null, null, JSON.stringify([event]), '{}', 'Matching', null, 'INCIDENT', 'Houten', 'VR09', null,
+    const event = { version: expectedVersion + 1, type: 'RequestAccepted', schema_version: 1, data: {}, actor_role: 'coordinator', actor_id: 'c', prev_hash: 'a'.repeat(64), hash: 'b'.repeat(64) };
+    return app.query(`SELECT * FROM ${APPEND_FUNCTION}(${Array.from({ length: 16 }, (_, index) => `$${index + 1}`).join(', ')})`, [
+      caseId, expectedVersion, idempotencyKey, new Date(), null, null, null, JSON.stringify([event]), [new Date()], '{}', 'Matching', null, 'INCIDENT', 'Houten', 'VR09', null,
     ]);
   }
 

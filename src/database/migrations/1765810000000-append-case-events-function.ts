@@ -16,7 +16,7 @@ export class AppendCaseEventsFunction1765810000000 implements MigrationInterface
     await queryRunner.query(`
       CREATE FUNCTION ${APPEND_FUNCTION}(
         p_case_id uuid, p_expected_version integer, p_idempotency_key text, p_recorded_at timestamptz,
-        p_workflow_id text, p_run_id text, p_activity_id text, p_events jsonb,
+        p_workflow_id text, p_run_id text, p_activity_id text, p_events jsonb, p_occurred_at timestamptz[],
         p_state jsonb, p_stage text, p_risk_level text, p_category text, p_municipality text, p_safety_region text,
         p_municipality_code text
       ) RETURNS TABLE (batch_case_id uuid, batch_from_version integer, batch_to_version integer, deduplicated boolean)
@@ -63,12 +63,13 @@ export class AppendCaseEventsFunction1765810000000 implements MigrationInterface
         END IF;
 
         -- In the array's order, which is version order: the chain guard checks each row against the one inserted before it.
+        -- The times come apart, as timestamps: the driver spells years past 9999 and BC as PostgreSQL reads them, JSON does not.
         INSERT INTO case_events (case_id, version, type, schema_version, data, actor_role, actor_id, actor_name, actor_via,
                                  occurred_at, recorded_at, workflow_id, run_id, activity_id, idempotency_key, prev_hash, hash)
         SELECT p_case_id, e.version, e.type, e.schema_version, e.data, e.actor_role, e.actor_id, e.actor_name, e.actor_via,
-               e.occurred_at, p_recorded_at, p_workflow_id, p_run_id, p_activity_id, p_idempotency_key, e.prev_hash, e.hash
+               p_occurred_at[e.version - p_expected_version], p_recorded_at, p_workflow_id, p_run_id, p_activity_id, p_idempotency_key, e.prev_hash, e.hash
         FROM jsonb_to_recordset(p_events) AS e(version integer, type text, schema_version integer, data jsonb, actor_role text,
-             actor_id text, actor_name text, actor_via text, occurred_at timestamptz, prev_hash text, hash text);
+             actor_id text, actor_name text, actor_via text, prev_hash text, hash text);
 
         -- The log's counter is locked last and held until commit: the next append gets its indices only after this one
         -- committed, so the committed leaves are always a gap-free prefix in commit order.
