@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
@@ -20,6 +20,7 @@ export interface BenchRun {
  * finds Brigade's package.json and node_modules by walking up), so a developer's `.bench-output` stays as it was.
  */
 export async function compileBench(): Promise<string> {
+  await mkdir(path.join(ROOT, '.test-output'), { recursive: true });
   const buildDir = path.join(await mkdtemp(path.join(ROOT, '.test-output', 'bench-')), 'build');
   const tsc = require.resolve('typescript/bin/tsc');
   await promisify(execFile)(process.execPath, [tsc, '-p', path.join(ROOT, 'scripts', 'bench', 'tsconfig.json'), '--outDir', buildDir], { cwd: ROOT, timeout: 600_000 })
