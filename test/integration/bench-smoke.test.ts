@@ -23,8 +23,9 @@ describe('the bench, run at its smallest scale as a smoke test (the full run is 
 
   beforeAll(async () => {
     buildDir = await compileBench();
-    // The suite's own PostgreSQL, as a superuser: the bench makes a database of its own there and drops it at the end.
-    sut = await runBench(buildDir, { BENCH_SCALE: SMOKE_SCALE, DATABASE_URL: process.env.BRIGADE_TEST_ADMIN_URL! });
+    // The bench starts its own PostgreSQL and Temporal dev server, as npm run bench does: its pools of 20 connections
+    // per process would crowd the suite's PostgreSQL.
+    sut = await runBench(buildDir, { BENCH_SCALE: SMOKE_SCALE });
     const results = await readFile(path.join(sut.outputDir, 'results.json'), 'utf8').catch(() => {
       throw new Error(`the bench wrote no results.json (exit code ${sut.exitCode}):\n${sut.output}`);
     });
