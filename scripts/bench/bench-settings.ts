@@ -30,9 +30,11 @@ export interface BenchSettings {
   readonly databaseUrl: string | undefined;
   readonly temporalAddress: string | undefined;
   readonly temporalCliPath: string | undefined;
+  /** Where results.json and its companions go; `.bench-output` in the project unless BENCH_OUTPUT_DIR says otherwise. */
+  readonly outputDir: string | undefined;
 }
 
-/** Reads BENCH_SCALE (0 < scale ≤ 1, default 1), BENCH_ONLY (comma-separated names), DATABASE_URL and TEMPORAL_ADDRESS. */
+/** Reads BENCH_SCALE (0 < scale ≤ 1, default 1), BENCH_ONLY (comma-separated names), BENCH_OUTPUT_DIR, DATABASE_URL and TEMPORAL_ADDRESS. */
 export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettings {
   const scale = env.BENCH_SCALE ? Number(env.BENCH_SCALE) : 1;
   if (!(scale > 0 && scale <= 1)) throw new Error(`BENCH_SCALE must be a number above 0 and at most 1, got "${env.BENCH_SCALE}"`);
@@ -53,7 +55,8 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
       notificationCases: scaled(100, 10),
       storedCases: scaled(10_000, 200),
       eventsPerStoredCase: 9,
-      readSamples: 400,
+      // Samples per read; shrinks too, so that the smallest scale (the smoke test in `npm test`) stays short.
+      readSamples: scaled(400, 40),
       longCaseEvents: scaled(10_000, 200),
       openCases: scaled(1_000, 50),
       memorySteps: 5,
@@ -62,5 +65,6 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     databaseUrl: env.DATABASE_URL?.trim() || undefined,
     temporalAddress: env.TEMPORAL_ADDRESS?.trim() || undefined,
     temporalCliPath: env.TEMPORAL_CLI_PATH?.trim() || undefined,
+    outputDir: env.BENCH_OUTPUT_DIR?.trim() || undefined,
   };
 }

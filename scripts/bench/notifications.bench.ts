@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTransport } from 'nodemailer';
+import { ExpertMessageSealer } from '../../src/field-encryption/expert-message-sealer';
+import { dataKeyStoreFor } from '../../src/key-store/data-key-store.factory';
 import type { BenchContext } from './bench-context';
 import { registrationBody } from './bench-cases';
 import { expectStatus, sendJson, type HttpAnswer } from './bench-http';
@@ -216,9 +218,13 @@ async function offerMessages(ctx: BenchContext, caseIds: readonly string[]): Pro
 
 async function sampleMessage(ctx: BenchContext, caseId: string): Promise<SampleMessage> {
   const { rows: [row] } = await ctx.pool.query(
-    `SELECT recipient_address, subject, body, language FROM notification_deliveries WHERE case_id = $1 AND kind = 'offerMade' AND channel = 'email'`, [caseId]);
+    `SELECT delivery_key, recipient_address, subject, body, language FROM notification_deliveries
+      WHERE case_id = $1 AND kind = 'offerMade' AND channel = 'email'`, [caseId]);
   if (!row) throw new Error(`case ${caseId} has no offerMade e-mail in the ledger`);
-  return { to: row.recipient_address, subject: row.subject ?? '', text: row.body, language: row.language };
+  // The ledger keeps an expert's address and greeting sealed under the expert's key; the baseline sends them opened.
+  const sealer = new ExpertMessageSealer(dataKeyStoreFor(ctx.config.keyStore));
+  const opened = await sealer.open(caseId, row.delivery_key, { recipient_address: row.recipient_address, body: row.body });
+  return { to: opened.recipient_address ?? '', subject: row.subject ?? '', text: opened.body ?? '', language: row.language };
 }
 
 /** Sends `count` copies of the sample at once, each on a connection of its own as Brigade's channel does, timing each to its 250. */

@@ -73,7 +73,8 @@ async function runBenchmarks(): Promise<number> {
 
   // The machine is often shared: the load at the end says whether other work came and went during the run.
   details.loadAverageAtEnd = os.loadavg().map((load) => Number(load.toFixed(2)));
-  const folder = path.join(projectRoot(), '.bench-output');
+  // The smoke test in `npm test` points this at a scratch folder, so a developer's last full results stay put.
+  const folder = path.resolve(settings.outputDir ?? path.join(projectRoot(), '.bench-output'));
   const files = await writeResultFiles(folder, {
     startedAt: startedAt.toISOString(), durationS: Math.round((Date.now() - startedAt.getTime()) / 1000), scale: settings.scale, machine,
     servers: servers.described, comparisons, measurements, failures, details,

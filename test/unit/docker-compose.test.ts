@@ -5,6 +5,7 @@ import { RUNTIME_ROLES } from '../../src/config/brigade-config';
 import { brigadeDataSourceOptions } from '../../src/database/data-source-options';
 import { APP_ROLE, OWNER_ROLE } from '../../src/database/database-roles';
 import { BRIGADE_SEARCH_ATTRIBUTES } from '../../src/temporal/search-attributes';
+import { PINNED_NODE_VERSION } from '../support/pinned-node';
 
 const root = path.resolve(__dirname, '../..');
 const read = (file: string): string => readFileSync(path.join(root, file), 'utf8');
@@ -362,6 +363,14 @@ describe('Dockerfile', () => {
 
   it('exists next to docker-compose.yml', () => {
     expect(existsSync(dockerfile)).toBe(true);
+  });
+
+  it('builds and runs every stage on the Node.js release that package.json pins for npm start and npm test', () => {
+    const defaultImage = instructions.map((line) => /^ARG\s+NODE_IMAGE=(\S+)$/i.exec(line)?.[1]).find(Boolean);
+    expect(defaultImage).toBe(`node:${PINNED_NODE_VERSION}-bookworm-slim`);
+    const bases = instructions.filter((line) => /^FROM\s/i.test(line)).map((line) => line.split(/\s+/)[1]);
+    expect(bases.length).toBeGreaterThan(0);
+    expect(new Set(bases)).toEqual(new Set(['${NODE_IMAGE}']));
   });
 
   it('starts the compiled Brigade entry point in its final stage', () => {
