@@ -39,7 +39,10 @@ function temporalAddressOf(config: BrigadeConfig): string {
 }
 
 async function listStuck(connection: Connection, config: BrigadeConfig, output: CliOutput): Promise<number> {
-  const stuck = await findStuckWorkflows(connection, { namespace: config.temporalNamespace, taskQueue: config.taskQueue, attempts: config.stuckWorkflows.attempts });
+  const stuck = await findStuckWorkflows(connection, {
+    namespace: config.temporalNamespace, taskQueue: config.taskQueue, attempts: config.stuckWorkflows.attempts,
+    codecs: [new AesGcmPayloadCodec(findPayloadKeys(config))],
+  });
   if (stuck.length === 0) output.out(`no workflow on ${config.taskQueue} has a task at attempt ${config.stuckWorkflows.attempts} or beyond`);
   for (const workflow of stuck) output.out(`${workflow.workflowId}\t${workflow.workflowType}\tattempt ${workflow.attempts}\t${workflow.failure ?? 'no failure recorded'}`);
   return 0;

@@ -63,7 +63,8 @@ export class StuckWorkflowWatch implements StuckWorkflows, OnApplicationBootstra
   private async look(): Promise<void> {
     const { temporalNamespace: namespace, taskQueue, stuckWorkflows } = this.config;
     try {
-      const found = await findStuckWorkflows(this.client.connection, { namespace, taskQueue, attempts: stuckWorkflows.attempts });
+      const codecs = this.client.options.loadedDataConverter.payloadCodecs;
+      const found = await findStuckWorkflows(this.client.connection, { namespace, taskQueue, attempts: stuckWorkflows.attempts, codecs });
       const before = new Set(this.stuck.map((workflow) => workflow.workflowId));
       for (const workflow of found.filter((w) => !before.has(w.workflowId))) {
         this.logger.warn(`workflow ${workflow.workflowId} is stuck: its task failed ${workflow.attempts} times; last failure: ${workflow.failure ?? 'unknown'}`);
