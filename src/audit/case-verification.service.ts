@@ -18,6 +18,7 @@ import { fetchCaseWorkflowHistories, type FetchedHistory } from './case-workflow
 import { caseVerification, foldCheckOf, type CaseVerification } from './case-verification';
 import { checkProjection, type ProjectionCheck, type RecordedProjection } from './projection-check';
 import { RecordedCaseReader } from './recorded-case.reader';
+import { Turns } from './turns';
 import { checkRecordedEvents, eventsTheWorkflowRecorded } from './recorded-events-check';
 import { replayHistories, type WorkflowReplay } from './workflow-replayer';
 import { checkArchivedHistory } from './archived-history-check';
@@ -58,7 +59,14 @@ export class CaseVerificationService {
     return auditBundle({ caseId, exportedAt: new Date().toISOString(), events, histories, verification, proofs, logKeys: this.logKeys });
   }
 
-  private async inspect(caseId: string): Promise<Inspection> {
+  // Two cases inspected at once at most per process; further auditors wait their turn instead of exhausting memory.
+  private readonly turns = new Turns(2);
+
+  private inspect(caseId: string): Promise<Inspection> {
+    return this.turns.take(() => this.inspectNow(caseId));
+  }
+
+  private async inspectNow(caseId: string): Promise<Inspection> {
     const { events, projection } = await this.records.read(caseId);
     // The log's leaves and the histories are asked for first: the database and Temporal answer while this thread
     // hashes, folds and opens the events. Each is awaited below; meanwhile a failure must not count as unhandled.

@@ -1,5 +1,6 @@
 import { Connection } from '@temporalio/client';
 import type { BrigadeConfig } from '../config/brigade-config';
+import { caseIdOfWorkflowId } from '../domain/case-workflow-id';
 import { AesGcmPayloadCodec } from '../crypto/aes-gcm-payload-codec';
 import { findPayloadKeys } from '../crypto/payload-keys';
 import { findResetPoint } from '../audit/reset-point';
@@ -19,6 +20,8 @@ export const workflowCommand: Command = {
     const [action, workflowId, ...rest] = args;
     if (action === 'stuck' && workflowId === undefined) return withConnection(config, (connection) => listStuck(connection, config, output));
     if (action === 'reset-point' && workflowId !== undefined && rest.length === 0) {
+      // Only a case's workflows are Brigade's to reset; anything else is refused before it reaches Temporal or the terminal.
+      if (caseIdOfWorkflowId(workflowId) === null) throw new UsageError('reset-point takes the id of a case\'s workflow, such as case-<case id> or case-<case id>-esc-1');
       return withConnection(config, (connection) => printResetPoint(connection, config, workflowId, output));
     }
     throw new UsageError('expects "stuck" or "reset-point <workflow id>"');

@@ -29,6 +29,21 @@ describe('the command line', () => {
     expect(output.errors.join('\n')).toMatch(/^usage: node dist\/src\/cli\.js <command>[\s\S]*\n {2}seed\n[\s\S]*\n {2}token --role/);
   });
 
+  it.each([
+    ['a workflow id that is not a case\'s', ['workflow', 'reset-point', 'retention-review-2026-12-08']],
+    ['control characters for the operator\'s terminal', ['workflow', 'reset-point', 'case-\u001b[2J\nfake']],
+    ['no action', ['workflow']],
+  ])('refuses %s for `workflow` with exit code 2 before reaching Temporal', async (_case, args) => {
+    const output = capture();
+
+    const sut = await runCli(args, { TEMPORAL_ADDRESS: '127.0.0.1:1' }, output);
+
+    expect(sut).toBe(2);
+    expect(output.lines).toEqual([]);
+    expect(output.errors.join('\n')).toMatch(/^brigade workflow: /);
+    expect(output.errors.join('\n')).not.toContain('\u001b');
+  });
+
   it('refuses a bad environment with exit code 1 and the variable named', async () => {
     const output = capture();
 

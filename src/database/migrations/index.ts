@@ -12,6 +12,7 @@ import { Retention1765500000000 } from './1765500000000-retention';
 import { FourEyesPerPerson1765600000000 } from './1765600000000-four-eyes-per-person';
 import { OfficeHolderKeyClaims1765700000000 } from './1765700000000-office-holder-key-claims';
 import { AppendCaseEventsFunction1765810000000 } from './1765810000000-append-case-events-function';
+import { PinSearchPathAndFiniteTimes1765900000000 } from './1765900000000-pin-search-path-and-finite-times';
 
 /** Every migration, oldest first; TypeORM runs the ones not yet applied on start. */
 export const BRIGADE_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const BRIGADE_MIGRATIONS = [
   GrantLeastPrivilege1764800000000, MunicipalityCodes1765000000000, ArchiveWorkflowHistories1765100000000,
   TransparencyLog1765200000000, SignInSessions1765300000000, Notifications1765400000000, Retention1765500000000,
   FourEyesPerPerson1765600000000, OfficeHolderKeyClaims1765700000000, AppendCaseEventsFunction1765810000000,
+  PinSearchPathAndFiniteTimes1765900000000,
 ];
