@@ -123,7 +123,8 @@ describe('with tracing on, one request through HTTP, Temporal and PostgreSQL', (
       const parent = span.parentSpanId ? spans.get(span.parentSpanId) : undefined;
       return parent ? [parent, ...ancestors(parent, spans)] : [];
     };
-    const isEventInsert = (span: ReceivedSpan) => span.name.startsWith('pg.query') && /INSERT INTO "?case_events"?/.test(String(span.attributes['db.statement']));
+    // An append is one call of the database's append function, which inserts the events.
+    const isEventInsert = (span: ReceivedSpan) => span.name.startsWith('pg.query') && /INSERT INTO "?case_events"?|append_case_events\(/.test(String(span.attributes['db.statement']));
     // Batches arrive every few seconds; wait until an event insert of the request's trace leads back to the request.
     const { http, trace } = await eventually(async () => {
       const http = collector.spans.find((span) => span.kind === SERVER_KIND && span.attributes['http.method'] === 'POST' && span.attributes['http.target'] === '/cases');
