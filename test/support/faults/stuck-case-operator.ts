@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { runCli } from '../../../src/cli';
 import { findStuckWorkflows } from '../../../src/temporal/temporal-stuck-workflow-finder';
 import { findTemporalCli } from '../../../src/temporal/temporal-binaries';
+import { testFixtureCodec, testPayloadCodec } from '../payload-keys';
 
 const run = promisify(execFile);
 const LOOK_EVERY_MS = 10_000;
@@ -63,7 +64,9 @@ export class StuckCaseOperator {
         }
         const historyFile = path.join(os.tmpdir(), `brigade-stuck-${workflow.workflowId}-${Date.now()}.json`);
         const { history } = await connection.workflowService.getWorkflowExecutionHistory({ namespace: 'default', execution: { workflowId: workflow.workflowId } });
-        await writeFile(historyFile, JSON.stringify({ workflowId: workflow.workflowId, history: historyToJSON(history!) }));
+        // Under the replay fixtures' key, not this run's random one: the file can become a fixture as it is.
+        const fixture = await underFixtureKey(JSON.parse(historyToJSON(history!)));
+        await writeFile(historyFile, `${JSON.stringify({ workflowId: workflow.workflowId, history: fixture })}\n`);
         const command = out.find((line) => line.startsWith('temporal workflow reset '))!;
         await run('bash', ['-c', command.replace(/^temporal /, `'${findTemporalCli()}' `)]);
         this.resets.push({ workflowId: workflow.workflowId, attempts: workflow.attempts, failure: workflow.failure, finding: out[0], historyFile });
@@ -73,4 +76,23 @@ export class StuckCaseOperator {
       await connection.close();
     }
   }
+}
+
+/** A history in its JSON form with every payload decrypted with this run's test key and encrypted with the fixtures' key. */
+export async function underFixtureKey(value: unknown): Promise<unknown> {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return Promise.all(value.map(underFixtureKey));
+  const record = value as Record<string, unknown>;
+  if (typeof record.data === 'string' && typeof record.metadata === 'object' && record.metadata !== null) {
+    const metadata = Object.fromEntries(Object.entries(record.metadata as Record<string, string>).map(([name, bytes]) => [name, Buffer.from(bytes, 'base64')]));
+    // Search attributes and other payloads the codec never encrypted stay as Temporal wrote them.
+    if (metadata.encoding?.toString() !== 'binary/encrypted') return value;
+    const [plain] = await testPayloadCodec().decode([{ metadata, data: Buffer.from(record.data, 'base64') }]);
+    const [sealed] = await testFixtureCodec().encode([plain]);
+    return {
+      metadata: Object.fromEntries(Object.entries(sealed.metadata ?? {}).map(([name, bytes]) => [name, Buffer.from(bytes).toString('base64')])),
+      data: Buffer.from(sealed.data ?? []).toString('base64'),
+    };
+  }
+  return Object.fromEntries(await Promise.all(Object.entries(record).map(async ([name, child]) => [name, await underFixtureKey(child)])));
 }
