@@ -236,6 +236,8 @@ describe('the paths a case can take', () => {
         await Promise.all([1, 2, 3].map(() => sut.handle.signal(changeRisk, change)));
         await sut.handle.signal(changeRisk, { level: 'MEDIUM', reason: 'calmer again', actor: COORDINATOR });
         await sut.waitFor((s) => s.riskLevel === 'MEDIUM', 'the risk lowered again');
+        // The escalation of the raise is recorded in a step of its own, which may come after the lowering.
+        await sut.waitFor((s) => s.escalationCount > 0, 'the raise escalated');
 
         expect((await sut.eventsOf('RiskLevelChanged')).map((e) => e.data)).toEqual([
           expect.objectContaining({ from: 'LOW', to: 'HIGH' }), expect.objectContaining({ from: 'HIGH', to: 'MEDIUM' }),
