@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import { canonicalJson } from '../domain/canonical-json';
 import { GENESIS_HASH } from '../database/event-chain-schema';
+import type { ChainVerification, StoredCaseEvent } from './event-store.port';
 
 // The genesis hash is part of the schema's chain guard; the store's callers and tests know it from here.
 export { GENESIS_HASH };
@@ -82,4 +83,25 @@ export function findChainBreak<E extends HashedEventFields & { readonly prevHash
     expectedPrev = event.hash;
   }
   return null;
+}
+
+/**
+ * Checks a stream's chain, then that it ends where the read model says it was last recorded: a chain that verifies can
+ * still have lost its tail. `hashMatches` is for hashes recomputed elsewhere, as `findChainBreak` takes it.
+ */
+export function verifyChainAgainstProjection(
+  caseId: string, events: readonly StoredCaseEvent[], projection: { readonly version: number; readonly lastHash: string } | null,
+  hashMatches?: (event: StoredCaseEvent, index: number) => boolean,
+): ChainVerification {
+  const broken = findChainBreak(events, hashMatches);
+  const lastHash = events.at(-1)?.hash ?? null;
+  const result = { caseId, eventCount: events.length, lastHash };
+  if (broken) return { ...result, valid: false, firstInvalidVersion: broken.version, problem: broken.problem };
+  if (projection && (projection.version !== events.length || projection.lastHash !== lastHash)) {
+    return {
+      ...result, valid: false, firstInvalidVersion: Math.min(projection.version, events.length + 1),
+      problem: `the stream ends at version ${events.length} but was recorded up to version ${projection.version}`,
+    };
+  }
+  return { ...result, valid: true, firstInvalidVersion: null, problem: null };
 }

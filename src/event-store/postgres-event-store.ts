@@ -9,7 +9,7 @@ import { DATA_KEY_STORE, type DataKeyStore } from '../key-store/data-key-store.p
 import { chainEvents } from './chained-events';
 import { CHAIN_LINK_CONSTRAINT, IdempotencyKeyReuseError, InvalidAppendError, StreamMismatchError, VersionConflictError } from './event-store.errors';
 import type { AppendRequest, AppendResult, ChainVerification, EventStore, StoredCaseEvent } from './event-store.port';
-import { findChainBreak } from './hash-chain';
+import { verifyChainAgainstProjection } from './hash-chain';
 import { queryRowArrays } from '../database/row-arrays';
 import { recordAppend } from './record-append';
 import { readStreamHead, type RecordedBatch } from './stream-head';
@@ -65,7 +65,7 @@ export class PostgresEventStore implements EventStore {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const events = await this.readStreamWith(manager, caseId);
       const projection = UUID.test(caseId) ? await manager.getRepository(CaseProjectionRow).findOneBy({ caseId }) : null;
-      return verifyAgainstProjection(caseId, events, projection);
+      return verifyChainAgainstProjection(caseId, events, projection);
     });
   }
 
@@ -127,18 +127,3 @@ function assertWellFormed(request: AppendRequest): void {
   }
 }
 
-/** Checks a stream's chain, then that it ends where its projection says it was last recorded. */
-function verifyAgainstProjection(caseId: string, events: StoredCaseEvent[], projection: CaseProjectionRow | null): ChainVerification {
-  const broken = findChainBreak(events);
-  const lastHash = events.at(-1)?.hash ?? null;
-  const result = { caseId, eventCount: events.length, lastHash };
-  if (broken) return { ...result, valid: false, firstInvalidVersion: broken.version, problem: broken.problem };
-  // A chain that verifies can still have lost its tail; the projection remembers where the stream ended.
-  if (projection && (projection.version !== events.length || projection.lastHash !== lastHash)) {
-    return {
-      ...result, valid: false, firstInvalidVersion: Math.min(projection.version, events.length + 1),
-      problem: `the stream ends at version ${events.length} but was recorded up to version ${projection.version}`,
-    };
-  }
-  return { ...result, valid: true, firstInvalidVersion: null, problem: null };
-}

@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { AuditWorkers } from '../../src/audit/audit-workers';
-import { verifyStoredChain } from '../../src/audit/event-chain';
+import { verifyChainAgainstProjection } from '../../src/event-store/hash-chain';
 import { verifyStoredChainOn } from '../../src/audit/parallel-chain-check';
 import { postgresStoreRecords } from '../../src/audit/postgres-store-scan';
 import { auditStore, checksInThread } from '../../src/audit/store-audit';
@@ -58,7 +58,7 @@ describe('the audit on worker threads', () => {
     it('passes an intact chain', async () => {
       const chain = await verifyStoredChainOn(sut, events[0].caseId, events, projectionOf(events));
 
-      expect(chain).toEqual(verifyStoredChain(events[0].caseId, events, projectionOf(events)));
+      expect(chain).toEqual(verifyChainAgainstProjection(events[0].caseId, events, projectionOf(events)));
       expect(chain.valid).toBe(true);
     });
 
@@ -67,7 +67,7 @@ describe('the audit on worker threads', () => {
 
       const chain = await verifyStoredChainOn(sut, events[0].caseId, altered, projectionOf(altered));
 
-      expect(chain).toEqual(verifyStoredChain(events[0].caseId, altered, projectionOf(altered)));
+      expect(chain).toEqual(verifyChainAgainstProjection(events[0].caseId, altered, projectionOf(altered)));
       expect(chain).toMatchObject({ valid: false, firstInvalidVersion: 2_001, problem: 'hash does not match the event content' });
     });
 
@@ -79,7 +79,7 @@ describe('the audit on worker threads', () => {
 
       const chain = await verifyStoredChainOn(sut, events[0].caseId, altered, projectionOf(altered));
 
-      expect(chain).toEqual(verifyStoredChain(events[0].caseId, altered, projectionOf(altered)));
+      expect(chain).toEqual(verifyChainAgainstProjection(events[0].caseId, altered, projectionOf(altered)));
       expect(chain).toMatchObject({ valid: false, firstInvalidVersion: 1_200 });
     });
   });
